@@ -1,0 +1,115 @@
+// MSNP command lines as data. `parseCommand` and `serializeCommand` are mirror functions:
+// serializeCommand(parseCommand(line, payload)) gives back the same bytes for any well-formed line.
+
+/** One command as it travels on the wire. `params` never includes the MSG length token. */
+export interface MsnpCommand {
+  /** Three upper-case letters (`USR`) or three digits for an error reply (`911`). */
+  readonly name: string;
+  readonly params: readonly string[];
+  /** Present only on payload commands (MSG in MSNP2/MSNP3); may be empty. */
+  readonly payload?: Uint8Array;
+}
+
+/** The only payload command in MSNP2/MSNP3. */
+export const PAYLOAD_COMMANDS: ReadonlySet<string> = new Set(['MSG']);
+
+/** Commands whose first parameter is never a transaction id (§2.2). */
+const WITHOUT_TRID: ReadonlySet<string> = new Set(['NLN', 'FLN', 'RNG', 'JOI', 'BYE', 'QNG', 'OUT', 'PNG']);
+
+export const MAX_TRID = 4294967295;
+
+export class MsnpSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: string,
+  ) {
+    super(message);
+    this.name = 'MsnpSyntaxError';
+  }
+}
+
+const DECIMAL = /^\d+$/;
+
+export function isErrorCommand(name: string): boolean {
+  return /^\d{3}$/.test(name);
+}
+
+/** Splits a decoded command line into name and params: runs of spaces, empty tokens ignored. */
+export function tokenize(line: string): string[] {
+  return line.split(' ').filter((token) => token.length > 0);
+}
+
+/**
+ * Parses one decoded command line (without CR LF). For MSG the trailing length token is checked
+ * against the payload and removed, so params hold only the meaningful fields.
+ */
+export function parseCommand(line: string, payload?: Uint8Array): MsnpCommand {
+  const tokens = tokenize(line);
+  const name = tokens.shift();
+  if (name === undefined) throw new MsnpSyntaxError('Empty command line', line);
+  if (!/^[A-Z]{3}$/.test(name) && !isErrorCommand(name)) {
+    throw new MsnpSyntaxError(`Not a command name: "${name.slice(0, 20)}"`, line);
+  }
+  if (!PAYLOAD_COMMANDS.has(name)) {
+    if (payload !== undefined) throw new MsnpSyntaxError(`${name} does not carry a payload`, line);
+    return { name, params: tokens };
+  }
+  const lengthToken = tokens.pop();
+  const length = parsePayloadLength(lengthToken);
+  if (length === undefined) throw new MsnpSyntaxError(`${name} has no valid payload length`, line);
+  const body = payload ?? new Uint8Array(0);
+  if (body.byteLength !== length) {
+    throw new MsnpSyntaxError(`${name} declares ${length} bytes but carries ${body.byteLength}`, line);
+  }
+  return { name, params: tokens, payload: body };
+}
+
+/** The declared payload length of a MSG line's last token, or undefined when it is not a byte count. */
+export function parsePayloadLength(token: string | undefined): number | undefined {
+  if (token === undefined || !DECIMAL.test(token) || token.length > 9) return undefined;
+  return Number(token);
+}
+
+const encoder = new TextEncoder();
+
+/** The wire bytes of a command: `NAME p1 p2\r\n`, and for MSG the byte length then the payload. */
+export function serializeCommand(command: MsnpCommand): Uint8Array {
+  for (const param of command.params) {
+    if (param.length === 0 || /[\s]/.test(param)) {
+      throw new MsnpSyntaxError(`Parameter "${param}" is empty or contains whitespace`, command.name);
+    }
+  }
+  const isPayload = PAYLOAD_COMMANDS.has(command.name);
+  if (!isPayload && command.payload !== undefined) {
+    throw new MsnpSyntaxError(`${command.name} does not carry a payload`, command.name);
+  }
+  const payload = isPayload ? (command.payload ?? new Uint8Array(0)) : undefined;
+  const tokens = payload ? [command.name, ...command.params, String(payload.byteLength)] : [command.name, ...command.params];
+  const head = encoder.encode(tokens.join(' ') + '\r\n');
+  if (!payload) return head;
+  const out = new Uint8Array(head.byteLength + payload.byteLength);
+  out.set(head, 0);
+  out.set(payload, head.byteLength);
+  return out;
+}
+
+/** The transaction id of a command, when it carries one (errors included; unsolicited ones are 0). */
+export function transactionIdOf(command: MsnpCommand): number | undefined {
+  if (WITHOUT_TRID.has(command.name)) return undefined;
+  const first = command.params[0];
+  if (first === undefined || !DECIMAL.test(first) || first.length > 10) return undefined;
+  const trid = Number(first);
+  return trid <= MAX_TRID ? trid : undefined;
+}
+
+/** Hands out transaction ids for one connection: 1, 2, 3 … never 0, wrapping before 2³². */
+export class TransactionIds {
+  private last: number;
+  constructor(start = 1) {
+    this.last = start - 1;
+  }
+  next(): number {
+    this.last = this.last >= MAX_TRID ? 1 : this.last + 1;
+    return this.last;
+  }
+}

@@ -1,0 +1,181 @@
+// One TCP connection speaking MSNP (DS, NS or SB): framing, transaction ids, pending requests,
+// typed events, and a redacted wire log. Knows nothing about what the commands mean.
+
+import { Socket, connect as netConnect } from 'node:net';
+import { TypedEmitter } from '../../shared/emitter';
+import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
+import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
+import { ConnectionClosedError, PendingRequests } from './transactions';
+import { type WireLogger, describeForLog } from './wire-log';
+
+export type CloseCause = 'local' | 'remote' | 'error' | 'framing';
+
+export interface ConnectionClosed {
+  readonly cause: CloseCause;
+  /** A sentence for the user or the log when the close was not asked for. */
+  readonly message?: string;
+}
+
+export interface ConnectionEvents {
+  [event: string]: unknown;
+  /** Every command not consumed as the final reply to a request. */
+  command: MsnpCommand;
+  /** A line that is not a valid command; the connection goes on. */
+  malformed: MsnpSyntaxError;
+  close: ConnectionClosed;
+}
+
+export interface ConnectionOptions extends FramerOptions {
+  /** Default timeout for requests on this connection. */
+  requestTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  log?: WireLogger;
+  /** First transaction id (the official client keeps counting across the DS→NS hop). */
+  firstTrid?: number;
+}
+
+export interface RequestOptions {
+  payload?: Uint8Array;
+  timeoutMs?: number;
+  /** Reply names that end the request; defaults to the request's own name. */
+  replies?: readonly string[];
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+
+export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
+  private readonly framer: MsnpFramer;
+  private readonly pending = new PendingRequests();
+  private readonly trids: TransactionIds;
+  private closed = false;
+  private closeCause: ConnectionClosed | undefined;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly options: ConnectionOptions = {},
+  ) {
+    super();
+    this.trids = new TransactionIds(options.firstTrid ?? 1);
+    this.framer = new MsnpFramer(
+      {
+        command: (command) => this.receive(command),
+        malformed: (error) => {
+          this.options.log?.('in', `(malformed) ${error.line.slice(0, 200)}`);
+          this.emit('malformed', error);
+        },
+        fatal: (error: FramingError) => this.close({ cause: 'framing', message: error.message }),
+      },
+      options,
+    );
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.framer.push(chunk));
+    socket.on('error', (error) => {
+      this.closeCause ??= { cause: 'error', message: error.message };
+    });
+    socket.on('close', () => this.finish(this.closeCause ?? { cause: 'remote', message: 'The server closed the connection.' }));
+  }
+
+  /** Opens a TCP connection; rejects with a clear error when the server cannot be reached. */
+  static connect(host: string, port: number, options: ConnectionOptions = {}): Promise<MsnpConnection> {
+    const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+      const socket = netConnect({ host, port });
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionClosedError(`Could not reach ${host}:${port} (no answer within ${Math.round(timeoutMs / 1000)} seconds).`));
+      }, timeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        socket.removeAllListeners('error');
+        resolve(new MsnpConnection(socket, options));
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new ConnectionClosedError(`Could not connect to ${host}:${port} (${error.code ?? error.message}).`));
+      });
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  get pendingRequests(): number {
+    return this.pending.size;
+  }
+
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
+  }
+
+  /** The next transaction id of this connection. */
+  nextTrid(): number {
+    return this.trids.next();
+  }
+
+  /** Writes a command as given (for OUT, PNG and replies that carry no new TrID). */
+  send(name: string, params: readonly string[] = [], payload?: Uint8Array): void {
+    if (this.closed) throw new ConnectionClosedError();
+    const command: MsnpCommand = payload ? { name, params, payload } : { name, params };
+    const bytes = serializeCommand(command);
+    this.options.log?.('out', describeForLog(command));
+    this.socket.write(bytes);
+  }
+
+  /** Sends `NAME trid params…` and resolves with the final reply carrying that TrID. */
+  request(name: string, params: readonly string[] = [], options: RequestOptions = {}): Promise<MsnpCommand> {
+    if (this.closed) return Promise.reject(new ConnectionClosedError());
+    const trid = this.trids.next();
+    const reply = this.pending.add(trid, name, {
+      timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs,
+      replies: options.replies,
+    });
+    try {
+      this.send(name, [String(trid), ...params], options.payload);
+    } catch (error) {
+      this.pending.fail(trid, error as Error);
+    }
+    return reply;
+  }
+
+  /** Sends with an explicit TrID already among the params and waits for its reply. */
+  requestWithTrid(trid: number, name: string, params: readonly string[], options: RequestOptions = {}): Promise<MsnpCommand> {
+    if (this.closed) return Promise.reject(new ConnectionClosedError());
+    const reply = this.pending.add(trid, name, { timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs, replies: options.replies });
+    try {
+      this.send(name, [String(trid), ...params], options.payload);
+    } catch (error) {
+      this.pending.fail(trid, error as Error);
+    }
+    return reply;
+  }
+
+  /** Closes the socket; pending requests reject and `close` is emitted once. */
+  close(reason: ConnectionClosed = { cause: 'local' }): void {
+    if (this.closed) return;
+    this.closeCause ??= reason;
+    this.socket.destroy();
+    this.finish(this.closeCause);
+  }
+
+  /** Ends politely: flushes what was written, then closes (used after OUT). */
+  end(): void {
+    if (this.closed) return;
+    this.closeCause ??= { cause: 'local' };
+    this.socket.end();
+    setTimeout(() => this.close(), 1000).unref();
+  }
+
+  private receive(command: MsnpCommand): void {
+    this.options.log?.('in', describeForLog(command));
+    if (this.pending.settle(command)) return;
+    this.emit('command', command);
+  }
+
+  private finish(reason: ConnectionClosed): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.pending.rejectAll(new ConnectionClosedError(reason.message));
+    this.emit('close', reason);
+  }
+}

@@ -1,0 +1,64 @@
+// MSG payloads are MIME-style: header lines, an empty line, then the body (§7.1, §9).
+
+export interface MimeMessage {
+  /** Header names lower-cased; the first occurrence of a name wins. */
+  readonly headers: ReadonlyMap<string, string>;
+  readonly body: string;
+}
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** Parses a payload. Tolerates LF-only line ends and a missing blank line (then everything is headers). */
+export function parseMime(payload: Uint8Array | string): MimeMessage {
+  const text = typeof payload === 'string' ? payload : decoder.decode(payload);
+  const crlf = text.indexOf('\r\n\r\n');
+  const lf = text.indexOf('\n\n');
+  let headerText: string;
+  let body: string;
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) {
+    headerText = text.slice(0, crlf);
+    body = text.slice(crlf + 4);
+  } else if (lf >= 0) {
+    headerText = text.slice(0, lf);
+    body = text.slice(lf + 2);
+  } else {
+    headerText = text;
+    body = '';
+  }
+  return { headers: parseHeaderLines(headerText), body };
+}
+
+/** Parses `Key: value` lines (used for headers and for the key/value bodies of NS messages). */
+export function parseHeaderLines(text: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const key = line.slice(0, colon).trim().toLowerCase();
+    if (!headers.has(key)) headers.set(key, line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaType(message: MimeMessage): string {
+  return (message.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** A parameter of the Content-Type header (`charset`), lower-cased name. */
+export function contentTypeParameter(message: MimeMessage, name: string): string | undefined {
+  const parts = (message.headers.get('content-type') ?? '').split(';').slice(1);
+  for (const part of parts) {
+    const [key, value] = part.split('=', 2);
+    if (key?.trim().toLowerCase() === name.toLowerCase() && value !== undefined) return value.trim().replace(/^"|"$/g, '');
+  }
+  return undefined;
+}
+
+/** Builds a payload with CRLF line ends: headers in the given order, a blank line, the body. */
+export function buildMime(headers: ReadonlyArray<readonly [string, string]>, body: string): Uint8Array {
+  const head = headers.map(([key, value]) => `${key}: ${value}\r\n`).join('');
+  return encoder.encode(`${head}\r\n${body}`);
+}

@@ -1,0 +1,113 @@
+// Requests matched to replies by transaction id (§2.2): servers may answer out of order, one
+// request may get several lines, and a numeric error line with the same TrID rejects it.
+
+import { type MsnpCommand, isErrorCommand, transactionIdOf } from './command';
+import { describeProtocolError } from './errors';
+
+/** A numeric error reply (`911 3`) from the server. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    readonly trid: number | undefined,
+    readonly request?: string,
+  ) {
+    super(describeProtocolError(code));
+    this.name = 'ProtocolError';
+  }
+}
+
+export class RequestTimeoutError extends Error {
+  constructor(
+    readonly request: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`The server did not answer ${request} within ${Math.round(timeoutMs / 1000)} seconds.`);
+    this.name = 'RequestTimeoutError';
+  }
+}
+
+export class ConnectionClosedError extends Error {
+  constructor(message = 'The connection to the server was closed.') {
+    super(message);
+    this.name = 'ConnectionClosedError';
+  }
+}
+
+interface Pending {
+  readonly request: string;
+  readonly replies: ReadonlySet<string>;
+  readonly resolve: (reply: MsnpCommand) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export class PendingRequests {
+  private readonly pending = new Map<number, Pending>();
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  has(trid: number): boolean {
+    return this.pending.has(trid);
+  }
+
+  /**
+   * Waits for the reply to request `trid`: the first line with that TrID whose name is one of
+   * `replies` (by default the request's own name) resolves; an error line rejects.
+   */
+  add(trid: number, request: string, options: { timeoutMs?: number; replies?: readonly string[] } = {}): Promise<MsnpCommand> {
+    if (this.pending.has(trid)) return Promise.reject(new Error(`Transaction id ${trid} is already in use`));
+    const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    return new Promise<MsnpCommand>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(trid);
+        reject(new RequestTimeoutError(request, timeoutMs));
+      }, timeoutMs);
+      this.pending.set(trid, { request, replies: new Set(options.replies ?? [request]), resolve, reject, timer });
+    });
+  }
+
+  /**
+   * Offers an incoming command. Returns true when it settled a pending request (a final reply or
+   * an error); intermediate lines that share the TrID (LST during SYN, IRO during ANS) return false
+   * so the caller dispatches them as usual.
+   */
+  settle(command: MsnpCommand): boolean {
+    const trid = transactionIdOf(command);
+    if (trid === undefined) return false;
+    const entry = this.pending.get(trid);
+    if (!entry) return false;
+    if (isErrorCommand(command.name)) {
+      this.finish(trid, entry);
+      entry.reject(new ProtocolError(Number(command.name), trid, entry.request));
+      return true;
+    }
+    if (!entry.replies.has(command.name)) return false;
+    this.finish(trid, entry);
+    entry.resolve(command);
+    return true;
+  }
+
+  /** Rejects one request (for example when writing it failed). */
+  fail(trid: number, error: Error): void {
+    const entry = this.pending.get(trid);
+    if (!entry) return;
+    this.finish(trid, entry);
+    entry.reject(error);
+  }
+
+  rejectAll(error: Error): void {
+    for (const [trid, entry] of [...this.pending]) {
+      this.finish(trid, entry);
+      entry.reject(error);
+    }
+  }
+
+  private finish(trid: number, entry: Pending): void {
+    clearTimeout(entry.timer);
+    this.pending.delete(trid);
+  }
+}

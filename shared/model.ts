@@ -1,0 +1,165 @@
+// Domain types shared by main and renderer. Only these cross IPC, never protocol tuples.
+// Pure TypeScript: no electron, no node:*, no DOM.
+
+export type Dialect = 'MSNP2' | 'MSNP3';
+
+/** Presence codes (§10). FLN is "offline" and is never sent with CHG. */
+export type StatusCode = 'NLN' | 'BSY' | 'IDL' | 'BRB' | 'AWY' | 'PHN' | 'LUN' | 'HDN' | 'FLN';
+/** Statuses a user can choose (IDL is normally set by auto-idle, HDN is "Appear Offline"). */
+export type SettableStatus = Exclude<StatusCode, 'FLN'>;
+export const SETTABLE_STATUSES: readonly SettableStatus[] = ['NLN', 'BSY', 'IDL', 'BRB', 'AWY', 'PHN', 'LUN', 'HDN'];
+
+export type ListName = 'FL' | 'AL' | 'BL' | 'RL';
+/** BLP: who may see me and talk to me when they are on neither AL nor BL. */
+export type PrivacyMode = 'AL' | 'BL';
+/** GTC: A = ask me when someone adds me, N = don't ask. */
+export type AddedAlertMode = 'A' | 'N';
+
+/** The notification-session state machine; every change is emitted. */
+export type SessionState = 'offline' | 'connecting' | 'authenticating' | 'redirected' | 'syncing' | 'online' | 'reconnecting';
+
+/** Expected failures are data, shown where the user looks. */
+export interface AppError {
+  readonly kind: 'protocol' | 'network' | 'timeout' | 'input' | 'unsupported' | 'internal';
+  /** The protocol error code, when the server sent one. */
+  readonly code?: number;
+  readonly message: string;
+  /** The sign-in field the error concerns, so the form can show it next to it. */
+  readonly field?: 'handle' | 'password' | 'server';
+}
+
+export interface Contact {
+  readonly handle: string;
+  readonly friendlyName: string;
+  readonly status: StatusCode;
+  /** Lists the handle is on, in FL, AL, BL, RL order. */
+  readonly lists: readonly ListName[];
+}
+
+export interface Profile {
+  readonly loginTime?: number;
+  readonly emailEnabled: boolean;
+  readonly preferredEmail?: string;
+  readonly langPreference?: number;
+  readonly sid?: string;
+  readonly kv?: string;
+  readonly mspAuth?: string;
+  /** Local time (ms since epoch) the profile arrived; `sl` in the Passport form counts from it. */
+  readonly receivedAt: number;
+}
+
+export interface MailStatus {
+  readonly inboxUnread: number;
+  readonly foldersUnread: number;
+}
+
+export interface NewMail {
+  readonly from: string;
+  readonly fromAddress: string;
+  readonly subject: string;
+  readonly receivedAt: number;
+}
+
+/** A self-submitting auto-login form (§8): Passport (MSNP3 with a site id) or legacy k1/k2. */
+export interface PassportForm {
+  readonly action: string;
+  readonly method: 'POST';
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export type UrlService = 'INBOX' | 'COMPOSE' | 'FOLDERS' | 'PERSON' | 'PASSWORD';
+
+export interface AddedByRequest {
+  readonly handle: string;
+  readonly friendlyName: string;
+}
+
+/** MSN 2.0 message formatting (X-MMS-IM-Format, MSNP3). */
+export interface MessageFormat {
+  readonly font: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly underline: boolean;
+  readonly strikethrough: boolean;
+  /** CSS colour `#rrggbb` (the wire carries BGR hex). */
+  readonly color: string;
+  /** Windows charset number as hex on the wire (0 = ANSI). */
+  readonly charset: string;
+  /** Windows pitch-and-family byte (e.g. 22). */
+  readonly pitchFamily: string;
+}
+
+export type DeliveryState = 'sending' | 'delivered' | 'failed' | 'received';
+
+export interface ChatMessage {
+  readonly id: string;
+  /** Handle of the sender (mine for outgoing messages). */
+  readonly from: string;
+  readonly fromName: string;
+  readonly sentAt: number;
+  readonly text: string;
+  readonly format?: MessageFormat;
+  readonly delivery: DeliveryState;
+  /** Who it could not be delivered to, for "could not be delivered to X". */
+  readonly failedFor?: readonly string[];
+}
+
+/** A line in the transcript that is not a message (joins, leaves, CAL errors). */
+export interface SystemLine {
+  readonly id: string;
+  readonly kind: 'joined' | 'left' | 'error' | 'info';
+  readonly text: string;
+  readonly at: number;
+}
+
+export type TranscriptEntry = ({ readonly type: 'message' } & ChatMessage) | ({ readonly type: 'system' } & SystemLine);
+
+export interface Participant {
+  readonly handle: string;
+  readonly friendlyName: string;
+}
+
+export interface Conversation {
+  readonly id: string;
+  /** The other people in the conversation (not me). */
+  readonly participants: readonly Participant[];
+  readonly entries: readonly TranscriptEntry[];
+  /** Handles currently typing. */
+  readonly typing: readonly string[];
+  /** Whether a switchboard is connected right now (it re-opens on the next send when not). */
+  readonly connected: boolean;
+  readonly lastReceivedAt?: number;
+}
+
+/** Everything the renderer shows, owned by main. */
+export interface MessengerState {
+  readonly session: {
+    readonly state: SessionState;
+    readonly handle?: string;
+    readonly friendlyName?: string;
+    readonly status: StatusCode;
+    readonly dialect?: Dialect;
+    readonly server?: string;
+    readonly error?: AppError;
+    readonly imsEnabled: boolean;
+    /** True while the status is IDL because of inactivity (not chosen). */
+    readonly autoIdle: boolean;
+  };
+  readonly profile?: Profile;
+  readonly privacy: { readonly mode: PrivacyMode; readonly addedAlert: AddedAlertMode };
+  readonly mail: MailStatus & { readonly enabled: boolean; readonly lastNew?: NewMail };
+  /** Keyed by handle (lower-case). */
+  readonly contacts: Readonly<Record<string, Contact>>;
+  readonly addedBy: readonly AddedByRequest[];
+  /** Keyed by conversation id. */
+  readonly conversations: Readonly<Record<string, Conversation>>;
+}
+
+export const INITIAL_STATE: MessengerState = {
+  session: { state: 'offline', status: 'FLN', imsEnabled: true, autoIdle: false },
+  privacy: { mode: 'AL', addedAlert: 'A' },
+  mail: { inboxUnread: 0, foldersUnread: 0, enabled: false },
+  contacts: {},
+  addedBy: [],
+  conversations: {},
+};
