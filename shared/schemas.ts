@@ -1,0 +1,85 @@
+// Runtime schemas for every argument that crosses IPC. Main validates with these before any
+// handler runs; a renderer (or a page on the browser host) can send anything.
+
+import { z } from 'zod';
+import type { CommandName, IpcCommands } from './ipc';
+
+export const MAX_HANDLE_LENGTH = 129;
+/** Friendly names are limited to 387 bytes once percent-encoded (§2.6); the client checks the encoded size. */
+export const MAX_FRIENDLY_NAME_LENGTH = 387;
+export const MAX_MESSAGE_LENGTH = 20_000;
+
+export const handleSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(MAX_HANDLE_LENGTH)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'That is not a valid e-mail address.');
+
+const statusSchema = z.enum(['NLN', 'BSY', 'IDL', 'BRB', 'AWY', 'PHN', 'LUN', 'HDN']);
+const editableList = z.enum(['FL', 'AL', 'BL']);
+const conversationId = z.string().min(1).max(100);
+
+export const messageFormatSchema = z.object({
+  font: z.string().max(64),
+  bold: z.boolean(),
+  italic: z.boolean(),
+  underline: z.boolean(),
+  strikethrough: z.boolean(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  charset: z.string().regex(/^[0-9a-fA-F]{1,2}$/),
+  pitchFamily: z.string().regex(/^[0-9a-fA-F]{1,2}$/),
+});
+
+export const signInSchema = z.object({
+  server: z.string().trim().min(1).max(255),
+  handle: handleSchema,
+  password: z.string().max(256),
+  status: statusSchema,
+  rememberPassword: z.boolean(),
+  autoSignIn: z.boolean(),
+});
+
+const settingsPatchSchema = z
+  .object({
+    autoIdleMinutes: z.number().int().min(0).max(240),
+    sounds: z.boolean(),
+    toasts: z.boolean(),
+    signInAtStart: z.boolean(),
+    lastServer: z.string().max(255),
+    lastHandle: z.string().max(MAX_HANDLE_LENGTH),
+    rememberPassword: z.boolean(),
+    autoSignIn: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** One tuple schema per command, matching `IpcCommands[K]['args']`. */
+export const commandSchemas: { readonly [K in CommandName]: z.ZodType<IpcCommands[K]['args']> } = {
+  getSnapshot: z.tuple([]),
+  signIn: z.tuple([signInSchema]),
+  signOut: z.tuple([]),
+  setStatus: z.tuple([statusSchema]),
+  setFriendlyName: z.tuple([z.string().trim().min(1).max(MAX_FRIENDLY_NAME_LENGTH)]),
+  addContact: z.tuple([editableList, handleSchema]),
+  removeContact: z.tuple([editableList, handleSchema]),
+  blockContact: z.tuple([handleSchema]),
+  unblockContact: z.tuple([handleSchema]),
+  setPrivacyMode: z.tuple([z.enum(['AL', 'BL'])]),
+  setAddedAlert: z.tuple([z.enum(['A', 'N'])]),
+  setIms: z.tuple([z.boolean()]),
+  inviteByEmail: z.tuple([handleSchema]),
+  openInbox: z.tuple([]),
+  openUrl: z.tuple([z.enum(['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON', 'PASSWORD']), handleSchema.optional()]),
+  openNewMail: z.tuple([]),
+  answerAddedBy: z.tuple([handleSchema, z.object({ allow: z.boolean(), addToContacts: z.boolean() }).strict()]),
+  openConversation: z.tuple([handleSchema]),
+  showConversation: z.tuple([conversationId]),
+  sendMessage: z.tuple([conversationId, z.string().min(1).max(MAX_MESSAGE_LENGTH), messageFormatSchema.optional()]),
+  resendMessage: z.tuple([conversationId, z.string().min(1).max(100)]),
+  sendTyping: z.tuple([conversationId]),
+  inviteToConversation: z.tuple([conversationId, handleSchema]),
+  closeConversation: z.tuple([conversationId]),
+  reportActivity: z.tuple([]),
+  saveSettings: z.tuple([settingsPatchSchema]),
+};
