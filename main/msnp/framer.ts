@@ -99,17 +99,18 @@ export class MsnpFramer {
       const newline = this.buffer.subarray(this.scanFrom, this.end).indexOf(LF);
       if (newline < 0) {
         this.scanFrom = this.end;
-        if (this.end - this.start > this.maxLineBytes) {
+        // One byte more than the limit may be the CR of a line of exactly the limit.
+        if (this.end - this.start > this.maxLineBytes + 1) {
           this.fail(`A command line from the server is longer than ${this.maxLineBytes} bytes`);
         }
         return;
       }
       const lineEnd = this.scanFrom + newline;
-      if (lineEnd - this.start > this.maxLineBytes) {
+      const textEnd = lineEnd > this.start && this.buffer[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+      if (textEnd - this.start > this.maxLineBytes) {
         this.fail(`A command line from the server is longer than ${this.maxLineBytes} bytes`);
         return;
       }
-      const textEnd = lineEnd > this.start && this.buffer[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
       const line = decoder.decode(this.buffer.subarray(this.start, textEnd));
       this.consume(lineEnd + 1 - this.start);
       const tokens = tokenize(line);
