@@ -106,6 +106,9 @@ export function transactionIdOf(command: MsnpCommand): number | undefined {
 export class TransactionIds {
   private last: number;
   constructor(start = 1) {
+    if (!Number.isInteger(start) || start < 1 || start > MAX_TRID) {
+      throw new RangeError(`A first transaction id must be an integer from 1 to ${MAX_TRID}, not ${start}`);
+    }
     this.last = start - 1;
   }
   next(): number {
