@@ -12,21 +12,11 @@ const encoder = new TextEncoder();
 /** Parses a payload. Tolerates LF-only line ends and a missing blank line (then everything is headers). */
 export function parseMime(payload: Uint8Array | string): MimeMessage {
   const text = typeof payload === 'string' ? payload : decoder.decode(payload);
-  const crlf = text.indexOf('\r\n\r\n');
-  const lf = text.indexOf('\n\n');
-  let headerText: string;
-  let body: string;
-  if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-    headerText = text.slice(0, crlf);
-    body = text.slice(crlf + 4);
-  } else if (lf >= 0) {
-    headerText = text.slice(0, lf);
-    body = text.slice(lf + 2);
-  } else {
-    headerText = text;
-    body = '';
-  }
-  return { headers: parseHeaderLines(headerText), body };
+  // The header block ends at the first empty line, whatever each line ends in; an empty line
+  // at the very start means there are no headers at all.
+  const blank = /(?:^|\n)\r?\n/.exec(text);
+  if (!blank) return { headers: parseHeaderLines(text), body: '' };
+  return { headers: parseHeaderLines(text.slice(0, blank.index)), body: text.slice(blank.index + blank[0].length) };
 }
 
 /** Parses `Key: value` lines (used for headers and for the key/value bodies of NS messages). */
@@ -51,8 +41,9 @@ export function mediaType(message: MimeMessage): string {
 export function contentTypeParameter(message: MimeMessage, name: string): string | undefined {
   const parts = (message.headers.get('content-type') ?? '').split(';').slice(1);
   for (const part of parts) {
-    const [key, value] = part.split('=', 2);
-    if (key?.trim().toLowerCase() === name.toLowerCase() && value !== undefined) return value.trim().replace(/^"|"$/g, '');
+    const equals = part.indexOf('=');
+    if (equals < 0 || part.slice(0, equals).trim().toLowerCase() !== name.toLowerCase()) continue;
+    return part.slice(equals + 1).trim().replace(/^"|"$/g, '');
   }
   return undefined;
 }
