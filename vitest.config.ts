@@ -1,0 +1,46 @@
+// Three test projects, by where a test lives:
+// - node:     *.test.ts under main/, server/, shared/, scripts/ and test/ (not test/e2e/), plain Node;
+// - renderer: *.test.ts(x) under renderer/, in happy-dom;
+// - e2e:      *.test.ts under test/e2e/, plain Node driving real Chromium through playwright-core.
+
+import react from '@vitejs/plugin-react';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['{main,server,shared,scripts,test}/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+          // Lets @testing-library/react register its automatic cleanup after each test.
+          globals: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          // One browser at a time on a two-core machine, with room for Chromium to start.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
