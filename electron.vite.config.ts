@@ -1,0 +1,44 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './main/electron/csp';
+
+/** Swaps in the dev policy only when the dev server serves index.html; builds keep the strict one. */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'msn:dev-content-security-policy',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'main/electron/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload is loaded as a classic script: it must be one CommonJS file that
+      // requires nothing but 'electron', so dependencies are bundled in, not externalized.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    plugins: [react(), devContentSecurityPolicy()],
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+      },
+    },
+  },
+});

@@ -1,0 +1,32 @@
+// The desktop app's entry. Keeps one instance, locks down every page, shows the contact list.
+
+import { app, BrowserWindow, session } from 'electron';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './csp';
+import { isDevServer } from './renderer-url';
+import { lockDownSession, lockDownWebContents } from './security';
+import { showContactListWindow } from './windows';
+
+function start(): void {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
+  app.on('second-instance', () => showContactListWindow());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showContactListWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(() => {
+      lockDownSession(session.defaultSession, isDevServer() ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+      showContactListWindow();
+    })
+    .catch((error: unknown) => {
+      console.error('Could not start:', error);
+      app.exit(1);
+    });
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -1,0 +1,62 @@
+// The app's windows: one contact list, and one window per conversation. Each loads the same
+// renderer page; the hash route tells it which view to show.
+
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { preloadFile, rendererUrl } from './renderer-url';
+
+let contactListWindow: BrowserWindow | undefined;
+const conversationWindows = new Map<string, BrowserWindow>();
+
+function createWindow(route: string, options: BrowserWindowConstructorOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    ...options,
+    show: false,
+    webPreferences: {
+      preload: preloadFile(),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(rendererUrl(route)).catch((error: unknown) => {
+    console.error(`Could not load ${route}:`, error);
+  });
+  return window;
+}
+
+function bringToFront(window: BrowserWindow): BrowserWindow {
+  if (window.isMinimized()) window.restore();
+  window.focus();
+  return window;
+}
+
+/** Shows the contact list, creating it the first time (and again after it was closed). */
+export function showContactListWindow(): BrowserWindow {
+  if (contactListWindow) return bringToFront(contactListWindow);
+  const window = createWindow('/contacts', { title: 'MSN Messenger', width: 300, height: 560, minWidth: 240, minHeight: 380 });
+  window.on('closed', () => {
+    contactListWindow = undefined;
+  });
+  contactListWindow = window;
+  return window;
+}
+
+/** Shows the window of a conversation, reusing it when it is already open. */
+export function showConversationWindow(conversationId: string): BrowserWindow {
+  const existing = conversationWindows.get(conversationId);
+  if (existing) return bringToFront(existing);
+  const window = createWindow(`/conversation/${encodeURIComponent(conversationId)}`, {
+    title: 'Conversation',
+    width: 480,
+    height: 400,
+    minWidth: 320,
+    minHeight: 260,
+  });
+  window.on('closed', () => {
+    conversationWindows.delete(conversationId);
+  });
+  conversationWindows.set(conversationId, window);
+  return window;
+}
