@@ -1,0 +1,140 @@
+// A stand-in for the `electron` module in tests (`vi.mock('electron', () => import('./fake-electron'))`):
+// just enough of each API for the shell's own code, recording what that code asked for.
+
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Listener = (...args: never[]) => unknown;
+
+export class FakeFrame {
+  constructor(
+    public url: string,
+    readonly parent: FakeFrame | null = null,
+  ) {}
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame = new FakeFrame('about:blank');
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  readonly send = vi.fn();
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static windows: BrowserWindow[] = [];
+
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.windows.filter((window) => !window.destroyed);
+  }
+
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.getAllWindows().find((window) => window.webContents === contents) ?? null;
+  }
+
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+  minimized = false;
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn(() => {
+    this.minimized = false;
+  });
+  readonly loadURL = vi.fn((url: string) => {
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  });
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.windows.push(this);
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  close(): void {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = true;
+  readonly getAppPath = vi.fn(() => '/opt/msn-messenger');
+  readonly requestSingleInstanceLock = vi.fn(() => true);
+  readonly enableSandbox = vi.fn();
+  readonly quit = vi.fn();
+  readonly exit = vi.fn();
+  readonly whenReady = vi.fn(() => Promise.resolve());
+}
+
+export const app = new FakeApp();
+
+type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeListener>(),
+  handle(channel: string, listener: InvokeListener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  },
+};
+
+type HeadersListener = (
+  details: { responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
+export const session = {
+  defaultSession: {
+    permissionRequestHandler: undefined as Listener | undefined,
+    permissionCheckHandler: undefined as Listener | undefined,
+    headersListener: undefined as HeadersListener | undefined,
+    setPermissionRequestHandler(handler: Listener): void {
+      this.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: Listener): void {
+      this.permissionCheckHandler = handler;
+    },
+    webRequest: {
+      onHeadersReceived(listener: HeadersListener): void {
+        session.defaultSession.headersListener = listener;
+      },
+    },
+  },
+};
+
+class FakeIpcRenderer extends EventEmitter {
+  readonly invoke = vi.fn((_channel: string, ..._args: unknown[]) => Promise.resolve());
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    this.exposed.set(key, api);
+  },
+};
+
+/** Forgets every window, handler and listener, and restores the defaults. */
+export function resetFakeElectron(): void {
+  BrowserWindow.windows = [];
+  app.removeAllListeners();
+  app.isPackaged = true;
+  ipcMain.handlers.clear();
+  ipcRenderer.removeAllListeners();
+  contextBridge.exposed.clear();
+  session.defaultSession.permissionRequestHandler = undefined;
+  session.defaultSession.permissionCheckHandler = undefined;
+  session.defaultSession.headersListener = undefined;
+  vi.clearAllMocks();
+}

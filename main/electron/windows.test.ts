@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BrowserWindow, app, resetFakeElectron } from './fake-electron';
+import { showContactListWindow, showConversationWindow } from './windows';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+function fake(window: unknown): BrowserWindow {
+  if (!(window instanceof BrowserWindow)) throw new Error('not a fake window');
+  return window;
+}
+
+describe('windows', () => {
+  beforeEach(() => resetFakeElectron());
+  afterEach(() => {
+    for (const window of BrowserWindow.getAllWindows()) window.close();
+    vi.unstubAllEnvs();
+  });
+
+  it('creates every window sandboxed and context-isolated, without Node, with web security on', () => {
+    const windows = [showContactListWindow(), showConversationWindow('c1')].map(fake);
+    for (const window of windows) {
+      expect(window.options['webPreferences']).toEqual({
+        preload: '/opt/msn-messenger/out/preload/index.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      });
+    }
+  });
+
+  it('loads the contact list route of the built renderer', () => {
+    const window = fake(showContactListWindow());
+    expect(window.loadURL).toHaveBeenCalledWith('file:///opt/msn-messenger/out/renderer/index.html#/contacts');
+  });
+
+  it('loads from the electron-vite dev server when it runs, but never in a packaged app', () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    app.isPackaged = false;
+    expect(fake(showConversationWindow('dev')).loadURL).toHaveBeenCalledWith('http://localhost:5173#/conversation/dev');
+    app.isPackaged = true;
+    expect(fake(showConversationWindow('packaged')).loadURL).toHaveBeenCalledWith(
+      'file:///opt/msn-messenger/out/renderer/index.html#/conversation/packaged',
+    );
+  });
+
+  it('shows the window once it is ready to paint', () => {
+    const window = fake(showContactListWindow());
+    expect(window.options['show']).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalled();
+  });
+
+  it('keeps one contact list window and brings it back instead of opening another', () => {
+    const first = fake(showContactListWindow());
+    first.minimized = true;
+    expect(showContactListWindow()).toBe(first);
+    expect(first.restore).toHaveBeenCalled();
+    expect(first.focus).toHaveBeenCalled();
+    first.close();
+    expect(showContactListWindow()).not.toBe(first);
+  });
+
+  it('opens one window per conversation, with the id escaped in its route', () => {
+    const window = fake(showConversationWindow('a/b c'));
+    expect(window.loadURL).toHaveBeenCalledWith(expect.stringMatching(/#\/conversation\/a%2Fb%20c$/));
+    expect(showConversationWindow('a/b c')).toBe(window);
+    expect(showConversationWindow('other')).not.toBe(window);
+    window.close();
+    expect(showConversationWindow('a/b c')).not.toBe(window);
+  });
+});
