@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type MsnpCommand, parseCommand } from './command';
+import { ConnectionClosedError, DEFAULT_REQUEST_TIMEOUT_MS, PendingRequests, ProtocolError, RequestTimeoutError } from './transactions';
+
+function line(text: string): MsnpCommand {
+  return parseCommand(text);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('PendingRequests', () => {
+  it('resolves each request with the reply carrying its TrID, even out of order', async () => {
+    const pending = new PendingRequests();
+    const first = pending.add(15, 'ADD');
+    const second = pending.add(16, 'ADD');
+    expect(pending.settle(line('ADD 16 AL 19 newfriend@hotmail.com newfriend@hotmail.com'))).toBe(true);
+    expect(pending.settle(line('ADD 15 FL 18 newfriend@hotmail.com newfriend@hotmail.com'))).toBe(true);
+    await expect(first).resolves.toEqual(line('ADD 15 FL 18 newfriend@hotmail.com newfriend@hotmail.com'));
+    await expect(second).resolves.toEqual(line('ADD 16 AL 19 newfriend@hotmail.com newfriend@hotmail.com'));
+    expect(pending.size).toBe(0);
+  });
+
+  it('leaves intermediate lines with the same TrID to the caller', async () => {
+    const pending = new PendingRequests();
+    const sync = pending.add(8, 'SYN');
+    expect(pending.settle(line('GTC 8 14 A'))).toBe(false);
+    expect(pending.settle(line('LST 8 BL 14 0 0'))).toBe(false);
+    expect(pending.has(8)).toBe(true);
+    expect(pending.settle(line('SYN 8 14'))).toBe(true);
+    await expect(sync).resolves.toEqual(line('SYN 8 14'));
+  });
+
+  it('ends a request on any of the given reply names only', async () => {
+    const pending = new PendingRequests();
+    const answer = pending.add(1, 'ANS', { replies: ['ANS'] });
+    const message = pending.add(5, 'MSG', { replies: ['ACK', 'NAK'] });
+    expect(pending.settle(line('IRO 1 1 1 anotheruser@hotmail.com Another%20User'))).toBe(false);
+    expect(pending.settle(line('NAK 5'))).toBe(true);
+    expect(pending.settle(line('ANS 1 OK'))).toBe(true);
+    await expect(message).resolves.toEqual(line('NAK 5'));
+    await expect(answer).resolves.toEqual(line('ANS 1 OK'));
+  });
+
+  it('ignores lines without a TrID and replies nobody waits for', () => {
+    const pending = new PendingRequests();
+    void pending.add(3, 'USR');
+    expect(pending.settle(line('NLN NLN anotheruser@hotmail.com Another%20User'))).toBe(false);
+    expect(pending.settle(line('ADD 0 RL 20 stranger@hotmail.com Some%20Stranger'))).toBe(false);
+    expect(pending.settle(line('USR 4 OK example@hotmail.com Example%20User'))).toBe(false);
+    expect(pending.settle(line('QNG'))).toBe(false);
+    expect(pending.size).toBe(1);
+  });
+
+  it('rejects on an error line with the same TrID, with the code and the user sentence', async () => {
+    const pending = new PendingRequests();
+    const login = pending.add(3, 'USR');
+    expect(pending.settle(line('911 3'))).toBe(true);
+    const error = await login.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({
+      code: 911,
+      trid: 3,
+      request: 'USR',
+      message: 'The sign-in name or password is incorrect.',
+      name: 'ProtocolError',
+    });
+    expect(pending.size).toBe(0);
+  });
+
+  it('does not let an error line for another TrID touch a request', () => {
+    const pending = new PendingRequests();
+    void pending.add(3, 'USR');
+    expect(pending.settle(line('911 4'))).toBe(false);
+    expect(pending.settle(line('200'))).toBe(false);
+    expect(pending.has(3)).toBe(true);
+  });
+
+  it('rejects with RequestTimeoutError when no reply comes, and forgets the request', async () => {
+    const pending = new PendingRequests();
+    const sync = pending.add(8, 'SYN', { timeoutMs: 5000 });
+    const outcome = sync.catch((caught: unknown) => caught);
+    vi.advanceTimersByTime(4999);
+    expect(pending.has(8)).toBe(true);
+    vi.advanceTimersByTime(1);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(error).toMatchObject({ request: 'SYN', timeoutMs: 5000, message: 'The server did not answer SYN within 5 seconds.' });
+    expect(pending.has(8)).toBe(false);
+    expect(pending.settle(line('SYN 8 14'))).toBe(false);
+  });
+
+  it(`times out after ${DEFAULT_REQUEST_TIMEOUT_MS} ms by default`, async () => {
+    const pending = new PendingRequests();
+    const outcome = pending.add(2, 'INF').catch((caught: unknown) => caught);
+    vi.advanceTimersByTime(DEFAULT_REQUEST_TIMEOUT_MS - 1);
+    expect(pending.size).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(await outcome).toBeInstanceOf(RequestTimeoutError);
+  });
+
+  it('stops the timer of a settled request', async () => {
+    const pending = new PendingRequests();
+    const reply = pending.add(2, 'INF', { timeoutMs: 1000 });
+    pending.settle(line('INF 2 MD5'));
+    expect(vi.getTimerCount()).toBe(0);
+    await expect(reply).resolves.toEqual(line('INF 2 MD5'));
+  });
+
+  it('rejects every pending request on close', async () => {
+    const pending = new PendingRequests();
+    const outcomes = [pending.add(1, 'VER'), pending.add(2, 'INF')].map((reply) => reply.catch((caught: unknown) => caught));
+    const closed = new ConnectionClosedError();
+    pending.rejectAll(closed);
+    expect(await Promise.all(outcomes)).toEqual([closed, closed]);
+    expect(pending.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('rejects one request when sending it failed', async () => {
+    const pending = new PendingRequests();
+    const reply = pending.add(7, 'REA');
+    const failure = new Error('write failed');
+    pending.fail(7, failure);
+    await expect(reply).rejects.toBe(failure);
+    expect(pending.size).toBe(0);
+  });
+
+  it('refuses a TrID that is already waiting, keeping the first request', async () => {
+    const pending = new PendingRequests();
+    const first = pending.add(9, 'CHG');
+    await expect(pending.add(9, 'CHG')).rejects.toThrow('Transaction id 9 is already in use');
+    expect(pending.settle(line('CHG 9 NLN'))).toBe(true);
+    await expect(first).resolves.toEqual(line('CHG 9 NLN'));
+  });
+});
