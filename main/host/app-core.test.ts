@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Notice, SignInRequest, StatePatch } from '../../shared/ipc';
+import { FakeMessenger } from '../../test/fixtures/fake-messenger';
+import { MessengerApp, isCommandName, type AppShell } from './app-core';
+import { AppFailure } from './errors';
+import { MemorySecretStore } from './secret-store';
+
+const SIGN_IN: SignInRequest = {
+  server: 'msn.example.com:1863',
+  handle: 'you@example.com',
+  password: 'secret',
+  status: 'NLN',
+  rememberPassword: false,
+  autoSignIn: false,
+};
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'msn-app-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => Promise<string> } = {}) {
+  const messenger = new FakeMessenger();
+  const shell = { showConversation: vi.fn<AppShell['showConversation']>(), openExternal: vi.fn<AppShell['openExternal']>() };
+  const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
+  const secrets = options.secrets ?? new MemorySecretStore();
+  const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger: () => messenger });
+  const notices: Notice[] = [];
+  app.on('notice', (notice) => notices.push(notice));
+  return { app, messenger, shell, demo, secrets, notices };
+}
+
+describe('MessengerApp command dispatch', () => {
+  it('knows exactly the commands of the contract', () => {
+    expect(isCommandName('signIn')).toBe(true);
+    expect(isCommandName('constructor')).toBe(false);
+    expect(isCommandName('__proto__')).toBe(false);
+  });
+
+  it('refuses arguments that fail the schema before the messenger sees them', async () => {
+    const { app, messenger } = createApp();
+    const result = await app.dispatch('setStatus', ['XYZ']);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('setStatus', ['NLN', 'extra'])).toMatchObject({ ok: false });
+    expect(await app.dispatch('setStatus', 'NLN')).toMatchObject({ ok: false });
+    expect(messenger.callsTo('setStatus')).toEqual([]);
+  });
+
+  it('names the sign-in field that is wrong', async () => {
+    const { app, messenger } = createApp();
+    const result = await app.dispatch('signIn', [{ ...SIGN_IN, handle: 'not an address' }]);
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'input', field: 'handle', message: 'Please type a valid sign-in name, such as example@hotmail.com.' },
+    });
+    expect(messenger.callsTo('signIn')).toEqual([]);
+  });
+
+  it('passes validated, normalised arguments to the messenger and returns its result', async () => {
+    const { app, messenger } = createApp();
+    expect(await app.dispatch('addContact', ['FL', '  Friend@Example.COM '])).toEqual({ ok: true, value: undefined });
+    expect(messenger.callsTo('addContact')).toEqual([['FL', 'friend@example.com']]);
+    expect(await app.dispatch('blockContact', ['pest@example.com'])).toEqual({ ok: true, value: undefined });
+    expect(messenger.callsTo('block')).toEqual([['pest@example.com']]);
+    const form = await app.dispatch('openInbox', []);
+    expect(form).toMatchObject({ ok: true, value: { method: 'POST' } });
+    expect(messenger.callsTo('openUrl')).toEqual([['INBOX']]);
+  });
+
+  it('returns the AppError a failing call carries', async () => {
+    const { app, messenger } = createApp();
+    const error = { kind: 'protocol', code: 201, message: 'That e-mail address is not valid.' } as const;
+    messenger.failures.set('addContact', new AppFailure(error));
+    expect(await app.dispatch('addContact', ['FL', 'friend@example.com'])).toEqual({ ok: false, error });
+  });
+
+  it('reports an unexpected exception as an internal error without its details', async () => {
+    const { app, messenger } = createApp();
+    messenger.failures.set('setIms', new TypeError('x is undefined'));
+    const result = await app.dispatch('setIms', [false]);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('undefined');
+  });
+});
+
+describe('MessengerApp sign-in', () => {
+  it('starts the local demo server for the demo address and signs in there', async () => {
+    const { app, messenger, demo } = createApp();
+    expect(await app.dispatch('signIn', [{ ...SIGN_IN, server: 'demo' }])).toEqual({ ok: true, value: undefined });
+    expect(demo.address).toHaveBeenCalledOnce();
+    expect(messenger.callsTo('signIn')).toEqual([[{ server: '127.0.0.1:4321', handle: 'you@example.com', password: 'secret', status: 'NLN' }]]);
+  });
+
+  it('says so on the server field when the demo server cannot start', async () => {
+    const { app } = createApp({ demoAddress: async () => Promise.reject(new Error('EADDRINUSE')) });
+    const result = await app.dispatch('signIn', [{ ...SIGN_IN, server: 'demo' }]);
+    expect(result).toMatchObject({ ok: false, error: { field: 'server' } });
+  });
+
+  it('remembers the password only when asked, and uses it when the form sends none', async () => {
+    const secrets = new MemorySecretStore();
+    const { app, messenger } = createApp({ secrets });
+    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true }]);
+    expect(secrets.get('you@example.com')).toBe('secret');
+    expect(app.snapshot().settings).toMatchObject({ lastHandle: 'you@example.com', hasSavedPassword: true });
+    await app.dispatch('signOut', []);
+    expect(await app.dispatch('signIn', [{ ...SIGN_IN, password: '', rememberPassword: true }])).toMatchObject({ ok: true });
+    expect(messenger.callsTo('signIn')[1]).toEqual([expect.objectContaining({ password: 'secret' })]);
+    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: false }]);
+    expect(secrets.has('you@example.com')).toBe(false);
+  });
+
+  it('asks for a password when none is typed and none is saved', async () => {
+    const { app, messenger } = createApp();
+    const result = await app.dispatch('signIn', [{ ...SIGN_IN, password: '' }]);
+    expect(result).toEqual({ ok: false, error: { kind: 'input', field: 'password', message: 'Please type your password.' } });
+    expect(messenger.callsTo('signIn')).toEqual([]);
+  });
+
+  it('does not save a password that failed to sign in', async () => {
+    const secrets = new MemorySecretStore();
+    const { app, messenger } = createApp({ secrets });
+    messenger.failures.set('signIn', new AppFailure({ kind: 'protocol', code: 911, message: 'Wrong password.' }));
+    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true }]);
+    expect(secrets.has('you@example.com')).toBe(false);
+  });
+});
+
+describe('MessengerApp settings', () => {
+  it('persists settings in the data directory and never the password', async () => {
+    const { app } = createApp();
+    const saved = await app.dispatch('saveSettings', [{ autoIdleMinutes: 10, sounds: false }]);
+    expect(saved).toMatchObject({ ok: true, value: { autoIdleMinutes: 10, sounds: false } });
+    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true }]);
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('secret');
+    const reopened = createApp();
+    expect(reopened.app.snapshot().settings).toMatchObject({ autoIdleMinutes: 10, sounds: false, lastHandle: 'you@example.com' });
+  });
+
+  it('tells the messenger and every window about a new auto-idle time', async () => {
+    const { app, messenger } = createApp();
+    const broadcast = app.next('settings');
+    await app.dispatch('saveSettings', [{ autoIdleMinutes: 15 }]);
+    expect(messenger.callsTo('setAutoIdleMinutes').at(-1)).toEqual([15]);
+    await expect(broadcast).resolves.toMatchObject({ autoIdleMinutes: 15 });
+  });
+
+  it('refuses settings it does not know', async () => {
+    const { app } = createApp();
+    expect(await app.dispatch('saveSettings', [{ hasSavedPassword: true }])).toMatchObject({ ok: false });
+  });
+});
+
+describe('MessengerApp events', () => {
+  it('sends a burst of state changes as one patch', async () => {
+    const { app, messenger } = createApp();
+    const patches: StatePatch[] = [];
+    app.on('patch', (patch) => patches.push(patch));
+    for (let i = 0; i < 100; i += 1) {
+      const handle = `user${i}@example.com`;
+      messenger.setState((state) => ({
+        ...state,
+        contacts: { ...state.contacts, [handle]: { handle, friendlyName: handle, status: 'NLN', lists: ['FL'] } },
+      }));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(patches).toHaveLength(1);
+    expect(Object.keys(patches[0]?.contacts?.set ?? {})).toHaveLength(100);
+    expect(app.snapshot().state).toBe(messenger.state);
+  });
+
+  it('shows the window of a conversation with an incoming message and tells the user', () => {
+    const { messenger, shell, notices } = createApp();
+    messenger.fire('message', { conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
+    expect(shell.showConversation).toHaveBeenCalledWith('c9', 'incoming');
+    expect(notices).toEqual([{ kind: 'message', conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' }]);
+  });
+
+  it('turns messenger events into notices', () => {
+    const { messenger, notices } = createApp();
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob' });
+    messenger.fire('addedBy', { handle: 'eve@x.com', friendlyName: 'Eve' });
+    messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hello', receivedAt: 1 });
+    messenger.fire('error', { kind: 'protocol', code: 217, message: 'Not online.', conversationId: 'c1' });
+    messenger.fire('signedOut', { reason: 'elsewhere' });
+    expect(notices).toEqual([
+      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
+      { kind: 'added-by', handle: 'eve@x.com', friendlyName: 'Eve' },
+      { kind: 'new-mail', from: 'Ann', subject: 'Hello' },
+      { kind: 'error', error: { kind: 'protocol', code: 217, message: 'Not online.' } },
+      { kind: 'signed-out', reason: 'elsewhere' },
+    ]);
+  });
+
+  it('opens a conversation window for openConversation and showConversation', async () => {
+    const { app, shell } = createApp();
+    const opened = await app.dispatch('openConversation', ['bob@x.com']);
+    expect(opened).toEqual({ ok: true, value: 'c1' });
+    expect(shell.showConversation).toHaveBeenLastCalledWith('c1', 'user');
+    expect(await app.dispatch('showConversation', ['c1'])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('showConversation', ['nope'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(shell.showConversation).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,212 @@
+// The application without a shell: one messenger, its settings and the Local demo, answering
+// every IPC command and telling windows what changed. Electron and the browser host each wrap
+// it in a few lines; everything here is plain Node.
+
+import { TypedEmitter } from '../../shared/emitter';
+import {
+  COMMAND_NAMES,
+  type CommandName,
+  type CommandResult,
+  type IpcCommands,
+  type IpcEvents,
+  type Notice,
+  type SignInRequest,
+  type StatePatch,
+} from '../../shared/ipc';
+import type { AppError } from '../../shared/model';
+import { commandSchemas } from '../../shared/schemas';
+import { DemoServer } from './demo-server';
+import { AppFailure, toCommandError, validationError } from './errors';
+import type { MessengerPort, MessengerPortOptions } from './messenger-port';
+import type { SecretStore } from './secret-store';
+import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
+import { StateSync } from './state-sync';
+
+/** What a shell does for the app: windows and the user's browser. */
+export interface AppShell {
+  /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
+  showConversation(conversationId: string, reason: 'user' | 'incoming'): void;
+  openExternal(pathOrUrl: string): void | Promise<void>;
+}
+
+export interface MessengerAppOptions {
+  readonly dataDir: string;
+  readonly secrets: SecretStore;
+  readonly shell: AppShell;
+  readonly createMessenger: (options: MessengerPortOptions) => MessengerPort;
+  /** Settings a fresh data directory starts with. */
+  readonly defaults?: Partial<StoredSettings>;
+  /** Shared with whoever else needs the demo server (the browser host's `--demo`). */
+  readonly demo?: DemoAddress;
+  readonly log?: (line: string) => void;
+}
+
+/** The part of the demo server the app uses. */
+export type DemoAddress = Pick<DemoServer, 'address' | 'close'>;
+
+export type AppEvents = Omit<IpcEvents, 'snapshot'>;
+
+type Handlers = {
+  readonly [K in CommandName]: (...args: IpcCommands[K]['args']) => Promise<IpcCommands[K]['result']> | IpcCommands[K]['result'];
+};
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && (COMMAND_NAMES as readonly string[]).includes(name);
+}
+
+export class MessengerApp extends TypedEmitter<AppEvents> {
+  readonly messenger: MessengerPort;
+  private readonly settings: SettingsStore;
+  private readonly sync: StateSync;
+  private readonly demo: DemoAddress;
+  private readonly ownsDemo: boolean;
+  private readonly shell: AppShell;
+  private readonly log: (line: string) => void;
+  private readonly handlers: Handlers;
+
+  constructor(options: MessengerAppOptions) {
+    super();
+    this.log = options.log ?? (() => {});
+    this.shell = options.shell;
+    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
+    this.ownsDemo = options.demo === undefined;
+    this.demo = options.demo ?? new DemoServer(this.log);
+    this.messenger = options.createMessenger({
+      dataDir: options.dataDir,
+      openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
+      log: this.log,
+    });
+    this.sync = new StateSync({ initial: this.messenger.state });
+    this.sync.on('patch', (patch: StatePatch) => this.emit('patch', patch));
+    this.handlers = this.createHandlers();
+    this.forwardMessengerEvents();
+    this.messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+  }
+
+  /** Everything a window needs to start. */
+  snapshot(): IpcEvents['snapshot'] {
+    return { state: this.sync.state, settings: this.settings.settings };
+  }
+
+  /** Runs one command from a window. Nothing throws: bad input and failures come back as AppErrors. */
+  async dispatch<K extends CommandName>(name: K, args: unknown): Promise<CommandResult<IpcCommands[K]['result']>> {
+    const parsed = commandSchemas[name].safeParse(args);
+    if (!parsed.success) return { ok: false, error: validationError(name, parsed.error) };
+    try {
+      const handler = this.handlers[name] as (...handlerArgs: IpcCommands[K]['args']) => unknown;
+      const value = (await handler(...parsed.data)) as IpcCommands[K]['result'];
+      return { ok: true, value };
+    } catch (error) {
+      const appError = toCommandError(error);
+      if (appError.kind === 'internal') this.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return { ok: false, error: appError };
+    }
+  }
+
+  /** Signs out (if signed in) and stops the demo server this app started. */
+  async close(): Promise<void> {
+    if (this.messenger.state.session.state !== 'offline') await this.messenger.signOut().catch(() => {});
+    if (this.ownsDemo) await this.demo.close();
+  }
+
+  private notify(notice: Notice): void {
+    this.emit('notice', notice);
+  }
+
+  private forwardMessengerEvents(): void {
+    const { messenger } = this;
+    messenger.on('state', (state) => this.sync.update(state));
+    messenger.on('message', (message) => {
+      this.notify({ kind: 'message', ...message });
+      this.shell.showConversation(message.conversationId, 'incoming');
+    });
+    messenger.on('newMail', (mail) => this.notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
+    messenger.on('addedBy', (request) => this.notify({ kind: 'added-by', ...request }));
+    messenger.on('presence', ({ handle, status, friendlyName }) => {
+      if (status !== 'FLN') this.notify({ kind: 'online', handle, friendlyName });
+    });
+    messenger.on('error', ({ conversationId: _conversation, messageId: _message, ...error }) =>
+      this.notify({ kind: 'error', error }),
+    );
+    messenger.on('signedOut', ({ reason, message }) =>
+      this.notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) }),
+    );
+  }
+
+  private async saveSettings(patch: Partial<StoredSettings>): Promise<IpcEvents['settings']> {
+    const settings = await this.settings.update(patch);
+    if (patch.autoIdleMinutes !== undefined) this.messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
+    this.emit('settings', settings);
+    return settings;
+  }
+
+  private async signIn(request: SignInRequest): Promise<void> {
+    const password = request.password || this.settings.secrets.get(request.handle);
+    if (!password) throw new AppFailure({ kind: 'input', field: 'password', message: 'Please type your password.' });
+    await this.saveSettings({
+      lastServer: request.server,
+      lastHandle: request.handle,
+      rememberPassword: request.rememberPassword,
+      autoSignIn: request.rememberPassword && request.autoSignIn,
+    });
+    const server = request.server === DEMO_SERVER ? await this.demoAddress() : request.server;
+    await this.messenger.signIn({ server, handle: request.handle, password, status: request.status });
+    if (request.rememberPassword) {
+      await this.settings.secrets.set(request.handle, password);
+      this.emit('settings', this.settings.settings);
+    }
+  }
+
+  private async demoAddress(): Promise<string> {
+    try {
+      return await this.demo.address();
+    } catch (error) {
+      this.log(`The demo server did not start: ${error instanceof Error ? error.message : String(error)}`);
+      const failure: AppError = { kind: 'internal', field: 'server', message: 'The local demo server could not be started.' };
+      throw new AppFailure(failure);
+    }
+  }
+
+  private showConversation(conversationId: string): void {
+    if (!Object.hasOwn(this.messenger.state.conversations, conversationId)) {
+      throw new AppFailure({ kind: 'input', message: 'That conversation is no longer open.' });
+    }
+    this.shell.showConversation(conversationId, 'user');
+  }
+
+  private createHandlers(): Handlers {
+    const { messenger } = this;
+    return {
+      getSnapshot: () => this.snapshot(),
+      signIn: (request) => this.signIn(request),
+      signOut: () => messenger.signOut(),
+      setStatus: (status) => messenger.setStatus(status),
+      setFriendlyName: (name) => messenger.setFriendlyName(name),
+      addContact: (list, handle) => messenger.addContact(list, handle),
+      removeContact: (list, handle) => messenger.removeContact(list, handle),
+      blockContact: (handle) => messenger.block(handle),
+      unblockContact: (handle) => messenger.unblock(handle),
+      setPrivacyMode: (mode) => messenger.setPrivacyMode(mode),
+      setAddedAlert: (mode) => messenger.setAddedAlert(mode),
+      setIms: (enabled) => messenger.setIms(enabled),
+      inviteByEmail: (handle) => messenger.inviteByEmail(handle),
+      openInbox: () => messenger.openUrl('INBOX'),
+      openUrl: (service, arg) => messenger.openUrl(service, arg),
+      openNewMail: () => messenger.openNewMail(),
+      answerAddedBy: (handle, answer) => messenger.answerAddedBy(handle, answer),
+      openConversation: (handle) => {
+        const id = messenger.openConversation(handle);
+        this.shell.showConversation(id, 'user');
+        return id;
+      },
+      showConversation: (id) => this.showConversation(id),
+      sendMessage: (id, text, format) => messenger.sendMessage(id, text, format),
+      resendMessage: (id, messageId) => messenger.resendMessage(id, messageId),
+      sendTyping: (id) => messenger.sendTyping(id),
+      inviteToConversation: (id, handle) => messenger.inviteToConversation(id, handle),
+      closeConversation: (id) => messenger.closeConversation(id),
+      reportActivity: () => messenger.reportActivity(),
+      saveSettings: (patch) => this.saveSettings(patch),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+// Where a remembered password lives. The settings file never holds one: Electron seals it with
+// safeStorage (the OS keychain), the browser host keeps it in memory for the life of the process.
+
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+export interface SecretStore {
+  get(handle: string): string | undefined;
+  has(handle: string): boolean;
+  set(handle: string, password: string): Promise<void>;
+  delete(handle: string): Promise<void>;
+}
+
+export class MemorySecretStore implements SecretStore {
+  private readonly secrets = new Map<string, string>();
+
+  get(handle: string): string | undefined {
+    return this.secrets.get(handle);
+  }
+
+  has(handle: string): boolean {
+    return this.secrets.has(handle);
+  }
+
+  async set(handle: string, password: string): Promise<void> {
+    this.secrets.set(handle, password);
+  }
+
+  async delete(handle: string): Promise<void> {
+    this.secrets.delete(handle);
+  }
+}
+
+/** Seals strings so that only this user on this machine can open them (Electron's safeStorage). */
+export interface Cipher {
+  encrypt(plain: string): Buffer;
+  decrypt(sealed: Buffer): string;
+}
+
+const sealedFileSchema = z.record(z.string(), z.string());
+
+/** Sealed passwords in an owner-only JSON file, base64 per handle. */
+export class SealedFileSecretStore implements SecretStore {
+  private readonly sealed: Map<string, string>;
+
+  /** A missing or unreadable file is an empty store: the user types the password again. */
+  constructor(
+    private readonly file: string,
+    private readonly cipher: Cipher,
+    log: (line: string) => void = () => {},
+  ) {
+    this.sealed = new Map(Object.entries(readSealedFile(file, log)));
+  }
+
+  get(handle: string): string | undefined {
+    const sealed = this.sealed.get(handle);
+    if (sealed === undefined) return undefined;
+    try {
+      return this.cipher.decrypt(Buffer.from(sealed, 'base64'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  has(handle: string): boolean {
+    return this.sealed.has(handle);
+  }
+
+  async set(handle: string, password: string): Promise<void> {
+    this.sealed.set(handle, this.cipher.encrypt(password).toString('base64'));
+    await this.save();
+  }
+
+  async delete(handle: string): Promise<void> {
+    if (this.sealed.delete(handle)) await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await writeFile(this.file, JSON.stringify(Object.fromEntries(this.sealed)), { mode: 0o600 });
+  }
+}
+
+function readSealedFile(file: string, log: (line: string) => void): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return sealedFileSchema.parse(JSON.parse(text));
+  } catch {
+    log(`Ignoring unreadable password file ${file}`);
+    return {};
+  }
+}

@@ -1,0 +1,94 @@
+// The user's settings as a JSON file in the data directory. Passwords are not in it: they go to
+// the injected SecretStore, and only "is one saved for this handle" crosses IPC.
+
+import { mkdirSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ServerPreset, Settings } from '../../shared/ipc';
+import type { SecretStore } from './secret-store';
+
+/** The server address that means "the local demo server started inside the app". */
+export const DEMO_SERVER = 'demo';
+
+export const SERVER_PRESETS: readonly ServerPreset[] = [
+  { label: 'Local demo (built in)', address: DEMO_SERVER },
+  { label: 'Server on this computer', address: '127.0.0.1:1863' },
+];
+
+export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets'>;
+
+export const DEFAULT_SETTINGS: StoredSettings = {
+  autoIdleMinutes: 5,
+  sounds: true,
+  toasts: true,
+  signInAtStart: false,
+  lastServer: DEMO_SERVER,
+  lastHandle: '',
+  rememberPassword: false,
+  autoSignIn: false,
+};
+
+// Each field is checked on its own so that one bad value costs that value, not the whole file.
+const storedSettingsSchema = z.object({
+  autoIdleMinutes: z.number().int().min(0).max(240).catch(DEFAULT_SETTINGS.autoIdleMinutes),
+  sounds: z.boolean().catch(DEFAULT_SETTINGS.sounds),
+  toasts: z.boolean().catch(DEFAULT_SETTINGS.toasts),
+  signInAtStart: z.boolean().catch(DEFAULT_SETTINGS.signInAtStart),
+  lastServer: z.string().max(255).catch(DEFAULT_SETTINGS.lastServer),
+  lastHandle: z.string().max(129).catch(DEFAULT_SETTINGS.lastHandle),
+  rememberPassword: z.boolean().catch(DEFAULT_SETTINGS.rememberPassword),
+  autoSignIn: z.boolean().catch(DEFAULT_SETTINGS.autoSignIn),
+});
+
+export class SettingsStore {
+  private stored: StoredSettings;
+  private readonly file: string;
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    dataDir: string,
+    readonly secrets: SecretStore,
+    defaults: Partial<StoredSettings> = {},
+    log: (line: string) => void = () => {},
+  ) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    this.file = join(dataDir, 'settings.json');
+    this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...readSettingsFile(this.file, log) };
+  }
+
+  get settings(): Settings {
+    const hasSavedPassword = this.stored.lastHandle !== '' && this.secrets.has(this.stored.lastHandle);
+    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS };
+  }
+
+  async update(patch: Partial<StoredSettings>): Promise<Settings> {
+    this.stored = { ...this.stored, ...patch };
+    if (!this.stored.rememberPassword && this.stored.lastHandle !== '') await this.secrets.delete(this.stored.lastHandle);
+    const text = JSON.stringify(this.stored, null, 2);
+    // One write at a time, each to a temporary file renamed over the old one, so neither a crash
+    // nor two quick saves ever leave half a file.
+    this.writes = this.writes.catch(() => {}).then(async () => {
+      const temporary = `${this.file}.tmp`;
+      await writeFile(temporary, text, { mode: 0o600 });
+      await rename(temporary, this.file);
+    });
+    await this.writes;
+    return this.settings;
+  }
+}
+
+function readSettingsFile(file: string, log: (line: string) => void): Partial<StoredSettings> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return storedSettingsSchema.partial().parse(JSON.parse(text));
+  } catch {
+    log(`Ignoring unreadable settings file ${file}`);
+    return {};
+  }
+}
