@@ -1,0 +1,21 @@
+// What the concern modules (presence, lists, privacy, services) get from the session: the
+// negotiated dialect, the lists, a way to send requests and to emit events.
+
+import type { Dialect } from '../../shared/model';
+import type { MsnpCommand, RequestOptions } from '../msnp/index';
+import type { NotificationEvents } from './events';
+import type { ContactLists } from './lists';
+
+export interface NsContext {
+  readonly dialect: Dialect;
+  readonly handle: string;
+  lists(): ContactLists;
+  /** Replaces the lists, writes them to the cache and emits `lists`. */
+  commitLists(lists: ContactLists): void;
+  /** A request on the NS; list-changing requests that fail without an answer invalidate the cache. */
+  request(name: string, params?: readonly string[], options?: RequestOptions): Promise<MsnpCommand>;
+  emit<K extends keyof NotificationEvents>(event: K, payload: NotificationEvents[K]): void;
+}
+
+export type CommandHandler = (command: MsnpCommand) => void;
+export type HandlerTable = Readonly<Record<string, CommandHandler>>;

@@ -1,0 +1,39 @@
+// What each dialect lets the client send (§15.2). A command the dialect lacks makes a real
+// server drop the connection without a word, so it is refused here, before the wire.
+
+import type { Dialect, UrlService } from '../../shared/model';
+import { SessionError } from './errors';
+
+/** Offered in order of preference; CVR0 asks for an upgrade check when neither is spoken (§4.1). */
+export const OFFERED_DIALECTS = ['MSNP3', 'MSNP2', 'CVR0'] as const;
+
+export function isDialect(value: string | undefined): value is Dialect {
+  return value === 'MSNP3' || value === 'MSNP2';
+}
+
+const URL_SERVICES: Record<Dialect, readonly UrlService[]> = {
+  MSNP2: ['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON', 'PASSWORD'],
+  MSNP3: ['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON'],
+};
+
+export function urlServicesOf(dialect: Dialect): readonly UrlService[] {
+  return URL_SERVICES[dialect];
+}
+
+export function assertUrlService(dialect: Dialect, service: UrlService): void {
+  if (!URL_SERVICES[dialect].includes(service)) {
+    throw new SessionError('unsupported', `The ${service} service is not available with ${dialect}.`);
+  }
+}
+
+/** `IMS` exists only in MSNP3 (§5.15). */
+export function assertIms(dialect: Dialect): void {
+  if (dialect !== 'MSNP3') {
+    throw new SessionError('unsupported', 'Do not disturb (IMS) needs MSNP3; this server speaks MSNP2.');
+  }
+}
+
+/** `SND` parameters: MSNP3 adds the language and the client library (§5.13). */
+export function invitationParams(dialect: Dialect, address: string): string[] {
+  return dialect === 'MSNP3' ? [address, '0x0409', 'MSMSGS'] : [address];
+}

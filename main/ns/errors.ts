@@ -1,0 +1,19 @@
+// Failures of the notification session that are not a numeric error from the server: an
+// unsupported server, a feature the dialect lacks, input the protocol cannot carry.
+
+import type { AppError } from '../../shared/model';
+
+export class SessionError extends Error {
+  constructor(
+    readonly kind: AppError['kind'],
+    message: string,
+    readonly field?: AppError['field'],
+  ) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}
+
+export const UNSUPPORTED_SERVER = 'This server does not support MSN Messenger 2.0 (it speaks neither MSNP3 nor MSNP2).';
+export const NO_MD5 = 'This server does not offer MD5 sign-in, the only method MSN Messenger 2.0 supports.';
+export const MAIL_UNAVAILABLE = 'Hotmail is not available on this server.';

@@ -1,0 +1,41 @@
+// What the notification session tells the rest of the client, declared once.
+
+import type { AddedByRequest, Dialect, MailStatus, Profile, SettableStatus, StatusCode } from '../../shared/model';
+import type { MsnpCommand, ProtocolError } from '../msnp/index';
+import type { SwitchboardRing } from '../sb/types';
+import type { ContactLists } from './lists';
+import type { NewMailNotice } from './mail';
+import type { SignInStep } from './signin';
+
+export type SessionStep = SignInStep | 'syncing' | 'online';
+
+/** Why a session ended: user sign-out, signed in elsewhere (OUT OTH), OUT SSD, a lost connection, or `XFR 0 NS`. */
+export type SessionEnd =
+  | { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly message?: string }
+  | { readonly reason: 'transfer'; readonly server: string; readonly message?: string };
+
+export interface NotificationEvents {
+  [event: string]: unknown;
+  step: SessionStep;
+  authenticated: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect; readonly server: string };
+  /** The lists after every change (sync, ADD/REM/REA/GTC/BLP replies, ADD 0/REM 0). */
+  lists: ContactLists;
+  presence: { readonly handle: string; readonly status: StatusCode; readonly friendlyName?: string };
+  /** My status, once the server has echoed it. */
+  status: SettableStatus;
+  friendlyName: string;
+  profile: Profile;
+  mailCount: MailStatus;
+  newMail: NewMailNotice;
+  mailMoved: { readonly fromInbox: boolean; readonly toInbox: boolean; readonly delta: number };
+  maintenance: { readonly minutes: number };
+  /** Someone on RL who is on neither AL nor BL, while GTC is A (§11.4). */
+  addedBy: AddedByRequest;
+  ring: SwitchboardRing;
+  ims: boolean;
+  /** An error line that answers no pending request. */
+  error: ProtocolError;
+  /** A command the client does not know; logged and surfaced, never silently dropped. */
+  unknown: MsnpCommand;
+  closed: SessionEnd;
+}

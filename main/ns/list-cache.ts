@@ -1,0 +1,56 @@
+// The lists are cached per account so that an unchanged list costs one SYN line (§11.2).
+// One small JSON file per account in a directory the caller chooses; writes are atomic
+// (temp file + rename) and serialised, and a damaged file just means "nothing cached".
+
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ContactLists, type ListEntry, isListName, keyOf } from './lists';
+
+export class ListCache {
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(private readonly directory: string) {}
+
+  fileOf(handle: string): string {
+    return join(this.directory, `lists-${encodeURIComponent(keyOf(handle))}.json`);
+  }
+
+  async load(handle: string): Promise<ContactLists | undefined> {
+    try {
+      return parseCachedLists(JSON.parse(await readFile(this.fileOf(handle), 'utf8')));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Queues a write; resolves once it (and every earlier one) is on disk. */
+  save(handle: string, lists: ContactLists): Promise<void> {
+    const file = this.fileOf(handle);
+    const write = async (): Promise<void> => {
+      await mkdir(this.directory, { recursive: true, mode: 0o700 });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(lists), { mode: 0o600 });
+      await rename(temp, file);
+    };
+    this.writes = this.writes.then(write, write);
+    return this.writes;
+  }
+}
+
+function parseCachedLists(value: unknown): ContactLists | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { version, addedAlert, privacy, entries } = value as Record<string, unknown>;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return undefined;
+  if (addedAlert !== 'A' && addedAlert !== 'N') return undefined;
+  if (privacy !== 'AL' && privacy !== 'BL') return undefined;
+  if (typeof entries !== 'object' || entries === null) return undefined;
+  const checked: Record<string, ListEntry> = {};
+  for (const entry of Object.values(entries as Record<string, unknown>)) {
+    const { handle, names } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof handle !== 'string' || typeof names !== 'object' || names === null) return undefined;
+    const listNames = Object.entries(names as Record<string, unknown>);
+    if (!listNames.every(([list, name]) => isListName(list) && typeof name === 'string')) return undefined;
+    checked[keyOf(handle)] = { handle, names: Object.fromEntries(listNames) as ListEntry['names'] };
+  }
+  return { version, addedAlert, privacy, entries: checked };
+}

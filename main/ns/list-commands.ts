@@ -1,0 +1,117 @@
+// Changing the lists and settings: ADD/REM/REA/GTC/BLP requests, and the same commands arriving
+// unsolicited (TrID 0) when someone adds me or the lists change elsewhere (§5.3–§5.9, §11.2).
+
+import type { AddedAlertMode, ListName, PrivacyMode } from '../../shared/model';
+import { ProtocolError, isSuccessClassError, percentDecode, percentEncode } from '../msnp/index';
+import type { HandlerTable, NsContext } from './context';
+import { SessionError } from './errors';
+import { type ContactLists, isListName, keyOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';
+
+export type EditableList = Exclude<ListName, 'RL'>;
+
+/** Friendly names travel percent-encoded and may take at most 387 bytes so (§2.6). */
+export const MAX_ENCODED_NAME_BYTES = 387;
+
+export function encodeFriendlyName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new SessionError('input', 'Enter a name.');
+  const encoded = percentEncode(trimmed);
+  if (encoded.length > MAX_ENCODED_NAME_BYTES) {
+    throw new SessionError('input', `That name is too long: at most ${MAX_ENCODED_NAME_BYTES} bytes once encoded.`);
+  }
+  return encoded;
+}
+
+export function validateContactHandle(handle: string): void {
+  if (!/^[^\s@]+@[^\s@]+$/.test(handle) || Buffer.byteLength(handle) > 129) {
+    throw new SessionError('input', `"${handle}" is not an e-mail address.`);
+  }
+}
+
+function versionOf(token: string | undefined, lists: ContactLists): number {
+  const version = Number(token);
+  return Number.isInteger(version) && version >= 0 ? version : lists.version;
+}
+
+/** Unsolicited ADD/REM/REA; `onReverseListAdd` runs the "added you" review for `ADD 0 RL`. */
+export function listHandlers(context: NsContext, onReverseListAdd: (handle: string) => void): HandlerTable {
+  return {
+    ADD: ({ params: [, list, version, handle, name] }) => {
+      if (!isListName(list) || handle === undefined) return;
+      const lists = context.lists();
+      context.commitLists(withEntryOnList(lists, list, handle, percentDecode(name ?? handle), versionOf(version, lists)));
+      if (list === 'RL') onReverseListAdd(handle);
+    },
+    REM: ({ params: [, list, version, handle] }) => {
+      if (!isListName(list) || handle === undefined) return;
+      const lists = context.lists();
+      context.commitLists(withEntryOffList(lists, list, handle, versionOf(version, lists)));
+    },
+    REA: ({ params: [, version, handle, name] }) => {
+      if (handle === undefined || name === undefined) return;
+      applyRename(context, versionOf(version, context.lists()), handle, percentDecode(name));
+    },
+  };
+}
+
+function applyRename(context: NsContext, version: number, handle: string, name: string): void {
+  const lists = context.lists();
+  if (keyOf(handle) === keyOf(context.handle)) {
+    context.commitLists({ ...lists, version });
+    context.emit('friendlyName', name);
+  } else {
+    context.commitLists(withEntryRenamed(lists, handle, name, version));
+  }
+}
+
+/** The name a list entry gets: the one already stored for the handle, else the handle (§5.7). */
+function nameFor(lists: ContactLists, handle: string): string {
+  const names = lists.entries[keyOf(handle)]?.names;
+  return names?.FL ?? names?.RL ?? names?.AL ?? names?.BL ?? handle;
+}
+
+export async function addToList(context: NsContext, list: EditableList, handle: string, name?: string): Promise<void> {
+  validateContactHandle(handle);
+  const stored = name ?? nameFor(context.lists(), handle);
+  const reply = await context.request('ADD', [list, handle, encodeFriendlyName(stored)]);
+  const [, , version, echoedHandle, echoedName] = reply.params;
+  const lists = context.lists();
+  context.commitLists(withEntryOnList(lists, list, echoedHandle ?? handle, percentDecode(echoedName ?? stored), versionOf(version, lists)));
+}
+
+export async function removeFromList(context: NsContext, list: EditableList, handle: string): Promise<void> {
+  validateContactHandle(handle);
+  const reply = await context.request('REM', [list, handle]);
+  const lists = context.lists();
+  context.commitLists(withEntryOffList(lists, list, handle, versionOf(reply.params[2], lists)));
+}
+
+/** REA with my own handle; the server's echo is the name that counts (§5.9). */
+export async function renameMe(context: NsContext, name: string): Promise<void> {
+  const encoded = encodeFriendlyName(name);
+  const reply = await context.request('REA', [context.handle, encoded]);
+  applyRename(context, versionOf(reply.params[1], context.lists()), context.handle, percentDecode(reply.params[3] ?? encoded));
+}
+
+/** BLP and GTC share their shape; 218 ("already in that mode") counts as success. */
+async function changeSetting(context: NsContext, command: 'BLP' | 'GTC', value: string): Promise<number | undefined> {
+  try {
+    const reply = await context.request(command, [value]);
+    return versionOf(reply.params[1], context.lists());
+  } catch (error) {
+    if (error instanceof ProtocolError && isSuccessClassError(error.code)) return undefined;
+    throw error;
+  }
+}
+
+export async function setPrivacyMode(context: NsContext, privacy: PrivacyMode): Promise<void> {
+  const version = await changeSetting(context, 'BLP', privacy);
+  const lists = context.lists();
+  context.commitLists({ ...lists, privacy, version: version ?? lists.version });
+}
+
+export async function setAddedAlert(context: NsContext, addedAlert: AddedAlertMode): Promise<void> {
+  const version = await changeSetting(context, 'GTC', addedAlert);
+  const lists = context.lists();
+  context.commitLists({ ...lists, addedAlert, version: version ?? lists.version });
+}

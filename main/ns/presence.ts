@@ -1,0 +1,45 @@
+// Presence: my status (CHG, §5.5) and my contacts' (ILN/NLN/FLN, §5.6).
+
+import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
+import { percentDecode } from '../msnp/index';
+import type { HandlerTable, NsContext } from './context';
+
+export function isSettableStatus(value: string | undefined): value is SettableStatus {
+  return (SETTABLE_STATUSES as readonly string[]).includes(value ?? '');
+}
+
+/** Servers never send FLN/HDN in ILN/NLN; an unknown code is shown as plain online (§10). */
+function contactStatus(code: string | undefined): StatusCode {
+  return isSettableStatus(code) && code !== 'HDN' ? code : 'NLN';
+}
+
+export function presenceHandlers(context: NsContext): HandlerTable {
+  const announce = (status: string | undefined, handle: string | undefined, name: string | undefined): void => {
+    if (handle === undefined) return;
+    context.emit('presence', {
+      handle,
+      status: contactStatus(status),
+      ...(name !== undefined && { friendlyName: percentDecode(name) }),
+    });
+  };
+  return {
+    ILN: ({ params: [, status, handle, name] }) => announce(status, handle, name),
+    NLN: ({ params: [status, handle, name] }) => announce(status, handle, name),
+    FLN: ({ params: [handle] }) => {
+      if (handle !== undefined) context.emit('presence', { handle, status: 'FLN' });
+    },
+    // `CHG 0 status`: the server changed my status by itself.
+    CHG: ({ params: [, status] }) => {
+      if (isSettableStatus(status)) context.emit('status', status);
+    },
+  };
+}
+
+/** The status only counts as changed when the server echoes it (§5.5). */
+export async function changeStatus(context: NsContext, status: SettableStatus): Promise<SettableStatus> {
+  const reply = await context.request('CHG', [status]);
+  const echoed = reply.params[1];
+  const result = isSettableStatus(echoed) ? echoed : status;
+  context.emit('status', result);
+  return result;
+}

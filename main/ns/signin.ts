@@ -1,0 +1,122 @@
+// Sign-in as a state machine (§3.2, §4): VER → INF → USR MD5 I, then either a referral
+// (`XFR NS`, MSNP2 or MSNP3 form) that starts over on another server, or the challenge
+// (`USR … MD5 S`, also Escargot's direct reply) answered with md5(challenge + password).
+
+import type { Dialect } from '../../shared/model';
+import { type ConnectionOptions, MsnpConnection, percentDecode } from '../msnp/index';
+import { md5Hex } from '../passport/md5';
+import { OFFERED_DIALECTS, isDialect } from './dialect';
+import { NO_MD5, SessionError, UNSUPPORTED_SERVER } from './errors';
+
+export type SignInStep = 'connecting' | 'authenticating' | 'redirected';
+
+export interface ServerAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+export const DEFAULT_PORT = 1863;
+const MAX_REFERRALS = 3;
+
+export interface AuthenticateOptions extends ServerAddress {
+  readonly handle: string;
+  readonly password: string;
+  readonly connection?: ConnectionOptions;
+  readonly onStep: (step: SignInStep) => void;
+  /** Sees every connection as it opens, so nothing the server pushes right after USR OK is missed. */
+  readonly onConnection?: (connection: MsnpConnection) => void;
+}
+
+export interface Authenticated {
+  readonly connection: MsnpConnection;
+  readonly dialect: Dialect;
+  readonly handle: string;
+  readonly friendlyName: string;
+  /** The notification server we ended up on, `host:port`. */
+  readonly server: string;
+}
+
+/** `host:port`, a missing port meaning 1863 (§4.6); `[v6]:port` is accepted too. */
+export function parseServerAddress(text: string): ServerAddress {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  const [host, port] = bracketed ? [bracketed[1], bracketed[2]] : splitHostPort(text);
+  const portNumber = port === undefined ? DEFAULT_PORT : Number(port);
+  if (!host || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
+    throw new SessionError('input', `"${text}" is not a server address (host or host:port).`, 'server');
+  }
+  return { host, port: portNumber };
+}
+
+function splitHostPort(text: string): [string | undefined, string | undefined] {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0 || text.indexOf(':') !== colon) return [text, undefined];
+  return [text.slice(0, colon), text.slice(colon + 1)];
+}
+
+/** Any domain is fine (MSNP3 dropped the hotmail-only rule); it must be one e-mail-shaped token. */
+export function validateHandle(handle: string): void {
+  if (!/^[^\s@]+@[^\s@]+$/.test(handle) || Buffer.byteLength(handle) > 129) {
+    throw new SessionError('input', 'Enter your sign-in name as an e-mail address, like name@example.com.', 'handle');
+  }
+}
+
+export async function authenticate(options: AuthenticateOptions): Promise<Authenticated> {
+  let address: ServerAddress = options;
+  options.onStep('connecting');
+  for (let referrals = 0; ; referrals++) {
+    const connection = await MsnpConnection.connect(address.host, address.port, options.connection);
+    options.onConnection?.(connection);
+    try {
+      options.onStep('authenticating');
+      const outcome = await authenticateOn(connection, options);
+      if (outcome.type === 'authenticated') {
+        return { connection, ...outcome.session, server: `${address.host}:${address.port}` };
+      }
+      connection.close();
+      if (referrals >= MAX_REFERRALS) throw new SessionError('protocol', 'The server kept redirecting the sign-in; please try again later.', 'server');
+      address = outcome.to;
+      options.onStep('redirected');
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
+  }
+}
+
+type Outcome =
+  | { readonly type: 'referred'; readonly to: ServerAddress }
+  | { readonly type: 'authenticated'; readonly session: Omit<Authenticated, 'connection' | 'server'> };
+
+async function authenticateOn(connection: MsnpConnection, options: AuthenticateOptions): Promise<Outcome> {
+  const version = await connection.request('VER', OFFERED_DIALECTS);
+  const dialect = version.params[1];
+  if (!isDialect(dialect)) throw new SessionError('unsupported', UNSUPPORTED_SERVER, 'server');
+
+  const packages = await connection.request('INF');
+  if (!packages.params.slice(1).flatMap((token) => token.split(',')).includes('MD5')) {
+    throw new SessionError('unsupported', NO_MD5, 'server');
+  }
+
+  const initial = await connection.request('USR', ['MD5', 'I', options.handle], { replies: ['USR', 'XFR'] });
+  if (initial.name === 'XFR') {
+    // XFR trid NS host:port {0}: the trailing 0 (MSNP3) and anything after it are ignored.
+    const [, kind, target] = initial.params;
+    if (kind !== 'NS' || target === undefined) throw unexpected(initial.name);
+    return { type: 'referred', to: parseServerAddress(target) };
+  }
+  // USR trid MD5 S challenge; the seed spells the method "MDS", so only `S` is checked.
+  const [, method, step, challenge] = initial.params;
+  if (method === 'OK' || step !== 'S' || challenge === undefined) throw unexpected('USR');
+
+  const accepted = await connection.request('USR', ['MD5', 'S', md5Hex(challenge + options.password)]);
+  const [, ok, handle, name] = accepted.params;
+  if (ok !== 'OK') throw unexpected('USR');
+  return {
+    type: 'authenticated',
+    session: { dialect, handle: handle ?? options.handle, friendlyName: percentDecode(name ?? handle ?? options.handle) },
+  };
+}
+
+function unexpected(command: string): SessionError {
+  return new SessionError('protocol', `The server answered the sign-in with an unexpected ${command} reply.`, 'server');
+}
