@@ -38,7 +38,16 @@ export interface ConversationEvents {
   /** The conversations changed; the value is the new immutable record keyed by id. */
   change: Readonly<Record<string, Conversation>>;
   /** A message from someone else arrived. */
-  message: { readonly conversationId: string; readonly from: string; readonly fromName: string; readonly text: string };
+  message: {
+    readonly conversationId: string;
+    readonly from: string;
+    readonly fromName: string;
+    readonly text: string;
+    /** Added: the transcript entry's id. */
+    readonly messageId: string;
+    /** Added: the sender's MSNP3 formatting, validated (absent from MSNP2 senders). */
+    readonly format?: MessageFormat;
+  };
   /** A message could not be delivered, or a CAL/switchboard failure, as a sentence. */
   error: { readonly conversationId: string; readonly messageId?: string; readonly code?: number; readonly message: string };
 }

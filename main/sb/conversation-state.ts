@@ -1,0 +1,68 @@
+// Pure, immutable updates of one Conversation record. Every function returns the same object when
+// nothing changes, so the renderer's selectors keep identity and unchanged entries are shared.
+
+import type { ChatMessage, Conversation, Participant, SystemLine, TranscriptEntry } from '../../shared/model';
+
+export type MessageEntry = Extract<TranscriptEntry, { type: 'message' }>;
+
+export function newConversation(id: string, participants: readonly Participant[]): Conversation {
+  return { id, participants, entries: [], typing: [], connected: false };
+}
+
+export function withEntry(conversation: Conversation, entry: TranscriptEntry): Conversation {
+  return { ...conversation, entries: [...conversation.entries, entry] };
+}
+
+export function systemEntry(line: SystemLine): TranscriptEntry {
+  return { type: 'system', ...line };
+}
+
+export function messageEntry(message: ChatMessage): MessageEntry {
+  return { type: 'message', ...message };
+}
+
+export function findMessage(conversation: Conversation, messageId: string): MessageEntry | undefined {
+  const entry = conversation.entries.find((candidate) => candidate.id === messageId);
+  return entry?.type === 'message' ? entry : undefined;
+}
+
+/** Replaces one message; the others keep their identity. */
+export function withMessage(conversation: Conversation, messageId: string, update: (message: MessageEntry) => MessageEntry): Conversation {
+  let changed = false;
+  const entries = conversation.entries.map((entry) => {
+    if (entry.id !== messageId || entry.type !== 'message') return entry;
+    const next = update(entry);
+    changed ||= next !== entry;
+    return next;
+  });
+  return changed ? { ...conversation, entries } : conversation;
+}
+
+/** Adds a participant, or refreshes the friendly name of one already there. */
+export function withParticipant(conversation: Conversation, participant: Participant): Conversation {
+  const existing = conversation.participants.find((candidate) => candidate.handle === participant.handle);
+  if (existing?.friendlyName === participant.friendlyName) return conversation;
+  const participants = existing
+    ? conversation.participants.map((candidate) => (candidate === existing ? participant : candidate))
+    : [...conversation.participants, participant];
+  return { ...conversation, participants };
+}
+
+export function withoutParticipant(conversation: Conversation, handle: string): Conversation {
+  if (!conversation.participants.some((candidate) => candidate.handle === handle)) return conversation;
+  return { ...conversation, participants: conversation.participants.filter((candidate) => candidate.handle !== handle) };
+}
+
+export function withTyping(conversation: Conversation, handle: string, typing: boolean): Conversation {
+  const listed = conversation.typing.includes(handle);
+  if (listed === typing) return conversation;
+  return { ...conversation, typing: typing ? [...conversation.typing, handle] : conversation.typing.filter((h) => h !== handle) };
+}
+
+export function withoutTyping(conversation: Conversation): Conversation {
+  return conversation.typing.length === 0 ? conversation : { ...conversation, typing: [] };
+}
+
+export function withConnected(conversation: Conversation, connected: boolean): Conversation {
+  return conversation.connected === connected ? conversation : { ...conversation, connected };
+}

@@ -1,0 +1,119 @@
+// Switchboard MSG payloads (§7): text messages, typing notifications and application invitations,
+// built and parsed with the MIME helpers. Texts longer than one payload are split on character
+// boundaries so no part ever ends inside a UTF-8 sequence.
+
+import type { MessageFormat } from '../../shared/model';
+import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, parseMime } from '../msnp/index';
+import { formatHeaderValue, parseFormatHeader } from './format';
+
+export type IncomingPayload =
+  | { readonly kind: 'text'; readonly text: string; readonly format?: MessageFormat }
+  | { readonly kind: 'typing'; readonly handle: string }
+  | { readonly kind: 'invitation'; readonly command: string; readonly cookie?: string; readonly application?: string }
+  | { readonly kind: 'other'; readonly contentType: string };
+
+const encoder = new TextEncoder();
+/** `text/plain` without a charset is ISO-8859-1; WHATWG decodes that label as its superset windows-1252. */
+const latin1 = new TextDecoder('windows-1252');
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+const MIME_VERSION = ['MIME-Version', '1.0'] as const;
+
+function byteLength(text: string): number {
+  return encoder.encode(text).byteLength;
+}
+
+/** The headers of a text message; the format header only when the dialect carries it (MSNP3). */
+function textHeaders(format: MessageFormat | undefined): Array<readonly [string, string]> {
+  const headers: Array<readonly [string, string]> = [MIME_VERSION, ['Content-Type', 'text/plain; charset=UTF-8']];
+  if (format) headers.push(['X-MMS-IM-Format', formatHeaderValue(format)]);
+  return headers;
+}
+
+/**
+ * One or more payloads for a text, each at most `maxPayloadBytes` (headers included). Line breaks
+ * are sent as CR LF. Parts break between grapheme clusters, or between code points when a single
+ * cluster is larger than a part.
+ */
+export function buildTextPayloads(text: string, format?: MessageFormat, maxPayloadBytes = MAX_PAYLOAD_BYTES): Uint8Array[] {
+  const headers = textHeaders(format);
+  const room = maxPayloadBytes - buildMime(headers, '').byteLength;
+  if (room < 4) throw new RangeError('The message headers leave no room for text');
+  return splitText(text.replace(/\r?\n/g, '\r\n'), room).map((part) => buildMime(headers, part));
+}
+
+/** Splits text into parts of at most `maxBytes` UTF-8 bytes without breaking a character. */
+export function splitText(text: string, maxBytes: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let currentBytes = 0;
+  const push = (piece: string, bytes: number): void => {
+    if (currentBytes + bytes > maxBytes && current.length > 0) {
+      parts.push(current);
+      current = '';
+      currentBytes = 0;
+    }
+    current += piece;
+    currentBytes += bytes;
+  };
+  for (const { segment } of graphemes.segment(text)) {
+    const bytes = byteLength(segment);
+    if (bytes <= maxBytes) {
+      push(segment, bytes);
+      continue;
+    }
+    for (const codePoint of segment) push(codePoint, byteLength(codePoint));
+  }
+  if (current.length > 0 || parts.length === 0) parts.push(current);
+  return parts;
+}
+
+/** `TypingUser: handle`, no charset, body a single CR LF (§7.3). */
+export function buildTypingPayload(handle: string): Uint8Array {
+  return buildMime([MIME_VERSION, ['Content-Type', 'text/x-msmsgscontrol'], ['TypingUser', handle]], '\r\n');
+}
+
+/** The polite answer to an invitation this client cannot handle (§7.4). */
+export function buildInvitationDecline(cookie: string): Uint8Array {
+  const body = `Invitation-Command: CANCEL\r\nInvitation-Cookie: ${cookie}\r\nCancel-Code: REJECT_NOT_INSTALLED\r\n\r\n`;
+  return buildMime([MIME_VERSION, ['Content-Type', 'text/x-msmsgsinvite; charset=UTF-8']], body);
+}
+
+export function parsePayload(payload: Uint8Array): IncomingPayload {
+  const message = parseMime(payload);
+  const contentType = mediaType(message);
+  switch (contentType) {
+    case 'text/plain': {
+      const charset = (contentTypeParameter(message, 'charset') ?? '').toLowerCase();
+      const body = charset === 'utf-8' || charset === 'utf8' ? message.body : latin1.decode(bodyBytes(payload));
+      const formatHeader = message.headers.get('x-mms-im-format');
+      const text = body.replace(/\r\n?/g, '\n');
+      return formatHeader === undefined ? { kind: 'text', text } : { kind: 'text', text, format: parseFormatHeader(formatHeader) };
+    }
+    case 'text/x-msmsgscontrol': {
+      const handle = message.headers.get('typinguser');
+      return handle ? { kind: 'typing', handle } : { kind: 'other', contentType };
+    }
+    case 'text/x-msmsgsinvite': {
+      const fields = parseHeaderLines(message.body);
+      return {
+        kind: 'invitation',
+        command: (fields.get('invitation-command') ?? '').toUpperCase(),
+        cookie: fields.get('invitation-cookie'),
+        application: fields.get('application-name'),
+      };
+    }
+    default:
+      return { kind: 'other', contentType };
+  }
+}
+
+/** The raw body bytes after the blank line that ends the headers. */
+function bodyBytes(payload: Uint8Array): Uint8Array {
+  for (let index = 0; index + 1 < payload.length; index++) {
+    if (payload[index] !== 0x0a) continue;
+    if (payload[index + 1] === 0x0a) return payload.subarray(index + 2);
+    if (payload[index + 1] === 0x0d && payload[index + 2] === 0x0a) return payload.subarray(index + 3);
+  }
+  return new Uint8Array(0);
+}

@@ -1,0 +1,186 @@
+// One switchboard connection (§6): USR or ANS to get in, CAL to invite, MSG with ACK/NAK, and the
+// JOI/IRO/BYE roster. It knows nothing about conversations; the service decides what events mean.
+// TrIDs start at 1 on every switchboard socket.
+
+import type { Participant } from '../../shared/model';
+import { TypedEmitter } from '../../shared/emitter';
+import {
+  type ConnectionClosed,
+  type ConnectionOptions,
+  type MsnpCommand,
+  MsnpConnection,
+  isErrorCommand,
+  percentDecode,
+} from '../msnp/index';
+import type { SwitchboardRing, SwitchboardTicket } from './types';
+
+export interface SwitchboardEvents {
+  [event: string]: unknown;
+  /** `JOI`: someone answered an invitation. */
+  joined: Participant;
+  /** `BYE`: someone left (OUT or dropped connection). */
+  left: { readonly handle: string };
+  /** `MSG` relayed from another participant; the payload is parsed by the caller. */
+  message: { readonly from: string; readonly fromName: string; readonly payload: Uint8Array };
+  close: ConnectionClosed;
+}
+
+export interface SwitchboardOptions {
+  connectTimeoutMs?: number;
+  /** USR, ANS and CAL replies. */
+  requestTimeoutMs?: number;
+  /** How long an `A`-mode MSG may wait for ACK or NAK. */
+  ackTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export class Switchboard extends TypedEmitter<SwitchboardEvents> {
+  private readonly peers = new Map<string, Participant>();
+  /**
+   * Events that arrive before the owner has subscribed. The reply that ends USR/ANS resolves a
+   * promise, and the rest of the same TCP chunk (a JOI, the first MSG) is framed before the owner's
+   * continuation runs, so nothing is emitted until `resume()`.
+   */
+  private backlog: Array<() => void> | undefined = [];
+
+  private constructor(
+    private readonly connection: MsnpConnection,
+    private readonly options: SwitchboardOptions,
+  ) {
+    super();
+    connection.on('command', (command) => this.receive(command));
+    connection.on('malformed', (error) => this.options.log?.(`SB: ignored a malformed line (${error.message})`));
+    connection.on('close', (reason) => this.deliver(() => this.emit('close', reason)));
+  }
+
+  /** Connects to a switchboard from `XFR SB` and authenticates with `USR` (§6.2). */
+  static async create(ticket: SwitchboardTicket, handle: string, options: SwitchboardOptions = {}): Promise<Switchboard> {
+    const switchboard = new Switchboard(await connect(ticket, options), options);
+    await switchboard.authenticate('USR', [handle, ticket.cookie]);
+    return switchboard;
+  }
+
+  /** Connects to the switchboard named by `RNG` and answers with `ANS`; `participants` then holds the IRO roster (§6.4). */
+  static async answer(ring: SwitchboardRing, handle: string, options: SwitchboardOptions = {}): Promise<Switchboard> {
+    const switchboard = new Switchboard(await connect(ring, options), options);
+    await switchboard.authenticate('ANS', [handle, ring.cookie, ring.sessionId]);
+    return switchboard;
+  }
+
+  /** The other people in the session right now. */
+  get participants(): readonly Participant[] {
+    return [...this.peers.values()];
+  }
+
+  get isOpen(): boolean {
+    return this.connection.isOpen;
+  }
+
+  has(handle: string): boolean {
+    return this.peers.has(handle.toLowerCase());
+  }
+
+  /** Starts emitting events, beginning with those that arrived while nobody listened. */
+  resume(): void {
+    const backlog = this.backlog;
+    this.backlog = undefined;
+    for (const event of backlog ?? []) event();
+  }
+
+  /** `CAL`: resolves when the server says RINGING; rejects with a ProtocolError (217 offline, …). */
+  async call(handle: string): Promise<void> {
+    await this.connection.request('CAL', [handle], { timeoutMs: this.options.requestTimeoutMs });
+  }
+
+  /** Sends with ack mode `A` (§6.6): true on ACK, false on NAK; rejects on timeout or a closed switchboard. */
+  async sendAcknowledged(payload: Uint8Array): Promise<boolean> {
+    const reply = await this.connection.request('MSG', ['A'], {
+      payload,
+      replies: ['ACK', 'NAK'],
+      timeoutMs: this.options.ackTimeoutMs,
+    });
+    return reply.name === 'ACK';
+  }
+
+  /** Sends with ack mode `U` (typing) or `N` (an invitation's answer) and waits for nothing. */
+  post(payload: Uint8Array, mode: 'U' | 'N'): void {
+    if (!this.connection.isOpen) return;
+    this.connection.send('MSG', [String(this.connection.nextTrid()), mode], payload);
+  }
+
+  /** `OUT`: leaves the session; the socket closes once the server has read it (§6.9). */
+  leave(): void {
+    if (!this.connection.isOpen) return;
+    this.connection.send('OUT');
+    this.connection.end();
+  }
+
+  private async authenticate(name: 'USR' | 'ANS', params: readonly string[]): Promise<void> {
+    try {
+      await this.connection.request(name, params, { timeoutMs: this.options.requestTimeoutMs });
+    } catch (error) {
+      this.connection.close();
+      throw error;
+    }
+  }
+
+  private receive(command: MsnpCommand): void {
+    const [first, second] = command.params;
+    switch (command.name) {
+      case 'IRO': {
+        // IRO trid n total handle name: the roster, complete before `ANS … OK`.
+        const [handle, name] = command.params.slice(3);
+        if (handle) this.peers.set(handle.toLowerCase(), participant(handle, name));
+        return;
+      }
+      case 'JOI': {
+        if (!first) return;
+        const joined = participant(first, second);
+        this.peers.set(joined.handle, joined);
+        this.deliver(() => this.emit('joined', joined));
+        return;
+      }
+      case 'BYE': {
+        if (!first) return;
+        const handle = first.toLowerCase();
+        this.peers.delete(handle);
+        this.deliver(() => this.emit('left', { handle }));
+        return;
+      }
+      case 'MSG': {
+        if (!first || !command.payload) return;
+        const message = { from: first.toLowerCase(), fromName: percentDecode(second ?? first), payload: command.payload };
+        this.deliver(() => this.emit('message', message));
+        return;
+      }
+      case 'OUT':
+      case 'ACK':
+      case 'NAK':
+        // OUT precedes the server's close; ACK/NAK without a waiting request belong to U/N messages.
+        return;
+      default:
+        this.options.log?.(
+          isErrorCommand(command.name) ? `SB: error ${command.name} for no pending request` : `SB: ignored unknown command ${command.name}`,
+        );
+    }
+  }
+
+  private deliver(event: () => void): void {
+    if (this.backlog) this.backlog.push(event);
+    else event();
+  }
+}
+
+function participant(handle: string, encodedName: string | undefined): Participant {
+  return { handle: handle.toLowerCase(), friendlyName: encodedName ? percentDecode(encodedName) : handle };
+}
+
+function connect(ticket: SwitchboardTicket, options: SwitchboardOptions): Promise<MsnpConnection> {
+  const log = options.log;
+  const connectionOptions: ConnectionOptions = {
+    connectTimeoutMs: options.connectTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
+    log: log && ((direction, text) => log(`SB ${direction === 'in' ? '<' : '>'} ${text}`)),
+  };
+  return MsnpConnection.connect(ticket.host, ticket.port, connectionOptions);
+}
