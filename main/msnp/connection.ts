@@ -60,6 +60,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
       {
         command: (command) => this.receive(command),
         malformed: (error) => {
+          if (this.closed) return;
           this.options.log?.('in', `(malformed) ${error.line.slice(0, 200)}`);
           this.emit('malformed', error);
         },
@@ -167,6 +168,8 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   }
 
   private receive(command: MsnpCommand): void {
+    // A listener may close the connection while the rest of a chunk is still being framed.
+    if (this.closed) return;
     this.options.log?.('in', describeForLog(command));
     if (this.pending.settle(command)) return;
     this.emit('command', command);
