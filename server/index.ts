@@ -1,0 +1,137 @@
+// The project's own MSNP2/MSNP3 server: a dispatch listener, a notification listener and a
+// switchboard listener on loopback, all in memory. Used by the integration tests and the offline demo.
+
+import { type AccountSeed, AccountStore } from './accounts';
+import { BOT_HANDLE, BuddyBot } from './bot';
+import { ALL_DIALECTS, type Dialect, type ServerContext, type ServerSettings } from './context';
+import { DEMO_ACCOUNTS } from './demo';
+import { serveDispatch } from './dispatch';
+import { Listener } from './listener';
+import { type NewMail, deliverNewMail } from './notification/mail';
+import { NotificationSession } from './notification/session';
+import { SwitchboardService } from './switchboard/service';
+
+export type { AccountSeed } from './accounts';
+export type { Dialect } from './context';
+export { DEMO_ACCOUNTS, DEMO_SIGN_IN } from './demo';
+export { BOT_HANDLE } from './bot';
+
+export interface ServerOptions {
+  /** Address to bind and to hand out in referrals; default 127.0.0.1. */
+  host?: string;
+  /** Dispatch port; 0 (the default) picks a free one. */
+  port?: number;
+  notificationPort?: number;
+  switchboardPort?: number;
+  /** Dialects served; default both. */
+  dialects?: Dialect[];
+  /** Default: DEMO_ACCOUNTS. */
+  accounts?: readonly AccountSeed[];
+  log?: (line: string) => void;
+  switchboardIdleMs?: number;
+  cookieLifetimeMs?: number;
+  botReplyDelayMs?: number;
+  listLimits?: Partial<ServerSettings['listLimits']>;
+}
+
+export interface MsnServer {
+  readonly host: string;
+  readonly dispatchPort: number;
+  readonly notificationPort: number;
+  readonly switchboardPort: number;
+  createAccount(seed: AccountSeed): void;
+  injectNewMail(handle: string, mail: NewMail): void;
+  /** Sends OUT SSD to every signed-in client, then closes everything. */
+  shutdown(): Promise<void>;
+  close(): Promise<void>;
+  /** Handles of everyone signed in (the bot included), sorted. */
+  onlineHandles(): string[];
+}
+
+/** Historic forward-list limit (§11.5); AL and BL as on Escargot. */
+const DEFAULT_LIST_LIMITS = { FL: 150, AL: 1500, BL: 1200 } as const;
+const SHUTDOWN_GRACE_MS = 1000;
+
+export async function startServer(options: ServerOptions = {}): Promise<MsnServer> {
+  const bindHost = options.host ?? '127.0.0.1';
+  const settings: ServerSettings = {
+    host: bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost,
+    dialects: options.dialects?.length ? [...options.dialects] : [...ALL_DIALECTS],
+    listLimits: { ...DEFAULT_LIST_LIMITS, ...options.listLimits },
+    switchboardIdleMs: options.switchboardIdleMs ?? 5 * 60_000,
+    cookieLifetimeMs: options.cookieLifetimeMs ?? 120_000,
+    botReplyDelayMs: options.botReplyDelayMs ?? 800,
+    log: options.log ?? (() => undefined),
+  };
+  const accounts = new AccountStore();
+  const notificationListener = new Listener('NS', settings.log, (peer) => new NotificationSession(context, peer));
+  const context: ServerContext = {
+    settings,
+    accounts,
+    online: new Map(),
+    get switchboards() {
+      return switchboards;
+    },
+    notificationAddress: () => `${settings.host}:${notificationListener.port}`,
+  };
+  const switchboards = new SwitchboardService(context);
+  const dispatchListener = new Listener('DS', settings.log, (peer) => serveDispatch(context, peer));
+  const switchboardListener = new Listener('SB', settings.log, (peer) => switchboards.serve(peer));
+
+  let bot: BuddyBot | undefined;
+  const createAccount = (seed: AccountSeed) => {
+    const account = accounts.add(seed);
+    if (account.handle === BOT_HANDLE) {
+      bot = new BuddyBot(context, account);
+      context.online.set(account.handle, bot);
+    }
+  };
+  for (const seed of options.accounts ?? DEMO_ACCOUNTS) createAccount(seed);
+
+  const listeners = [dispatchListener, notificationListener, switchboardListener];
+  try {
+    await dispatchListener.listen(bindHost, options.port ?? 0);
+    await notificationListener.listen(bindHost, options.notificationPort ?? 0);
+    await switchboardListener.listen(bindHost, options.switchboardPort ?? 0);
+  } catch (error) {
+    await Promise.all(listeners.map((listener) => listener.close()));
+    throw error;
+  }
+  switchboards.port = switchboardListener.port;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      bot?.close();
+      switchboards.close();
+      await Promise.all(listeners.map((listener) => listener.close()));
+    })();
+    return closing;
+  };
+  const sessions = () => [...context.online.values()].filter((member) => member instanceof NotificationSession);
+
+  return {
+    host: settings.host,
+    dispatchPort: dispatchListener.port,
+    notificationPort: notificationListener.port,
+    switchboardPort: switchboardListener.port,
+    createAccount,
+    injectNewMail(handle, mail) {
+      const account = accounts.get(handle);
+      if (!account) throw new Error(`No account ${handle}`);
+      const member = context.online.get(account.handle);
+      deliverNewMail(account, member instanceof NotificationSession ? member : undefined, mail);
+    },
+    async shutdown() {
+      const open = sessions();
+      const closed = Promise.all(open.map((session) => new Promise<void>((resolve) => session.peer.onClose(resolve))));
+      for (const session of open) session.signOut('SSD');
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
+      clearTimeout(timer);
+      await close();
+    },
+    close,
+    onlineHandles: () => [...context.online.keys()].sort(),
+  };
+}
