@@ -71,7 +71,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.framer.push(chunk));
     socket.on('error', (error) => {
-      this.closeCause ??= { cause: 'error', message: error.message };
+      this.closeCause ??= { cause: 'error', message: `The connection to the server was lost (${error.message}).` };
     });
     socket.on('close', () => this.finish(this.closeCause ?? { cause: 'remote', message: 'The server closed the connection.' }));
   }
@@ -125,24 +125,20 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
 
   /** Sends `NAME trid params…` and resolves with the final reply carrying that TrID. */
   request(name: string, params: readonly string[] = [], options: RequestOptions = {}): Promise<MsnpCommand> {
+    return this.requestWithTrid(this.trids.next(), name, params, options);
+  }
+
+  /**
+   * Like `request`, with a TrID the caller took from `nextTrid()` beforehand (so it can recognise
+   * the intermediate lines that share it, such as LST during SYN).
+   */
+  requestWithTrid(trid: number, name: string, params: readonly string[], options: RequestOptions = {}): Promise<MsnpCommand> {
     if (this.closed) return Promise.reject(new ConnectionClosedError());
-    const trid = this.trids.next();
+    if (this.pending.has(trid)) return Promise.reject(new Error(`Transaction id ${trid} is already in use`));
     const reply = this.pending.add(trid, name, {
       timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs,
       replies: options.replies,
     });
-    try {
-      this.send(name, [String(trid), ...params], options.payload);
-    } catch (error) {
-      this.pending.fail(trid, error as Error);
-    }
-    return reply;
-  }
-
-  /** Sends with an explicit TrID already among the params and waits for its reply. */
-  requestWithTrid(trid: number, name: string, params: readonly string[], options: RequestOptions = {}): Promise<MsnpCommand> {
-    if (this.closed) return Promise.reject(new ConnectionClosedError());
-    const reply = this.pending.add(trid, name, { timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs, replies: options.replies });
     try {
       this.send(name, [String(trid), ...params], options.payload);
     } catch (error) {
