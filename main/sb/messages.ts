@@ -108,8 +108,10 @@ export function parsePayload(payload: Uint8Array): IncomingPayload {
   }
 }
 
-/** The raw body bytes after the blank line that ends the headers. */
+/** The raw body bytes after the first empty line, found the way parseMime finds it. */
 function bodyBytes(payload: Uint8Array): Uint8Array {
+  if (payload[0] === 0x0a) return payload.subarray(1);
+  if (payload[0] === 0x0d && payload[1] === 0x0a) return payload.subarray(2);
   for (let index = 0; index + 1 < payload.length; index++) {
     if (payload[index] !== 0x0a) continue;
     if (payload[index + 1] === 0x0a) return payload.subarray(index + 2);

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionClosedError, ProtocolError, RequestTimeoutError } from '../msnp/index';
+import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/integration/sb/scripted-switchboard';
+import { Switchboard, type SwitchboardOptions } from './switchboard';
+
+const encoder = new TextEncoder();
+
+let sb: ScriptedSwitchboard;
+const opened: Switchboard[] = [];
+
+beforeEach(async () => {
+  sb = await ScriptedSwitchboard.start();
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const switchboard of opened.splice(0)) switchboard.leave();
+  await sb.close();
+});
+
+async function create(options: SwitchboardOptions = {}): Promise<{ switchboard: Switchboard; peer: ScriptedPeer }> {
+  const creating = Switchboard.create(sb.ticket('17262740.1050826919.32308'), 'example@hotmail.com', options);
+  const peer = await sb.accept();
+  await peer.expect('USR 1 example@hotmail.com 17262740.1050826919.32308');
+  peer.send('USR 1 OK example@hotmail.com Ex%C3%A9mple%20User');
+  const switchboard = await creating;
+  opened.push(switchboard);
+  switchboard.resume();
+  return { switchboard, peer };
+}
+
+describe('Switchboard', () => {
+  it('authenticates with USR, CALs, and reports JOI with the decoded friendly name (§13.8)', async () => {
+    const { switchboard, peer } = await create();
+    const joined = switchboard.next('joined');
+    const calling = switchboard.call('anotheruser@hotmail.com');
+    await peer.expect('CAL 2 anotheruser@hotmail.com');
+    peer.send('CAL 2 RINGING 11752099', 'JOI AnotherUser@hotmail.com Another%20User');
+    await calling;
+    expect(await joined).toEqual({ handle: 'anotheruser@hotmail.com', friendlyName: 'Another User' });
+    expect(switchboard.participants).toEqual([{ handle: 'anotheruser@hotmail.com', friendlyName: 'Another User' }]);
+    expect(switchboard.has('AnotherUser@hotmail.com')).toBe(true);
+  });
+
+  it('rejects a CAL error with its code, and the switchboard stays usable', async () => {
+    const { switchboard, peer } = await create();
+    const calling = switchboard.call('offline@hotmail.com');
+    await peer.expect('CAL 2 offline@hotmail.com');
+    peer.send('217 2');
+    await expect(calling).rejects.toMatchObject({ name: 'ProtocolError', code: 217 });
+    expect(switchboard.isOpen).toBe(true);
+  });
+
+  it('fails USR with the 911 code and closes the connection', async () => {
+    const creating = Switchboard.create(sb.ticket('expired'), 'example@hotmail.com');
+    const peer = await sb.accept();
+    await peer.expect('USR 1 example@hotmail.com expired');
+    peer.send('911 1');
+    await expect(creating).rejects.toBeInstanceOf(ProtocolError);
+    await peer.closed;
+  });
+
+  it('answers an RNG with ANS, takes the IRO roster, and holds the events that follow until resumed (§13.9)', async () => {
+    const answering = Switchboard.answer(sb.ring('anotheruser@hotmail.com', 'Another User', '849102291.520491113'), 'example@hotmail.com');
+    const peer = await sb.accept();
+    await peer.expect('ANS 1 example@hotmail.com 849102291.520491113 11752317');
+    // Everything in one write: the message after ANS OK is framed before the answer's continuation runs.
+    peer.write(
+      'IRO 1 1 2 anotheruser@hotmail.com Another%20User\r\nIRO 1 2 2 third@hotmail.com Third\r\nANS 1 OK\r\n',
+      relayed('anotheruser@hotmail.com', 'Another%20User', 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHey, got a minute?'),
+    );
+    const switchboard = await answering;
+    opened.push(switchboard);
+    expect(switchboard.participants.map((participant) => participant.handle)).toEqual(['anotheruser@hotmail.com', 'third@hotmail.com']);
+    const message = switchboard.next('message');
+    switchboard.resume();
+    const received = await message;
+    expect(received.from).toBe('anotheruser@hotmail.com');
+    expect(received.fromName).toBe('Another User');
+    expect(new TextDecoder().decode(received.payload)).toContain('Hey, got a minute?');
+  });
+
+  it('sends MSG A and resolves true on ACK, false on NAK, matched by TrID even out of order', async () => {
+    const { switchboard, peer } = await create();
+    const first = switchboard.sendAcknowledged(encoder.encode('one'));
+    const second = switchboard.sendAcknowledged(encoder.encode('two'));
+    const one = await peer.expectMessage('A');
+    const two = await peer.expectMessage('A');
+    expect([one.trid, one.text, two.trid, two.text]).toEqual(['2', 'one', '3', 'two']);
+    peer.send('NAK 3', 'ACK 2');
+    expect(await first).toBe(true);
+    expect(await second).toBe(false);
+  });
+
+  it('rejects an unacknowledged message after the ack timeout', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { switchboard, peer } = await create({ ackTimeoutMs: 5000 });
+    const outcome = switchboard.sendAcknowledged(encoder.encode('hello')).catch((error: unknown) => error);
+    await peer.expectMessage('A');
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(await Promise.race([outcome, 'still waiting'])).toBe('still waiting');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toBeInstanceOf(RequestTimeoutError);
+    expect(switchboard.isOpen).toBe(true);
+  });
+
+  it('posts U and N messages without waiting, and leaves with OUT', async () => {
+    const { switchboard, peer } = await create();
+    switchboard.post(encoder.encode('typing'), 'U');
+    switchboard.post(encoder.encode('cancel'), 'N');
+    expect((await peer.expectMessage('U')).trid).toBe('2');
+    expect((await peer.expectMessage('N')).trid).toBe('3');
+    const closed = switchboard.next('close');
+    switchboard.leave();
+    await peer.expectOut();
+    expect(await closed).toEqual({ cause: 'local' });
+    expect(switchboard.isOpen).toBe(false);
+  });
+
+  it('reports BYE, and a close by the server fails what waits for an ACK', async () => {
+    const { switchboard, peer } = await create();
+    const calling = switchboard.call('bob@hotmail.com');
+    await peer.expect('CAL 2 bob@hotmail.com');
+    peer.send('CAL 2 RINGING 1', 'JOI bob@hotmail.com Bob');
+    await calling;
+    const left = switchboard.next('left');
+    peer.send('BYE bob@hotmail.com 1');
+    expect(await left).toEqual({ handle: 'bob@hotmail.com' });
+    expect(switchboard.participants).toEqual([]);
+    const sending = switchboard.sendAcknowledged(encoder.encode('anyone?'));
+    await peer.expectMessage('A');
+    const closed = switchboard.next('close');
+    await peer.drop();
+    await expect(sending).rejects.toBeInstanceOf(ConnectionClosedError);
+    expect((await closed).cause).toBe('remote');
+  });
+});
