@@ -1,0 +1,197 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { HostMessage } from '../../../shared/web-protocol';
+import { FAKE_FORM, FakeMessenger } from '../../../test/fixtures/fake-messenger';
+import { MessengerApp } from '../app-core';
+import { MemorySecretStore } from '../secret-store';
+import { WebHost } from './web-host';
+
+let dir: string;
+let host: WebHost;
+let messenger: FakeMessenger;
+const sockets: WebSocket[] = [];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'msn-web-'));
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1);');
+  writeFileSync(join(dir, 'secret.txt'), 'not for you');
+  messenger = new FakeMessenger();
+  host = await WebHost.start({
+    rendererDir,
+    createApp: (shell) =>
+      new MessengerApp({ dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), shell, createMessenger: () => messenger }),
+  });
+});
+
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.terminate();
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page's socket, with every message it receives collected in order. */
+function connect(options: { token?: string; origin?: string; page?: string } = {}) {
+  const token = options.token ?? host.token;
+  const page = options.page ?? '/contacts';
+  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${token}&page=${encodeURIComponent(page)}`, {
+    origin: options.origin ?? `http://127.0.0.1:${host.port}`,
+  });
+  sockets.push(socket);
+  const received: HostMessage[] = [];
+  const waiters: (() => void)[] = [];
+  socket.on('message', (data) => {
+    received.push(JSON.parse(data.toString()) as HostMessage);
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  /** Resolves with the first received message matching `test`. */
+  const next = async (test: (message: HostMessage) => boolean): Promise<HostMessage> => {
+    for (;;) {
+      const found = received.find(test);
+      if (found) {
+        received.splice(received.indexOf(found), 1);
+        return found;
+      }
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  const refusal = new Promise<number>((resolve) => {
+    socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.on('error', () => resolve(-1));
+  });
+  return { socket, received, next, refusal };
+}
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port: host.port, path, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('WebHost sockets', () => {
+  it('sends a snapshot as soon as a page connects', async () => {
+    const page = connect();
+    const snapshot = await page.next((message) => message.type === 'event');
+    expect(snapshot).toMatchObject({ type: 'event', name: 'snapshot', payload: { state: messenger.state } });
+  });
+
+  it('refuses a wrong token, a foreign origin and a missing origin', async () => {
+    expect(await connect({ token: 'wrong' }).refusal).toBe(403);
+    expect(await connect({ origin: 'http://evil.example' }).refusal).toBe(403);
+    expect(await connect({ origin: `http://localhost:${host.port}` }).refusal).toBe(403);
+  });
+
+  it('runs a command and answers with its id', async () => {
+    const page = connect();
+    page.socket.on('open', () =>
+      page.socket.send(JSON.stringify({ type: 'command', id: 7, name: 'setStatus', args: ['BSY'] })),
+    );
+    expect(await page.next((message) => message.type === 'result')).toEqual({ type: 'result', id: 7, result: { ok: true, value: undefined } });
+    expect(messenger.callsTo('setStatus')).toEqual([['BSY']]);
+  });
+
+  it('answers an unknown command or bad arguments with an error, and closes on garbage', async () => {
+    const page = connect();
+    await new Promise((resolve) => page.socket.once('open', resolve));
+    page.socket.send(JSON.stringify({ type: 'command', id: 1, name: 'toString', args: [] }));
+    page.socket.send(JSON.stringify({ type: 'command', id: 2, name: 'setStatus', args: [42] }));
+    expect(await page.next((message) => message.type === 'result' && message.id === 1)).toMatchObject({ result: { ok: false, error: { kind: 'input' } } });
+    expect(await page.next((message) => message.type === 'result' && message.id === 2)).toMatchObject({ result: { ok: false, error: { kind: 'input' } } });
+    const closed = new Promise<number>((resolve) => page.socket.on('close', resolve));
+    page.socket.send('{not json');
+    expect(await closed).toBe(1008);
+  });
+
+  it('sends coalesced patches to every page', async () => {
+    const first = connect();
+    const second = connect({ page: '/conversation/c1' });
+    await Promise.all([first.next((m) => m.type === 'event'), second.next((m) => m.type === 'event')]);
+    messenger.setState((state) => ({ ...state, privacy: { mode: 'BL', addedAlert: 'A' } }));
+    messenger.setState((state) => ({ ...state, privacy: { mode: 'BL', addedAlert: 'N' } }));
+    for (const page of [first, second]) {
+      expect(await page.next((m) => m.type === 'event' && m.name === 'patch')).toEqual({
+        type: 'event',
+        name: 'patch',
+        payload: { privacy: { mode: 'BL', addedAlert: 'N' } },
+      });
+    }
+  });
+
+  it('asks the contact-list page to open a conversation window, unless an incoming one is already open', async () => {
+    const list = connect();
+    await list.next((m) => m.type === 'event');
+    messenger.fire('message', { conversationId: 'c5', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
+    expect(await list.next((m) => m.type === 'open')).toEqual({
+      type: 'open',
+      url: `/?token=${host.token}#/conversation/c5`,
+      target: 'msn-conversation-c5',
+    });
+    const conversation = connect({ page: '/conversation/c5' });
+    await conversation.next((m) => m.type === 'event');
+    messenger.fire('message', { conversationId: 'c5', from: 'bob@x.com', fromName: 'Bob', text: 'again' });
+    await list.next((m) => m.type === 'event' && m.name === 'notice' && m.payload.kind === 'message');
+    expect(list.received.filter((m) => m.type === 'open')).toEqual([]);
+    expect(conversation.received.filter((m) => m.type === 'open')).toEqual([]);
+  });
+
+  it('serves a Passport form as a token-protected, self-submitting page', async () => {
+    const list = connect();
+    await list.next((m) => m.type === 'event');
+    messenger.fire('form', FAKE_FORM);
+    const open = await list.next((m) => m.type === 'open');
+    expect(open).toMatchObject({ target: '_blank' });
+    expect(host.lastForm).toEqual(FAKE_FORM);
+    const url = (open as { url: string }).url;
+    const page = await get(url, { host: `127.0.0.1:${host.port}` });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`action="${FAKE_FORM.action}"`);
+    expect(page.body).toContain(`name="creds" value="${FAKE_FORM.fields['creds']}"`);
+    const nonce = /nonce="([^"]+)"/.exec(page.body)?.[1];
+    expect(page.headers['content-security-policy']).toContain(`script-src 'nonce-${nonce}'`);
+    expect(page.headers['content-security-policy']).toContain('form-action https://loginnet.passport.com');
+    expect((await get(url.replace(host.token, 'wrong'))).status).toBe(404);
+  });
+});
+
+describe('WebHost pages', () => {
+  it('serves the renderer with the token and a strict policy that allows only its own socket', async () => {
+    const page = await get(`/?token=${host.token}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('refuses the page without the token', async () => {
+    expect((await get('/')).status).toBe(403);
+    expect((await get('/?token=nope')).status).toBe(403);
+  });
+
+  it('refuses a request that names another host (DNS rebinding)', async () => {
+    expect((await get(`/?token=${host.token}`, { host: `evil.example:${host.port}` })).status).toBe(403);
+  });
+
+  it('serves assets and nothing outside the renderer directory', async () => {
+    const asset = await get('/assets/app.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await get('/../secret.txt')).status).toBe(404);
+    expect((await get('/%2e%2e/secret.txt')).status).toBe(404);
+    expect((await get('/assets/%2e%2e%2f..%2fsecret.txt')).status).toBe(404);
+  });
+});

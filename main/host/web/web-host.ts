@@ -1,0 +1,214 @@
+// The browser host: the same application as the desktop app, with its windows as browser pages.
+// It serves the built renderer on 127.0.0.1 and carries the IPC contract over a WebSocket
+// (shared/web-protocol.ts says how, and how windows are opened).
+
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { PassportForm } from '../../../shared/model';
+import {
+  conversationRoute,
+  conversationTarget,
+  FORM_PATH,
+  PAGE_PARAMETER,
+  WEB_SOCKET_PATH,
+} from '../../../shared/web-protocol';
+import type { AppShell, MessengerApp } from '../app-core';
+import { HostAccess } from './access';
+import { renderFormPage } from './form-page';
+import { MAX_MESSAGE_BYTES, PageConnection } from './page-connection';
+import { readStaticFile } from './static-files';
+
+const HOST = '127.0.0.1';
+/** Form pages kept for re-opening; older ones are forgotten. */
+const KEPT_FORMS = 20;
+
+export interface WebHostOptions {
+  /** Builds the application around the shell the host provides. */
+  readonly createApp: (shell: AppShell) => MessengerApp;
+  /** The built renderer: a directory with index.html. */
+  readonly rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  readonly log?: (line: string) => void;
+}
+
+function rendererPolicy(port: number): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "media-src 'self'",
+    `connect-src 'self' ws://${HOST}:${port}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const COMMON_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+};
+
+export class WebHost {
+  readonly app: MessengerApp;
+  private readonly pages = new Set<PageConnection>();
+  private readonly forms = new Map<string, PassportForm>();
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly log: (line: string) => void;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly access: HostAccess,
+    private readonly options: WebHostOptions,
+  ) {
+    this.log = options.log ?? (() => {});
+    this.app = options.createApp({
+      showConversation: (id, reason) => this.showConversation(id, reason),
+      openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
+    });
+    this.app.on('patch', (patch) => this.broadcast((page) => page.sendEvent('patch', patch)));
+    this.app.on('notice', (notice) => this.broadcast((page) => page.sendEvent('notice', notice)));
+    this.app.on('settings', (settings) => this.broadcast((page) => page.sendEvent('settings', settings)));
+    this.app.messenger.on('form', (form) => this.showForm(form));
+    server.on('request', (request, response) => {
+      this.handleRequest(request, response).catch((error: unknown) => {
+        this.log(`Request failed: ${String(error)}`);
+        if (!response.headersSent) response.writeHead(500, COMMON_HEADERS);
+        response.end();
+      });
+    });
+    server.on('upgrade', (request, socket, head) => this.handleUpgrade(request, socket, head));
+  }
+
+  static async start(options: WebHostOptions): Promise<WebHost> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('The web host is not listening on a TCP port');
+    const access = new HostAccess(HOST, address.port, randomBytes(24).toString('base64url'));
+    return new WebHost(server, access, options);
+  }
+
+  get port(): number {
+    return this.access.port;
+  }
+
+  get token(): string {
+    return this.access.token;
+  }
+
+  /** The address to open in a browser: the contact list, with the token. */
+  get url(): string {
+    return `${this.access.origin}${this.access.pageUrl('/', '/contacts')}`;
+  }
+
+  /** The newest Passport form the host was asked to open (for tests and the log). */
+  get lastForm(): PassportForm | undefined {
+    return [...this.forms.values()].at(-1);
+  }
+
+  async close(): Promise<void> {
+    for (const page of this.pages) page.close();
+    for (const client of this.sockets.clients) client.terminate();
+    this.sockets.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.app.close();
+  }
+
+  private broadcast(send: (page: PageConnection) => void): void {
+    for (const page of this.pages) send(page);
+  }
+
+  /** The contact-list page that connected last: it opens the other windows. */
+  private opener(): PageConnection | undefined {
+    return [...this.pages].reverse().find((page) => page.isContactList);
+  }
+
+  private showConversation(conversationId: string, reason: 'user' | 'incoming'): void {
+    const route = conversationRoute(conversationId);
+    if (reason === 'incoming' && [...this.pages].some((page) => page.route === route)) return;
+    const opener = this.opener();
+    if (!opener) {
+      this.log(`No contact-list page is connected to open conversation ${conversationId}`);
+      return;
+    }
+    opener.open({ url: this.access.pageUrl('/', route), target: conversationTarget(conversationId) });
+  }
+
+  private openExternal(pathOrUrl: string): void {
+    // Form files are for a desktop browser; here the `form` event shows the same form as a page.
+    if (!/^https?:\/\//i.test(pathOrUrl)) return;
+    this.opener()?.open({ url: pathOrUrl, target: '_blank' });
+  }
+
+  private showForm(form: PassportForm): void {
+    const id = randomBytes(12).toString('base64url');
+    this.forms.set(id, form);
+    for (const old of [...this.forms.keys()].slice(0, -KEPT_FORMS)) this.forms.delete(old);
+    this.log(`Opening a Passport form that posts to ${form.action}`);
+    this.opener()?.open({ url: this.access.pageUrl(`${FORM_PATH}${id}`), target: '_blank' });
+  }
+
+  private async handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = this.access.requestUrl(request);
+    if (!url) return this.refuse(response, 403, 'This host answers only http://127.0.0.1 on its own port.');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return this.refuse(response, 405, 'Method not allowed.');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!this.access.hasToken(url)) {
+        return this.refuse(response, 403, 'Open the address that "npm run web" printed: it carries the access token.');
+      }
+      const page = await readStaticFile(this.options.rendererDir, '/index.html');
+      if (!page) return this.refuse(response, 500, 'The renderer is not built: run "npm run build".');
+      response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': page.contentType, 'Content-Security-Policy': rendererPolicy(this.port) });
+      response.end(request.method === 'HEAD' ? undefined : page.body);
+      return;
+    }
+    if (url.pathname.startsWith(FORM_PATH)) {
+      const form = this.access.hasToken(url) ? this.forms.get(url.pathname.slice(FORM_PATH.length)) : undefined;
+      if (!form) return this.refuse(response, 404, 'This sign-in page has expired.');
+      const page = renderFormPage(form);
+      response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': page.contentSecurityPolicy });
+      response.end(request.method === 'HEAD' ? undefined : page.html);
+      return;
+    }
+    const file = url.pathname.endsWith('.html') ? undefined : await readStaticFile(this.options.rendererDir, url.pathname);
+    if (!file) return this.refuse(response, 404, 'Not found.');
+    response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': file.contentType });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  private refuse(response: ServerResponse, status: number, message: string): void {
+    response.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(`${message}\n`);
+  }
+
+  private handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = this.access.requestUrl(request);
+    if (!url || url.pathname !== WEB_SOCKET_PATH || !this.access.acceptsSocket(request, url)) {
+      this.log(`Refused a WebSocket from ${request.socket.remoteAddress ?? '?'} (origin ${request.headers.origin ?? 'none'})`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const route = url.searchParams.get(PAGE_PARAMETER) ?? '/contacts';
+    this.sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      const page = new PageConnection(webSocket, this.app, route, this.log);
+      this.pages.add(page);
+      webSocket.on('close', () => this.pages.delete(page));
+      webSocket.on('error', (error) => this.log(`Page socket error: ${error.message}`));
+    });
+  }
+}
