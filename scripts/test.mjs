@@ -1,12 +1,19 @@
-// The whole suite behind `npm test`: lint, both type-checks, then vitest. Every step runs even when
-// an earlier one failed, so one run shows everything that is wrong. The last line printed is always
-// `N passed, N failed`: vitest's test counts, with each failed lint or type-check step (and a
-// vitest run that failed without a failing test, such as a crash) counted as one more failure.
+// The whole suite behind `npm test`: lint, every type-check project, then vitest. Every step runs
+// even when an earlier one failed, so one run shows everything that is wrong. The last line printed
+// is always `N passed, N failed`: vitest's test counts, with each failed lint or type-check step
+// (and a vitest run that failed without a failing test, such as a crash) counted as one failure.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+process.chdir(join(import.meta.dirname, '..'));
 
 const VITEST_JSON = 'test-results/vitest.json';
+/** package.json's `typecheck:*` scripts, one per tsconfig project (node, web, web-test). */
+const TYPECHECKS = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts).filter((name) =>
+  name.startsWith('typecheck:'),
+);
 
 /**
  * Runs a command with the terminal attached; true when it exited 0.
@@ -32,7 +39,7 @@ function readVitestCounts() {
 }
 
 const failedSteps = [];
-for (const script of ['lint', 'typecheck:node', 'typecheck:web', 'typecheck:web-test']) {
+for (const script of ['lint', ...TYPECHECKS]) {
   if (!run('npm', ['run', '--silent', script])) failedSteps.push(script);
 }
 
