@@ -7,8 +7,9 @@ import type { NotificationEvents } from './events';
 import type { ContactLists } from './lists';
 
 export interface NsContext {
-  readonly dialect: Dialect;
-  readonly handle: string;
+  dialect(): Dialect;
+  /** My handle as the server spells it. */
+  handle(): string;
   lists(): ContactLists;
   /** Replaces the lists, writes them to the cache and emits `lists`. */
   commitLists(lists: ContactLists): void;

@@ -16,11 +16,17 @@ export class ListCache {
   }
 
   async load(handle: string): Promise<ContactLists | undefined> {
+    await this.flush();
     try {
       return parseCachedLists(JSON.parse(await readFile(this.fileOf(handle), 'utf8')));
     } catch {
       return undefined;
     }
+  }
+
+  /** Resolves once every queued write has finished (successfully or not). */
+  flush(): Promise<void> {
+    return this.writes.catch(() => undefined);
   }
 
   /** Queues a write; resolves once it (and every earlier one) is on disk. */

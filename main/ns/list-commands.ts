@@ -56,7 +56,7 @@ export function listHandlers(context: NsContext, onReverseListAdd: (handle: stri
 
 function applyRename(context: NsContext, version: number, handle: string, name: string): void {
   const lists = context.lists();
-  if (keyOf(handle) === keyOf(context.handle)) {
+  if (keyOf(handle) === keyOf(context.handle())) {
     context.commitLists({ ...lists, version });
     context.emit('friendlyName', name);
   } else {
@@ -89,8 +89,8 @@ export async function removeFromList(context: NsContext, list: EditableList, han
 /** REA with my own handle; the server's echo is the name that counts (§5.9). */
 export async function renameMe(context: NsContext, name: string): Promise<void> {
   const encoded = encodeFriendlyName(name);
-  const reply = await context.request('REA', [context.handle, encoded]);
-  applyRename(context, versionOf(reply.params[1], context.lists()), context.handle, percentDecode(reply.params[3] ?? encoded));
+  const reply = await context.request('REA', [context.handle(), encoded]);
+  applyRename(context, versionOf(reply.params[1], context.lists()), context.handle(), percentDecode(reply.params[3] ?? encoded));
 }
 
 /** BLP and GTC share their shape; 218 ("already in that mode") counts as success. */

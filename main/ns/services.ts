@@ -16,7 +16,7 @@ export interface UrlReply {
 }
 
 export async function requestUrl(context: NsContext, service: UrlService, argument?: string): Promise<UrlReply> {
-  assertUrlService(context.dialect, service);
+  assertUrlService(context.dialect(), service);
   if (argument !== undefined && (service !== 'COMPOSE' || !/^\S+$/.test(argument))) {
     throw new SessionError('input', service === 'COMPOSE' ? `"${argument}" is not an e-mail address.` : `${service} takes no argument.`);
   }
@@ -31,12 +31,12 @@ export async function requestUrl(context: NsContext, service: UrlService, argume
 /** `SND`: any SND line with our TrID counts as success (servers echo the address or OK). */
 export async function inviteByEmail(context: NsContext, address: string): Promise<void> {
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new SessionError('input', `"${address}" is not an e-mail address.`);
-  await context.request('SND', invitationParams(context.dialect, address));
+  await context.request('SND', invitationParams(context.dialect(), address));
 }
 
 /** `IMS OFF` is a hard "do not disturb": visible, but nobody can start a conversation with me. */
 export async function setIms(context: NsContext, enabled: boolean): Promise<void> {
-  assertIms(context.dialect);
+  assertIms(context.dialect());
   const reply = await context.request('IMS', [enabled ? 'ON' : 'OFF']);
   context.emit('ims', reply.params.includes('OFF') ? false : reply.params.includes('ON') ? true : enabled);
 }

@@ -68,14 +68,9 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
 
   constructor(private readonly options: NotificationSessionOptions) {
     super();
-    const session = this;
     this.context = {
-      get dialect() {
-        return session.negotiated?.dialect ?? 'MSNP3';
-      },
-      get handle() {
-        return session.negotiated?.handle ?? options.handle;
-      },
+      dialect: () => this.negotiated?.dialect ?? 'MSNP3',
+      handle: () => this.negotiated?.handle ?? options.handle,
       lists: () => this.currentLists,
       commitLists: (lists) => this.commitLists(lists),
       request: (name, params, requestOptions) => this.request(name, params, requestOptions),
@@ -211,13 +206,13 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private commitLists(lists: ContactLists): void {
     this.currentLists = lists;
     this.emit('lists', lists);
-    this.options.listCache.save(this.context.handle, lists).catch((error: Error) => this.options.log?.(`list cache: ${error.message}`));
+    this.options.listCache.save(this.context.handle(), lists).catch((error: Error) => this.options.log?.(`list cache: ${error.message}`));
   }
 
   /** `SYN cached-version`: an equal answer means the cache is current, else a full dump follows (§5.1). */
   private async synchronise(): Promise<void> {
     const connection = this.connection as MsnpConnection;
-    const cached = (await this.options.listCache.load(this.context.handle)) ?? EMPTY_LISTS;
+    const cached = (await this.options.listCache.load(this.context.handle())) ?? EMPTY_LISTS;
     const trid = connection.nextTrid();
     const collector = new ListSync(trid, cached.version);
     const timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

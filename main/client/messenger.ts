@@ -1,0 +1,392 @@
+// The messenger facade: owns the notification session and the conversations, keeps the one
+// immutable MessengerState (emitted after every change), reconnects after a lost session, and
+// runs auto-idle. The Electron app, the browser host and the CLI all drive exactly this.
+
+import { join } from 'node:path';
+import { TypedEmitter } from '../../shared/emitter';
+import {
+  type AddedAlertMode,
+  type AddedByRequest,
+  type AppError,
+  type Dialect,
+  INITIAL_STATE,
+  type MessageFormat,
+  type MessengerState,
+  type NewMail,
+  type PassportForm,
+  type PrivacyMode,
+  type SettableStatus,
+  type StatusCode,
+  type UrlService,
+} from '../../shared/model';
+import { MAIL_UNAVAILABLE } from '../ns/errors';
+import type { NotificationEvents, SessionEnd } from '../ns/events';
+import { ListCache } from '../ns/list-cache';
+import type { EditableList } from '../ns/list-commands';
+import { type ContactLists, EMPTY_LISTS, isOnList, keyOf } from '../ns/lists';
+import type { NewMailNotice } from '../ns/mail';
+import { NotificationSession } from '../ns/session';
+import { parseServerAddress, validateHandle } from '../ns/signin';
+import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
+import { openFormPage } from '../passport/page';
+import { createConversationService } from '../sb/index';
+import type { ConversationHost, ConversationService } from '../sb/types';
+import { AutoIdle } from './auto-idle';
+import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
+import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
+import { type PresenceInfo, withLists, withMail, withPresence, withSession } from './state';
+
+export interface MessengerEvents {
+  [event: string]: unknown;
+  /** The new state, after every change. */
+  state: MessengerState;
+  signedIn: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect };
+  addedBy: AddedByRequest;
+  newMail: NewMail;
+  message: { readonly conversationId: string; readonly from: string; readonly fromName: string; readonly text: string };
+  error: AppError & { readonly conversationId?: string; readonly messageId?: string };
+  signedOut: { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly message?: string };
+  form: PassportForm;
+  presence: { readonly handle: string; readonly status: StatusCode; readonly friendlyName: string };
+}
+
+export interface MessengerOptions {
+  /** Where the per-account list cache lives. */
+  readonly dataDir: string;
+  /** Opens a local page (the Passport form) or a URL in the user's browser. */
+  readonly openExternal: (pathOrUrl: string) => void | Promise<void>;
+  /** Builds the conversations on top of the notification session; default the switchboard implementation. */
+  readonly conversations?: (host: ConversationHost) => ConversationService;
+  readonly requestTimeoutMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly log?: (line: string) => void;
+  /** In [0, 1): reconnect jitter and the legacy form's k1. */
+  readonly random?: () => number;
+  readonly reconnect?: Omit<ReconnectOptions, 'random'>;
+}
+
+export interface SignInRequest {
+  /** `host:port`; the port defaults to 1863. */
+  readonly server: string;
+  readonly handle: string;
+  readonly password: string;
+  readonly status?: SettableStatus;
+}
+
+export class Messenger extends TypedEmitter<MessengerEvents> {
+  private current: MessengerState = INITIAL_STATE;
+  private session: NotificationSession | undefined;
+  private credentials: { server: string; handle: string; password: string } | undefined;
+  /** The status the user chose; restored after auto-idle and after a reconnect. */
+  private chosenStatus: SettableStatus = 'NLN';
+  private lists: ContactLists = EMPTY_LISTS;
+  private readonly presence = new Map<string, PresenceInfo>();
+  private lastMailNotice: NewMailNotice | undefined;
+  private readonly listCache: ListCache;
+  private readonly conversations: ConversationService;
+  private readonly reconnection: ReconnectPolicy;
+  private readonly autoIdle: AutoIdle;
+
+  constructor(private readonly options: MessengerOptions) {
+    super();
+    this.listCache = new ListCache(join(options.dataDir, 'lists'));
+    this.conversations = (options.conversations ?? createConversationService)(this.conversationHost());
+    this.conversations.on('change', (conversations) => this.update({ ...this.current, conversations }));
+    this.conversations.on('message', (message) => this.emit('message', message));
+    this.conversations.on('error', ({ conversationId, messageId, code, message }) =>
+      this.emit('error', { kind: code === undefined ? 'network' : 'protocol', message, conversationId, ...(code !== undefined && { code }), ...(messageId !== undefined && { messageId }) }),
+    );
+    this.reconnection = new ReconnectPolicy(
+      () => this.connect(),
+      (error) => this.reconnectFailed(toAppError(error)),
+      { ...options.reconnect, random: options.random },
+    );
+    this.autoIdle = new AutoIdle(
+      () => void this.goIdle(),
+      () => void this.comeBack(),
+    );
+  }
+
+  get state(): MessengerState {
+    return this.current;
+  }
+
+  /** Signs in and resolves once online; rejects with a MessengerError carrying the AppError. */
+  async signIn(request: SignInRequest): Promise<void> {
+    if (this.session || this.reconnection.active) throw new MessengerError({ kind: 'input', message: 'You are already signed in.' });
+    try {
+      validateHandle(request.handle);
+      parseServerAddress(request.server);
+      if (request.password === '') throw new MessengerError({ kind: 'input', message: 'Enter your password.', field: 'password' });
+    } catch (error) {
+      throw this.failSignIn(error);
+    }
+    this.credentials = { server: request.server, handle: request.handle, password: request.password };
+    this.chosenStatus = request.status ?? 'NLN';
+    this.lists = EMPTY_LISTS;
+    this.presence.clear();
+    this.lastMailNotice = undefined;
+    this.update({
+      ...INITIAL_STATE,
+      conversations: this.current.conversations,
+      session: { ...INITIAL_STATE.session, state: 'connecting', handle: request.handle, server: request.server },
+    });
+    try {
+      await this.connect();
+    } catch (error) {
+      throw this.failSignIn(error);
+    }
+  }
+
+  async signOut(): Promise<void> {
+    const wasSignedIn = this.current.session.state !== 'offline';
+    this.reconnection.stop();
+    this.autoIdle.stop();
+    this.conversations.closeAll();
+    const session = this.session;
+    this.session = undefined;
+    await session?.signOut();
+    await this.listCache.flush();
+    this.goOffline();
+    if (wasSignedIn) this.emit('signedOut', { reason: 'user' });
+  }
+
+  async setStatus(status: SettableStatus): Promise<void> {
+    const session = this.requireSession();
+    this.chosenStatus = status;
+    await this.run(session.setStatus(status));
+    this.update(withSession(this.current, { autoIdle: false }));
+  }
+
+  setFriendlyName = (name: string): Promise<void> => this.run(this.requireSession().rename(name));
+  addContact = (list: EditableList, handle: string): Promise<void> => this.run(this.requireSession().addToList(list, handle));
+  removeContact = (list: EditableList, handle: string): Promise<void> => this.run(this.requireSession().removeFromList(list, handle));
+  block = (handle: string): Promise<void> => this.run(this.requireSession().block(handle));
+  unblock = (handle: string): Promise<void> => this.run(this.requireSession().unblock(handle));
+  setPrivacyMode = (mode: PrivacyMode): Promise<void> => this.run(this.requireSession().setPrivacyMode(mode));
+  setAddedAlert = (mode: AddedAlertMode): Promise<void> => this.run(this.requireSession().setAddedAlert(mode));
+  setIms = (enabled: boolean): Promise<void> => this.run(this.requireSession().setIms(enabled));
+  inviteByEmail = (email: string): Promise<void> => this.run(this.requireSession().inviteByEmail(email));
+  answerAddedBy = (handle: string, answer: { allow: boolean; addToContacts: boolean }): Promise<void> =>
+    this.run(this.requireSession().answerAddedBy(handle, answer));
+
+  /** Asks the server for a service URL, builds the auto-login form and (unless `open: false`) opens it. */
+  async openUrl(service: UrlService, arg?: string, options: { open?: boolean } = {}): Promise<PassportForm> {
+    const reply = await this.run(this.requireSession().requestUrl(service, arg));
+    return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true);
+  }
+
+  /** The form for the last new-mail notification (its Post-URL, Message-URL and id, §8.1). */
+  async openNewMail(options: { open?: boolean } = {}): Promise<PassportForm> {
+    const notice = this.lastMailNotice;
+    if (!notice) throw new MessengerError({ kind: 'input', message: 'There is no new e-mail to open.' });
+    return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true);
+  }
+
+  reportActivity(): void {
+    this.autoIdle.activity();
+  }
+
+  setAutoIdleMinutes(minutes: number): void {
+    this.autoIdle.setMinutes(minutes);
+  }
+
+  openConversation = (handle: string): string => this.conversations.open(handle);
+  sendMessage = (conversationId: string, text: string, format?: MessageFormat): string => this.conversations.send(conversationId, text, format);
+  resendMessage = (conversationId: string, messageId: string): void => this.conversations.resend(conversationId, messageId);
+  sendTyping = (conversationId: string): void => this.conversations.typing(conversationId);
+  inviteToConversation = (conversationId: string, handle: string): void => this.conversations.invite(conversationId, handle);
+  closeConversation = (conversationId: string): void => this.conversations.close(conversationId);
+
+  private update(next: MessengerState): void {
+    if (next === this.current) return;
+    this.current = next;
+    this.emit('state', next);
+  }
+
+  private requireSession(): NotificationSession {
+    if (!this.session?.isOnline) throw notSignedIn();
+    return this.session;
+  }
+
+  /** Turns any failure of a request into a MessengerError with its sentence. */
+  private async run<T>(operation: Promise<T>): Promise<T> {
+    try {
+      return await operation;
+    } catch (error) {
+      throw error instanceof MessengerError ? error : new MessengerError(toAppError(error));
+    }
+  }
+
+  private failSignIn(error: unknown): MessengerError {
+    const appError = toAppError(error);
+    this.goOffline(appError);
+    return error instanceof MessengerError ? error : new MessengerError(appError);
+  }
+
+  /** One sign-in attempt with the stored credentials (first sign-in and every reconnect). */
+  private async connect(): Promise<void> {
+    const credentials = this.credentials;
+    if (!credentials) throw notSignedIn();
+    const session = new NotificationSession({
+      ...credentials,
+      listCache: this.listCache,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      connectTimeoutMs: this.options.connectTimeoutMs,
+      log: this.options.log,
+    });
+    this.session = session;
+    this.listen(session);
+    try {
+      await session.start({ status: this.chosenStatus, ims: this.current.session.imsEnabled });
+    } catch (error) {
+      if (this.session === session) this.session = undefined;
+      throw error;
+    }
+    if (this.session !== session) throw notSignedIn();
+    const { handle = credentials.handle, friendlyName = credentials.handle, dialect = 'MSNP3' } = this.current.session;
+    this.autoIdle.start();
+    this.emit('signedIn', { handle, friendlyName, dialect });
+  }
+
+  private listen(session: NotificationSession): void {
+    const on = <K extends keyof NotificationEvents>(event: K, listener: (payload: NotificationEvents[K]) => void): void => {
+      session.on(event, (payload) => {
+        if (this.session === session) listener(payload);
+      });
+    };
+    on('step', (state) => this.update(withSession(this.current, { state })));
+    on('authenticated', ({ handle, friendlyName, dialect, server }) =>
+      this.update(withSession(this.current, { handle, friendlyName, dialect, server: this.credentials?.server ?? server })),
+    );
+    on('lists', (lists) => {
+      this.lists = lists;
+      this.update(withLists(this.current, lists, this.presence));
+    });
+    on('presence', ({ handle, status, friendlyName }) => {
+      const previous = this.presence.get(keyOf(handle));
+      const info: PresenceInfo = { status, friendlyName: friendlyName ?? previous?.friendlyName };
+      this.presence.set(keyOf(handle), info);
+      this.update(withPresence(this.current, this.lists, handle, info));
+      const contact = this.current.contacts[keyOf(handle)];
+      this.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? info.friendlyName ?? handle });
+    });
+    on('status', (status) => this.update(withSession(this.current, { status })));
+    on('friendlyName', (friendlyName) => this.update(withSession(this.current, { friendlyName })));
+    on('profile', (profile) => {
+      this.update({ ...this.current, profile });
+      this.update(withMail(this.current, { enabled: profile.emailEnabled }));
+    });
+    on('mailCount', (count) => this.update(withMail(this.current, count)));
+    on('newMail', (notice) => {
+      this.lastMailNotice = notice;
+      const { inboxUnread, foldersUnread } = this.current.mail;
+      this.update(
+        withMail(this.current, {
+          lastNew: notice.mail,
+          ...(notice.inInbox ? { inboxUnread: inboxUnread + 1 } : { foldersUnread: foldersUnread + 1 }),
+        }),
+      );
+      this.emit('newMail', notice.mail);
+    });
+    on('mailMoved', ({ fromInbox, toInbox, delta }) => {
+      const { inboxUnread, foldersUnread } = this.current.mail;
+      const moved = (count: number, from: boolean, to: boolean): number => Math.max(0, count - (from ? delta : 0) + (to ? delta : 0));
+      this.update(withMail(this.current, { inboxUnread: moved(inboxUnread, fromInbox, toInbox), foldersUnread: moved(foldersUnread, !fromInbox, !toInbox) }));
+    });
+    on('maintenance', ({ minutes }) =>
+      this.emit('error', { kind: 'protocol', message: `The server will go down for maintenance in ${minutes} minute${minutes === 1 ? '' : 's'}.` }),
+    );
+    on('addedBy', (request) => this.emit('addedBy', request));
+    on('ring', (ring) => this.conversations.ring(ring));
+    on('ims', (imsEnabled) => this.update(withSession(this.current, { imsEnabled })));
+    on('error', (error) => this.emit('error', toAppError(error)));
+    on('unknown', (command) => this.options.log?.(`unhandled ${command.name} from the server`));
+    on('closed', (end) => this.sessionEnded(end));
+  }
+
+  /** The NS session ended without a user sign-out: decide between reconnecting and staying offline. */
+  private sessionEnded(end: SessionEnd): void {
+    this.session = undefined;
+    this.autoIdle.stop();
+    this.conversations.closeAll();
+    if (end.reason === 'transfer') {
+      if (this.credentials) this.credentials = { ...this.credentials, server: end.server };
+      this.markOffline('reconnecting');
+      this.reconnection.start(true);
+      return;
+    }
+    const error: AppError | undefined = end.message ? { kind: end.reason === 'error' ? 'network' : 'protocol', message: end.message } : undefined;
+    if (end.reason === 'elsewhere' || end.reason === 'user') {
+      this.goOffline(error);
+    } else {
+      this.markOffline('reconnecting', error);
+      this.reconnection.start();
+    }
+    this.emit('signedOut', { reason: end.reason, ...(end.message !== undefined && { message: end.message }) });
+  }
+
+  /** After a failed reconnect attempt: keep trying unless the failure is one a retry cannot fix. */
+  private reconnectFailed(error: AppError): boolean {
+    if (isPermanent(error)) {
+      this.goOffline(error);
+      return false;
+    }
+    this.markOffline('reconnecting', error);
+    return true;
+  }
+
+  /** Contacts go offline (their presence is re-sent on the next sign-in); the lists stay. */
+  private markOffline(state: 'offline' | 'reconnecting', error?: AppError): void {
+    this.presence.clear();
+    this.update(withSession(withLists(this.current, this.lists, this.presence), { state, status: 'FLN', autoIdle: false, error }));
+  }
+
+  private goOffline(error?: AppError): void {
+    this.reconnection.stop();
+    this.autoIdle.stop();
+    this.markOffline('offline', error);
+  }
+
+  private async goIdle(): Promise<void> {
+    const session = this.session;
+    if (!session?.isOnline || session.status !== 'NLN') return;
+    await session.setStatus('IDL').then(
+      () => this.update(withSession(this.current, { autoIdle: true })),
+      (error: unknown) => this.emit('error', toAppError(error)),
+    );
+  }
+
+  private async comeBack(): Promise<void> {
+    const session = this.session;
+    if (!this.current.session.autoIdle || !session?.isOnline) return;
+    this.update(withSession(this.current, { autoIdle: false }));
+    await session.setStatus(this.chosenStatus).catch((error: unknown) => this.emit('error', toAppError(error)));
+  }
+
+  private async presentForm(target: FormTarget, open: boolean): Promise<PassportForm> {
+    if (!isUsableTarget(target)) throw new MessengerError({ kind: 'unsupported', message: MAIL_UNAVAILABLE });
+    const credentials = this.credentials;
+    if (!credentials) throw notSignedIn();
+    const account = { handle: this.current.session.handle ?? credentials.handle, password: credentials.password, profile: this.current.profile };
+    const form = buildForm(account, target, Date.now(), this.options.random ?? Math.random);
+    this.emit('form', form);
+    if (open) await this.run(openFormPage(form, { openExternal: async (path) => this.options.openExternal(path) }));
+    return form;
+  }
+
+  private conversationHost(): ConversationHost {
+    return {
+      self: () => ({
+        handle: this.current.session.handle ?? this.credentials?.handle ?? '',
+        friendlyName: this.current.session.friendlyName ?? this.current.session.handle ?? '',
+      }),
+      dialect: () => this.current.session.dialect ?? 'MSNP3',
+      requestSwitchboard: () => this.requireSession().requestSwitchboard(),
+      friendlyNameOf: (handle) => this.current.contacts[keyOf(handle)]?.friendlyName,
+      isBlocked: (handle) => isOnList(this.lists, 'BL', handle),
+      acceptsInvitations: () => this.current.session.imsEnabled,
+      log: this.options.log,
+    };
+  }
+}

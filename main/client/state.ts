@@ -1,0 +1,91 @@
+// Pure reducers for MessengerState with structural sharing: a change that changes nothing keeps
+// object identity, so selectors and the IPC patcher can compare by reference.
+
+import type { AddedByRequest, Contact, MessengerState, StatusCode } from '../../shared/model';
+import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
+
+/** What ILN/NLN/FLN last said about a contact. */
+export interface PresenceInfo {
+  readonly status: StatusCode;
+  readonly friendlyName?: string;
+}
+
+/** Applies `changes` to `value`, returning `value` itself when every change is already in place. */
+export function patch<T extends object>(value: T, changes: Partial<T>): T {
+  for (const key of Object.keys(changes) as (keyof T)[]) {
+    if (!Object.is(value[key], changes[key])) return { ...value, ...changes };
+  }
+  return value;
+}
+
+export function withSession(state: MessengerState, changes: Partial<MessengerState['session']>): MessengerState {
+  const session = patch(state.session, changes);
+  return session === state.session ? state : { ...state, session };
+}
+
+export function withMail(state: MessengerState, changes: Partial<MessengerState['mail']>): MessengerState {
+  const mail = patch(state.mail, changes);
+  return mail === state.mail ? state : { ...state, mail };
+}
+
+function sameLists(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((list, index) => list === b[index]);
+}
+
+function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previous: Contact | undefined): Contact {
+  const next: Contact = {
+    handle: entry.handle,
+    friendlyName: presence?.friendlyName ?? storedNameOf(entry),
+    status: presence?.status ?? 'FLN',
+    lists: listsOf(entry),
+  };
+  if (
+    previous &&
+    previous.handle === next.handle &&
+    previous.friendlyName === next.friendlyName &&
+    previous.status === next.status &&
+    sameLists(previous.lists, next.lists)
+  ) {
+    return previous;
+  }
+  return next;
+}
+
+/** People on RL who are on neither AL nor BL, asked about while GTC is A (§11.4). */
+function pendingAddedBy(lists: ContactLists): AddedByRequest[] {
+  if (lists.addedAlert !== 'A') return [];
+  return membersOf(lists, 'RL')
+    .filter((entry) => entry.names.AL === undefined && entry.names.BL === undefined)
+    .map((entry) => ({ handle: entry.handle, friendlyName: entry.names.RL ?? entry.handle }));
+}
+
+function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]): boolean {
+  return a.length === b.length && a.every((request, index) => request.handle === b[index]?.handle && request.friendlyName === b[index]?.friendlyName);
+}
+
+/** Rebuilds contacts, privacy settings and the "added you" queue from the lists and presence. */
+export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
+  let changed = Object.keys(state.contacts).length !== Object.keys(lists.entries).length;
+  const contacts: Record<string, Contact> = {};
+  for (const [key, entry] of Object.entries(lists.entries)) {
+    const previous = state.contacts[key];
+    const contact = contactOf(entry, presence.get(key), previous);
+    contacts[key] = contact;
+    if (contact !== previous) changed = true;
+  }
+  const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
+  const requests = pendingAddedBy(lists);
+  const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;
+  if (!changed && privacy === state.privacy && addedBy === state.addedBy) return state;
+  return { ...state, contacts: changed ? contacts : state.contacts, privacy, addedBy };
+}
+
+/** Updates one contact's presence; someone on none of my lists is not shown. */
+export function withPresence(state: MessengerState, lists: ContactLists, handle: string, presence: PresenceInfo): MessengerState {
+  const key = keyOf(handle);
+  const entry = lists.entries[key];
+  if (!entry) return state;
+  const previous = state.contacts[key];
+  const contact = contactOf(entry, presence, previous);
+  return contact === previous ? state : { ...state, contacts: { ...state.contacts, [key]: contact } };
+}
