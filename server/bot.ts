@@ -86,19 +86,25 @@ class BotParticipant implements Participant {
     const message = parseMime(payload);
     if (mediaType(message) !== 'text/plain') return;
     const senderName = percentDecode(params[1] ?? '');
-    this.send(buildMime([['MIME-Version', '1.0'], ['Content-Type', 'text/x-msmsgscontrol'], ['TypingUser', this.handle]], '\r\n'));
-    const timer = this.bot.later(this.bot.replyDelayMs, () => {
+    // Both go out after the sender's own ACK, as from a person at another computer.
+    this.schedule(0, buildMime([['MIME-Version', '1.0'], ['Content-Type', 'text/x-msmsgscontrol'], ['TypingUser', this.handle]], '\r\n'));
+    this.schedule(
+      this.bot.replyDelayMs,
+      buildMime(
+        [
+          ['MIME-Version', '1.0'],
+          ['Content-Type', 'text/plain; charset=UTF-8'],
+          ['X-MMS-IM-Format', BOT_FORMAT],
+        ],
+        replyTo(senderName, message.body),
+      ),
+    );
+  }
+
+  private schedule(delayMs: number, payload: Uint8Array): void {
+    const timer = this.bot.later(delayMs, () => {
       this.pending.delete(timer);
-      this.send(
-        buildMime(
-          [
-            ['MIME-Version', '1.0'],
-            ['Content-Type', 'text/plain; charset=UTF-8'],
-            ['X-MMS-IM-Format', BOT_FORMAT],
-          ],
-          replyTo(senderName, message.body),
-        ),
-      );
+      this.send(payload);
     });
     this.pending.add(timer);
   }

@@ -34,7 +34,7 @@ export class SwitchboardSession {
 
   /** Adds a participant; the others receive JOI. The joiner's own roster (IRO) is its caller's business. */
   join(joiner: Participant): void {
-    for (const other of this.participants) other.deliver('JOI', [joiner.handle, joiner.wireName]);
+    for (const other of [...this.participants]) other.deliver('JOI', [joiner.handle, joiner.wireName]);
     this.participants.push(joiner);
     this.touch();
   }
@@ -43,7 +43,7 @@ export class SwitchboardSession {
     const index = this.participants.indexOf(leaver);
     if (index < 0) return;
     this.participants.splice(index, 1);
-    for (const other of this.participants) other.deliver('BYE', [leaver.handle]);
+    for (const other of [...this.participants]) other.deliver('BYE', [leaver.handle]);
     if (this.participants.length === 0) this.end('everyone left');
   }
 
