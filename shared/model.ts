@@ -117,6 +117,8 @@ export type TranscriptEntry = ({ readonly type: 'message' } & ChatMessage) | ({ 
 export interface Participant {
   readonly handle: string;
   readonly friendlyName: string;
+  /** In the switchboard right now: false while being invited and after leaving (still listed as who to re-invite). */
+  readonly present?: boolean;
 }
 
 export interface Conversation {

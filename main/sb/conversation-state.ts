@@ -38,10 +38,10 @@ export function withMessage(conversation: Conversation, messageId: string, updat
   return changed ? { ...conversation, entries } : conversation;
 }
 
-/** Adds a participant, or refreshes the friendly name of one already there. */
+/** Adds a participant, or refreshes the friendly name and presence of one already listed. */
 export function withParticipant(conversation: Conversation, participant: Participant): Conversation {
   const existing = conversation.participants.find((candidate) => candidate.handle === participant.handle);
-  if (existing?.friendlyName === participant.friendlyName) return conversation;
+  if (existing?.friendlyName === participant.friendlyName && existing.present === participant.present) return conversation;
   const participants = existing
     ? conversation.participants.map((candidate) => (candidate === existing ? participant : candidate))
     : [...conversation.participants, participant];
@@ -57,6 +57,16 @@ export function withTyping(conversation: Conversation, handle: string, typing: b
   const listed = conversation.typing.includes(handle);
   if (listed === typing) return conversation;
   return { ...conversation, typing: typing ? [...conversation.typing, handle] : conversation.typing.filter((h) => h !== handle) };
+}
+
+/** Marks one participant (or, without a handle, everyone) as no longer in the switchboard. */
+export function withAbsent(conversation: Conversation, handle?: string): Conversation {
+  const leaving = (participant: Participant): boolean => participant.present === true && (handle === undefined || participant.handle === handle);
+  if (!conversation.participants.some(leaving)) return conversation;
+  return {
+    ...conversation,
+    participants: conversation.participants.map((participant) => (leaving(participant) ? { ...participant, present: false } : participant)),
+  };
 }
 
 export function withoutTyping(conversation: Conversation): Conversation {

@@ -21,6 +21,7 @@ import {
   withEntry,
   withMessage,
   withParticipant,
+  withAbsent,
   withTyping,
   withoutParticipant,
   withoutTyping,
@@ -198,7 +199,10 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       switchboard.leave();
       return;
     }
-    const roster = switchboard.participants.length > 0 ? switchboard.participants : [{ handle: inviter, friendlyName: ring.inviterName }];
+    const roster =
+      switchboard.participants.length > 0
+        ? switchboard.participants.map((participant) => ({ ...participant, present: true }))
+        : [{ handle: inviter, friendlyName: ring.inviterName, present: false }];
     const id = this.adoptable(roster) ?? this.create(roster);
     const runtime = this.runtime(id);
     this.detach(id, runtime);
@@ -289,7 +293,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     for (const timer of runtime.typingTimers.values()) clearTimeout(timer);
     runtime.typingTimers.clear();
     switchboard?.leave();
-    this.update(id, (conversation) => withConnected(withoutTyping(conversation), false));
+    this.update(id, (conversation) => withConnected(withAbsent(withoutTyping(conversation)), false));
   }
 
   private callEveryone(id: string, runtime: Runtime, switchboard: Switchboard): void {
@@ -334,7 +338,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     runtime.ringing.delete(participant.handle);
     const known = this.require(id).participants.some((candidate) => candidate.handle === participant.handle);
     this.update(id, (conversation) => {
-      const updated = withParticipant(conversation, participant);
+      const updated = withParticipant(conversation, { ...participant, present: true });
       return known ? updated : withEntry(updated, this.systemLine('joined', joinedLine(participant.friendlyName)));
     });
     this.pump(id, runtime);
@@ -345,7 +349,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     const line = this.systemLine('left', leftLine(this.nameOf(id, handle)));
     // The last person to leave stays listed: they are who the next message re-invites (§6.1).
     const last = switchboard.participants.length === 0 && runtime.ringing.size === 0;
-    this.update(id, (conversation) => withEntry(last ? conversation : withoutParticipant(conversation, handle), line));
+    this.update(id, (conversation) => withEntry(last ? withAbsent(conversation, handle) : withoutParticipant(conversation, handle), line));
     if (last) this.detach(id, runtime);
   }
 
@@ -371,7 +375,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
           ...(content.format ? { format: content.format } : {}),
         };
         this.update(id, (conversation) => ({
-          ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName }), messageEntry(message)),
+          ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), messageEntry(message)),
           lastReceivedAt: sentAt,
         }));
         this.emit('message', { conversationId: id, messageId: message.id, from, fromName, text: message.text, format: message.format });
@@ -479,7 +483,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
   }
 
   private participantFor(handle: string): Participant {
-    return { handle, friendlyName: this.host.friendlyNameOf(handle) ?? handle };
+    return { handle, friendlyName: this.host.friendlyNameOf(handle) ?? handle, present: false };
   }
 
   private nameOf(id: string, handle: string): string {
