@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MessengerError } from '../../../main/client/errors';
+import { Messenger } from '../../../main/client/messenger';
+import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
+import { CHALLENGE, HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch, emptySyncAndOnline, profile } from './scripts';
+import { md5Hex } from '../../../main/passport/md5';
+
+let server: ScriptedServer | undefined;
+let dataDir: string;
+let messenger: Messenger | undefined;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'msn-scripted-'));
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await messenger?.signOut();
+  await server?.close();
+  await rm(dataDir, { recursive: true, force: true });
+  messenger = server = undefined;
+});
+
+async function signIn(scripts: ScriptStep[][], options: { requestTimeoutMs?: number } = {}): Promise<MessengerError | undefined> {
+  server = await ScriptedServer.start(scripts);
+  messenger = new Messenger({ dataDir, openExternal: async () => undefined, ...options });
+  return messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).then(
+    () => undefined,
+    (error: MessengerError) => error,
+  );
+}
+
+describe('sign-in', () => {
+  it('signs in through the MSNP3 referral (trailing 0) as in the reference transcript', async () => {
+    expect(await signIn([dispatch('MSNP3'), [...authentication('MSNP3'), profile(), ...emptySyncAndOnline(), ...SIGN_OUT]])).toBeUndefined();
+    expect(server?.failures).toEqual([]);
+    expect(messenger?.state.session).toMatchObject({ state: 'online', dialect: 'MSNP3', friendlyName: 'Example User', status: 'NLN' });
+    expect(messenger?.state.profile).toMatchObject({ loginTime: 1726321960, sid: '507', kv: '11', mspAuth: '2AAAAAAAADz4mXq0w!xPl7mjR3Tq1YkVw8nB!cUeFJtKs9aQ$$' });
+  });
+
+  it('signs in through the MSNP2 referral (no trailing 0)', async () => {
+    expect(await signIn([dispatch('MSNP2'), [...authentication('MSNP2'), ...emptySyncAndOnline(), ...SIGN_OUT]])).toBeUndefined();
+    expect(server?.failures).toEqual([]);
+    expect(messenger?.state.session.dialect).toBe('MSNP2');
+  });
+
+  it("accepts Escargot's direct challenge without a dispatch step, and the seed's MDS spelling", async () => {
+    const script = authentication('MSNP3').map((step) => (step === `S: USR 3 MD5 S ${CHALLENGE}` ? `S: USR 3 MDS S ${CHALLENGE}` : step));
+    expect(await signIn([[...script, ...emptySyncAndOnline(), ...SIGN_OUT]])).toBeUndefined();
+    expect(server?.failures).toEqual([]);
+    expect(server?.connections).toBe(1);
+  });
+
+  it('answers the challenge with md5(challenge + password) in lowercase hex', () => {
+    expect(md5Hex(CHALLENGE + PASSWORD)).toBe('c36a4dec1c6bf5af4f5284f19345d3dc');
+    expect(md5Hex('1013928519.693957190mypassword')).toBe('6f3963009fc8a9d2b2ff137da0905c55');
+  });
+});
+
+describe('sign-in errors', () => {
+  it.each([
+    [911, 'The sign-in name or password is incorrect.', 'password'],
+    [600, 'The service is busy. Please try again in a few minutes.', 'server'],
+    [601, 'The service is temporarily unavailable. Please try again later.', 'server'],
+    [604, 'The server is going down for maintenance. You will be signed out.', 'server'],
+    [917, "That sign-in name's domain cannot be used with this service.", 'handle'],
+    [920, 'The service is not accepting new sign-ins right now. Please try again later.', 'server'],
+  ])('shows error %i as a sentence on the right field', async (code, message, field) => {
+    const script = [...authentication().slice(0, 5), `S: ${code} 3`, 'CLOSE'];
+    const error = await signIn([script]);
+    expect(error?.appError).toEqual({ kind: 'protocol', code, message, field });
+    expect(messenger?.state.session).toMatchObject({ state: 'offline', error: error?.appError });
+  });
+
+  it.each([
+    ['VER 1 0', ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 0', 'CLOSE']],
+    ['VER 1 CVR0', ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 CVR0']],
+    ['VER 1 MSNP8', ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 MSNP8']],
+  ])('says the server does not support MSN Messenger 2.0 when it answers %s', async (_answer, script) => {
+    const error = await signIn([script]);
+    expect(error?.appError).toMatchObject({ kind: 'unsupported', field: 'server' });
+    expect(error?.message).toMatch(/does not support MSN Messenger 2\.0/);
+  });
+
+  it('refuses a server that does not offer MD5', async () => {
+    const error = await signIn([['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 MSNP2', 'C: INF 2', 'S: INF 2 CTP']]);
+    expect(error?.appError).toMatchObject({ kind: 'unsupported', message: expect.stringMatching(/MD5/) });
+    expect(server?.received[0]).not.toContain(`USR 3 CTP I ${HANDLE}`);
+  });
+
+  it('accepts a comma-separated INF list', async () => {
+    const script = authentication('MSNP2').map((step) => (step === 'S: INF 2 MD5' ? 'S: INF 2 CTP,MD5' : step));
+    expect(await signIn([[...script, ...emptySyncAndOnline(), ...SIGN_OUT]])).toBeUndefined();
+  });
+
+  it('rejects a malformed handle before connecting', async () => {
+    server = await ScriptedServer.start([]);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    const error = (await messenger.signIn({ server: server.address, handle: 'not an address', password: 'x' }).catch((e) => e)) as MessengerError;
+    expect(error.appError).toMatchObject({ kind: 'input', field: 'handle' });
+    expect(server.connections).toBe(0);
+  });
+
+  it('says when the server cannot be reached', async () => {
+    server = await ScriptedServer.start([]);
+    const port = server.port;
+    await server.close();
+    server = undefined;
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    const error = (await messenger.signIn({ server: `127.0.0.1:${port}`, handle: HANDLE, password: 'x' }).catch((e) => e)) as MessengerError;
+    expect(error.appError).toMatchObject({ kind: 'network', field: 'server', message: expect.stringMatching(/Could not connect/) });
+  });
+});
+
+describe('a server that drops the connection', () => {
+  const ns = authentication();
+  it.each<[string, ScriptStep[][]]>([
+    ['after VER', [['C: VER 1 MSNP3 MSNP2 CVR0', 'CLOSE']]],
+    ['after INF', [[...dispatch().slice(0, 3), 'CLOSE']]],
+    ['after USR I', [[...dispatch().slice(0, 5), 'CLOSE']]],
+    ['after XFR', [dispatch(), ['CLOSE']]],
+    ['after USR S', [dispatch(), [...ns.slice(0, 7), 'CLOSE']]],
+    ['after USR OK', [dispatch(), [...ns, profile(), 'CLOSE']]],
+    ['after SYN', [dispatch(), [...ns, 'C: SYN 5 0', 'S: SYN 5 3', 'S: GTC 5 3 A', 'CLOSE']]],
+    ['after CHG', [dispatch(), [...ns, ...emptySyncAndOnline().slice(0, 9), 'CLOSE']]],
+  ])('%s fails the sign-in with a network error and does not retry', async (_step, scripts) => {
+    const error = await signIn(scripts);
+    expect(error?.appError).toMatchObject({ kind: 'network', field: 'server' });
+    expect(messenger?.state.session.state).toBe('offline');
+    expect(server?.failures).toEqual([]);
+    expect(server?.connections).toBe(scripts.length);
+  });
+});
+
+describe('a server that never answers', () => {
+  const ns = authentication();
+  it.each<[string, ScriptStep[][], string]>([
+    ['VER', [['C: VER 1 MSNP3 MSNP2 CVR0', 'HANG']], 'VER'],
+    ['INF', [[...dispatch().slice(0, 3), 'HANG']], 'INF'],
+    ['USR I', [[...dispatch().slice(0, 5), 'HANG']], 'USR 3'],
+    ['USR S', [dispatch(), [...ns.slice(0, 7), 'HANG']], 'USR 4'],
+    ['SYN', [dispatch(), [...ns, 'C: SYN 5 0', 'HANG']], 'SYN'],
+    ['the rest of the SYN dump', [dispatch(), [...ns, 'C: SYN 5 0', 'S: SYN 5 3', 'S: GTC 5 3 A', 'HANG']], 'SYN'],
+    ['CHG', [dispatch(), [...ns, ...emptySyncAndOnline().slice(0, 9), 'HANG']], 'CHG'],
+  ])('times out waiting for %s instead of hanging', async (_step, scripts, lastLine) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    server = await ScriptedServer.start(scripts);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined, requestTimeoutMs: 30_000 });
+    const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
+    await server.waitForLine(lastLine);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(messenger.state.session.state).not.toBe('offline');
+    await vi.advanceTimersByTimeAsync(1_000);
+    const error = await outcome;
+    expect(error?.appError).toMatchObject({ kind: 'timeout', field: 'server' });
+    expect(messenger.state.session.state).toBe('offline');
+  });
+});
