@@ -17,6 +17,11 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame('about:blank');
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   readonly send = vi.fn();
+  destroyed = false;
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     this.windowOpenHandler = handler;
@@ -30,6 +35,10 @@ export class BrowserWindow extends EventEmitter {
     return BrowserWindow.windows.filter((window) => !window.destroyed);
   }
 
+  static getFocusedWindow(): BrowserWindow | null {
+    return BrowserWindow.getAllWindows().find((window) => window.focused) ?? null;
+  }
+
   static fromWebContents(contents: unknown): BrowserWindow | null {
     return BrowserWindow.getAllWindows().find((window) => window.webContents === contents) ?? null;
   }
@@ -37,7 +46,10 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
+  focused = false;
   readonly show = vi.fn();
+  readonly showInactive = vi.fn();
+  readonly flashFrame = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => {
     this.minimized = false;
@@ -50,6 +62,10 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.windows.push(this);
+  }
+
+  isFocused(): boolean {
+    return this.focused;
   }
 
   isMinimized(): boolean {
@@ -69,6 +85,9 @@ export class BrowserWindow extends EventEmitter {
 class FakeApp extends EventEmitter {
   isPackaged = true;
   readonly getAppPath = vi.fn(() => '/opt/msn-messenger');
+  /** Where the app keeps its data; tests point it at a temporary directory. */
+  userData = '/tmp/msn-messenger-test-user-data';
+  readonly getPath = vi.fn((_name: 'userData') => this.userData);
   readonly requestSingleInstanceLock = vi.fn(() => true);
   readonly enableSandbox = vi.fn();
   readonly quit = vi.fn();
@@ -125,6 +144,29 @@ export const contextBridge = {
   },
 };
 
+/** Reversible "encryption", so a test can see that nothing is stored in the clear. */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  encryptString: (plain: string): Buffer => Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`),
+  decryptString: (sealed: Buffer): string => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
+};
+
+export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
+
+export class Notification {
+  static shown: { title?: string; body?: string; silent?: boolean }[] = [];
+  static isSupported = (): boolean => true;
+
+  constructor(private readonly options: { title?: string; body?: string; silent?: boolean }) {}
+
+  show(): void {
+    Notification.shown.push(this.options);
+  }
+}
+
 /** Forgets every window, handler and listener, and restores the defaults. */
 export function resetFakeElectron(): void {
   BrowserWindow.windows = [];
@@ -133,6 +175,8 @@ export function resetFakeElectron(): void {
   ipcMain.handlers.clear();
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
+  safeStorage.available = true;
+  Notification.shown = [];
   session.defaultSession.permissionRequestHandler = undefined;
   session.defaultSession.permissionCheckHandler = undefined;
   session.defaultSession.headersListener = undefined;

@@ -1,8 +1,9 @@
-// The desktop app's entry. Keeps one instance, locks down every page, shows the contact list.
+// The desktop app's entry. Keeps one instance, locks down every page, starts the messenger, shows the contact list.
 
 import { app, BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './csp';
 import { isDevServer } from './renderer-url';
+import { startMessengerApp } from './messenger-shell';
 import { lockDownSession, lockDownWebContents } from './security';
 import { showContactListWindow } from './windows';
 
@@ -20,6 +21,7 @@ function start(): void {
     .whenReady()
     .then(() => {
       lockDownSession(session.defaultSession, isDevServer() ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+      startMessengerApp();
       showContactListWindow();
     })
     .catch((error: unknown) => {

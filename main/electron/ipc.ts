@@ -2,7 +2,7 @@
 // frame showing our own page, and only with arguments its schema accepts; anything else is
 // rejected before the handler sees it.
 
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
 import {
   commandChannel,
@@ -51,4 +51,9 @@ export function broadcast<E extends EventName>(event: E, payload: IpcEvents[E]):
   for (const window of BrowserWindow.getAllWindows()) {
     if (!window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
   }
+}
+
+/** Sends an event to one page (the snapshot a window gets once it has loaded). */
+export function sendTo<E extends EventName>(contents: WebContents, event: E, payload: IpcEvents[E]): void {
+  if (!contents.isDestroyed()) contents.send(eventChannel(event), payload);
 }

@@ -69,4 +69,21 @@ describe('windows', () => {
     window.close();
     expect(showConversationWindow('a/b c')).not.toBe(window);
   });
+
+  it('shows a conversation someone else started without taking the focus, and flashes it when it is open', () => {
+    const window = fake(showConversationWindow('in', { focus: false }));
+    window.emit('ready-to-show');
+    expect(window.showInactive).toHaveBeenCalled();
+    expect(window.show).not.toHaveBeenCalled();
+    expect(showConversationWindow('in', { focus: false })).toBe(window);
+    expect(window.flashFrame).toHaveBeenCalledWith(true);
+    expect(window.focus).not.toHaveBeenCalled();
+  });
+
+  it('tells whoever opened a conversation window when it closes', () => {
+    const onClosed = vi.fn();
+    const window = fake(showConversationWindow('bye', { onClosed }));
+    window.close();
+    expect(onClosed).toHaveBeenCalledOnce();
+  });
 });

@@ -2,12 +2,13 @@
 // renderer page; the hash route tells it which view to show.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { conversationRoute } from '../../shared/web-protocol';
 import { preloadFile, rendererUrl } from './renderer-url';
 
 let contactListWindow: BrowserWindow | undefined;
 const conversationWindows = new Map<string, BrowserWindow>();
 
-function createWindow(route: string, options: BrowserWindowConstructorOptions): BrowserWindow {
+function createWindow(route: string, options: BrowserWindowConstructorOptions, focus = true): BrowserWindow {
   const window = new BrowserWindow({
     ...options,
     show: false,
@@ -19,7 +20,7 @@ function createWindow(route: string, options: BrowserWindowConstructorOptions): 
       webSecurity: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => (focus ? window.show() : window.showInactive()));
   window.loadURL(rendererUrl(route)).catch((error: unknown) => {
     console.error(`Could not load ${route}:`, error);
   });
@@ -43,19 +44,27 @@ export function showContactListWindow(): BrowserWindow {
   return window;
 }
 
+export interface ConversationWindowOptions {
+  /** False for a conversation someone else started: it appears (or flashes) without taking the focus. */
+  readonly focus?: boolean;
+  /** Called when the window this call created is closed. */
+  readonly onClosed?: () => void;
+}
+
 /** Shows the window of a conversation, reusing it when it is already open. */
-export function showConversationWindow(conversationId: string): BrowserWindow {
+export function showConversationWindow(conversationId: string, options: ConversationWindowOptions = {}): BrowserWindow {
+  const focus = options.focus ?? true;
   const existing = conversationWindows.get(conversationId);
-  if (existing) return bringToFront(existing);
-  const window = createWindow(`/conversation/${encodeURIComponent(conversationId)}`, {
-    title: 'Conversation',
-    width: 480,
-    height: 400,
-    minWidth: 320,
-    minHeight: 260,
-  });
+  if (existing) {
+    if (focus) return bringToFront(existing);
+    if (!existing.isFocused()) existing.flashFrame(true);
+    return existing;
+  }
+  const route = conversationRoute(conversationId);
+  const window = createWindow(route, { title: 'Conversation', width: 480, height: 400, minWidth: 320, minHeight: 260 }, focus);
   window.on('closed', () => {
     conversationWindows.delete(conversationId);
+    options.onClosed?.();
   });
   conversationWindows.set(conversationId, window);
   return window;

@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMMAND_NAMES, eventChannel, type SignInRequest } from '../../shared/ipc';
+import { FakeMessenger } from '../../test/fixtures/fake-messenger';
+import { BrowserWindow, FakeWebContents, Notification, app, ipcMain, resetFakeElectron, shell } from './fake-electron';
+import { startMessengerApp } from './messenger-shell';
+
+vi.mock('electron', () => import('./fake-electron'));
+vi.mock('../client/messenger', async () => ({ Messenger: (await import('../../test/fixtures/fake-messenger')).FakeMessenger }));
+
+const APP_PAGE = 'file:///opt/msn-messenger/out/renderer/index.html#/contacts';
+
+let userData: string;
+beforeEach(() => {
+  resetFakeElectron();
+  userData = mkdtempSync(join(tmpdir(), 'msn-electron-'));
+  app.userData = userData;
+});
+afterEach(() => {
+  for (const window of BrowserWindow.getAllWindows()) window.close();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+function start() {
+  const messengerApp = startMessengerApp();
+  const messenger = messengerApp.messenger as FakeMessenger;
+  return { messengerApp, messenger };
+}
+
+function ourWindow(): BrowserWindow {
+  const window = new BrowserWindow({});
+  window.webContents.mainFrame.url = APP_PAGE;
+  return window;
+}
+
+async function invoke(name: string, window: BrowserWindow, ...args: unknown[]) {
+  const listener = ipcMain.handlers.get(`msn:${name}`);
+  if (!listener) throw new Error(`no handler for ${name}`);
+  return await listener({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, ...args);
+}
+
+function eventsSentTo(contents: FakeWebContents, name: string): unknown[] {
+  return contents.send.mock.calls.filter(([channel]) => channel === eventChannel(name as 'patch')).map(([, payload]) => payload);
+}
+
+describe('the messenger in Electron', () => {
+  it('handles every command of the contract, for our own windows only', async () => {
+    const { messenger } = start();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map((name) => `msn:${name}`).sort());
+    await expect(invoke('setStatus', ourWindow(), 'BSY')).resolves.toEqual({ ok: true, value: undefined });
+    expect(messenger.callsTo('setStatus')).toEqual([['BSY']]);
+    const stranger = new BrowserWindow({});
+    stranger.webContents.mainFrame.url = 'https://evil.example/';
+    await expect(invoke('setStatus', stranger, 'AWY')).rejects.toThrow(/refused/);
+    await expect(invoke('setStatus', ourWindow(), 'nope')).rejects.toThrow(/invalid arguments/);
+    expect(messenger.callsTo('setStatus')).toHaveLength(1);
+  });
+
+  it('sends each window a snapshot once its page has loaded, and patches to all', async () => {
+    const { messenger } = start();
+    const window = ourWindow();
+    app.emit('browser-window-created', {}, window);
+    window.webContents.emit('did-finish-load');
+    expect(eventsSentTo(window.webContents, 'snapshot')).toEqual([expect.objectContaining({ state: messenger.state })]);
+    messenger.setState((state) => ({ ...state, privacy: { mode: 'BL', addedAlert: 'A' } }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(eventsSentTo(window.webContents, 'patch')).toEqual([{ privacy: { mode: 'BL', addedAlert: 'A' } }]);
+  });
+
+  it('opens an incoming conversation without taking the focus, and leaves it when its window closes', () => {
+    const { messenger } = start();
+    messenger.fire('message', { conversationId: 'c3', from: 'bob@x.com', fromName: 'Bob', text: 'hi there' });
+    const window = BrowserWindow.getAllWindows().find((candidate) => String(candidate.loadURL.mock.calls[0]?.[0]).endsWith('#/conversation/c3'));
+    if (!window) throw new Error('no conversation window');
+    window.emit('ready-to-show');
+    expect(window.showInactive).toHaveBeenCalled();
+    expect(window.show).not.toHaveBeenCalled();
+    expect(Notification.shown).toEqual([{ title: 'Bob says:', body: 'hi there', silent: false }]);
+    window.close();
+    expect(messenger.callsTo('closeConversation')).toEqual([['c3']]);
+  });
+
+  it('shows no system notification while one of its windows has the focus', () => {
+    const { messenger } = start();
+    ourWindow().focused = true;
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob' });
+    expect(Notification.shown).toEqual([]);
+  });
+
+  it('opens a conversation the user asks for in a focused window', async () => {
+    start();
+    const result = await invoke('openConversation', ourWindow(), 'bob@x.com');
+    expect(result).toEqual({ ok: true, value: 'c1' });
+    const window = BrowserWindow.getAllWindows().at(-1);
+    expect(window?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/#\/conversation\/c1$/));
+  });
+
+  it("hands Passport form files and web pages to the user's browser, nothing else", async () => {
+    const { messenger } = start();
+    const open = async (pathOrUrl: string) => messenger.options?.openExternal(pathOrUrl);
+    await open('/tmp/msn-hotmail-x/hotmail.html');
+    await open('https://mail.example.com/');
+    await open('javascript:alert(1)');
+    expect(shell.openExternal.mock.calls).toEqual([['file:///tmp/msn-hotmail-x/hotmail.html'], ['https://mail.example.com/']]);
+  });
+
+  it('keeps a remembered password sealed by safeStorage, never in the clear', async () => {
+    start();
+    const request: SignInRequest = {
+      server: '127.0.0.1:1863',
+      handle: 'you@example.com',
+      password: 'hunter2',
+      status: 'NLN',
+      rememberPassword: true,
+      autoSignIn: false,
+    };
+    await expect(invoke('signIn', ourWindow(), request)).resolves.toEqual({ ok: true, value: undefined });
+    const stored = readFileSync(join(userData, 'passwords.json'), 'utf8');
+    expect(stored).toContain('you@example.com');
+    expect(stored).not.toContain('hunter2');
+    ipcMain.handlers.clear();
+    const reopened = start();
+    expect(reopened.messengerApp.snapshot().settings.hasSavedPassword).toBe(true);
+  });
+});

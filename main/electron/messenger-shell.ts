@@ -1,0 +1,86 @@
+// Puts the application (main/host/app-core.ts) into Electron: every IPC command through the
+// checked handler, events to every window and a snapshot to each new page, conversation windows,
+// the user's browser for Passport pages, safeStorage for the remembered password, and a system
+// notification for what happens while no window of ours has the focus.
+
+import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { COMMAND_NAMES, type CommandName, type Notice } from '../../shared/ipc';
+import { commandSchemas } from '../../shared/schemas';
+import { Messenger } from '../client/messenger';
+import { MessengerApp } from '../host/app-core';
+import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../host/secret-store';
+import { broadcast, handle, sendTo } from './ipc';
+import { showConversationWindow } from './windows';
+
+function secretStore(dataDir: string): SecretStore {
+  if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
+  return new SealedFileSecretStore(join(dataDir, 'passwords.json'), {
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (sealed) => safeStorage.decryptString(sealed),
+  });
+}
+
+/** A local page (the Passport form file) or a web address, for the user's browser. */
+function externalUrl(pathOrUrl: string): string | undefined {
+  if (/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
+  if (pathOrUrl.startsWith('/') || /^[A-Za-z]:[\\/]/.test(pathOrUrl)) return pathToFileURL(pathOrUrl).href;
+  return undefined;
+}
+
+function toastText(notice: Notice): { title: string; body: string } | undefined {
+  switch (notice.kind) {
+    case 'message':
+      return { title: `${notice.fromName} says:`, body: notice.text };
+    case 'online':
+      return { title: 'MSN Messenger', body: `${notice.friendlyName} has just signed in.` };
+    case 'new-mail':
+      return { title: 'New e-mail', body: `From ${notice.from}: ${notice.subject}` };
+    case 'added-by':
+      return { title: 'MSN Messenger', body: `${notice.friendlyName} (${notice.handle}) has added you to their contact list.` };
+    default:
+      return undefined;
+  }
+}
+
+function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name: K): void {
+  handle(name, commandSchemas[name], (...args) => messengerApp.dispatch(name, args));
+}
+
+export function startMessengerApp(): MessengerApp {
+  const dataDir = app.getPath('userData');
+  const messengerApp: MessengerApp = new MessengerApp({
+    dataDir,
+    secrets: secretStore(dataDir),
+    createMessenger: (options) => new Messenger(options),
+    shell: {
+      showConversation: (conversationId, reason) =>
+        showConversationWindow(conversationId, {
+          focus: reason === 'user',
+          // Closing the window leaves the conversation, as MSN did; a new message opens a new one.
+          onClosed: () => messengerApp.messenger.closeConversation(conversationId),
+        }),
+      openExternal: async (pathOrUrl) => {
+        const url = externalUrl(pathOrUrl);
+        if (url) await shell.openExternal(url);
+      },
+    },
+  });
+  for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);
+  messengerApp.on('patch', (patch) => broadcast('patch', patch));
+  messengerApp.on('settings', (settings) => broadcast('settings', settings));
+  messengerApp.on('notice', (notice) => {
+    broadcast('notice', notice);
+    const toast = toastText(notice);
+    const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
+    if (toast && !someoneIsLooking && messengerApp.snapshot().settings.toasts && Notification.isSupported()) {
+      new Notification({ ...toast, silent: !messengerApp.snapshot().settings.sounds }).show();
+    }
+  });
+  app.on('browser-window-created', (_event, window) => {
+    window.webContents.on('did-finish-load', () => sendTo(window.webContents, 'snapshot', messengerApp.snapshot()));
+  });
+  app.on('before-quit', () => void messengerApp.close());
+  return messengerApp;
+}
