@@ -1,7 +1,8 @@
 // Sign-in on the notification server (§4): VER, INF, CVR, CVQ and the MD5 USR exchange, then the
 // profile and mail-count messages that follow USR OK (§9.1, §9.2).
 
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { md5Hex } from '../../main/passport/md5';
 import { isValidHandle } from '../accounts';
 import { answerAuthPackages, answerUpgradeCheck, answerVersion, answerVersionReport } from '../negotiation';
 import { sendInitialMailCount, sendProfile } from './mail';
@@ -39,10 +40,6 @@ function usr(session: NotificationSession, trid: string, params: readonly string
     return;
   }
   fail(`USR ${step ?? ''} out of sequence`);
-}
-
-export function md5Hex(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
 function randomDigits(count: number): string {

@@ -2,19 +2,15 @@
 // text, then await the lines expected back, each with a timeout, so a test reads like a transcript.
 // It knows no protocol rules; `signInRaw` below adds the one sequence nearly every server test needs.
 
-import { createHash } from 'node:crypto';
 import { type Socket, connect } from 'node:net';
-import { type MsnpCommand, MsnpFramer, percentEncode, serializeCommand } from '../../main/msnp/index';
+import { type MsnpCommand, MsnpFramer, serializeCommand } from '../../main/msnp/index';
+import { md5Hex } from '../../main/passport/md5';
 
 export const DEFAULT_WAIT_MS = 2000;
 
 /** `NAME p1 p2` — a command as one line of text, without MSG's length token or payload. */
 export function lineOf(command: MsnpCommand): string {
   return [command.name, ...command.params].join(' ');
-}
-
-export function md5Hex(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
 export class RawClient {
@@ -61,10 +57,6 @@ export class RawClient {
         resolve(new RawClient(socket));
       });
     });
-  }
-
-  get isClosed(): boolean {
-    return this.closedFlag;
   }
 
   /** Sends one line; CR LF is added. */
@@ -137,20 +129,9 @@ export class RawClient {
     }
   }
 
-  /** Every queued command not yet read. */
-  drain(): MsnpCommand[] {
-    return this.queue.splice(0);
-  }
-
   /** Closes from this side and waits for the socket to be gone. */
   async close(): Promise<void> {
     this.socket.destroy();
-    await this.closedPromise;
-  }
-
-  /** Half-closes (FIN) and waits for the server to close too. */
-  async end(): Promise<void> {
-    this.socket.end();
     await this.closedPromise;
   }
 
@@ -207,9 +188,4 @@ export async function signInRaw(
     serviceMessages.push(command);
   }
   return { client, serviceMessages, trid: 5 };
-}
-
-/** `name` percent-encoded as it travels on the wire. */
-export function wire(name: string): string {
-  return percentEncode(name);
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mediaType, parseMime } from '../../../main/msnp/index';
 import { type MsnServer, startServer } from '../../../server/index';
-import { RawClient, md5Hex, signInRaw } from '../../support/raw-client';
+import { md5Hex } from '../../../main/passport/md5';
+import { RawClient, signInRaw } from '../../support/raw-client';
 
 const EXAMPLE = { handle: 'example@hotmail.com', password: 'hunter2', friendlyName: 'Example User', inboxUnread: 2 };
 const OTHER = { handle: 'anotheruser@hotmail.com', password: 'other', friendlyName: 'Another User' };

@@ -48,6 +48,18 @@ async function answerRing(invitee: Signed, handle: string): Promise<{ sb: RawCli
   return { sb, ring };
 }
 
+/** example@ opens a switchboard and calls anotheruser@, who answers: both are in the session. */
+async function startConversation(me: Signed, another: Signed): Promise<{ a: RawClient; b: RawClient }> {
+  const a = await openSwitchboard(me, 'example@hotmail.com', 'Example%20User');
+  a.send('CAL 2 anotheruser@hotmail.com');
+  await a.expectMatch(/^CAL 2 RINGING \d+$/);
+  const { sb: b } = await answerRing(another, 'anotheruser@hotmail.com');
+  await b.expect('IRO 1 1 1 example@hotmail.com Example%20User');
+  await b.expect('ANS 1 OK');
+  await a.expect('JOI anotheruser@hotmail.com Another%20User');
+  return { a, b };
+}
+
 describe('switchboard conversation (§13.8, §13.9)', () => {
   it('connects caller and invitee, relays messages with ACK/NAK semantics, and reports BYE', async () => {
     server = await startServer({ accounts: SESSION_ACCOUNTS });
@@ -101,13 +113,7 @@ describe('switchboard conversation (§13.8, §13.9)', () => {
     server = await startServer({ accounts: SESSION_ACCOUNTS });
     const me = await goOnline(server, EXAMPLE, clients);
     const another = await goOnline(server, ANOTHER, clients);
-    const a = await openSwitchboard(me, 'example@hotmail.com', 'Example%20User');
-    a.send('CAL 2 anotheruser@hotmail.com');
-    await a.expectMatch(/^CAL 2 RINGING/);
-    const { sb: b } = await answerRing(another, 'anotheruser@hotmail.com');
-    await b.expect('IRO 1 1 1 example@hotmail.com Example%20User');
-    await b.expect('ANS 1 OK');
-    await a.expect('JOI anotheruser@hotmail.com Another%20User');
+    const { a, b } = await startConversation(me, another);
     await b.close();
     await a.expect('BYE anotheruser@hotmail.com');
   });
@@ -117,13 +123,7 @@ describe('switchboard conversation (§13.8, §13.9)', () => {
     const me = await goOnline(server, EXAMPLE, clients);
     const another = await goOnline(server, ANOTHER, clients);
     const carol = await goOnline(server, CAROL, clients);
-    const a = await openSwitchboard(me, 'example@hotmail.com', 'Example%20User');
-    a.send('CAL 2 anotheruser@hotmail.com');
-    await a.expectMatch(/^CAL 2 RINGING/);
-    const { sb: b } = await answerRing(another, 'anotheruser@hotmail.com');
-    await b.expect('IRO 1 1 1 example@hotmail.com Example%20User');
-    await b.expect('ANS 1 OK');
-    await a.expect('JOI anotheruser@hotmail.com Another%20User');
+    const { a, b } = await startConversation(me, another);
 
     b.send('CAL 2 carol@hotmail.com');
     await b.expectMatch(/^CAL 2 RINGING/);
@@ -243,15 +243,19 @@ describe('switchboard refusals', () => {
     server = await startServer({ accounts: SESSION_ACCOUNTS });
     const me = await goOnline(server, EXAMPLE, clients);
     const another = await goOnline(server, ANOTHER, clients);
-    const a = await openSwitchboard(me, 'example@hotmail.com', 'Example%20User');
-    a.send('CAL 2 anotheruser@hotmail.com');
-    await a.expectMatch(/^CAL 2 RINGING/);
-    const { sb: b } = await answerRing(another, 'anotheruser@hotmail.com');
-    await b.expect('IRO 1 1 1 example@hotmail.com Example%20User');
-    await b.expect('ANS 1 OK');
-    await a.expect('JOI anotheruser@hotmail.com Another%20User');
+    const { a, b } = await startConversation(me, another);
     const big = text('x'.repeat(1700));
     a.sendCommand('MSG', ['3', 'N'], big);
+    await a.expectClosed();
+    await b.expect('BYE example@hotmail.com');
+  });
+
+  it('closes a connection that sends a MSG without a valid length, without delivering it', async () => {
+    server = await startServer({ accounts: SESSION_ACCOUNTS });
+    const me = await goOnline(server, EXAMPLE, clients);
+    const another = await goOnline(server, ANOTHER, clients);
+    const { a, b } = await startConversation(me, another);
+    a.send('MSG 3 N twelve');
     await a.expectClosed();
     await b.expect('BYE example@hotmail.com');
   });
