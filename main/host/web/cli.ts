@@ -1,0 +1,86 @@
+// `npm run web`: MSN Messenger in a web browser. Runs the same client as the desktop app in this
+// Node process and serves its windows as pages on 127.0.0.1 (see web-host.ts).
+//
+//   npm run web [-- --demo] [--port N] [--data-dir DIR] [--rebuild] [--verbose]
+
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEMO_SIGN_IN } from '../../../server/demo';
+import { Messenger } from '../../client/messenger';
+import { MessengerApp } from '../app-core';
+import { DemoServer } from '../demo-server';
+import { MemorySecretStore } from '../secret-store';
+import { DEMO_SERVER } from '../settings-store';
+import { ensureRendererBundle } from './bundle';
+import { WebHost } from './web-host';
+
+const USAGE = `Usage: npm run web [-- options]
+  --demo           also start the built-in demo server now (sign in as you@demo.msn / demo)
+  --port N         listen on this port (default: any free port)
+  --data-dir DIR   where settings and contact-list caches live (default: ~/.config/msn-messenger-web)
+  --rebuild        build the renderer even when it looks current
+  --verbose        log the protocol traffic (passwords hidden)`;
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      demo: { type: 'boolean', default: false },
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${values.port}`);
+  const configHome = process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config');
+  const dataDir = values['data-dir'] ?? join(configHome, 'msn-messenger-web');
+  const log = values.verbose ? (line: string) => console.error(line) : undefined;
+  const rendererDir = ensureRendererBundle(PROJECT_ROOT, { force: values.rebuild, log: (line) => console.log(line) });
+
+  const demo = new DemoServer(log);
+  if (values.demo) {
+    const address = await demo.address();
+    console.log(`Demo server on ${address}: sign in to "Local demo" as ${DEMO_SIGN_IN.handle} with password "${DEMO_SIGN_IN.password}".`);
+  }
+  const host = await WebHost.start({
+    rendererDir,
+    port,
+    log: (line) => console.error(line),
+    createApp: (shell) =>
+      new MessengerApp({
+        dataDir,
+        // Passwords stay in this process: "remember my password" lasts until the host stops.
+        secrets: new MemorySecretStore(),
+        shell,
+        demo,
+        createMessenger: (options) => new Messenger(options),
+        defaults: values.demo ? { lastServer: DEMO_SERVER, lastHandle: DEMO_SIGN_IN.handle } : {},
+        ...(log ? { log } : {}),
+      }),
+  });
+  console.log(`MSN Messenger is ready. Open this address in your browser (it carries the access token):\n\n  ${host.url}\n`);
+  console.log('Conversations open in their own windows: allow pop-ups for this page. Press Ctrl+C to stop.');
+
+  const stop = async (): Promise<void> => {
+    await host.close();
+    await demo.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
