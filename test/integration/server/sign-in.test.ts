@@ -16,6 +16,16 @@ async function connect(port: number): Promise<RawClient> {
   return client;
 }
 
+/** Opens a notification connection up to the challenge for `handle` (TrIDs 1 and 2). */
+async function challenged(handle: string): Promise<{ ns: RawClient; challenge: string }> {
+  const ns = await connect(server.notificationPort);
+  ns.send('VER 1 MSNP3');
+  await ns.expect('VER 1 MSNP3');
+  ns.send(`USR 2 MD5 I ${handle}`);
+  const challenge = (await ns.expectMatch(/^USR 2 MD5 S /)).params[3] as string;
+  return { ns, challenge };
+}
+
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
   await server?.close();
@@ -159,11 +169,7 @@ describe('notification server sign-in', () => {
 
   it('answers a wrong password with 911 and closes', async () => {
     server = await startServer({ accounts: [EXAMPLE] });
-    const ns = await connect(server.notificationPort);
-    ns.send('VER 1 MSNP3 MSNP2 CVR0');
-    await ns.expect('VER 1 MSNP3');
-    ns.send('USR 2 MD5 I example@hotmail.com');
-    const challenge = (await ns.expectMatch(/^USR 2 MD5 S /)).params[3] as string;
+    const { ns, challenge } = await challenged('example@hotmail.com');
     ns.send(`USR 3 MD5 S ${md5Hex(challenge + 'wrong')}`);
     await ns.expect('911 3');
     await ns.expectClosed();
@@ -171,11 +177,7 @@ describe('notification server sign-in', () => {
 
   it('rejects an upper-case MD5 response', async () => {
     server = await startServer({ accounts: [EXAMPLE] });
-    const ns = await connect(server.notificationPort);
-    ns.send('VER 1 MSNP3');
-    await ns.expect('VER 1 MSNP3');
-    ns.send('USR 2 MD5 I example@hotmail.com');
-    const challenge = (await ns.expectMatch(/^USR 2 MD5 S /)).params[3] as string;
+    const { ns, challenge } = await challenged('example@hotmail.com');
     ns.send(`USR 3 MD5 S ${md5Hex(challenge + 'hunter2').toUpperCase()}`);
     await ns.expect('911 3');
     await ns.expectClosed();
@@ -183,11 +185,7 @@ describe('notification server sign-in', () => {
 
   it('answers an unknown account with 911 after the challenge, and a handle without @ at once', async () => {
     server = await startServer({ accounts: [EXAMPLE] });
-    const ns = await connect(server.notificationPort);
-    ns.send('VER 1 MSNP3');
-    await ns.expect('VER 1 MSNP3');
-    ns.send('USR 2 MD5 I nobody@hotmail.com');
-    const challenge = (await ns.expectMatch(/^USR 2 MD5 S /)).params[3] as string;
+    const { ns, challenge } = await challenged('nobody@hotmail.com');
     ns.send(`USR 3 MD5 S ${md5Hex(challenge + 'x')}`);
     await ns.expect('911 3');
     await ns.expectClosed();
@@ -229,11 +227,7 @@ describe('notification server sign-in', () => {
   it('refuses sign-in as the in-process bot', async () => {
     server = await startServer({ accounts: [{ handle: 'buddy@demo.msn', password: 'buddy' }] });
     expect(server.onlineHandles()).toEqual(['buddy@demo.msn']);
-    const ns = await connect(server.notificationPort);
-    ns.send('VER 1 MSNP3');
-    await ns.expect('VER 1 MSNP3');
-    ns.send('USR 2 MD5 I buddy@demo.msn');
-    const challenge = (await ns.expectMatch(/^USR 2 MD5 S /)).params[3] as string;
+    const { ns, challenge } = await challenged('buddy@demo.msn');
     ns.send(`USR 3 MD5 S ${md5Hex(challenge + 'buddy')}`);
     await ns.expect('911 3');
   });
