@@ -1,0 +1,181 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Messenger, type MessengerEvents } from '../../../main/client/messenger';
+import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
+import { type Harness, PASSWORD as HARNESS_PASSWORD, nextEvent, startHarness, untilState } from './harness';
+import { HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch, emptySyncAndOnline } from './scripts';
+
+describe('against the project server', () => {
+  let harness: Harness;
+  afterEach(() => harness.cleanup());
+  const me = { handle: 'me@example.org', password: HARNESS_PASSWORD };
+
+  it('stays signed out after OUT OTH (signed in elsewhere): no reconnect', async () => {
+    harness = await startHarness({ accounts: [me] });
+    const first = harness.messenger();
+    await first.signIn({ server: harness.address, handle: me.handle, password: me.password });
+    const signedOut = nextEvent(first, 'signedOut');
+    const second = harness.messenger();
+    await second.signIn({ server: harness.address, handle: me.handle, password: me.password });
+    expect(await signedOut).toEqual({ reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' });
+    expect(first.state.session).toMatchObject({ state: 'offline', status: 'FLN', error: { message: expect.stringMatching(/another location/) } });
+    expect(harness.server.onlineHandles()).toContain(me.handle);
+  });
+
+  it('reports OUT SSD as a server shutdown and starts reconnecting', async () => {
+    harness = await startHarness({ accounts: [me] });
+    const messenger = harness.messenger();
+    await messenger.signIn({ server: harness.address, handle: me.handle, password: me.password });
+    const signedOut = nextEvent(messenger, 'signedOut');
+    await harness.server.shutdown();
+    expect(await signedOut).toEqual({ reason: 'server-shutdown', message: 'The server is going down for maintenance.' });
+    expect(messenger.state.session.state).toBe('reconnecting');
+  });
+
+  it('never reconnects after the user signs out', async () => {
+    harness = await startHarness({ accounts: [me] });
+    const messenger = harness.messenger();
+    await messenger.signIn({ server: harness.address, handle: me.handle, password: me.password });
+    const signedOut = nextEvent(messenger, 'signedOut');
+    await messenger.signOut();
+    expect(await signedOut).toEqual({ reason: 'user' });
+    expect(messenger.state.session.state).toBe('offline');
+    expect(harness.server.onlineHandles()).not.toContain(me.handle);
+  });
+
+  it('goes idle after the chosen minutes without activity and comes back on activity', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      harness = await startHarness({ accounts: [me] });
+      const messenger = harness.messenger();
+      await messenger.signIn({ server: harness.address, handle: me.handle, password: me.password });
+      // Minute by minute, so each keep-alive PNG gets its QNG over the real socket.
+      const pongs = (): number => harness.wire.filter((line) => line === 'S: QNG').length;
+      const advanceMinutes = async (minutes: number): Promise<void> => {
+        for (let minute = 0; minute < minutes; minute++) {
+          const before = pongs();
+          await vi.advanceTimersByTimeAsync(60_000);
+          await vi.waitFor(() => expect(pongs()).toBe(before + 1));
+        }
+      };
+      messenger.setAutoIdleMinutes(5);
+      await advanceMinutes(4);
+      messenger.reportActivity();
+      await advanceMinutes(4);
+      expect(messenger.state.session.status).toBe('NLN');
+      await advanceMinutes(1);
+      await untilState(messenger, (state) => state.session.status === 'IDL');
+      expect(messenger.state.session.autoIdle).toBe(true);
+      messenger.reportActivity();
+      await untilState(messenger, (state) => state.session.status === 'NLN' && !state.session.autoIdle);
+
+      await messenger.setStatus('BSY');
+      await advanceMinutes(6);
+      expect(messenger.state.session.status).toBe('BSY');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('against a scripted server', () => {
+  let server: ScriptedServer | undefined;
+  let messenger: Messenger | undefined;
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'msn-end-'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await messenger?.signOut();
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+    server = messenger = undefined;
+  });
+
+  /** Signs in (first sync version 1), sets BSY, then plays `then` on the NS. */
+  async function onlineAsBusy(then: ScriptStep[], more: ScriptStep[][]): Promise<Messenger> {
+    server = await ScriptedServer.start([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'C: CHG 7 BSY', 'S: CHG 7 BSY', ...then], ...more]);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined, random: () => 0 });
+    await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+    await messenger.setStatus('BSY');
+    return messenger;
+  }
+
+  /** A reconnect: cached lists (one SYN line) and the restored status. */
+  const restored: ScriptStep[] = [...authentication(), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', ...SIGN_OUT];
+
+  it('reconnects after a lost connection with backoff and restores the status and lists', async () => {
+    const signedOut: MessengerEvents['signedOut'][] = [];
+    const client = await onlineAsBusy(['CLOSE'], [dispatch(), restored]);
+    client.on('signedOut', (event) => signedOut.push(event));
+    await untilState(client, (state) => state.session.state === 'reconnecting');
+    expect(signedOut).toEqual([{ reason: 'error', message: 'The server closed the connection.' }]);
+    expect(client.state.session.status).toBe('FLN');
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(server?.connections).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await untilState(client, (state) => state.session.state === 'online');
+    expect(client.state.session.status).toBe('BSY');
+    expect(server?.failures).toEqual([]);
+  });
+
+  it('keeps trying with growing delays while the server is away', async () => {
+    const client = await onlineAsBusy(['CLOSE'], [['CLOSE'], ['CLOSE'], dispatch(), restored]);
+    await untilState(client, (state) => state.session.state === 'reconnecting');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.waitFor(() => expect(server?.connections).toBe(3));
+    await untilState(client, (state) => state.session.state === 'reconnecting');
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(server?.connections).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(server?.connections).toBe(4));
+    await untilState(client, (state) => state.session.state === 'reconnecting');
+    await vi.advanceTimersByTimeAsync(20_000);
+    await untilState(client, (state) => state.session.state === 'online');
+    expect(server?.failures).toEqual([]);
+  });
+
+  it('reconnects after OUT SSD', async () => {
+    const client = await onlineAsBusy(['S: OUT SSD', 'CLOSE'], [dispatch(), restored]);
+    await untilState(client, (state) => state.session.state === 'reconnecting');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await untilState(client, (state) => state.session.state === 'online');
+  });
+
+  it('does not reconnect after OUT OTH', async () => {
+    const client = await onlineAsBusy(['S: OUT OTH', 'CLOSE'], []);
+    await untilState(client, (state) => state.session.state === 'offline');
+    expect(client.state.session.error?.message).toMatch(/another location/);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(server?.connections).toBe(2);
+    expect(client.state.session.state).toBe('offline');
+  });
+
+  it('moves to the server named by XFR 0 NS at once', async () => {
+    const client = await onlineAsBusy(['S: XFR 0 NS 127.0.0.1:{port} 0'], [restored]);
+    await untilState(client, (state) => state.session.state === 'reconnecting');
+    await vi.advanceTimersByTimeAsync(0);
+    await untilState(client, (state) => state.session.state === 'online');
+    expect(server?.connections).toBe(3);
+    expect(server?.failures).toEqual([]);
+  });
+
+  it('pings after a quiet minute and treats a missing QNG as a lost connection', async () => {
+    const client = await onlineAsBusy(['C: PNG', 'S: QNG', 'C: PNG', 'HANG'], [dispatch(), restored]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await server?.waitForLine('PNG');
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(client.state.session.state).toBe('online');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.waitFor(() => expect(server?.received[1]?.filter((line) => line === 'PNG')).toHaveLength(2));
+    const signedOut = nextEvent(client, 'signedOut');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await signedOut).toEqual({ reason: 'error', message: 'The server stopped answering; the connection was lost.' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    await untilState(client, (state) => state.session.state === 'online');
+  });
+});
