@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch } from '../../shared/apply-patch';
 import type { StatePatch } from '../../shared/ipc';
 import { INITIAL_STATE, type Contact, type MessengerState } from '../../shared/model';
 import { diffState, StateSync } from './state-sync';
@@ -83,38 +82,30 @@ describe('StateSync', () => {
     await expect(next).resolves.toEqual({ privacy: { mode: 'BL', addedAlert: 'N' } });
   });
 
-  it('brings a mirror from a snapshot to the newest state, even when the snapshot was taken mid-burst', () => {
+  it('carries whole values, so a patch also fits a snapshot taken in the middle of a burst', () => {
     const { sync, patches, runScheduled } = manualSync();
     const first = contact('first@x.com', 'FLN');
-    let state: MessengerState = { ...INITIAL_STATE, contacts: { [first.handle]: first } };
-    sync.update(state);
+    sync.update({ ...INITIAL_STATE, contacts: { [first.handle]: first } });
     runScheduled();
-    const earlyMirror = applyPatch(INITIAL_STATE, patches[0] ?? {});
     const midSnapshot = sync.state;
-    state = {
-      ...state,
-      contacts: { [first.handle]: contact('first@x.com', 'BSY'), ['second@x.com']: contact('second@x.com') },
-    };
-    sync.update(state);
+    const busy = contact('first@x.com', 'BSY');
+    const second = contact('second@x.com');
+    sync.update({ ...midSnapshot, contacts: { [busy.handle]: busy, [second.handle]: second } });
+    expect(sync.state.contacts[busy.handle]).toBe(busy);
     runScheduled();
-    const latest = patches[1] ?? {};
-    expect(applyPatch(earlyMirror, latest)).toEqual(state);
-    expect(applyPatch(midSnapshot, latest)).toEqual(state);
+    expect(patches[1]).toEqual({ contacts: { set: { [busy.handle]: busy, [second.handle]: second }, remove: [] } });
   });
 
-  it('keeps the identity of untouched contacts in the mirror', () => {
+  it('leaves untouched contacts and slices out of the patch', () => {
     const { sync, patches, runScheduled } = manualSync();
     const alice = contact('alice@x.com');
     const bob = contact('bob@x.com');
     const before: MessengerState = { ...INITIAL_STATE, contacts: { [alice.handle]: alice, [bob.handle]: bob } };
     sync.update(before);
     runScheduled();
-    const mirror = applyPatch(INITIAL_STATE, patches[0] ?? {});
-    sync.update({ ...before, contacts: { ...before.contacts, [bob.handle]: contact(bob.handle, 'AWY') } });
+    const away = contact(bob.handle, 'AWY');
+    sync.update({ ...before, contacts: { ...before.contacts, [bob.handle]: away } });
     runScheduled();
-    const next = applyPatch(mirror, patches[1] ?? {});
-    expect(next.contacts[alice.handle]).toBe(mirror.contacts[alice.handle]);
-    expect(next.contacts[bob.handle]?.status).toBe('AWY');
-    expect(next.session).toBe(mirror.session);
+    expect(patches[1]).toEqual({ contacts: { set: { [bob.handle]: away }, remove: [] } });
   });
 });
