@@ -25,8 +25,8 @@ export class Peer {
     this.framer = new MsnpFramer({
       command: (command) => this.dispatch(command),
       malformed: (error) => this.drop(`malformed line "${error.line.slice(0, 80)}": ${error.message}`),
-      fatal: (error) => this.drop(error.message.replace('from the server', 'from the client')),
-    });
+      fatal: (error) => this.drop(error.message),
+    }, { peer: 'the client' });
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.framer.push(chunk));
     socket.on('error', (error) => this.log(`[${this.label}] socket error: ${error.message}`));

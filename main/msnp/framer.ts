@@ -29,6 +29,8 @@ export interface FramerHandlers {
 export interface FramerOptions {
   maxLineBytes?: number;
   maxPayloadBytes?: number;
+  /** Who sends the bytes, for error sentences: `the server` (default) or `the client`. */
+  peer?: string;
 }
 
 const LF = 0x0a;
@@ -46,6 +48,7 @@ export class MsnpFramer {
   private failed = false;
   private readonly maxLineBytes: number;
   private readonly maxPayloadBytes: number;
+  private readonly peer: string;
 
   constructor(
     private readonly handlers: FramerHandlers,
@@ -53,6 +56,7 @@ export class MsnpFramer {
   ) {
     this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.maxPayloadBytes = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+    this.peer = options.peer ?? 'the server';
   }
 
   /** Bytes received but not yet part of a complete command. */
@@ -101,14 +105,14 @@ export class MsnpFramer {
         this.scanFrom = this.end;
         // One byte more than the limit may be the CR of a line of exactly the limit.
         if (this.end - this.start > this.maxLineBytes + 1) {
-          this.fail(`A command line from the server is longer than ${this.maxLineBytes} bytes`);
+          this.fail(`A command line from ${this.peer} is longer than ${this.maxLineBytes} bytes`);
         }
         return;
       }
       const lineEnd = this.scanFrom + newline;
       const textEnd = lineEnd > this.start && this.buffer[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
       if (textEnd - this.start > this.maxLineBytes) {
-        this.fail(`A command line from the server is longer than ${this.maxLineBytes} bytes`);
+        this.fail(`A command line from ${this.peer} is longer than ${this.maxLineBytes} bytes`);
         return;
       }
       const line = decoder.decode(this.buffer.subarray(this.start, textEnd));
