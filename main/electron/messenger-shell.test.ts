@@ -85,8 +85,11 @@ describe('the messenger in Electron', () => {
   it('shows no system notification while one of its windows has the focus', () => {
     const { messenger } = start();
     ourWindow().focused = true;
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob' });
+    messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 1 });
     expect(Notification.shown).toEqual([]);
+    BrowserWindow.getAllWindows().forEach((window) => (window.focused = false));
+    messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 2 });
+    expect(Notification.shown).toEqual([{ title: 'New e-mail', body: 'From Ann: Hi', silent: false }]);
   });
 
   it('opens a conversation the user asks for in a focused window', async () => {

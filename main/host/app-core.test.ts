@@ -180,15 +180,28 @@ describe('MessengerApp events', () => {
     expect(notices).toEqual([{ kind: 'message', conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' }]);
   });
 
+  it('tells the user when a contact signs in, but not about status changes or the burst of a sign-in', () => {
+    const { messenger, notices } = createApp();
+    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'syncing' } }));
+    messenger.fire('presence', { handle: 'ann@x.com', status: 'NLN', friendlyName: 'Ann' });
+    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'online' } }));
+    messenger.fire('presence', { handle: 'ann@x.com', status: 'BSY', friendlyName: 'Ann' });
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'AWY', friendlyName: 'Bob' });
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'FLN', friendlyName: 'Bob' });
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob' });
+    expect(notices).toEqual([
+      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
+      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
+    ]);
+  });
+
   it('turns messenger events into notices', () => {
     const { messenger, notices } = createApp();
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob' });
     messenger.fire('addedBy', { handle: 'eve@x.com', friendlyName: 'Eve' });
     messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hello', receivedAt: 1 });
     messenger.fire('error', { kind: 'protocol', code: 217, message: 'Not online.', conversationId: 'c1' });
     messenger.fire('signedOut', { reason: 'elsewhere' });
     expect(notices).toEqual([
-      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
       { kind: 'added-by', handle: 'eve@x.com', friendlyName: 'Eve' },
       { kind: 'new-mail', from: 'Ann', subject: 'Hello' },
       { kind: 'error', error: { kind: 'protocol', code: 217, message: 'Not online.' } },

@@ -13,7 +13,7 @@ import {
   type SignInRequest,
   type StatePatch,
 } from '../../shared/ipc';
-import type { AppError } from '../../shared/model';
+import type { AppError, StatusCode } from '../../shared/model';
 import { commandSchemas } from '../../shared/schemas';
 import { DemoServer } from './demo-server';
 import { AppFailure, toCommandError, validationError } from './errors';
@@ -63,6 +63,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private readonly shell: AppShell;
   private readonly log: (line: string) => void;
   private readonly handlers: Handlers;
+  /** Each contact's last status, to tell a sign-in from a status change. */
+  private readonly lastPresence = new Map<string, StatusCode>();
 
   constructor(options: MessengerAppOptions) {
     super();
@@ -123,14 +125,19 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     messenger.on('newMail', (mail) => this.notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
     messenger.on('addedBy', (request) => this.notify({ kind: 'added-by', ...request }));
     messenger.on('presence', ({ handle, status, friendlyName }) => {
-      if (status !== 'FLN') this.notify({ kind: 'online', handle, friendlyName });
+      const before = this.lastPresence.get(handle) ?? 'FLN';
+      this.lastPresence.set(handle, status);
+      // Only a sign-in while I am online is news: not a status change, not the presence burst of my own sign-in.
+      const signedIn = before === 'FLN' && status !== 'FLN';
+      if (signedIn && messenger.state.session.state === 'online') this.notify({ kind: 'online', handle, friendlyName });
     });
     messenger.on('error', ({ conversationId: _conversation, messageId: _message, ...error }) =>
       this.notify({ kind: 'error', error }),
     );
-    messenger.on('signedOut', ({ reason, message }) =>
-      this.notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) }),
-    );
+    messenger.on('signedOut', ({ reason, message }) => {
+      this.lastPresence.clear();
+      this.notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) });
+    });
   }
 
   private async saveSettings(patch: Partial<StoredSettings>): Promise<IpcEvents['settings']> {

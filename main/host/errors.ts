@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { CommandName } from '../../shared/ipc';
 import type { AppError } from '../../shared/model';
+import { toAppError } from '../client/errors';
 
 /** A failure the app raises itself, already worded for the user. */
 export class AppFailure extends Error {
@@ -18,9 +19,14 @@ function carriesAppError(error: unknown): error is { appError: AppError } {
   return typeof appError === 'object' && appError !== null && typeof (appError as AppError).message === 'string';
 }
 
-/** Errors from the client carry their AppError; anything else is a bug, reported without details. */
+/**
+ * The client's own mapping (main/client/errors.ts) for everything it knows; what it does not know
+ * is a bug, and its details go to the log, not to the window.
+ */
 export function toCommandError(error: unknown): AppError {
   if (carriesAppError(error)) return error.appError;
+  const appError = toAppError(error);
+  if (appError.kind !== 'internal') return appError;
   return { kind: 'internal', message: 'Something went wrong inside MSN Messenger. Please try again.' };
 }
 
