@@ -1,0 +1,69 @@
+// Selectors and derivations. Store selectors return stored objects only (stable identities);
+// derivations that build new arrays are pure functions that components memoise on their inputs.
+
+import type { Contact, Conversation, ListName, MessengerState } from '../../../shared/model';
+import type { MessengerStore } from './slices';
+
+export const selectSession = (s: MessengerStore) => s.session;
+export const selectSettings = (s: MessengerStore) => s.settings;
+export const selectReady = (s: MessengerStore) => s.ready;
+export const selectContacts = (s: MessengerStore) => s.contacts;
+export const selectPrivacy = (s: MessengerStore) => s.privacy;
+export const selectAddedBy = (s: MessengerStore) => s.addedBy;
+export const selectMail = (s: MessengerStore) => s.mail;
+export const selectDialog = (s: MessengerStore) => s.dialog;
+export const selectBanner = (s: MessengerStore) => s.banner;
+export const selectFilter = (s: MessengerStore) => s.filter;
+export const selectLastNotice = (s: MessengerStore) => s.lastNotice;
+export const selectContact = (handle: string) => (s: MessengerStore) => s.contacts[handle];
+export const selectConversation = (id: string) => (s: MessengerStore) => s.conversations[id];
+
+export function isOnline(contact: Contact): boolean {
+  return contact.status !== 'FLN' && contact.status !== 'HDN';
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export function compareContacts(a: Contact, b: Contact): number {
+  return collator.compare(a.friendlyName, b.friendlyName) || collator.compare(a.handle, b.handle);
+}
+
+export interface ContactSections {
+  readonly online: readonly Contact[];
+  readonly offline: readonly Contact[];
+}
+
+/** The contact list's two sections: people on my FL matching the filter, sorted by name. */
+export function contactSections(contacts: MessengerState['contacts'], filter: string): ContactSections {
+  const needle = filter.trim().toLocaleLowerCase();
+  const online: Contact[] = [];
+  const offline: Contact[] = [];
+  for (const contact of Object.values(contacts)) {
+    if (!contact.lists.includes('FL')) continue;
+    if (needle && !contact.friendlyName.toLocaleLowerCase().includes(needle) && !contact.handle.includes(needle)) continue;
+    (isOnline(contact) ? online : offline).push(contact);
+  }
+  return { online: online.sort(compareContacts), offline: offline.sort(compareContacts) };
+}
+
+/** Everyone on one of my lists, sorted by name. */
+export function listMembers(contacts: MessengerState['contacts'], list: ListName): readonly Contact[] {
+  return Object.values(contacts)
+    .filter((contact) => contact.lists.includes(list))
+    .sort(compareContacts);
+}
+
+/** The name to show for a handle in a conversation: the participant's, else the contact's, else the handle. */
+export function displayName(conversation: Conversation, contacts: MessengerState['contacts'], handle: string): string {
+  return (
+    conversation.participants.find((participant) => participant.handle === handle)?.friendlyName ??
+    contacts[handle]?.friendlyName ??
+    handle
+  );
+}
+
+export const selectShowBanner = (s: MessengerStore) => s.showBanner;
+export const selectDismissBanner = (s: MessengerStore) => s.dismissBanner;
+export const selectOpenDialog = (s: MessengerStore) => s.openDialog;
+export const selectCloseDialog = (s: MessengerStore) => s.closeDialog;
+export const selectSetFilter = (s: MessengerStore) => s.setFilter;

@@ -1,0 +1,124 @@
+// The renderer's read-only mirror of main's state, split into slices by concern. Only the sync
+// actions write the mirrored fields; the ui slice is this window's own state.
+
+import type { StateCreator } from 'zustand/vanilla';
+import type { Notice, Settings, StatePatch } from '../../../shared/ipc';
+import { INITIAL_STATE, type MessengerState } from '../../../shared/model';
+import { applyPatch } from './apply-patch';
+import { reuse } from './reuse';
+
+export interface SessionSlice {
+  readonly session: MessengerState['session'];
+  readonly profile: MessengerState['profile'];
+  readonly settings: Settings | undefined;
+  /** True once the first snapshot arrived; before that the mirror holds only defaults. */
+  readonly ready: boolean;
+}
+
+export interface ContactsSlice {
+  readonly contacts: MessengerState['contacts'];
+  readonly privacy: MessengerState['privacy'];
+  readonly addedBy: MessengerState['addedBy'];
+}
+
+export interface ConversationsSlice {
+  readonly conversations: MessengerState['conversations'];
+}
+
+export interface MailSlice {
+  readonly mail: MessengerState['mail'];
+}
+
+/** Dialogs the contact-list window can show, one at a time. */
+export type DialogRequest =
+  | { readonly kind: 'add-contact' }
+  | { readonly kind: 'invite-by-email' }
+  | { readonly kind: 'options' }
+  | { readonly kind: 'about' }
+  | { readonly kind: 'pick-contact'; readonly purpose: 'message' | 'mail' }
+  | { readonly kind: 'properties'; readonly handle: string }
+  | { readonly kind: 'delete-contact'; readonly handle: string };
+
+export interface ReceivedNotice {
+  /** Increases with every notice, so the same notice twice is still announced twice. */
+  readonly seq: number;
+  readonly notice: Notice;
+}
+
+export interface UiSlice {
+  readonly dialog: DialogRequest | undefined;
+  /** A sentence shown above the window's content until dismissed (command errors, notices). */
+  readonly banner: string | undefined;
+  readonly lastNotice: ReceivedNotice | undefined;
+  readonly filter: string;
+  openDialog(dialog: DialogRequest): void;
+  closeDialog(): void;
+  showBanner(text: string): void;
+  dismissBanner(): void;
+  setFilter(filter: string): void;
+}
+
+export interface SyncActions {
+  receiveSnapshot(snapshot: { state: MessengerState; settings: Settings }): void;
+  receivePatch(patch: StatePatch): void;
+  receiveSettings(settings: Settings): void;
+  receiveNotice(notice: Notice): void;
+}
+
+export type MessengerStore = SessionSlice & ContactsSlice & ConversationsSlice & MailSlice & UiSlice & SyncActions;
+
+type Slice<T> = StateCreator<MessengerStore, [], [], T>;
+
+export const createSessionSlice: Slice<SessionSlice> = () => ({
+  session: INITIAL_STATE.session,
+  profile: INITIAL_STATE.profile,
+  settings: undefined,
+  ready: false,
+});
+
+export const createContactsSlice: Slice<ContactsSlice> = () => ({
+  contacts: INITIAL_STATE.contacts,
+  privacy: INITIAL_STATE.privacy,
+  addedBy: INITIAL_STATE.addedBy,
+});
+
+export const createConversationsSlice: Slice<ConversationsSlice> = () => ({
+  conversations: INITIAL_STATE.conversations,
+});
+
+export const createMailSlice: Slice<MailSlice> = () => ({ mail: INITIAL_STATE.mail });
+
+export const createUiSlice: Slice<UiSlice> = (set) => ({
+  dialog: undefined,
+  banner: undefined,
+  lastNotice: undefined,
+  filter: '',
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: undefined }),
+  showBanner: (banner) => set({ banner }),
+  dismissBanner: () => set({ banner: undefined }),
+  setFilter: (filter) => set({ filter }),
+});
+
+export function mirroredState(store: MessengerStore): MessengerState {
+  const { session, profile, privacy, mail, contacts, addedBy, conversations } = store;
+  return { session, profile, privacy, mail, contacts, addedBy, conversations };
+}
+
+export const createSyncActions: Slice<SyncActions> = (set, get) => ({
+  receiveSnapshot: ({ state, settings }) => {
+    const current = get();
+    set({ ...reuse(mirroredState(current), state), settings: reuse(current.settings, settings), ready: true });
+  },
+  receivePatch: (patch) => {
+    const current = mirroredState(get());
+    const next = applyPatch(current, patch);
+    if (next !== current) set(next);
+  },
+  receiveSettings: (settings) => set({ settings: reuse(get().settings, settings) }),
+  receiveNotice: (notice) => {
+    const seq = (get().lastNotice?.seq ?? 0) + 1;
+    const banner = notice.kind === 'error' ? notice.error.message : get().banner;
+    set({ lastNotice: { seq, notice }, banner });
+  },
+});

@@ -1,0 +1,258 @@
+// Every sentence the user sees, in one place, so a translation replaces this module only.
+// Functions take the parts that vary; nothing else in the renderer builds user-facing text.
+
+import type { ListName, SessionState, StatusCode } from '../../shared/model';
+
+export const STATUS_LABELS: Readonly<Record<StatusCode, string>> = {
+  NLN: 'Online',
+  BSY: 'Busy',
+  IDL: 'Idle',
+  BRB: 'Be Right Back',
+  AWY: 'Away',
+  PHN: 'On the Phone',
+  LUN: 'Out to Lunch',
+  HDN: 'Appear Offline',
+  FLN: 'Offline',
+};
+
+const LIST_LABELS: Readonly<Record<ListName, string>> = {
+  FL: 'My contact list',
+  AL: 'Allow list',
+  BL: 'Block list',
+  RL: 'Has added me to their contact list',
+};
+
+const SESSION_PROGRESS: Readonly<Record<SessionState, string>> = {
+  offline: 'Not signed in',
+  connecting: 'Connecting to the server…',
+  authenticating: 'Checking your e-mail address and password…',
+  redirected: 'Connecting to another server…',
+  syncing: 'Getting your contact list…',
+  online: 'Signed in',
+  reconnecting: 'The connection was lost. Reconnecting…',
+};
+
+const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
+
+export const strings = {
+  appName: 'MSN Messenger',
+  statusLabel: (status: StatusCode): string => STATUS_LABELS[status],
+  /** The status text after a contact's name; Online needs none. */
+  statusSuffix: (status: StatusCode): string => (status === 'NLN' ? '' : `(${STATUS_LABELS[status]})`),
+  listLabel: (list: ListName): string => LIST_LABELS[list],
+  commandFailed: 'Messenger could not reach its background service. Please try again.',
+  close: 'Close',
+  ok: 'OK',
+  cancel: 'Cancel',
+  apply: 'Apply',
+  dismiss: 'Dismiss',
+
+  menu: {
+    bar: 'Menu bar',
+    file: 'File',
+    actions: 'Actions',
+    tools: 'Tools',
+    help: 'Help',
+    format: 'Format',
+    signOut: 'Sign Out',
+    close: 'Close',
+    sendMessage: 'Send an Instant Message…',
+    sendMail: 'Send Mail…',
+    addContact: 'Add a Contact…',
+    invite: 'Invite a Friend by E-mail…',
+    options: 'Options…',
+    about: 'About MSN Messenger',
+    inviteToConversation: 'Invite Someone to This Conversation…',
+    font: 'Font…',
+  },
+
+  signIn: {
+    title: 'Sign In',
+    intro: 'Sign in to see your contacts and talk with them.',
+    handle: 'E-mail address',
+    handlePlaceholder: 'example@hotmail.com',
+    password: 'Password',
+    savedPassword: 'A saved password will be used. Type a new one to change it.',
+    rememberPassword: 'Remember my password',
+    autoSignIn: 'Sign me in automatically',
+    status: 'Status',
+    server: 'Server',
+    customServer: 'Other server…',
+    customServerAddress: 'Server address (host:port)',
+    submit: 'Sign In',
+    cancel: 'Cancel',
+    handleRequired: 'Please type your e-mail address, like example@hotmail.com.',
+    handleInvalid: 'That is not a valid e-mail address. It looks like example@hotmail.com.',
+    passwordRequired: 'Please type your password.',
+    serverRequired: 'Please type the address of a server, like messenger.example.com:1863.',
+    serverInvalid: 'A server address looks like messenger.example.com:1863.',
+    progressLabel: 'Signing in',
+    progress: (state: SessionState): string => SESSION_PROGRESS[state],
+    signingInAs: (handle: string): string => `Signing in as ${handle}`,
+  },
+
+  contactList: {
+    myStatus: 'My status',
+    myStatusButton: (name: string, status: string): string => `${name} (${status}). Change my status`,
+    mail: (count: number): string => `${count} new e-mail ${plural(count, 'message', 'messages')}`,
+    mailLabel: (count: number): string =>
+      `${count} new e-mail ${plural(count, 'message', 'messages')} in your Inbox. Open the Inbox`,
+    filter: 'Find a contact',
+    filterPlaceholder: 'Find a contact…',
+    list: 'Contacts',
+    online: 'Online',
+    offline: 'Not Online',
+    section: (name: string, count: number): string => `${name} (${count})`,
+    empty: 'No one is on your contact list yet. Use Add a Contact to add someone.',
+    noMatch: 'No contacts match your search.',
+    contactOffline: (name: string): string =>
+      `${name} is not online, so you can't send an instant message now. You can send e-mail instead.`,
+    contextMenu: (name: string): string => `Actions for ${name}`,
+    sendMessage: 'Send an Instant Message',
+    sendMail: 'Send E-mail',
+    block: 'Block',
+    unblock: 'Unblock',
+    delete: 'Delete Contact',
+    properties: 'View Properties',
+    blockedSuffix: '(Blocked)',
+    addContact: 'Add a Contact',
+  },
+
+  conversation: {
+    to: 'To:',
+    participant: (name: string, handle: string): string => `${name} <${handle}>`,
+    nobody: 'Nobody else is in this conversation.',
+    transcript: 'Conversation',
+    says: (name: string): string => `${name} says:`,
+    notDelivered: 'The following message could not be delivered to all recipients:',
+    notDeliveredTo: (handles: readonly string[]): string => `Not delivered to ${handles.join(', ')}.`,
+    resend: 'Resend',
+    sending: 'Sending…',
+    typing: (names: readonly string[]): string =>
+      names.length === 1 ? `${names[0]} is typing a message.` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing a message.`,
+    composer: 'Type your message',
+    composerHint: 'Press Enter to send, Shift+Enter for a new line.',
+    send: 'Send',
+    font: 'Font…',
+    invite: 'Invite',
+    lastReceived: (time: string, date: string): string => `Last message received at ${time} on ${date}.`,
+    noMessagesYet: 'No messages received yet.',
+    ended: 'This conversation has ended.',
+    windowTitle: (names: string): string => `${names} - Conversation`,
+    inviteTitle: 'Invite Someone to This Conversation',
+    inviteNone: 'None of your online contacts can be invited.',
+  },
+
+  font: {
+    title: 'Font',
+    name: 'Font',
+    style: 'Font style',
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    strikethrough: 'Strikethrough',
+    color: 'Colour',
+    preview: 'Preview',
+    sample: 'AaBbYyZz',
+  },
+
+  picker: {
+    messageTitle: 'Send an Instant Message',
+    mailTitle: 'Send Mail',
+    prompt: 'Pick a contact:',
+    contacts: 'Contacts',
+    none: 'There is nobody to pick.',
+    choose: 'OK',
+  },
+
+  addContact: {
+    title: 'Add a Contact',
+    prompt: "Type your contact's e-mail address:",
+    handle: 'E-mail address',
+    submit: 'Add',
+    added: (handle: string): string => `${handle} was added to your contact list.`,
+  },
+
+  addedBy: {
+    title: 'Someone Added You',
+    text: (name: string, handle: string): string => `${name} (${handle}) has added you to their contact list.`,
+    question: 'Do you want to:',
+    allow: 'Allow this person to see when you are online and contact you',
+    block: 'Block this person from seeing when you are online and contacting you',
+    addToContacts: 'Add this person to my contact list',
+  },
+
+  inviteByEmail: {
+    title: 'Invite a Friend by E-mail',
+    prompt: "Type your friend's e-mail address. The server is asked to send them an invitation to use MSN Messenger.",
+    honesty: 'Many servers accept the request without sending anything, so you may want to tell your friend yourself.',
+    handle: 'E-mail address',
+    submit: 'Send Invitation',
+    sent: (handle: string): string => `The server accepted the invitation for ${handle}.`,
+  },
+
+  deleteContact: {
+    title: 'Delete Contact',
+    question: (name: string): string => `Are you sure you want to delete ${name} from your contact list?`,
+    explanation:
+      'Deleting does not block: this person can still see when you are online and send you messages. To stop that, block them.',
+    submit: 'Delete',
+  },
+
+  properties: {
+    title: (name: string): string => `${name} Properties`,
+    handle: 'E-mail address',
+    name: 'Name',
+    status: 'Status',
+    lists: 'Lists',
+  },
+
+  about: {
+    title: 'About MSN Messenger',
+    text: 'A modern replica of MSN Messenger 2.0, speaking MSNP3 and MSNP2.',
+  },
+
+  options: {
+    title: 'Options',
+    tabs: 'Option pages',
+    personal: 'Personal',
+    preferences: 'Preferences',
+    privacy: 'Privacy',
+    connection: 'Connection',
+    friendlyName: 'My name as others see it',
+    friendlyNameRequired: 'Please type a name.',
+    friendlyNameTooLong: 'That name is too long.',
+    email: 'My e-mail address',
+    autoIdle: 'Show me as "Away" when I am inactive',
+    autoIdleMinutes: 'Minutes of inactivity',
+    sounds: 'Play sounds',
+    toasts: 'Show alerts when contacts come online and messages arrive',
+    signInAtStart: 'Run Messenger and sign in when the computer starts',
+    currentServer: (server: string): string => `Currently connected to ${server}.`,
+    serverHint: 'The new server is used the next time you sign in.',
+    signInFirst: 'Sign in to change these options.',
+  },
+
+  privacy: {
+    allowList: 'Allow list: these people can see my status and send me messages',
+    blockList: 'Block list: these people cannot see my status or send me messages',
+    block: 'Block >>',
+    allow: '<< Allow',
+    others: 'All other users:',
+    allowOthers: 'Can see my status and send me messages',
+    blockOthers: 'Cannot see my status or send me messages',
+    addedAlert: 'Alert me when other users add me to their contact list',
+    reverseList: 'These people have added me to their contact list:',
+    reverseListLabel: 'People who have added me',
+    empty: '(nobody)',
+  },
+
+  notices: {
+    message: (name: string, text: string): string => `${name} says: ${text}`,
+    newMail: (from: string, subject: string): string => `New e-mail from ${from}: ${subject}`,
+    online: (name: string): string => `${name} has just signed in.`,
+    addedBy: (name: string): string => `${name} has added you to their contact list.`,
+    signedOut: 'You have been signed out.',
+    live: 'Notifications',
+  },
+} as const;
