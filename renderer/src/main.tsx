@@ -1,15 +1,23 @@
+// Entry point: one store per window, kept in step with main through window.msn (installed by
+// the Electron preload or the browser host before this script runs).
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>MSN Messenger</h1>;
-}
+import { App } from './App';
+import { StoreProvider } from './store/context';
+import { createMessengerStore } from './store/store';
+import { connectStore } from './store/sync';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+const store = createMessengerStore();
+connectStore(store);
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

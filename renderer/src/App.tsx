@@ -1,0 +1,16 @@
+// Picks the window by hash route: the contact-list window or one conversation's window.
+
+import { useActivityReporter } from './activity';
+import { ConversationWindow } from './features/conversation/ConversationWindow';
+import { MainWindow } from './features/contact-list/MainWindow';
+import { useRoute } from './route';
+import { useMessenger } from './store/context';
+import { selectSession } from './store/selectors';
+import './styles/base.css';
+
+export function App() {
+  const route = useRoute();
+  const session = useMessenger(selectSession);
+  useActivityReporter(session.state === 'online');
+  return route.kind === 'conversation' ? <ConversationWindow key={route.id} id={route.id} /> : <MainWindow />;
+}

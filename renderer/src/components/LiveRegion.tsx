@@ -1,0 +1,35 @@
+// Announces notices (messages, new mail, contacts signing in) to screen readers.
+
+import type { Notice } from '../../../shared/ipc';
+import { useMessenger } from '../store/context';
+import { selectLastNotice } from '../store/selectors';
+import { strings } from '../strings';
+
+function noticeText(notice: Notice): string {
+  switch (notice.kind) {
+    case 'message':
+      return strings.notices.message(notice.fromName, notice.text);
+    case 'new-mail':
+      return strings.notices.newMail(notice.from, notice.subject);
+    case 'online':
+      return strings.notices.online(notice.friendlyName);
+    case 'added-by':
+      return strings.notices.addedBy(notice.friendlyName);
+    case 'error':
+      return notice.error.message;
+    case 'signed-out':
+      return notice.message ?? strings.notices.signedOut;
+  }
+}
+
+/** `conversationId`: a conversation window's own transcript already announces its messages. */
+export function LiveRegion({ conversationId }: { readonly conversationId?: string }) {
+  const received = useMessenger(selectLastNotice);
+  const notice = received?.notice;
+  const skip = notice?.kind === 'message' && notice.conversationId === conversationId;
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-label={strings.notices.live} data-testid="live-region">
+      {notice && !skip ? noticeText(notice) : ''}
+    </div>
+  );
+}

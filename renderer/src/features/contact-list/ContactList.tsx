@@ -1,0 +1,62 @@
+// The signed-in main window's body: me and my status, the Hotmail line, the filter, the tree.
+
+import { useId, useMemo } from 'react';
+import { useMessenger } from '../../store/context';
+import { contactSections, selectContacts, selectFilter, selectOpenDialog, selectSetFilter } from '../../store/selectors';
+import { strings } from '../../strings';
+import { ContactTree } from './ContactTree';
+import { MailLine } from './MailLine';
+import { MyStatus } from './MyStatus';
+import '../../styles/contact-list.css';
+
+export function ContactList() {
+  const contacts = useMessenger(selectContacts);
+  const filter = useMessenger(selectFilter);
+  const setFilter = useMessenger(selectSetFilter);
+  const openDialog = useMessenger(selectOpenDialog);
+  const sections = useMemo(() => contactSections(contacts, filter), [contacts, filter]);
+  const treeId = useId();
+  const filterId = useId();
+  const total = sections.online.length + sections.offline.length;
+  const empty = total === 0 ? (filter.trim() ? strings.contactList.noMatch : strings.contactList.empty) : undefined;
+
+  return (
+    <div className="contact-list">
+      <header className="contact-list__header">
+        <MyStatus />
+        <MailLine />
+      </header>
+      <div className="contact-list__filter">
+        <label htmlFor={filterId} className="visually-hidden">
+          {strings.contactList.filter}
+        </label>
+        <input
+          id={filterId}
+          type="search"
+          className="text-input"
+          value={filter}
+          placeholder={strings.contactList.filterPlaceholder}
+          aria-controls={treeId}
+          data-testid="contact-filter"
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown') return;
+            event.preventDefault();
+            document.getElementById(treeId)?.focus();
+          }}
+        />
+      </div>
+      <ContactTree sections={sections} id={treeId} />
+      {empty && (
+        <p className="contact-list__empty" role="status">
+          {empty}
+        </p>
+      )}
+      <footer className="contact-list__footer">
+        <button type="button" className="button" data-testid="add-contact" onClick={() => openDialog({ kind: 'add-contact' })}>
+          {strings.contactList.addContact}
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The main window: the sign-in form, the sign-in progress, or the contact list, by session state,
+// under the menu bar, with the dialogs of this window on top.
+
+import { useEffect } from 'react';
+import { Banner } from '../../components/Banner';
+import { LiveRegion } from '../../components/LiveRegion';
+import { useMessenger } from '../../store/context';
+import { selectBanner, selectDismissBanner, selectReady, selectSession, selectSettings } from '../../store/selectors';
+import { strings } from '../../strings';
+import { MainDialogs } from '../dialogs/MainDialogs';
+import { MainMenuBar } from '../menus/MainMenuBar';
+import { SignInForm } from '../sign-in/SignInForm';
+import { SignInProgress } from '../sign-in/SignInProgress';
+import { ContactList } from './ContactList';
+
+function Body() {
+  const ready = useMessenger(selectReady);
+  const session = useMessenger(selectSession);
+  const settings = useMessenger(selectSettings);
+  if (!ready || !settings) return null;
+  if (session.state === 'offline') return <SignInForm settings={settings} />;
+  if (session.state === 'online') return <ContactList />;
+  return <SignInProgress state={session.state} handle={session.handle} />;
+}
+
+export function MainWindow() {
+  const banner = useMessenger(selectBanner);
+  const dismissBanner = useMessenger(selectDismissBanner);
+  useEffect(() => {
+    document.title = strings.appName;
+  }, []);
+  return (
+    <div className="window">
+      <MainMenuBar />
+      <Banner text={banner} onDismiss={dismissBanner} />
+      <main className="window__content">
+        <Body />
+      </main>
+      <MainDialogs />
+      <LiveRegion />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// My name and status at the top of the list; the button opens the status menu.
+
+import { useState } from 'react';
+import type { SettableStatus } from '../../../../shared/model';
+import { command } from '../../bridge';
+import { Menu, type MenuItem } from '../../components/Menu';
+import { StatusIcon } from '../../components/StatusIcon';
+import { useMessenger } from '../../store/context';
+import { selectSession, selectShowBanner } from '../../store/selectors';
+import { strings } from '../../strings';
+
+/** The statuses a user picks from; Idle is only ever set automatically. */
+const MENU_STATUSES: readonly SettableStatus[] = ['NLN', 'BSY', 'BRB', 'AWY', 'PHN', 'LUN', 'HDN'];
+
+export function MyStatus() {
+  const session = useMessenger(selectSession);
+  const showBanner = useMessenger(selectShowBanner);
+  const [open, setOpen] = useState(false);
+  const shown = session.autoIdle ? 'IDL' : session.status;
+  const name = session.friendlyName ?? session.handle ?? '';
+  const statusText = strings.statusLabel(shown);
+
+  const items: MenuItem[] = MENU_STATUSES.map((code) => ({
+    id: `status-${code}`,
+    label: strings.statusLabel(code),
+    checked: !session.autoIdle && session.status === code,
+    separatorBefore: code === 'HDN',
+    onSelect: () => {
+      void command('setStatus', code).then((result) => {
+        if (!result.ok) showBanner(result.error.message);
+      });
+    },
+  }));
+
+  return (
+    <div className="my-status">
+      <button
+        type="button"
+        className="my-status__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={strings.contactList.myStatusButton(name, statusText)}
+        data-testid="my-status"
+        data-status={shown}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <StatusIcon status={shown} size={20} />
+        <span className="my-status__name">{name}</span>
+        <span className="my-status__text">({statusText})</span>
+        <span className="my-status__arrow" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {open && <Menu items={items} label={strings.contactList.myStatus} onClose={() => setOpen(false)} />}
+    </div>
+  );
+}

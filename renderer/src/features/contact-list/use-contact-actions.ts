@@ -1,0 +1,72 @@
+// What can be done to a contact, shared by the list, its context menu and the pickers.
+// Failures go to the window's banner, where the user is looking.
+
+import { useMemo } from 'react';
+import type { CommandResult } from '../../../../shared/ipc';
+import type { Contact } from '../../../../shared/model';
+import { command } from '../../bridge';
+import { useMessenger } from '../../store/context';
+import { isOnline, selectOpenDialog, selectShowBanner } from '../../store/selectors';
+import { strings } from '../../strings';
+
+export interface ContactActions {
+  sendMessage(contact: Contact): Promise<void>;
+  sendMail(contact: Contact): Promise<void>;
+  toggleBlock(contact: Contact): Promise<void>;
+  confirmDelete(contact: Contact): void;
+  showProperties(contact: Contact): void;
+}
+
+export function isBlocked(contact: Contact): boolean {
+  return contact.lists.includes('BL');
+}
+
+export function useContactActions(): ContactActions {
+  const showBanner = useMessenger(selectShowBanner);
+  const openDialog = useMessenger(selectOpenDialog);
+  return useMemo(() => {
+    const report = (result: CommandResult<unknown>) => {
+      if (!result.ok) showBanner(result.error.message);
+    };
+    return {
+      sendMessage: async (contact) => {
+        if (!isOnline(contact)) {
+          showBanner(strings.contactList.contactOffline(contact.friendlyName));
+          return;
+        }
+        report(await command('openConversation', contact.handle));
+      },
+      sendMail: async (contact) => report(await command('openUrl', 'COMPOSE', contact.handle)),
+      toggleBlock: async (contact) =>
+        report(await (isBlocked(contact) ? command('unblockContact', contact.handle) : command('blockContact', contact.handle))),
+      confirmDelete: (contact) => openDialog({ kind: 'delete-contact', handle: contact.handle }),
+      showProperties: (contact) => openDialog({ kind: 'properties', handle: contact.handle }),
+    };
+  }, [showBanner, openDialog]);
+}
+
+/** The context menu's items for a contact (also reachable with Shift+F10 or the Menu key). */
+export function contactMenuItems(contact: Contact, actions: ContactActions) {
+  return [
+    {
+      id: 'contact-message',
+      label: strings.contactList.sendMessage,
+      disabled: !isOnline(contact),
+      onSelect: () => void actions.sendMessage(contact),
+    },
+    { id: 'contact-mail', label: strings.contactList.sendMail, onSelect: () => void actions.sendMail(contact) },
+    {
+      id: 'contact-block',
+      label: isBlocked(contact) ? strings.contactList.unblock : strings.contactList.block,
+      separatorBefore: true,
+      onSelect: () => void actions.toggleBlock(contact),
+    },
+    { id: 'contact-delete', label: strings.contactList.delete, onSelect: () => actions.confirmDelete(contact) },
+    {
+      id: 'contact-properties',
+      label: strings.contactList.properties,
+      separatorBefore: true,
+      onSelect: () => actions.showProperties(contact),
+    },
+  ];
+}

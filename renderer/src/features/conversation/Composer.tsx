@@ -1,0 +1,89 @@
+// Where I type: Enter sends, Shift+Enter starts a new line, typing tells the others (at most
+// every few seconds, as MSN did). The text is kept if sending fails.
+
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { MessageFormat } from '../../../../shared/model';
+import { MAX_MESSAGE_LENGTH } from '../../../../shared/schemas';
+import { command } from '../../bridge';
+import { strings } from '../../strings';
+import { messageStyle } from './message-style';
+
+const TYPING_EVERY_MS = 4_000;
+
+interface ComposerProps {
+  readonly conversationId: string;
+  readonly format: MessageFormat;
+  readonly onError: (message: string) => void;
+  readonly onFont: () => void;
+}
+
+export function Composer({ conversationId, format, onError, onFont }: ComposerProps) {
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const lastTyping = useRef(-Infinity);
+  const hintId = useId();
+
+  const send = async () => {
+    if (!text.trim() || sending) return;
+    setSending(true);
+    const result = await command('sendMessage', conversationId, text, format);
+    setSending(false);
+    if (!result.ok) {
+      onError(result.error.message);
+      return;
+    }
+    setText('');
+    lastTyping.current = -Infinity;
+  };
+
+  const onChange = (value: string) => {
+    setText(value);
+    const now = Date.now();
+    if (value && now - lastTyping.current >= TYPING_EVERY_MS) {
+      lastTyping.current = now;
+      void command('sendTyping', conversationId);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void send();
+  };
+
+  return (
+    <div className="composer">
+      <div className="composer__tools">
+        <button type="button" className="button" onClick={onFont} data-testid="font-button">
+          {strings.conversation.font}
+        </button>
+      </div>
+      <div className="composer__row">
+        <textarea
+          className="composer__input"
+          value={text}
+          maxLength={MAX_MESSAGE_LENGTH}
+          aria-label={strings.conversation.composer}
+          aria-describedby={hintId}
+          style={messageStyle(format)}
+          data-testid="composer"
+          data-autofocus
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          type="button"
+          className="button button--primary composer__send"
+          disabled={!text.trim() || sending}
+          onClick={() => void send()}
+          data-testid="send"
+        >
+          {strings.conversation.send}
+        </button>
+      </div>
+      <p id={hintId} className="visually-hidden">
+        {strings.conversation.composerHint}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// One conversation's window: who is in it, the transcript, who is typing, the composer and the
+// time the last message arrived.
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Conversation, MessengerState } from '../../../../shared/model';
+import { command } from '../../bridge';
+import { Banner } from '../../components/Banner';
+import { LiveRegion } from '../../components/LiveRegion';
+import { useMessenger } from '../../store/context';
+import {
+  displayName,
+  isOnline,
+  listMembers,
+  selectBanner,
+  selectContacts,
+  selectConversation,
+  selectDismissBanner,
+  selectReady,
+  selectShowBanner,
+} from '../../store/selectors';
+import { strings } from '../../strings';
+import { ContactPickerDialog } from '../dialogs/ContactPickerDialog';
+import { ConversationMenuBar } from '../menus/ConversationMenuBar';
+import { Composer } from './Composer';
+import { FontDialog } from './FontDialog';
+import { useMyFormat } from './my-format';
+import { formatDate, formatTime } from './time-format';
+import { Transcript } from './Transcript';
+import '../../styles/conversation.css';
+
+type LocalDialog = 'invite' | 'font' | undefined;
+
+function Participants({ conversation }: { readonly conversation: Conversation }) {
+  const { participants } = conversation;
+  return (
+    <p className="participants" data-testid="participants">
+      <span className="participants__label">{strings.conversation.to}</span>{' '}
+      {participants.length === 0
+        ? strings.conversation.nobody
+        : participants.map((person) => strings.conversation.participant(person.friendlyName, person.handle)).join(', ')}
+    </p>
+  );
+}
+
+function TypingLine({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
+  const names = conversation.typing.map((handle) => displayName(conversation, contacts, handle));
+  return (
+    <p className="typing" data-testid="typing">
+      {names.length > 0 ? strings.conversation.typing(names) : ''}
+    </p>
+  );
+}
+
+function StatusBar({ lastReceivedAt }: { readonly lastReceivedAt: number | undefined }) {
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      {lastReceivedAt === undefined
+        ? strings.conversation.noMessagesYet
+        : strings.conversation.lastReceived(formatTime(lastReceivedAt), formatDate(lastReceivedAt))}
+    </footer>
+  );
+}
+
+function InviteDialog({ conversation, onClose }: { readonly conversation: Conversation; readonly onClose: () => void }) {
+  const contacts = useMessenger(selectContacts);
+  const candidates = useMemo(() => {
+    const inConversation = new Set(conversation.participants.map((person) => person.handle));
+    return listMembers(contacts, 'FL').filter((contact) => isOnline(contact) && !inConversation.has(contact.handle));
+  }, [contacts, conversation.participants]);
+  return (
+    <ContactPickerDialog
+      title={strings.conversation.inviteTitle}
+      contacts={candidates}
+      empty={strings.conversation.inviteNone}
+      testId="invite-to-conversation-dialog"
+      pick={(contact) => command('inviteToConversation', conversation.id, contact.handle)}
+      onClose={onClose}
+    />
+  );
+}
+
+export function ConversationWindow({ id }: { readonly id: string }) {
+  const ready = useMessenger(selectReady);
+  const conversation = useMessenger(useMemo(() => selectConversation(id), [id]));
+  const contacts = useMessenger(selectContacts);
+  const banner = useMessenger(selectBanner);
+  const showBanner = useMessenger(selectShowBanner);
+  const dismissBanner = useMessenger(selectDismissBanner);
+  const [dialog, setDialog] = useState<LocalDialog>(undefined);
+  const [format, setFormat] = useMyFormat();
+
+  const names = conversation?.participants.map((person) => person.friendlyName).join(', ');
+  useEffect(() => {
+    document.title = names ? strings.conversation.windowTitle(names) : strings.appName;
+  }, [names]);
+
+  const close = useCallback(() => {
+    void command('closeConversation', id).finally(() => window.close());
+  }, [id]);
+  const openInvite = useCallback(() => setDialog('invite'), []);
+  const openFont = useCallback(() => setDialog('font'), []);
+  const resend = useCallback(
+    (messageId: string) => {
+      void command('resendMessage', id, messageId).then((result) => {
+        if (!result.ok) showBanner(result.error.message);
+      });
+    },
+    [id, showBanner],
+  );
+
+  if (!ready) return null;
+  return (
+    <div className="window conversation">
+      <ConversationMenuBar onClose={close} onInvite={openInvite} onFont={openFont} />
+      <Banner text={banner} onDismiss={dismissBanner} />
+      {conversation ? (
+        <main className="window__content">
+          <Participants conversation={conversation} />
+          <Transcript conversation={conversation} onResend={resend} />
+          <TypingLine conversation={conversation} contacts={contacts} />
+          <Composer conversationId={id} format={format} onError={showBanner} onFont={openFont} />
+          <StatusBar lastReceivedAt={conversation.lastReceivedAt} />
+        </main>
+      ) : (
+        <main className="window__content conversation__ended">
+          <p role="status">{strings.conversation.ended}</p>
+          <button type="button" className="button" onClick={() => window.close()}>
+            {strings.close}
+          </button>
+        </main>
+      )}
+      {conversation && dialog === 'invite' && <InviteDialog conversation={conversation} onClose={() => setDialog(undefined)} />}
+      {dialog === 'font' && <FontDialog format={format} onChange={setFormat} onClose={() => setDialog(undefined)} />}
+      <LiveRegion conversationId={id} />
+    </div>
+  );
+}

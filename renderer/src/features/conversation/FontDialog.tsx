@@ -1,0 +1,98 @@
+// Format > Font: the font, style and colour of my messages, with a preview.
+
+import { useId, useState } from 'react';
+import type { MessageFormat } from '../../../../shared/model';
+import { Checkbox } from '../../components/Checkbox';
+import { Dialog } from '../../components/Dialog';
+import { strings } from '../../strings';
+import { messageStyle } from './message-style';
+
+const FONTS = [
+  'MS Sans Serif',
+  'Arial',
+  'Comic Sans MS',
+  'Courier New',
+  'Georgia',
+  'Tahoma',
+  'Times New Roman',
+  'Trebuchet MS',
+  'Verdana',
+] as const;
+
+type StyleKey = 'bold' | 'italic' | 'underline' | 'strikethrough';
+const STYLES: readonly StyleKey[] = ['bold', 'italic', 'underline', 'strikethrough'];
+
+interface FontDialogProps {
+  readonly format: MessageFormat;
+  readonly onChange: (format: MessageFormat) => void;
+  readonly onClose: () => void;
+}
+
+export function FontDialog({ format, onChange, onClose }: FontDialogProps) {
+  const [draft, setDraft] = useState(format);
+  const fontId = useId();
+  const colourId = useId();
+  const fonts: readonly string[] = FONTS.includes(draft.font as (typeof FONTS)[number]) ? FONTS : [draft.font, ...FONTS];
+
+  return (
+    <Dialog title={strings.font.title} onClose={onClose} testId="font-dialog">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onChange(draft);
+          onClose();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={fontId}>{strings.font.name}</label>
+          <select
+            id={fontId}
+            value={draft.font}
+            data-autofocus
+            data-testid="font-name"
+            onChange={(event) => setDraft({ ...draft, font: event.target.value })}
+          >
+            {fonts.map((font) => (
+              <option key={font} value={font}>
+                {font}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="fieldset">
+          <legend>{strings.font.style}</legend>
+          {STYLES.map((key) => (
+            <Checkbox
+              key={key}
+              label={strings.font[key]}
+              checked={draft[key]}
+              onChange={(checked) => setDraft({ ...draft, [key]: checked })}
+              testId={`font-${key}`}
+            />
+          ))}
+        </fieldset>
+        <div className="field field--inline">
+          <label htmlFor={colourId}>{strings.font.color}</label>
+          <input
+            id={colourId}
+            type="color"
+            value={draft.color}
+            data-testid="font-color"
+            onChange={(event) => setDraft({ ...draft, color: event.target.value })}
+          />
+        </div>
+        <p className="font-preview" aria-label={strings.font.preview} style={messageStyle(draft)}>
+          {strings.font.sample}
+        </p>
+        <div className="dialog__buttons">
+          <button type="submit" className="button button--primary" data-testid="font-ok">
+            {strings.ok}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {strings.cancel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

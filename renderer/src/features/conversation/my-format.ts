@@ -1,0 +1,50 @@
+// The format of my own messages (Font dialog). Kept in localStorage so every conversation
+// window uses the same one; a stored value that fails the schema is ignored.
+
+import { useCallback, useEffect, useState } from 'react';
+import type { MessageFormat } from '../../../../shared/model';
+import { messageFormatSchema } from '../../../../shared/schemas';
+
+const STORAGE_KEY = 'msn.messageFormat';
+
+export const DEFAULT_FORMAT: MessageFormat = {
+  font: 'MS Sans Serif',
+  bold: false,
+  italic: false,
+  underline: false,
+  strikethrough: false,
+  color: '#000000',
+  charset: '0',
+  pitchFamily: '22',
+};
+
+function loadFormat(): MessageFormat {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored === null) return DEFAULT_FORMAT;
+    const parsed = messageFormatSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : DEFAULT_FORMAT;
+  } catch {
+    return DEFAULT_FORMAT;
+  }
+}
+
+export function useMyFormat(): [MessageFormat, (format: MessageFormat) => void] {
+  const [format, setFormat] = useState(loadFormat);
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === STORAGE_KEY) setFormat(loadFormat());
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+  const save = useCallback((next: MessageFormat) => {
+    setFormat(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } catch (error) {
+      console.warn('Could not keep the message format:', error);
+    }
+  }, []);
+  return [format, save];
+}

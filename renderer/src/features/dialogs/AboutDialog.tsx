@@ -1,0 +1,26 @@
+// Help > About.
+
+import { Dialog } from '../../components/Dialog';
+import { StatusIcon } from '../../components/StatusIcon';
+import { strings } from '../../strings';
+
+export function AboutDialog({ onClose }: { readonly onClose: () => void }) {
+  return (
+    <Dialog title={strings.about.title} onClose={onClose} testId="about-dialog">
+      <div className="about">
+        <StatusIcon status="NLN" size={40} />
+        <div>
+          <p className="dialog__text">
+            <strong>{strings.appName}</strong>
+          </p>
+          <p className="dialog__text">{strings.about.text}</p>
+        </div>
+      </div>
+      <div className="dialog__buttons">
+        <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
+          {strings.ok}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

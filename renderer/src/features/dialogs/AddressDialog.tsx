@@ -1,0 +1,91 @@
+// A dialog that asks for one e-mail address and runs a command with it (Add a Contact, Invite a
+// Friend). The address is checked with the same schema main uses before anything is sent.
+
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { CommandResult } from '../../../../shared/ipc';
+import { handleSchema } from '../../../../shared/schemas';
+import { Dialog } from '../../components/Dialog';
+import { FieldError } from '../../components/FieldError';
+import { inputError, useCommand } from '../../components/use-command';
+import { strings } from '../../strings';
+
+interface AddressDialogProps {
+  readonly title: string;
+  readonly prompt: string;
+  readonly note?: ReactNode;
+  readonly submitLabel: string;
+  readonly testId: string;
+  readonly submit: (handle: string) => Promise<CommandResult<void>>;
+  /** Shown after success instead of closing, when the user should read something. */
+  readonly successText?: (handle: string) => string;
+  readonly onClose: () => void;
+}
+
+export function AddressDialog({ title, prompt, note, submitLabel, testId, submit, successText, onClose }: AddressDialogProps) {
+  const [address, setAddress] = useState('');
+  const [done, setDone] = useState<string | undefined>(undefined);
+  const runner = useCommand();
+  const inputId = useId();
+  const promptId = useId();
+  const errorId = useId();
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = handleSchema.safeParse(address);
+    if (!parsed.success) {
+      runner.setError(inputError(address.trim() ? strings.signIn.handleInvalid : strings.signIn.handleRequired));
+      return;
+    }
+    const result = await runner.run(() => submit(parsed.data));
+    if (!result.ok) return;
+    if (successText) setDone(successText(parsed.data));
+    else onClose();
+  };
+
+  return (
+    <Dialog title={title} onClose={onClose} describedBy={promptId} testId={testId}>
+      {done ? (
+        <>
+          <p className="dialog__text" role="status">
+            {done}
+          </p>
+          <div className="dialog__buttons">
+            <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
+              {strings.close}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form onSubmit={(event) => void onSubmit(event)} noValidate>
+          <p id={promptId} className="dialog__text">
+            {prompt}
+          </p>
+          {note}
+          <div className="field">
+            <label htmlFor={inputId}>{strings.addContact.handle}</label>
+            <input
+              id={inputId}
+              type="email"
+              value={address}
+              spellCheck={false}
+              data-autofocus
+              data-testid={`${testId}-address`}
+              aria-invalid={runner.error ? true : undefined}
+              aria-describedby={runner.error ? errorId : undefined}
+              onChange={(event) => setAddress(event.target.value)}
+            />
+            <FieldError id={errorId} error={runner.error} />
+          </div>
+          <div className="dialog__buttons">
+            <button type="submit" className="button button--primary" disabled={runner.pending} data-testid={`${testId}-submit`}>
+              {submitLabel}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {strings.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

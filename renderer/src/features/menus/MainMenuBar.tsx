@@ -1,0 +1,76 @@
+// The contact-list window's menus. Actions need a signed-in session.
+
+import { useMemo } from 'react';
+import { command } from '../../bridge';
+import { MenuBar, type MenuDefinition } from '../../components/MenuBar';
+import { useMessenger } from '../../store/context';
+import { selectOpenDialog, selectSession, selectShowBanner } from '../../store/selectors';
+import { strings } from '../../strings';
+
+export function MainMenuBar() {
+  const session = useMessenger(selectSession);
+  const openDialog = useMessenger(selectOpenDialog);
+  const showBanner = useMessenger(selectShowBanner);
+  const online = session.state === 'online';
+  const signedOut = session.state === 'offline';
+
+  const menus = useMemo((): MenuDefinition[] => {
+    const signOut = async () => {
+      const result = await command('signOut');
+      if (!result.ok) showBanner(result.error.message);
+    };
+    return [
+      {
+        id: 'file',
+        label: strings.menu.file,
+        items: [
+          { id: 'sign-out', label: strings.menu.signOut, disabled: signedOut, onSelect: () => void signOut() },
+          { id: 'close', label: strings.menu.close, separatorBefore: true, onSelect: () => window.close() },
+        ],
+      },
+      {
+        id: 'actions',
+        label: strings.menu.actions,
+        items: [
+          {
+            id: 'send-message',
+            label: strings.menu.sendMessage,
+            disabled: !online,
+            onSelect: () => openDialog({ kind: 'pick-contact', purpose: 'message' }),
+          },
+          {
+            id: 'send-mail',
+            label: strings.menu.sendMail,
+            disabled: !online,
+            onSelect: () => openDialog({ kind: 'pick-contact', purpose: 'mail' }),
+          },
+          {
+            id: 'add-contact',
+            label: strings.menu.addContact,
+            disabled: !online,
+            separatorBefore: true,
+            onSelect: () => openDialog({ kind: 'add-contact' }),
+          },
+          {
+            id: 'invite',
+            label: strings.menu.invite,
+            disabled: !online,
+            onSelect: () => openDialog({ kind: 'invite-by-email' }),
+          },
+        ],
+      },
+      {
+        id: 'tools',
+        label: strings.menu.tools,
+        items: [{ id: 'options', label: strings.menu.options, onSelect: () => openDialog({ kind: 'options' }) }],
+      },
+      {
+        id: 'help',
+        label: strings.menu.help,
+        items: [{ id: 'about', label: strings.menu.about, onSelect: () => openDialog({ kind: 'about' }) }],
+      },
+    ];
+  }, [online, signedOut, openDialog, showBanner]);
+
+  return <MenuBar menus={menus} />;
+}

@@ -1,0 +1,79 @@
+// The Options dialog edits a draft; OK sends only what changed, in order, and stops at the
+// first failure so the user sees it on the page it concerns.
+
+import type { CommandResult, Settings } from '../../../../shared/ipc';
+import type { AddedAlertMode, MessengerState, PrivacyMode } from '../../../../shared/model';
+import { MAX_FRIENDLY_NAME_LENGTH } from '../../../../shared/schemas';
+import { command } from '../../bridge';
+import { strings } from '../../strings';
+import { defaultServer, serverAddressProblem } from '../sign-in/server-address';
+
+export interface OptionsDraft {
+  readonly friendlyName: string;
+  readonly autoIdle: boolean;
+  readonly autoIdleMinutes: number;
+  readonly sounds: boolean;
+  readonly toasts: boolean;
+  readonly signInAtStart: boolean;
+  readonly server: string;
+  readonly privacyMode: PrivacyMode;
+  readonly addedAlert: AddedAlertMode;
+}
+
+export type DraftUpdate = (change: Partial<OptionsDraft>) => void;
+
+const DEFAULT_IDLE_MINUTES = 5;
+
+export function initialDraft(
+  session: MessengerState['session'],
+  privacy: MessengerState['privacy'],
+  settings: Settings,
+): OptionsDraft {
+  return {
+    friendlyName: session.friendlyName ?? '',
+    autoIdle: settings.autoIdleMinutes > 0,
+    autoIdleMinutes: settings.autoIdleMinutes || DEFAULT_IDLE_MINUTES,
+    sounds: settings.sounds,
+    toasts: settings.toasts,
+    signInAtStart: settings.signInAtStart,
+    server: defaultServer(settings),
+    privacyMode: privacy.mode,
+    addedAlert: privacy.addedAlert,
+  };
+}
+
+export interface DraftProblems {
+  readonly friendlyName?: string;
+  readonly server?: string;
+}
+
+export function draftProblems(draft: OptionsDraft): DraftProblems {
+  const name = draft.friendlyName.trim();
+  const friendlyName = !name
+    ? strings.options.friendlyNameRequired
+    : encodeURIComponent(name).length > MAX_FRIENDLY_NAME_LENGTH
+      ? strings.options.friendlyNameTooLong
+      : undefined;
+  const server = draft.server.trim() === 'demo' ? undefined : serverAddressProblem(draft.server);
+  return { friendlyName, server };
+}
+
+type Step = () => Promise<CommandResult<unknown>>;
+
+/** The commands that turn `before` into `after`; session-bound ones only while signed in. */
+export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: boolean): Step[] {
+  const steps: Step[] = [];
+  const name = after.friendlyName.trim();
+  if (signedIn && name !== before.friendlyName.trim()) steps.push(() => command('setFriendlyName', name));
+  const settingsPatch = {
+    autoIdleMinutes: after.autoIdle ? after.autoIdleMinutes : 0,
+    sounds: after.sounds,
+    toasts: after.toasts,
+    signInAtStart: after.signInAtStart,
+    lastServer: after.server.trim(),
+  };
+  steps.push(() => command('saveSettings', settingsPatch));
+  if (signedIn && after.privacyMode !== before.privacyMode) steps.push(() => command('setPrivacyMode', after.privacyMode));
+  if (signedIn && after.addedAlert !== before.addedAlert) steps.push(() => command('setAddedAlert', after.addedAlert));
+  return steps;
+}

@@ -1,0 +1,98 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { INITIAL_STATE } from '../../../../shared/model';
+import { FakeMsn, TEST_SETTINGS } from '../../testing/fake-msn';
+import { renderApp } from '../../testing/render';
+
+function fill(label: RegExp, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('sign-in form', () => {
+  it('starts on the Local demo preset with the last e-mail address', async () => {
+    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, lastHandle: 'you@demo.msn', lastServer: '' });
+    await renderApp(fake);
+    expect(screen.getByLabelText('E-mail address')).toHaveProperty('value', 'you@demo.msn');
+    const server = screen.getByLabelText('Server') as HTMLSelectElement;
+    expect(server.value).toBe('demo');
+    expect(within(server).getByRole('option', { name: 'Local demo' })).toBeTruthy();
+  });
+
+  it('shows each problem next to its field and sends nothing', async () => {
+    const fake = new FakeMsn();
+    await renderApp(fake);
+    fill(/^E-mail address$/, 'not an address');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    const handle = screen.getByLabelText('E-mail address');
+    expect(handle.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = handle.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toMatch(/not a valid e-mail address/);
+    expect(screen.getByText('Please type your password.')).toBeTruthy();
+    expect(fake.callsOf('signIn')).toEqual([]);
+  });
+
+  it('checks a custom server address', async () => {
+    const fake = new FakeMsn();
+    await renderApp(fake);
+    fireEvent.change(screen.getByLabelText('Server'), { target: { value: 'custom' } });
+    fill(/Server address/, 'bad host name:99999');
+    fill(/^E-mail address$/, 'you@demo.msn');
+    fill(/^Password$/, 'demo');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    expect(screen.getByText(/A server address looks like/)).toBeTruthy();
+    expect(fake.callsOf('signIn')).toEqual([]);
+  });
+
+  it('signs in with what the user chose', async () => {
+    const fake = new FakeMsn();
+    await renderApp(fake);
+    fill(/^E-mail address$/, ' You@Demo.msn ');
+    fill(/^Password$/, 'demo');
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'BSY' } });
+    fireEvent.click(screen.getByLabelText('Remember my password'));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    expect(fake.callsOf('signIn')).toEqual([
+      [{ server: 'demo', handle: 'You@Demo.msn', password: 'demo', status: 'BSY', rememberPassword: true, autoSignIn: false }],
+    ]);
+  });
+
+  it('lets a saved password stand in for the typed one', async () => {
+    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, lastHandle: 'you@demo.msn', hasSavedPassword: true, rememberPassword: true });
+    await renderApp(fake);
+    expect(screen.getByText(/A saved password will be used/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    expect(fake.callsOf('signIn')).toHaveLength(1);
+  });
+
+  it('puts an error about the password next to the password field', async () => {
+    const fake = new FakeMsn();
+    fake.respond('signIn', () => ({
+      ok: false,
+      error: { kind: 'protocol', code: 911, field: 'password', message: 'The e-mail address or password is wrong.' },
+    }));
+    await renderApp(fake);
+    fill(/^E-mail address$/, 'you@demo.msn');
+    fill(/^Password$/, 'wrong');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    const message = await screen.findByText('The e-mail address or password is wrong.');
+    expect(screen.getByLabelText('Password').getAttribute('aria-describedby')).toBe(message.id);
+    expect(screen.queryByTestId('sign-in-error')).toBeNull();
+  });
+
+  it('shows an error about no field above the form', async () => {
+    const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, error: { kind: 'network', message: 'The server could not be reached.' } } });
+    await renderApp(fake);
+    expect(screen.getByTestId('sign-in-error').textContent).toBe('The server could not be reached.');
+  });
+
+  it('shows the real connection state while signing in, with a cancel', async () => {
+    const fake = new FakeMsn();
+    await renderApp(fake);
+    act(() => fake.emit('patch', { session: { ...INITIAL_STATE.session, state: 'authenticating', handle: 'you@demo.msn' } }));
+    expect(screen.getByText('Checking your e-mail address and password…')).toBeTruthy();
+    act(() => fake.emit('patch', { session: { ...INITIAL_STATE.session, state: 'syncing', handle: 'you@demo.msn' } }));
+    expect(within(screen.getByTestId('sign-in-progress')).getByRole('status').textContent).toBe('Getting your contact list…');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(fake.callsOf('signOut')).toHaveLength(1);
+  });
+});

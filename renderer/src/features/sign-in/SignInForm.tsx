@@ -1,0 +1,161 @@
+// The sign-in form. Problems are shown next to the field they concern (AppError.field), or
+// above the form when they concern no field.
+
+import { useId, useState, type FormEvent } from 'react';
+import type { Settings, SignInRequest } from '../../../../shared/ipc';
+import type { AppError, SettableStatus } from '../../../../shared/model';
+import { handleSchema } from '../../../../shared/schemas';
+import { command } from '../../bridge';
+import { FieldError, FormError } from '../../components/FieldError';
+import { useCommand } from '../../components/use-command';
+import { useMessenger } from '../../store/context';
+import { selectSession } from '../../store/selectors';
+import { strings } from '../../strings';
+import '../../styles/sign-in.css';
+import { defaultServer, serverAddressProblem } from './server-address';
+import { ServerField } from './ServerField';
+
+const SIGN_IN_STATUSES: readonly SettableStatus[] = ['NLN', 'BSY', 'BRB', 'AWY', 'PHN', 'LUN', 'HDN'];
+
+type Field = NonNullable<AppError['field']>;
+type FieldProblems = Partial<Record<Field, string>>;
+
+function handleProblem(handle: string): string | undefined {
+  if (!handle.trim()) return strings.signIn.handleRequired;
+  return handleSchema.safeParse(handle).success ? undefined : strings.signIn.handleInvalid;
+}
+
+export function SignInForm({ settings }: { readonly settings: Settings }) {
+  const session = useMessenger(selectSession);
+  const [handle, setHandle] = useState(settings.lastHandle);
+  const [password, setPassword] = useState('');
+  const [rememberPassword, setRememberPassword] = useState(settings.rememberPassword);
+  const [autoSignIn, setAutoSignIn] = useState(settings.autoSignIn);
+  const [status, setStatus] = useState<SettableStatus>('NLN');
+  const [server, setServer] = useState(() => defaultServer(settings));
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const signIn = useCommand();
+  const ids = { handle: useId(), password: useId(), status: useId(), remember: useId(), auto: useId(), errors: useId() };
+
+  const usesSavedPassword =
+    settings.hasSavedPassword && handle.trim().toLowerCase() === settings.lastHandle.trim().toLowerCase();
+  const error = signIn.error ?? session.error;
+  const fieldProblem = (field: Field): string | undefined =>
+    problems[field] ?? (error?.field === field ? error.message : undefined);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldProblems = {
+      handle: handleProblem(handle),
+      password: !password && !usesSavedPassword ? strings.signIn.passwordRequired : undefined,
+      server: server.trim() === 'demo' ? undefined : serverAddressProblem(server),
+    };
+    setProblems(found);
+    signIn.setError(undefined);
+    if (found.handle || found.password || found.server) return;
+    const request: SignInRequest = {
+      server: server.trim(),
+      handle: handle.trim(),
+      password,
+      status,
+      rememberPassword,
+      autoSignIn: rememberPassword && autoSignIn,
+    };
+    void signIn.run(() => command('signIn', request));
+  };
+
+  const handleError = fieldProblem('handle');
+  const passwordError = fieldProblem('password');
+
+  return (
+    <form className="sign-in" onSubmit={onSubmit} noValidate data-testid="sign-in-form" aria-label={strings.signIn.title}>
+      <h1 className="sign-in__title">{strings.appName}</h1>
+      <p className="hint">{strings.signIn.intro}</p>
+      <FormError error={error?.field ? undefined : error} testId="sign-in-error" />
+      <div className="field">
+        <label htmlFor={ids.handle}>{strings.signIn.handle}</label>
+        <input
+          id={ids.handle}
+          type="email"
+          value={handle}
+          autoComplete="username"
+          placeholder={strings.signIn.handlePlaceholder}
+          spellCheck={false}
+          data-testid="sign-in-handle"
+          data-autofocus
+          aria-invalid={handleError ? true : undefined}
+          aria-describedby={handleError ? `${ids.handle}-error` : undefined}
+          onChange={(event) => setHandle(event.target.value)}
+        />
+        <FieldError id={`${ids.handle}-error`} error={handleError} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.password}>{strings.signIn.password}</label>
+        <input
+          id={ids.password}
+          type="password"
+          value={password}
+          autoComplete="current-password"
+          data-testid="sign-in-password"
+          aria-invalid={passwordError ? true : undefined}
+          aria-describedby={passwordError ? `${ids.password}-error` : usesSavedPassword ? `${ids.password}-saved` : undefined}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {usesSavedPassword && !passwordError && (
+          <p id={`${ids.password}-saved`} className="hint">
+            {strings.signIn.savedPassword}
+          </p>
+        )}
+        <FieldError id={`${ids.password}-error`} error={passwordError} />
+      </div>
+      <div className="field field--inline">
+        <input
+          id={ids.remember}
+          type="checkbox"
+          checked={rememberPassword}
+          data-testid="sign-in-remember"
+          onChange={(event) => setRememberPassword(event.target.checked)}
+        />
+        <label htmlFor={ids.remember}>{strings.signIn.rememberPassword}</label>
+      </div>
+      <div className="field field--inline">
+        <input
+          id={ids.auto}
+          type="checkbox"
+          checked={rememberPassword && autoSignIn}
+          disabled={!rememberPassword}
+          data-testid="sign-in-auto"
+          onChange={(event) => setAutoSignIn(event.target.checked)}
+        />
+        <label htmlFor={ids.auto}>{strings.signIn.autoSignIn}</label>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.status}>{strings.signIn.status}</label>
+        <select
+          id={ids.status}
+          value={status}
+          data-testid="sign-in-status"
+          onChange={(event) => setStatus(event.target.value as SettableStatus)}
+        >
+          {SIGN_IN_STATUSES.map((code) => (
+            <option key={code} value={code}>
+              {strings.statusLabel(code)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ServerField
+        presets={settings.presets}
+        value={server}
+        onChange={setServer}
+        error={fieldProblem('server')}
+        testId="sign-in-server"
+      />
+      <div className="sign-in__actions">
+        <button type="submit" className="button button--primary" disabled={signIn.pending} data-testid="sign-in-submit">
+          {strings.signIn.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+// What a server address may look like: `demo`, or host[:port] with a port from 1 to 65535.
+
+import type { Settings } from '../../../../shared/ipc';
+import { strings } from '../../strings';
+
+const HOST_PORT = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
+
+/** The problem with an address, or undefined when it is usable. */
+export function serverAddressProblem(address: string): string | undefined {
+  const trimmed = address.trim();
+  if (!trimmed) return strings.signIn.serverRequired;
+  const match = HOST_PORT.exec(trimmed);
+  if (!match) return strings.signIn.serverInvalid;
+  const port = match[1] === undefined ? 1863 : Number(match[1]);
+  return port >= 1 && port <= 65535 ? undefined : strings.signIn.serverInvalid;
+}
+
+/** The server the forms start with: the last one used, else the first preset (the Local demo). */
+export function defaultServer(settings: Settings): string {
+  return settings.lastServer || settings.presets[0]?.address || 'demo';
+}

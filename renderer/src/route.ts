@@ -1,0 +1,28 @@
+// The hash route picks what this window shows: `#/` or `#/contacts` is the contact-list window,
+// `#/conversation/<id>` a conversation window (main opens one window per conversation).
+
+import { useEffect, useState } from 'react';
+
+export type Route = { readonly kind: 'main' } | { readonly kind: 'conversation'; readonly id: string };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/conversation\/([^/]+)$/.exec(hash);
+  if (match?.[1]) {
+    try {
+      return { kind: 'conversation', id: decodeURIComponent(match[1]) };
+    } catch {
+      return { kind: 'main' };
+    }
+  }
+  return { kind: 'main' };
+}
+
+export function useRoute(): Route {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onHashChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  return parseRoute(hash);
+}

@@ -1,0 +1,122 @@
+// An in-memory MsnApi for component tests: records every command, answers with defaults or a
+// test's own handler, and emits events the way main does.
+
+import {
+  COMMAND_NAMES,
+  type CommandName,
+  type CommandResult,
+  type EventName,
+  type IpcCommands,
+  type IpcEvents,
+  type MsnApi,
+  type Settings,
+} from '../../../shared/ipc';
+import { INITIAL_STATE, type Contact, type ListName, type MessengerState, type StatusCode } from '../../../shared/model';
+
+export interface RecordedCall {
+  readonly name: CommandName;
+  readonly args: readonly unknown[];
+}
+
+type Handler<K extends CommandName> = (...args: IpcCommands[K]['args']) => CommandResult<IpcCommands[K]['result']>;
+
+export const TEST_SETTINGS: Settings = {
+  autoIdleMinutes: 5,
+  sounds: true,
+  toasts: true,
+  signInAtStart: false,
+  lastServer: 'demo',
+  lastHandle: '',
+  rememberPassword: false,
+  autoSignIn: false,
+  hasSavedPassword: false,
+  presets: [
+    { label: 'Local demo', address: 'demo' },
+    { label: 'Example server', address: 'messenger.example.com:1863' },
+  ],
+};
+
+export function contact(handle: string, friendlyName: string, status: StatusCode = 'NLN', lists: ListName[] = ['FL', 'AL']): Contact {
+  return { handle, friendlyName, status, lists };
+}
+
+export function signedInState(contacts: readonly Contact[] = [], overrides: Partial<MessengerState> = {}): MessengerState {
+  return {
+    ...INITIAL_STATE,
+    session: {
+      state: 'online',
+      handle: 'you@demo.msn',
+      friendlyName: 'You',
+      status: 'NLN',
+      dialect: 'MSNP3',
+      server: '127.0.0.1:1863',
+      imsEnabled: true,
+      autoIdle: false,
+    },
+    mail: { inboxUnread: 0, foldersUnread: 0, enabled: true },
+    contacts: Object.fromEntries(contacts.map((entry) => [entry.handle, entry])),
+    ...overrides,
+  };
+}
+
+export class FakeMsn {
+  readonly calls: RecordedCall[] = [];
+  readonly api: MsnApi;
+  private readonly handlers = new Map<CommandName, (...args: never[]) => CommandResult<unknown>>();
+  private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  constructor(
+    public state: MessengerState = INITIAL_STATE,
+    public settings: Settings = TEST_SETTINGS,
+  ) {
+    const api: Record<string, unknown> = {
+      on: (event: EventName, listener: (payload: never) => void) => {
+        const set = this.listeners.get(event) ?? new Set();
+        set.add(listener);
+        this.listeners.set(event, set);
+        return () => set.delete(listener);
+      },
+    };
+    for (const name of COMMAND_NAMES) {
+      api[name] = (...args: never[]) => {
+        this.calls.push({ name, args });
+        return Promise.resolve(this.answer(name, args));
+      };
+    }
+    this.api = api as unknown as MsnApi;
+  }
+
+  /** Replaces the default answer of one command. */
+  respond<K extends CommandName>(name: K, handler: Handler<K>): void {
+    this.handlers.set(name, handler as (...args: never[]) => CommandResult<unknown>);
+  }
+
+  emit<E extends EventName>(event: E, payload: IpcEvents[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (value: IpcEvents[E]) => void)(payload);
+  }
+
+  callsOf(name: CommandName): (readonly unknown[])[] {
+    return this.calls.filter((call) => call.name === name).map((call) => call.args);
+  }
+
+  private answer(name: CommandName, args: never[]): CommandResult<unknown> {
+    const handler = this.handlers.get(name);
+    if (handler) return handler(...args);
+    switch (name) {
+      case 'getSnapshot':
+        return { ok: true, value: { state: this.state, settings: this.settings } };
+      case 'openConversation':
+        return { ok: true, value: 'conversation-1' };
+      case 'sendMessage':
+        return { ok: true, value: 'message-1' };
+      case 'saveSettings':
+        return { ok: true, value: this.settings };
+      case 'openInbox':
+      case 'openUrl':
+      case 'openNewMail':
+        return { ok: true, value: { action: 'https://mail.example.com/', method: 'POST', fields: {} } };
+      default:
+        return { ok: true, value: undefined };
+    }
+  }
+}
