@@ -335,6 +335,21 @@ describe('being invited', () => {
     expect(Object.keys(service.conversations)).toEqual([id]);
   });
 
+  it('re-invites the inviter with CAL on the same switchboard when they left before the answer', async () => {
+    service.ring(sb.ring(BOB, 'Bob'));
+    const peer = await sb.accept();
+    await peer.expect('ANS 1 example@hotmail.com ring.cookie 11752317');
+    peer.send('ANS 1 OK');
+    const id = await vi.waitUntil(() => Object.keys(service.conversations)[0]);
+    await until(service, id, (c) => c.connected);
+    expect(service.conversations[id]!.participants).toEqual([{ handle: BOB, friendlyName: 'Bob', present: false }]);
+    service.send(id, 'wait for me');
+    await peer.expect(`CAL 2 ${BOB}`);
+    peer.send('CAL 2 RINGING 11752317', 'JOI bob@hotmail.com Bob');
+    expect(parseMime((await peer.expectMessage('A')).payload).body).toBe('wait for me');
+    expect(sb.connections).toBe(1);
+  });
+
   it('takes a new invitation from the same person into the existing, closed conversation', async () => {
     const { id, peer } = await openWithBob();
     await peer.drop();
