@@ -62,9 +62,10 @@ export function validateHandle(handle: string): void {
 
 export async function authenticate(options: AuthenticateOptions): Promise<Authenticated> {
   let address: ServerAddress = options;
+  let firstTrid = 1;
   options.onStep('connecting');
   for (let referrals = 0; ; referrals++) {
-    const connection = await MsnpConnection.connect(address.host, address.port, options.connection);
+    const connection = await MsnpConnection.connect(address.host, address.port, { ...options.connection, firstTrid });
     options.onConnection?.(connection);
     try {
       options.onStep('authenticating');
@@ -73,6 +74,8 @@ export async function authenticate(options: AuthenticateOptions): Promise<Authen
         return { connection, ...outcome.session, server: `${address.host}:${address.port}` };
       }
       connection.close();
+      // TrIDs keep counting across the referral, as the official client does (§2.2, §13.2).
+      firstTrid = connection.nextTrid();
       if (referrals >= MAX_REFERRALS) throw new SessionError('protocol', 'The server kept redirecting the sign-in; please try again later.', 'server');
       address = outcome.to;
       options.onStep('redirected');

@@ -1,5 +1,5 @@
-// Transcript pieces for the scripted-server tests: the client's TrIDs restart at 1 on every
-// connection, so each script spells them out literally.
+// Transcript pieces for the scripted-server tests. The client's TrIDs start at 1 and keep
+// counting across the DS→NS referral (VER 4 on the NS, SYN 8, CHG 9), as in the reference.
 
 import { md5Hex } from '../../../main/passport/md5';
 import { type ScriptStep, serverMessage } from '../../support/scripted-server';
@@ -21,17 +21,17 @@ export function dispatch(dialect: 'MSNP3' | 'MSNP2' = 'MSNP3'): ScriptStep[] {
   ];
 }
 
-/** The notification server's sign-in up to USR OK. */
-export function authentication(dialect: 'MSNP3' | 'MSNP2' = 'MSNP3'): ScriptStep[] {
+/** The notification server's sign-in up to USR OK; `t` is the first TrID (4 after a referral, 1 without). */
+export function authentication(dialect: 'MSNP3' | 'MSNP2' = 'MSNP3', t = 4): ScriptStep[] {
   return [
-    'C: VER 1 MSNP3 MSNP2 CVR0',
-    `S: VER 1 ${dialect}`,
-    'C: INF 2',
-    'S: INF 2 MD5',
-    `C: USR 3 MD5 I ${HANDLE}`,
-    `S: USR 3 MD5 S ${CHALLENGE}`,
-    `C: USR 4 MD5 S ${md5Hex(CHALLENGE + PASSWORD)}`,
-    `S: USR 4 OK ${HANDLE} Example%20User`,
+    'C: VER ' + t + ' MSNP3 MSNP2 CVR0',
+    `S: VER ${t} ${dialect}`,
+    `C: INF ${t + 1}`,
+    `S: INF ${t + 1} MD5`,
+    `C: USR ${t + 2} MD5 I ${HANDLE}`,
+    `S: USR ${t + 2} MD5 S ${CHALLENGE}`,
+    `C: USR ${t + 3} MD5 S ${md5Hex(CHALLENGE + PASSWORD)}`,
+    `S: USR ${t + 3} OK ${HANDLE} Example%20User`,
   ];
 }
 
@@ -57,19 +57,19 @@ export const PROFILE_MSNP3 = [
 
 export const profile = (): ScriptStep => serverMessage('Hotmail', 'Hotmail', PROFILE_MSNP3);
 
-/** An empty list dump for SYN with TrID 5, then the first CHG (TrID 6) answered. */
-export function emptySyncAndOnline(status = 'NLN'): ScriptStep[] {
+/** An empty list dump for `SYN t 0` (version 1), then the first CHG (TrID t + 1) answered. */
+export function emptySyncAndOnline(t = 8, status = 'NLN'): ScriptStep[] {
   return [
-    'C: SYN 5 0',
-    'S: SYN 5 1',
-    'S: GTC 5 1 A',
-    'S: BLP 5 1 AL',
-    'S: LST 5 FL 1 0 0',
-    'S: LST 5 AL 1 0 0',
-    'S: LST 5 BL 1 0 0',
-    'S: LST 5 RL 1 0 0',
-    `C: CHG 6 ${status}`,
-    `S: CHG 6 ${status}`,
+    `C: SYN ${t} 0`,
+    `S: SYN ${t} 1`,
+    `S: GTC ${t} 1 A`,
+    `S: BLP ${t} 1 AL`,
+    `S: LST ${t} FL 1 0 0`,
+    `S: LST ${t} AL 1 0 0`,
+    `S: LST ${t} BL 1 0 0`,
+    `S: LST ${t} RL 1 0 0`,
+    `C: CHG ${t + 1} ${status}`,
+    `S: CHG ${t + 1} ${status}`,
   ];
 }
 

@@ -98,7 +98,7 @@ describe('against a scripted server', () => {
 
   /** Signs in (first sync version 1), sets BSY, then plays `then` on the NS. */
   async function onlineAsBusy(then: ScriptStep[], more: ScriptStep[][]): Promise<Messenger> {
-    server = await ScriptedServer.start([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'C: CHG 7 BSY', 'S: CHG 7 BSY', ...then], ...more]);
+    server = await ScriptedServer.start([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'C: CHG 10 BSY', 'S: CHG 10 BSY', ...then], ...more]);
     messenger = new Messenger({ dataDir, openExternal: async () => undefined, random: () => 0 });
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     await messenger.setStatus('BSY');
@@ -106,7 +106,7 @@ describe('against a scripted server', () => {
   }
 
   /** A reconnect: cached lists (one SYN line) and the restored status. */
-  const restored: ScriptStep[] = [...authentication(), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', ...SIGN_OUT];
+  const restored: ScriptStep[] = [...authentication(), 'C: SYN 8 1', 'S: SYN 8 1', 'C: CHG 9 BSY', 'S: CHG 9 BSY', ...SIGN_OUT];
 
   it('reconnects after a lost connection with backoff and restores the status and lists', async () => {
     const signedOut: MessengerEvents['signedOut'][] = [];
@@ -156,7 +156,7 @@ describe('against a scripted server', () => {
   });
 
   it('moves to the server named by XFR 0 NS at once', async () => {
-    const client = await onlineAsBusy(['S: XFR 0 NS 127.0.0.1:{port} 0'], [restored]);
+    const client = await onlineAsBusy(['S: XFR 0 NS 127.0.0.1:{port} 0'], [[...authentication('MSNP3', 1), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', ...SIGN_OUT]]);
     await untilState(client, (state) => state.session.state === 'reconnecting');
     await vi.advanceTimersByTimeAsync(0);
     await untilState(client, (state) => state.session.state === 'online');

@@ -47,8 +47,8 @@ describe('sign-in', () => {
   });
 
   it("accepts Escargot's direct challenge without a dispatch step, and the seed's MDS spelling", async () => {
-    const script = authentication('MSNP3').map((step) => (step === `S: USR 3 MD5 S ${CHALLENGE}` ? `S: USR 3 MDS S ${CHALLENGE}` : step));
-    expect(await signIn([[...script, ...emptySyncAndOnline(), ...SIGN_OUT]])).toBeUndefined();
+    const script = authentication('MSNP3', 1).map((step) => (step === `S: USR 3 MD5 S ${CHALLENGE}` ? `S: USR 3 MDS S ${CHALLENGE}` : step));
+    expect(await signIn([[...script, ...emptySyncAndOnline(5), ...SIGN_OUT]])).toBeUndefined();
     expect(server?.failures).toEqual([]);
     expect(server?.connections).toBe(1);
   });
@@ -68,7 +68,7 @@ describe('sign-in errors', () => {
     [917, "That sign-in name's domain cannot be used with this service.", 'handle'],
     [920, 'The service is not accepting new sign-ins right now. Please try again later.', 'server'],
   ])('shows error %i as a sentence on the right field', async (code, message, field) => {
-    const script = [...authentication().slice(0, 5), `S: ${code} 3`, 'CLOSE'];
+    const script = [...authentication('MSNP3', 1).slice(0, 5), `S: ${code} 3`, 'CLOSE'];
     const error = await signIn([script]);
     expect(error?.appError).toEqual({ kind: 'protocol', code, message, field });
     expect(messenger?.state.session).toMatchObject({ state: 'offline', error: error?.appError });
@@ -91,8 +91,8 @@ describe('sign-in errors', () => {
   });
 
   it('accepts a comma-separated INF list', async () => {
-    const script = authentication('MSNP2').map((step) => (step === 'S: INF 2 MD5' ? 'S: INF 2 CTP,MD5' : step));
-    expect(await signIn([[...script, ...emptySyncAndOnline(), ...SIGN_OUT]])).toBeUndefined();
+    const script = authentication('MSNP2', 1).map((step) => (step === 'S: INF 2 MD5' ? 'S: INF 2 CTP,MD5' : step));
+    expect(await signIn([[...script, ...emptySyncAndOnline(5), ...SIGN_OUT]])).toBeUndefined();
   });
 
   it('rejects a malformed handle before connecting', async () => {
@@ -123,7 +123,7 @@ describe('a server that drops the connection', () => {
     ['after XFR', [dispatch(), ['CLOSE']]],
     ['after USR S', [dispatch(), [...ns.slice(0, 7), 'CLOSE']]],
     ['after USR OK', [dispatch(), [...ns, profile(), 'CLOSE']]],
-    ['after SYN', [dispatch(), [...ns, 'C: SYN 5 0', 'S: SYN 5 3', 'S: GTC 5 3 A', 'CLOSE']]],
+    ['after SYN', [dispatch(), [...ns, 'C: SYN 8 0', 'S: SYN 8 3', 'S: GTC 8 3 A', 'CLOSE']]],
     ['after CHG', [dispatch(), [...ns, ...emptySyncAndOnline().slice(0, 9), 'CLOSE']]],
   ])('%s fails the sign-in with a network error and does not retry', async (_step, scripts) => {
     const error = await signIn(scripts);
@@ -140,9 +140,9 @@ describe('a server that never answers', () => {
     ['VER', [['C: VER 1 MSNP3 MSNP2 CVR0', 'HANG']], 'VER'],
     ['INF', [[...dispatch().slice(0, 3), 'HANG']], 'INF'],
     ['USR I', [[...dispatch().slice(0, 5), 'HANG']], 'USR 3'],
-    ['USR S', [dispatch(), [...ns.slice(0, 7), 'HANG']], 'USR 4'],
-    ['SYN', [dispatch(), [...ns, 'C: SYN 5 0', 'HANG']], 'SYN'],
-    ['the rest of the SYN dump', [dispatch(), [...ns, 'C: SYN 5 0', 'S: SYN 5 3', 'S: GTC 5 3 A', 'HANG']], 'SYN'],
+    ['USR S', [dispatch(), [...ns.slice(0, 7), 'HANG']], 'USR 7'],
+    ['SYN', [dispatch(), [...ns, 'C: SYN 8 0', 'HANG']], 'SYN'],
+    ['the rest of the SYN dump', [dispatch(), [...ns, 'C: SYN 8 0', 'S: SYN 8 3', 'S: GTC 8 3 A', 'HANG']], 'SYN'],
     ['CHG', [dispatch(), [...ns, ...emptySyncAndOnline().slice(0, 9), 'HANG']], 'CHG'],
   ])('times out waiting for %s instead of hanging', async (_step, scripts, lastLine) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

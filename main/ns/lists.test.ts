@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../msnp/index';
+import { EMPTY_LISTS, ListSync, listsOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';
+
+const dump = [
+  'GTC 8 14 A',
+  'BLP 8 14 AL',
+  'LST 8 FL 14 1 2 anotheruser@hotmail.com Another%20User',
+  'LST 8 FL 14 2 2 carol@hotmail.com Carol',
+  'LST 8 AL 14 1 2 anotheruser@hotmail.com Another%20User',
+  'LST 8 AL 14 2 2 carol@hotmail.com Carol',
+  'LST 8 BL 14 0 0',
+  'LST 8 RL 14 1 3 anotheruser@hotmail.com Another%20User',
+  'LST 8 RL 14 2 3 carol@hotmail.com Carol',
+  'LST 8 RL 14 3 3 dave@hotmail.com Dave%20%3A%29',
+];
+
+function run(lines: readonly string[]): ListSync {
+  const sync = new ListSync(8, 0);
+  for (const line of lines) expect(sync.accept(parseCommand(line))).toBe(true);
+  return sync;
+}
+
+describe('ListSync (§5.1, §5.2)', () => {
+  it('completes on the reference dump and decodes the names', () => {
+    const sync = run(dump);
+    expect(sync.complete).toBe(true);
+    const { entries, addedAlert, privacy } = sync.result;
+    expect({ addedAlert, privacy }).toEqual({ addedAlert: 'A', privacy: 'AL' });
+    expect(listsOf(entries['dave@hotmail.com'])).toEqual(['RL']);
+    expect(entries['dave@hotmail.com']?.names.RL).toBe('Dave :)');
+    expect(listsOf(entries['carol@hotmail.com'])).toEqual(['FL', 'AL', 'RL']);
+  });
+
+  it('does not depend on the order: lists first and settings last (ESC-OLD), or reversed', () => {
+    const escOld = [...dump.slice(2), dump[0] as string, dump[1] as string];
+    expect(run(escOld).result).toEqual(run(dump).result);
+    expect(run([...dump].reverse()).result).toEqual(run(dump).result);
+  });
+
+  it('is not complete while GTC, BLP or the last item of any list is missing', () => {
+    const essential = [0, 1, 3, 5, 6, 9];
+    for (let missing = 0; missing < dump.length; missing++) {
+      const sync = new ListSync(8, 0);
+      for (const line of dump.filter((_, index) => index !== missing)) sync.accept(parseCommand(line));
+      expect(sync.complete).toBe(!essential.includes(missing));
+    }
+  });
+
+  it('accepts swapped counters (total index) as sent by the old Escargot', () => {
+    const swapped = dump.map((line) => {
+      const tokens = line.split(' ');
+      if (tokens[0] === 'LST') [tokens[4], tokens[5]] = [tokens[5] as string, tokens[4] as string];
+      return tokens.join(' ');
+    });
+    const sync = run(swapped);
+    expect(sync.complete).toBe(true);
+    expect(Object.keys(sync.result.entries).sort()).toEqual(['anotheruser@hotmail.com', 'carol@hotmail.com', 'dave@hotmail.com']);
+  });
+
+  it('ignores lines of other transactions', () => {
+    const sync = new ListSync(8, 0);
+    expect(sync.accept(parseCommand('LST 9 FL 14 0 0'))).toBe(false);
+    expect(sync.accept(parseCommand('ILN 8 NLN a@b.c A'))).toBe(false);
+  });
+});
+
+describe('list changes', () => {
+  it('adds, renames and removes entries keyed case-insensitively', () => {
+    let lists = withEntryOnList(EMPTY_LISTS, 'FL', 'Bob@Example.com', 'Bob', 2);
+    lists = withEntryOnList(lists, 'AL', 'bob@example.com', 'Bob', 3);
+    expect(listsOf(lists.entries['bob@example.com'])).toEqual(['FL', 'AL']);
+    expect(lists.entries['bob@example.com']?.handle).toBe('Bob@Example.com');
+    lists = withEntryRenamed(lists, 'BOB@example.com', 'Robert', 4);
+    expect(lists.entries['bob@example.com']?.names).toEqual({ FL: 'Robert', AL: 'Robert' });
+    lists = withEntryOffList(lists, 'FL', 'bob@example.com', 5);
+    lists = withEntryOffList(lists, 'AL', 'bob@example.com', 6);
+    expect(lists).toEqual({ ...EMPTY_LISTS, version: 6 });
+  });
+});
