@@ -67,10 +67,7 @@ export function Menu({ items, label, onClose, position, onNavigate, id }: MenuPr
     });
   }, [position]);
 
-  useEffect(() => {
-    itemRefs.current[active]?.focus();
-  }, [active]);
-
+  // Declared before the effect that focuses an item, so it records where focus was before the menu.
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const menu = menuRef.current;
@@ -88,6 +85,10 @@ export function Menu({ items, label, onClose, position, onNavigate, id }: MenuPr
     // The menu is mounted once per opening; onClose changing identity must not re-run this.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    itemRefs.current[active]?.focus();
+  }, [active]);
 
   const choose = (item: MenuItem | undefined) => {
     if (!item || item.disabled) return;
@@ -159,9 +160,7 @@ export function Menu({ items, label, onClose, position, onNavigate, id }: MenuPr
           onClick={() => choose(item)}
           onMouseEnter={() => !item.disabled && setActive(index)}
         >
-          <span className="menu__check" aria-hidden="true">
-            {item.checked ? '•' : ''}
-          </span>
+          <span className="menu__check" aria-hidden="true" />
           {item.label}
         </li>
       ))}

@@ -1,0 +1,169 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Conversation, TranscriptEntry } from '../../../../shared/model';
+import { contact, FakeMsn, signedInState } from '../../testing/fake-msn';
+import { renderApp } from '../../testing/render';
+
+const alice = contact('alice@example.com', 'Alice');
+const bob = contact('bob@example.com', 'Bob');
+
+const entries: TranscriptEntry[] = [
+  { type: 'system', id: 's1', kind: 'joined', text: 'Alice has joined the conversation.', at: 1 },
+  {
+    type: 'message',
+    id: 'm1',
+    from: 'alice@example.com',
+    fromName: 'Alice',
+    sentAt: Date.UTC(2024, 0, 5, 14, 30),
+    text: 'Hello there\nsecond line',
+    delivery: 'received',
+    format: {
+      font: 'Comic Sans MS',
+      bold: true,
+      italic: true,
+      underline: true,
+      strikethrough: false,
+      color: '#0000ff',
+      charset: '0',
+      pitchFamily: '22',
+    },
+  },
+  {
+    type: 'message',
+    id: 'm2',
+    from: 'you@demo.msn',
+    fromName: 'You',
+    sentAt: Date.UTC(2024, 0, 5, 14, 31),
+    text: 'Are you there?',
+    delivery: 'failed',
+    failedFor: ['alice@example.com'],
+  },
+];
+
+const conversation: Conversation = {
+  id: 'c1',
+  participants: [{ handle: alice.handle, friendlyName: 'Alice' }],
+  entries,
+  typing: [],
+  connected: true,
+  lastReceivedAt: Date.UTC(2024, 0, 5, 14, 30),
+};
+
+function fakeWith(overrides: Partial<Conversation> = {}): FakeMsn {
+  return new FakeMsn(signedInState([alice, bob], { conversations: { c1: { ...conversation, ...overrides } } }));
+}
+
+afterEach(() => {
+  window.localStorage.clear();
+});
+
+describe('conversation window', () => {
+  it('shows who I am talking to', async () => {
+    await renderApp(fakeWith(), '#/conversation/c1');
+    expect(screen.getByTestId('participants').textContent).toBe('To: Alice <alice@example.com>');
+  });
+
+  it('renders messages with "X says:", the time and the sender’s format', async () => {
+    await renderApp(fakeWith(), '#/conversation/c1');
+    const [first] = screen.getAllByTestId('message');
+    expect(first?.textContent).toMatch(/^Alice says:/);
+    expect(within(first as HTMLElement).getByRole('time')).toBeTruthy();
+    const text = within(first as HTMLElement).getByTestId('message-text');
+    expect(text.textContent).toBe('Hello there\nsecond line');
+    expect(text.style.fontFamily).toContain('Comic Sans MS');
+    expect(text.style.fontWeight).toBe('bold');
+    expect(text.style.fontStyle).toBe('italic');
+    expect(text.style.textDecorationLine).toBe('underline');
+    expect(text.style.color).toMatch(/#0000ff|rgb\(0, 0, 255\)/);
+    expect(screen.getByTestId('system-line').textContent).toBe('Alice has joined the conversation.');
+  });
+
+  it('drops format values that fail validation', async () => {
+    const hostile = {
+      ...entries[1],
+      format: { font: 'x; background: url(evil)', bold: false, italic: false, underline: false, strikethrough: false, color: 'red; x', charset: '0', pitchFamily: '22' },
+    } as TranscriptEntry;
+    await renderApp(fakeWith({ entries: [hostile] }), '#/conversation/c1');
+    const text = screen.getByTestId('message-text');
+    expect(text.getAttribute('style') ?? '').not.toMatch(/evil|red/);
+  });
+
+  it('marks a failed message and resends it', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    const failed = screen.getAllByTestId('message')[1] as HTMLElement;
+    expect(failed.textContent).toMatch(/The following message could not be delivered to all recipients:/);
+    expect(failed.textContent).toMatch(/Are you there\?/);
+    fireEvent.click(within(failed).getByRole('button', { name: 'Resend' }));
+    expect(fake.callsOf('resendMessage')).toEqual([['c1', 'm2']]);
+  });
+
+  it('shows who is typing', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    expect(screen.getByTestId('typing').textContent).toBe('');
+    act(() => fake.emit('patch', { conversations: { set: { c1: { ...conversation, typing: ['alice@example.com'] } }, remove: [] } }));
+    expect(screen.getByTestId('typing').textContent).toBe('Alice is typing a message.');
+  });
+
+  it('sends on Enter, keeps Shift+Enter for a new line, and tells the others I am typing', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    const composer = screen.getByRole('textbox', { name: 'Type your message' });
+    fireEvent.change(composer, { target: { value: 'line one' } });
+    expect(fireEvent.keyDown(composer, { key: 'Enter', shiftKey: true })).toBe(true);
+    expect(fake.callsOf('sendMessage')).toEqual([]);
+    fireEvent.change(composer, { target: { value: 'line one\nline two' } });
+    fireEvent.keyDown(composer, { key: 'Enter' });
+    await vi.waitFor(() => expect(composer).toHaveProperty('value', ''));
+    expect(fake.callsOf('sendMessage')).toEqual([['c1', 'line one\nline two', expect.objectContaining({ font: 'MS Sans Serif' })]]);
+    expect(fake.callsOf('sendTyping')).toEqual([['c1']]);
+  });
+
+  it('keeps my text and shows the reason when sending fails', async () => {
+    const fake = fakeWith();
+    fake.respond('sendMessage', () => ({ ok: false, error: { kind: 'protocol', code: 217, message: 'Alice is not online.' } }));
+    await renderApp(fake, '#/conversation/c1');
+    const composer = screen.getByRole('textbox', { name: 'Type your message' });
+    fireEvent.change(composer, { target: { value: 'hello' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByTestId('banner')).textContent).toMatch('Alice is not online.');
+    expect(composer).toHaveProperty('value', 'hello');
+  });
+
+  it('sends my messages in the font chosen in the Font dialog', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    fireEvent.click(screen.getByRole('button', { name: 'Font…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Font' });
+    fireEvent.change(within(dialog).getByLabelText('Font'), { target: { value: 'Verdana' } });
+    fireEvent.click(within(dialog).getByLabelText('Bold'));
+    fireEvent.change(within(dialog).getByLabelText('Colour'), { target: { value: '#800000' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    const composer = screen.getByRole('textbox', { name: 'Type your message' });
+    fireEvent.change(composer, { target: { value: 'styled' } });
+    fireEvent.keyDown(composer, { key: 'Enter' });
+    expect(fake.callsOf('sendMessage')[0]?.[2]).toMatchObject({ font: 'Verdana', bold: true, color: '#800000' });
+  });
+
+  it('invites an online contact who is not in the conversation yet', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    fireEvent.click(screen.getByTestId('menubar-actions'));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Invite Someone to This Conversation…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Invite Someone to This Conversation' });
+    expect(within(dialog).getAllByRole('option').map((option) => option.textContent)).toEqual(['Bob <bob@example.com>']);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(fake.callsOf('inviteToConversation')).toEqual([['c1', 'bob@example.com']]);
+  });
+
+  it('says when the last message arrived', async () => {
+    await renderApp(fakeWith(), '#/conversation/c1');
+    expect(screen.getByTestId('status-bar').textContent).toMatch(/^Last message received at .+ on .+\.$/);
+  });
+
+  it('says the conversation has ended when main no longer has it', async () => {
+    await renderApp(fakeWith(), '#/conversation/gone');
+    expect(screen.getByText('This conversation has ended.')).toBeTruthy();
+  });
+});

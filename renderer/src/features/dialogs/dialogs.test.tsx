@@ -1,0 +1,158 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { contact, FakeMsn, signedInState } from '../../testing/fake-msn';
+import { renderApp } from '../../testing/render';
+
+function openFromMenu(menu: string, item: string) {
+  fireEvent.click(screen.getByTestId(`menubar-${menu}`));
+  fireEvent.click(screen.getByRole('menuitem', { name: item }));
+}
+
+describe('Add a Contact', () => {
+  it('checks the address before asking main, then adds to my contact list', async () => {
+    const fake = new FakeMsn(signedInState());
+    await renderApp(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a Contact' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add a Contact' });
+    const address = within(dialog).getByLabelText('E-mail address');
+    expect(document.activeElement).toBe(address);
+    fireEvent.change(address, { target: { value: 'not-an-address' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/not a valid e-mail address/);
+    expect(fake.callsOf('addContact')).toEqual([]);
+    fireEvent.change(address, { target: { value: 'New.Friend@Example.com' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(fake.callsOf('addContact')).toEqual([['FL', 'new.friend@example.com']]);
+    await act(async () => {});
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows main’s error inside the dialog', async () => {
+    const fake = new FakeMsn(signedInState());
+    fake.respond('addContact', () => ({ ok: false, error: { kind: 'protocol', code: 215, message: 'That person is already on your list.' } }));
+    await renderApp(fake);
+    openFromMenu('actions', 'Add a Contact…');
+    const dialog = screen.getByRole('dialog', { name: 'Add a Contact' });
+    fireEvent.change(within(dialog).getByLabelText('E-mail address'), { target: { value: 'friend@example.com' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('That person is already on your list.');
+  });
+});
+
+describe('someone added me', () => {
+  it('asks, and answers with allow or block and adding them back', async () => {
+    const fake = new FakeMsn(signedInState([], { addedBy: [{ handle: 'fan@example.com', friendlyName: 'Fan' }] }));
+    await renderApp(fake);
+    const dialog = screen.getByRole('dialog', { name: 'Someone Added You' });
+    expect(dialog.textContent).toMatch('Fan (fan@example.com) has added you to their contact list.');
+    fireEvent.click(within(dialog).getByLabelText(/^Block this person/));
+    fireEvent.click(within(dialog).getByLabelText('Add this person to my contact list'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(fake.callsOf('answerAddedBy')).toEqual([['fan@example.com', { allow: false, addToContacts: false }]]);
+    act(() => fake.emit('patch', { addedBy: [] }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('Invite a Friend by e-mail', () => {
+  it('says honestly that the server may send nothing', async () => {
+    const fake = new FakeMsn(signedInState());
+    await renderApp(fake);
+    openFromMenu('actions', 'Invite a Friend by E-mail…');
+    const dialog = screen.getByRole('dialog', { name: 'Invite a Friend by E-mail' });
+    expect(dialog.textContent).toMatch(/may want to tell your friend yourself/);
+    fireEvent.change(within(dialog).getByLabelText('E-mail address'), { target: { value: 'pal@example.com' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send Invitation' }));
+    expect(await within(dialog).findByText('The server accepted the invitation for pal@example.com.')).toBeTruthy();
+    expect(fake.callsOf('inviteByEmail')).toEqual([['pal@example.com']]);
+  });
+});
+
+describe('Options', () => {
+  it('applies my name, preferences and privacy choices on OK', async () => {
+    const fake = new FakeMsn(signedInState());
+    await renderApp(fake);
+    openFromMenu('tools', 'Options…');
+    const dialog = screen.getByRole('dialog', { name: 'Options' });
+    fireEvent.change(within(dialog).getByLabelText('My name as others see it'), { target: { value: 'New Name' } });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Preferences' }));
+    fireEvent.click(within(dialog).getByLabelText('Play sounds'));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
+    fireEvent.click(within(dialog).getByLabelText('Cannot see my status or send me messages'));
+    fireEvent.click(within(dialog).getByLabelText(/Alert me when other users add me/));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await act(async () => {});
+    expect(fake.callsOf('setFriendlyName')).toEqual([['New Name']]);
+    expect(fake.callsOf('saveSettings')).toEqual([
+      [{ autoIdleMinutes: 5, sounds: false, toasts: true, signInAtStart: false, lastServer: 'demo' }],
+    ]);
+    expect(fake.callsOf('setPrivacyMode')).toEqual([['BL']]);
+    expect(fake.callsOf('setAddedAlert')).toEqual([['N']]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('refuses an empty name on the Personal page', async () => {
+    const fake = new FakeMsn(signedInState());
+    await renderApp(fake);
+    openFromMenu('tools', 'Options…');
+    const dialog = screen.getByRole('dialog', { name: 'Options' });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Connection' }));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Personal' }));
+    fireEvent.change(within(dialog).getByLabelText('My name as others see it'), { target: { value: '  ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(within(dialog).getByText('Please type a name.')).toBeTruthy();
+    expect(fake.calls.filter((call) => call.name !== 'getSnapshot')).toEqual([]);
+  });
+
+  it('moves people between the allow and block lists and lists who added me', async () => {
+    const fake = new FakeMsn(
+      signedInState([
+        contact('amy@example.com', 'Amy', 'NLN', ['FL', 'AL', 'RL']),
+        contact('ben@example.com', 'Ben', 'NLN', ['FL', 'BL']),
+      ]),
+    );
+    await renderApp(fake);
+    openFromMenu('tools', 'Options…');
+    const dialog = screen.getByRole('dialog', { name: 'Options' });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
+    expect(within(dialog).getByTestId('privacy-reverse-list').textContent).toBe('Amy <amy@example.com>');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Block >>' }));
+    await act(async () => {});
+    fireEvent.click(within(dialog).getByRole('button', { name: '<< Allow' }));
+    expect(fake.callsOf('blockContact')).toEqual([['amy@example.com']]);
+    expect(fake.callsOf('unblockContact')).toEqual([['ben@example.com']]);
+  });
+});
+
+describe('menu bar', () => {
+  it('is operable from the keyboard', async () => {
+    await renderApp(new FakeMsn(signedInState()));
+    fireEvent.keyDown(window, { key: 'F10' });
+    const file = screen.getByTestId('menubar-file');
+    expect(document.activeElement).toBe(file);
+    fireEvent.keyDown(file, { key: 'ArrowRight' });
+    fireEvent.keyDown(screen.getByTestId('menubar-actions'), { key: 'ArrowRight' });
+    const tools = screen.getByTestId('menubar-tools');
+    expect(document.activeElement).toBe(tools);
+    fireEvent.keyDown(tools, { key: 'ArrowDown' });
+    const menu = screen.getByRole('menu', { name: 'Tools' });
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Options…' }));
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(tools);
+    fireEvent.keyDown(window, { key: 'h', altKey: true });
+    fireEvent.keyDown(screen.getByRole('menu', { name: 'Help' }), { key: 'Enter' });
+    expect(screen.getByRole('dialog', { name: 'About MSN Messenger' })).toBeTruthy();
+  });
+
+  it('keeps Tab inside a dialog', async () => {
+    await renderApp(new FakeMsn(signedInState()));
+    openFromMenu('help', 'About MSN Messenger');
+    const dialog = screen.getByRole('dialog');
+    const ok = within(dialog).getByRole('button', { name: 'OK' });
+    const close = within(dialog).getByRole('button', { name: 'Close' });
+    expect(document.activeElement).toBe(ok);
+    fireEvent.keyDown(ok, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+  });
+});
