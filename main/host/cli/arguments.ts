@@ -1,0 +1,41 @@
+// The CLI's command line: `--server HOST:PORT --user HANDLE [--status CODE] [--no-browser]`.
+// The password never comes from an argument (it would show in `ps` and shell history).
+
+import { parseArgs } from 'node:util';
+import type { SettableStatus } from '../../../shared/model';
+import { isSettableStatus } from '../../ns/presence';
+
+export interface CliArguments {
+  readonly server: string;
+  readonly handle: string;
+  readonly status: SettableStatus;
+  /** False with --no-browser: forms are printed, never opened. */
+  readonly openBrowser: boolean;
+}
+
+export const USAGE = 'usage: npm run --silent cli -- --server HOST:PORT --user HANDLE [--status CODE] [--no-browser]';
+
+export class UsageError extends Error {}
+
+export function parseCliArguments(argv: readonly string[]): CliArguments {
+  let values: { server?: string; user?: string; status?: string; 'no-browser'?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        server: { type: 'string' },
+        user: { type: 'string' },
+        status: { type: 'string' },
+        'no-browser': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. ${USAGE}`);
+  }
+  if (!values.server || !values.user) throw new UsageError(`--server and --user are required. ${USAGE}`);
+  const status = values.status?.toUpperCase() ?? 'NLN';
+  if (!isSettableStatus(status)) throw new UsageError(`--status must be one of NLN BSY IDL BRB AWY PHN LUN HDN, not "${values.status}".`);
+  return { server: values.server, handle: values.user, status, openBrowser: !values['no-browser'] };
+}

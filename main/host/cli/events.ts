@@ -1,0 +1,51 @@
+// The CLI's output: one JSON object per line on stdout, each with an `event` field. Contacts and
+// mail counts are printed when their state objects change (the state shares structure, so an
+// unchanged contact keeps its identity and prints nothing).
+
+import type { Messenger } from '../../client/messenger';
+import type { AppError, Contact, MessengerState } from '../../../shared/model';
+
+export type CliEvent = { readonly event: string } & Record<string, unknown>;
+
+/** An AppError as an `error` event: the protocol code when there is one, else the kind. */
+export function errorEvent(error: AppError, extra: Record<string, unknown> = {}): CliEvent {
+  return { event: 'error', code: error.code ?? error.kind, message: error.message, ...extra };
+}
+
+const contactEvent = (contact: Contact): CliEvent => ({
+  event: 'contact',
+  handle: contact.handle,
+  friendlyName: contact.friendlyName,
+  lists: contact.lists,
+  status: contact.status,
+});
+
+export function printEvents(messenger: Messenger, print: (event: CliEvent) => void): void {
+  let previous: MessengerState = messenger.state;
+  messenger.on('state', (state) => {
+    if (state.session.state !== previous.session.state) print({ event: 'state', state: state.session.state });
+    if (state.contacts !== previous.contacts) {
+      for (const [key, contact] of Object.entries(state.contacts)) {
+        if (previous.contacts[key] !== contact) print(contactEvent(contact));
+      }
+      for (const [key, contact] of Object.entries(previous.contacts)) {
+        if (!state.contacts[key]) print({ ...contactEvent(contact), lists: [], status: 'FLN' });
+      }
+    }
+    const { inboxUnread, foldersUnread } = state.mail;
+    if (inboxUnread !== previous.mail.inboxUnread || foldersUnread !== previous.mail.foldersUnread) {
+      print({ event: 'mail', inboxUnread, foldersUnread });
+    }
+    previous = state;
+  });
+  messenger.on('signedIn', ({ handle, friendlyName, dialect }) => print({ event: 'signed-in', handle, friendlyName, dialect }));
+  messenger.on('presence', ({ handle, status, friendlyName }) => print({ event: 'presence', handle, status, friendlyName }));
+  messenger.on('addedBy', ({ handle, friendlyName }) => print({ event: 'added-by', handle, friendlyName }));
+  messenger.on('newMail', ({ from, fromAddress, subject }) => print({ event: 'new-mail', from, fromAddress, subject }));
+  messenger.on('form', ({ action, method, fields }) => print({ event: 'form', action, method, fields }));
+  messenger.on('message', ({ conversationId, from, text }) => print({ event: 'message', conversation: conversationId, from, text }));
+  messenger.on('error', ({ conversationId, messageId, ...error }) =>
+    print(errorEvent(error, { ...(conversationId && { conversation: conversationId }), ...(messageId && { messageId }) })),
+  );
+  messenger.on('signedOut', ({ reason, message }) => print({ event: 'signed-out', reason, ...(message && { message }) }));
+}
