@@ -1,0 +1,72 @@
+// The people in an end-to-end test: the project's server with their accounts, and per person
+// either a browser host (driven through Chromium) or a bare Messenger (driven from the test).
+
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Messenger } from '../../../main/client/messenger';
+import { MessengerApp } from '../../../main/host/app-core';
+import { MemorySecretStore } from '../../../main/host/secret-store';
+import { ensureRendererBundle } from '../../../main/host/web/bundle';
+import { WebHost } from '../../../main/host/web/web-host';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const temporaryDirs: string[] = [];
+
+export function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+export function removeTemporaryDirs(): void {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The renderer bundle, built once if it is missing or stale. */
+export function rendererBundle(): string {
+  return ensureRendererBundle(PROJECT_ROOT, { log: (line) => console.log(line) });
+}
+
+/** A browser host for one person, whose sign-in form starts with `server` and `handle` filled in. */
+export async function startWebUser(server: string, handle: string, rendererDir: string): Promise<WebHost> {
+  const dataDir = temporaryDir('msn-e2e-user-');
+  return WebHost.start({
+    rendererDir,
+    createApp: (shell) =>
+      new MessengerApp({
+        dataDir,
+        secrets: new MemorySecretStore(),
+        shell,
+        createMessenger: (options) => new Messenger(options),
+        defaults: { lastServer: server, lastHandle: handle },
+      }),
+  });
+}
+
+/** Someone signed in without a browser, for what the browser users react to. */
+export async function signInHeadless(server: string, handle: string, password: string): Promise<Messenger> {
+  const messenger = new Messenger({ dataDir: temporaryDir('msn-e2e-headless-'), openExternal: () => {} });
+  await messenger.signIn({ server, handle, password, status: 'NLN' });
+  return messenger;
+}
+
+/** Resolves with the next page of `context` whose URL matches. */
+export function nextPage(context: BrowserContext, url: RegExp): Promise<Page> {
+  return context.waitForEvent('page', { predicate: (page) => url.test(page.url()), timeout: 15_000 });
+}
+
+const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
+const DOCS_SCREENSHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
+
+/** Saves a screenshot as a test artifact and as the README's picture of the same window. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  copyFileSync(file, join(DOCS_SCREENSHOTS, `${name}.png`));
+}
