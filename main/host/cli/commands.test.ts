@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { MessengerError } from '../../client/errors';
+import { parseCliArguments } from './arguments';
+import { parseCliCommand } from './commands';
+
+const refusal = (line: string): string => {
+  try {
+    parseCliCommand(line);
+  } catch (error) {
+    return (error as MessengerError).appError.kind;
+  }
+  throw new Error(`"${line}" was accepted`);
+};
+
+describe('CLI command lines', () => {
+  it('parses every command', () => {
+    expect(parseCliCommand('status bsy')).toEqual({ name: 'status', status: 'BSY' });
+    expect(parseCliCommand('name  Exémple   User ')).toEqual({ name: 'name', text: 'Exémple   User' });
+    expect(parseCliCommand('add fl bob@example.com')).toEqual({ name: 'add', list: 'FL', handle: 'bob@example.com' });
+    expect(parseCliCommand('remove BL bob@example.com')).toEqual({ name: 'remove', list: 'BL', handle: 'bob@example.com' });
+    expect(parseCliCommand('privacy bl')).toEqual({ name: 'privacy', mode: 'BL' });
+    expect(parseCliCommand('alerts off')).toEqual({ name: 'alerts', on: false });
+    expect(parseCliCommand('ims ON')).toEqual({ name: 'ims', on: true });
+    expect(parseCliCommand('invite a@b.c')).toEqual({ name: 'invite', email: 'a@b.c' });
+    expect(parseCliCommand('url inbox')).toEqual({ name: 'url', service: 'INBOX' });
+    expect(parseCliCommand('url COMPOSE a@b.c')).toEqual({ name: 'url', service: 'COMPOSE', arg: 'a@b.c' });
+    expect(parseCliCommand('say bob@example.com  hi  there ')).toEqual({ name: 'say', handle: 'bob@example.com', text: 'hi  there' });
+    expect(parseCliCommand('quit')).toEqual({ name: 'quit' });
+  });
+
+  it.each(['', 'dance', 'status FLN', 'status', 'add RL a@b.c', 'add FL', 'privacy XX', 'alerts maybe', 'url MOBILE', 'say bob', 'quit now'])(
+    'refuses "%s" as input',
+    (line) => expect(refusal(line)).toBe('input'),
+  );
+});
+
+describe('CLI arguments', () => {
+  it('reads the server, the handle, the status and --no-browser', () => {
+    expect(parseCliArguments(['--server', 'h:1', '--user', 'a@b.c', '--status', 'awy', '--no-browser'])).toEqual({
+      server: 'h:1',
+      handle: 'a@b.c',
+      status: 'AWY',
+      openBrowser: false,
+    });
+    expect(parseCliArguments(['--server', 'h', '--user', 'a@b.c'])).toMatchObject({ status: 'NLN', openBrowser: true });
+  });
+
+  it('refuses a password argument, unknown options and a bad status', () => {
+    expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--password', 'x'])).toThrow(/password/);
+    expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--status', 'FLN'])).toThrow(/--status/);
+    expect(() => parseCliArguments(['--user', 'a@b.c'])).toThrow(/required/);
+  });
+});
