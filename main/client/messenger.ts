@@ -243,7 +243,11 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       if (this.session === session) this.session = undefined;
       throw error;
     }
-    if (this.session !== session) throw notSignedIn();
+    if (this.session !== session) {
+      // Signed out while this attempt was under way.
+      session.drop({ reason: 'user' });
+      throw notSignedIn();
+    }
     const { handle = credentials.handle, friendlyName = credentials.handle, dialect = 'MSNP3' } = this.current.session;
     this.autoIdle.start();
     this.emit('signedIn', { handle, friendlyName, dialect });

@@ -122,7 +122,10 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         log: log && ((direction, text) => log(`${direction === 'in' ? 'S:' : 'C:'} ${text}`)),
       },
       onStep: (step) => this.emit('step', step),
-      onConnection: (connection) => connection.on('command', (command) => this.dispatch(command)),
+      onConnection: (connection) => {
+        this.connection = connection;
+        connection.on('command', (command) => this.dispatch(command));
+      },
     });
     const { connection, dialect, handle, friendlyName, server } = authenticated;
     this.connection = connection;
@@ -174,6 +177,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     const connection = this.connection;
     if (!connection?.isOpen) return;
     this.ending ??= { reason: 'user' };
+    if (!this.online) return connection.close();
     const closed = new Promise<void>((resolve) => {
       const timer = setTimeout(() => connection.close(), 2000);
       connection.on('close', () => {

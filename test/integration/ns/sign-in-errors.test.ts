@@ -158,3 +158,30 @@ describe('a server that never answers', () => {
     expect(messenger.state.session.state).toBe('offline');
   });
 });
+
+describe('signing out while signing in', () => {
+  it('abandons the sign-in and closes the connection', async () => {
+    server = await ScriptedServer.start([dispatch(), [...authentication().slice(0, 7), 'HANG']]);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
+    await server.waitForLine('USR 7');
+    const closed = new Promise((resolve) => server?.once('closed', resolve));
+    await messenger.signOut();
+    await closed;
+    expect((await outcome)?.appError.kind).toBe('network');
+    expect(messenger.state.session.state).toBe('offline');
+  });
+});
+
+describe('Hotmail on a server without it', () => {
+  it('says Hotmail is not available when the URL reply has no absolute login URL (Escargot)', async () => {
+    const opened: string[] = [];
+    server = await ScriptedServer.start([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'C: URL 7 INBOX', 'S: URL 7 /unused1 /unused2 1', ...SIGN_OUT]]);
+    messenger = new Messenger({ dataDir, openExternal: async (path) => void opened.push(path) });
+    await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+    const error = (await messenger.openUrl('INBOX').catch((e) => e)) as MessengerError;
+    expect(error.appError).toEqual({ kind: 'unsupported', message: 'Hotmail is not available on this server.' });
+    expect(opened).toEqual([]);
+    expect(server.failures).toEqual([]);
+  });
+});

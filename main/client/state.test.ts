@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { INITIAL_STATE } from '../../shared/model';
+import { EMPTY_LISTS, withEntryOnList } from '../ns/lists';
+import { type PresenceInfo, patch, withLists, withPresence, withSession } from './state';
+
+const lists = withEntryOnList(withEntryOnList(withEntryOnList(EMPTY_LISTS, 'FL', 'Bob@example.com', 'Bob', 1), 'AL', 'bob@example.com', 'Bob', 2), 'RL', 'dave@example.com', 'Dave', 3);
+const noPresence = new Map<string, PresenceInfo>();
+
+describe('structural sharing', () => {
+  it('keeps the object when a patch changes nothing', () => {
+    const value = { a: 1, b: 'x' };
+    expect(patch(value, { a: 1 })).toBe(value);
+    expect(patch(value, { a: 2 })).toEqual({ a: 2, b: 'x' });
+    expect(withSession(INITIAL_STATE, { state: 'offline' })).toBe(INITIAL_STATE);
+  });
+
+  it('builds contacts from the lists, with the added-you queue, and keeps them when nothing changed', () => {
+    const state = withLists(INITIAL_STATE, lists, noPresence);
+    expect(state.contacts['bob@example.com']).toEqual({ handle: 'Bob@example.com', friendlyName: 'Bob', status: 'FLN', lists: ['FL', 'AL'] });
+    expect(state.addedBy).toEqual([{ handle: 'dave@example.com', friendlyName: 'Dave' }]);
+    expect(withLists(state, { ...lists }, noPresence)).toBe(state);
+    expect(withLists(state, { ...lists, addedAlert: 'N' }, noPresence).addedBy).toEqual([]);
+  });
+
+  it('changes only the contact whose presence changed', () => {
+    const state = withLists(INITIAL_STATE, lists, noPresence);
+    const online = withPresence(state, lists, 'BOB@example.com', { status: 'BSY', friendlyName: 'Bobby' });
+    expect(online.contacts['bob@example.com']).toMatchObject({ status: 'BSY', friendlyName: 'Bobby' });
+    expect(online.contacts['dave@example.com']).toBe(state.contacts['dave@example.com']);
+    expect(withPresence(online, lists, 'bob@example.com', { status: 'BSY', friendlyName: 'Bobby' })).toBe(online);
+    expect(withPresence(online, lists, 'stranger@example.com', { status: 'NLN' })).toBe(online);
+  });
+});
