@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { launchChromium, PATIENTLY } from './support/chromium';
 import { nextPage, PROJECT_ROOT, removeTemporaryDirs, rendererBundle, temporaryDir } from './support/users';
 
 let host: ChildProcess;
@@ -56,25 +56,25 @@ describe('npm run web -- --demo', () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 580 } });
     const page = await context.newPage();
     await page.goto(url);
-    await expect.poll(() => page.getByTestId('sign-in-handle').inputValue()).toBe('you@demo.msn');
+    await expect.poll(() => page.getByTestId('sign-in-handle').inputValue(), PATIENTLY).toBe('you@demo.msn');
     await page.getByTestId('sign-in-password').fill('demo');
     await page.getByTestId('sign-in-submit').click();
     const buddy = page.getByTestId('contact-buddy@demo.msn');
-    await expect.poll(() => buddy.textContent()).toBe('Messenger Buddy');
+    await expect.poll(() => buddy.textContent(), PATIENTLY).toBe('Messenger Buddy');
     // Demo people who added you while you were away ask, one at a time.
     const addedBy = page.getByTestId('added-by-dialog');
     await addedBy.waitFor();
     while (await addedBy.isVisible()) {
       const question = await addedBy.textContent();
       await page.getByTestId('added-by-ok').click();
-      await expect.poll(async () => ((await addedBy.isVisible()) ? await addedBy.textContent() : null)).not.toBe(question);
+      await expect.poll(async () => ((await addedBy.isVisible()) ? await addedBy.textContent() : null), PATIENTLY).not.toBe(question);
     }
     const conversation = nextPage(context, /#\/conversation\//);
     await buddy.dblclick();
     const chat = await conversation;
     await chat.getByTestId('composer').fill('Hello Buddy');
     await chat.getByTestId('composer').press('Enter');
-    await expect.poll(() => chat.getByTestId('message').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => chat.getByTestId('message').count(), PATIENTLY).toBe(2);
     expect(await chat.getByTestId('message').nth(1).textContent()).toContain('Messenger Buddy says');
   });
 });

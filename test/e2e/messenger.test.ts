@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Messenger } from '../../main/client/messenger';
 import type { WebHost } from '../../main/host/web/web-host';
 import { startServer, type MsnServer } from '../../server/index';
-import { launchChromium } from './support/chromium';
+import { launchChromium, PATIENTLY } from './support/chromium';
 import { nextPage, removeTemporaryDirs, rendererBundle, saveScreenshot, signInHeadless, startWebUser } from './support/users';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -83,25 +83,25 @@ describe('MSN Messenger in Chromium', () => {
   it('says why a wrong password failed, then signs in', async () => {
     const { page } = alice;
     await page.getByTestId('sign-in-form').waitFor();
-    await expect.poll(() => page.getByTestId('sign-in-handle').inputValue()).toBe(ALICE.handle);
+    await expect.poll(() => page.getByTestId('sign-in-handle').inputValue(), PATIENTLY).toBe(ALICE.handle);
     await page.getByTestId('sign-in-password').fill('secret');
     await saveScreenshot(page, 'sign-in');
     await signIn(alice, 'wrong');
     await page.getByText('The sign-in name or password is incorrect.').waitFor();
     await signIn(alice, ALICE.password);
     await page.getByTestId('contact-list').waitFor();
-    await expect.poll(() => page.getByTestId('my-status').getAttribute('data-status')).toBe('NLN');
+    await expect.poll(() => page.getByTestId('my-status').getAttribute('data-status'), PATIENTLY).toBe('NLN');
   });
 
   it('sees a contact come online and change status', async () => {
-    await expect.poll(() => contactRow(alice.page, BOB.handle).textContent()).toContain('(Offline)');
+    await expect.poll(() => contactRow(alice.page, BOB.handle).textContent(), PATIENTLY).toContain('(Offline)');
     await signIn(bob, BOB.password);
     await bob.page.getByTestId('contact-list').waitFor();
-    await expect.poll(() => contactRow(alice.page, BOB.handle).textContent()).toBe(BOB.friendlyName);
+    await expect.poll(() => contactRow(alice.page, BOB.handle).textContent(), PATIENTLY).toBe(BOB.friendlyName);
     await bob.page.getByTestId('my-status').click();
     await bob.page.getByTestId('menu-status-BSY').click();
-    await expect.poll(() => contactRow(alice.page, BOB.handle).textContent()).toContain('(Busy)');
-    await expect.poll(() => contactRow(bob.page, ALICE.handle).textContent()).toBe(ALICE.friendlyName);
+    await expect.poll(() => contactRow(alice.page, BOB.handle).textContent(), PATIENTLY).toContain('(Busy)');
+    await expect.poll(() => contactRow(bob.page, ALICE.handle).textContent(), PATIENTLY).toBe(ALICE.friendlyName);
     await saveScreenshot(alice.page, 'contact-list');
   });
 
@@ -126,7 +126,7 @@ describe('MSN Messenger in Chromium', () => {
     await bobChat.getByTestId('send').click();
 
     await aliceChat.getByTestId('message-text').filter({ hasText: 'Hello Alice, I am here.' }).waitFor();
-    await expect.poll(() => aliceChat.getByTestId('message').count()).toBe(2);
+    await expect.poll(() => aliceChat.getByTestId('message').count(), PATIENTLY).toBe(2);
     await saveScreenshot(aliceChat, 'conversation');
   });
 
@@ -142,7 +142,7 @@ describe('MSN Messenger in Chromium', () => {
     await alice.page.getByTestId('added-by-allow').check();
     await alice.page.getByTestId('added-by-ok').click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => contactRow(alice.page, MALLORY.handle).textContent()).toContain(XSS_NAME);
+    await expect.poll(() => contactRow(alice.page, MALLORY.handle).textContent(), PATIENTLY).toContain(XSS_NAME);
     expect(hosts[0]?.app.snapshot().state.contacts[MALLORY.handle]?.lists).toEqual(expect.arrayContaining(['FL', 'AL', 'RL']));
     expect(alerts).toEqual([]);
   });
@@ -154,8 +154,7 @@ describe('MSN Messenger in Chromium', () => {
     await alice.page.getByTestId('added-by-block').check();
     await alice.page.getByTestId('added-by-add').uncheck();
     await alice.page.getByTestId('added-by-ok').click();
-    await expect
-      .poll(() => hosts[0]?.app.snapshot().state.contacts[CAROL.handle]?.lists)
+    await expect.poll(() => hosts[0]?.app.snapshot().state.contacts[CAROL.handle]?.lists, PATIENTLY)
       .toEqual(expect.arrayContaining(['BL', 'RL']));
     expect(hosts[0]?.app.snapshot().state.contacts[CAROL.handle]?.lists).not.toContain('AL');
   });
@@ -167,7 +166,7 @@ describe('MSN Messenger in Chromium', () => {
         await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Welcome to Hotmail</p>' });
       });
     });
-    await expect.poll(() => alice.page.getByTestId('mail-line').textContent()).toContain('3');
+    await expect.poll(() => alice.page.getByTestId('mail-line').textContent(), PATIENTLY).toContain('3');
     await alice.page.getByTestId('mail-line').click();
     const request = await posted;
     expect(request.method()).toBe('POST');
@@ -185,6 +184,6 @@ describe('MSN Messenger in Chromium', () => {
     await alice.page.getByTestId('menubar-file').click();
     await alice.page.getByTestId('menu-sign-out').click();
     await alice.page.getByTestId('sign-in-form').waitFor();
-    await expect.poll(() => contactRow(bob.page, ALICE.handle).textContent()).toContain('(Offline)');
+    await expect.poll(() => contactRow(bob.page, ALICE.handle).textContent(), PATIENTLY).toContain('(Offline)');
   });
 });

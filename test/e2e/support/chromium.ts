@@ -26,3 +26,9 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
 }
+
+/**
+ * Options for expect.poll: what crosses two browsers, two hosts and a server takes a moment,
+ * more on a loaded CI machine than vitest's default second allows.
+ */
+export const PATIENTLY = { timeout: 10_000 } as const;
