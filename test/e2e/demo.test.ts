@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, PATIENTLY } from './support/chromium';
-import { nextPage, PROJECT_ROOT, removeTemporaryDirs, rendererBundle, temporaryDir } from './support/users';
+import { nextPage, PROJECT_ROOT, removeTemporaryDirs, rendererBundle, saveScreenshot, temporaryDir } from './support/users';
 
 let host: ChildProcess;
 let browser: Browser;
@@ -53,11 +53,12 @@ describe('npm run web -- --demo', () => {
   });
 
   it('signs a new user in to the Local demo, where Messenger Buddy answers', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 580 } });
+    const context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC' });
     const page = await context.newPage();
     await page.goto(url);
     await expect.poll(() => page.getByTestId('sign-in-handle').inputValue(), PATIENTLY).toBe('you@demo.msn');
     await page.getByTestId('sign-in-password').fill('demo');
+    await saveScreenshot(page, 'sign-in');
     await page.getByTestId('sign-in-submit').click();
     const buddy = page.getByTestId('contact-buddy@demo.msn');
     await expect.poll(() => buddy.textContent(), PATIENTLY).toBe('Messenger Buddy');
