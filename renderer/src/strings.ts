@@ -236,8 +236,10 @@ export const strings = {
   privacy: {
     allowList: 'Allow list: these people can see my status and send me messages',
     blockList: 'Block list: these people cannot see my status or send me messages',
-    block: 'Block >>',
-    allow: '<< Allow',
+    block: 'Block ↓',
+    allow: '↑ Allow',
+    blockSelected: 'Move the selected person to the block list',
+    allowSelected: 'Move the selected person to the allow list',
     others: 'All other users:',
     allowOthers: 'Can see my status and send me messages',
     blockOthers: 'Cannot see my status or send me messages',

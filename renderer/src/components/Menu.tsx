@@ -1,7 +1,7 @@
 // A popup menu (role=menu): arrow keys, Home/End, first-letter jumps, Enter/Space to choose,
 // Escape to close. Focus goes back where it came from unless the chosen item moved it on.
 
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import '../styles/menu.css';
 
 export interface MenuItem {
@@ -13,6 +13,8 @@ export interface MenuItem {
   /** When set the item is a radio item (statuses); the checked one starts focused. */
   readonly checked?: boolean;
   readonly separatorBefore?: boolean;
+  /** A small decorative picture before the label (status icons). */
+  readonly icon?: ReactNode;
 }
 
 export type MenuCloseReason = 'escape' | 'select' | 'outside' | 'tab';
@@ -161,6 +163,7 @@ export function Menu({ items, label, onClose, position, onNavigate, id }: MenuPr
           onMouseEnter={() => !item.disabled && setActive(index)}
         >
           <span className="menu__check" aria-hidden="true" />
+          {item.icon}
           {item.label}
         </li>
       ))}

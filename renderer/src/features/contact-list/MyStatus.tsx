@@ -25,6 +25,7 @@ export function MyStatus() {
     label: strings.statusLabel(code),
     checked: !session.autoIdle && session.status === code,
     separatorBefore: code === 'HDN',
+    icon: <StatusIcon status={code === 'HDN' ? 'FLN' : code} />,
     onSelect: () => {
       void command('setStatus', code).then((result) => {
         if (!result.ok) showBanner(result.error.message);

@@ -11,25 +11,30 @@ import { strings } from '../../strings';
 interface AddedByDialogProps {
   readonly request: AddedByRequest;
   readonly alreadyInContacts: boolean;
-  /** Closing without answering puts the question aside while this window stays open. */
-  readonly onDefer: () => void;
+  /**
+   * Called once answered, or closed without an answer (the question is then put aside while this
+   * window stays open); the queue in main catches up with its next patch.
+   */
+  readonly onDone: () => void;
 }
 
-export function AddedByDialog({ request, alreadyInContacts, onDefer }: AddedByDialogProps) {
+export function AddedByDialog({ request, alreadyInContacts, onDone }: AddedByDialogProps) {
   const [allow, setAllow] = useState(true);
   const [addToContacts, setAddToContacts] = useState(!alreadyInContacts);
   const runner = useCommand();
   const textId = useId();
   const name = useId();
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    void runner.run(() => command('answerAddedBy', request.handle, { allow, addToContacts: addToContacts && !alreadyInContacts }));
+    const answer = { allow, addToContacts: addToContacts && !alreadyInContacts };
+    const result = await runner.run(() => command('answerAddedBy', request.handle, answer));
+    if (result.ok) onDone();
   };
 
   return (
-    <Dialog title={strings.addedBy.title} onClose={onDefer} describedBy={textId} testId="added-by-dialog">
-      <form onSubmit={onSubmit}>
+    <Dialog title={strings.addedBy.title} onClose={onDone} describedBy={textId} testId="added-by-dialog">
+      <form onSubmit={(event) => void onSubmit(event)}>
         <p id={textId} className="dialog__text">
           {strings.addedBy.text(request.friendlyName, request.handle)}
         </p>

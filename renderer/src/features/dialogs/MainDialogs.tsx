@@ -110,18 +110,18 @@ export function MainDialogs() {
   const contacts = useMessenger(selectContacts);
   const addedBy = useMessenger(selectAddedBy);
   const session = useMessenger(selectSession);
-  const [deferred, setDeferred] = useState<ReadonlySet<string>>(() => new Set());
+  const [handled, setHandled] = useState<ReadonlySet<string>>(() => new Set());
 
   if (dialog) return <RequestedDialog dialog={dialog} contacts={contacts} onClose={closeDialog} />;
   if (session.state !== 'online') return null;
-  const question = addedBy.find((request) => !deferred.has(request.handle));
+  const question = addedBy.find((request) => !handled.has(request.handle));
   if (!question) return null;
   return (
     <AddedByDialog
       key={question.handle}
       request={question}
       alreadyInContacts={contacts[question.handle]?.lists.includes('FL') ?? false}
-      onDefer={() => setDeferred((current) => new Set(current).add(question.handle))}
+      onDone={() => setHandled((current) => new Set(current).add(question.handle))}
     />
   );
 }

@@ -116,9 +116,9 @@ describe('Options', () => {
     const dialog = screen.getByRole('dialog', { name: 'Options' });
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
     expect(within(dialog).getByTestId('privacy-reverse-list').textContent).toBe('Amy <amy@example.com>');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Block >>' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move the selected person to the block list' }));
     await act(async () => {});
-    fireEvent.click(within(dialog).getByRole('button', { name: '<< Allow' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move the selected person to the allow list' }));
     expect(fake.callsOf('blockContact')).toEqual([['amy@example.com']]);
     expect(fake.callsOf('unblockContact')).toEqual([['ben@example.com']]);
   });

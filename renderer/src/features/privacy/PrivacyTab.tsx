@@ -59,6 +59,7 @@ export function PrivacyTab({ draft, update, signedIn }: PrivacyTabProps) {
             className="button"
             disabled={!allowed[allowedIndex] || runner.pending}
             onClick={() => move(allowed[allowedIndex], 'block')}
+            aria-label={strings.privacy.blockSelected}
             data-testid="privacy-block"
           >
             {strings.privacy.block}
@@ -68,6 +69,7 @@ export function PrivacyTab({ draft, update, signedIn }: PrivacyTabProps) {
             className="button"
             disabled={!blocked[blockedIndex] || runner.pending}
             onClick={() => move(blocked[blockedIndex], 'allow')}
+            aria-label={strings.privacy.allowSelected}
             data-testid="privacy-allow"
           >
             {strings.privacy.allow}
