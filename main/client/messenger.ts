@@ -154,25 +154,25 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   async setStatus(status: SettableStatus): Promise<void> {
     const session = this.requireSession();
     this.chosenStatus = status;
-    await this.run(session.setStatus(status));
+    await this.run(() => session.setStatus(status));
     this.update(withSession(this.current, { autoIdle: false }));
   }
 
-  setFriendlyName = (name: string): Promise<void> => this.run(this.requireSession().rename(name));
-  addContact = (list: EditableList, handle: string): Promise<void> => this.run(this.requireSession().addToList(list, handle));
-  removeContact = (list: EditableList, handle: string): Promise<void> => this.run(this.requireSession().removeFromList(list, handle));
-  block = (handle: string): Promise<void> => this.run(this.requireSession().block(handle));
-  unblock = (handle: string): Promise<void> => this.run(this.requireSession().unblock(handle));
-  setPrivacyMode = (mode: PrivacyMode): Promise<void> => this.run(this.requireSession().setPrivacyMode(mode));
-  setAddedAlert = (mode: AddedAlertMode): Promise<void> => this.run(this.requireSession().setAddedAlert(mode));
-  setIms = (enabled: boolean): Promise<void> => this.run(this.requireSession().setIms(enabled));
-  inviteByEmail = (email: string): Promise<void> => this.run(this.requireSession().inviteByEmail(email));
+  setFriendlyName = (name: string): Promise<void> => this.run(() => this.requireSession().rename(name));
+  addContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().addToList(list, handle));
+  removeContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().removeFromList(list, handle));
+  block = (handle: string): Promise<void> => this.run(() => this.requireSession().block(handle));
+  unblock = (handle: string): Promise<void> => this.run(() => this.requireSession().unblock(handle));
+  setPrivacyMode = (mode: PrivacyMode): Promise<void> => this.run(() => this.requireSession().setPrivacyMode(mode));
+  setAddedAlert = (mode: AddedAlertMode): Promise<void> => this.run(() => this.requireSession().setAddedAlert(mode));
+  setIms = (enabled: boolean): Promise<void> => this.run(() => this.requireSession().setIms(enabled));
+  inviteByEmail = (email: string): Promise<void> => this.run(() => this.requireSession().inviteByEmail(email));
   answerAddedBy = (handle: string, answer: { allow: boolean; addToContacts: boolean }): Promise<void> =>
-    this.run(this.requireSession().answerAddedBy(handle, answer));
+    this.run(() => this.requireSession().answerAddedBy(handle, answer));
 
   /** Asks the server for a service URL, builds the auto-login form and (unless `open: false`) opens it. */
   async openUrl(service: UrlService, arg?: string, options: { open?: boolean } = {}): Promise<PassportForm> {
-    const reply = await this.run(this.requireSession().requestUrl(service, arg));
+    const reply = await this.run(() => this.requireSession().requestUrl(service, arg));
     return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true);
   }
 
@@ -209,10 +209,10 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     return this.session;
   }
 
-  /** Turns any failure of a request into a MessengerError with its sentence. */
-  private async run<T>(operation: Promise<T>): Promise<T> {
+  /** Runs a request; any failure (thrown or rejected) becomes a MessengerError with its sentence. */
+  private async run<T>(operation: () => Promise<T>): Promise<T> {
     try {
-      return await operation;
+      return await operation();
     } catch (error) {
       throw error instanceof MessengerError ? error : new MessengerError(toAppError(error));
     }
@@ -375,7 +375,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const account = { handle: this.current.session.handle ?? credentials.handle, password: credentials.password, profile: this.current.profile };
     const form = buildForm(account, target, Date.now(), this.options.random ?? Math.random);
     this.emit('form', form);
-    if (open) await this.run(openFormPage(form, { openExternal: async (path) => this.options.openExternal(path) }));
+    if (open) await this.run(() => openFormPage(form, { openExternal: async (path) => this.options.openExternal(path) }));
     return form;
   }
 
