@@ -34,7 +34,7 @@ import type { ConversationHost, ConversationService } from '../sb/types';
 import { AutoIdle } from './auto-idle';
 import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
-import { type PresenceInfo, withLists, withMail, withPresence, withSession } from './state';
+import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresence, withSession } from './state';
 
 export interface MessengerEvents {
   [event: string]: unknown;
@@ -284,20 +284,10 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     on('mailCount', (count) => this.update(withMail(this.current, count)));
     on('newMail', (notice) => {
       this.lastMailNotice = notice;
-      const { inboxUnread, foldersUnread } = this.current.mail;
-      this.update(
-        withMail(this.current, {
-          lastNew: notice.mail,
-          ...(notice.inInbox ? { inboxUnread: inboxUnread + 1 } : { foldersUnread: foldersUnread + 1 }),
-        }),
-      );
+      this.update(withNewMail(this.current, notice.mail, notice.inInbox));
       this.emit('newMail', notice.mail);
     });
-    on('mailMoved', ({ fromInbox, toInbox, delta }) => {
-      const { inboxUnread, foldersUnread } = this.current.mail;
-      const moved = (count: number, from: boolean, to: boolean): number => Math.max(0, count - (from ? delta : 0) + (to ? delta : 0));
-      this.update(withMail(this.current, { inboxUnread: moved(inboxUnread, fromInbox, toInbox), foldersUnread: moved(foldersUnread, !fromInbox, !toInbox) }));
-    });
+    on('mailMoved', (move) => this.update(withMailMoved(this.current, move)));
     on('maintenance', ({ minutes }) =>
       this.emit('error', { kind: 'protocol', message: `The server will go down for maintenance in ${minutes} minute${minutes === 1 ? '' : 's'}.` }),
     );

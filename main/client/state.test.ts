@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE } from '../../shared/model';
 import { EMPTY_LISTS, withEntryOnList } from '../ns/lists';
-import { type PresenceInfo, patch, withLists, withPresence, withSession } from './state';
+import { type PresenceInfo, patch, withLists, withMail, withMailMoved, withNewMail, withPresence, withSession } from './state';
 
 const lists = withEntryOnList(withEntryOnList(withEntryOnList(EMPTY_LISTS, 'FL', 'Bob@example.com', 'Bob', 1), 'AL', 'bob@example.com', 'Bob', 2), 'RL', 'dave@example.com', 'Dave', 3);
 const noPresence = new Map<string, PresenceInfo>();
@@ -29,5 +29,17 @@ describe('structural sharing', () => {
     expect(online.contacts['dave@example.com']).toBe(state.contacts['dave@example.com']);
     expect(withPresence(online, lists, 'bob@example.com', { status: 'BSY', friendlyName: 'Bobby' })).toBe(online);
     expect(withPresence(online, lists, 'stranger@example.com', { status: 'NLN' })).toBe(online);
+  });
+});
+
+describe('mail counts', () => {
+  const mail = { from: 'A', fromAddress: 'a@b.c', subject: 'S', receivedAt: 1 };
+
+  it('counts new mail by folder and moves counts without going below zero', () => {
+    const state = withMail(INITIAL_STATE, { inboxUnread: 1, foldersUnread: 0 });
+    expect(withNewMail(state, mail, true).mail).toMatchObject({ inboxUnread: 2, foldersUnread: 0, lastNew: mail });
+    expect(withNewMail(state, mail, false).mail).toMatchObject({ inboxUnread: 1, foldersUnread: 1 });
+    expect(withMailMoved(state, { fromInbox: true, toInbox: false, delta: 3 }).mail).toMatchObject({ inboxUnread: 0, foldersUnread: 3 });
+    expect(withMailMoved(state, { fromInbox: true, toInbox: true, delta: 1 })).toBe(state);
   });
 });

@@ -1,7 +1,7 @@
 // Pure reducers for MessengerState with structural sharing: a change that changes nothing keeps
 // object identity, so selectors and the IPC patcher can compare by reference.
 
-import type { AddedByRequest, Contact, MessengerState, StatusCode } from '../../shared/model';
+import type { AddedByRequest, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
 import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
@@ -26,6 +26,22 @@ export function withSession(state: MessengerState, changes: Partial<MessengerSta
 export function withMail(state: MessengerState, changes: Partial<MessengerState['mail']>): MessengerState {
   const mail = patch(state.mail, changes);
   return mail === state.mail ? state : { ...state, mail };
+}
+
+/** A new mail counts as unread in the Inbox, or in the other folders when delivered elsewhere (§9.3). */
+export function withNewMail(state: MessengerState, mail: NewMail, inInbox: boolean): MessengerState {
+  const { inboxUnread, foldersUnread } = state.mail;
+  return withMail(state, { lastNew: mail, ...(inInbox ? { inboxUnread: inboxUnread + 1 } : { foldersUnread: foldersUnread + 1 }) });
+}
+
+/** `Message-Delta` unread messages moved between the Inbox and the other folders, never below 0 (§9.4). */
+export function withMailMoved(state: MessengerState, move: { fromInbox: boolean; toInbox: boolean; delta: number }): MessengerState {
+  const moved = (count: number, from: boolean, to: boolean): number => Math.max(0, count - (from ? move.delta : 0) + (to ? move.delta : 0));
+  const { inboxUnread, foldersUnread } = state.mail;
+  return withMail(state, {
+    inboxUnread: moved(inboxUnread, move.fromInbox, move.toInbox),
+    foldersUnread: moved(foldersUnread, !move.fromInbox, !move.toInbox),
+  });
 }
 
 function sameLists(a: readonly string[], b: readonly string[]): boolean {
