@@ -251,10 +251,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     const handler = this.handlers[command.name];
     if (handler) handler(command);
     else if (isErrorCommand(command.name)) this.emit('error', new ProtocolError(Number(command.name), transactionIdOf(command)));
-    else {
-      this.options.log?.(`unknown command from the server: ${command.name}`);
-      this.emit('unknown', command);
-    }
+    else this.emit('unknown', command);
   }
 
   private receiveServiceMessage(command: MsnpCommand): void {

@@ -185,3 +185,20 @@ describe('Hotmail on a server without it', () => {
     expect(server.failures).toEqual([]);
   });
 });
+
+describe('unexpected lines on a live session', () => {
+  it('logs unknown commands and malformed lines, reports unsolicited errors, and stays online', async () => {
+    const log: string[] = [];
+    server = await ScriptedServer.start([
+      [...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'S: ZZZ 0 what', 'S: this is not a command', 'S: 500', 'C: CHG 7 AWY', 'S: CHG 7 AWY', ...SIGN_OUT],
+    ]);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined, log: (line) => log.push(line) });
+    const error = new Promise((resolve) => messenger?.once('error', resolve));
+    await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+    expect(await error).toMatchObject({ kind: 'protocol', code: 500, message: 'The service is having problems. Please try again later.' });
+    await messenger.setStatus('AWY');
+    expect(messenger.state.session).toMatchObject({ state: 'online', status: 'AWY' });
+    expect(log).toContain('unhandled ZZZ from the server');
+    expect(log.some((line) => line.includes('(malformed) this is not a command'))).toBe(true);
+  });
+});
