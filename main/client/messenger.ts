@@ -248,6 +248,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       session.drop({ reason: 'user' });
       throw notSignedIn();
     }
+    this.update(withSession(this.current, { error: undefined }));
     const { handle = credentials.handle, friendlyName = credentials.handle, dialect = 'MSNP3' } = this.current.session;
     this.autoIdle.start();
     this.emit('signedIn', { handle, friendlyName, dialect });

@@ -120,6 +120,7 @@ describe('against a scripted server', () => {
     await vi.advanceTimersByTimeAsync(1);
     await untilState(client, (state) => state.session.state === 'online');
     expect(client.state.session.status).toBe('BSY');
+    expect(client.state.session.error).toBeUndefined();
     expect(server?.failures).toEqual([]);
   });
 
