@@ -1,6 +1,7 @@
-// Entry point: one store per window, kept in step with main through window.msn (installed by
-// the Electron preload or the browser host before this script runs).
+// Entry point: one store per window, kept in step with main through window.msn (put there by the
+// Electron preload, or for a page of the browser host by platform/install, imported first).
 
+import './platform/install';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
