@@ -248,7 +248,6 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       session.drop({ reason: 'user' });
       throw notSignedIn();
     }
-    this.update(withSession(this.current, { error: undefined }));
     const { handle = credentials.handle, friendlyName = credentials.handle, dialect = 'MSNP3' } = this.current.session;
     this.autoIdle.start();
     this.emit('signedIn', { handle, friendlyName, dialect });
@@ -260,7 +259,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
         if (this.session === session) listener(payload);
       });
     };
-    on('step', (state) => this.update(withSession(this.current, { state })));
+    on('step', (state) => this.update(withSession(this.current, state === 'online' ? { state, error: undefined } : { state })));
     on('authenticated', ({ handle, friendlyName, dialect, server }) =>
       this.update(withSession(this.current, { handle, friendlyName, dialect, server: this.credentials?.server ?? server })),
     );
