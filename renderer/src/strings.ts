@@ -54,6 +54,8 @@ export const strings = {
     tools: 'Tools',
     help: 'Help',
     format: 'Format',
+    /** File already uses F. */
+    formatMnemonic: 'o',
     signOut: 'Sign Out',
     close: 'Close',
     sendMessage: 'Send an Instant Message…',

@@ -9,7 +9,24 @@ export interface MenuDefinition {
   /** Stable id; the bar button's test id is `menubar-<id>`. */
   readonly id: string;
   readonly label: string;
+  /** The Alt+letter that opens the menu, underlined in its label; the first letter by default. */
+  readonly mnemonic?: string;
   readonly items: readonly MenuItem[];
+}
+
+const mnemonicOf = (menu: MenuDefinition): string => (menu.mnemonic ?? menu.label.charAt(0)).toLocaleLowerCase();
+
+/** The label with its mnemonic letter underlined; the accessible name stays the plain label. */
+function MnemonicLabel({ menu }: { readonly menu: MenuDefinition }) {
+  const at = menu.label.toLocaleLowerCase().indexOf(mnemonicOf(menu));
+  if (at < 0) return menu.label;
+  return (
+    <>
+      {menu.label.slice(0, at)}
+      <span className="menubar__mnemonic">{menu.label.charAt(at)}</span>
+      {menu.label.slice(at + 1)}
+    </>
+  );
 }
 
 export function MenuBar({ menus }: { readonly menus: readonly MenuDefinition[] }) {
@@ -27,7 +44,7 @@ export function MenuBar({ menus }: { readonly menus: readonly MenuDefinition[] }
       }
       if (!event.altKey || event.ctrlKey || event.metaKey || event.key.length !== 1) return;
       const letter = event.key.toLocaleLowerCase();
-      const index = menus.findIndex((menu) => menu.label.toLocaleLowerCase().startsWith(letter));
+      const index = menus.findIndex((menu) => mnemonicOf(menu) === letter);
       if (index < 0) return;
       event.preventDefault();
       setFocused(index);
@@ -91,7 +108,7 @@ export function MenuBar({ menus }: { readonly menus: readonly MenuDefinition[] }
             onClick={() => setOpen(open === index ? undefined : index)}
             onMouseEnter={() => open !== undefined && open !== index && setOpen(index)}
           >
-            {menu.label}
+            <MnemonicLabel menu={menu} />
           </button>
           {open === index && (
             <Menu

@@ -67,7 +67,7 @@ export function Composer({ conversationId, format, onError, onFont }: ComposerPr
           aria-describedby={hintId}
           style={messageStyle(format)}
           data-testid="composer"
-          data-autofocus
+          autoFocus
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
         />

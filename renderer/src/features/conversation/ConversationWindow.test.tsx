@@ -157,6 +157,16 @@ describe('conversation window', () => {
     expect(fake.callsOf('inviteToConversation')).toEqual([['c1', 'bob@example.com']]);
   });
 
+  it('opens Format with Alt+O, since File has Alt+F', async () => {
+    await renderApp(fakeWith(), '#/conversation/c1');
+    fireEvent.keyDown(window, { key: 'o', altKey: true });
+    fireEvent.keyDown(screen.getByRole('menu', { name: 'Format' }), { key: 'Enter' });
+    expect(screen.getByRole('dialog', { name: 'Font' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.keyDown(window, { key: 'f', altKey: true });
+    expect(screen.getByRole('menu', { name: 'File' })).toBeTruthy();
+  });
+
   it('says when the last message arrived', async () => {
     await renderApp(fakeWith(), '#/conversation/c1');
     expect(screen.getByTestId('status-bar').textContent).toMatch(/^Last message received at .+ on .+\.$/);

@@ -19,7 +19,7 @@ export function ConversationMenuBar({ onClose, onInvite, onFont }: ConversationM
         label: strings.menu.actions,
         items: [{ id: 'invite-to-conversation', label: strings.menu.inviteToConversation, onSelect: onInvite }],
       },
-      { id: 'format', label: strings.menu.format, items: [{ id: 'font', label: strings.menu.font, onSelect: onFont }] },
+      { id: 'format', label: strings.menu.format, mnemonic: strings.menu.formatMnemonic, items: [{ id: 'font', label: strings.menu.font, onSelect: onFont }] },
     ],
     [onClose, onInvite, onFont],
   );

@@ -7,6 +7,7 @@ import type { AppError, SettableStatus } from '../../../../shared/model';
 import { handleSchema } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { FieldError, FormError } from '../../components/FieldError';
+import { StatusIcon } from '../../components/StatusIcon';
 import { useCommand } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectSession } from '../../store/selectors';
@@ -69,7 +70,10 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
 
   return (
     <form className="sign-in" onSubmit={onSubmit} noValidate data-testid="sign-in-form" aria-label={strings.signIn.title}>
-      <h1 className="sign-in__title">{strings.appName}</h1>
+      <div className="sign-in__brand">
+        <StatusIcon status="NLN" size={36} />
+        <h1 className="sign-in__title">{strings.appName}</h1>
+      </div>
       <p className="hint">{strings.signIn.intro}</p>
       <FormError error={error?.field ? undefined : error} testId="sign-in-error" />
       <div className="field">
