@@ -93,6 +93,7 @@ class FakeApp extends EventEmitter {
   readonly quit = vi.fn();
   readonly exit = vi.fn();
   readonly whenReady = vi.fn(() => Promise.resolve());
+  readonly setLoginItemSettings = vi.fn();
 }
 
 export const app = new FakeApp();

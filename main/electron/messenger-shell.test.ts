@@ -127,4 +127,23 @@ describe('the messenger in Electron', () => {
     const reopened = start();
     expect(reopened.messengerApp.snapshot().settings.hasSavedPassword).toBe(true);
   });
+
+  it('signs out before the app quits', async () => {
+    const { messenger } = start();
+    await invoke('signIn', ourWindow(), { server: '127.0.0.1:1863', handle: 'you@example.com', password: 'pw', status: 'NLN', rememberPassword: false, autoSignIn: false });
+    const event = { preventDefault: vi.fn() };
+    app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(messenger.callsTo('signOut')).toEqual([[]]);
+    const again = { preventDefault: vi.fn() };
+    app.emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('runs at login when the user asks for it', async () => {
+    start();
+    await invoke('saveSettings', ourWindow(), { signInAtStart: true });
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+  });
 });

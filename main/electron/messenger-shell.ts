@@ -69,7 +69,11 @@ export function startMessengerApp(): MessengerApp {
   });
   for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);
   messengerApp.on('patch', (patch) => broadcast('patch', patch));
-  messengerApp.on('settings', (settings) => broadcast('settings', settings));
+  messengerApp.on('settings', (settings) => {
+    broadcast('settings', settings);
+    // A development build would register the bare Electron binary as a login item.
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.signInAtStart });
+  });
   messengerApp.on('notice', (notice) => {
     broadcast('notice', notice);
     const toast = toastText(notice);
@@ -81,6 +85,16 @@ export function startMessengerApp(): MessengerApp {
   app.on('browser-window-created', (_event, window) => {
     window.webContents.on('did-finish-load', () => sendTo(window.webContents, 'snapshot', messengerApp.snapshot()));
   });
-  app.on('before-quit', () => void messengerApp.close());
+  // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
+  let signedOff = false;
+  app.on('before-quit', (event) => {
+    if (signedOff) return;
+    event.preventDefault();
+    void messengerApp.close().finally(() => {
+      signedOff = true;
+      app.quit();
+    });
+  });
+  void messengerApp.signInAutomatically();
   return messengerApp;
 }

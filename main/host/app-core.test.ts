@@ -114,6 +114,21 @@ describe('MessengerApp sign-in', () => {
     expect(secrets.has('you@example.com')).toBe(false);
   });
 
+  it('signs in automatically at start only when asked to and a password is saved', async () => {
+    const secrets = new MemorySecretStore();
+    const first = createApp({ secrets });
+    await first.app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true, autoSignIn: false }]);
+    const manual = createApp({ secrets });
+    await manual.app.signInAutomatically();
+    expect(manual.messenger.callsTo('signIn')).toEqual([]);
+    await manual.app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true, autoSignIn: true }]);
+    const automatic = createApp({ secrets });
+    await automatic.app.signInAutomatically();
+    expect(automatic.messenger.callsTo('signIn')).toEqual([
+      [{ server: SIGN_IN.server, handle: SIGN_IN.handle, password: 'secret', status: 'NLN' }],
+    ]);
+  });
+
   it('asks for a password when none is typed and none is saved', async () => {
     const { app, messenger } = createApp();
     const result = await app.dispatch('signIn', [{ ...SIGN_IN, password: '' }]);

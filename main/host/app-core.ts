@@ -105,6 +105,25 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     }
   }
 
+  /**
+   * "Sign me in automatically": at start, with the remembered password of the last account.
+   * A failure shows on the sign-in form like any other (the session state carries it).
+   */
+  async signInAutomatically(): Promise<void> {
+    const { autoSignIn, hasSavedPassword, lastServer, lastHandle } = this.settings.settings;
+    if (!autoSignIn || !hasSavedPassword) return;
+    const request: SignInRequest = {
+      server: lastServer,
+      handle: lastHandle,
+      password: '',
+      status: 'NLN',
+      rememberPassword: true,
+      autoSignIn: true,
+    };
+    const result = await this.dispatch('signIn', [request]);
+    if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.message}`);
+  }
+
   /** Signs out (if signed in) and stops the demo server this app started. */
   async close(): Promise<void> {
     if (this.messenger.state.session.state !== 'offline') await this.messenger.signOut().catch(() => {});
