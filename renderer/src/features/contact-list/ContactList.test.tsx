@@ -136,6 +136,17 @@ describe('contact list', () => {
   });
 });
 
+describe('announcements', () => {
+  it('announces notices in the live region', async () => {
+    const fake = new FakeMsn(signedInState(people));
+    await renderApp(fake);
+    act(() => fake.emit('notice', { kind: 'online', handle: 'zed@example.com', friendlyName: 'Zed' }));
+    expect(screen.getByTestId('live-region').textContent).toBe('Zed has just signed in.');
+    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } }));
+    expect(screen.getByTestId('banner').textContent).toMatch('The connection was lost.');
+  });
+});
+
 describe('my status and mail', () => {
   it('changes my status from the status menu', async () => {
     const fake = new FakeMsn(signedInState(people));

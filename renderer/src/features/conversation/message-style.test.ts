@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageFormat } from '../../../../shared/model';
+import { contrastOnWhite, messageStyle, readableColour } from './message-style';
+
+const plain: MessageFormat = {
+  font: 'Arial',
+  bold: false,
+  italic: false,
+  underline: false,
+  strikethrough: false,
+  color: '#000000',
+  charset: '0',
+  pitchFamily: '22',
+};
+
+const rgb = (hex: string) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+
+describe('message style', () => {
+  it('keeps colours that are already readable', () => {
+    expect(readableColour('#000080')).toBe('#000080');
+  });
+
+  it('darkens light colours, keeping the hue, until they meet 4.5:1 on white', () => {
+    const yellow = readableColour('#ffff00');
+    expect(contrastOnWhite(rgb(yellow))).toBeGreaterThanOrEqual(4.5);
+    const [r, g, b] = rgb(yellow);
+    expect(r).toBe(g);
+    expect(b).toBe(0);
+  });
+
+  it('combines underline and strikethrough', () => {
+    expect(messageStyle({ ...plain, underline: true, strikethrough: true })?.textDecorationLine).toBe('underline line-through');
+  });
+
+  it('ignores font names with characters that could escape the declaration', () => {
+    expect(messageStyle({ ...plain, font: 'Arial", serif; x' })?.fontFamily).toBeUndefined();
+    expect(messageStyle({ ...plain, font: 'Comic Sans MS' })?.fontFamily).toBe('"Comic Sans MS", var(--font-ui)');
+  });
+});
