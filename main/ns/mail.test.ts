@@ -46,9 +46,14 @@ describe('service messages (§9)', () => {
     });
   });
 
-  it('reads an MSNP2 profile with only LoginTime, fields in the header block', () => {
+  it('reads an MSNP2 profile with only LoginTime, fields in the header block, as mail enabled', () => {
     const payload = crlf('MIME-Version: 1.0', 'Content-Type: text/x-msmsgsprofile; charset=UTF-8', 'LoginTime: 1726321960', '', '');
-    expect(parseServiceMessage(payload, NOW)).toEqual({ type: 'profile', profile: { loginTime: 1726321960, emailEnabled: false, receivedAt: NOW } });
+    expect(parseServiceMessage(payload, NOW)).toEqual({ type: 'profile', profile: { loginTime: 1726321960, emailEnabled: true, receivedAt: NOW } });
+  });
+
+  it('reads EmailEnabled: 0 as a profile without mail', () => {
+    const payload = crlf('MIME-Version: 1.0', 'Content-Type: text/x-msmsgsprofile; charset=UTF-8', '', 'LoginTime: 1726321960', 'EmailEnabled: 0', '');
+    expect(parseServiceMessage(payload, NOW)).toMatchObject({ type: 'profile', profile: { emailEnabled: false } });
   });
 
   it.each([

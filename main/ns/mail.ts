@@ -68,7 +68,8 @@ function parseProfile(fields: ReadonlyMap<string, string>, now: number): Profile
   const lang = Number(text('lang_preference'));
   return {
     ...(Number.isInteger(loginTime) && { loginTime }),
-    emailEnabled: text('emailenabled') === '1',
+    // MSNP2 profiles carry only LoginTime: no EmailEnabled field means a Hotmail mailbox as in 1.0.
+    emailEnabled: text('emailenabled') !== '0',
     ...(text('preferredemail') !== undefined && { preferredEmail: text('preferredemail') }),
     ...(Number.isInteger(lang) && { langPreference: lang }),
     ...(text('sid') !== undefined && { sid: text('sid') }),
