@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notice, SignInRequest, StatePatch } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
 import { MessengerApp, isCommandName, type AppShell } from './app-core';
-import { AppFailure } from './errors';
+import { MessengerError } from '../client/errors';
+import { ProtocolError } from '../msnp/index';
 import { MemorySecretStore } from './secret-store';
 
 const SIGN_IN: SignInRequest = {
@@ -74,8 +75,15 @@ describe('MessengerApp command dispatch', () => {
   it('returns the AppError a failing call carries', async () => {
     const { app, messenger } = createApp();
     const error = { kind: 'protocol', code: 201, message: 'That e-mail address is not valid.' } as const;
-    messenger.failures.set('addContact', new AppFailure(error));
+    messenger.failures.set('addContact', new MessengerError(error));
     expect(await app.dispatch('addContact', ['FL', 'friend@example.com'])).toEqual({ ok: false, error });
+  });
+
+  it('words a protocol error from the conversations with the error table', async () => {
+    const { app, messenger } = createApp();
+    messenger.failures.set('inviteToConversation', new ProtocolError(217, 5));
+    const result = await app.dispatch('inviteToConversation', ['c1', 'bob@x.com']);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'protocol', code: 217 } });
   });
 
   it('reports an unexpected exception as an internal error without its details', async () => {
@@ -98,7 +106,7 @@ describe('MessengerApp sign-in', () => {
   it('says so on the server field when the demo server cannot start', async () => {
     const { app } = createApp({ demoAddress: async () => Promise.reject(new Error('EADDRINUSE')) });
     const result = await app.dispatch('signIn', [{ ...SIGN_IN, server: 'demo' }]);
-    expect(result).toMatchObject({ ok: false, error: { field: 'server' } });
+    expect(result).toMatchObject({ ok: false, error: { field: 'server', message: 'The local demo server could not be started.' } });
   });
 
   it('remembers the password only when asked, and uses it when the form sends none', async () => {
@@ -139,7 +147,7 @@ describe('MessengerApp sign-in', () => {
   it('does not save a password that failed to sign in', async () => {
     const secrets = new MemorySecretStore();
     const { app, messenger } = createApp({ secrets });
-    messenger.failures.set('signIn', new AppFailure({ kind: 'protocol', code: 911, message: 'Wrong password.' }));
+    messenger.failures.set('signIn', new MessengerError({ kind: 'protocol', code: 911, message: 'Wrong password.' }));
     await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true }]);
     expect(secrets.has('you@example.com')).toBe(false);
   });

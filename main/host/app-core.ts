@@ -16,7 +16,8 @@ import {
 import type { AppError, StatusCode } from '../../shared/model';
 import { commandSchemas } from '../../shared/schemas';
 import { DemoServer } from './demo-server';
-import { AppFailure, toCommandError, validationError } from './errors';
+import { MessengerError } from '../client/errors';
+import { toCommandError, validationError } from './errors';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
@@ -168,7 +169,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
 
   private async signIn(request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
-    if (!password) throw new AppFailure({ kind: 'input', field: 'password', message: 'Please type your password.' });
+    if (!password) throw new MessengerError({ kind: 'input', field: 'password', message: 'Please type your password.' });
     await this.saveSettings({
       lastServer: request.server,
       lastHandle: request.handle,
@@ -189,13 +190,13 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     } catch (error) {
       this.log(`The demo server did not start: ${error instanceof Error ? error.message : String(error)}`);
       const failure: AppError = { kind: 'internal', field: 'server', message: 'The local demo server could not be started.' };
-      throw new AppFailure(failure);
+      throw new MessengerError(failure);
     }
   }
 
   private showConversation(conversationId: string): void {
     if (!Object.hasOwn(this.messenger.state.conversations, conversationId)) {
-      throw new AppFailure({ kind: 'input', message: 'That conversation is no longer open.' });
+      throw new MessengerError({ kind: 'input', message: 'That conversation is no longer open.' });
     }
     this.shell.showConversation(conversationId, 'user');
   }

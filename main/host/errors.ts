@@ -3,30 +3,15 @@
 import type { z } from 'zod';
 import type { CommandName } from '../../shared/ipc';
 import type { AppError } from '../../shared/model';
-import { toAppError } from '../client/errors';
-
-/** A failure the app raises itself, already worded for the user. */
-export class AppFailure extends Error {
-  constructor(readonly appError: AppError) {
-    super(appError.message);
-    this.name = 'AppFailure';
-  }
-}
-
-function carriesAppError(error: unknown): error is { appError: AppError } {
-  if (typeof error !== 'object' || error === null || !('appError' in error)) return false;
-  const { appError } = error as { appError: unknown };
-  return typeof appError === 'object' && appError !== null && typeof (appError as AppError).message === 'string';
-}
+import { MessengerError, toAppError } from '../client/errors';
 
 /**
- * The client's own mapping (main/client/errors.ts) for everything it knows; what it does not know
- * is a bug, and its details go to the log, not to the window.
+ * The client's own mapping (main/client/errors.ts) for everything it knows, and a MessengerError's
+ * sentence as it was written; anything else is a bug, whose details go to the log, not the window.
  */
 export function toCommandError(error: unknown): AppError {
-  if (carriesAppError(error)) return error.appError;
   const appError = toAppError(error);
-  if (appError.kind !== 'internal') return appError;
+  if (error instanceof MessengerError || appError.kind !== 'internal') return appError;
   return { kind: 'internal', message: 'Something went wrong inside MSN Messenger. Please try again.' };
 }
 
