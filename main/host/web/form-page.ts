@@ -13,10 +13,15 @@ export interface FormPage {
   readonly contentSecurityPolicy: string;
 }
 
-/** Throws for an action that is not an http(s) URL: nothing else may be posted to. */
+/** Only web addresses may be posted to. */
+export function isPostableAction(action: string): boolean {
+  return URL.canParse(action) && ['https:', 'http:'].includes(new URL(action).protocol);
+}
+
+/** Throws for an action that is not an http(s) URL. */
 export function renderFormPage(form: PassportForm): FormPage {
+  if (!isPostableAction(form.action)) throw new Error(`Refusing a form that posts to ${form.action.slice(0, 40)}`);
   const action = new URL(form.action);
-  if (action.protocol !== 'https:' && action.protocol !== 'http:') throw new Error(`Refusing a form that posts to ${action.protocol}`);
   const nonce = randomBytes(16).toString('base64');
   const inputs = Object.entries(form.fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/web-protocol';
 import type { AppShell, MessengerApp } from '../app-core';
 import { HostAccess } from './access';
-import { renderFormPage } from './form-page';
+import { isPostableAction, renderFormPage } from './form-page';
 import { MAX_MESSAGE_BYTES, PageConnection } from './page-connection';
 import { readStaticFile } from './static-files';
 
@@ -156,6 +156,10 @@ export class WebHost {
   }
 
   private showForm(form: PassportForm): void {
+    if (!isPostableAction(form.action)) {
+      this.log(`Not opening a Passport form that posts to ${form.action.slice(0, 80)}`);
+      return;
+    }
     const id = randomBytes(12).toString('base64url');
     this.forms.set(id, form);
     for (const old of [...this.forms.keys()].slice(0, -KEPT_FORMS)) this.forms.delete(old);
