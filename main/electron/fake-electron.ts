@@ -168,6 +168,35 @@ export class Notification {
   }
 }
 
+export const nativeImage = {
+  createFromPath: vi.fn((path: string) => ({ path, resize: (size: { width: number; height: number }) => ({ path, size }) })),
+};
+
+type MenuTemplateItem = { label?: string; type?: string; enabled?: boolean; click?: () => void };
+
+export const Menu = {
+  buildFromTemplate: (template: MenuTemplateItem[]) => ({ items: template }),
+};
+
+export class Tray extends EventEmitter {
+  static trays: Tray[] = [];
+  toolTip = '';
+  contextMenu: { items: MenuTemplateItem[] } | undefined;
+
+  constructor(readonly image: unknown) {
+    super();
+    Tray.trays.push(this);
+  }
+
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+
+  setContextMenu(menu: { items: MenuTemplateItem[] }): void {
+    this.contextMenu = menu;
+  }
+}
+
 /** Forgets every window, handler and listener, and restores the defaults. */
 export function resetFakeElectron(): void {
   BrowserWindow.windows = [];
@@ -177,6 +206,7 @@ export function resetFakeElectron(): void {
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   safeStorage.available = true;
+  Tray.trays = [];
   Notification.shown = [];
   session.defaultSession.permissionRequestHandler = undefined;
   session.defaultSession.permissionCheckHandler = undefined;

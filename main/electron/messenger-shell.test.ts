@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, eventChannel, type SignInRequest } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
-import { BrowserWindow, FakeWebContents, Notification, app, ipcMain, resetFakeElectron, shell } from './fake-electron';
+import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, resetFakeElectron, shell } from './fake-electron';
 import { startMessengerApp } from './messenger-shell';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -145,5 +145,18 @@ describe('the messenger in Electron', () => {
     start();
     await invoke('saveSettings', ourWindow(), { signInAtStart: true });
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+  });
+
+  it('shows who I am and how I appear in the tray, and signs out from its menu', async () => {
+    const { messenger } = start();
+    const tray = Tray.trays[0];
+    expect(tray?.toolTip).toBe('MSN Messenger (not signed in)');
+    const signOut = () => tray?.contextMenu?.items.find((item) => item.label === 'Sign Out');
+    expect(signOut()?.enabled).toBe(false);
+    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'online', friendlyName: 'Ann', status: 'BRB' } }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(tray?.toolTip).toBe('MSN Messenger: Ann (Be Right Back)');
+    signOut()?.click?.();
+    await vi.waitFor(() => expect(messenger.callsTo('signOut')).toEqual([[]]));
   });
 });

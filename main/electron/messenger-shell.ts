@@ -1,7 +1,7 @@
 // Puts the application (main/host/app-core.ts) into Electron: every IPC command through the
 // checked handler, events to every window and a snapshot to each new page, conversation windows,
-// the user's browser for Passport pages, safeStorage for the remembered password, and a system
-// notification for what happens while no window of ours has the focus.
+// the user's browser for Passport pages, safeStorage for the remembered password, the tray icon,
+// and a system notification for what happens while no window of ours has the focus.
 
 import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../host/app-core';
 import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../host/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
+import { createTray } from './tray';
 import { showConversationWindow } from './windows';
 
 function secretStore(dataDir: string): SecretStore {
@@ -95,6 +96,7 @@ export function startMessengerApp(): MessengerApp {
       app.quit();
     });
   });
+  createTray(messengerApp);
   void messengerApp.signInAutomatically();
   return messengerApp;
 }

@@ -1,0 +1,56 @@
+// The notification-area icon MSN lived in: who I am and how I appear in its tooltip, and a menu to
+// bring the contact list back, sign out, or quit.
+
+import { app, Menu, nativeImage, Tray } from 'electron';
+import { join } from 'node:path';
+import type { MessengerState } from '../../shared/model';
+import type { MessengerApp } from '../host/app-core';
+import { showContactListWindow } from './windows';
+
+const STATUS_NAMES: Readonly<Record<MessengerState['session']['status'], string>> = {
+  NLN: 'Online',
+  BSY: 'Busy',
+  IDL: 'Idle',
+  BRB: 'Be Right Back',
+  AWY: 'Away',
+  PHN: 'On the Phone',
+  LUN: 'Out to Lunch',
+  HDN: 'Appear Offline',
+  FLN: 'Offline',
+};
+
+function tooltip(session: MessengerState['session']): string {
+  if (session.state !== 'online') return 'MSN Messenger (not signed in)';
+  return `MSN Messenger: ${session.friendlyName ?? session.handle ?? ''} (${STATUS_NAMES[session.status]})`;
+}
+
+export function createTray(messengerApp: MessengerApp): Tray {
+  // Packaged builds carry assets/icon.png next to out/ (electron-builder `files`).
+  const icon = nativeImage.createFromPath(join(app.getAppPath(), 'assets', 'icon.png')).resize({ width: 16, height: 16 });
+  const tray = new Tray(icon);
+  let shown: MessengerState['session'] | undefined;
+  const refresh = (): void => {
+    const { session } = messengerApp.snapshot().state;
+    if (session === shown) return;
+    shown = session;
+    tray.setToolTip(tooltip(session));
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: 'Open MSN Messenger', click: () => showContactListWindow() },
+        {
+          label: 'Sign Out',
+          enabled: session.state !== 'offline',
+          click: () => void messengerApp.dispatch('signOut', []),
+        },
+        { type: 'separator' },
+        { label: 'Exit', click: () => app.quit() },
+      ]),
+    );
+  };
+  tray.on('click', () => showContactListWindow());
+  messengerApp.on('patch', (patch) => {
+    if (patch.session) refresh();
+  });
+  refresh();
+  return tray;
+}
