@@ -30,7 +30,7 @@ import { parseServerAddress, validateHandle } from '../ns/signin';
 import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
 import { openFormPage } from '../passport/page';
 import { createConversationService } from '../sb/index';
-import type { ConversationHost, ConversationService } from '../sb/types';
+import type { ConversationEvents, ConversationHost, ConversationService } from '../sb/types';
 import { AutoIdle } from './auto-idle';
 import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
@@ -43,7 +43,8 @@ export interface MessengerEvents {
   signedIn: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect };
   addedBy: AddedByRequest;
   newMail: NewMail;
-  message: { readonly conversationId: string; readonly from: string; readonly fromName: string; readonly text: string };
+  /** A message from someone else: its transcript entry's id and, from MSNP3 senders, its formatting. */
+  message: ConversationEvents['message'];
   error: AppError & { readonly conversationId?: string; readonly messageId?: string };
   signedOut: { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly message?: string };
   form: PassportForm;

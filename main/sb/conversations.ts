@@ -378,7 +378,8 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
           ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), messageEntry(message)),
           lastReceivedAt: sentAt,
         }));
-        this.emit('message', { conversationId: id, messageId: message.id, from, fromName, text: message.text, format: message.format });
+        const { text, format } = message;
+        this.emit('message', { conversationId: id, messageId: message.id, from, fromName, text, ...(format && { format }) });
         return;
       }
       case 'typing':

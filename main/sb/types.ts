@@ -43,9 +43,9 @@ export interface ConversationEvents {
     readonly from: string;
     readonly fromName: string;
     readonly text: string;
-    /** Added: the transcript entry's id. */
+    /** The transcript entry's id. */
     readonly messageId: string;
-    /** Added: the sender's MSNP3 formatting, validated (absent from MSNP2 senders). */
+    /** The sender's MSNP3 formatting, validated (absent from MSNP2 senders). */
     readonly format?: MessageFormat;
   };
   /** A message could not be delivered, or a CAL/switchboard failure, as a sentence. */

@@ -186,6 +186,31 @@ describe('conversations over the project server', () => {
     expect(atAlice.entries[1]).toMatchObject({ text: 'plain default', format: DEFAULT_MESSAGE_FORMAT });
   });
 
+  it("emits each received message with its transcript entry's id and the sender's formatting", async () => {
+    chat = await startChat([aliceAccount, bobAccount]);
+    const a = await chat.signIn(aliceAccount);
+    const b = await chat.signIn(bobAccount);
+    const received = collect(b, 'message');
+    const format: MessageFormat = { ...DEFAULT_MESSAGE_FORMAT, font: 'Arial', underline: true, color: '#800000' };
+    a.sendMessage(a.openConversation(bob.handle), 'underlined', format);
+    const atBob = await untilConversation(b, (conversation) => texts(conversation).length === 1);
+    expect(received).toStrictEqual([
+      { conversationId: atBob.id, messageId: atBob.entries[0]?.id, from: alice.handle, fromName: 'Alice Ä', text: 'underlined', format },
+    ]);
+  });
+
+  it('emits a message from an MSNP2 sender without a format', async () => {
+    chat = await startChat([aliceAccount, bobAccount], { dialects: ['MSNP2'] });
+    const a = await chat.signIn(aliceAccount);
+    const b = await chat.signIn(bobAccount);
+    const received = collect(b, 'message');
+    a.sendMessage(a.openConversation(bob.handle), 'plain', { ...DEFAULT_MESSAGE_FORMAT, bold: true });
+    const atBob = await untilConversation(b, (conversation) => texts(conversation).length === 1);
+    expect(received).toStrictEqual([
+      { conversationId: atBob.id, messageId: atBob.entries[0]?.id, from: alice.handle, fromName: 'Alice Ä', text: 'plain' },
+    ]);
+  });
+
   it('shows "offline or not accepting" as a line when the contact cannot be called, keeping the message', async () => {
     chat = await startChat([aliceAccount, bobAccount]);
     const a = await chat.signIn(aliceAccount);
