@@ -165,3 +165,15 @@ export const INITIAL_STATE: MessengerState = {
   addedBy: [],
   conversations: {},
 };
+
+/** The format of a message that carries no X-MMS-IM-Format header, and of my messages until I pick a font. */
+export const DEFAULT_MESSAGE_FORMAT: MessageFormat = {
+  font: 'MS Sans Serif',
+  bold: false,
+  italic: false,
+  underline: false,
+  strikethrough: false,
+  color: '#000000',
+  charset: '0',
+  pitchFamily: '22',
+};

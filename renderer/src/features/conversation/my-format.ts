@@ -2,30 +2,19 @@
 // window uses the same one; a stored value that fails the schema is ignored.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { MessageFormat } from '../../../../shared/model';
+import { DEFAULT_MESSAGE_FORMAT, type MessageFormat } from '../../../../shared/model';
 import { messageFormatSchema } from '../../../../shared/schemas';
 
 const STORAGE_KEY = 'msn.messageFormat';
 
-export const DEFAULT_FORMAT: MessageFormat = {
-  font: 'MS Sans Serif',
-  bold: false,
-  italic: false,
-  underline: false,
-  strikethrough: false,
-  color: '#000000',
-  charset: '0',
-  pitchFamily: '22',
-};
-
 function loadFormat(): MessageFormat {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (stored === null) return DEFAULT_FORMAT;
+    if (stored === null) return DEFAULT_MESSAGE_FORMAT;
     const parsed = messageFormatSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : DEFAULT_FORMAT;
+    return parsed.success ? parsed.data : DEFAULT_MESSAGE_FORMAT;
   } catch {
-    return DEFAULT_FORMAT;
+    return DEFAULT_MESSAGE_FORMAT;
   }
 }
 
