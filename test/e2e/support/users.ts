@@ -62,11 +62,15 @@ export function nextPage(context: BrowserContext, url: RegExp): Promise<Page> {
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
 const DOCS_SCREENSHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
 
-/** Saves a screenshot as a test artifact and as the README's picture of the same window. */
+/**
+ * Saves a screenshot as a test artifact; with UPDATE_SCREENSHOTS=1 also as the README's picture of
+ * the same window (they show the time, so refreshing them on every run would dirty the tree).
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
   const file = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
   copyFileSync(file, join(DOCS_SCREENSHOTS, `${name}.png`));
 }
