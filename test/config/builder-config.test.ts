@@ -55,8 +55,15 @@ describe('electron-builder.yml', () => {
     expect(icon.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
   });
 
-  it('packages package.json and nothing from outside the build output', () => {
+  it('packages the tray icon the app loads at run time', () => {
+    const tray = readFileSync(join(root, 'main', 'electron', 'tray.ts'), 'utf8');
+    expect(tray).toContain("join(app.getAppPath(), 'assets', 'icon.png')");
+    expect(isPackaged('assets/icon.png')).toBe(true);
+  });
+
+  it('packages package.json and nothing else from outside the build output', () => {
     expect(isPackaged('package.json')).toBe(true);
+    expect(isPackaged('assets/icon.svg')).toBe(false);
     for (const source of ['main/electron/index.ts', 'renderer/index.html', 'server/cli.ts', 'node_modules/zod/index.js']) {
       expect(isPackaged(source), source).toBe(false);
     }
