@@ -162,14 +162,22 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   setFriendlyName = (name: string): Promise<void> => this.run(() => this.requireSession().rename(name));
   addContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().addToList(list, handle));
   removeContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().removeFromList(list, handle));
-  block = (handle: string): Promise<void> => this.run(() => this.requireSession().block(handle));
+  /** Blocks, then leaves the open one-to-one conversations with them: the server only stops new invitations (§6.1). */
+  block = (handle: string): Promise<void> =>
+    this.run(async () => {
+      await this.requireSession().block(handle);
+      this.conversations.leaveWith(handle);
+    });
   unblock = (handle: string): Promise<void> => this.run(() => this.requireSession().unblock(handle));
   setPrivacyMode = (mode: PrivacyMode): Promise<void> => this.run(() => this.requireSession().setPrivacyMode(mode));
   setAddedAlert = (mode: AddedAlertMode): Promise<void> => this.run(() => this.requireSession().setAddedAlert(mode));
   setIms = (enabled: boolean): Promise<void> => this.run(() => this.requireSession().setIms(enabled));
   inviteByEmail = (email: string): Promise<void> => this.run(() => this.requireSession().inviteByEmail(email));
   answerAddedBy = (handle: string, answer: { allow: boolean; addToContacts: boolean }): Promise<void> =>
-    this.run(() => this.requireSession().answerAddedBy(handle, answer));
+    this.run(async () => {
+      await this.requireSession().answerAddedBy(handle, answer);
+      if (!answer.allow) this.conversations.leaveWith(handle);
+    });
 
   /** Asks the server for a service URL, builds the auto-login form and (unless `open: false`) opens it. */
   async openUrl(service: UrlService, arg?: string, options: { open?: boolean } = {}): Promise<PassportForm> {

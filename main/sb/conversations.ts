@@ -28,7 +28,7 @@ import {
 } from './conversation-state';
 import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
 import { buildInvitationDecline, buildTextPayloads, buildTypingPayload, parsePayload } from './messages';
-import { callFailure, invitationDeclined, joinedLine, leftLine, noAnswer, startFailure, undelivered } from './sentences';
+import { callFailure, invitationDeclined, joinedLine, leftBlocked, leftLine, noAnswer, startFailure, undelivered } from './sentences';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
 import type { ConversationEvents, ConversationHost, ConversationService, SwitchboardRing } from './types';
 
@@ -165,6 +165,17 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     this.emit('change', this.state);
   }
 
+  leaveWith(handle: string): void {
+    const target = normalizeHandle(handle);
+    for (const [id, runtime] of this.runtimes) {
+      const { participants } = this.require(id);
+      if (participants.length !== 1 || participants[0]?.handle !== target) continue;
+      if (!runtime.switchboard && !runtime.connecting) continue;
+      this.stop(id, runtime, { quiet: true });
+      this.update(id, (conversation) => withEntry(conversation, this.systemLine('info', leftBlocked(this.nameOf(id, target)))));
+    }
+  }
+
   ring(ring: SwitchboardRing): void {
     const inviter = ring.inviter.toLowerCase();
     if (this.host.isBlocked(inviter)) {
@@ -282,6 +293,15 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     });
     this.update(id, (conversation) => withConnected(conversation, true));
     switchboard.resume();
+  }
+
+  /** Abandons any connect attempt, fails what waits to be sent and leaves the switchboard. */
+  private stop(id: string, runtime: Runtime, { quiet }: { quiet: boolean }): void {
+    runtime.generation++;
+    runtime.connecting = false;
+    runtime.invitees.clear();
+    this.failQueue(id, runtime, { quiet });
+    this.detach(id, runtime);
   }
 
   /** Leaves the switchboard (if any) and forgets everything tied to it; the transcript stays. */
@@ -424,12 +444,13 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
   }
 
   /** Messages still waiting for someone to join fail; their text stays for resending. */
-  private failQueue(id: string, runtime: Runtime): void {
+  private failQueue(id: string, runtime: Runtime, options?: { quiet: boolean }): void {
     const recipients = this.require(id).participants;
-    for (const messageId of runtime.queue.splice(0)) this.fail(id, messageId, recipients);
+    for (const messageId of runtime.queue.splice(0)) this.fail(id, messageId, recipients, options);
   }
 
-  private fail(id: string, messageId: string, recipients: readonly Participant[]): void {
+  /** Marks a message failed; unless `quiet` (the user's own doing), also emits an error naming it. */
+  private fail(id: string, messageId: string, recipients: readonly Participant[], { quiet = false } = {}): void {
     const message = this.state[id] && findMessage(this.state[id], messageId);
     if (!message) return;
     this.update(id, (conversation) =>
@@ -439,6 +460,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
         failedFor: recipients.map((recipient) => recipient.handle),
       })),
     );
+    if (quiet) return;
     const names = recipients.map((recipient) => recipient.friendlyName);
     this.emit('error', { conversationId: id, messageId, message: undelivered(message.text, names) });
   }

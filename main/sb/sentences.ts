@@ -47,6 +47,10 @@ export function leftLine(name: string): string {
   return `${name} has left the conversation.`;
 }
 
+export function leftBlocked(name: string): string {
+  return `You blocked ${name}, so you have left this conversation.`;
+}
+
 export function invitationDeclined(name: string, application: string | undefined): string {
   const what = application ? `an invitation to "${application}"` : 'an invitation';
   return `${name} sent ${what}, which this version of MSN Messenger cannot accept. It was declined.`;

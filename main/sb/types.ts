@@ -66,6 +66,11 @@ export interface ConversationService extends TypedEmitter<ConversationEvents> {
   invite(conversationId: string, handle: string): void;
   /** Leaves the conversation's switchboard (OUT) and forgets the conversation. */
   close(conversationId: string): void;
+  /**
+   * Leaves the switchboard of every one-to-one conversation with `handle` (I blocked them: the server
+   * enforces privacy only when inviting, §6.1). The conversations and their transcripts stay.
+   */
+  leaveWith(handle: string): void;
   /** An RNG arrived on the NS. */
   ring(ring: SwitchboardRing): void;
   /** Leaves every switchboard (sign-out or lost NS). */
