@@ -143,7 +143,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const wasSignedIn = this.current.session.state !== 'offline';
     this.reconnection.stop();
     this.autoIdle.stop();
-    this.conversations.closeAll();
+    // The user chose to leave: unsent messages are marked failed, not announced one error at a time.
+    this.conversations.closeAll({ quiet: true });
     const session = this.session;
     this.session = undefined;
     await session?.signOut();

@@ -207,6 +207,20 @@ describe('delivery', () => {
     expect(conversation.participants).toEqual([{ handle: BOB, friendlyName: 'Bob', present: false }]);
   });
 
+  it('fails a message cut off by closeAll with an error, or silently when the close is quiet (a user sign-out)', async () => {
+    const errors = collect('error');
+    for (const quiet of [false, true]) {
+      const { id, peer } = await openWithBob();
+      const messageId = service.send(id, quiet ? 'quiet' : 'loud');
+      await peer.expectMessage('A');
+      service.closeAll({ quiet });
+      await peer.expectOut();
+      await until(service, id, () => delivery(id, messageId) === 'failed');
+      service.close(id);
+    }
+    expect(errors).toEqual([expect.objectContaining({ message: 'The following message could not be delivered to Bob: "loud"' })]);
+  });
+
   it('refuses to send an empty message', () => {
     const id = service.open(BOB);
     expect(() => service.send(id, ' \n ')).toThrow('empty');

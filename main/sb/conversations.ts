@@ -71,6 +71,8 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
   private readonly runtimes = new Map<string, Runtime>();
   /** Bumped by closeAll, so an answer that completes after sign-out is abandoned. */
   private epoch = 0;
+  /** Whether the last closeAll was quiet: messages it cut off in flight fail the same way. */
+  private closedQuietly = false;
   private readonly options: Required<Pick<ConversationOptions, 'joinTimeoutMs' | 'typingExpiryMs' | 'typingIntervalMs'>> &
     SwitchboardOptions;
   private readonly now: () => number;
@@ -189,12 +191,10 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     void this.answer(ring, inviter);
   }
 
-  closeAll(): void {
+  closeAll({ quiet = false }: { readonly quiet?: boolean } = {}): void {
     this.epoch++;
-    for (const [id, runtime] of this.runtimes) {
-      this.failQueue(id, runtime);
-      this.detach(id, runtime);
-    }
+    this.closedQuietly = quiet;
+    for (const [id, runtime] of this.runtimes) this.stop(id, runtime, { quiet });
   }
 
   private async answer(ring: SwitchboardRing, inviter: string): Promise<void> {
@@ -436,10 +436,11 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     if (!message) return;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format);
+    const epoch = this.epoch;
     void Promise.allSettled(parts.map((part) => switchboard.sendAcknowledged(part))).then((results) => {
       const delivered = results.every((result) => result.status === 'fulfilled' && result.value);
       if (delivered) this.update(id, (conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' })));
-      else this.fail(id, messageId, recipients);
+      else this.fail(id, messageId, recipients, { quiet: epoch !== this.epoch && this.closedQuietly });
     });
   }
 

@@ -73,6 +73,9 @@ export interface ConversationService extends TypedEmitter<ConversationEvents> {
   leaveWith(handle: string): void;
   /** An RNG arrived on the NS. */
   ring(ring: SwitchboardRing): void;
-  /** Leaves every switchboard (sign-out or lost NS). */
-  closeAll(): void;
+  /**
+   * Leaves every switchboard (sign-out or lost NS); what waited to be sent fails. With `quiet` (the
+   * user signed out) the failures are only marked in the transcripts, without `error` events.
+   */
+  closeAll(options?: { readonly quiet?: boolean }): void;
 }
