@@ -1,8 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './main/electron/csp';
+
+const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
+
+/** The renderer's build-time constants (declared in renderer/src/env.d.ts); vitest's renderer project uses them too. */
+export const RENDERER_DEFINE = { __APP_VERSION__: JSON.stringify(version) };
 
 /** Swaps in the dev policy only when the dev server serves index.html; builds keep the strict one. */
 function devContentSecurityPolicy(): Plugin {
@@ -34,6 +40,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
+    define: RENDERER_DEFINE,
     plugins: [react(), devContentSecurityPolicy()],
     build: {
       rolldownOptions: {

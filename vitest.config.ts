@@ -5,6 +5,7 @@
 
 import react from '@vitejs/plugin-react';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { RENDERER_DEFINE } from './electron.vite.config';
 
 export default defineConfig({
   test: {
@@ -21,6 +22,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [react()],
+        define: RENDERER_DEFINE,
         test: {
           name: 'renderer',
           environment: 'happy-dom',

@@ -211,6 +211,7 @@ export const strings = {
 
   about: {
     title: 'About MSN Messenger',
+    version: (version: string): string => `Version ${version}`,
     text: 'A modern replica of MSN Messenger 2.0, speaking MSNP3 and MSNP2.',
   },
 

@@ -12,6 +12,8 @@ export function AboutDialog({ onClose }: { readonly onClose: () => void }) {
         <div>
           <p className="dialog__text">
             <strong>{strings.appName}</strong>
+            <br />
+            <span data-testid="about-version">{strings.about.version(__APP_VERSION__)}</span>
           </p>
           <p className="dialog__text">{strings.about.text}</p>
         </div>

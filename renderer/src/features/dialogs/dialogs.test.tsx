@@ -156,3 +156,13 @@ describe('menu bar', () => {
     expect(document.activeElement).toBe(close);
   });
 });
+
+describe('About', () => {
+  it('names the app and its version from package.json', async () => {
+    await renderApp(new FakeMsn(signedInState()));
+    openFromMenu('help', 'About MSN Messenger');
+    const dialog = screen.getByRole('dialog', { name: 'About MSN Messenger' });
+    expect(within(dialog).getByTestId('about-version').textContent).toBe(`Version ${__APP_VERSION__}`);
+    expect(__APP_VERSION__).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
