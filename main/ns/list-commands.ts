@@ -93,6 +93,14 @@ export async function renameMe(context: NsContext, name: string): Promise<void> 
   applyRename(context, versionOf(reply.params[1], context.lists()), context.handle(), percentDecode(reply.params[3] ?? encoded));
 }
 
+/** REA with a contact's handle: the name stored for them in my lists (§5.9). */
+export async function renameContact(context: NsContext, handle: string, name: string): Promise<void> {
+  const encoded = encodeFriendlyName(name);
+  const reply = await context.request('REA', [handle, encoded]);
+  const [, version, echoedHandle, echoedName] = reply.params;
+  applyRename(context, versionOf(version, context.lists()), echoedHandle ?? handle, percentDecode(echoedName ?? encoded));
+}
+
 /** BLP and GTC share their shape; 218 ("already in that mode") counts as success. */
 async function changeSetting(context: NsContext, command: 'BLP' | 'GTC', value: string): Promise<number | undefined> {
   try {

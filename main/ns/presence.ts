@@ -13,7 +13,8 @@ function contactStatus(code: string | undefined): StatusCode {
   return isSettableStatus(code) && code !== 'HDN' ? code : 'NLN';
 }
 
-export function presenceHandlers(context: NsContext): HandlerTable {
+/** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
+export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
   const announce = (status: string | undefined, handle: string | undefined, name: string | undefined): void => {
     if (handle === undefined) return;
     context.emit('presence', {
@@ -24,7 +25,10 @@ export function presenceHandlers(context: NsContext): HandlerTable {
   };
   return {
     ILN: ({ params: [, status, handle, name] }) => announce(status, handle, name),
-    NLN: ({ params: [status, handle, name] }) => announce(status, handle, name),
+    NLN: ({ params: [status, handle, name] }) => {
+      announce(status, handle, name);
+      if (handle !== undefined && name !== undefined) onNameSeen(handle, percentDecode(name));
+    },
     FLN: ({ params: [handle] }) => {
       if (handle !== undefined) context.emit('presence', { handle, status: 'FLN' });
     },

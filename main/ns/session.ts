@@ -37,6 +37,7 @@ import { changeStatus, presenceHandlers } from './presence';
 import { PrivacyControl } from './privacy';
 import { type UrlReply, inviteByEmail, requestUrl, setIms } from './services';
 import { authenticate, parseServerAddress } from './signin';
+import { StoredNameSync } from './stored-names';
 
 export interface NotificationSessionOptions {
   /** `host:port` of the dispatch (or notification) server. */
@@ -77,8 +78,9 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       emit: (event, payload) => this.emit(event, payload),
     };
     this.privacy = new PrivacyControl(this.context, (error) => this.report(error));
+    const storedNames = new StoredNameSync(this.context, options.log);
     this.handlers = {
-      ...presenceHandlers(this.context),
+      ...presenceHandlers(this.context, (handle, name) => storedNames.seen(handle, name)),
       ...listHandlers(this.context, (handle) => this.privacy.review([handle])),
       MSG: (command) => this.receiveServiceMessage(command),
       RNG: (command) => this.receiveRing(command),

@@ -129,14 +129,17 @@ describe('the annotated MSNP3 session (§13)', () => {
         'S: ADD 10 AL 15 dave@hotmail.com Dave%20%3A%29',
         'S: NLN NLN anotheruser@hotmail.com Another%20User',
         'S: NLN BSY carol@hotmail.com Carol%20(working)',
-        'C: ADD 11 FL newfriend@hotmail.com newfriend@hotmail.com',
-        'S: ADD 11 FL 18 newfriend@hotmail.com newfriend@hotmail.com',
-        'S: ILN 11 NLN newfriend@hotmail.com Caf%C3%A9%20Friend',
-        'C: ADD 12 FL ghost@hotmail.com ghost@hotmail.com',
-        'S: 205 12',
+        // Same status, new name: Carol renamed herself, and the stored FL name follows (§13.5).
+        'C: REA 11 carol@hotmail.com Carol%20(working)',
+        'S: REA 11 16 carol@hotmail.com Carol%20(working)',
+        'C: ADD 12 FL newfriend@hotmail.com newfriend@hotmail.com',
+        'S: ADD 12 FL 18 newfriend@hotmail.com newfriend@hotmail.com',
+        'S: ILN 12 NLN newfriend@hotmail.com Caf%C3%A9%20Friend',
+        'C: ADD 13 FL ghost@hotmail.com ghost@hotmail.com',
+        'S: 205 13',
         'S: ADD 0 RL 20 stranger@hotmail.com Some%20Stranger',
-        'C: ADD 13 BL stranger@hotmail.com Some%20Stranger',
-        'S: ADD 13 BL 21 stranger@hotmail.com Some%20Stranger',
+        'C: ADD 14 BL stranger@hotmail.com Some%20Stranger',
+        'S: ADD 14 BL 21 stranger@hotmail.com Some%20Stranger',
         'S: FLN carol@hotmail.com',
         'C: OUT',
         'CLOSE',
@@ -168,5 +171,6 @@ describe('the annotated MSNP3 session (§13)', () => {
 
     const cached = await new ListCache(join(dataDir, 'lists')).load(HANDLE);
     expect(cached?.version).toBe(21);
+    expect(cached?.entries['carol@hotmail.com']?.names).toMatchObject({ FL: 'Carol (working)', AL: 'Carol (working)' });
   });
 });
