@@ -36,6 +36,8 @@ const plural = (count: number, one: string, many: string): string => (count === 
 
 export const strings = {
   appName: 'MSN Messenger',
+  /** appName in the header band's two weights. */
+  brand: { msn: 'MSN', messenger: 'Messenger' },
   statusLabel: (status: StatusCode): string => STATUS_LABELS[status],
   /** The status text after a contact's name; Online needs none. */
   statusSuffix: (status: StatusCode): string => (status === 'NLN' ? '' : `(${STATUS_LABELS[status]})`),

@@ -18,6 +18,13 @@ describe('sign-in form', () => {
     expect(within(server).getByRole('option', { name: 'Local demo' })).toBeTruthy();
   });
 
+  it('heads the window with the app name and keeps the buddies picture from screen readers', async () => {
+    await renderApp(new FakeMsn());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('MSN Messenger');
+    expect(screen.getByTestId('buddies-art').getAttribute('aria-hidden')).toBe('true');
+    expect(screen.getByRole('form', { name: 'Sign In' })).toBeTruthy();
+  });
+
   it('shows each problem next to its field and sends nothing', async () => {
     const fake = new FakeMsn();
     await renderApp(fake);

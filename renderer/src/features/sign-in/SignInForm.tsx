@@ -6,15 +6,15 @@ import type { Settings, SignInRequest } from '../../../../shared/ipc';
 import type { AppError, SettableStatus } from '../../../../shared/model';
 import { handleSchema } from '../../../../shared/schemas';
 import { command } from '../../bridge';
+import { Checkbox } from '../../components/Checkbox';
 import { FieldError, FormError } from '../../components/FieldError';
-import { StatusIcon } from '../../components/StatusIcon';
 import { useCommand } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectSession } from '../../store/selectors';
 import { strings } from '../../strings';
-import '../../styles/sign-in.css';
 import { defaultServer, serverAddressProblem } from './server-address';
 import { ServerField } from './ServerField';
+import { SignInLayout } from './SignInLayout';
 
 const SIGN_IN_STATUSES: readonly SettableStatus[] = ['NLN', 'BSY', 'BRB', 'AWY', 'PHN', 'LUN', 'HDN'];
 
@@ -36,7 +36,7 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
   const [server, setServer] = useState(() => defaultServer(settings));
   const [problems, setProblems] = useState<FieldProblems>({});
   const signIn = useCommand();
-  const ids = { handle: useId(), password: useId(), status: useId(), remember: useId(), auto: useId(), errors: useId() };
+  const ids = { handle: useId(), password: useId(), status: useId() };
 
   const usesSavedPassword =
     settings.hasSavedPassword && handle.trim().toLowerCase() === settings.lastHandle.trim().toLowerCase();
@@ -69,97 +69,87 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
   const passwordError = fieldProblem('password');
 
   return (
-    <form className="sign-in" onSubmit={onSubmit} noValidate data-testid="sign-in-form" aria-label={strings.signIn.title}>
-      <div className="sign-in__brand">
-        <StatusIcon status="NLN" size={36} />
-        <h1 className="sign-in__title">{strings.appName}</h1>
-      </div>
-      <p className="hint">{strings.signIn.intro}</p>
-      <FormError error={error?.field ? undefined : error} testId="sign-in-error" />
-      <div className="field">
-        <label htmlFor={ids.handle}>{strings.signIn.handle}</label>
-        <input
-          id={ids.handle}
-          type="email"
-          value={handle}
-          autoComplete="username"
-          placeholder={strings.signIn.handlePlaceholder}
-          spellCheck={false}
-          data-testid="sign-in-handle"
-          data-autofocus
-          aria-invalid={handleError ? true : undefined}
-          aria-describedby={handleError ? `${ids.handle}-error` : undefined}
-          onChange={(event) => setHandle(event.target.value)}
-        />
-        <FieldError id={`${ids.handle}-error`} error={handleError} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.password}>{strings.signIn.password}</label>
-        <input
-          id={ids.password}
-          type="password"
-          value={password}
-          autoComplete="current-password"
-          data-testid="sign-in-password"
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={passwordError ? `${ids.password}-error` : usesSavedPassword ? `${ids.password}-saved` : undefined}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        {usesSavedPassword && !passwordError && (
-          <p id={`${ids.password}-saved`} className="hint">
-            {strings.signIn.savedPassword}
-          </p>
-        )}
-        <FieldError id={`${ids.password}-error`} error={passwordError} />
-      </div>
-      <div className="field field--inline">
-        <input
-          id={ids.remember}
-          type="checkbox"
+    <SignInLayout>
+      <form className="sign-in__form" onSubmit={onSubmit} noValidate data-testid="sign-in-form" aria-label={strings.signIn.title}>
+        <p className="hint">{strings.signIn.intro}</p>
+        <FormError error={error?.field ? undefined : error} testId="sign-in-error" />
+        <div className="field">
+          <label htmlFor={ids.handle}>{strings.signIn.handle}</label>
+          <input
+            id={ids.handle}
+            type="email"
+            value={handle}
+            autoComplete="username"
+            placeholder={strings.signIn.handlePlaceholder}
+            spellCheck={false}
+            data-testid="sign-in-handle"
+            data-autofocus
+            aria-invalid={handleError ? true : undefined}
+            aria-describedby={handleError ? `${ids.handle}-error` : undefined}
+            onChange={(event) => setHandle(event.target.value)}
+          />
+          <FieldError id={`${ids.handle}-error`} error={handleError} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.password}>{strings.signIn.password}</label>
+          <input
+            id={ids.password}
+            type="password"
+            value={password}
+            autoComplete="current-password"
+            data-testid="sign-in-password"
+            aria-invalid={passwordError ? true : undefined}
+            aria-describedby={passwordError ? `${ids.password}-error` : usesSavedPassword ? `${ids.password}-saved` : undefined}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          {usesSavedPassword && !passwordError && (
+            <p id={`${ids.password}-saved`} className="hint">
+              {strings.signIn.savedPassword}
+            </p>
+          )}
+          <FieldError id={`${ids.password}-error`} error={passwordError} />
+        </div>
+        <Checkbox
+          label={strings.signIn.rememberPassword}
           checked={rememberPassword}
-          data-testid="sign-in-remember"
-          onChange={(event) => setRememberPassword(event.target.checked)}
+          onChange={setRememberPassword}
+          testId="sign-in-remember"
         />
-        <label htmlFor={ids.remember}>{strings.signIn.rememberPassword}</label>
-      </div>
-      <div className="field field--inline">
-        <input
-          id={ids.auto}
-          type="checkbox"
+        <Checkbox
+          label={strings.signIn.autoSignIn}
           checked={rememberPassword && autoSignIn}
           disabled={!rememberPassword}
-          data-testid="sign-in-auto"
-          onChange={(event) => setAutoSignIn(event.target.checked)}
+          onChange={setAutoSignIn}
+          testId="sign-in-auto"
         />
-        <label htmlFor={ids.auto}>{strings.signIn.autoSignIn}</label>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.status}>{strings.signIn.status}</label>
-        <select
-          id={ids.status}
-          value={status}
-          data-testid="sign-in-status"
-          onChange={(event) => setStatus(event.target.value as SettableStatus)}
-        >
-          {SIGN_IN_STATUSES.map((code) => (
-            <option key={code} value={code}>
-              {strings.statusLabel(code)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <ServerField
-        presets={settings.presets}
-        value={server}
-        onChange={setServer}
-        error={fieldProblem('server')}
-        testId="sign-in-server"
-      />
-      <div className="sign-in__actions">
-        <button type="submit" className="button button--primary" disabled={signIn.pending} data-testid="sign-in-submit">
-          {strings.signIn.submit}
-        </button>
-      </div>
-    </form>
+        <div className="field">
+          <label htmlFor={ids.status}>{strings.signIn.status}</label>
+          <select
+            id={ids.status}
+            value={status}
+            data-testid="sign-in-status"
+            onChange={(event) => setStatus(event.target.value as SettableStatus)}
+          >
+            {SIGN_IN_STATUSES.map((code) => (
+              <option key={code} value={code}>
+                {strings.statusLabel(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ServerField
+          presets={settings.presets}
+          value={server}
+          onChange={setServer}
+          error={fieldProblem('server')}
+          testId="sign-in-server"
+        />
+        <div className="sign-in__actions">
+          <button type="submit" className="button button--primary" disabled={signIn.pending} data-testid="sign-in-submit">
+            {strings.signIn.submit}
+          </button>
+        </div>
+      </form>
+    </SignInLayout>
   );
 }

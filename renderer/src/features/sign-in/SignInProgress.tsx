@@ -2,23 +2,21 @@
 
 import type { SessionState } from '../../../../shared/model';
 import { command } from '../../bridge';
-import { StatusIcon } from '../../components/StatusIcon';
 import { strings } from '../../strings';
-import '../../styles/sign-in.css';
+import { SignInLayout } from './SignInLayout';
 
 export function SignInProgress({ state, handle }: { readonly state: SessionState; readonly handle?: string }) {
   return (
-    <section className="sign-in sign-in--progress" aria-label={strings.signIn.progressLabel} data-testid="sign-in-progress" data-state={state}>
-      <div className="sign-in__buddies" aria-hidden="true">
-        <StatusIcon status="NLN" size={48} />
-      </div>
-      {handle && <p className="sign-in__who">{strings.signIn.signingInAs(handle)}</p>}
-      <p role="status" className="sign-in__state">
-        {strings.signIn.progress(state)}
-      </p>
-      <button type="button" className="button" onClick={() => void command('signOut')} data-testid="sign-in-cancel">
-        {strings.signIn.cancel}
-      </button>
-    </section>
+    <SignInLayout walking>
+      <section className="sign-in__progress" aria-label={strings.signIn.progressLabel} data-testid="sign-in-progress" data-state={state}>
+        {handle && <p className="sign-in__who">{strings.signIn.signingInAs(handle)}</p>}
+        <p role="status" className="sign-in__state">
+          {strings.signIn.progress(state)}
+        </p>
+        <button type="button" className="button" onClick={() => void command('signOut')} data-testid="sign-in-cancel">
+          {strings.signIn.cancel}
+        </button>
+      </section>
+    </SignInLayout>
   );
 }
