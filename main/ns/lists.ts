@@ -85,13 +85,18 @@ export class ListSync {
   private addedAlert: AddedAlertMode | undefined;
   private privacy: PrivacyMode | undefined;
   private readonly finished = new Set<ListName>();
-  private lists: ContactLists;
+  /**
+   * Filled in place: a dump has one line per entry of each list (thousands for a big list), and an
+   * immutable copy per line would make the sync quadratic.
+   */
+  private readonly entries = new Map<string, { handle: string; names: Partial<Record<ListName, string>> }>();
+  private version: number;
 
   constructor(
     private readonly trid: number,
     version: number,
   ) {
-    this.lists = { ...EMPTY_LISTS, version };
+    this.version = version;
   }
 
   get complete(): boolean {
@@ -99,7 +104,9 @@ export class ListSync {
   }
 
   get result(): ContactLists {
-    return { ...this.lists, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL' };
+    const entries: Record<string, ListEntry> = {};
+    for (const [key, { handle, names }] of this.entries) entries[key] = { handle, names: { ...names } };
+    return { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries };
   }
 
   /** Takes a line of the dump; returns false for anything that is not part of it. */
@@ -121,14 +128,20 @@ export class ListSync {
         const first = Number(fourth);
         const other = Number(fifth);
         if (!Number.isInteger(first) || !Number.isInteger(other)) return false;
-        if (handle !== undefined && first > 0) {
-          this.lists = withEntryOnList(this.lists, second, handle, percentDecode(name ?? handle), version || this.lists.version);
-        }
+        if (handle !== undefined && first > 0) this.add(second, handle, percentDecode(name ?? handle), version);
         if (first === other) this.finished.add(second);
         return true;
       }
       default:
         return false;
     }
+  }
+
+  private add(list: ListName, handle: string, name: string, version: number): void {
+    const key = keyOf(handle);
+    const entry = this.entries.get(key) ?? { handle, names: {} };
+    entry.names[list] = name;
+    this.entries.set(key, entry);
+    this.version = version || this.version;
   }
 }
