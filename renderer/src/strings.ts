@@ -98,9 +98,9 @@ export const strings = {
   contactList: {
     myStatus: 'My status',
     myStatusButton: (name: string, status: string): string => `${name} (${status}). Change my status`,
-    mail: (count: number): string => `${count} new e-mail ${plural(count, 'message', 'messages')}`,
-    mailLabel: (count: number): string =>
-      `${count} new e-mail ${plural(count, 'message', 'messages')} in your Inbox. Open the Inbox`,
+    mail: (count: number): string =>
+      count === 0 ? 'No new e-mail messages' : `${count} new e-mail ${plural(count, 'message', 'messages')}`,
+    mailLabel: (count: number): string => `${strings.contactList.mail(count)} in your Inbox. Open the Inbox`,
     filter: 'Find a contact',
     filterPlaceholder: 'Find a contact…',
     list: 'Contacts',
@@ -109,6 +109,8 @@ export const strings = {
     section: (name: string, count: number): string => `${name} (${count})`,
     empty: 'No one is on your contact list yet. Use Add a Contact to add someone.',
     noMatch: 'No contacts match your search.',
+    nobodyOnline: 'No contacts online',
+    nameTooltip: (name: string, handle: string): string => `${name} <${handle}>`,
     contactOffline: (name: string): string =>
       `${name} is not online, so you can't send an instant message now. You can send e-mail instead.`,
     contextMenu: (name: string): string => `Actions for ${name}`,
@@ -120,6 +122,9 @@ export const strings = {
     properties: 'View Properties',
     blockedSuffix: '(Blocked)',
     addContact: 'Add a Contact',
+    addShort: 'Add',
+    sendShort: 'Send',
+    mailShort: 'Mail',
   },
 
   conversation: {

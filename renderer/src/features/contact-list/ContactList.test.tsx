@@ -41,6 +41,26 @@ describe('contact list', () => {
     expect(screen.getByText('No contacts match your search.')).toBeTruthy();
   });
 
+  it('says when nobody is online, and the keyboard passes over that note', async () => {
+    const offline = [contact('bob@example.com', 'Bob', 'FLN'), contact('alan@example.com', 'Alan', 'FLN')];
+    await renderApp(new FakeMsn(signedInState(offline)));
+    expect(screen.getByTestId('note-online').textContent).toBe('No contacts online');
+    const tree = screen.getByRole('tree');
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(tree.getAttribute('aria-activedescendant')).toBe(screen.getByTestId('group-offline').id);
+    fireEvent.keyDown(tree, { key: 'ArrowUp' });
+    expect(tree.getAttribute('aria-activedescendant')).toBe(screen.getByTestId('group-online').id);
+    fireEvent.change(screen.getByLabelText('Find a contact'), { target: { value: 'bob' } });
+    expect(screen.queryByTestId('note-online')).toBeNull();
+  });
+
+  it('shows a long name in full as the row’s tooltip', async () => {
+    const name = 'Someone with a very long friendly name that cannot fit in the window';
+    await renderApp(new FakeMsn(signedInState([contact('long@example.com', name)])));
+    const row = screen.getByTestId('contact-long@example.com');
+    expect(within(row).getByText(name).getAttribute('title')).toBe(`${name} <long@example.com>`);
+  });
+
   it('follows presence patches', async () => {
     const fake = new FakeMsn(signedInState(people));
     await renderApp(fake);
@@ -187,9 +207,32 @@ describe('my status and mail', () => {
     expect(fake.callsOf('openInbox')).toEqual([[]]);
   });
 
+  it('says there is no new e-mail rather than counting zero', async () => {
+    await renderApp(new FakeMsn(signedInState(people)));
+    expect(screen.getByTestId('mail-line').textContent).toBe('No new e-mail messages');
+    expect(screen.getByRole('button', { name: 'No new e-mail messages in your Inbox. Open the Inbox' })).toBeTruthy();
+  });
+
   it('hides the mail line when the account has no e-mail', async () => {
     const state = signedInState(people);
     await renderApp(new FakeMsn({ ...state, mail: { ...state.mail, enabled: false } }));
     expect(screen.queryByTestId('mail-line')).toBeNull();
+  });
+});
+
+describe('action bar', () => {
+  it('adds a contact, sends a message and sends mail from the buttons at the bottom', async () => {
+    await renderApp(new FakeMsn(signedInState(people)));
+    const add = screen.getByRole('button', { name: 'Add a Contact' });
+    expect(add.textContent).toBe('Add');
+    fireEvent.click(add);
+    expect(screen.getByRole('dialog', { name: 'Add a Contact' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Send an Instant Message' }));
+    const pickMessage = screen.getByRole('dialog', { name: 'Send an Instant Message' });
+    expect(within(pickMessage).getAllByRole('option').map((option) => option.textContent)).toContain('Zed <zed@example.com>');
+    fireEvent.keyDown(pickMessage, { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Send Mail' }));
+    expect(screen.getByRole('dialog', { name: 'Send Mail' })).toBeTruthy();
   });
 });

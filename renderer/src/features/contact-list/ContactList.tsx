@@ -2,8 +2,9 @@
 
 import { useId, useMemo } from 'react';
 import { useMessenger } from '../../store/context';
-import { contactSections, selectContacts, selectFilter, selectOpenDialog, selectSetFilter } from '../../store/selectors';
+import { contactSections, selectContacts, selectFilter, selectSetFilter } from '../../store/selectors';
 import { strings } from '../../strings';
+import { ActionBar } from './ActionBar';
 import { ContactTree } from './ContactTree';
 import { MailLine } from './MailLine';
 import { MyStatus } from './MyStatus';
@@ -13,7 +14,6 @@ export function ContactList() {
   const contacts = useMessenger(selectContacts);
   const filter = useMessenger(selectFilter);
   const setFilter = useMessenger(selectSetFilter);
-  const openDialog = useMessenger(selectOpenDialog);
   const sections = useMemo(() => contactSections(contacts, filter), [contacts, filter]);
   const treeId = useId();
   const filterId = useId();
@@ -46,17 +46,13 @@ export function ContactList() {
           }}
         />
       </div>
-      <ContactTree sections={sections} id={treeId} />
+      <ContactTree sections={sections} id={treeId} searching={filter.trim() !== ''} />
       {empty && (
         <p className="contact-list__empty" role="status">
           {empty}
         </p>
       )}
-      <footer className="contact-list__footer">
-        <button type="button" className="button" data-testid="add-contact" onClick={() => openDialog({ kind: 'add-contact' })}>
-          {strings.contactList.addContact}
-        </button>
-      </footer>
+      <ActionBar />
     </div>
   );
 }

@@ -29,21 +29,32 @@ function contactLabel(row: Extract<TreeRow, { kind: 'contact' }>): string {
   return `${contact.friendlyName} (${strings.statusLabel(contact.status)})${blocked}`;
 }
 
-export function ContactTree({ sections, id }: { readonly sections: ContactSections; readonly id: string }) {
+interface ContactTreeProps {
+  readonly sections: ContactSections;
+  readonly id: string;
+  /** The filter is narrowing the list, so an empty Online group says nothing about who is online. */
+  readonly searching: boolean;
+}
+
+export function ContactTree({ sections, id, searching }: ContactTreeProps) {
   const rowIdPrefix = useId();
   const actions = useContactActions();
   const [collapsed, setCollapsed] = useState<ReadonlySet<GroupId>>(() => new Set());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [menu, setMenu] = useState<ContextMenuState | undefined>(undefined);
-  const rows = useMemo(() => treeRows(sections, collapsed), [sections, collapsed]);
+  const noteNobodyOnline = !searching && sections.offline.length > 0;
+  const rows = useMemo(() => treeRows(sections, collapsed, noteNobodyOnline), [sections, collapsed, noteNobodyOnline]);
 
   const found = activeKey === undefined ? -1 : rows.findIndex((row) => row.key === activeKey);
   const activeIndex = found >= 0 ? found : 0;
   const active = rows[activeIndex];
   const rowId = (index: number) => `${rowIdPrefix}-row-${index}`;
 
-  const activate = (index: number) => {
-    const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
+  /** Notes are never first or last, so stepping on in `direction` always finds a row to focus. */
+  const activate = (index: number, direction: -1 | 1 = 1) => {
+    let at = Math.max(0, Math.min(rows.length - 1, index));
+    while (rows[at]?.kind === 'note') at += direction;
+    const row = rows[at];
     if (row) setActiveKey(row.key);
   };
 
@@ -88,13 +99,13 @@ export function ContactTree({ sections, id }: { readonly sections: ContactSectio
         activate(activeIndex + 1);
         break;
       case 'ArrowUp':
-        activate(activeIndex - 1);
+        activate(activeIndex - 1, -1);
         break;
       case 'PageDown':
         activate(activeIndex + PAGE_ROWS);
         break;
       case 'PageUp':
-        activate(activeIndex - PAGE_ROWS);
+        activate(activeIndex - PAGE_ROWS, -1);
         break;
       case 'Home':
         activate(0);
@@ -112,7 +123,7 @@ export function ContactTree({ sections, id }: { readonly sections: ContactSectio
         break;
       case 'Enter':
         if (active.kind === 'group') toggleGroup(active.group);
-        else void actions.sendMessage(active.contact);
+        else if (active.kind === 'contact') void actions.sendMessage(active.contact);
         break;
       case 'Delete':
         if (active.kind !== 'contact') return;
@@ -128,6 +139,13 @@ export function ContactTree({ sections, id }: { readonly sections: ContactSectio
   };
 
   const renderRow = (row: TreeRow, index: number) => {
+    if (row.kind === 'note') {
+      return (
+        <div role="none" className="tree-row tree-row--note" data-testid={`note-${row.group}`}>
+          {strings.contactList.nobodyOnline}
+        </div>
+      );
+    }
     const common = {
       id: rowId(index),
       role: 'treeitem',
@@ -157,7 +175,7 @@ export function ContactTree({ sections, id }: { readonly sections: ContactSectio
               toggleGroup(row.group);
             }}
           >
-            {row.expanded ? '▾' : '▸'}
+            {row.expanded ? '−' : '+'}
           </span>
           <span className="tree-row__group">{label}</span>
         </div>
@@ -182,7 +200,9 @@ export function ContactTree({ sections, id }: { readonly sections: ContactSectio
         }}
       >
         <StatusIcon status={contact.status} blocked={isBlocked(contact)} />
-        <span className="tree-row__name">{contact.friendlyName}</span>
+        <span className="tree-row__name" title={strings.contactList.nameTooltip(contact.friendlyName, contact.handle)}>
+          {contact.friendlyName}
+        </span>
         {suffix && <span className="tree-row__status">{suffix}</span>}
         {isBlocked(contact) && <span className="tree-row__status">{strings.contactList.blockedSuffix}</span>}
       </div>

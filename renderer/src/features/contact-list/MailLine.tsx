@@ -1,18 +1,10 @@
 // The Hotmail line: unread messages in the Inbox, opening it in the browser.
 
 import { command } from '../../bridge';
+import { EnvelopeIcon } from '../../components/icons';
 import { useMessenger } from '../../store/context';
 import { selectMail, selectShowBanner } from '../../store/selectors';
 import { strings } from '../../strings';
-
-function Envelope() {
-  return (
-    <svg width={16} height={12} viewBox="0 0 16 12" aria-hidden="true" focusable="false" className="mail-line__icon">
-      <rect x={0.5} y={0.5} width={15} height={11} rx={1} fill="#fff8dc" stroke="#8a6d1d" />
-      <path d="M0.5 1 L8 7 L15.5 1" fill="none" stroke="#8a6d1d" />
-    </svg>
-  );
-}
 
 export function MailLine() {
   const mail = useMessenger(selectMail);
@@ -24,7 +16,7 @@ export function MailLine() {
   };
   return (
     <div className="mail-line">
-      <Envelope />
+      <EnvelopeIcon className="mail-line__icon" />
       <button
         type="button"
         className="link-button"

@@ -52,7 +52,9 @@ export function MyStatus() {
         }}
       >
         <StatusIcon status={shown} size={20} />
-        <span className="my-status__name">{name}</span>
+        <span className="my-status__name" title={name}>
+          {name}
+        </span>
         <span className="my-status__text">({statusText})</span>
         <span className="my-status__arrow" aria-hidden="true">
           ▾

@@ -1,5 +1,5 @@
 // The contact tree flattened into rows for the virtual list: a group header, then its contacts
-// when the group is expanded.
+// when the group is expanded (or a note saying nobody is online, which focus passes over).
 
 import type { Contact } from '../../../../shared/model';
 import type { ContactSections } from '../../store/selectors';
@@ -16,17 +16,20 @@ export type TreeRow =
       /** 1-based position within its group, and the group's size, for aria-posinset/setsize. */
       readonly position: number;
       readonly groupSize: number;
-    };
+    }
+  | { readonly kind: 'note'; readonly key: string; readonly group: GroupId };
 
 export const GROUPS: readonly GroupId[] = ['online', 'offline'];
 
-export function treeRows(sections: ContactSections, collapsed: ReadonlySet<GroupId>): TreeRow[] {
+/** `noteNobodyOnline`: under an empty Online group, say so (pointless while searching or with no contacts). */
+export function treeRows(sections: ContactSections, collapsed: ReadonlySet<GroupId>, noteNobodyOnline: boolean): TreeRow[] {
   const rows: TreeRow[] = [];
   for (const group of GROUPS) {
     const contacts = sections[group];
     const expanded = !collapsed.has(group);
     rows.push({ kind: 'group', key: `group:${group}`, group, count: contacts.length, expanded });
     if (!expanded) continue;
+    if (group === 'online' && contacts.length === 0 && noteNobodyOnline) rows.push({ kind: 'note', key: 'note:online', group });
     contacts.forEach((contact, index) => {
       rows.push({
         kind: 'contact',
