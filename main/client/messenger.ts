@@ -34,7 +34,7 @@ import type { ConversationEvents, ConversationHost, ConversationService } from '
 import { AutoIdle } from './auto-idle';
 import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
-import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresence, withSession } from './state';
+import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
 
 export interface MessengerEvents {
   [event: string]: unknown;
@@ -82,6 +82,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private chosenStatus: SettableStatus = 'NLN';
   private lists: ContactLists = EMPTY_LISTS;
   private readonly presence = new Map<string, PresenceInfo>();
+  /** Presence lines not yet shown in the state (see the `presence` listener). */
+  private readonly presenceChanges: Array<NotificationEvents['presence']> = [];
   private lastMailNotice: NewMailNotice | undefined;
   private readonly listCache: ListCache;
   private readonly conversations: ConversationService;
@@ -126,6 +128,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.chosenStatus = request.status ?? 'NLN';
     this.lists = EMPTY_LISTS;
     this.presence.clear();
+    this.presenceChanges.length = 0;
     this.lastMailNotice = undefined;
     this.update({
       ...INITIAL_STATE,
@@ -277,13 +280,11 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       this.lists = lists;
       this.update(withLists(this.current, lists, this.presence));
     });
-    on('presence', ({ handle, status, friendlyName }) => {
-      const previous = this.presence.get(keyOf(handle));
-      const info: PresenceInfo = { status, friendlyName: friendlyName ?? previous?.friendlyName };
-      this.presence.set(keyOf(handle), info);
-      this.update(withPresence(this.current, this.lists, handle, info));
-      const contact = this.current.contacts[keyOf(handle)];
-      this.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? info.friendlyName ?? handle });
+    on('presence', (change) => {
+      const previous = this.presence.get(keyOf(change.handle));
+      this.presence.set(keyOf(change.handle), { status: change.status, friendlyName: change.friendlyName ?? previous?.friendlyName });
+      // Every presence line of one TCP read is framed before a microtask runs: they become one state.
+      if (this.presenceChanges.push(change) === 1) queueMicrotask(() => this.showPresence());
     });
     on('status', (status) => this.update(withSession(this.current, { status })));
     on('friendlyName', (friendlyName) => this.update(withSession(this.current, { friendlyName })));
@@ -307,6 +308,15 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     on('error', (error) => this.emit('error', toAppError(error)));
     on('unknown', (command) => this.options.log?.(`unhandled ${command.name} from the server`));
     on('closed', (end) => this.sessionEnded(end));
+  }
+
+  private showPresence(): void {
+    const changes = this.presenceChanges.splice(0);
+    this.update(withPresences(this.current, this.lists, this.presence, changes.map((change) => change.handle)));
+    for (const { handle, status, friendlyName } of changes) {
+      const contact = this.current.contacts[keyOf(handle)];
+      this.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle });
+    }
   }
 
   /** The NS session ended without a user sign-out: decide between reconnecting and staying offline. */
@@ -343,6 +353,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   /** Contacts go offline (their presence is re-sent on the next sign-in); the lists stay. */
   private markOffline(state: 'offline' | 'reconnecting', error?: AppError): void {
     this.presence.clear();
+    this.presenceChanges.length = 0;
     this.update(withSession(withLists(this.current, this.lists, this.presence), { state, status: 'FLN', autoIdle: false, error }));
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE } from '../../shared/model';
 import { EMPTY_LISTS, withEntryOnList } from '../ns/lists';
-import { type PresenceInfo, patch, withLists, withMail, withMailMoved, withNewMail, withPresence, withSession } from './state';
+import { type PresenceInfo, patch, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
 
 const lists = withEntryOnList(withEntryOnList(withEntryOnList(EMPTY_LISTS, 'FL', 'Bob@example.com', 'Bob', 1), 'AL', 'bob@example.com', 'Bob', 2), 'RL', 'dave@example.com', 'Dave', 3);
 const noPresence = new Map<string, PresenceInfo>();
@@ -22,13 +22,20 @@ describe('structural sharing', () => {
     expect(withLists(state, { ...lists, addedAlert: 'N' }, noPresence).addedBy).toEqual([]);
   });
 
-  it('changes only the contact whose presence changed', () => {
-    const state = withLists(INITIAL_STATE, lists, noPresence);
-    const online = withPresence(state, lists, 'BOB@example.com', { status: 'BSY', friendlyName: 'Bobby' });
+  it('changes only the contacts whose presence changed, in one copy for a whole burst', () => {
+    const state = withLists(INITIAL_STATE, withEntryOnList(lists, 'FL', 'carol@example.com', 'Carol', 4), noPresence);
+    const presence = new Map<string, PresenceInfo>([
+      ['bob@example.com', { status: 'BSY', friendlyName: 'Bobby' }],
+      ['carol@example.com', { status: 'NLN' }],
+      ['stranger@example.com', { status: 'NLN' }],
+    ]);
+    const online = withPresences(state, lists, presence, ['BOB@example.com', 'stranger@example.com']);
     expect(online.contacts['bob@example.com']).toMatchObject({ status: 'BSY', friendlyName: 'Bobby' });
     expect(online.contacts['dave@example.com']).toBe(state.contacts['dave@example.com']);
-    expect(withPresence(online, lists, 'bob@example.com', { status: 'BSY', friendlyName: 'Bobby' })).toBe(online);
-    expect(withPresence(online, lists, 'stranger@example.com', { status: 'NLN' })).toBe(online);
+    expect(online.contacts['carol@example.com']).toBe(state.contacts['carol@example.com']);
+    expect(online.contacts['stranger@example.com']).toBeUndefined();
+    expect(withPresences(online, lists, presence, ['bob@example.com', 'bob@example.com'])).toBe(online);
+    expect(withPresences(online, lists, presence, ['stranger@example.com'])).toBe(online);
   });
 });
 

@@ -96,12 +96,27 @@ export function withLists(state: MessengerState, lists: ContactLists, presence: 
   return { ...state, contacts: changed ? contacts : state.contacts, privacy, addedBy };
 }
 
-/** Updates one contact's presence; someone on none of my lists is not shown. */
-export function withPresence(state: MessengerState, lists: ContactLists, handle: string, presence: PresenceInfo): MessengerState {
-  const key = keyOf(handle);
-  const entry = lists.entries[key];
-  if (!entry) return state;
-  const previous = state.contacts[key];
-  const contact = contactOf(entry, presence, previous);
-  return contact === previous ? state : { ...state, contacts: { ...state.contacts, [key]: contact } };
+/**
+ * Shows the presence now known for `handles` (from `presence`), copying the contacts once however
+ * many changed: a sign-in's ILN burst is hundreds of lines against thousands of contacts. Someone on
+ * none of my lists is not shown.
+ */
+export function withPresences(
+  state: MessengerState,
+  lists: ContactLists,
+  presence: ReadonlyMap<string, PresenceInfo>,
+  handles: Iterable<string>,
+): MessengerState {
+  let contacts: Record<string, Contact> | undefined;
+  for (const handle of handles) {
+    const key = keyOf(handle);
+    const entry = lists.entries[key];
+    if (!entry) continue;
+    const previous = (contacts ?? state.contacts)[key];
+    const contact = contactOf(entry, presence.get(key), previous);
+    if (contact === previous) continue;
+    contacts ??= { ...state.contacts };
+    contacts[key] = contact;
+  }
+  return contacts ? { ...state, contacts } : state;
 }

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { Messenger, type MessengerEvents } from '../../../main/client/messenger';
+import type { MessengerState } from '../../../shared/model';
+import { ScriptedServer } from '../../support/scripted-server';
+import { nextEvent } from './harness';
+import { HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch } from './scripts';
+
+let server: ScriptedServer | undefined;
+let messenger: Messenger | undefined;
+let dataDir: string | undefined;
+afterEach(async () => {
+  await messenger?.signOut();
+  await server?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  server = messenger = dataDir = undefined;
+});
+
+const contacts = ['ann@hotmail.com', 'ben@hotmail.com', 'cat@hotmail.com'];
+
+it('shows a burst of presence lines read at once as one new state, then one presence event per line', async () => {
+  server = await ScriptedServer.start([
+    dispatch(),
+    [
+      ...authentication(),
+      'C: SYN 8 0',
+      'S: SYN 8 4',
+      'S: GTC 8 4 A',
+      'S: BLP 8 4 AL',
+      ...contacts.map((handle, index) => `S: LST 8 FL 4 ${index + 1} 3 ${handle} ${handle}`),
+      'S: LST 8 AL 4 0 0',
+      'S: LST 8 BL 4 0 0',
+      'S: LST 8 RL 4 0 0',
+      'C: CHG 9 NLN',
+      'S: CHG 9 NLN',
+      { raw: Buffer.from(contacts.map((handle, index) => `ILN 9 ${index === 1 ? 'BSY' : 'NLN'} ${handle} Name%20${index}\r\n`).join('')) },
+      ...SIGN_OUT,
+    ],
+  ]);
+  dataDir = await mkdtemp(join(tmpdir(), 'msn-burst-'));
+  messenger = new Messenger({ dataDir, openExternal: () => undefined });
+  const states: MessengerState[] = [];
+  const presence: Array<MessengerEvents['presence']> = [];
+  messenger.on('state', (state) => states.push(state));
+  messenger.on('presence', (event) => presence.push(event));
+  const last = nextEvent(messenger, 'presence', (event) => event.handle === contacts[2]);
+  await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+  await last;
+
+  const online = (state: MessengerState): number => Object.values(state.contacts).filter((contact) => contact.status !== 'FLN').length;
+  expect(states.map(online).filter((count, index, all) => index === 0 || count !== all[index - 1])).toEqual([0, 3]);
+  expect(presence).toEqual([
+    { handle: 'ann@hotmail.com', status: 'NLN', friendlyName: 'Name 0' },
+    { handle: 'ben@hotmail.com', status: 'BSY', friendlyName: 'Name 1' },
+    { handle: 'cat@hotmail.com', status: 'NLN', friendlyName: 'Name 2' },
+  ]);
+});
