@@ -1,0 +1,170 @@
+// (c) A real sign-in over loopback against the project's server of an account with 5000 contacts
+// (all on FL and AL, a few hundred of them online), cold and with the SYN cache warm, and (d) what
+// the state sync (main/host/state-sync.ts) makes of it: the patches a window would receive.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Messenger } from '../../main/client/messenger';
+import { StateSync } from '../../main/host/state-sync';
+import type { StatePatch } from '../../shared/ipc';
+import type { MessengerState } from '../../shared/model';
+import { type MsnServer, startServer } from '../../server/index';
+import { type RawClient, signInRaw } from '../../test/support/raw-client';
+import { formatNumber, heapUsedBytes, kilobytes, median, megabytes, milliseconds, printTable } from './measure';
+
+const CONTACTS = 5000;
+const ONLINE = 300;
+const ROUNDS = 3;
+const ME = { handle: 'me@bench.example', password: 'bench' };
+const contactHandle = (index: number): string => `contact${index}@bench.example`;
+
+interface SignInFigures {
+  readonly onlineMs: number;
+  /** Until every online contact's ILN has reached the state. */
+  readonly settledMs: number;
+  readonly stateEvents: number;
+  readonly patches: number;
+  readonly patchBytes: number;
+  readonly largestPatchBytes: number;
+  /** Heap added since before the Messenger was made: its state, lists, caches and sockets. */
+  readonly heapDeltaBytes: number;
+  readonly heapBytes: number;
+  readonly stateBytes: number;
+}
+
+async function startBenchServer(): Promise<{ server: MsnServer; contacts: RawClient[] }> {
+  const all = Array.from({ length: CONTACTS }, (_, index) => contactHandle(index));
+  const server = await startServer({
+    listLimits: { FL: CONTACTS, AL: CONTACTS },
+    accounts: [
+      { ...ME, friendlyName: 'Bench Me', lists: { FL: all, AL: all } },
+      ...all.slice(0, ONLINE).map((handle, index) => ({ handle, password: 'contact', friendlyName: `Contact ${index} ☕` })),
+    ],
+  });
+  const contacts: RawClient[] = [];
+  const statuses = ['NLN', 'BSY', 'AWY', 'IDL', 'BRB', 'PHN', 'LUN'];
+  for (let index = 0; index < ONLINE; index += 25) {
+    const batch = all.slice(index, Math.min(ONLINE, index + 25));
+    const signedIn = await Promise.all(
+      batch.map(async (handle, offset) => {
+        const { client, trid } = await signInRaw(server.notificationPort, handle, 'contact');
+        const status = statuses[(index + offset) % statuses.length] as string;
+        client.send(`CHG ${trid} ${status}`);
+        await client.expect(`CHG ${trid} ${status}`);
+        return client;
+      }),
+    );
+    contacts.push(...signedIn);
+  }
+  return { server, contacts };
+}
+
+/** Signs `messenger` in and waits until every online contact is shown; the state sync watches throughout. */
+async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number): Promise<SignInFigures> {
+  const sync = new StateSync({ initial: messenger.state });
+  const patches: StatePatch[] = [];
+  let stateEvents = 0;
+  let online = 0;
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const offState = messenger.on('state', (state: MessengerState) => {
+    stateEvents++;
+    sync.update(state);
+  });
+  const offPatch = sync.on('patch', (patch) => patches.push(patch));
+  const offPresence = messenger.on('presence', ({ status }) => {
+    if (status !== 'FLN' && ++online === ONLINE) settle();
+  });
+  const started = performance.now();
+  await messenger.signIn({ server: `${server.host}:${server.dispatchPort}`, handle: ME.handle, password: ME.password });
+  const onlineMs = performance.now() - started;
+  await settled;
+  const settledMs = performance.now() - started;
+  await new Promise((resolve) => setImmediate(resolve));
+  offState();
+  offPatch();
+  offPresence();
+  const sizes = patches.map((patch) => Buffer.byteLength(JSON.stringify(patch)));
+  const heapBytes = heapUsedBytes();
+  return {
+    onlineMs,
+    settledMs,
+    stateEvents,
+    patches: patches.length,
+    patchBytes: sizes.reduce((sum, size) => sum + size, 0),
+    largestPatchBytes: Math.max(0, ...sizes),
+    heapDeltaBytes: heapBytes - heapBefore,
+    heapBytes,
+    stateBytes: Buffer.byteLength(JSON.stringify(messenger.state)),
+  };
+}
+
+function medianOf(figures: readonly SignInFigures[], key: keyof SignInFigures): number {
+  return median(figures.map((figure) => figure[key]));
+}
+
+export async function benchSignIn(): Promise<void> {
+  const { server, contacts } = await startBenchServer();
+  const root = await mkdtemp(join(tmpdir(), 'msn-bench-'));
+  try {
+    const cold: SignInFigures[] = [];
+    const warm: SignInFigures[] = [];
+    // Round 0 is the warm-up: its figures are dropped.
+    for (let round = 0; round <= ROUNDS; round++) {
+      const heapBefore = heapUsedBytes();
+      const messenger = new Messenger({ dataDir: join(root, `round${round}`), openExternal: () => undefined });
+      const first = await signIn(messenger, server, heapBefore);
+      if (contacts.length !== ONLINE || Object.keys(messenger.state.contacts).length !== CONTACTS) {
+        throw new Error(`Expected ${CONTACTS} contacts, got ${Object.keys(messenger.state.contacts).length}`);
+      }
+      await messenger.signOut();
+      const second = await signIn(messenger, server, heapBefore);
+      await messenger.signOut();
+      if (round > 0) {
+        cold.push(first);
+        warm.push(second);
+      }
+    }
+    const rows = [
+      ['cold (full SYN dump)', cold] as const,
+      ['warm (SYN cache current)', warm] as const,
+    ].map(([label, figures]) => [
+      label,
+      milliseconds(medianOf(figures, 'onlineMs')),
+      milliseconds(medianOf(figures, 'settledMs')),
+      formatNumber(medianOf(figures, 'stateEvents')),
+      megabytes(medianOf(figures, 'heapDeltaBytes')),
+      megabytes(medianOf(figures, 'heapBytes')),
+    ]);
+    printTable(
+      `(c) Sign-in over loopback: ${formatNumber(CONTACTS)} contacts on FL/AL, ${ONLINE} online (median of ${ROUNDS} after a warm-up)`,
+      ['sign-in', 'to online', 'all presence shown', 'state events', 'client heap', 'process heap'],
+      rows,
+    );
+    const syncRows = [
+      ['cold (full SYN dump)', cold] as const,
+      ['warm (SYN cache current)', warm] as const,
+    ].map(([label, figures]) => [
+      label,
+      formatNumber(medianOf(figures, 'stateEvents')),
+      formatNumber(medianOf(figures, 'patches')),
+      kilobytes(medianOf(figures, 'patchBytes')),
+      kilobytes(medianOf(figures, 'largestPatchBytes')),
+      kilobytes(medianOf(figures, 'stateBytes')),
+    ]);
+    printTable('(d) State sync of those sign-ins: coalesced patches a window receives (JSON bytes)', [
+      'sign-in',
+      'states in',
+      'patches out',
+      'patch bytes',
+      'largest patch',
+      'full snapshot',
+    ], syncRows);
+  } finally {
+    await Promise.all(contacts.map((client) => client.close()));
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
