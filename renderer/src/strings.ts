@@ -129,7 +129,9 @@ export const strings = {
 
   conversation: {
     to: 'To:',
-    participant: (name: string, handle: string): string => `${name} <${handle}>`,
+    /** `status`: the contact's status, when they are on one of my lists. */
+    participant: (name: string, handle: string, status?: string): string =>
+      status ? `${name} <${handle}> (${status})` : `${name} <${handle}>`,
     nobody: 'Nobody else is in this conversation.',
     transcript: 'Conversation',
     says: (name: string): string => `${name} says:`,
@@ -142,8 +144,13 @@ export const strings = {
     composer: 'Type your message',
     composerHint: 'Press Enter to send, Shift+Enter for a new line.',
     send: 'Send',
-    font: 'Font…',
+    font: 'Font',
+    fontTitle: 'Change the font of my messages',
     invite: 'Invite',
+    block: 'Block',
+    blockTitle: 'Block or unblock someone in this conversation',
+    blockPerson: (name: string): string => `Block ${name}`,
+    unblockPerson: (name: string): string => `Unblock ${name}`,
     lastReceived: (time: string, date: string): string => `Last message received at ${time} on ${date}.`,
     noMessagesYet: 'No messages received yet.',
     ended: 'This conversation has ended.',

@@ -14,10 +14,9 @@ interface ComposerProps {
   readonly conversationId: string;
   readonly format: MessageFormat;
   readonly onError: (message: string) => void;
-  readonly onFont: () => void;
 }
 
-export function Composer({ conversationId, format, onError, onFont }: ComposerProps) {
+export function Composer({ conversationId, format, onError }: ComposerProps) {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const lastTyping = useRef(-Infinity);
@@ -53,11 +52,6 @@ export function Composer({ conversationId, format, onError, onFont }: ComposerPr
 
   return (
     <div className="composer">
-      <div className="composer__tools">
-        <button type="button" className="button" onClick={onFont} data-testid="font-button">
-          {strings.conversation.font}
-        </button>
-      </div>
       <div className="composer__row">
         <textarea
           className="composer__input"

@@ -58,9 +58,27 @@ afterEach(() => {
 });
 
 describe('conversation window', () => {
-  it('shows who I am talking to', async () => {
-    await renderApp(fakeWith(), '#/conversation/c1');
-    expect(screen.getByTestId('participants').textContent).toBe('To: Alice <alice@example.com>');
+  it('shows who I am talking to, with the status of those on my lists', async () => {
+    const fake = new FakeMsn(
+      signedInState([alice, contact('bob@example.com', 'Bob', 'BSY')], {
+        conversations: {
+          c1: {
+            ...conversation,
+            participants: [
+              { handle: alice.handle, friendlyName: 'Alice' },
+              { handle: bob.handle, friendlyName: 'Bob' },
+              { handle: 'stranger@example.com', friendlyName: 'Stranger' },
+            ],
+          },
+        },
+      }),
+    );
+    await renderApp(fake, '#/conversation/c1');
+    const line = screen.getByTestId('participants');
+    const people = 'Alice <alice@example.com> (Online), Bob <bob@example.com> (Busy), Stranger <stranger@example.com>';
+    expect(line.textContent).toBe(`To: ${people}`);
+    expect(line.getAttribute('title')).toBe(people);
+    expect(document.title).toBe('Alice, Bob, Stranger - Conversation');
   });
 
   it('renders messages with "X says:", the time and the sender’s format', async () => {
@@ -98,12 +116,41 @@ describe('conversation window', () => {
     expect(fake.callsOf('resendMessage')).toEqual([['c1', 'm2']]);
   });
 
-  it('shows who is typing', async () => {
+  it('shows who is typing in the status bar, in place of when the last message arrived', async () => {
     const fake = fakeWith();
     await renderApp(fake, '#/conversation/c1');
-    expect(screen.getByTestId('typing').textContent).toBe('');
+    const typing = screen.getByTestId('typing');
+    expect(typing.textContent).toBe('');
+    expect(typing.getAttribute('role')).toBe('status');
     act(() => fake.emit('patch', { conversations: { set: { c1: { ...conversation, typing: ['alice@example.com'] } }, remove: [] } }));
     expect(screen.getByTestId('typing').textContent).toBe('Alice is typing a message.');
+    expect(screen.getByTestId('status-bar').textContent).toBe('Alice is typing a message.');
+    act(() => fake.emit('patch', { conversations: { set: { c1: conversation }, remove: [] } }));
+    expect(screen.getByTestId('status-bar').textContent).toMatch(/^Last message received at/);
+  });
+
+  it('blocks someone in the conversation from the toolbar’s Block menu', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    fireEvent.click(screen.getByRole('button', { name: 'Block' }));
+    const menu = screen.getByRole('menu', { name: 'Block or unblock someone in this conversation' });
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Block Alice' }));
+    expect(fake.callsOf('blockContact')).toEqual([['alice@example.com']]);
+  });
+
+  it('offers Unblock for someone already blocked, and reports a failure in the banner', async () => {
+    const fake = new FakeMsn(signedInState([contact(alice.handle, 'Alice', 'NLN', ['FL', 'BL'])], { conversations: { c1: conversation } }));
+    fake.respond('unblockContact', () => ({ ok: false, error: { kind: 'network', message: 'You are not signed in.' } }));
+    await renderApp(fake, '#/conversation/c1');
+    fireEvent.click(screen.getByTestId('toolbar-block'));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Unblock Alice' }));
+    expect(fake.callsOf('unblockContact')).toEqual([['alice@example.com']]);
+    expect((await screen.findByTestId('banner')).textContent).toMatch('You are not signed in.');
+  });
+
+  it('says when nothing has arrived yet', async () => {
+    await renderApp(fakeWith({ lastReceivedAt: undefined }), '#/conversation/c1');
+    expect(screen.getByTestId('status-bar').textContent).toBe('No messages received yet.');
   });
 
   it('sends on Enter, keeps Shift+Enter for a new line, and tells the others I am typing', async () => {
@@ -134,7 +181,7 @@ describe('conversation window', () => {
   it('sends my messages in the font chosen in the Font dialog', async () => {
     const fake = fakeWith();
     await renderApp(fake, '#/conversation/c1');
-    fireEvent.click(screen.getByRole('button', { name: 'Font…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Font' }));
     const dialog = screen.getByRole('dialog', { name: 'Font' });
     fireEvent.change(within(dialog).getByLabelText('Font'), { target: { value: 'Verdana' } });
     fireEvent.click(within(dialog).getByLabelText('Bold'));
@@ -146,11 +193,15 @@ describe('conversation window', () => {
     expect(fake.callsOf('sendMessage')[0]?.[2]).toMatchObject({ font: 'Verdana', bold: true, color: '#800000' });
   });
 
-  it('invites an online contact who is not in the conversation yet', async () => {
+  it.each(['menu', 'toolbar'])('invites an online contact who is not in the conversation yet (from the %s)', async (from) => {
     const fake = fakeWith();
     await renderApp(fake, '#/conversation/c1');
-    fireEvent.click(screen.getByTestId('menubar-actions'));
-    fireEvent.click(screen.getByRole('menuitem', { name: 'Invite Someone to This Conversation…' }));
+    if (from === 'toolbar') {
+      fireEvent.click(screen.getByRole('button', { name: 'Invite Someone to This Conversation' }));
+    } else {
+      fireEvent.click(screen.getByTestId('menubar-actions'));
+      fireEvent.click(screen.getByRole('menuitem', { name: 'Invite Someone to This Conversation…' }));
+    }
     const dialog = screen.getByRole('dialog', { name: 'Invite Someone to This Conversation' });
     expect(within(dialog).getAllByRole('option').map((option) => option.textContent)).toEqual(['Bob <bob@example.com>']);
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));

@@ -1,5 +1,5 @@
-// One conversation's window: who is in it, the transcript, who is typing, the composer and the
-// time the last message arrived.
+// One conversation's window: the toolbar, who is in it (with their status), the transcript, the
+// composer, and the status bar (who is typing, or when the last message arrived).
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Conversation, MessengerState } from '../../../../shared/model';
@@ -8,7 +8,6 @@ import { Banner } from '../../components/Banner';
 import { LiveRegion } from '../../components/LiveRegion';
 import { useMessenger } from '../../store/context';
 import {
-  displayName,
   isOnline,
   listMembers,
   selectBanner,
@@ -22,42 +21,30 @@ import { strings } from '../../strings';
 import { ContactPickerDialog } from '../dialogs/ContactPickerDialog';
 import { ConversationMenuBar } from '../menus/ConversationMenuBar';
 import { Composer } from './Composer';
+import { ConversationToolbar } from './ConversationToolbar';
 import { FontDialog } from './FontDialog';
 import { useMyFormat } from './my-format';
-import { formatDate, formatTime } from './time-format';
+import { StatusBar } from './StatusBar';
 import { Transcript } from './Transcript';
 import '../../styles/conversation.css';
 
 type LocalDialog = 'invite' | 'font' | undefined;
 
-function Participants({ conversation }: { readonly conversation: Conversation }) {
+function Participants({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
   const { participants } = conversation;
+  const text =
+    participants.length === 0
+      ? strings.conversation.nobody
+      : participants
+          .map((person) => {
+            const status = contacts[person.handle]?.status;
+            return strings.conversation.participant(person.friendlyName, person.handle, status && strings.statusLabel(status));
+          })
+          .join(', ');
   return (
-    <p className="participants" data-testid="participants">
-      <span className="participants__label">{strings.conversation.to}</span>{' '}
-      {participants.length === 0
-        ? strings.conversation.nobody
-        : participants.map((person) => strings.conversation.participant(person.friendlyName, person.handle)).join(', ')}
+    <p className="participants" data-testid="participants" title={text}>
+      <span className="participants__label">{strings.conversation.to}</span> {text}
     </p>
-  );
-}
-
-function TypingLine({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
-  const names = conversation.typing.map((handle) => displayName(conversation, contacts, handle));
-  return (
-    <p className="typing" data-testid="typing">
-      {names.length > 0 ? strings.conversation.typing(names) : ''}
-    </p>
-  );
-}
-
-function StatusBar({ lastReceivedAt }: { readonly lastReceivedAt: number | undefined }) {
-  return (
-    <footer className="status-bar" data-testid="status-bar">
-      {lastReceivedAt === undefined
-        ? strings.conversation.noMessagesYet
-        : strings.conversation.lastReceived(formatTime(lastReceivedAt), formatDate(lastReceivedAt))}
-    </footer>
   );
 }
 
@@ -112,14 +99,22 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   return (
     <div className="window conversation">
       <ConversationMenuBar onClose={close} onInvite={openInvite} onFont={openFont} />
+      {conversation && (
+        <ConversationToolbar
+          conversation={conversation}
+          contacts={contacts}
+          onInvite={openInvite}
+          onFont={openFont}
+          onError={showBanner}
+        />
+      )}
       <Banner text={banner} onDismiss={dismissBanner} />
       {conversation ? (
         <main className="window__content">
-          <Participants conversation={conversation} />
+          <Participants conversation={conversation} contacts={contacts} />
           <Transcript conversation={conversation} onResend={resend} />
-          <TypingLine conversation={conversation} contacts={contacts} />
-          <Composer conversationId={id} format={format} onError={showBanner} onFont={openFont} />
-          <StatusBar lastReceivedAt={conversation.lastReceivedAt} />
+          <Composer conversationId={id} format={format} onError={showBanner} />
+          <StatusBar conversation={conversation} contacts={contacts} />
         </main>
       ) : (
         <main className="window__content conversation__ended">

@@ -1,0 +1,73 @@
+// The row of buttons under a conversation's menus, as in MSN 2.0/3.0: Invite, Block and Font.
+// Block opens a menu of the people in the conversation, so blocking (which ends a one-to-one
+// conversation) takes a second, deliberate choice.
+
+import { useState } from 'react';
+import type { Conversation, MessengerState } from '../../../../shared/model';
+import { command } from '../../bridge';
+import { BlockIcon, FontIcon, InviteIcon } from '../../components/icons';
+import { Menu, type MenuItem } from '../../components/Menu';
+import { strings } from '../../strings';
+
+interface ConversationToolbarProps {
+  readonly conversation: Conversation;
+  readonly contacts: MessengerState['contacts'];
+  readonly onInvite: () => void;
+  readonly onFont: () => void;
+  readonly onError: (message: string) => void;
+}
+
+export function ConversationToolbar({ conversation, contacts, onInvite, onFont, onError }: ConversationToolbarProps) {
+  const [blockMenuOpen, setBlockMenuOpen] = useState(false);
+
+  const blockItems: MenuItem[] = conversation.participants.map((person) => {
+    const blocked = contacts[person.handle]?.lists.includes('BL') ?? false;
+    return {
+      id: `block-${person.handle}`,
+      label: blocked ? strings.conversation.unblockPerson(person.friendlyName) : strings.conversation.blockPerson(person.friendlyName),
+      onSelect: () => {
+        void command(blocked ? 'unblockContact' : 'blockContact', person.handle).then((result) => {
+          if (!result.ok) onError(result.error.message);
+        });
+      },
+    };
+  });
+
+  return (
+    <div className="conversation-toolbar">
+      <button
+        type="button"
+        className="tool-button"
+        aria-label={strings.conversation.inviteTitle}
+        title={strings.conversation.inviteTitle}
+        data-testid="toolbar-invite"
+        onClick={onInvite}
+      >
+        <InviteIcon />
+        <span>{strings.conversation.invite}</span>
+      </button>
+      <div className="conversation-toolbar__entry">
+        <button
+          type="button"
+          className="tool-button"
+          aria-haspopup="menu"
+          aria-expanded={blockMenuOpen}
+          title={strings.conversation.blockTitle}
+          disabled={blockItems.length === 0}
+          data-testid="toolbar-block"
+          onClick={() => setBlockMenuOpen(!blockMenuOpen)}
+        >
+          <BlockIcon />
+          <span>{strings.conversation.block}</span>
+        </button>
+        {blockMenuOpen && (
+          <Menu items={blockItems} label={strings.conversation.blockTitle} onClose={() => setBlockMenuOpen(false)} />
+        )}
+      </div>
+      <button type="button" className="tool-button" title={strings.conversation.fontTitle} data-testid="font-button" onClick={onFont}>
+        <FontIcon />
+        <span>{strings.conversation.font}</span>
+      </button>
+    </div>
+  );
+}
