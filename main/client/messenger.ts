@@ -1,6 +1,7 @@
 // The messenger facade: owns the notification session and the conversations, keeps the one
-// immutable MessengerState (emitted after every change), reconnects after a lost session, and
-// runs auto-idle. The Electron app, the browser host and the CLI all drive exactly this.
+// immutable MessengerState (emitted after every change; session-mirror.ts turns the session's
+// events into it), reconnects after a lost session, and runs auto-idle. The Electron app, the
+// browser host and the CLI all drive exactly this.
 
 import { join } from 'node:path';
 import { TypedEmitter } from '../../shared/emitter';
@@ -20,11 +21,10 @@ import {
   type UrlService,
 } from '../../shared/model';
 import { MAIL_UNAVAILABLE } from '../ns/errors';
-import type { NotificationEvents, SessionEnd } from '../ns/events';
+import type { SessionEnd } from '../ns/events';
 import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
-import { type ContactLists, EMPTY_LISTS, isOnList, keyOf } from '../ns/lists';
-import type { NewMailNotice } from '../ns/mail';
+import { isOnList, keyOf } from '../ns/lists';
 import { NotificationSession } from '../ns/session';
 import { parseServerAddress, validateHandle } from '../ns/signin';
 import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
@@ -34,7 +34,8 @@ import type { ConversationEvents, ConversationHost, ConversationService } from '
 import { AutoIdle } from './auto-idle';
 import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
-import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
+import { SessionMirror } from './session-mirror';
+import { withSession } from './state';
 
 export interface MessengerEvents {
   [event: string]: unknown;
@@ -80,11 +81,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private credentials: { server: string; handle: string; password: string } | undefined;
   /** The status the user chose; restored after auto-idle and after a reconnect. */
   private chosenStatus: SettableStatus = 'NLN';
-  private lists: ContactLists = EMPTY_LISTS;
-  private readonly presence = new Map<string, PresenceInfo>();
-  /** Presence lines not yet shown in the state (see the `presence` listener). */
-  private readonly presenceChanges: Array<NotificationEvents['presence']> = [];
-  private lastMailNotice: NewMailNotice | undefined;
+  private readonly mirror: SessionMirror;
   private readonly listCache: ListCache;
   private readonly conversations: ConversationService;
   private readonly reconnection: ReconnectPolicy;
@@ -93,6 +90,15 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   constructor(private readonly options: MessengerOptions) {
     super();
     this.listCache = new ListCache(join(options.dataDir, 'lists'));
+    this.mirror = new SessionMirror({
+      state: () => this.current,
+      update: (next) => this.update(next),
+      emit: (event, payload) => this.emit(event, payload),
+      ring: (ring) => this.conversations.ring(ring),
+      ended: (end) => this.sessionEnded(end),
+      server: () => this.credentials?.server,
+      log: options.log,
+    });
     this.conversations = (options.conversations ?? createConversationService)(this.conversationHost());
     this.conversations.on('change', (conversations) => this.update({ ...this.current, conversations }));
     this.conversations.on('message', (message) => this.emit('message', message));
@@ -126,10 +132,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     }
     this.credentials = { server: request.server, handle: request.handle, password: request.password };
     this.chosenStatus = request.status ?? 'NLN';
-    this.lists = EMPTY_LISTS;
-    this.presence.clear();
-    this.presenceChanges.length = 0;
-    this.lastMailNotice = undefined;
+    this.mirror.reset();
     this.update({
       ...INITIAL_STATE,
       conversations: this.current.conversations,
@@ -191,7 +194,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   /** The form for the last new-mail notification (its Post-URL, Message-URL and id, §8.1). */
   async openNewMail(options: { open?: boolean } = {}): Promise<PassportForm> {
-    const notice = this.lastMailNotice;
+    const notice = this.mirror.lastMailNotice;
     if (!notice) throw new MessengerError({ kind: 'input', message: 'There is no new e-mail to open.' });
     return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true);
   }
@@ -249,7 +252,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       log: this.options.log,
     });
     this.session = session;
-    this.listen(session);
+    this.mirror.follow(session, () => this.session === session);
     try {
       await session.start({ status: this.chosenStatus, ims: this.current.session.imsEnabled });
     } catch (error) {
@@ -264,59 +267,6 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const { handle = credentials.handle, friendlyName = credentials.handle, dialect = 'MSNP3' } = this.current.session;
     this.autoIdle.start();
     this.emit('signedIn', { handle, friendlyName, dialect });
-  }
-
-  private listen(session: NotificationSession): void {
-    const on = <K extends keyof NotificationEvents>(event: K, listener: (payload: NotificationEvents[K]) => void): void => {
-      session.on(event, (payload) => {
-        if (this.session === session) listener(payload);
-      });
-    };
-    on('step', (state) => this.update(withSession(this.current, state === 'online' ? { state, error: undefined } : { state })));
-    on('authenticated', ({ handle, friendlyName, dialect, server }) =>
-      this.update(withSession(this.current, { handle, friendlyName, dialect, server: this.credentials?.server ?? server })),
-    );
-    on('lists', (lists) => {
-      this.lists = lists;
-      this.update(withLists(this.current, lists, this.presence));
-    });
-    on('presence', (change) => {
-      const previous = this.presence.get(keyOf(change.handle));
-      this.presence.set(keyOf(change.handle), { status: change.status, friendlyName: change.friendlyName ?? previous?.friendlyName });
-      // Every presence line of one TCP read is framed before a microtask runs: they become one state.
-      if (this.presenceChanges.push(change) === 1) queueMicrotask(() => this.showPresence());
-    });
-    on('status', (status) => this.update(withSession(this.current, { status })));
-    on('friendlyName', (friendlyName) => this.update(withSession(this.current, { friendlyName })));
-    on('profile', (profile) => {
-      this.update({ ...this.current, profile });
-      this.update(withMail(this.current, { enabled: profile.emailEnabled }));
-    });
-    on('mailCount', (count) => this.update(withMail(this.current, count)));
-    on('newMail', (notice) => {
-      this.lastMailNotice = notice;
-      this.update(withNewMail(this.current, notice.mail, notice.inInbox));
-      this.emit('newMail', notice.mail);
-    });
-    on('mailMoved', (move) => this.update(withMailMoved(this.current, move)));
-    on('maintenance', ({ minutes }) =>
-      this.emit('error', { kind: 'protocol', message: `The server will go down for maintenance in ${minutes} minute${minutes === 1 ? '' : 's'}.` }),
-    );
-    on('addedBy', (request) => this.emit('addedBy', request));
-    on('ring', (ring) => this.conversations.ring(ring));
-    on('ims', (imsEnabled) => this.update(withSession(this.current, { imsEnabled })));
-    on('error', (error) => this.emit('error', toAppError(error)));
-    on('unknown', (command) => this.options.log?.(`unhandled ${command.name} from the server`));
-    on('closed', (end) => this.sessionEnded(end));
-  }
-
-  private showPresence(): void {
-    const changes = this.presenceChanges.splice(0);
-    this.update(withPresences(this.current, this.lists, this.presence, changes.map((change) => change.handle)));
-    for (const { handle, status, friendlyName } of changes) {
-      const contact = this.current.contacts[keyOf(handle)];
-      this.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle });
-    }
   }
 
   /** The NS session ended without a user sign-out: decide between reconnecting and staying offline. */
@@ -352,9 +302,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   /** Contacts go offline (their presence is re-sent on the next sign-in); the lists stay. */
   private markOffline(state: 'offline' | 'reconnecting', error?: AppError): void {
-    this.presence.clear();
-    this.presenceChanges.length = 0;
-    this.update(withSession(withLists(this.current, this.lists, this.presence), { state, status: 'FLN', autoIdle: false, error }));
+    this.update(withSession(this.mirror.offline(this.current), { state, status: 'FLN', autoIdle: false, error }));
   }
 
   private goOffline(error?: AppError): void {
@@ -399,7 +347,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       dialect: () => this.current.session.dialect ?? 'MSNP3',
       requestSwitchboard: () => this.requireSession().requestSwitchboard(),
       friendlyNameOf: (handle) => this.current.contacts[keyOf(handle)]?.friendlyName,
-      isBlocked: (handle) => isOnList(this.lists, 'BL', handle),
+      isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
       acceptsInvitations: () => this.current.session.imsEnabled,
       log: this.options.log,
     };

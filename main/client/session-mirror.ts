@@ -1,0 +1,121 @@
+// What the notification session says, mirrored into the facade's MessengerState and events: the
+// sign-in steps, the lists and presence (the presence lines of one read become one state), my status,
+// name and settings, profile and mail, and the requests and rings that others act on.
+
+import type { MessengerState } from '../../shared/model';
+import type { NotificationEvents, SessionEnd } from '../ns/events';
+import { type ContactLists, EMPTY_LISTS, keyOf } from '../ns/lists';
+import type { NewMailNotice } from '../ns/mail';
+import type { NotificationSession } from '../ns/session';
+import type { SwitchboardRing } from '../sb/types';
+import { toAppError } from './errors';
+import type { MessengerEvents } from './messenger';
+import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
+
+/** What the mirror needs from the facade. */
+export interface MirrorTarget {
+  state(): MessengerState;
+  /** Replaces the state (the facade emits `state` when it changed). */
+  update(next: MessengerState): void;
+  emit<K extends keyof MessengerEvents>(event: K, payload: MessengerEvents[K]): void;
+  ring(ring: SwitchboardRing): void;
+  /** The session ended without a user sign-out. */
+  ended(end: SessionEnd): void;
+  /** The server as the user typed it, shown rather than the address a referral led to. */
+  server(): string | undefined;
+  log?(line: string): void;
+}
+
+export class SessionMirror {
+  private currentLists: ContactLists = EMPTY_LISTS;
+  private readonly presence = new Map<string, PresenceInfo>();
+  /** Presence lines not yet shown in the state (see the `presence` listener). */
+  private readonly presenceChanges: Array<NotificationEvents['presence']> = [];
+  private mailNotice: NewMailNotice | undefined;
+
+  constructor(private readonly target: MirrorTarget) {}
+
+  get lists(): ContactLists {
+    return this.currentLists;
+  }
+
+  /** The last new-mail notification, whose form opens that message (§8.1). */
+  get lastMailNotice(): NewMailNotice | undefined {
+    return this.mailNotice;
+  }
+
+  /** Forgets the previous account's lists, presence and mail before a new sign-in. */
+  reset(): void {
+    this.currentLists = EMPTY_LISTS;
+    this.forgetPresence();
+    this.mailNotice = undefined;
+  }
+
+  /** `state` with every contact offline (presence is sent again at the next sign-in); the lists stay. */
+  offline(state: MessengerState): MessengerState {
+    this.forgetPresence();
+    return withLists(state, this.currentLists, this.presence);
+  }
+
+  /** Mirrors `session` for as long as `isCurrent()` says it is the facade's session. */
+  follow(session: NotificationSession, isCurrent: () => boolean): void {
+    const { target } = this;
+    const on = <K extends keyof NotificationEvents>(event: K, listener: (payload: NotificationEvents[K]) => void): void => {
+      session.on(event, (payload) => {
+        if (isCurrent()) listener(payload);
+      });
+    };
+    const change = (next: (state: MessengerState) => MessengerState): void => target.update(next(target.state()));
+    on('step', (state) => change((current) => withSession(current, state === 'online' ? { state, error: undefined } : { state })));
+    on('authenticated', ({ handle, friendlyName, dialect, server }) =>
+      change((current) => withSession(current, { handle, friendlyName, dialect, server: target.server() ?? server })),
+    );
+    on('lists', (lists) => {
+      this.currentLists = lists;
+      change((current) => withLists(current, lists, this.presence));
+    });
+    on('presence', (line) => {
+      const previous = this.presence.get(keyOf(line.handle));
+      this.presence.set(keyOf(line.handle), { status: line.status, friendlyName: line.friendlyName ?? previous?.friendlyName });
+      // Every presence line of one TCP read is framed before a microtask runs: they become one state.
+      if (this.presenceChanges.push(line) === 1) queueMicrotask(() => this.showPresence());
+    });
+    on('status', (status) => change((current) => withSession(current, { status })));
+    on('friendlyName', (friendlyName) => change((current) => withSession(current, { friendlyName })));
+    on('profile', (profile) => {
+      change((current) => ({ ...current, profile }));
+      change((current) => withMail(current, { enabled: profile.emailEnabled }));
+    });
+    on('mailCount', (count) => change((current) => withMail(current, count)));
+    on('newMail', (notice) => {
+      this.mailNotice = notice;
+      change((current) => withNewMail(current, notice.mail, notice.inInbox));
+      target.emit('newMail', notice.mail);
+    });
+    on('mailMoved', (move) => change((current) => withMailMoved(current, move)));
+    on('maintenance', ({ minutes }) =>
+      target.emit('error', { kind: 'protocol', message: `The server will go down for maintenance in ${minutes} minute${minutes === 1 ? '' : 's'}.` }),
+    );
+    on('addedBy', (request) => target.emit('addedBy', request));
+    on('ring', (ring) => target.ring(ring));
+    on('ims', (imsEnabled) => change((current) => withSession(current, { imsEnabled })));
+    on('error', (error) => target.emit('error', toAppError(error)));
+    on('unknown', (command) => target.log?.(`unhandled ${command.name} from the server`));
+    on('closed', (end) => target.ended(end));
+  }
+
+  private showPresence(): void {
+    const changes = this.presenceChanges.splice(0);
+    const state = withPresences(this.target.state(), this.currentLists, this.presence, changes.map((change) => change.handle));
+    this.target.update(state);
+    for (const { handle, status, friendlyName } of changes) {
+      const contact = state.contacts[keyOf(handle)];
+      this.target.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle });
+    }
+  }
+
+  private forgetPresence(): void {
+    this.presence.clear();
+    this.presenceChanges.length = 0;
+  }
+}
