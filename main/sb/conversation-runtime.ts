@@ -1,0 +1,376 @@
+// One conversation's life on the switchboards: opening one (XFR SB, USR) or taking over one we were
+// invited to, calling people in, the queue of outgoing text, and what arrives: text, typing,
+// invitations. The record it changes belongs to the service (conversations.ts); a switchboard comes
+// and goes while the conversation stays.
+//
+// Outgoing text waits in a queue until someone is there to receive it, then goes out with ack mode
+// A so every message ends delivered or failed. §6.6 recommends N because the 1999 servers did not
+// implement A, but with N a server that never NAKs (Escargot, and this project's server) makes
+// failures silent. A gives a positive ACK from every server this client targets, and a missing ACK
+// becomes a visible failure after a timeout instead of a message that silently vanished.
+
+import type { ChatMessage, Conversation, Participant, SystemLine } from '../../shared/model';
+import { ProtocolError } from '../msnp/index';
+import {
+  findMessage,
+  messageEntry,
+  systemEntry,
+  withAbsent,
+  withConnected,
+  withEntry,
+  withMessage,
+  withParticipant,
+  withTyping,
+  withoutParticipant,
+  withoutTyping,
+} from './conversation-state';
+import { buildInvitationDecline, buildTextPayloads, buildTypingPayload, parsePayload } from './messages';
+import { callFailure, invitationDeclined, joinedLine, leftLine, noAnswer, startFailure, undelivered } from './sentences';
+import { Switchboard, type SwitchboardOptions } from './switchboard';
+import type { ConversationEvents, ConversationHost } from './types';
+
+export interface RuntimeOptions extends SwitchboardOptions {
+  readonly joinTimeoutMs: number;
+  readonly typingExpiryMs: number;
+  readonly typingIntervalMs: number;
+}
+
+/** What a conversation's runtime gets from the service that owns the records. */
+export interface RuntimeContext {
+  readonly host: ConversationHost;
+  readonly options: RuntimeOptions;
+  now(): number;
+  newId(): string;
+  /** The conversation's record; undefined once it was closed. */
+  record(): Conversation | undefined;
+  update(change: (conversation: Conversation) => Conversation): void;
+  emit<K extends 'message' | 'error'>(event: K, payload: ConversationEvents[K]): void;
+  /** The service's close count now, and whether a quiet close (a user sign-out) came since `epoch`. */
+  epoch(): number;
+  closedQuietlySince(epoch: number): boolean;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+export function participantFor(host: ConversationHost, handle: string): Participant {
+  return { handle, friendlyName: host.friendlyNameOf(handle) ?? handle, present: false };
+}
+
+export class ConversationRuntime {
+  private switchboard: Switchboard | undefined;
+  /** Bumped by every connect attempt, adoption and stop, so an attempt that finishes late knows it lost. */
+  private generation = 0;
+  private connecting = false;
+  private disposed = false;
+  /** Outgoing message ids waiting for someone to join, in the order they were typed. */
+  private readonly queue: string[] = [];
+  /** People CALled who have not joined yet, with their no-answer timers (set once RINGING arrives). */
+  private readonly ringing = new Map<string, Timer | undefined>();
+  /** People to invite once a switchboard is up. */
+  private readonly invitees = new Set<string>();
+  private readonly typingTimers = new Map<string, Timer>();
+  private lastTypingSentAt: number | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly context: RuntimeContext,
+  ) {}
+
+  /** Someone else is in the switchboard right now. */
+  get inUse(): boolean {
+    return (this.switchboard?.participants.length ?? 0) > 0;
+  }
+
+  /** A switchboard is open or being opened. */
+  get active(): boolean {
+    return this.switchboard !== undefined || this.connecting;
+  }
+
+  /** Queues a message of the transcript (new, or failed and sent again) and gets it on its way. */
+  enqueue(messageId: string): void {
+    this.queue.push(messageId);
+    this.pump();
+  }
+
+  /** Tells the others I am typing, at most once per interval (§7.3). */
+  typing(): void {
+    const switchboard = this.switchboard;
+    if (!switchboard || switchboard.participants.length === 0) return;
+    const now = this.context.now();
+    if (this.lastTypingSentAt !== undefined && now - this.lastTypingSentAt < this.context.options.typingIntervalMs) return;
+    this.lastTypingSentAt = now;
+    switchboard.post(buildTypingPayload(this.context.host.self().handle), 'U');
+  }
+
+  invite(handle: string): void {
+    this.invitees.add(handle);
+    this.reach();
+  }
+
+  /** Takes over a switchboard we answered an invitation to, with its roster (§6.4). */
+  adopt(switchboard: Switchboard, roster: readonly Participant[]): void {
+    this.detach();
+    this.generation++;
+    this.connecting = false;
+    for (const participant of roster) this.context.update((conversation) => withParticipant(conversation, participant));
+    this.attach(switchboard);
+    this.pump();
+  }
+
+  /** Abandons any connect attempt, fails what waits to be sent (quietly when the user caused it) and leaves. */
+  stop({ quiet }: { readonly quiet: boolean }): void {
+    this.generation++;
+    this.connecting = false;
+    this.invitees.clear();
+    this.failQueue({ quiet });
+    this.detach();
+  }
+
+  /** The conversation was closed: leave, and ignore whatever is still under way. */
+  dispose(): void {
+    this.detach();
+    this.disposed = true;
+  }
+
+  addLine(kind: SystemLine['kind'], text: string): void {
+    this.context.update((conversation) => withEntry(conversation, this.systemLine(kind, text)));
+  }
+
+  nameOf(handle: string): string {
+    const listed = this.context.record()?.participants.find((participant) => participant.handle === handle);
+    return listed?.friendlyName ?? participantFor(this.context.host, handle).friendlyName;
+  }
+
+  /** Opens a new switchboard (`XFR SB`, then USR) and calls everyone in (§6.2). */
+  async connect(): Promise<void> {
+    const generation = ++this.generation;
+    const current = (): boolean => !this.disposed && this.generation === generation;
+    this.connecting = true;
+    const { host, options } = this.context;
+    let switchboard: Switchboard;
+    try {
+      const ticket = await host.requestSwitchboard();
+      if (!current()) return;
+      switchboard = await Switchboard.create(ticket, host.self().handle, options);
+    } catch (error) {
+      if (!current()) return;
+      this.connecting = false;
+      this.invitees.clear();
+      this.report(startFailure(error), error);
+      this.failQueue();
+      return;
+    }
+    if (!current()) {
+      switchboard.leave();
+      return;
+    }
+    this.connecting = false;
+    this.attach(switchboard);
+    this.callEveryone(switchboard);
+  }
+
+  /** Sends what is queued when someone is there; otherwise gets someone there. */
+  private pump(): void {
+    const switchboard = this.switchboard;
+    if (switchboard && switchboard.participants.length > 0) {
+      for (const messageId of this.queue.splice(0)) this.transmit(switchboard, messageId);
+    }
+    if (this.queue.length > 0 || this.invitees.size > 0) this.reach();
+  }
+
+  /** CALs whoever should be in the conversation, opening a new switchboard first when there is none (§6.1). */
+  private reach(): void {
+    const switchboard = this.switchboard;
+    if (switchboard) this.callEveryone(switchboard);
+    else if (!this.connecting) void this.connect();
+  }
+
+  private attach(switchboard: Switchboard): void {
+    this.switchboard = switchboard;
+    const current = (): boolean => !this.disposed && this.switchboard === switchboard;
+    switchboard.on('joined', (participant) => current() && this.joined(participant));
+    switchboard.on('left', ({ handle }) => current() && this.left(switchboard, handle));
+    switchboard.on('message', (message) => current() && this.received(switchboard, message));
+    switchboard.on('close', () => {
+      if (!current()) return;
+      this.failQueue();
+      this.detach();
+    });
+    this.context.update((conversation) => withConnected(conversation, true));
+    switchboard.resume();
+  }
+
+  /** Leaves the switchboard (if any) and forgets everything tied to it; the transcript stays. */
+  private detach(): void {
+    const switchboard = this.switchboard;
+    this.switchboard = undefined;
+    for (const timer of this.ringing.values()) clearTimeout(timer);
+    this.ringing.clear();
+    for (const timer of this.typingTimers.values()) clearTimeout(timer);
+    this.typingTimers.clear();
+    switchboard?.leave();
+    this.context.update((conversation) => withConnected(withAbsent(withoutTyping(conversation)), false));
+  }
+
+  private callEveryone(switchboard: Switchboard): void {
+    const participants = this.context.record()?.participants ?? [];
+    const targets = new Set([...participants.map((participant) => participant.handle), ...this.invitees]);
+    this.invitees.clear();
+    for (const handle of targets) {
+      if (!switchboard.has(handle) && !this.ringing.has(handle)) this.call(switchboard, handle);
+    }
+  }
+
+  private call(switchboard: Switchboard, handle: string): void {
+    const current = (): boolean => !this.disposed && this.switchboard === switchboard;
+    this.ringing.set(handle, undefined);
+    switchboard.call(handle).then(
+      () => {
+        if (!current() || !this.ringing.has(handle)) return;
+        const timer = setTimeout(() => {
+          this.ringing.delete(handle);
+          this.report(noAnswer(this.nameOf(handle)));
+          this.abandonIfEmpty(switchboard);
+        }, this.context.options.joinTimeoutMs);
+        this.ringing.set(handle, timer);
+      },
+      (error: unknown) => {
+        if (!current()) return;
+        this.ringing.delete(handle);
+        this.report(callFailure(this.nameOf(handle), handle, error), error);
+        this.abandonIfEmpty(switchboard);
+      },
+    );
+  }
+
+  /** Nobody joined and nobody is still being called: what waited to be sent has failed. */
+  private abandonIfEmpty(switchboard: Switchboard): void {
+    if (switchboard.participants.length > 0 || this.ringing.size > 0) return;
+    this.failQueue();
+    this.detach();
+  }
+
+  private joined(participant: Participant): void {
+    clearTimeout(this.ringing.get(participant.handle));
+    this.ringing.delete(participant.handle);
+    const known = this.context.record()?.participants.some((candidate) => candidate.handle === participant.handle);
+    this.context.update((conversation) => {
+      const updated = withParticipant(conversation, { ...participant, present: true });
+      return known ? updated : withEntry(updated, this.systemLine('joined', joinedLine(participant.friendlyName)));
+    });
+    this.pump();
+  }
+
+  private left(switchboard: Switchboard, handle: string): void {
+    this.stopTyping(handle);
+    const line = this.systemLine('left', leftLine(this.nameOf(handle)));
+    // The last person to leave stays listed: they are who the next message re-invites (§6.1).
+    const last = switchboard.participants.length === 0 && this.ringing.size === 0;
+    this.context.update((conversation) =>
+      withEntry(last ? withAbsent(conversation, handle) : withoutParticipant(conversation, handle), line),
+    );
+    if (last) this.detach();
+  }
+
+  private received(switchboard: Switchboard, { from, fromName, payload }: { from: string; fromName: string; payload: Uint8Array }): void {
+    const { host } = this.context;
+    if (host.isBlocked(from)) return;
+    const content = parsePayload(payload);
+    switch (content.kind) {
+      case 'text': {
+        this.stopTyping(from);
+        const sentAt = this.context.now();
+        const message: ChatMessage = {
+          id: this.context.newId(),
+          from,
+          fromName,
+          sentAt,
+          text: content.text,
+          delivery: 'received',
+          ...(content.format ? { format: content.format } : {}),
+        };
+        this.context.update((conversation) => ({
+          ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), messageEntry(message)),
+          lastReceivedAt: sentAt,
+        }));
+        const { text, format } = message;
+        this.context.emit('message', { conversationId: this.id, messageId: message.id, from, fromName, text, ...(format && { format }) });
+        return;
+      }
+      case 'typing':
+        this.showTyping(from);
+        return;
+      case 'invitation':
+        if (content.command !== 'INVITE' || !content.cookie) return;
+        switchboard.post(buildInvitationDecline(content.cookie), 'N');
+        this.addLine('info', invitationDeclined(fromName, content.application));
+        return;
+      case 'other':
+        host.log?.(`SB: ignored a ${content.contentType || 'untyped'} message from ${from}`);
+        return;
+    }
+  }
+
+  private showTyping(handle: string): void {
+    clearTimeout(this.typingTimers.get(handle));
+    this.typingTimers.set(
+      handle,
+      setTimeout(() => this.stopTyping(handle), this.context.options.typingExpiryMs),
+    );
+    this.context.update((conversation) => withTyping(conversation, handle, true));
+  }
+
+  private stopTyping(handle: string): void {
+    clearTimeout(this.typingTimers.get(handle));
+    this.typingTimers.delete(handle);
+    this.context.update((conversation) => withTyping(conversation, handle, false));
+  }
+
+  private transmit(switchboard: Switchboard, messageId: string): void {
+    const record = this.context.record();
+    const message = record && findMessage(record, messageId);
+    if (!message) return;
+    const recipients = switchboard.participants;
+    const parts = buildTextPayloads(message.text, message.format);
+    const epoch = this.context.epoch();
+    void Promise.allSettled(parts.map((part) => switchboard.sendAcknowledged(part))).then((results) => {
+      const delivered = results.every((result) => result.status === 'fulfilled' && result.value);
+      if (delivered) this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' })));
+      else this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
+    });
+  }
+
+  /** Messages still waiting for someone to join fail; their text stays for resending. */
+  private failQueue(options?: { quiet: boolean }): void {
+    const recipients = this.context.record()?.participants ?? [];
+    for (const messageId of this.queue.splice(0)) this.fail(messageId, recipients, options);
+  }
+
+  /** Marks a message failed; unless `quiet` (the user's own doing), also emits an error naming it. */
+  private fail(messageId: string, recipients: readonly Participant[], { quiet = false } = {}): void {
+    const record = this.context.record();
+    const message = record && findMessage(record, messageId);
+    if (!message) return;
+    this.context.update((conversation) =>
+      withMessage(conversation, messageId, (entry) => ({
+        ...entry,
+        delivery: 'failed',
+        failedFor: recipients.map((recipient) => recipient.handle),
+      })),
+    );
+    if (quiet) return;
+    const names = recipients.map((recipient) => recipient.friendlyName);
+    this.context.emit('error', { conversationId: this.id, messageId, message: undelivered(message.text, names) });
+  }
+
+  /** An error line in the conversation, also emitted for whoever shows errors elsewhere. */
+  private report(text: string, cause?: unknown): void {
+    this.addLine('error', text);
+    const code = cause instanceof ProtocolError ? cause.code : undefined;
+    this.context.emit('error', { conversationId: this.id, message: text, ...(code === undefined ? {} : { code }) });
+  }
+
+  private systemLine(kind: SystemLine['kind'], text: string) {
+    return systemEntry({ id: this.context.newId(), kind, text, at: this.context.now() });
+  }
+}
