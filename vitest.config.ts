@@ -5,7 +5,7 @@
 
 import react from '@vitejs/plugin-react';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { RENDERER_DEFINE } from './electron.vite.config';
+import { RENDERER_DEFINE } from './electron.vite.config.ts';
 
 export default defineConfig({
   test: {
