@@ -138,9 +138,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private forwardMessengerEvents(): void {
     const { messenger } = this;
     messenger.on('state', (state) => this.sync.update(state));
-    messenger.on('message', (message) => {
-      this.notify({ kind: 'message', ...message });
-      this.shell.showConversation(message.conversationId, 'incoming');
+    messenger.on('message', ({ conversationId, from, fromName, text }) => {
+      this.notify({ kind: 'message', conversationId, from, fromName, text });
+      this.shell.showConversation(conversationId, 'incoming');
     });
     messenger.on('newMail', (mail) => this.notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
     messenger.on('addedBy', (request) => this.notify({ kind: 'added-by', ...request }));
