@@ -36,7 +36,8 @@ export class PrivacyControl {
     const list = answer.allow ? 'AL' : 'BL';
     if (!isOnList(lists, list, handle)) await (answer.allow ? this.unblock(handle) : this.block(handle));
     if (answer.addToContacts && !isOnList(this.context.lists(), 'FL', handle)) {
-      await addToList(this.context, 'FL', handle, handle);
+      // The name they gave themselves (from RL) rather than the bare address the official client stored.
+      await addToList(this.context, 'FL', handle, lists.entries[keyOf(handle)]?.names.RL ?? handle);
     }
     this.announced.delete(keyOf(handle));
   }

@@ -100,7 +100,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     expect(messenger.state.privacy.mode).toBe('BL');
   });
 
-  it('asks about someone who added me at sign-in, and allowing adds them to AL (and FL)', async () => {
+  it('asks about someone who added me at sign-in, and allowing adds them to AL (and FL, under their own name)', async () => {
     harness = await startHarness({ dialects: [dialect], accounts: [me, { ...dave, lists: { FL: [me.handle] } }] });
     const messenger = harness.messenger();
     const asked = nextEvent(messenger, 'addedBy');
@@ -110,6 +110,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
 
     await messenger.answerAddedBy(dave.handle, { allow: true, addToContacts: true });
     expect(messenger.state.contacts[dave.handle]?.lists).toEqual(['FL', 'AL', 'RL']);
+    expect(messenger.state.contacts[dave.handle]?.friendlyName).toBe('Dave :)');
     expect(messenger.state.addedBy).toEqual([]);
   });
 
