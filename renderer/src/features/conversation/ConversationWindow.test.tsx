@@ -228,3 +228,18 @@ describe('conversation window', () => {
     expect(screen.getByText('This conversation has ended.')).toBeTruthy();
   });
 });
+
+describe('invite with nobody to invite', () => {
+  it('says so and offers only a button that closes', async () => {
+    const fake = new FakeMsn(signedInState([alice], { conversations: { c1: conversation } }));
+    await renderApp(fake, '#/conversation/c1');
+    fireEvent.click(screen.getByTestId('toolbar-invite'));
+    const dialog = screen.getByRole('dialog', { name: 'Invite Someone to This Conversation' });
+    expect(dialog.textContent).toMatch('None of your online contacts can be invited.');
+    const buttons = within(dialog).getAllByRole('button').filter((button) => button.getAttribute('aria-label') !== 'Close');
+    expect(buttons.map((button) => button.textContent)).toEqual(['OK']);
+    expect(document.activeElement).toBe(buttons[0]);
+    fireEvent.click(buttons[0] as HTMLElement);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

@@ -52,18 +52,26 @@ export function ContactPickerDialog({ title, contacts, empty, pick, onClose, tes
       )}
       <FormError error={runner.error} />
       <div className="dialog__buttons">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!chosen || runner.pending}
-          onClick={() => void choose(chosen)}
-          data-testid={`${testId}-ok`}
-        >
-          {strings.picker.choose}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {strings.cancel}
-        </button>
+        {contacts.length === 0 ? (
+          <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
+            {strings.ok}
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!chosen || runner.pending}
+              onClick={() => void choose(chosen)}
+              data-testid={`${testId}-ok`}
+            >
+              {strings.picker.choose}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {strings.cancel}
+            </button>
+          </>
+        )}
       </div>
     </Dialog>
   );
