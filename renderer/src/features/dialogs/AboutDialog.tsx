@@ -1,14 +1,14 @@
 // Help > About.
 
+import { BuddiesArt } from '../../components/BuddiesArt';
 import { Dialog } from '../../components/Dialog';
-import { StatusIcon } from '../../components/StatusIcon';
 import { strings } from '../../strings';
 
 export function AboutDialog({ onClose }: { readonly onClose: () => void }) {
   return (
     <Dialog title={strings.about.title} onClose={onClose} testId="about-dialog">
       <div className="about">
-        <StatusIcon status="NLN" size={40} />
+        <BuddiesArt className="about__art" />
         <div>
           <p className="dialog__text">
             <strong>{strings.appName}</strong>
