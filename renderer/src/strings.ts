@@ -155,6 +155,8 @@ export const strings = {
     noMessagesYet: 'No messages received yet.',
     ended: 'This conversation has ended.',
     windowTitle: (names: string): string => `${names} - Conversation`,
+    /** The title of a conversation window with nobody else in it (they left, or it ended). */
+    windowTitleEmpty: 'Conversation',
     inviteTitle: 'Invite Someone to This Conversation',
     inviteNone: 'None of your online contacts can be invited.',
   },

@@ -226,6 +226,7 @@ describe('conversation window', () => {
   it('says the conversation has ended when main no longer has it', async () => {
     await renderApp(fakeWith(), '#/conversation/gone');
     expect(screen.getByText('This conversation has ended.')).toBeTruthy();
+    expect(document.title).toBe('Conversation');
   });
 });
 

@@ -78,7 +78,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
 
   const names = conversation?.participants.map((person) => person.friendlyName).join(', ');
   useEffect(() => {
-    document.title = names ? strings.conversation.windowTitle(names) : strings.appName;
+    document.title = names ? strings.conversation.windowTitle(names) : strings.conversation.windowTitleEmpty;
   }, [names]);
 
   const close = useCallback(() => {
