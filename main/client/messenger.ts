@@ -49,7 +49,8 @@ export interface MessengerEvents {
   error: AppError & { readonly conversationId?: string; readonly messageId?: string };
   signedOut: { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly message?: string };
   form: PassportForm;
-  presence: { readonly handle: string; readonly status: StatusCode; readonly friendlyName: string };
+  /** `initial`: presence as it stood when I came online (ILN), not a change worth announcing. */
+  presence: { readonly handle: string; readonly status: StatusCode; readonly friendlyName: string; readonly initial: boolean };
 }
 
 export interface MessengerOptions {

@@ -108,9 +108,9 @@ export class SessionMirror {
     const changes = this.presenceChanges.splice(0);
     const state = withPresences(this.target.state(), this.currentLists, this.presence, changes.map((change) => change.handle));
     this.target.update(state);
-    for (const { handle, status, friendlyName } of changes) {
+    for (const { handle, status, friendlyName, initial } of changes) {
       const contact = state.contacts[keyOf(handle)];
-      this.target.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle });
+      this.target.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle, initial });
     }
   }
 

@@ -71,7 +71,7 @@ describe('the messenger in Electron', () => {
 
   it('opens an incoming conversation without taking the focus, and leaves it when its window closes', () => {
     const { messenger } = start();
-    messenger.fire('message', { conversationId: 'c3', from: 'bob@x.com', fromName: 'Bob', text: 'hi there' });
+    messenger.fire('message', { conversationId: 'c3', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi there' });
     const window = BrowserWindow.getAllWindows().find((candidate) => String(candidate.loadURL.mock.calls[0]?.[0]).endsWith('#/conversation/c3'));
     if (!window) throw new Error('no conversation window');
     window.emit('ready-to-show');

@@ -198,20 +198,18 @@ describe('MessengerApp events', () => {
 
   it('shows the window of a conversation with an incoming message and tells the user', () => {
     const { messenger, shell, notices } = createApp();
-    messenger.fire('message', { conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
+    messenger.fire('message', { conversationId: 'c9', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
     expect(shell.showConversation).toHaveBeenCalledWith('c9', 'incoming');
     expect(notices).toEqual([{ kind: 'message', conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' }]);
   });
 
   it('tells the user when a contact signs in, but not about status changes or the burst of a sign-in', () => {
     const { messenger, notices } = createApp();
-    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'syncing' } }));
-    messenger.fire('presence', { handle: 'ann@x.com', status: 'NLN', friendlyName: 'Ann' });
-    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'online' } }));
-    messenger.fire('presence', { handle: 'ann@x.com', status: 'BSY', friendlyName: 'Ann' });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'AWY', friendlyName: 'Bob' });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'FLN', friendlyName: 'Bob' });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob' });
+    messenger.fire('presence', { handle: 'ann@x.com', status: 'NLN', friendlyName: 'Ann', initial: true });
+    messenger.fire('presence', { handle: 'ann@x.com', status: 'BSY', friendlyName: 'Ann', initial: false });
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'AWY', friendlyName: 'Bob', initial: false });
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'FLN', friendlyName: 'Bob', initial: false });
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob', initial: false });
     expect(notices).toEqual([
       { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
       { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },

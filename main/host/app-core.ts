@@ -144,12 +144,12 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     });
     messenger.on('newMail', (mail) => this.notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
     messenger.on('addedBy', (request) => this.notify({ kind: 'added-by', ...request }));
-    messenger.on('presence', ({ handle, status, friendlyName }) => {
+    messenger.on('presence', ({ handle, status, friendlyName, initial }) => {
       const before = this.lastPresence.get(handle) ?? 'FLN';
       this.lastPresence.set(handle, status);
-      // Only a sign-in while I am online is news: not a status change, not the presence burst of my own sign-in.
-      const signedIn = before === 'FLN' && status !== 'FLN';
-      if (signedIn && messenger.state.session.state === 'online') this.notify({ kind: 'online', handle, friendlyName });
+      // Only a contact signing in is news: not a status change, and not the ILN lines that tell who
+      // was already online when I signed in.
+      if (!initial && before === 'FLN' && status !== 'FLN') this.notify({ kind: 'online', handle, friendlyName });
     });
     messenger.on('error', ({ conversationId: _conversation, messageId: _message, ...error }) =>
       this.notify({ kind: 'error', error }),

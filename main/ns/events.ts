@@ -20,7 +20,8 @@ export interface NotificationEvents {
   authenticated: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect; readonly server: string };
   /** The lists after every change (sync, ADD/REM/REA/GTC/BLP replies, ADD 0/REM 0). */
   lists: ContactLists;
-  presence: { readonly handle: string; readonly status: StatusCode; readonly friendlyName?: string };
+  /** `initial`: an ILN (presence as it stood when I came online or added them), not a change. */
+  presence: { readonly handle: string; readonly status: StatusCode; readonly friendlyName?: string; readonly initial: boolean };
   /** My status, once the server has echoed it. */
   status: SettableStatus;
   friendlyName: string;

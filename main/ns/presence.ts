@@ -15,22 +15,23 @@ function contactStatus(code: string | undefined): StatusCode {
 
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
 export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
-  const announce = (status: string | undefined, handle: string | undefined, name: string | undefined): void => {
+  const announce = (status: string | undefined, handle: string | undefined, name: string | undefined, initial: boolean): void => {
     if (handle === undefined) return;
     context.emit('presence', {
       handle,
       status: contactStatus(status),
       ...(name !== undefined && { friendlyName: percentDecode(name) }),
+      initial,
     });
   };
   return {
-    ILN: ({ params: [, status, handle, name] }) => announce(status, handle, name),
+    ILN: ({ params: [, status, handle, name] }) => announce(status, handle, name, true),
     NLN: ({ params: [status, handle, name] }) => {
-      announce(status, handle, name);
+      announce(status, handle, name, false);
       if (handle !== undefined && name !== undefined) onNameSeen(handle, percentDecode(name));
     },
     FLN: ({ params: [handle] }) => {
-      if (handle !== undefined) context.emit('presence', { handle, status: 'FLN' });
+      if (handle !== undefined) context.emit('presence', { handle, status: 'FLN', initial: false });
     },
     // `CHG 0 status`: the server changed my status by itself.
     CHG: ({ params: [, status] }) => {

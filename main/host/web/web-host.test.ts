@@ -133,7 +133,7 @@ describe('WebHost sockets', () => {
   it('asks the contact-list page to open a conversation window, unless an incoming one is already open', async () => {
     const list = connect();
     await list.next((m) => m.type === 'event');
-    messenger.fire('message', { conversationId: 'c5', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
+    messenger.fire('message', { conversationId: 'c5', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
     expect(await list.next((m) => m.type === 'open')).toEqual({
       type: 'open',
       url: `/?token=${host.token}#/conversation/c5`,
@@ -141,7 +141,7 @@ describe('WebHost sockets', () => {
     });
     const conversation = connect({ page: '/conversation/c5' });
     await conversation.next((m) => m.type === 'event');
-    messenger.fire('message', { conversationId: 'c5', from: 'bob@x.com', fromName: 'Bob', text: 'again' });
+    messenger.fire('message', { conversationId: 'c5', messageId: 'm2', from: 'bob@x.com', fromName: 'Bob', text: 'again' });
     await list.next((m) => m.type === 'event' && m.name === 'notice' && m.payload.kind === 'message');
     expect(list.received.filter((m) => m.type === 'open')).toEqual([]);
     expect(conversation.received.filter((m) => m.type === 'open')).toEqual([]);

@@ -52,8 +52,8 @@ it('shows a burst of presence lines read at once as one new state, then one pres
   const online = (state: MessengerState): number => Object.values(state.contacts).filter((contact) => contact.status !== 'FLN').length;
   expect(states.map(online).filter((count, index, all) => index === 0 || count !== all[index - 1])).toEqual([0, 3]);
   expect(presence).toEqual([
-    { handle: 'ann@hotmail.com', status: 'NLN', friendlyName: 'Name 0' },
-    { handle: 'ben@hotmail.com', status: 'BSY', friendlyName: 'Name 1' },
-    { handle: 'cat@hotmail.com', status: 'NLN', friendlyName: 'Name 2' },
+    { handle: 'ann@hotmail.com', status: 'NLN', friendlyName: 'Name 0', initial: true },
+    { handle: 'ben@hotmail.com', status: 'BSY', friendlyName: 'Name 1', initial: true },
+    { handle: 'cat@hotmail.com', status: 'NLN', friendlyName: 'Name 2', initial: true },
   ]);
 });

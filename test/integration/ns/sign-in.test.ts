@@ -69,7 +69,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('signing in with %s', (dialect) => {
 
     const presence = new Promise((resolve) => messenger.once('presence', resolve));
     await alicesMessenger.setStatus('LUN');
-    expect(await presence).toEqual({ handle: alice.handle, status: 'LUN', friendlyName: 'Alice Ä' });
+    expect(await presence).toEqual({ handle: alice.handle, status: 'LUN', friendlyName: 'Alice Ä', initial: false });
 
     await alicesMessenger.setFriendlyName('Alice (lunch)');
     await untilState(messenger, (state) => state.contacts[alice.handle]?.friendlyName === 'Alice (lunch)');
