@@ -9,7 +9,6 @@ import type {
   Conversation,
   MessageFormat,
   MessengerState,
-  PassportForm,
   PrivacyMode,
   SettableStatus,
   UrlService,
@@ -61,9 +60,10 @@ export interface IpcCommands {
   setAddedAlert: { args: [AddedAlertMode]; result: void };
   setIms: { args: [boolean]; result: void };
   inviteByEmail: { args: [string]; result: void };
-  openInbox: { args: []; result: PassportForm };
-  openUrl: { args: [UrlService, string?]; result: PassportForm };
-  openNewMail: { args: []; result: PassportForm };
+  /** The Passport form is built and opened in main; its fields (derived from the password) never cross IPC. */
+  openInbox: { args: []; result: void };
+  openUrl: { args: [UrlService, string?]; result: void };
+  openNewMail: { args: []; result: void };
   answerAddedBy: { args: [string, { allow: boolean; addToContacts: boolean }]; result: void };
   openConversation: { args: [string]; result: string };
   showConversation: { args: [string]; result: void };

@@ -67,8 +67,8 @@ describe('MessengerApp command dispatch', () => {
     expect(messenger.callsTo('addContact')).toEqual([['FL', 'friend@example.com']]);
     expect(await app.dispatch('blockContact', ['pest@example.com'])).toEqual({ ok: true, value: undefined });
     expect(messenger.callsTo('block')).toEqual([['pest@example.com']]);
-    const form = await app.dispatch('openInbox', []);
-    expect(form).toMatchObject({ ok: true, value: { method: 'POST' } });
+    // The form's fields are derived from the password: main opens it, the renderer only hears it worked.
+    expect(await app.dispatch('openInbox', [])).toEqual({ ok: true, value: undefined });
     expect(messenger.callsTo('openUrl')).toEqual([['INBOX']]);
   });
 

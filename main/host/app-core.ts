@@ -217,9 +217,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       setAddedAlert: (mode) => messenger.setAddedAlert(mode),
       setIms: (enabled) => messenger.setIms(enabled),
       inviteByEmail: (handle) => messenger.inviteByEmail(handle),
-      openInbox: () => messenger.openUrl('INBOX'),
-      openUrl: (service, arg) => messenger.openUrl(service, arg),
-      openNewMail: () => messenger.openNewMail(),
+      openInbox: async () => void (await messenger.openUrl('INBOX')),
+      openUrl: async (service, arg) => void (await messenger.openUrl(service, arg)),
+      openNewMail: async () => void (await messenger.openNewMail()),
       answerAddedBy: (handle, answer) => messenger.answerAddedBy(handle, answer),
       openConversation: (handle) => {
         const id = messenger.openConversation(handle);

@@ -111,10 +111,6 @@ export class FakeMsn {
         return { ok: true, value: 'message-1' };
       case 'saveSettings':
         return { ok: true, value: this.settings };
-      case 'openInbox':
-      case 'openUrl':
-      case 'openNewMail':
-        return { ok: true, value: { action: 'https://mail.example.com/', method: 'POST', fields: {} } };
       default:
         return { ok: true, value: undefined };
     }
