@@ -1,7 +1,7 @@
 // The desktop app's entry. Keeps one instance, locks down every page, starts the messenger, shows the contact list.
 
 import { app, BrowserWindow, session } from 'electron';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../host/csp';
 import { isDevServer } from './renderer-url';
 import { startMessengerApp } from './messenger-shell';
 import { lockDownSession, lockDownWebContents } from './security';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { FakeWebContents, resetFakeElectron, session } from './fake-electron';
 import { lockDownSession, lockDownWebContents } from './security';
 
@@ -68,9 +68,10 @@ describe('Content-Security-Policy', () => {
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('allows only the app itself: no remote scripts, frames or connections', () => {
+  it('allows only the app itself: no remote or inline scripts or styles, plugins, base or form targets', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'none'",
     );
   });
 });

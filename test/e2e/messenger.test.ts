@@ -32,12 +32,20 @@ interface Person {
   readonly context: BrowserContext;
   readonly page: Page;
 }
+/** Script errors and Content-Security-Policy violations seen on any page. */
+const pageProblems: string[] = [];
 let alice: Person;
 let bob: Person;
 
 async function openMessenger(host: WebHost, viewport = { width: 320, height: 580 }): Promise<Person> {
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
-  context.on('page', (page) => page.on('dialog', (dialog) => void dialog.dismiss().then(() => alerts.push(dialog.message()))));
+  context.on('page', (page) => {
+    page.on('dialog', (dialog) => void dialog.dismiss().then(() => alerts.push(dialog.message())));
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) pageProblems.push(message.text());
+    });
+    page.on('pageerror', (error) => pageProblems.push(error.message));
+  });
   const page = await context.newPage();
   await page.goto(host.url);
   return { context, page };
@@ -183,5 +191,9 @@ describe('MSN Messenger in Chromium', () => {
     await alice.page.getByTestId('menu-sign-out').click();
     await alice.page.getByTestId('sign-in-form').waitFor();
     await expect.poll(() => contactRow(bob.page, ALICE.handle).textContent(), PATIENTLY).toContain('(Offline)');
+  });
+
+  it('ran every page without a script error or a Content-Security-Policy violation', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

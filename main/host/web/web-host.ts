@@ -15,6 +15,7 @@ import {
   WEB_SOCKET_PATH,
 } from '../../../shared/web-protocol';
 import type { AppShell, MessengerApp } from '../app-core';
+import { browserHostPolicy } from '../csp';
 import { HostAccess } from './access';
 import { isPostableAction, renderFormPage } from './form-page';
 import { MAX_MESSAGE_BYTES, PageConnection } from './page-connection';
@@ -35,18 +36,7 @@ export interface WebHostOptions {
 }
 
 function rendererPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "media-src 'self'",
-    `connect-src 'self' ws://${HOST}:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return browserHostPolicy(`ws://${HOST}:${port}`);
 }
 
 const COMMON_HEADERS = {
