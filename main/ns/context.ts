@@ -16,6 +16,8 @@ export interface NsContext {
   /** A request on the NS; list-changing requests that fail without an answer invalidate the cache. */
   request(name: string, params?: readonly string[], options?: RequestOptions): Promise<MsnpCommand>;
   emit<K extends keyof NotificationEvents>(event: K, payload: NotificationEvents[K]): void;
+  /** A server line a handler cannot use: logged and emitted as `malformed`, never thrown. */
+  malformed(command: MsnpCommand, reason: string): void;
 }
 
 export type CommandHandler = (command: MsnpCommand) => void;

@@ -38,5 +38,7 @@ export interface NotificationEvents {
   error: ProtocolError;
   /** A command the client does not know; logged and surfaced, never silently dropped. */
   unknown: MsnpCommand;
+  /** A known command whose tokens make no sense (missing, garbage); the session goes on. */
+  malformed: { readonly command: MsnpCommand; readonly reason: string };
   closed: SessionEnd;
 }

@@ -36,19 +36,22 @@ function versionOf(token: string | undefined, lists: ContactLists): number {
 /** Unsolicited ADD/REM/REA; `onReverseListAdd` runs the "added you" review for `ADD 0 RL`. */
 export function listHandlers(context: NsContext, onReverseListAdd: (handle: string) => void): HandlerTable {
   return {
-    ADD: ({ params: [, list, version, handle, name] }) => {
-      if (!isListName(list) || handle === undefined) return;
+    ADD: (command) => {
+      const [, list, version, handle, name] = command.params;
+      if (!isListName(list) || handle === undefined) return context.malformed(command, 'no list or no handle');
       const lists = context.lists();
       context.commitLists(withEntryOnList(lists, list, handle, percentDecode(name ?? handle), versionOf(version, lists)));
       if (list === 'RL') onReverseListAdd(handle);
     },
-    REM: ({ params: [, list, version, handle] }) => {
-      if (!isListName(list) || handle === undefined) return;
+    REM: (command) => {
+      const [, list, version, handle] = command.params;
+      if (!isListName(list) || handle === undefined) return context.malformed(command, 'no list or no handle');
       const lists = context.lists();
       context.commitLists(withEntryOffList(lists, list, handle, versionOf(version, lists)));
     },
-    REA: ({ params: [, version, handle, name] }) => {
-      if (handle === undefined || name === undefined) return;
+    REA: (command) => {
+      const [, version, handle, name] = command.params;
+      if (handle === undefined || name === undefined) return context.malformed(command, 'no handle or no name');
       applyRename(context, versionOf(version, context.lists()), handle, percentDecode(name));
     },
   };

@@ -1,7 +1,7 @@
 // Presence: my status (CHG, §5.5) and my contacts' (ILN/NLN/FLN, §5.6).
 
 import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
-import { percentDecode } from '../msnp/index';
+import { type MsnpCommand, percentDecode } from '../msnp/index';
 import type { HandlerTable, NsContext } from './context';
 
 export function isSettableStatus(value: string | undefined): value is SettableStatus {
@@ -15,8 +15,8 @@ function contactStatus(code: string | undefined): StatusCode {
 
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
 export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
-  const announce = (status: string | undefined, handle: string | undefined, name: string | undefined, initial: boolean): void => {
-    if (handle === undefined) return;
+  const announce = (command: MsnpCommand, status: string | undefined, handle: string | undefined, name: string | undefined, initial: boolean): void => {
+    if (handle === undefined) return context.malformed(command, 'no handle');
     context.emit('presence', {
       handle,
       status: contactStatus(status),
@@ -25,17 +25,25 @@ export function presenceHandlers(context: NsContext, onNameSeen: (handle: string
     });
   };
   return {
-    ILN: ({ params: [, status, handle, name] }) => announce(status, handle, name, true),
-    NLN: ({ params: [status, handle, name] }) => {
-      announce(status, handle, name, false);
+    ILN: (command) => {
+      const [, status, handle, name] = command.params;
+      announce(command, status, handle, name, true);
+    },
+    NLN: (command) => {
+      const [status, handle, name] = command.params;
+      announce(command, status, handle, name, false);
       if (handle !== undefined && name !== undefined) onNameSeen(handle, percentDecode(name));
     },
-    FLN: ({ params: [handle] }) => {
-      if (handle !== undefined) context.emit('presence', { handle, status: 'FLN', initial: false });
+    FLN: (command) => {
+      const [handle] = command.params;
+      if (handle === undefined) return context.malformed(command, 'no handle');
+      context.emit('presence', { handle, status: 'FLN', initial: false });
     },
     // `CHG 0 status`: the server changed my status by itself.
-    CHG: ({ params: [, status] }) => {
-      if (isSettableStatus(status)) context.emit('status', status);
+    CHG: (command) => {
+      const status = command.params[1];
+      if (!isSettableStatus(status)) return context.malformed(command, 'not a status');
+      context.emit('status', status);
     },
   };
 }

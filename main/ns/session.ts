@@ -36,7 +36,7 @@ import { parseServiceMessage } from './mail';
 import { changeStatus, presenceHandlers } from './presence';
 import { PrivacyControl } from './privacy';
 import { type UrlReply, inviteByEmail, requestUrl, setIms } from './services';
-import { authenticate, parseServerAddress } from './signin';
+import { authenticate, parseServerAddress, readServerAddress } from './signin';
 import { StoredNameSync } from './stored-names';
 
 export interface NotificationSessionOptions {
@@ -76,6 +76,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       commitLists: (lists) => this.commitLists(lists),
       request: (name, params, requestOptions) => this.request(name, params, requestOptions),
       emit: (event, payload) => this.emit(event, payload),
+      malformed: (command, reason) => this.reportMalformed(command, reason),
     };
     this.privacy = new PrivacyControl(this.context, (error) => this.report(error));
     const storedNames = new StoredNameSync(this.context, options.log);
@@ -105,6 +106,11 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
 
   get status(): SettableStatus | undefined {
     return this.currentStatus;
+  }
+
+  /** The commands the session handles when they arrive unsolicited (one handler each). */
+  get handledCommands(): readonly string[] {
+    return Object.keys(this.handlers);
   }
 
   get isOnline(): boolean {
@@ -168,10 +174,11 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   async requestSwitchboard(): Promise<SwitchboardTicket> {
     const reply = await this.request('XFR', ['SB']);
     const [, kind, address, , cookie] = reply.params;
-    if (kind !== 'SB' || address === undefined || cookie === undefined) {
+    const server = readServerAddress(address ?? '');
+    if (kind !== 'SB' || !server || cookie === undefined) {
       throw new SessionError('protocol', 'The server sent an incomplete switchboard referral.');
     }
-    return { ...parseServerAddress(address), cookie };
+    return { ...server, cookie };
   }
 
   /** `OUT`, then close on the server's echo, its close, or after two seconds (§5.17). */
@@ -251,9 +258,24 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       return;
     }
     const handler = this.handlers[command.name];
-    if (handler) handler(command);
-    else if (isErrorCommand(command.name)) this.emit('error', new ProtocolError(Number(command.name), transactionIdOf(command)));
-    else this.emit('unknown', command);
+    // A line the server got wrong (or a listener that failed on it) must never take the socket's
+    // data handler, and so the whole client, down with it.
+    try {
+      if (handler) handler(command);
+      else if (isErrorCommand(command.name)) this.emit('error', new ProtocolError(Number(command.name), transactionIdOf(command)));
+      else this.emit('unknown', command);
+    } catch (error) {
+      this.reportMalformed(command, `handling it failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private reportMalformed(command: MsnpCommand, reason: string): void {
+    this.options.log?.(`ignored a malformed ${command.name} from the server (${reason})`);
+    try {
+      this.emit('malformed', { command, reason });
+    } catch (error) {
+      this.options.log?.(`reporting a malformed ${command.name} failed: ${(error as Error).message}`);
+    }
   }
 
   private receiveServiceMessage(command: MsnpCommand): void {
@@ -274,13 +296,12 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     }
   }
 
-  private receiveRing({ params: [sessionId, address, , cookie, inviter, inviterName] }: MsnpCommand): void {
-    if (sessionId === undefined || address === undefined || cookie === undefined || inviter === undefined) {
-      this.options.log?.('ignored an incomplete RNG');
-      return;
-    }
-    const { host, port } = parseServerAddress(address);
-    this.emit('ring', { sessionId, host, port, cookie, inviter, inviterName: percentDecode(inviterName ?? inviter) });
+  private receiveRing(command: MsnpCommand): void {
+    const [sessionId, address, , cookie, inviter, inviterName] = command.params;
+    if (sessionId === undefined || cookie === undefined || inviter === undefined) return this.reportMalformed(command, 'incomplete');
+    const server = readServerAddress(address ?? '');
+    if (!server) return this.reportMalformed(command, 'not a switchboard address');
+    this.emit('ring', { sessionId, ...server, cookie, inviter, inviterName: percentDecode(inviterName ?? inviter) });
   }
 
   private receiveOut(reason: string | undefined): void {
@@ -291,8 +312,9 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   }
 
   /** `XFR 0 NS host:port` on a live session: move to that server (§4.6). */
-  private receiveTransfer({ params: [, kind, address] }: MsnpCommand): void {
-    if (kind !== 'NS' || address === undefined) return;
+  private receiveTransfer(command: MsnpCommand): void {
+    const [, kind, address] = command.params;
+    if (kind !== 'NS' || address === undefined || !readServerAddress(address)) return this.reportMalformed(command, 'not a notification server referral');
     this.drop({ reason: 'transfer', server: address, message: 'The server moved this session to another server.' });
   }
 

@@ -36,15 +36,20 @@ export interface Authenticated {
   readonly server: string;
 }
 
-/** `host:port`, a missing port meaning 1863 (§4.6); `[v6]:port` is accepted too. */
-export function parseServerAddress(text: string): ServerAddress {
+/** `host:port`, a missing port meaning 1863 (§4.6); `[v6]:port` is accepted too. Undefined when it is neither. */
+export function readServerAddress(text: string): ServerAddress | undefined {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
   const [host, port] = bracketed ? [bracketed[1], bracketed[2]] : splitHostPort(text);
   const portNumber = port === undefined ? DEFAULT_PORT : Number(port);
-  if (!host || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
-    throw new SessionError('input', `"${text}" is not a server address (host or host:port).`, 'server');
-  }
+  if (!host || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) return undefined;
   return { host, port: portNumber };
+}
+
+/** `readServerAddress` for what the user typed: a bad address is a sentence on the server field. */
+export function parseServerAddress(text: string): ServerAddress {
+  const address = readServerAddress(text);
+  if (!address) throw new SessionError('input', `"${text}" is not a server address (host or host:port).`, 'server');
+  return address;
 }
 
 function splitHostPort(text: string): [string | undefined, string | undefined] {

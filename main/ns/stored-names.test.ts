@@ -20,6 +20,7 @@ function contextWith(lists: ContactLists, answer: (params: readonly string[]) =>
       return answer(params);
     },
     emit: () => undefined,
+    malformed: () => undefined,
   };
   return { context, requests, lists: () => current };
 }

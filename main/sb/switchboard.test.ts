@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionClosedError, ProtocolError, RequestTimeoutError } from '../msnp/index';
+import { ConnectionClosedError, PAYLOAD_COMMANDS, ProtocolError, RequestTimeoutError, serializeCommand } from '../msnp/index';
 import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/integration/sb/scripted-switchboard';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
 
@@ -133,5 +133,43 @@ describe('Switchboard', () => {
     await peer.drop();
     await expect(sending).rejects.toBeInstanceOf(ConnectionClosedError);
     expect((await closed).cause).toBe('remote');
+  });
+});
+
+describe('Switchboard with lines it cannot use', () => {
+  const GARBAGE_TOKENS = [[], ['0'], ['0', '?', '?', '?', '?'], ['x', '[::1', ':0', '%E2%28', '%ZZ']];
+  /** Every line of `name` with missing or garbage tokens; a payload command gets a payload of the right length. */
+  const garbage = (name: string): Uint8Array[] =>
+    GARBAGE_TOKENS.map((params) =>
+      serializeCommand(PAYLOAD_COMMANDS.has(name) ? { name, params, payload: encoder.encode('%%%\0') } : { name, params }),
+    );
+
+  /** A CAL round trip proves the switchboard still works. */
+  async function stillWorks(switchboard: Switchboard, peer: ScriptedPeer): Promise<void> {
+    const calling = switchboard.call('bob@hotmail.com');
+    await peer.expect('CAL 2 bob@hotmail.com');
+    peer.send('CAL 2 RINGING 1');
+    await calling;
+    expect(switchboard.isOpen).toBe(true);
+  }
+
+  it('handles the roster, messages and acknowledgements', async () => {
+    const { switchboard } = await create();
+    expect(switchboard.handledCommands).toEqual(expect.arrayContaining(['IRO', 'JOI', 'BYE', 'MSG', 'OUT', 'ACK', 'NAK']));
+  });
+
+  it('survives every handled command with missing or garbage tokens, and a listener failing on each', async () => {
+    const log: string[] = [];
+    const { switchboard, peer } = await create({ log: (line) => log.push(line) });
+    for (const event of ['joined', 'left', 'message'] as const) {
+      switchboard.on(event, () => {
+        throw new Error(`a ${event} listener bug`);
+      });
+    }
+    peer.write(...switchboard.handledCommands.flatMap(garbage), 'JOI bob@hotmail.com Bob\r\n', 'BYE bob@hotmail.com\r\n');
+    await stillWorks(switchboard, peer);
+    expect(log).toContain('SB: ignored a malformed JOI (no handle)');
+    expect(log).toContain('SB: ignored a malformed JOI (handling it failed: a joined listener bug)');
+    expect(log).toContain('SB: ignored a malformed BYE (handling it failed: a left listener bug)');
   });
 });

@@ -124,45 +124,58 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     }
   }
 
+  /** What each command does when it arrives outside a request's reply. */
+  private readonly handlers: Readonly<Record<string, (command: MsnpCommand) => void>> = {
+    // IRO trid n total handle name: the roster, complete before `ANS … OK`.
+    IRO: (command) => {
+      const [handle, name] = command.params.slice(3);
+      if (!handle) return this.malformed(command, 'no handle');
+      this.peers.set(handle.toLowerCase(), participant(handle, name));
+    },
+    JOI: (command) => {
+      const [handle, name] = command.params;
+      if (!handle) return this.malformed(command, 'no handle');
+      const joined = participant(handle, name);
+      this.peers.set(joined.handle, joined);
+      this.deliver(() => this.emit('joined', joined));
+    },
+    BYE: (command) => {
+      const [handle] = command.params;
+      if (!handle) return this.malformed(command, 'no handle');
+      this.peers.delete(handle.toLowerCase());
+      this.deliver(() => this.emit('left', { handle: handle.toLowerCase() }));
+    },
+    MSG: (command) => {
+      const [from, name] = command.params;
+      if (!from || !command.payload) return this.malformed(command, 'no sender');
+      const message = { from: from.toLowerCase(), fromName: percentDecode(name ?? from), payload: command.payload };
+      this.deliver(() => this.emit('message', message));
+    },
+    // OUT precedes the server's close; ACK/NAK without a waiting request belong to U/N messages.
+    OUT: () => undefined,
+    ACK: () => undefined,
+    NAK: () => undefined,
+  };
+
+  /** The commands the switchboard handles when they arrive unsolicited. */
+  get handledCommands(): readonly string[] {
+    return Object.keys(this.handlers);
+  }
+
   private receive(command: MsnpCommand): void {
-    const [first, second] = command.params;
-    switch (command.name) {
-      case 'IRO': {
-        // IRO trid n total handle name: the roster, complete before `ANS … OK`.
-        const [handle, name] = command.params.slice(3);
-        if (handle) this.peers.set(handle.toLowerCase(), participant(handle, name));
-        return;
-      }
-      case 'JOI': {
-        if (!first) return;
-        const joined = participant(first, second);
-        this.peers.set(joined.handle, joined);
-        this.deliver(() => this.emit('joined', joined));
-        return;
-      }
-      case 'BYE': {
-        if (!first) return;
-        const handle = first.toLowerCase();
-        this.peers.delete(handle);
-        this.deliver(() => this.emit('left', { handle }));
-        return;
-      }
-      case 'MSG': {
-        if (!first || !command.payload) return;
-        const message = { from: first.toLowerCase(), fromName: percentDecode(second ?? first), payload: command.payload };
-        this.deliver(() => this.emit('message', message));
-        return;
-      }
-      case 'OUT':
-      case 'ACK':
-      case 'NAK':
-        // OUT precedes the server's close; ACK/NAK without a waiting request belong to U/N messages.
-        return;
-      default:
-        this.options.log?.(
-          isErrorCommand(command.name) ? `SB: error ${command.name} for no pending request` : `SB: ignored unknown command ${command.name}`,
-        );
+    const handler = this.handlers[command.name];
+    // A bad line (or a listener failing on it) must not escape the socket's data handler.
+    try {
+      if (handler) handler(command);
+      else if (isErrorCommand(command.name)) this.options.log?.(`SB: error ${command.name} for no pending request`);
+      else this.options.log?.(`SB: ignored unknown command ${command.name}`);
+    } catch (error) {
+      this.malformed(command, `handling it failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private malformed(command: MsnpCommand, reason: string): void {
+    this.options.log?.(`SB: ignored a malformed ${command.name} (${reason})`);
   }
 
   private deliver(event: () => void): void {
