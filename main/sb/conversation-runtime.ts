@@ -25,7 +25,16 @@ import {
   withoutTyping,
 } from './conversation-state';
 import { buildInvitationDecline, buildTextPayloads, buildTypingPayload, parsePayload } from './messages';
-import { callFailure, invitationDeclined, joinedLine, leftLine, noAnswer, startFailure, undelivered } from './sentences';
+import {
+  callFailure,
+  invitationDeclined,
+  joinedLine,
+  leftLine,
+  noAnswer,
+  nobodyToCall,
+  startFailure,
+  undelivered,
+} from './sentences';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
 import type { ConversationEvents, ConversationHost } from './types';
 
@@ -178,9 +187,17 @@ export class ConversationRuntime {
     if (this.queue.length > 0 || this.invitees.size > 0) this.reach();
   }
 
-  /** CALs whoever should be in the conversation, opening a new switchboard first when there is none (§6.1). */
+  /**
+   * CALs whoever should be in the conversation, opening a new switchboard first when there is none
+   * (§6.1). With nobody there, nobody ringing and nobody to call, what waits can never go: it fails now.
+   */
   private reach(): void {
     const switchboard = this.switchboard;
+    if (!this.inUse && this.ringing.size === 0 && this.targets().size === 0) {
+      this.report(nobodyToCall());
+      this.stop({ quiet: false });
+      return;
+    }
     if (switchboard) this.callEveryone(switchboard);
     else if (!this.connecting) void this.connect();
   }
@@ -212,9 +229,14 @@ export class ConversationRuntime {
     this.context.update((conversation) => withConnected(withAbsent(withoutTyping(conversation)), false));
   }
 
-  private callEveryone(switchboard: Switchboard): void {
+  /** Everyone listed in the conversation and everyone to invite. */
+  private targets(): Set<string> {
     const participants = this.context.record()?.participants ?? [];
-    const targets = new Set([...participants.map((participant) => participant.handle), ...this.invitees]);
+    return new Set([...participants.map((participant) => participant.handle), ...this.invitees]);
+  }
+
+  private callEveryone(switchboard: Switchboard): void {
+    const targets = this.targets();
     this.invitees.clear();
     for (const handle of targets) {
       if (!switchboard.has(handle) && !this.ringing.has(handle)) this.call(switchboard, handle);
@@ -264,12 +286,14 @@ export class ConversationRuntime {
   private left(switchboard: Switchboard, handle: string): void {
     this.stopTyping(handle);
     const line = this.systemLine('left', leftLine(this.nameOf(handle)));
-    // The last person to leave stays listed: they are who the next message re-invites (§6.1).
-    const last = switchboard.participants.length === 0 && this.ringing.size === 0;
+    // The last person present stays listed, even while someone else is still being called: they are
+    // who the next message re-invites (§6.1) if nobody answers. The switchboard stays for whoever is
+    // ringing; if they never join, the no-answer path leaves it.
+    const last = switchboard.participants.length === 0;
     this.context.update((conversation) =>
       withEntry(last ? withAbsent(conversation, handle) : withoutParticipant(conversation, handle), line),
     );
-    if (last) this.detach();
+    if (last && this.ringing.size === 0) this.detach();
   }
 
   private received(switchboard: Switchboard, { from, fromName, payload }: { from: string; fromName: string; payload: Uint8Array }): void {

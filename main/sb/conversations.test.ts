@@ -281,6 +281,30 @@ describe('multi-party', () => {
     expect(systemTexts(conversation)).toEqual(['joined: Carol C has joined the conversation.', 'left: Bob has left the conversation.']);
   });
 
+  it('keeps the only person present listed when they leave while someone is still ringing, and re-invites them', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    startService({ joinTimeoutMs: 60_000 });
+    const { id, peer } = await openWithBob();
+    service.invite(id, CAROL);
+    peer.send(`CAL ${(await peer.expect(`CAL 3 ${CAROL}`)).params[0]} RINGING 11752099`);
+    await host.untilLogged('SB < CAL 3 RINGING');
+    peer.send('BYE bob@hotmail.com');
+    let conversation = await until(service, id, (c) => systemTexts(c).length === 1);
+    expect(conversation.participants).toEqual([{ handle: BOB, friendlyName: 'Bob', present: false }]);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    await peer.expectOut();
+    conversation = await until(service, id, (c) => !c.connected);
+    expect(systemTexts(conversation)).toEqual(['left: Bob has left the conversation.', 'error: Carol did not join the conversation.']);
+
+    const messageId = service.send(id, 'come back');
+    const second = await acceptCaller([{ handle: BOB, name: 'Bob', join: true }]);
+    const message = await second.expectMessage('A');
+    expect(parseMime(message.payload).body).toBe('come back');
+    second.send(`ACK ${message.trid}`);
+    await until(service, id, () => delivery(id, messageId) === 'delivered');
+  });
+
   it('puts an invitation error (already there, too many) in the conversation and keeps the session', async () => {
     const { id, peer } = await openWithBob();
     service.invite(id, CAROL);

@@ -27,6 +27,11 @@ export function noAnswer(name: string): string {
   return `${name} did not join the conversation.`;
 }
 
+/** A message waits in a conversation that has nobody left in it to call. */
+export function nobodyToCall(): string {
+  return 'There is nobody in this conversation to send to. Invite someone, then send your message again.';
+}
+
 /** Why no switchboard could be opened (XFR SB refused, unreachable, USR refused). */
 export function startFailure(error: unknown): string {
   return `Could not start the conversation. ${messageOf(error)}`;
