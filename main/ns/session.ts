@@ -50,6 +50,9 @@ export interface NotificationSessionOptions {
   readonly log?: (line: string) => void;
 }
 
+/** Unsolicited list changes: they apply to the synchronised lists, so they wait for the SYN result. */
+const LIST_LINES = new Set(['ADD', 'REM', 'REA']);
+
 /** Requests whose lost answer means the cached lists may be stale (§11.2). */
 const LIST_CHANGING = new Set(['ADD', 'REM', 'REA', 'GTC', 'BLP']);
 
@@ -60,6 +63,11 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private currentStatus: SettableStatus | undefined;
   private sync: { collector: ListSync; resolve: () => void; reject: (error: Error) => void } | undefined;
   private online = false;
+  /**
+   * List changes that arrived before the SYN result (a server may send `ADD 0 RL` right after
+   * USR OK): applied to EMPTY_LISTS they would be saved over the cache and lose every contact.
+   */
+  private unsyncedListLines: MsnpCommand[] | undefined = [];
   /** Set when we know why the connection is about to close (OUT, sign-out, dead keep-alive). */
   private ending: SessionEnd | undefined;
   private readonly context: NsContext;
@@ -241,20 +249,31 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       if (version === cached.version) {
         this.currentLists = cached;
         this.emit('lists', cached);
-        return;
+      } else {
+        await dump;
+        this.commitLists({ ...collector.result, version: Number.isInteger(version) ? version : collector.result.version });
       }
-      await dump;
-      this.commitLists({ ...collector.result, version: Number.isInteger(version) ? version : collector.result.version });
     } finally {
       this.sync?.resolve();
       this.sync = undefined;
     }
+    this.applyUnsyncedListLines();
+  }
+
+  private applyUnsyncedListLines(): void {
+    const lines = this.unsyncedListLines ?? [];
+    this.unsyncedListLines = undefined;
+    for (const command of lines) this.dispatch(command);
   }
 
   private dispatch(command: MsnpCommand): void {
     if (this.online) this.keepAlive.traffic();
     if (this.sync?.collector.accept(command)) {
       if (this.sync.collector.complete) this.sync.resolve();
+      return;
+    }
+    if (this.unsyncedListLines && LIST_LINES.has(command.name)) {
+      this.unsyncedListLines.push(command);
       return;
     }
     const handler = this.handlers[command.name];
