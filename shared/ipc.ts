@@ -98,7 +98,8 @@ export type Notice =
   | { readonly kind: 'new-mail'; readonly from: string; readonly subject: string }
   | { readonly kind: 'online'; readonly handle: string; readonly friendlyName: string }
   | { readonly kind: 'added-by'; readonly handle: string; readonly friendlyName: string }
-  | { readonly kind: 'error'; readonly error: AppError }
+  /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
+  | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
   | { readonly kind: 'signed-out'; readonly reason: string; readonly message?: string };
 
 /** Main → renderer events, one payload each. */

@@ -216,16 +216,18 @@ describe('MessengerApp events', () => {
     ]);
   });
 
-  it('turns messenger events into notices', () => {
+  it('turns messenger events into notices, a conversation\'s error naming its conversation', () => {
     const { messenger, notices } = createApp();
     messenger.fire('addedBy', { handle: 'eve@x.com', friendlyName: 'Eve' });
     messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hello', receivedAt: 1 });
-    messenger.fire('error', { kind: 'protocol', code: 217, message: 'Not online.', conversationId: 'c1' });
+    messenger.fire('error', { kind: 'protocol', code: 217, message: 'Not online.', conversationId: 'c1', messageId: 'm1' });
+    messenger.fire('error', { kind: 'network', message: 'The connection was lost.' });
     messenger.fire('signedOut', { reason: 'elsewhere' });
     expect(notices).toEqual([
       { kind: 'added-by', handle: 'eve@x.com', friendlyName: 'Eve' },
       { kind: 'new-mail', from: 'Ann', subject: 'Hello' },
-      { kind: 'error', error: { kind: 'protocol', code: 217, message: 'Not online.' } },
+      { kind: 'error', conversationId: 'c1', error: { kind: 'protocol', code: 217, message: 'Not online.' } },
+      { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } },
       { kind: 'signed-out', reason: 'elsewhere' },
     ]);
   });

@@ -151,8 +151,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       // was already online when I signed in.
       if (!initial && before === 'FLN' && status !== 'FLN') this.notify({ kind: 'online', handle, friendlyName });
     });
-    messenger.on('error', ({ conversationId: _conversation, messageId: _message, ...error }) =>
-      this.notify({ kind: 'error', error }),
+    messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
+      this.notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
     messenger.on('signedOut', ({ reason, message }) => {
       this.lastPresence.clear();

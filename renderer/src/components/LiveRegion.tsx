@@ -22,11 +22,21 @@ function noticeText(notice: Notice): string {
   }
 }
 
-/** `conversationId`: a conversation window's own transcript already announces its messages. */
+/**
+ * Whether a window announces the notice: a conversation window's own transcript already announces
+ * its messages, and a conversation's error is a line in its transcript (the contact list says it).
+ */
+function announces(notice: Notice, conversationId: string | undefined): boolean {
+  if (notice.kind === 'message') return notice.conversationId !== conversationId;
+  if (notice.kind === 'error') return conversationId === undefined || notice.conversationId === undefined;
+  return true;
+}
+
+/** `conversationId`: the conversation this window shows, if it is a conversation window. */
 export function LiveRegion({ conversationId }: { readonly conversationId?: string }) {
   const received = useMessenger(selectLastNotice);
   const notice = received?.notice;
-  const skip = notice?.kind === 'message' && notice.conversationId === conversationId;
+  const skip = notice !== undefined && !announces(notice, conversationId);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" aria-label={strings.notices.live} data-testid="live-region">
       {notice && !skip ? noticeText(notice) : ''}

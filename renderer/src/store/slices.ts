@@ -118,7 +118,8 @@ export const createSyncActions: Slice<SyncActions> = (set, get) => ({
   receiveSettings: (settings) => set({ settings: reuse(get().settings, settings) }),
   receiveNotice: (notice) => {
     const seq = (get().lastNotice?.seq ?? 0) + 1;
-    const banner = notice.kind === 'error' ? notice.error.message : get().banner;
+    // A conversation's error is already a line in its transcript; only the others concern every window.
+    const banner = notice.kind === 'error' && notice.conversationId === undefined ? notice.error.message : get().banner;
     set({ lastNotice: { seq, notice }, banner });
   },
 });

@@ -167,6 +167,15 @@ describe('announcements', () => {
     act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } }));
     expect(screen.getByTestId('banner').textContent).toMatch('The connection was lost.');
   });
+
+  it("announces a conversation's error without putting it in the banner", async () => {
+    const fake = new FakeMsn(signedInState(people));
+    await renderApp(fake);
+    const error = { kind: 'protocol' as const, code: 217, message: 'Zed is offline.' };
+    act(() => fake.emit('notice', { kind: 'error', conversationId: 'c1', error }));
+    expect(screen.queryByTestId('banner')).toBeNull();
+    expect(screen.getByTestId('live-region').textContent).toBe('Zed is offline.');
+  });
 });
 
 describe('my status and mail', () => {

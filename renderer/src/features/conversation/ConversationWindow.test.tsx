@@ -148,6 +148,18 @@ describe('conversation window', () => {
     expect((await screen.findByTestId('banner')).textContent).toMatch('You are not signed in.');
   });
 
+  it("leaves conversations' errors to their transcripts, and shows the others in the banner", async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    for (const conversationId of ['c1', 'c2']) {
+      act(() => fake.emit('notice', { kind: 'error', conversationId, error: { kind: 'network', message: `Failed in ${conversationId}.` } }));
+      expect(screen.queryByTestId('banner')).toBeNull();
+      expect(screen.getByTestId('live-region').textContent).toBe('');
+    }
+    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } }));
+    expect(screen.getByTestId('banner').textContent).toMatch('The connection was lost.');
+  });
+
   it('says when nothing has arrived yet', async () => {
     await renderApp(fakeWith({ lastReceivedAt: undefined }), '#/conversation/c1');
     expect(screen.getByTestId('status-bar').textContent).toBe('No messages received yet.');
