@@ -36,7 +36,7 @@ import { parseServiceMessage } from './mail';
 import { changeStatus, presenceHandlers } from './presence';
 import { PrivacyControl } from './privacy';
 import { type UrlReply, inviteByEmail, requestUrl, setIms } from './services';
-import { authenticate, parseServerAddress, readServerAddress } from './signin';
+import { SIGN_IN_CANCELLED, authenticate, parseServerAddress, readServerAddress } from './signin';
 import { StoredNameSync } from './stored-names';
 
 export interface NotificationSessionOptions {
@@ -74,6 +74,8 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private readonly handlers: HandlerTable;
   private readonly privacy: PrivacyControl;
   private readonly keepAlive: KeepAlive;
+  /** Aborted by signOut/drop, so a sign-in with no connection open at that moment goes no further. */
+  private readonly cancel = new AbortController();
 
   constructor(private readonly options: NotificationSessionOptions) {
     super();
@@ -138,6 +140,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         log: log && ((direction, text) => log(`${direction === 'in' ? 'S:' : 'C:'} ${text}`)),
       },
       onStep: (step) => this.emit('step', step),
+      signal: this.cancel.signal,
       onConnection: (connection) => {
         this.connection = connection;
         connection.on('command', (command) => this.dispatch(command));
@@ -147,7 +150,8 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     this.connection = connection;
     this.negotiated = { dialect, handle };
     connection.on('close', (closed) => this.finish(closed.message));
-    if (!connection.isOpen) throw new ConnectionClosedError();
+    if (this.cancel.signal.aborted) connection.close();
+    if (!connection.isOpen) throw new ConnectionClosedError(this.cancel.signal.aborted ? SIGN_IN_CANCELLED : undefined);
     this.emit('authenticated', { handle, friendlyName, dialect, server });
     this.emit('step', 'syncing');
     try {
@@ -191,9 +195,10 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
 
   /** `OUT`, then close on the server's echo, its close, or after two seconds (§5.17). */
   async signOut(): Promise<void> {
+    this.ending ??= { reason: 'user' };
+    this.cancel.abort();
     const connection = this.connection;
     if (!connection?.isOpen) return;
-    this.ending ??= { reason: 'user' };
     if (!this.online) return connection.close();
     const closed = new Promise<void>((resolve) => {
       const timer = setTimeout(() => connection.close(), 2000);
@@ -209,6 +214,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   /** Drops the connection at once (dead keep-alive, disposal) and reports `end`. */
   drop(end: SessionEnd): void {
     this.ending ??= end;
+    this.cancel.abort();
     this.connection?.close();
   }
 

@@ -3,7 +3,7 @@
 // (`USR … MD5 S`, also Escargot's direct reply) answered with md5(challenge + password).
 
 import type { Dialect } from '../../shared/model';
-import { type ConnectionOptions, MsnpConnection, percentDecode } from '../msnp/index';
+import { ConnectionClosedError, type ConnectionOptions, MsnpConnection, percentDecode } from '../msnp/index';
 import { md5Hex } from '../passport/md5';
 import { OFFERED_DIALECTS, isDialect } from './dialect';
 import { NO_MD5, SessionError, UNSUPPORTED_SERVER } from './errors';
@@ -25,6 +25,15 @@ export interface AuthenticateOptions extends ServerAddress {
   readonly onStep: (step: SignInStep) => void;
   /** Sees every connection as it opens, so nothing the server pushes right after USR OK is missed. */
   readonly onConnection?: (connection: MsnpConnection) => void;
+  /** A sign-out while no connection is open (connecting, between the referral and the NS) ends the sign-in here. */
+  readonly signal?: AbortSignal;
+}
+
+/** What an abandoned sign-in rejects with. */
+export const SIGN_IN_CANCELLED = 'You signed out before the sign-in finished.';
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ConnectionClosedError(SIGN_IN_CANCELLED);
 }
 
 export interface Authenticated {
@@ -70,9 +79,11 @@ export async function authenticate(options: AuthenticateOptions): Promise<Authen
   let firstTrid = 1;
   options.onStep('connecting');
   for (let referrals = 0; ; referrals++) {
+    throwIfCancelled(options.signal);
     const connection = await MsnpConnection.connect(address.host, address.port, { ...options.connection, firstTrid });
     options.onConnection?.(connection);
     try {
+      throwIfCancelled(options.signal);
       options.onStep('authenticating');
       const outcome = await authenticateOn(connection, options);
       if (outcome.type === 'authenticated') {

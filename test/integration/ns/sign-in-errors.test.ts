@@ -173,6 +173,41 @@ describe('signing out while signing in', () => {
   });
 });
 
+describe('signing out before a connection is open', () => {
+  /** After the attempt ended: ten minutes of timers pass and nobody connects again. */
+  async function expectNoReconnect(connections: number): Promise<void> {
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(server?.connections).toBe(connections);
+    expect(messenger?.state.session.state).toBe('offline');
+  }
+
+  it('closes the connection that completes after the sign-out without sending a line', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    server = await ScriptedServer.start([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'HANG']]);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined, reconnect: { baseDelayMs: 1000 } });
+    const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
+    await messenger.signOut();
+    expect((await outcome)?.appError).toMatchObject({ kind: 'network', message: 'You signed out before the sign-in finished.' });
+    expect(server.received.flat()).toEqual([]);
+    await expectNoReconnect(server.connections);
+  });
+
+  it('never signs in on the notification server when signed out between the referral and it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    server = await ScriptedServer.start([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'HANG']]);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined, reconnect: { baseDelayMs: 1000 } });
+    const signingOut: Promise<void>[] = [];
+    messenger.on('state', (state) => {
+      if (state.session.state === 'redirected' && signingOut.length === 0) signingOut.push(messenger?.signOut() as Promise<void>);
+    });
+    const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
+    expect((await outcome)?.appError.kind).toBe('network');
+    await Promise.all(signingOut);
+    expect(server.received.slice(1).flat()).toEqual([]);
+    await expectNoReconnect(server.connections);
+  });
+});
+
 describe('Hotmail on a server without it', () => {
   it('says Hotmail is not available when the URL reply has no absolute login URL (Escargot)', async () => {
     const opened: string[] = [];
