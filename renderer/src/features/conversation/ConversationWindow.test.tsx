@@ -205,6 +205,24 @@ describe('conversation window', () => {
     expect(fake.callsOf('sendMessage')[0]?.[2]).toMatchObject({ font: 'Verdana', bold: true, color: '#800000' });
   });
 
+  it.each([
+    ['Times New Roman', '12'],
+    ['Courier New', '31'],
+    ['Comic Sans MS', '42'],
+    ['Arial', '22'],
+  ])('sends %s with its own pitch and family (%s)', async (font, pitchFamily) => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    fireEvent.click(screen.getByRole('button', { name: 'Font' }));
+    const dialog = screen.getByRole('dialog', { name: 'Font' });
+    fireEvent.change(within(dialog).getByLabelText('Font'), { target: { value: font } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    const composer = screen.getByRole('textbox', { name: 'Type your message' });
+    fireEvent.change(composer, { target: { value: 'styled' } });
+    fireEvent.keyDown(composer, { key: 'Enter' });
+    expect(fake.callsOf('sendMessage')[0]?.[2]).toMatchObject({ font, pitchFamily });
+  });
+
   it.each(['menu', 'toolbar'])('invites an online contact who is not in the conversation yet (from the %s)', async (from) => {
     const fake = fakeWith();
     await renderApp(fake, '#/conversation/c1');

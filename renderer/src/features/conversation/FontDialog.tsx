@@ -5,19 +5,8 @@ import type { MessageFormat } from '../../../../shared/model';
 import { Checkbox } from '../../components/Checkbox';
 import { Dialog } from '../../components/Dialog';
 import { strings } from '../../strings';
+import { FONTS, pitchFamilyOf } from './fonts';
 import { messageStyle } from './message-style';
-
-const FONTS = [
-  'MS Sans Serif',
-  'Arial',
-  'Comic Sans MS',
-  'Courier New',
-  'Georgia',
-  'Tahoma',
-  'Times New Roman',
-  'Trebuchet MS',
-  'Verdana',
-] as const;
 
 type StyleKey = 'bold' | 'italic' | 'underline' | 'strikethrough';
 const STYLES: readonly StyleKey[] = ['bold', 'italic', 'underline', 'strikethrough'];
@@ -32,7 +21,7 @@ export function FontDialog({ format, onChange, onClose }: FontDialogProps) {
   const [draft, setDraft] = useState(format);
   const fontId = useId();
   const colourId = useId();
-  const fonts: readonly string[] = FONTS.includes(draft.font as (typeof FONTS)[number]) ? FONTS : [draft.font, ...FONTS];
+  const fonts = FONTS.includes(draft.font) ? FONTS : [draft.font, ...FONTS];
 
   return (
     <Dialog title={strings.font.title} onClose={onClose} testId="font-dialog">
@@ -50,7 +39,10 @@ export function FontDialog({ format, onChange, onClose }: FontDialogProps) {
             value={draft.font}
             data-autofocus
             data-testid="font-name"
-            onChange={(event) => setDraft({ ...draft, font: event.target.value })}
+            onChange={(event) => {
+              const font = event.target.value;
+              setDraft({ ...draft, font, pitchFamily: pitchFamilyOf(font) ?? draft.pitchFamily });
+            }}
           >
             {fonts.map((font) => (
               <option key={font} value={font}>

@@ -34,6 +34,19 @@ describe('message style', () => {
 
   it('ignores font names with characters that could escape the declaration', () => {
     expect(messageStyle({ ...plain, font: 'Arial", serif; x' })?.fontFamily).toBeUndefined();
-    expect(messageStyle({ ...plain, font: 'Comic Sans MS' })?.fontFamily).toBe('"Comic Sans MS", var(--font-ui)');
+    expect(messageStyle({ ...plain, font: 'Comic Sans MS', pitchFamily: '42' })?.fontFamily).toBe('"Comic Sans MS", cursive');
+  });
+
+  it.each([
+    ['12', 'serif'],
+    ['22', 'sans-serif'],
+    ['31', 'monospace'],
+    ['42', 'cursive'],
+    ['52', 'fantasy'],
+    ['2', 'var(--font-ui)'],
+    ['0', 'var(--font-ui)'],
+    ['f2', 'var(--font-ui)'],
+  ])('falls back from a missing font by the sender\'s pitch and family %s to %s', (pitchFamily, generic) => {
+    expect(messageStyle({ ...plain, font: 'Not Installed', pitchFamily })?.fontFamily).toBe(`"Not Installed", ${generic}`);
   });
 });

@@ -1,9 +1,10 @@
 // Turns a sender's MessageFormat into React style props. Only validated values get through:
-// a font name of plain characters, a #rrggbb colour, and booleans. Colours too light to read on
+// a font name of plain characters, a #rrggbb colour, a known pitch-and-family, and booleans. Colours too light to read on
 // the white transcript are darkened (same hue) until they meet WCAG AA's 4.5:1.
 
 import type { CSSProperties } from 'react';
 import type { MessageFormat } from '../../../../shared/model';
+import { genericFamily } from './fonts';
 
 const SAFE_FONT = /^[\p{L}\p{N} _.-]{1,64}$/u;
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
@@ -38,7 +39,8 @@ export function readableColour(hex: string): string {
 export function messageStyle(format: MessageFormat | undefined): CSSProperties | undefined {
   if (!format) return undefined;
   const style: CSSProperties = {};
-  if (SAFE_FONT.test(format.font)) style.fontFamily = `"${format.font}", var(--font-ui)`;
+  // Without the sender's font, the browser falls back to one of the same family, as Windows did.
+  if (SAFE_FONT.test(format.font)) style.fontFamily = `"${format.font}", ${genericFamily(format.pitchFamily) ?? 'var(--font-ui)'}`;
   if (HEX_COLOUR.test(format.color)) style.color = readableColour(format.color);
   if (format.bold === true) style.fontWeight = 'bold';
   if (format.italic === true) style.fontStyle = 'italic';
