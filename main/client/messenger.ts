@@ -79,7 +79,10 @@ export interface SignInRequest {
 export class Messenger extends TypedEmitter<MessengerEvents> {
   private current: MessengerState = INITIAL_STATE;
   private session: NotificationSession | undefined;
+  /** `server` is the one the user typed (the dispatch server): every reconnect starts there. */
   private credentials: { server: string; handle: string; password: string } | undefined;
+  /** Where an `XFR 0 NS` sent the session: used by the next attempt only. */
+  private transferTo: string | undefined;
   /** The status the user chose; restored after auto-idle and after a reconnect. */
   private chosenStatus: SettableStatus = 'NLN';
   private readonly mirror: SessionMirror;
@@ -132,6 +135,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       throw this.failSignIn(error);
     }
     this.credentials = { server: request.server, handle: request.handle, password: request.password };
+    this.transferTo = undefined;
     this.chosenStatus = request.status ?? 'NLN';
     this.mirror.reset();
     this.update({
@@ -245,8 +249,11 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private async connect(): Promise<void> {
     const credentials = this.credentials;
     if (!credentials) throw notSignedIn();
+    const server = this.transferTo ?? credentials.server;
+    this.transferTo = undefined;
     const session = new NotificationSession({
       ...credentials,
+      server,
       listCache: this.listCache,
       requestTimeoutMs: this.options.requestTimeoutMs,
       connectTimeoutMs: this.options.connectTimeoutMs,
@@ -276,7 +283,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.autoIdle.stop();
     this.conversations.closeAll();
     if (end.reason === 'transfer') {
-      if (this.credentials) this.credentials = { ...this.credentials, server: end.server };
+      this.transferTo = end.server;
       this.markOffline('reconnecting');
       this.reconnection.start(true);
       return;

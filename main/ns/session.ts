@@ -36,7 +36,7 @@ import { parseServiceMessage } from './mail';
 import { changeStatus, presenceHandlers } from './presence';
 import { PrivacyControl } from './privacy';
 import { type UrlReply, inviteByEmail, requestUrl, setIms } from './services';
-import { SIGN_IN_CANCELLED, authenticate, parseServerAddress, readServerAddress } from './signin';
+import { SAME_SERVER, SIGN_IN_CANCELLED, authenticate, parseServerAddress, readServerAddress } from './signin';
 import { StoredNameSync } from './stored-names';
 
 export interface NotificationSessionOptions {
@@ -58,7 +58,8 @@ const LIST_CHANGING = new Set(['ADD', 'REM', 'REA', 'GTC', 'BLP']);
 
 export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private connection: MsnpConnection | undefined;
-  private negotiated: { dialect: Dialect; handle: string } | undefined;
+  /** `server` is the notification server signed in on, `host:port`. */
+  private negotiated: { dialect: Dialect; handle: string; server: string } | undefined;
   private currentLists: ContactLists = EMPTY_LISTS;
   private currentStatus: SettableStatus | undefined;
   private sync: { collector: ListSync; resolve: () => void; reject: (error: Error) => void } | undefined;
@@ -148,7 +149,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     });
     const { connection, dialect, handle, friendlyName, server } = authenticated;
     this.connection = connection;
-    this.negotiated = { dialect, handle };
+    this.negotiated = { dialect, handle, server };
     connection.on('close', (closed) => this.finish(closed.message));
     if (this.cancel.signal.aborted) connection.close();
     if (!connection.isOpen) throw new ConnectionClosedError(this.cancel.signal.aborted ? SIGN_IN_CANCELLED : undefined);
@@ -336,11 +337,14 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     this.connection?.close();
   }
 
-  /** `XFR 0 NS host:port` on a live session: move to that server (§4.6). */
+  /** `XFR 0 NS host:port` on a live session: move to that server; `XFR 0 NS 0`: sign in again here (§4.6). */
   private receiveTransfer(command: MsnpCommand): void {
     const [, kind, address] = command.params;
-    if (kind !== 'NS' || address === undefined || !readServerAddress(address)) return this.reportMalformed(command, 'not a notification server referral');
-    this.drop({ reason: 'transfer', server: address, message: 'The server moved this session to another server.' });
+    const server = address === SAME_SERVER ? this.negotiated?.server : address;
+    if (kind !== 'NS' || server === undefined || !readServerAddress(server)) {
+      return this.reportMalformed(command, 'not a notification server referral');
+    }
+    this.drop({ reason: 'transfer', server, message: 'The server moved this session to another server.' });
   }
 
   private report(error: unknown): void {

@@ -54,6 +54,9 @@ export function readServerAddress(text: string): ServerAddress | undefined {
   return { host, port: portNumber };
 }
 
+/** `XFR … NS 0`: address `0` means "start again at VER on this same server" (§4.6). */
+export const SAME_SERVER = '0';
+
 /** `readServerAddress` for what the user typed: a bad address is a sentence on the server field. */
 export function parseServerAddress(text: string): ServerAddress {
   const address = readServerAddress(text);
@@ -85,7 +88,7 @@ export async function authenticate(options: AuthenticateOptions): Promise<Authen
     try {
       throwIfCancelled(options.signal);
       options.onStep('authenticating');
-      const outcome = await authenticateOn(connection, options);
+      const outcome = await authenticateOn(connection, address, options);
       if (outcome.type === 'authenticated') {
         return { connection, ...outcome.session, server: `${address.host}:${address.port}` };
       }
@@ -106,7 +109,7 @@ type Outcome =
   | { readonly type: 'referred'; readonly to: ServerAddress }
   | { readonly type: 'authenticated'; readonly session: Omit<Authenticated, 'connection' | 'server'> };
 
-async function authenticateOn(connection: MsnpConnection, options: AuthenticateOptions): Promise<Outcome> {
+async function authenticateOn(connection: MsnpConnection, current: ServerAddress, options: AuthenticateOptions): Promise<Outcome> {
   const version = await connection.request('VER', OFFERED_DIALECTS);
   const dialect = version.params[1];
   if (!isDialect(dialect)) throw new SessionError('unsupported', UNSUPPORTED_SERVER, 'server');
@@ -120,8 +123,9 @@ async function authenticateOn(connection: MsnpConnection, options: AuthenticateO
   if (initial.name === 'XFR') {
     // XFR trid NS host:port {0}: the trailing 0 (MSNP3) and anything after it are ignored.
     const [, kind, target] = initial.params;
-    if (kind !== 'NS' || target === undefined) throw unexpected(initial.name);
-    return { type: 'referred', to: parseServerAddress(target) };
+    const to = target === SAME_SERVER ? current : readServerAddress(target ?? '');
+    if (kind !== 'NS' || !to) throw unexpected(initial.name);
+    return { type: 'referred', to };
   }
   // USR trid MD5 S challenge; the seed spells the method "MDS", so only `S` is checked.
   const [, method, step, challenge] = initial.params;

@@ -165,6 +165,45 @@ describe('against a scripted server', () => {
     expect(server?.failures).toEqual([]);
   });
 
+  it('signs in again from VER on the same notification server after XFR 0 NS 0', async () => {
+    const client = await onlineAsBusy(['S: XFR 0 NS 0'], [[...authentication('MSNP3', 1), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', ...SIGN_OUT]]);
+    await untilState(client, (state) => state.session.state === 'reconnecting');
+    await vi.advanceTimersByTimeAsync(0);
+    await untilState(client, (state) => state.session.state === 'online');
+    expect(server?.connections).toBe(3);
+    expect(server?.failures).toEqual([]);
+  });
+
+  it('restarts a sign-in at VER on the same server when USR I is answered with XFR NS 0', async () => {
+    server = await ScriptedServer.start([
+      ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 MSNP3', 'C: INF 2', 'S: INF 2 MD5', `C: USR 3 MD5 I ${HANDLE}`, 'S: XFR 3 NS 0 0', 'CLOSE'],
+      [...authentication(), ...emptySyncAndOnline(), ...SIGN_OUT],
+    ]);
+    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+    expect(server.connections).toBe(2);
+    expect(server.failures).toEqual([]);
+  });
+
+  it('uses an XFR 0 NS referral for the move only: a later reconnect starts at the dispatch server again', async () => {
+    const moved = await ScriptedServer.start([[...authentication('MSNP3', 1), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', 'CLOSE']]);
+    try {
+      const client = await onlineAsBusy([`S: XFR 0 NS ${moved.address} 0`], [dispatch(), restored]);
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.waitFor(() => expect(moved.connections).toBe(1));
+      await untilState(client, (state) => state.session.state === 'reconnecting');
+      expect(client.state.session.server).toBe(server?.address);
+      await vi.advanceTimersByTimeAsync(5_000);
+      await untilState(client, (state) => state.session.state === 'online');
+      expect(server?.connections).toBe(4);
+      expect(moved.connections).toBe(1);
+      expect([...(server?.failures ?? []), ...moved.failures]).toEqual([]);
+    } finally {
+      await messenger?.signOut();
+      await moved.close();
+    }
+  });
+
   it('pings after a quiet minute and treats a missing QNG as a lost connection', async () => {
     const client = await onlineAsBusy(['C: PNG', 'S: QNG', 'C: PNG', 'HANG'], [dispatch(), restored]);
     await vi.advanceTimersByTimeAsync(60_000);
