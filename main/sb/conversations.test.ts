@@ -3,10 +3,11 @@ import type { ChatMessage, Conversation, TranscriptEntry } from '../../shared/mo
 import { ProtocolError, parseMime } from '../msnp/index';
 import { type FakeHost, fakeHost, until } from '../../test/integration/sb/fake-host';
 import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/integration/sb/scripted-switchboard';
-import { type ConversationOptions, Conversations } from './conversations';
+import { type ConversationOptions, Conversations, DEFAULT_TYPING_EXPIRY_MS } from './conversations';
 import { DEFAULT_MESSAGE_FORMAT } from './format';
 import type { ConversationEvents } from './types';
 
+const ME = 'example@hotmail.com';
 const BOB = 'bob@hotmail.com';
 const CAROL = 'carol@hotmail.com';
 const TEXT_HEAD = 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n';
@@ -438,6 +439,42 @@ describe('typing and other content', () => {
       'MIME-Version: 1.0\r\nContent-Type: text/x-msmsgscontrol\r\nTypingUser: example@hotmail.com\r\n\r\n\r\n',
     ]);
     expect(parseMime((await peer.expectMessage('A')).payload).body).toBe('marker');
+  });
+
+  it('keeps the receiver\'s "is typing" on while I type continuously, every keystroke passed on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    startService();
+    const { id, peer } = await openWithBob();
+    const bobHost = fakeHost(() => sb.ticket('cookie.bob'), BOB, 'Bob');
+    const receiver = new Conversations(bobHost, { newId: () => 'at.bob' });
+    try {
+      const atBob = receiver.open(ME);
+      const bobPeer = await sb.accept();
+      const usr = await bobPeer.next();
+      bobPeer.send(`USR ${usr.params[0]} OK ${BOB} Bob`);
+      const cal = await bobPeer.next();
+      bobPeer.send(`CAL ${cal.params[0]} RINGING 11752099`, `JOI ${ME} Me`);
+      await until(receiver, atBob, (c) => c.participants[0]?.present === true);
+
+      const relayed = (): number => bobHost.logged.filter((line) => line.startsWith('SB < MSG')).length;
+      let sent = 0;
+      // Twenty seconds of typing, a key every 300 ms, each passed on by the composer.
+      for (let key = 0; key < 66; key++) {
+        service.typing(id);
+        if (host.logged.filter((line) => / MSG \d+ U /.test(line)).length > sent) {
+          bobPeer.relay(ME, 'Me', (await peer.expectMessage('U')).payload);
+          sent++;
+          while (relayed() < sent) await new Promise((resolve) => setImmediate(resolve));
+        }
+        expect(receiver.conversations[atBob]!.typing).toEqual([ME]);
+        await vi.advanceTimersByTimeAsync(300);
+      }
+      expect(sent).toBe(4);
+      await vi.advanceTimersByTimeAsync(DEFAULT_TYPING_EXPIRY_MS);
+      expect(receiver.conversations[atBob]!.typing).toEqual([]);
+    } finally {
+      receiver.closeAll();
+    }
   });
 
   it('declines an application invitation politely and ignores unknown content without breaking the session', async () => {

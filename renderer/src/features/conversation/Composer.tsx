@@ -1,14 +1,12 @@
-// Where I type: Enter sends, Shift+Enter starts a new line, typing tells the others (at most
-// every few seconds, as MSN did). The text is kept if sending fails.
+// Where I type: Enter sends, Shift+Enter starts a new line, and every keystroke tells main that I
+// am typing (main alone decides how often the others hear it, §7.3). The text is kept if sending fails.
 
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { MessageFormat } from '../../../../shared/model';
 import { MAX_MESSAGE_LENGTH } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { strings } from '../../strings';
 import { messageStyle } from './message-style';
-
-const TYPING_EVERY_MS = 4_000;
 
 interface ComposerProps {
   readonly conversationId: string;
@@ -19,7 +17,6 @@ interface ComposerProps {
 export function Composer({ conversationId, format, onError }: ComposerProps) {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
-  const lastTyping = useRef(-Infinity);
   const hintId = useId();
 
   const send = async () => {
@@ -32,16 +29,11 @@ export function Composer({ conversationId, format, onError }: ComposerProps) {
       return;
     }
     setText('');
-    lastTyping.current = -Infinity;
   };
 
   const onChange = (value: string) => {
     setText(value);
-    const now = Date.now();
-    if (value && now - lastTyping.current >= TYPING_EVERY_MS) {
-      lastTyping.current = now;
-      void command('sendTyping', conversationId);
-    }
+    if (value) void command('sendTyping', conversationId);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

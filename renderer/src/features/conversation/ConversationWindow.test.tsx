@@ -176,7 +176,24 @@ describe('conversation window', () => {
     fireEvent.keyDown(composer, { key: 'Enter' });
     await vi.waitFor(() => expect(composer).toHaveProperty('value', ''));
     expect(fake.callsOf('sendMessage')).toEqual([['c1', 'line one\nline two', expect.objectContaining({ font: 'MS Sans Serif' })]]);
-    expect(fake.callsOf('sendTyping')).toEqual([['c1']]);
+    expect(fake.callsOf('sendTyping')).toEqual([['c1'], ['c1']]);
+  });
+
+  it('passes every keystroke on to main, which decides when the others hear I am typing', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const composer = screen.getByRole('textbox', { name: 'Type your message' });
+      for (let length = 1; length <= 40; length++) {
+        fireEvent.change(composer, { target: { value: 'x'.repeat(length) } });
+        vi.advanceTimersByTime(300);
+      }
+      fireEvent.change(composer, { target: { value: '' } });
+      expect(fake.callsOf('sendTyping')).toHaveLength(40);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps my text and shows the reason when sending fails', async () => {
