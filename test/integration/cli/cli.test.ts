@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Messenger } from '../../../main/client/messenger';
+import type { Contact } from '../../../shared/model';
+import { nextEvent, untilState } from '../ns/harness';
 import { type MsnServer, DEMO_ACCOUNTS, DEMO_SIGN_IN, startServer } from '../../../server/index';
 
 type CliEvent = { event: string } & Record<string, unknown>;
@@ -68,6 +70,18 @@ async function start(args: string[], env: Record<string, string> = {}): Promise<
   return cli;
 }
 
+/** Another member signed in beside the CLI, to see what the CLI's commands did. */
+async function member(handle: string, password: string): Promise<Messenger> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'msn-cli-member-'));
+  dataDirs.push(dataDir);
+  const messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+  messengers.push(messenger);
+  await messenger.signIn({ server: `${server?.host}:${server?.dispatchPort}`, handle, password });
+  return messenger;
+}
+
+const you = (messenger: Messenger): Contact | undefined => messenger.state.contacts['you@demo.msn'];
+
 const signInArgs = (): string[] => ['--server', `${server?.host}:${server?.dispatchPort}`, '--user', DEMO_SIGN_IN.handle, '--no-browser'];
 
 describe.each(['MSNP3', 'MSNP2'] as const)('the CLI with %s', (dialect) => {
@@ -80,6 +94,8 @@ describe.each(['MSNP3', 'MSNP2'] as const)('the CLI with %s', (dialect) => {
     expect(cli.events).toContainEqual({ event: 'added-by', handle: 'dave@demo.msn', friendlyName: 'Dave :)' });
     expect(cli.events).toContainEqual({ event: 'mail', inboxUnread: 2, foldersUnread: 0 });
     expect(server.onlineHandles()).toContain('you@demo.msn');
+    const alice = await member('alice@demo.msn', 'alice');
+    await untilState(alice, () => you(alice)?.status === 'BSY');
 
     cli.send('frobnicate now');
     cli.send('add XL someone@demo.msn');
@@ -100,30 +116,68 @@ describe.each(['MSNP3', 'MSNP2'] as const)('the CLI with %s', (dialect) => {
 });
 
 describe('the CLI', () => {
+  it('reports IMS as unavailable on MSNP2 with an error event, and goes on', async () => {
+    server = await startServer({ dialects: ['MSNP2'] });
+    const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
+    await cli.waitFor((e) => e.event === 'signed-in');
+    cli.send('ims off');
+    expect(await cli.waitFor((e) => e.event === 'error')).toEqual({ event: 'error', code: 'unsupported', message: expect.stringMatching(/needs MSNP3/), command: 'ims' });
+    cli.send('status AWY');
+    const alice = await member('alice@demo.msn', 'alice');
+    await untilState(alice, () => you(alice)?.status === 'AWY');
+    cli.send('quit');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('exits with status 1 when signed out because the account signed in elsewhere (OUT OTH)', async () => {
+    server = await startServer();
+    const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
+    await cli.waitFor((e) => e.event === 'signed-in');
+    await member(DEMO_SIGN_IN.handle, DEMO_SIGN_IN.password);
+    expect(await cli.exited).toBe(1);
+    expect(cli.events.at(-1)).toEqual({ event: 'signed-out', reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' });
+  });
+
   it('runs the list, status, privacy and mail commands and prints presence, new mail and messages', async () => {
     server = await startServer({ botReplyDelayMs: 0 });
     const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
     await cli.waitFor((e) => e.event === 'signed-in');
 
-    const alice = new Messenger({ dataDir: dataDirs[0] as string, openExternal: async () => undefined });
-    messengers.push(alice);
-    await alice.signIn({ server: `${server.host}:${server.dispatchPort}`, handle: 'alice@demo.msn', password: 'alice', status: 'AWY' });
-    expect(await cli.waitFor((e) => e.event === 'presence' && e.handle === 'alice@demo.msn')).toEqual({ event: 'presence', handle: 'alice@demo.msn', status: 'AWY', friendlyName: 'Alice' });
+    const alice = await member('alice@demo.msn', 'alice');
+    await alice.setStatus('AWY');
+    expect(await cli.waitFor((e) => e.event === 'presence' && e.handle === 'alice@demo.msn' && e.status === 'AWY')).toEqual({ event: 'presence', handle: 'alice@demo.msn', status: 'AWY', friendlyName: 'Alice' });
+    const erin = await member('erin@demo.msn', 'erin');
+    await untilState(erin, () => you(erin)?.status === 'NLN');
 
     cli.send('add AL dave@demo.msn');
     await cli.waitFor((e) => e.event === 'contact' && e.handle === 'dave@demo.msn' && (e.lists as string[]).includes('AL'));
     cli.send('add FL ghost@demo.msn');
     expect(await cli.waitFor((e) => e.event === 'error' && e.command === 'add')).toMatchObject({ code: 205 });
-    cli.send('status LUN');
-    await alice.next('presence');
-    expect(alice.state.contacts['you@demo.msn']?.status).toBe('LUN');
+    cli.send('remove FL carol@demo.msn');
+    expect(await cli.waitFor((e) => e.event === 'contact' && e.handle === 'carol@demo.msn' && !(e.lists as string[]).includes('FL'))).toMatchObject({ lists: ['AL', 'RL'] });
     cli.send('name Me and Myself');
     cli.send('privacy BL');
     cli.send('alerts off');
+    cli.send('status LUN');
+    // Commands run in order: once Alice sees LUN, the three before it are done.
+    await untilState(alice, () => you(alice)?.status === 'LUN');
+    expect(you(alice)?.friendlyName).toBe('Me and Myself');
+    // AL mode showed me to Erin (on neither of my lists); BL mode shows me to my allow list only.
+    expect(you(erin)?.status).toBe('FLN');
+    // Alerts off: someone new who adds me is allowed without a question.
+    server.createAccount({ handle: 'frank@demo.msn', password: 'frank', friendlyName: 'Frank' });
+    const frank = await member('frank@demo.msn', 'frank');
+    await frank.addContact('FL', 'you@demo.msn');
+    expect(await cli.waitFor((e) => e.event === 'contact' && e.handle === 'frank@demo.msn' && (e.lists as string[]).includes('AL'))).toMatchObject({ lists: ['AL', 'RL'] });
+    expect(cli.events.filter((e) => e.event === 'added-by' && e.handle === 'frank@demo.msn')).toEqual([]);
+    // IMS off: visible, but nobody can start a conversation with me.
     cli.send('ims off');
     cli.send('invite friend@example.com');
     cli.send('url COMPOSE bob@example.com');
     expect(await cli.waitFor((e) => e.event === 'form')).toMatchObject({ fields: { rru: expect.stringMatching(/^\/cgi-bin\/compose/) } });
+    const refused = nextEvent(alice, 'error');
+    alice.sendMessage(alice.openConversation('you@demo.msn'), 'are you there?');
+    expect(await refused).toMatchObject({ conversationId: expect.any(String) });
     expect(cli.events.filter((e) => e.event === 'error' && e.command !== 'add')).toEqual([]);
 
     server.injectNewMail('you@demo.msn', { from: 'Another User', fromAddress: 'another@example.com', subject: 'Lunch tomorrow' });

@@ -114,17 +114,18 @@ describe('sign-in errors', () => {
   });
 });
 
-describe('a server that drops the connection', () => {
-  const ns = authentication();
+describe.each(['MSNP3', 'MSNP2'] as const)('a %s server that drops the connection', (dialect) => {
+  const ds = dispatch(dialect);
+  const ns = authentication(dialect);
   it.each<[string, ScriptStep[][]]>([
-    ['after VER', [['C: VER 1 MSNP3 MSNP2 CVR0', 'CLOSE']]],
-    ['after INF', [[...dispatch().slice(0, 3), 'CLOSE']]],
-    ['after USR I', [[...dispatch().slice(0, 5), 'CLOSE']]],
-    ['after XFR', [dispatch(), ['CLOSE']]],
-    ['after USR S', [dispatch(), [...ns.slice(0, 7), 'CLOSE']]],
-    ['after USR OK', [dispatch(), [...ns, profile(), 'CLOSE']]],
-    ['after SYN', [dispatch(), [...ns, 'C: SYN 8 0', 'S: SYN 8 3', 'S: GTC 8 3 A', 'CLOSE']]],
-    ['after CHG', [dispatch(), [...ns, ...emptySyncAndOnline().slice(0, 9), 'CLOSE']]],
+    ['after VER', [[...ds.slice(0, 1), 'CLOSE']]],
+    ['after INF', [[...ds.slice(0, 3), 'CLOSE']]],
+    ['after USR I', [[...ds.slice(0, 5), 'CLOSE']]],
+    ['after XFR', [ds, ['CLOSE']]],
+    ['after USR S', [ds, [...ns.slice(0, 7), 'CLOSE']]],
+    ['after USR OK', [ds, [...ns, profile(), 'CLOSE']]],
+    ['after SYN', [ds, [...ns, 'C: SYN 8 0', 'S: SYN 8 3', 'S: GTC 8 3 A', 'CLOSE']]],
+    ['after CHG', [ds, [...ns, ...emptySyncAndOnline().slice(0, 9), 'CLOSE']]],
   ])('%s fails the sign-in with a network error and does not retry', async (_step, scripts) => {
     const error = await signIn(scripts);
     expect(error?.appError).toMatchObject({ kind: 'network', field: 'server' });
@@ -134,16 +135,17 @@ describe('a server that drops the connection', () => {
   });
 });
 
-describe('a server that never answers', () => {
-  const ns = authentication();
+describe.each(['MSNP3', 'MSNP2'] as const)('a %s server that never answers', (dialect) => {
+  const ds = dispatch(dialect);
+  const ns = authentication(dialect);
   it.each<[string, ScriptStep[][], string]>([
     ['VER', [['C: VER 1 MSNP3 MSNP2 CVR0', 'HANG']], 'VER'],
-    ['INF', [[...dispatch().slice(0, 3), 'HANG']], 'INF'],
-    ['USR I', [[...dispatch().slice(0, 5), 'HANG']], 'USR 3'],
-    ['USR S', [dispatch(), [...ns.slice(0, 7), 'HANG']], 'USR 7'],
-    ['SYN', [dispatch(), [...ns, 'C: SYN 8 0', 'HANG']], 'SYN'],
-    ['the rest of the SYN dump', [dispatch(), [...ns, 'C: SYN 8 0', 'S: SYN 8 3', 'S: GTC 8 3 A', 'HANG']], 'SYN'],
-    ['CHG', [dispatch(), [...ns, ...emptySyncAndOnline().slice(0, 9), 'HANG']], 'CHG'],
+    ['INF', [[...ds.slice(0, 3), 'HANG']], 'INF'],
+    ['USR I', [[...ds.slice(0, 5), 'HANG']], 'USR 3'],
+    ['USR S', [ds, [...ns.slice(0, 7), 'HANG']], 'USR 7'],
+    ['SYN', [ds, [...ns, 'C: SYN 8 0', 'HANG']], 'SYN'],
+    ['the rest of the SYN dump', [ds, [...ns, 'C: SYN 8 0', 'S: SYN 8 3', 'S: GTC 8 3 A', 'HANG']], 'SYN'],
+    ['CHG', [ds, [...ns, ...emptySyncAndOnline().slice(0, 9), 'HANG']], 'CHG'],
   ])('times out waiting for %s instead of hanging', async (_step, scripts, lastLine) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     server = await ScriptedServer.start(scripts);
