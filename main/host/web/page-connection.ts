@@ -16,6 +16,9 @@ const commandMessageSchema = z.object({
   args: z.array(z.unknown()),
 });
 
+/** `/conversation/<encoded id>`, the route of shared/web-protocol's conversationRoute. */
+const CONVERSATION_ROUTE = /^\/conversation\/([^/]+)$/;
+
 export class PageConnection {
   constructor(
     private readonly socket: WebSocket,
@@ -35,7 +38,18 @@ export class PageConnection {
   }
 
   get isContactList(): boolean {
-    return !this.route.startsWith('/conversation/');
+    return this.conversationId === undefined;
+  }
+
+  /** The conversation the page shows, when it is a conversation window. */
+  get conversationId(): string | undefined {
+    const encoded = CONVERSATION_ROUTE.exec(this.route)?.[1];
+    if (encoded === undefined) return undefined;
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      return undefined;
+    }
   }
 
   get isOpen(): boolean {

@@ -2,17 +2,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import type { HostMessage } from '../../../shared/web-protocol';
 import { FAKE_FORM, FakeMessenger } from '../../../test/fixtures/fake-messenger';
 import { MessengerApp } from '../app-core';
 import { MemorySecretStore } from '../secret-store';
-import { WebHost } from './web-host';
+import { CONVERSATION_PAGE_GRACE_MS, WebHost } from './web-host';
 
 let dir: string;
 let host: WebHost;
 let messenger: FakeMessenger;
+let logged: string[];
 const sockets: WebSocket[] = [];
 
 beforeEach(async () => {
@@ -23,14 +24,17 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1);');
   writeFileSync(join(dir, 'secret.txt'), 'not for you');
   messenger = new FakeMessenger();
+  logged = [];
   host = await WebHost.start({
     rendererDir,
+    log: (line) => logged.push(line),
     createApp: (shell) =>
       new MessengerApp({ dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), shell, createMessenger: () => messenger }),
   });
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const socket of sockets.splice(0)) socket.terminate();
   await host.close();
   rmSync(dir, { recursive: true, force: true });
@@ -66,6 +70,11 @@ function connect(options: { token?: string; origin?: string; page?: string } = {
     socket.on('error', () => resolve(-1));
   });
   return { socket, received, next, refusal };
+}
+
+/** Resolves once the host has logged `count` lines containing `text` (I/O runs between checks). */
+async function untilLogged(text: string, count = 1): Promise<void> {
+  while (logged.filter((line) => line.includes(text)).length < count) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function get(path: string, headers: Record<string, string> = {}) {
@@ -145,6 +154,28 @@ describe('WebHost sockets', () => {
     await list.next((m) => m.type === 'event' && m.name === 'notice' && m.payload.kind === 'message');
     expect(list.received.filter((m) => m.type === 'open')).toEqual([]);
     expect(conversation.received.filter((m) => m.type === 'open')).toEqual([]);
+  });
+
+  it('leaves a conversation once its page is gone for good, but not when the page reloads', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const list = connect();
+    const first = connect({ page: '/conversation/c1' });
+    await Promise.all([list.next((m) => m.type === 'event'), first.next((m) => m.type === 'event')]);
+    first.socket.terminate();
+    await untilLogged('/conversation/c1 disconnected');
+    const reloaded = connect({ page: '/conversation/c1' });
+    await reloaded.next((m) => m.type === 'event');
+    await vi.advanceTimersByTimeAsync(CONVERSATION_PAGE_GRACE_MS);
+    expect(messenger.callsTo('closeConversation')).toEqual([]);
+
+    reloaded.socket.terminate();
+    list.socket.terminate();
+    await untilLogged('/conversation/c1 disconnected', 2);
+    await untilLogged('/contacts disconnected');
+    await vi.advanceTimersByTimeAsync(CONVERSATION_PAGE_GRACE_MS - 1);
+    expect(messenger.callsTo('closeConversation')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(messenger.callsTo('closeConversation')).toEqual([['c1']]);
   });
 
   it('serves a Passport form as a token-protected, self-submitting page', async () => {

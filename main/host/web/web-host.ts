@@ -24,6 +24,11 @@ import { readStaticFile } from './static-files';
 const HOST = '127.0.0.1';
 /** Form pages kept for re-opening; older ones are forgotten. */
 const KEPT_FORMS = 20;
+/**
+ * How long a conversation may go without a page before the host leaves it, as closing its window
+ * does in the desktop app. Long enough for a reload to reconnect.
+ */
+export const CONVERSATION_PAGE_GRACE_MS = 5_000;
 
 export interface WebHostOptions {
   /** Builds the application around the shell the host provides. */
@@ -52,6 +57,8 @@ export class WebHost {
   private readonly forms = new Map<string, PassportForm>();
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly log: (line: string) => void;
+  /** Conversations whose last page went away, waiting out the grace period. */
+  private readonly leaving = new Set<ReturnType<typeof setTimeout>>();
 
   private constructor(
     private readonly server: Server,
@@ -111,7 +118,11 @@ export class WebHost {
   }
 
   async close(): Promise<void> {
-    for (const page of this.pages) page.close();
+    for (const timer of this.leaving) clearTimeout(timer);
+    this.leaving.clear();
+    const pages = [...this.pages];
+    this.pages.clear();
+    for (const page of pages) page.close();
     for (const client of this.sockets.clients) client.terminate();
     this.sockets.close();
     this.server.closeAllConnections();
@@ -190,6 +201,23 @@ export class WebHost {
     response.end(`${message}\n`);
   }
 
+  /** A closed conversation page leaves its conversation, unless another page shows it after the grace period. */
+  private pageClosed(page: PageConnection): void {
+    // Pages the host closed itself (shutting down) are already forgotten.
+    if (!this.pages.delete(page)) return;
+    this.log(`Page ${page.route} disconnected`);
+    const conversationId = page.conversationId;
+    if (conversationId === undefined) return;
+    const timer = setTimeout(() => {
+      this.leaving.delete(timer);
+      if ([...this.pages].some((other) => other.route === page.route)) return;
+      void this.app.dispatch('closeConversation', [conversationId]).then((result) => {
+        if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.message}`);
+      });
+    }, CONVERSATION_PAGE_GRACE_MS);
+    this.leaving.add(timer);
+  }
+
   private handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = this.access.requestUrl(request);
     if (!url || url.pathname !== WEB_SOCKET_PATH || !this.access.acceptsSocket(request, url)) {
@@ -201,7 +229,7 @@ export class WebHost {
     this.sockets.handleUpgrade(request, socket, head, (webSocket) => {
       const page = new PageConnection(webSocket, this.app, route, this.log);
       this.pages.add(page);
-      webSocket.on('close', () => this.pages.delete(page));
+      webSocket.on('close', () => this.pageClosed(page));
       webSocket.on('error', (error) => this.log(`Page socket error: ${error.message}`));
     });
   }
