@@ -128,7 +128,8 @@ function redirectFor(service: string, argument: string | undefined, dialect: Dia
     case 'FOLDERS':
       return FOLDERS_PATH;
     case 'COMPOSE':
-      return argument ? `/cgi-bin/compose?mailto=1&to=${percentEncode(argument).replace(/\./g, '%2e')}` : '/cgi-bin/compose';
+      // The reference's spelling: `to=bob%40hotmail%2ecom` (`@` and `.` escaped too, in lower case).
+      return argument ? `/cgi-bin/compose?mailto=1&to=${percentEncode(argument).replace(/@/g, '%40').replace(/\./g, '%2e')}` : '/cgi-bin/compose';
     case 'MESSAGE':
       return '/cgi-bin/getmsg';
     case 'PERSON':

@@ -16,6 +16,8 @@ export function lineOf(command: MsnpCommand): string {
 export class RawClient {
   /** Every command received so far, in order. */
   readonly received: MsnpCommand[] = [];
+  /** Every byte received so far, as it came off the wire (to check what the framer would hide). */
+  private readonly wire: Buffer[] = [];
   private readonly queue: MsnpCommand[] = [];
   private waiter: (() => void) | undefined;
   private readonly framer: MsnpFramer;
@@ -36,7 +38,10 @@ export class RawClient {
       },
       { maxPayloadBytes: 64 * 1024 },
     );
-    socket.on('data', (chunk: Buffer) => this.framer.push(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      this.wire.push(chunk);
+      this.framer.push(chunk);
+    });
     socket.on('error', () => undefined);
     this.closedPromise = new Promise((resolve) =>
       socket.on('close', () => {
@@ -57,6 +62,11 @@ export class RawClient {
         resolve(new RawClient(socket));
       });
     });
+  }
+
+  /** The bytes received so far. */
+  receivedBytes(): Buffer {
+    return Buffer.concat(this.wire);
   }
 
   /** Sends one line; CR LF is added. */

@@ -45,7 +45,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('Hotmail, invitations and IMS with %s
 
   it('asks for COMPOSE with an address, FOLDERS and PERSON', async () => {
     await signIn();
-    expect((await messenger.openUrl('COMPOSE', 'bob@example.com', { open: false })).fields.rru).toBe('/cgi-bin/compose?mailto=1&to=bob@example%2ecom');
+    expect((await messenger.openUrl('COMPOSE', 'bob@example.com', { open: false })).fields.rru).toBe('/cgi-bin/compose?mailto=1&to=bob%40example%2ecom');
     expect((await messenger.openUrl('FOLDERS', undefined, { open: false })).fields.rru).toBe('/cgi-bin/folders');
     expect((await messenger.openUrl('PERSON', undefined, { open: false })).fields.rru).toBe('/cgi-bin/profile');
     expect(harness.opened).toEqual([]);

@@ -23,7 +23,7 @@ describe('URL', () => {
     me.client.send('URL 20 INBOX');
     await me.client.expect(`URL 20 /cgi-bin/HoTMaiL ${LOGIN_URL} 2`);
     me.client.send('URL 21 COMPOSE bob@hotmail.com');
-    await me.client.expect(`URL 21 /cgi-bin/compose?mailto=1&to=bob@hotmail%2ecom ${LOGIN_URL} 2`);
+    await me.client.expect(`URL 21 /cgi-bin/compose?mailto=1&to=bob%40hotmail%2ecom ${LOGIN_URL} 2`);
     me.client.send('URL 22 FOLDERS');
     await me.client.expect(`URL 22 /cgi-bin/folders ${LOGIN_URL} 2`);
     me.client.send('URL 23 PASSWORD');

@@ -115,8 +115,12 @@ describe('notification server sign-in', () => {
           'MSPAuth: \\S+\\$\\$\\r\\n\\r\\n$',
       ),
     );
-    // The declared length (checked by the framer) equals the byte count of exactly this text.
-    expect(profile.payload!.byteLength).toBe(Buffer.byteLength(profileText));
+    // On the wire, the declared length is exactly the bytes between the MSG line and the next command.
+    const wire = ns.receivedBytes();
+    const header = /MSG Hotmail Hotmail (\d+)\r\n/.exec(wire.toString('latin1'));
+    const start = (header?.index ?? 0) + (header?.[0].length ?? 0);
+    expect(wire.indexOf('MSG Hotmail Hotmail', start) - start).toBe(Number(header?.[1]));
+    expect(wire.subarray(start, start + Number(header?.[1])).toString('utf8')).toBe(profileText);
     const loginTime = Number(parseMime(profile.payload!).headers.get('logintime'));
     expect(Math.abs(loginTime - Date.now() / 1000)).toBeLessThan(5);
 
