@@ -168,6 +168,14 @@ export class Notification {
   }
 }
 
+export const powerMonitor = {
+  /** What getSystemIdleTime answers: seconds since the last input anywhere on the computer. */
+  idleSeconds: 0,
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  },
+};
+
 export const nativeImage = {
   createFromPath: vi.fn((path: string) => ({ path, resize: (size: { width: number; height: number }) => ({ path, size }) })),
 };
@@ -208,6 +216,7 @@ export function resetFakeElectron(): void {
   safeStorage.available = true;
   Tray.trays = [];
   Notification.shown = [];
+  powerMonitor.idleSeconds = 0;
   session.defaultSession.permissionRequestHandler = undefined;
   session.defaultSession.permissionCheckHandler = undefined;
   session.defaultSession.headersListener = undefined;

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, eventChannel, type SignInRequest } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
-import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, resetFakeElectron, shell } from './fake-electron';
+import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, shell } from './fake-electron';
 import { startMessengerApp } from './messenger-shell';
+import { SYSTEM_IDLE_POLL_MS } from './system-activity';
 
 vi.mock('electron', () => import('./fake-electron'));
 vi.mock('../client/messenger', async () => ({ Messenger: (await import('../../test/fixtures/fake-messenger')).FakeMessenger }));
@@ -19,6 +20,7 @@ beforeEach(() => {
   app.userData = userData;
 });
 afterEach(() => {
+  vi.useRealTimers();
   for (const window of BrowserWindow.getAllWindows()) window.close();
   rmSync(userData, { recursive: true, force: true });
 });
@@ -139,6 +141,20 @@ describe('the messenger in Electron', () => {
     const again = { preventDefault: vi.fn() };
     app.emit('before-quit', again);
     expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('counts input in other apps as activity, from the system idle time, for auto-idle', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { messenger } = start();
+    powerMonitor.idleSeconds = 3;
+    await vi.advanceTimersByTimeAsync(SYSTEM_IDLE_POLL_MS);
+    expect(messenger.callsTo('reportActivity')).toEqual([[]]);
+    powerMonitor.idleSeconds = 20;
+    await vi.advanceTimersByTimeAsync(SYSTEM_IDLE_POLL_MS);
+    expect(messenger.callsTo('reportActivity')).toHaveLength(1);
+    powerMonitor.idleSeconds = 0;
+    await vi.advanceTimersByTimeAsync(SYSTEM_IDLE_POLL_MS);
+    expect(messenger.callsTo('reportActivity')).toHaveLength(2);
   });
 
   it('runs at login when the user asks for it', async () => {

@@ -1,7 +1,8 @@
 // Puts the application (main/host/app-core.ts) into Electron: every IPC command through the
 // checked handler, events to every window and a snapshot to each new page, conversation windows,
 // the user's browser for Passport pages, safeStorage for the remembered password, the tray icon,
-// and a system notification for what happens while no window of ours has the focus.
+// input anywhere on the computer for auto-idle, and a system notification for what happens while
+// no window of ours has the focus.
 
 import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../host/app-core';
 import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../host/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
+import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
 import { showConversationWindow } from './windows';
 
@@ -97,6 +99,7 @@ export function startMessengerApp(): MessengerApp {
     });
   });
   createTray(messengerApp);
+  watchSystemActivity(() => messengerApp.messenger.reportActivity());
   void messengerApp.signInAutomatically();
   return messengerApp;
 }

@@ -1,5 +1,6 @@
 // Tells main the user is at the keyboard, so auto-idle (Settings.autoIdleMinutes) can start and
-// end. Reports are throttled: main only needs to know "recently", not every key.
+// end. Reports are throttled: main only needs to know "recently", not every key. The desktop app
+// also counts input in other apps (main/electron/system-activity.ts); a browser page cannot.
 
 import { useEffect } from 'react';
 import { command } from './bridge';

@@ -242,7 +242,8 @@ export const strings = {
     friendlyNameRequired: 'Please type a name.',
     friendlyNameTooLong: 'That name is too long.',
     email: 'My e-mail address',
-    autoIdle: 'Show me as "Away" when I am inactive',
+    autoIdle: (minutes: number): string =>
+      `Show me as ${STATUS_LABELS.IDL} after ${minutes} ${plural(minutes, 'minute', 'minutes')} of inactivity`,
     autoIdleMinutes: 'Minutes of inactivity',
     sounds: 'Play sounds',
     toasts: 'Show alerts when contacts come online and messages arrive',

@@ -76,6 +76,10 @@ describe('Options', () => {
     const dialog = screen.getByRole('dialog', { name: 'Options' });
     fireEvent.change(within(dialog).getByLabelText('My name as others see it'), { target: { value: 'New Name' } });
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Preferences' }));
+    expect(within(dialog).getByLabelText('Show me as Idle after 5 minutes of inactivity')).toHaveProperty('checked', true);
+    fireEvent.change(within(dialog).getByLabelText('Minutes of inactivity'), { target: { value: '1' } });
+    expect(within(dialog).getByLabelText('Show me as Idle after 1 minute of inactivity')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('Minutes of inactivity'), { target: { value: '5' } });
     fireEvent.click(within(dialog).getByLabelText('Play sounds'));
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
     fireEvent.click(within(dialog).getByLabelText('Cannot see my status or send me messages'));

@@ -10,7 +10,7 @@ export function PreferencesTab({ draft, update }: { readonly draft: OptionsDraft
   return (
     <>
       <Checkbox
-        label={strings.options.autoIdle}
+        label={strings.options.autoIdle(draft.autoIdleMinutes)}
         checked={draft.autoIdle}
         onChange={(autoIdle) => update({ autoIdle })}
         testId="options-auto-idle"
