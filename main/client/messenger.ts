@@ -20,7 +20,7 @@ import {
   type StatusCode,
   type UrlService,
 } from '../../shared/model';
-import { MAIL_UNAVAILABLE } from '../ns/errors';
+import { MAIL_UNAVAILABLE, NO_MAILBOX } from '../ns/errors';
 import type { SessionEnd } from '../ns/events';
 import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
@@ -36,6 +36,9 @@ import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
 import { SessionMirror } from './session-mirror';
 import { withSession } from './state';
+
+/** The URL services that open the Hotmail mailbox; PERSON and PASSWORD are Passport pages. */
+const MAILBOX_SERVICES: ReadonlySet<UrlService> = new Set(['INBOX', 'FOLDERS', 'COMPOSE']);
 
 export interface MessengerEvents {
   [event: string]: unknown;
@@ -193,12 +196,14 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   /** Asks the server for a service URL, builds the auto-login form and (unless `open: false`) opens it. */
   async openUrl(service: UrlService, arg?: string, options: { open?: boolean } = {}): Promise<PassportForm> {
+    if (MAILBOX_SERVICES.has(service)) this.requireMailbox();
     const reply = await this.run(() => this.requireSession().requestUrl(service, arg));
     return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true);
   }
 
   /** The form for the last new-mail notification (its Post-URL, Message-URL and id, §8.1). */
   async openNewMail(options: { open?: boolean } = {}): Promise<PassportForm> {
+    this.requireMailbox();
     const notice = this.mirror.lastMailNotice;
     if (!notice) throw new MessengerError({ kind: 'input', message: 'There is no new e-mail to open.' });
     return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true);
@@ -228,6 +233,11 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private requireSession(): NotificationSession {
     if (!this.session?.isOnline) throw notSignedIn();
     return this.session;
+  }
+
+  /** The profile's `EmailEnabled: 0` means no Hotmail mailbox; MSNP2 profiles without the field have one (§8.1). */
+  private requireMailbox(): void {
+    if (this.current.profile?.emailEnabled === false) throw new MessengerError({ kind: 'unsupported', message: NO_MAILBOX });
   }
 
   /** Runs a request; any failure (thrown or rejected) becomes a MessengerError with its sentence. */

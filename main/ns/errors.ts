@@ -17,3 +17,4 @@ export class SessionError extends Error {
 export const UNSUPPORTED_SERVER = 'This server does not support MSN Messenger 2.0 (it speaks neither MSNP3 nor MSNP2).';
 export const NO_MD5 = 'This server does not offer MD5 sign-in, the only method MSN Messenger 2.0 supports.';
 export const MAIL_UNAVAILABLE = 'Hotmail is not available on this server.';
+export const NO_MAILBOX = 'Hotmail is not available for this account.';

@@ -110,3 +110,38 @@ describe.each(['MSNP3', 'MSNP2'] as const)('Hotmail, invitations and IMS with %s
     }
   });
 });
+
+describe('an account without a Hotmail mailbox', () => {
+  let harness: Harness;
+  afterEach(() => harness.cleanup());
+  const noMail = { handle: 'nomail@example.org', password: PASSWORD, emailEnabled: false };
+
+  async function signInWithout(dialect: 'MSNP3' | 'MSNP2'): Promise<Messenger> {
+    harness = await startHarness({ dialects: [dialect], accounts: [noMail] });
+    const messenger = harness.messenger();
+    await messenger.signIn({ server: harness.address, handle: noMail.handle, password: PASSWORD });
+    return messenger;
+  }
+
+  it('refuses the mailbox services and the new-mail form before the wire when the profile says EmailEnabled: 0', async () => {
+    const messenger = await signInWithout('MSNP3');
+    expect(messenger.state.profile?.emailEnabled).toBe(false);
+    for (const opening of [
+      messenger.openUrl('INBOX'),
+      messenger.openUrl('FOLDERS'),
+      messenger.openUrl('COMPOSE', 'bob@example.com'),
+      messenger.openNewMail(),
+    ]) {
+      expect((await failure(opening)).appError).toEqual({ kind: 'unsupported', message: 'Hotmail is not available for this account.' });
+    }
+    expect(harness.wire.filter((line) => line.startsWith('C: URL'))).toEqual([]);
+    expect((await messenger.openUrl('PERSON', undefined, { open: false })).fields.rru).toBe('/cgi-bin/profile');
+    expect(harness.opened).toEqual([]);
+  });
+
+  it('counts the mailbox as there with MSNP2, whose profile has no EmailEnabled field', async () => {
+    const messenger = await signInWithout('MSNP2');
+    expect(messenger.state.profile?.emailEnabled).toBe(true);
+    expect((await messenger.openUrl('INBOX', undefined, { open: false })).fields.rru).toBe('/cgi-bin/HoTMaiL');
+  });
+});
