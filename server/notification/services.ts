@@ -49,9 +49,9 @@ export const serviceCommands: Record<string, CommandSpec> = {
   OUT: {
     phases: ['versioned', 'challenged', 'signed-in'],
     withoutTrid: true,
+    // Offline at once: by the time the client sees the echo, watchers have had their FLN.
     handle(session) {
-      session.peer.send('OUT', []);
-      session.peer.end();
+      session.signOut();
     },
   },
 };

@@ -77,9 +77,9 @@ export class NotificationSession implements Member {
     this.peer.send('RNG', [sessionId, address, 'CKI', cookie, callerHandle, callerName]);
   }
 
-  /** Ends the session from the server side: `OUT reason` (OTH, SSD), then close. */
-  signOut(reason: string): void {
-    this.peer.send('OUT', [reason]);
+  /** Ends the session: `OUT reason` (OTH, SSD) from the server's side, a bare `OUT` echoing the client's; then close. */
+  signOut(reason?: string): void {
+    this.peer.send('OUT', reason === undefined ? [] : [reason]);
     this.peer.end();
     this.leave();
   }

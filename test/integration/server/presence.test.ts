@@ -51,6 +51,8 @@ describe('CHG and initial presence', () => {
     await carol.client.expect('CHG 9 NLN');
     carol.client.send('OUT');
     await carol.client.expect('OUT');
+    // Offline before the echo is written, not whenever the socket's close is noticed.
+    expect(server.onlineHandles()).not.toContain(CAROL.handle);
     await me.client.expect('FLN carol@hotmail.com');
   });
 
