@@ -79,9 +79,16 @@ describe('the messenger in Electron', () => {
     window.emit('ready-to-show');
     expect(window.showInactive).toHaveBeenCalled();
     expect(window.show).not.toHaveBeenCalled();
-    expect(Notification.shown).toEqual([{ title: 'Bob says:', body: 'hi there', silent: false }]);
+    expect(Notification.shown).toEqual([{ title: 'Bob says:', body: 'hi there', silent: true }]);
     window.close();
     expect(messenger.callsTo('closeConversation')).toEqual([['c3']]);
+  });
+
+  it('shows no system notification when "Show alerts" is off', async () => {
+    const { messenger } = start();
+    await invoke('saveSettings', ourWindow(), { toasts: false });
+    messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 1 });
+    expect(Notification.shown).toEqual([]);
   });
 
   it('shows no system notification while one of its windows has the focus', () => {
@@ -91,7 +98,7 @@ describe('the messenger in Electron', () => {
     expect(Notification.shown).toEqual([]);
     BrowserWindow.getAllWindows().forEach((window) => (window.focused = false));
     messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 2 });
-    expect(Notification.shown).toEqual([{ title: 'New e-mail', body: 'From Ann: Hi', silent: false }]);
+    expect(Notification.shown).toEqual([{ title: 'New e-mail', body: 'From Ann: Hi', silent: true }]);
   });
 
   it('opens a conversation the user asks for in a focused window', async () => {

@@ -82,7 +82,8 @@ export function startMessengerApp(): MessengerApp {
     const toast = toastText(notice);
     const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
     if (toast && !someoneIsLooking && messengerApp.snapshot().settings.toasts && Notification.isSupported()) {
-      new Notification({ ...toast, silent: !messengerApp.snapshot().settings.sounds }).show();
+      // Silent: the contact-list window plays the app's own chime when "Play sounds" is on.
+      new Notification({ ...toast, silent: true }).show();
     }
   });
   app.on('browser-window-created', (_event, window) => {

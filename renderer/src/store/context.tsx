@@ -11,7 +11,8 @@ export function StoreProvider({ store, children }: { store: MessengerStoreApi; c
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-function useStoreApi(): MessengerStoreApi {
+/** The store itself, for code that reacts to changes rather than rendering them. */
+export function useStoreApi(): MessengerStoreApi {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useMessenger needs a StoreProvider above it');
   return store;

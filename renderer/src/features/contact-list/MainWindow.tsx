@@ -1,5 +1,6 @@
 // The main window: the sign-in form, the sign-in progress, or the contact list, by session state,
-// under the menu bar, with the dialogs of this window on top.
+// under the menu bar, with the dialogs of this window on top. It also plays the sounds and shows
+// the alerts of every notice (features/alerts).
 
 import { useEffect } from 'react';
 import { Banner } from '../../components/Banner';
@@ -7,6 +8,9 @@ import { LiveRegion } from '../../components/LiveRegion';
 import { useMessenger } from '../../store/context';
 import { selectBanner, selectDismissBanner, selectReady, selectSession, selectSettings } from '../../store/selectors';
 import { strings } from '../../strings';
+import { AlertToast } from '../alerts/AlertToast';
+import { useFocusRecord } from '../alerts/focused-conversation';
+import { useAlerts } from '../alerts/use-alerts';
 import { MainDialogs } from '../dialogs/MainDialogs';
 import { MainMenuBar } from '../menus/MainMenuBar';
 import { SignInForm } from '../sign-in/SignInForm';
@@ -26,6 +30,8 @@ function Body() {
 export function MainWindow() {
   const banner = useMessenger(selectBanner);
   const dismissBanner = useMessenger(selectDismissBanner);
+  const toast = useAlerts();
+  useFocusRecord(undefined);
   useEffect(() => {
     document.title = strings.appName;
   }, []);
@@ -37,6 +43,7 @@ export function MainWindow() {
         <Body />
       </main>
       <MainDialogs />
+      <AlertToast toast={toast} />
       <LiveRegion />
     </div>
   );

@@ -18,6 +18,7 @@ import {
   selectShowBanner,
 } from '../../store/selectors';
 import { strings } from '../../strings';
+import { useFocusRecord } from '../alerts/focused-conversation';
 import { ContactPickerDialog } from '../dialogs/ContactPickerDialog';
 import { ConversationMenuBar } from '../menus/ConversationMenuBar';
 import { Composer } from './Composer';
@@ -75,6 +76,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const dismissBanner = useMessenger(selectDismissBanner);
   const [dialog, setDialog] = useState<LocalDialog>(undefined);
   const [format, setFormat] = useMyFormat();
+  useFocusRecord(id);
 
   const names = conversation?.participants.map((person) => person.friendlyName).join(', ');
   useEffect(() => {
