@@ -264,6 +264,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const session = new NotificationSession({
       ...credentials,
       server,
+      home: credentials.server,
       listCache: this.listCache,
       requestTimeoutMs: this.options.requestTimeoutMs,
       connectTimeoutMs: this.options.connectTimeoutMs,

@@ -1,24 +1,31 @@
 // The lists are cached per account so that an unchanged list costs one SYN line (§11.2).
-// One small JSON file per account in a directory the caller chooses; writes are atomic
-// (temp file + rename) and serialised, and a damaged file just means "nothing cached".
+// One small JSON file per server and handle in a directory the caller chooses (a list version
+// means nothing on another server); writes are atomic (temp file + rename) and serialised, and a
+// damaged file just means "nothing cached".
 
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ContactLists, type ListEntry, isListName, keyOf } from './lists';
+
+/** Whose lists: the server the user signs in to (`host:port`) and the handle. */
+export interface CachedAccount {
+  readonly server: string;
+  readonly handle: string;
+}
 
 export class ListCache {
   private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly directory: string) {}
 
-  fileOf(handle: string): string {
-    return join(this.directory, `lists-${encodeURIComponent(keyOf(handle))}.json`);
+  fileOf({ server, handle }: CachedAccount): string {
+    return join(this.directory, `lists-${encodeURIComponent(server.toLowerCase())}-${encodeURIComponent(keyOf(handle))}.json`);
   }
 
-  async load(handle: string): Promise<ContactLists | undefined> {
+  async load(account: CachedAccount): Promise<ContactLists | undefined> {
     await this.flush();
     try {
-      return parseCachedLists(JSON.parse(await readFile(this.fileOf(handle), 'utf8')));
+      return parseCachedLists(JSON.parse(await readFile(this.fileOf(account), 'utf8')));
     } catch {
       return undefined;
     }
@@ -30,8 +37,8 @@ export class ListCache {
   }
 
   /** Queues a write; resolves once it (and every earlier one) is on disk. */
-  save(handle: string, lists: ContactLists): Promise<void> {
-    const file = this.fileOf(handle);
+  save(account: CachedAccount, lists: ContactLists): Promise<void> {
+    const file = this.fileOf(account);
     const write = async (): Promise<void> => {
       await mkdir(this.directory, { recursive: true, mode: 0o700 });
       const temp = `${file}.${process.pid}.tmp`;

@@ -30,7 +30,7 @@ import {
   setAddedAlert,
   setPrivacyMode,
 } from './list-commands';
-import type { ListCache } from './list-cache';
+import type { CachedAccount, ListCache } from './list-cache';
 import { type ContactLists, EMPTY_LISTS, ListSync } from './lists';
 import { parseServiceMessage } from './mail';
 import { changeStatus, presenceHandlers } from './presence';
@@ -42,6 +42,8 @@ import { StoredNameSync } from './stored-names';
 export interface NotificationSessionOptions {
   /** `host:port` of the dispatch (or notification) server. */
   readonly server: string;
+  /** The server the user chose, which keys the list cache when `server` is a referral's (default `server`). */
+  readonly home?: string;
   readonly handle: string;
   readonly password: string;
   readonly listCache: ListCache;
@@ -234,13 +236,17 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private commitLists(lists: ContactLists): void {
     this.currentLists = lists;
     this.emit('lists', lists);
-    this.options.listCache.save(this.context.handle(), lists).catch((error: Error) => this.options.log?.(`list cache: ${error.message}`));
+    this.options.listCache.save(this.cachedAccount(), lists).catch((error: Error) => this.options.log?.(`list cache: ${error.message}`));
+  }
+
+  private cachedAccount(): CachedAccount {
+    return { server: this.options.home ?? this.options.server, handle: this.context.handle() };
   }
 
   /** `SYN cached-version`: an equal answer means the cache is current, else a full dump follows (§5.1). */
   private async synchronise(): Promise<void> {
     const connection = this.connection as MsnpConnection;
-    const cached = (await this.options.listCache.load(this.context.handle())) ?? EMPTY_LISTS;
+    const cached = (await this.options.listCache.load(this.cachedAccount())) ?? EMPTY_LISTS;
     const trid = connection.nextTrid();
     const collector = new ListSync(trid, cached.version);
     const timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

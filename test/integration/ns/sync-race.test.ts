@@ -38,8 +38,8 @@ const ADDED_BEFORE_SYN: ScriptStep[] = [
 ];
 
 async function signIn(script: ScriptStep[]): Promise<Messenger> {
-  await cache().save(HANDLE, CACHED);
   server = await ScriptedServer.start([script]);
+  await cache().save({ server: server.address, handle: HANDLE }, CACHED);
   messenger = new Messenger({ dataDir, openExternal: async () => undefined });
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
   return messenger;
@@ -51,7 +51,7 @@ describe('a list change that arrives before the SYN result', () => {
     expect(server?.failures).toEqual([]);
     expect(Object.keys(signedIn.state.contacts).sort()).toEqual(['alice@hotmail.com', 'stranger@hotmail.com']);
     await signedIn.signOut();
-    const saved = await cache().load(HANDLE);
+    const saved = await cache().load({ server: server?.address ?? '', handle: HANDLE });
     expect(saved?.version).toBe(20);
     expect(Object.keys(saved?.entries ?? {}).sort()).toEqual(['alice@hotmail.com', 'stranger@hotmail.com']);
   });

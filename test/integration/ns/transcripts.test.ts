@@ -53,7 +53,6 @@ afterEach(async () => {
 
 it("plays the seed's MSNP3 transcript: cached lists, IMS off and on, SND with language and library", async () => {
   expect(Buffer.byteLength(SEED_PROFILE)).toBe(367);
-  await new ListCache(join(dataDir, 'lists')).save(HANDLE, { ...EMPTY_LISTS, version: 5 });
   server = await ScriptedServer.start([
     dispatch('MSNP3'),
     [
@@ -81,6 +80,7 @@ it("plays the seed's MSNP3 transcript: cached lists, IMS off and on, SND with la
       'CLOSE',
     ],
   ]);
+  await new ListCache(join(dataDir, 'lists')).save({ server: server.address, handle: HANDLE }, { ...EMPTY_LISTS, version: 5 });
   messenger = new Messenger({ dataDir, openExternal: async () => undefined });
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
   expect(messenger.state.session).toMatchObject({ friendlyName: 'example user', dialect: 'MSNP3' });
@@ -169,7 +169,7 @@ describe('the annotated MSNP3 session (§13)', () => {
     await messenger.signOut();
     expect(server.failures).toEqual([]);
 
-    const cached = await new ListCache(join(dataDir, 'lists')).load(HANDLE);
+    const cached = await new ListCache(join(dataDir, 'lists')).load({ server: server.address, handle: HANDLE });
     expect(cached?.version).toBe(21);
     expect(cached?.entries['carol@hotmail.com']?.names).toMatchObject({ FL: 'Carol (working)', AL: 'Carol (working)' });
   });
