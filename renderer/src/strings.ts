@@ -269,6 +269,12 @@ export const strings = {
     empty: '(nobody)',
   },
 
+  /** A page of the browser host (platform/web-bridge.ts). */
+  browserHost: {
+    lost: 'Lost the connection to MSN Messenger. Reconnecting…',
+    popupsBlocked: 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
+  },
+
   notices: {
     message: (name: string, text: string): string => `${name} says: ${text}`,
     newMail: (from: string, subject: string): string => `New e-mail from ${from}: ${subject}`,

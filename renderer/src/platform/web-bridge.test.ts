@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../../shared/ipc';
 import { INITIAL_STATE } from '../../../shared/model';
 import type { HostMessage } from '../../../shared/web-protocol';
+import { strings } from '../strings';
 import { createWebBridge } from './web-bridge';
+
+// A translation of strings.ts must reach the bridge's sentences too.
+vi.mock('../strings', () => ({
+  strings: { browserHost: { lost: 'Verbindung verloren.', popupsBlocked: 'Fenster blockiert.' } },
+}));
 
 /** Just enough of a browser WebSocket for the bridge, driven by the test. */
 class FakeSocket extends EventTarget {
@@ -98,11 +104,12 @@ describe('the browser host bridge', () => {
     socket().open();
     const pending = msn.signOut();
     socket().drop();
-    await expect(pending).resolves.toMatchObject({ ok: false, error: { kind: 'network' } });
+    const lost = { kind: 'network', message: strings.browserHost.lost };
+    await expect(pending).resolves.toEqual({ ok: false, error: lost });
     expect(reconnects).toHaveLength(1);
     reconnects.shift()?.();
     socket().drop();
-    expect(notices).toHaveLength(1);
+    expect(notices).toEqual([{ kind: 'error', error: lost }]);
     reconnects.shift()?.();
     expect(sockets).toHaveLength(3);
     socket().open();
@@ -137,6 +144,6 @@ describe('the browser host bridge', () => {
     const notices: Notice[] = [];
     msn.on('notice', (notice) => notices.push(notice));
     socket().receive({ type: 'open', url: '/?token=abc#/conversation/c2', target: 'msn-conversation-c2' });
-    expect(notices).toMatchObject([{ kind: 'error', error: { message: expect.stringContaining('pop-ups') } }]);
+    expect(notices).toEqual([{ kind: 'error', error: { kind: 'unsupported', message: strings.browserHost.popupsBlocked } }]);
   });
 });

@@ -12,6 +12,7 @@ import {
   type HostMessage,
   type OpenMessage,
 } from '../../../shared/web-protocol';
+import { strings } from '../strings';
 
 /** What the bridge needs from the page; tests pass their own. */
 export interface BridgeEnvironment {
@@ -27,11 +28,8 @@ export interface BridgeEnvironment {
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 10_000;
 
-const LOST: AppError = { kind: 'network', message: 'Lost the connection to MSN Messenger. Reconnecting…' };
-const POPUPS_BLOCKED: AppError = {
-  kind: 'unsupported',
-  message: 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
-};
+const LOST: AppError = { kind: 'network', message: strings.browserHost.lost };
+const POPUPS_BLOCKED: AppError = { kind: 'unsupported', message: strings.browserHost.popupsBlocked };
 
 type Listener = (payload: never) => void;
 type Pending = (result: CommandResult<unknown>) => void;
