@@ -20,13 +20,19 @@ describe('the self-submitting page', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('escapes every value and the action', () => {
+  it('escapes every value and the action, and submits itself with its one script', () => {
     const html = renderFormPage(form);
-    expect(html).not.toContain('<script>');
+    expect(html.match(/<script/g)).toEqual(['<script']);
     expect(html).toContain(`value="${escapeHtml(form.fields.auth)}"`);
-    expect(html).toContain('action="https://login.example/md5auth.srf?a=1&#38;b=2"');
+    expect(html).toContain('<form id="passport" method="POST" action="https://login.example/md5auth.srf?a=1&#38;b=2">');
     expect(html).toContain('value="it&#39;s &#38; more"');
-    expect(html).toContain('onload="document.pform.submit();"');
+    expect(html).toContain("<script>document.getElementById('passport').submit();</script>");
+  });
+
+  it('allows its script by nonce when asked, and is otherwise the same page', () => {
+    const withNonce = renderFormPage(form, { nonce: 'n0nce"x' });
+    expect(withNonce).toContain('<script nonce="n0nce&#34;x">');
+    expect(withNonce.replace(' nonce="n0nce&#34;x"', '')).toBe(renderFormPage(form));
   });
 
   it('is written owner-only in a private directory, opened, and removed after a minute', async () => {

@@ -17,7 +17,7 @@ import {
 import type { AppShell, MessengerApp } from '../app-core';
 import { browserHostPolicy } from '../csp';
 import { HostAccess } from './access';
-import { isPostableAction, renderFormPage } from './form-page';
+import { formPageResponse, isPostableAction } from './form-page';
 import { MAX_MESSAGE_BYTES, PageConnection } from './page-connection';
 import { readStaticFile } from './static-files';
 
@@ -185,7 +185,7 @@ export class WebHost {
     if (url.pathname.startsWith(FORM_PATH)) {
       const form = this.access.hasToken(url) ? this.forms.get(url.pathname.slice(FORM_PATH.length)) : undefined;
       if (!form) return this.refuse(response, 404, 'This sign-in page has expired.');
-      const page = renderFormPage(form);
+      const page = formPageResponse(form);
       response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': page.contentSecurityPolicy });
       response.end(request.method === 'HEAD' ? undefined : page.html);
       return;
