@@ -68,6 +68,11 @@ export interface PassportForm {
 }
 
 export type UrlService = 'INBOX' | 'COMPOSE' | 'FOLDERS' | 'PERSON' | 'PASSWORD';
+/** Every URL service MSN Messenger 2.0 asks for (§5.12); PASSWORD exists in MSNP2 only. */
+export const URL_SERVICES: readonly UrlService[] = ['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON', 'PASSWORD'];
+
+/** The longest friendly name once percent-encoded, in bytes (§2.6). */
+export const MAX_ENCODED_NAME_BYTES = 387;
 
 export interface AddedByRequest {
   readonly handle: string;

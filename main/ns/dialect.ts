@@ -1,7 +1,7 @@
 // What each dialect lets the client send (§15.2). A command the dialect lacks makes a real
 // server drop the connection without a word, so it is refused here, before the wire.
 
-import type { Dialect, UrlService } from '../../shared/model';
+import { type Dialect, URL_SERVICES, type UrlService } from '../../shared/model';
 import { SessionError } from './errors';
 
 /** Offered in order of preference; CVR0 asks for an upgrade check when neither is spoken (§4.1). */
@@ -11,17 +11,8 @@ export function isDialect(value: string | undefined): value is Dialect {
   return value === 'MSNP3' || value === 'MSNP2';
 }
 
-const URL_SERVICES: Record<Dialect, readonly UrlService[]> = {
-  MSNP2: ['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON', 'PASSWORD'],
-  MSNP3: ['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON'],
-};
-
-export function urlServicesOf(dialect: Dialect): readonly UrlService[] {
-  return URL_SERVICES[dialect];
-}
-
 export function assertUrlService(dialect: Dialect, service: UrlService): void {
-  if (!URL_SERVICES[dialect].includes(service)) {
+  if (!URL_SERVICES.includes(service) || (service === 'PASSWORD' && dialect !== 'MSNP2')) {
     throw new SessionError('unsupported', `The ${service} service is not available with ${dialect}.`);
   }
 }

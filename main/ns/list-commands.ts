@@ -1,16 +1,14 @@
 // Changing the lists and settings: ADD/REM/REA/GTC/BLP requests, and the same commands arriving
 // unsolicited (TrID 0) when someone adds me or the lists change elsewhere (§5.3–§5.9, §11.2).
 
-import type { AddedAlertMode, ListName, PrivacyMode } from '../../shared/model';
+import { isValidHandle } from '../../shared/handles';
+import { type AddedAlertMode, type ListName, MAX_ENCODED_NAME_BYTES, type PrivacyMode } from '../../shared/model';
 import { ProtocolError, isSuccessClassError, percentDecode, percentEncode } from '../msnp/index';
 import type { HandlerTable, NsContext } from './context';
 import { SessionError } from './errors';
 import { type ContactLists, isListName, keyOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';
 
 export type EditableList = Exclude<ListName, 'RL'>;
-
-/** Friendly names travel percent-encoded and may take at most 387 bytes so (§2.6). */
-export const MAX_ENCODED_NAME_BYTES = 387;
 
 export function encodeFriendlyName(name: string): string {
   const trimmed = name.trim();
@@ -23,7 +21,7 @@ export function encodeFriendlyName(name: string): string {
 }
 
 export function validateContactHandle(handle: string): void {
-  if (!/^[^\s@]+@[^\s@]+$/.test(handle) || Buffer.byteLength(handle) > 129) {
+  if (!isValidHandle(handle)) {
     throw new SessionError('input', `"${handle}" is not an e-mail address.`);
   }
 }

@@ -1,6 +1,7 @@
 // Service requests: Hotmail/Passport URLs (§5.12), e-mail invitations (§5.13) and IMS (§5.15),
 // each in the form the negotiated dialect expects.
 
+import { isValidHandle } from '../../shared/handles';
 import type { UrlService } from '../../shared/model';
 import type { NsContext } from './context';
 import { assertIms, assertUrlService, invitationParams } from './dialect';
@@ -30,7 +31,7 @@ export async function requestUrl(context: NsContext, service: UrlService, argume
 
 /** `SND`: any SND line with our TrID counts as success (servers echo the address or OK). */
 export async function inviteByEmail(context: NsContext, address: string): Promise<void> {
-  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new SessionError('input', `"${address}" is not an e-mail address.`);
+  if (!isValidHandle(address)) throw new SessionError('input', `"${address}" is not an e-mail address.`);
   await context.request('SND', invitationParams(context.dialect(), address));
 }
 

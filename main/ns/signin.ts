@@ -2,6 +2,7 @@
 // (`XFR NS`, MSNP2 or MSNP3 form) that starts over on another server, or the challenge
 // (`USR … MD5 S`, also Escargot's direct reply) answered with md5(challenge + password).
 
+import { isValidHandle } from '../../shared/handles';
 import type { Dialect } from '../../shared/model';
 import { ConnectionClosedError, type ConnectionOptions, MsnpConnection, percentDecode } from '../msnp/index';
 import { md5Hex } from '../passport/md5';
@@ -70,9 +71,8 @@ function splitHostPort(text: string): [string | undefined, string | undefined] {
   return [text.slice(0, colon), text.slice(colon + 1)];
 }
 
-/** Any domain is fine (MSNP3 dropped the hotmail-only rule); it must be one e-mail-shaped token. */
 export function validateHandle(handle: string): void {
-  if (!/^[^\s@]+@[^\s@]+$/.test(handle) || Buffer.byteLength(handle) > 129) {
+  if (!isValidHandle(handle)) {
     throw new SessionError('input', 'Enter your sign-in name as an e-mail address, like name@example.com.', 'handle');
   }
 }

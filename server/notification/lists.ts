@@ -2,13 +2,11 @@
 // and REA. Every change bumps the account's single list version.
 
 import { percentDecode } from '../../main/msnp/index';
+import { MAX_ENCODED_NAME_BYTES } from '../../shared/model';
 import { type Account, LIST_NAMES, type ListName, isValidHandle, normalizeHandle } from '../accounts';
 import type { ServerContext } from '../context';
 import { refreshView, refreshWatchersOf } from './presence';
 import type { CommandSpec, NotificationSession } from './session';
-
-/** Longest friendly name in its encoded form (§2.6). */
-export const MAX_NAME_BYTES = 387;
 
 type EditableList = Exclude<ListName, 'RL'>;
 
@@ -18,7 +16,7 @@ function isEditableList(list: string | undefined): list is EditableList {
 
 /** A name token is acceptable when it fits and decodes to text without control characters. */
 export function isAcceptableName(token: string): boolean {
-  return Buffer.byteLength(token) <= MAX_NAME_BYTES && ![...percentDecode(token)].some(isControlCharacter);
+  return Buffer.byteLength(token) <= MAX_ENCODED_NAME_BYTES && ![...percentDecode(token)].some(isControlCharacter);
 }
 
 function isControlCharacter(char: string): boolean {

@@ -1,9 +1,9 @@
 // Sign-in on the notification server (§4): VER, INF, CVR, CVQ and the MD5 USR exchange, then the
 // profile and mail-count messages that follow USR OK (§9.1, §9.2).
 
-import { randomInt } from 'node:crypto';
 import { md5Hex } from '../../main/passport/md5';
 import { isValidHandle } from '../accounts';
+import { randomDigits } from '../random';
 import { answerAuthPackages, answerUpgradeCheck, answerVersion, answerVersionReport } from '../negotiation';
 import { sendInitialMailCount, sendProfile } from './mail';
 import type { CommandSpec, NotificationSession } from './session';
@@ -42,11 +42,6 @@ function usr(session: NotificationSession, trid: string, params: readonly string
   fail(`USR ${step ?? ''} out of sequence`);
 }
 
-function randomDigits(count: number): string {
-  let digits = String(randomInt(1, 10));
-  while (digits.length < count) digits += String(randomInt(0, 10));
-  return digits;
-}
 
 export const loginCommands: Record<string, CommandSpec> = {
   VER: {

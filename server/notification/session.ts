@@ -54,10 +54,6 @@ export class NotificationSession implements Member {
     return this.signedIn;
   }
 
-  get isSignedIn(): boolean {
-    return this.signedIn !== undefined;
-  }
-
   /** Completes sign-in: the session becomes the account's only one (§4.5: older ones get OUT OTH). */
   becomeSignedIn(account: Account): void {
     const previous = this.context.online.get(account.handle);
@@ -106,8 +102,4 @@ export class NotificationSession implements Member {
     refreshWatchersOf(this.context, account.handle);
     this.context.settings.log(`[${this.peer.label}] ${account.handle} signed out`);
   }
-}
-
-export function serveNotification(context: ServerContext, peer: Peer): NotificationSession {
-  return new NotificationSession(context, peer);
 }

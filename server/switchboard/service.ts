@@ -6,6 +6,7 @@ import { isValidHandle, normalizeHandle } from '../accounts';
 import type { ServerContext } from '../context';
 import { isBlocking } from '../notification/presence';
 import type { Peer } from '../peer';
+import { randomDigits } from '../random';
 import { SocketParticipant } from './participant';
 import { type Participant, SwitchboardSession } from './session';
 
@@ -14,12 +15,6 @@ interface Ticket {
   readonly expiresAt: number;
   /** Set for invitations (RNG); absent for a new session (XFR SB). */
   readonly session?: SwitchboardSession;
-}
-
-function digits(count: number): string {
-  let text = String(randomInt(1, 10));
-  while (text.length < count) text += String(randomInt(0, 10));
-  return text;
 }
 
 export class SwitchboardService {
@@ -91,7 +86,7 @@ export class SwitchboardService {
   private issueTicket(ticket: { handle: string; session?: SwitchboardSession }): string {
     const now = Date.now();
     for (const [cookie, old] of this.tickets) if (old.expiresAt <= now) this.tickets.delete(cookie);
-    const cookie = `${digits(8)}.${digits(10)}.${digits(5)}`;
+    const cookie = `${randomDigits(8)}.${randomDigits(10)}.${randomDigits(5)}`;
     this.tickets.set(cookie, { ...ticket, expiresAt: now + this.context.settings.cookieLifetimeMs });
     return cookie;
   }

@@ -3,7 +3,7 @@
 
 import type { Messenger } from '../../client/messenger';
 import { MessengerError } from '../../client/errors';
-import type { ListName, UrlService } from '../../../shared/model';
+import { type ListName, URL_SERVICES, type UrlService } from '../../../shared/model';
 import { isSettableStatus } from '../../ns/presence';
 
 type EditableList = Exclude<ListName, 'RL'>;
@@ -18,8 +18,6 @@ export type CliCommand =
   | { readonly name: 'url'; readonly service: UrlService; readonly arg?: string }
   | { readonly name: 'say'; readonly handle: string; readonly text: string }
   | { readonly name: 'quit' };
-
-const URL_SERVICES: readonly UrlService[] = ['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON', 'PASSWORD'];
 
 const bad = (message: string): MessengerError => new MessengerError({ kind: 'input', message });
 

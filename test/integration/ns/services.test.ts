@@ -93,6 +93,9 @@ describe.each(['MSNP3', 'MSNP2'] as const)('Hotmail, invitations and IMS with %s
     const sent = harness.wire.find((line) => line.startsWith('C: SND'));
     expect(sent).toMatch(dialect === 'MSNP3' ? /^C: SND \d+ friend@example\.com 0x0409 MSMSGS$/ : /^C: SND \d+ friend@example\.com$/);
     expect((await failure(messenger.inviteByEmail('nobody'))).appError.kind).toBe('input');
+    // The same handle rule as everywhere: at most 129 bytes.
+    expect((await failure(messenger.inviteByEmail(`${'a'.repeat(126)}@b.c`))).appError.kind).toBe('input');
+    expect(harness.wire.filter((line) => line.startsWith('C: SND'))).toHaveLength(1);
   });
 
   it(dialect === 'MSNP3' ? 'turns IMS off and on' : 'never sends IMS', async () => {

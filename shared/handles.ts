@@ -1,0 +1,13 @@
+// What counts as a handle (a sign-in name or a contact's address), one rule for every caller:
+// one e-mail-shaped token of at most 129 bytes (§2.6). Any domain is fine (MSNP3 dropped the
+// hotmail-only rule), and `a@b` is accepted: servers decide which domains exist.
+
+/** The longest handle, in UTF-8 bytes (§2.6). */
+export const MAX_HANDLE_LENGTH = 129;
+
+const HANDLE_SHAPE = /^[^\s@]+@[^\s@]+$/;
+const encoder = new TextEncoder();
+
+export function isValidHandle(handle: string): boolean {
+  return HANDLE_SHAPE.test(handle) && encoder.encode(handle).length <= MAX_HANDLE_LENGTH;
+}
