@@ -78,6 +78,8 @@ export class ConversationRuntime {
   /** People to invite once a switchboard is up. */
   private readonly invitees = new Set<string>();
   private readonly typingTimers = new Map<string, Timer>();
+  /** For a split message that failed: which of its parts were ACKed, so a resend skips them. */
+  private readonly deliveredParts = new Map<string, Set<number>>();
   private lastTypingSentAt: number | undefined;
 
   constructor(
@@ -356,11 +358,22 @@ export class ConversationRuntime {
     if (!message) return;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format);
+    const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
+    const pending = parts.flatMap((part, index) => (delivered.has(index) ? [] : [{ part, index }]));
     const epoch = this.context.epoch();
-    void Promise.allSettled(parts.map((part) => switchboard.sendAcknowledged(part))).then((results) => {
-      const delivered = results.every((result) => result.status === 'fulfilled' && result.value);
-      if (delivered) this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' })));
-      else this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
+    const sends = pending.map(({ part, index }) =>
+      switchboard.sendAcknowledged(part).then((acknowledged) => {
+        if (acknowledged) delivered.add(index);
+      }),
+    );
+    void Promise.allSettled(sends).then(() => {
+      if (delivered.size === parts.length) {
+        this.deliveredParts.delete(messageId);
+        this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' })));
+      } else {
+        this.deliveredParts.set(messageId, delivered);
+        this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
+      }
     });
   }
 

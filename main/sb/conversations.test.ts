@@ -199,6 +199,24 @@ describe('delivery', () => {
     await until(service, id, () => delivery(id, messageId) === 'delivered');
   });
 
+  it('resends only the parts of a split message that were not delivered', async () => {
+    const { id, peer } = await openWithBob();
+    const text = `${'a'.repeat(1200)}${'ü'.repeat(900)}`;
+    const messageId = service.send(id, text);
+    const one = await peer.expectMessage('A');
+    const two = await peer.expectMessage('A');
+    peer.send(`ACK ${one.trid}`, `NAK ${two.trid}`);
+    await until(service, id, () => delivery(id, messageId) === 'failed');
+
+    service.resend(id, messageId);
+    const again = await peer.expectMessage('A');
+    expect(parseMime(again.payload).body).toBe(parseMime(two.payload).body);
+    peer.send(`ACK ${again.trid}`);
+    await until(service, id, () => delivery(id, messageId) === 'delivered');
+    service.send(id, 'next');
+    expect(parseMime((await peer.expectMessage('A')).payload).body).toBe('next');
+  });
+
   it('fails a message whose switchboard drops before the ACK', async () => {
     const { id, peer } = await openWithBob();
     const messageId = service.send(id, 'bye?');
