@@ -20,15 +20,17 @@ export function Composer({ conversationId, format, onError }: ComposerProps) {
   const hintId = useId();
 
   const send = async () => {
-    if (!text.trim() || sending) return;
+    const sent = text;
+    if (!sent.trim() || sending) return;
     setSending(true);
-    const result = await command('sendMessage', conversationId, text, format);
+    const result = await command('sendMessage', conversationId, sent, format);
     setSending(false);
     if (!result.ok) {
       onError(result.error.message);
       return;
     }
-    setText('');
+    // Whatever was typed while the message was on its way stays.
+    setText((current) => (current.startsWith(sent) ? current.slice(sent.length) : current));
   };
 
   const onChange = (value: string) => {

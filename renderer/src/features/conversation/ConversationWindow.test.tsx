@@ -196,6 +196,19 @@ describe('conversation window', () => {
     }
   });
 
+  it('clears only the text it sent, keeping what I typed while it was being sent', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    let answer: (result: { ok: true; value: string }) => void = () => {};
+    window.msn = { ...fake.api, sendMessage: () => new Promise((resolve) => (answer = resolve)) };
+    const composer = screen.getByRole('textbox', { name: 'Type your message' });
+    fireEvent.change(composer, { target: { value: 'first' } });
+    fireEvent.keyDown(composer, { key: 'Enter' });
+    fireEvent.change(composer, { target: { value: 'first and more' } });
+    await act(async () => answer({ ok: true, value: 'm9' }));
+    expect(composer).toHaveProperty('value', ' and more');
+  });
+
   it('keeps my text and shows the reason when sending fails', async () => {
     const fake = fakeWith();
     fake.respond('sendMessage', () => ({ ok: false, error: { kind: 'protocol', code: 217, message: 'Alice is not online.' } }));
