@@ -17,6 +17,8 @@ export interface ServerSettings {
   readonly switchboardIdleMs: number;
   /** How long an XFR SB or RNG cookie stays valid (and an SB connection may stay unauthenticated). */
   readonly cookieLifetimeMs: number;
+  /** How long a dispatch or notification connection may stay without signing in. */
+  readonly signInTimeoutMs: number;
   /** How long the bot "types" before its reply is sent. */
   readonly botReplyDelayMs: number;
   readonly log: Log;

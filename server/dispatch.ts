@@ -8,6 +8,8 @@ import type { Peer } from './peer';
 
 export function serveDispatch(context: ServerContext, peer: Peer): void {
   let dialect: Dialect | 'CVR0' | undefined;
+  // The connection ends with the referral; one that never gets there is closed.
+  peer.deadline(context.settings.signInTimeoutMs, 'no sign-in in time');
   peer.onCommand = (command: MsnpCommand) => {
     const trid = tridOf(command);
     if (trid === undefined) return peer.drop(`${command.name} without a transaction id`);

@@ -30,6 +30,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   switchboardIdleMs?: number;
   cookieLifetimeMs?: number;
+  /** A dispatch or notification connection not signed in after this long is closed; default 60 s. */
+  signInTimeoutMs?: number;
   botReplyDelayMs?: number;
   listLimits?: Partial<ServerSettings['listLimits']>;
 }
@@ -60,6 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     listLimits: { ...DEFAULT_LIST_LIMITS, ...options.listLimits },
     switchboardIdleMs: options.switchboardIdleMs ?? 5 * 60_000,
     cookieLifetimeMs: options.cookieLifetimeMs ?? 120_000,
+    signInTimeoutMs: options.signInTimeoutMs ?? 60_000,
     botReplyDelayMs: options.botReplyDelayMs ?? 800,
     log: options.log ?? (() => undefined),
   };

@@ -47,6 +47,15 @@ export class Peer {
     this.socket.write(serializeCommand({ name, params, payload }));
   }
 
+  /** Drops the connection after `ms` unless the returned function is called first (sign-in deadlines). */
+  deadline(ms: number, reason: string): () => void {
+    const timer = setTimeout(() => this.drop(reason), ms);
+    timer.unref?.();
+    const cancel = (): void => clearTimeout(timer);
+    this.onClose(cancel);
+    return cancel;
+  }
+
   /** Closes after everything already written has been sent. */
   end(): void {
     if (this.closed) return;

@@ -40,6 +40,7 @@ export class NotificationSession implements Member {
   readonly automated = false;
   readonly seen = new Map<string, SeenPresence>();
   private signedIn: Account | undefined;
+  private readonly cancelSignInDeadline: () => void;
 
   constructor(
     readonly context: ServerContext,
@@ -47,6 +48,7 @@ export class NotificationSession implements Member {
   ) {
     peer.onCommand = (command) => this.receive(command);
     peer.onClose(() => this.leave());
+    this.cancelSignInDeadline = peer.deadline(context.settings.signInTimeoutMs, 'no sign-in in time');
   }
 
   get account(): Account {
@@ -58,6 +60,7 @@ export class NotificationSession implements Member {
   becomeSignedIn(account: Account): void {
     const previous = this.context.online.get(account.handle);
     if (previous instanceof NotificationSession) previous.signOut('OTH');
+    this.cancelSignInDeadline();
     this.signedIn = account;
     this.phase = 'signed-in';
     this.context.online.set(account.handle, this);

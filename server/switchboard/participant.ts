@@ -14,7 +14,7 @@ const ACK_MODES = new Set(['U', 'N', 'A']);
 export class SocketParticipant implements Participant {
   private account: Account | undefined;
   private session: SwitchboardSession | undefined;
-  private readonly authTimer: ReturnType<typeof setTimeout>;
+  private readonly cancelAuthDeadline: () => void;
 
   constructor(
     private readonly context: ServerContext,
@@ -22,12 +22,8 @@ export class SocketParticipant implements Participant {
     private readonly peer: Peer,
   ) {
     peer.onCommand = (command) => this.receive(command);
-    peer.onClose(() => {
-      clearTimeout(this.authTimer);
-      this.session?.leave(this);
-    });
-    this.authTimer = setTimeout(() => peer.drop('no USR or ANS in time'), context.settings.cookieLifetimeMs);
-    this.authTimer.unref?.();
+    peer.onClose(() => this.session?.leave(this));
+    this.cancelAuthDeadline = peer.deadline(context.settings.cookieLifetimeMs, 'no USR or ANS in time');
   }
 
   get handle(): string {
@@ -86,7 +82,7 @@ export class SocketParticipant implements Participant {
   }
 
   private enter(account: Account, session: SwitchboardSession): void {
-    clearTimeout(this.authTimer);
+    this.cancelAuthDeadline();
     this.account = account;
     this.session = session;
     session.join(this);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mediaType, parseMime } from '../../../main/msnp/index';
 import { type MsnServer, startServer } from '../../../server/index';
 import { md5Hex } from '../../../main/passport/md5';
@@ -27,6 +27,7 @@ async function challenged(handle: string): Promise<{ ns: RawClient; challenge: s
 }
 
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(clients.splice(0).map((client) => client.close()));
   await server?.close();
 });
@@ -234,5 +235,30 @@ describe('notification server sign-in', () => {
     const { ns, challenge } = await challenged('buddy@demo.msn');
     ns.send(`USR 3 MD5 S ${md5Hex(challenge + 'buddy')}`);
     await ns.expect('911 3');
+  });
+});
+
+describe('connections that never sign in', () => {
+  it.each(['dispatch', 'notification'] as const)('the %s server closes them after the sign-in timeout, counted from the connect', async (listener) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    server = await startServer({ accounts: [EXAMPLE], signInTimeoutMs: 60_000 });
+    const client = await connect(listener === 'dispatch' ? server.dispatchPort : server.notificationPort);
+    await vi.advanceTimersByTimeAsync(59_999);
+    // Still open, and talking does not restart the clock: it is a deadline, not an idle timer.
+    client.send('VER 1 MSNP3');
+    await client.expect('VER 1 MSNP3');
+    await vi.advanceTimersByTimeAsync(1);
+    await client.expectClosed();
+  });
+
+  it('leaves a signed-in notification session alone after the sign-in timeout', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    server = await startServer({ accounts: [EXAMPLE], signInTimeoutMs: 60_000 });
+    const { client } = await signInRaw(server.notificationPort, EXAMPLE.handle, EXAMPLE.password);
+    clients.push(client);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    client.send('PNG');
+    await client.expect('QNG');
+    expect(server.onlineHandles()).toEqual([EXAMPLE.handle]);
   });
 });
