@@ -136,7 +136,7 @@ export const strings = {
     transcript: 'Conversation',
     says: (name: string): string => `${name} says:`,
     notDelivered: 'The following message could not be delivered to all recipients:',
-    notDeliveredTo: (handles: readonly string[]): string => `Not delivered to ${handles.join(', ')}.`,
+    notDeliveredTo: (names: readonly string[]): string => `Not delivered to ${names.join(', ')}.`,
     resend: 'Resend',
     sending: 'Sending…',
     typing: (names: readonly string[]): string =>

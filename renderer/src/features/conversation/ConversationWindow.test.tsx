@@ -116,6 +116,14 @@ describe('conversation window', () => {
     expect(fake.callsOf('resendMessage')).toEqual([['c1', 'm2']]);
   });
 
+  it('names who did not get a failed message, with their addresses as the tooltip', async () => {
+    const failed = { ...entries[2], failedFor: ['alice@example.com', 'bob@example.com', 'stranger@example.com'] } as TranscriptEntry;
+    await renderApp(fakeWith({ entries: [failed] }), '#/conversation/c1');
+    const line = screen.getByText(/^Not delivered to/);
+    expect(line.textContent).toBe('Not delivered to Alice, Bob, stranger@example.com. ');
+    expect(line.getAttribute('title')).toBe('alice@example.com, bob@example.com, stranger@example.com');
+  });
+
   it('shows who is typing in the status bar, in place of when the last message arrived', async () => {
     const fake = fakeWith();
     await renderApp(fake, '#/conversation/c1');

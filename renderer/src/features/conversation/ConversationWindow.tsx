@@ -114,7 +114,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
       {conversation ? (
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
-          <Transcript conversation={conversation} onResend={resend} />
+          <Transcript conversation={conversation} contacts={contacts} onResend={resend} />
           <Composer conversationId={id} format={format} onError={showBanner} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>

@@ -3,7 +3,7 @@
 // text: names and messages from the network never become markup.
 
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { ChatMessage, Conversation, SystemLine } from '../../../../shared/model';
+import type { ChatMessage, Conversation, MessengerState, SystemLine } from '../../../../shared/model';
 import { strings } from '../../strings';
 import { messageStyle } from './message-style';
 import { formatTime } from './time-format';
@@ -11,7 +11,14 @@ import { formatTime } from './time-format';
 /** Within this many pixels of the bottom, new entries keep the transcript scrolled down. */
 const STICK_TO_BOTTOM_PX = 40;
 
-const Message = memo(function Message({ message, onResend }: { readonly message: ChatMessage; readonly onResend: (id: string) => void }) {
+interface MessageProps {
+  readonly message: ChatMessage;
+  /** For a failed message: the names of those it did not reach, in `failedFor`'s order. */
+  readonly failedForNames?: readonly string[];
+  readonly onResend: (id: string) => void;
+}
+
+const Message = memo(function Message({ message, failedForNames, onResend }: MessageProps) {
   const failed = message.delivery === 'failed';
   return (
     <div className={`entry entry--message entry--${message.delivery}`} data-testid="message" data-delivery={message.delivery}>
@@ -28,8 +35,10 @@ const Message = memo(function Message({ message, onResend }: { readonly message:
       </p>
       {failed && (
         <p className="entry__failed-actions">
-          {message.failedFor && message.failedFor.length > 0 && (
-            <span className="entry__failed-for">{strings.conversation.notDeliveredTo(message.failedFor)} </span>
+          {failedForNames && failedForNames.length > 0 && (
+            <span className="entry__failed-for" title={message.failedFor?.join(', ')}>
+              {strings.conversation.notDeliveredTo(failedForNames)}{' '}
+            </span>
           )}
           <button type="button" className="button" onClick={() => onResend(message.id)} data-testid="resend">
             {strings.conversation.resend}
@@ -48,7 +57,20 @@ const SystemEntry = memo(function SystemEntry({ line }: { readonly line: SystemL
   );
 });
 
-export function Transcript({ conversation, onResend }: { readonly conversation: Conversation; readonly onResend: (id: string) => void }) {
+interface TranscriptProps {
+  readonly conversation: Conversation;
+  /** For the names of people who are no longer in the conversation. */
+  readonly contacts: MessengerState['contacts'];
+  readonly onResend: (id: string) => void;
+}
+
+/** Someone's name as the conversation or the contact list knows it; the address otherwise. */
+function nameOf(handle: string, conversation: Conversation, contacts: MessengerState['contacts']): string {
+  const participant = conversation.participants.find((person) => person.handle === handle);
+  return participant?.friendlyName ?? contacts[handle]?.friendlyName ?? handle;
+}
+
+export function Transcript({ conversation, contacts, onResend }: TranscriptProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
 
@@ -72,7 +94,12 @@ export function Transcript({ conversation, onResend }: { readonly conversation: 
     >
       {conversation.entries.map((entry) =>
         entry.type === 'message' ? (
-          <Message key={entry.id} message={entry} onResend={onResend} />
+          <Message
+            key={entry.id}
+            message={entry}
+            failedForNames={entry.failedFor?.map((handle) => nameOf(handle, conversation, contacts))}
+            onResend={onResend}
+          />
         ) : (
           <SystemEntry key={entry.id} line={entry} />
         ),
