@@ -2,19 +2,13 @@
 // handler runs; a renderer (or a page on the browser host) can send anything.
 
 import { z } from 'zod';
+import { MAX_HANDLE_LENGTH, isValidHandle } from './handles';
 import type { CommandName, IpcCommands } from './ipc';
+import { MAX_ENCODED_NAME_BYTES, URL_SERVICES, type UrlService } from './model';
 
-export const MAX_HANDLE_LENGTH = 129;
-/** Friendly names are limited to 387 bytes once percent-encoded (§2.6); the client checks the encoded size. */
-export const MAX_FRIENDLY_NAME_LENGTH = 387;
 export const MAX_MESSAGE_LENGTH = 20_000;
 
-export const handleSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(MAX_HANDLE_LENGTH)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'That is not a valid e-mail address.');
+export const handleSchema = z.string().trim().toLowerCase().refine(isValidHandle, 'That is not a valid e-mail address.');
 
 const statusSchema = z.enum(['NLN', 'BSY', 'IDL', 'BRB', 'AWY', 'PHN', 'LUN', 'HDN']);
 const editableList = z.enum(['FL', 'AL', 'BL']);
@@ -60,7 +54,8 @@ export const commandSchemas: { readonly [K in CommandName]: z.ZodType<IpcCommand
   signIn: z.tuple([signInSchema]),
   signOut: z.tuple([]),
   setStatus: z.tuple([statusSchema]),
-  setFriendlyName: z.tuple([z.string().trim().min(1).max(MAX_FRIENDLY_NAME_LENGTH)]),
+  // The encoded form is never shorter than the text; main checks the exact encoded size.
+  setFriendlyName: z.tuple([z.string().trim().min(1).max(MAX_ENCODED_NAME_BYTES)]),
   addContact: z.tuple([editableList, handleSchema]),
   removeContact: z.tuple([editableList, handleSchema]),
   blockContact: z.tuple([handleSchema]),
@@ -70,7 +65,7 @@ export const commandSchemas: { readonly [K in CommandName]: z.ZodType<IpcCommand
   setIms: z.tuple([z.boolean()]),
   inviteByEmail: z.tuple([handleSchema]),
   openInbox: z.tuple([]),
-  openUrl: z.tuple([z.enum(['INBOX', 'COMPOSE', 'FOLDERS', 'PERSON', 'PASSWORD']), handleSchema.optional()]),
+  openUrl: z.tuple([z.enum(URL_SERVICES as [UrlService, ...UrlService[]]), handleSchema.optional()]),
   openNewMail: z.tuple([]),
   answerAddedBy: z.tuple([handleSchema, z.object({ allow: z.boolean(), addToContacts: z.boolean() }).strict()]),
   openConversation: z.tuple([handleSchema]),

@@ -2,8 +2,7 @@
 // first failure so the user sees it on the page it concerns.
 
 import type { CommandResult, Settings } from '../../../../shared/ipc';
-import type { AddedAlertMode, MessengerState, PrivacyMode } from '../../../../shared/model';
-import { MAX_FRIENDLY_NAME_LENGTH } from '../../../../shared/schemas';
+import { type AddedAlertMode, MAX_ENCODED_NAME_BYTES, type MessengerState, type PrivacyMode } from '../../../../shared/model';
 import { command } from '../../bridge';
 import { strings } from '../../strings';
 import { defaultServer, serverAddressProblem } from '../sign-in/server-address';
@@ -51,7 +50,7 @@ export function draftProblems(draft: OptionsDraft): DraftProblems {
   const name = draft.friendlyName.trim();
   const friendlyName = !name
     ? strings.options.friendlyNameRequired
-    : encodeURIComponent(name).length > MAX_FRIENDLY_NAME_LENGTH
+    : encodeURIComponent(name).length > MAX_ENCODED_NAME_BYTES
       ? strings.options.friendlyNameTooLong
       : undefined;
   const server = draft.server.trim() === 'demo' ? undefined : serverAddressProblem(draft.server);
