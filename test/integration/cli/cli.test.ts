@@ -199,8 +199,9 @@ describe('the CLI', () => {
     const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
     await cli.waitFor((e) => e.event === 'signed-in');
     cli.send('say carol@demo.msn are you there?');
-    const error = await cli.waitFor((e) => e.event === 'error');
-    expect(error).toMatchObject({ conversation: expect.any(String), message: expect.any(String) });
+    // Carol is offline: first the CAL refusal as a line, then the queued message itself fails.
+    const error = await cli.waitFor((e) => e.event === 'error' && 'messageId' in e);
+    expect(error).toMatchObject({ conversation: expect.any(String), messageId: expect.any(String), message: expect.stringContaining('"are you there?"') });
     cli.send('quit');
     expect(await cli.exited).toBe(0);
   });
