@@ -8,6 +8,7 @@ export const MAX_HANDLE_LENGTH = 129;
 const HANDLE_SHAPE = /^[^\s@]+@[^\s@]+$/;
 const encoder = new TextEncoder();
 
-export function isValidHandle(handle: string): boolean {
-  return HANDLE_SHAPE.test(handle) && encoder.encode(handle).length <= MAX_HANDLE_LENGTH;
+/** Also the check for handles a server sends: one that fails it (say `__proto__`) is a malformed line. */
+export function isValidHandle(handle: string | undefined): handle is string {
+  return handle !== undefined && HANDLE_SHAPE.test(handle) && encoder.encode(handle).length <= MAX_HANDLE_LENGTH;
 }

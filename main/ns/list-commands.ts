@@ -36,20 +36,20 @@ export function listHandlers(context: NsContext, onReverseListAdd: (handle: stri
   return {
     ADD: (command) => {
       const [, list, version, handle, name] = command.params;
-      if (!isListName(list) || handle === undefined) return context.malformed(command, 'no list or no handle');
+      if (!isListName(list) || !isValidHandle(handle)) return context.malformed(command, 'no list or no handle');
       const lists = context.lists();
       context.commitLists(withEntryOnList(lists, list, handle, percentDecode(name ?? handle), versionOf(version, lists)));
       if (list === 'RL') onReverseListAdd(handle);
     },
     REM: (command) => {
       const [, list, version, handle] = command.params;
-      if (!isListName(list) || handle === undefined) return context.malformed(command, 'no list or no handle');
+      if (!isListName(list) || !isValidHandle(handle)) return context.malformed(command, 'no list or no handle');
       const lists = context.lists();
       context.commitLists(withEntryOffList(lists, list, handle, versionOf(version, lists)));
     },
     REA: (command) => {
       const [, version, handle, name] = command.params;
-      if (handle === undefined || name === undefined) return context.malformed(command, 'no handle or no name');
+      if (!isValidHandle(handle) || name === undefined) return context.malformed(command, 'no handle or no name');
       applyRename(context, versionOf(version, context.lists()), handle, percentDecode(name));
     },
   };

@@ -1,6 +1,7 @@
 // The four lists, the GTC/BLP settings and the list version as one immutable value (§5.1–§5.9,
 // §11). Every change returns a new value; the cache on disk stores exactly this shape.
 
+import { isValidHandle } from '../../shared/handles';
 import type { AddedAlertMode, ListName, PrivacyMode } from '../../shared/model';
 import type { MsnpCommand } from '../msnp/index';
 import { percentDecode } from '../msnp/index';
@@ -128,7 +129,8 @@ export class ListSync {
         const first = Number(fourth);
         const other = Number(fifth);
         if (!Number.isInteger(first) || !Number.isInteger(other)) return false;
-        if (handle !== undefined && first > 0) this.add(second, handle, percentDecode(name ?? handle), version);
+        // An entry whose handle is not an address (say `__proto__`) is left out; its counters still count.
+        if (first > 0 && isValidHandle(handle)) this.add(second, handle, percentDecode(name ?? handle), version);
         if (first === other) this.finished.add(second);
         return true;
       }

@@ -1,5 +1,6 @@
 // Presence: my status (CHG, §5.5) and my contacts' (ILN/NLN/FLN, §5.6).
 
+import { isValidHandle } from '../../shared/handles';
 import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
 import { type MsnpCommand, percentDecode } from '../msnp/index';
 import type { HandlerTable, NsContext } from './context';
@@ -16,7 +17,7 @@ function contactStatus(code: string | undefined): StatusCode {
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
 export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
   const announce = (command: MsnpCommand, status: string | undefined, handle: string | undefined, name: string | undefined, initial: boolean): void => {
-    if (handle === undefined) return context.malformed(command, 'no handle');
+    if (!isValidHandle(handle)) return context.malformed(command, 'no handle');
     context.emit('presence', {
       handle,
       status: contactStatus(status),
@@ -32,11 +33,11 @@ export function presenceHandlers(context: NsContext, onNameSeen: (handle: string
     NLN: (command) => {
       const [status, handle, name] = command.params;
       announce(command, status, handle, name, false);
-      if (handle !== undefined && name !== undefined) onNameSeen(handle, percentDecode(name));
+      if (isValidHandle(handle) && name !== undefined) onNameSeen(handle, percentDecode(name));
     },
     FLN: (command) => {
       const [handle] = command.params;
-      if (handle === undefined) return context.malformed(command, 'no handle');
+      if (!isValidHandle(handle)) return context.malformed(command, 'no handle');
       context.emit('presence', { handle, status: 'FLN', initial: false });
     },
     // `CHG 0 status`: the server changed my status by itself.

@@ -119,6 +119,9 @@ describe('malformed lines on a live notification session', () => {
     ['REM', 'REM 0 RL 3'],
     ['REA', 'REA 0 3 bob@example.com'],
     ['XFR', 'XFR 0 NS 198.51.100.1:0'],
+    ['ADD', 'ADD 0 RL 3 __proto__ Mallory'],
+    ['REM', 'REM 0 FL 3 constructor'],
+    ['NLN', 'NLN NLN __proto__ Mallory'],
   ])('reports a %s it cannot use as malformed', async (name, line) => {
     server = await ScriptedServer.start([script([`S: ${line}`])]);
     const live = sessionOn(server.address);
@@ -127,6 +130,30 @@ describe('malformed lines on a live notification session', () => {
     await live.start({ status: 'NLN' });
     await live.setStatus('AWY');
     expect(reports).toEqual([name]);
+  });
+
+  it('leaves out a listed entry whose handle is not an address, and still finishes the sync', async () => {
+    server = await ScriptedServer.start([
+      [
+        ...authentication('MSNP3', 1),
+        'C: SYN 5 0',
+        'S: SYN 5 2',
+        'S: GTC 5 2 A',
+        'S: BLP 5 2 AL',
+        'S: LST 5 FL 2 1 2 __proto__ Mallory',
+        'S: LST 5 FL 2 2 2 bob@example.com Bob',
+        'S: LST 5 AL 2 0 0',
+        'S: LST 5 BL 2 0 0',
+        'S: LST 5 RL 2 0 0',
+        'C: CHG 6 NLN',
+        'S: CHG 6 NLN',
+        ...SIGN_OUT,
+      ],
+    ]);
+    const live = sessionOn(server.address);
+    await live.start({ status: 'NLN' });
+    expect(Object.keys(live.lists.entries)).toEqual(['bob@example.com']);
+    expect(Object.getPrototypeOf(live.lists.entries)).toBe(Object.prototype);
   });
 
   it('reports a listener that fails on a line, and the session goes on', async () => {
