@@ -36,6 +36,9 @@ interface Person {
 const pageProblems: string[] = [];
 let alice: Person;
 let bob: Person;
+/** The conversation windows of the chat, for the steps after it. */
+let aliceChat: Page;
+let bobChat: Page;
 
 async function openMessenger(host: WebHost, viewport = { width: 320, height: 580 }): Promise<Person> {
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
@@ -114,7 +117,7 @@ describe('MSN Messenger in Chromium', () => {
   it('chats both ways, with formatting, each conversation in its own window', async () => {
     const aliceWindow = nextPage(alice.context, /#\/conversation\//);
     await contactRow(alice.page, BOB.handle).dblclick();
-    const aliceChat = await aliceWindow;
+    aliceChat = await aliceWindow;
     await aliceChat.setViewportSize({ width: 480, height: 420 });
     await aliceChat.getByTestId('font-button').click();
     await aliceChat.getByTestId('font-bold').check();
@@ -123,8 +126,9 @@ describe('MSN Messenger in Chromium', () => {
     await aliceChat.getByTestId('composer').fill('Hi Bob! Are you there?');
     await aliceChat.getByTestId('composer').press('Enter');
 
-    const bobChat = await bobWindow;
+    bobChat = await bobWindow;
     await bobChat.setViewportSize({ width: 480, height: 420 });
+    expect(await bob.page.getByTestId('toast').textContent()).toBe('Alice says: Hi Bob! Are you there?');
     const received = bobChat.getByTestId('message-text').filter({ hasText: 'Hi Bob! Are you there?' });
     await received.waitFor();
     expect(await received.evaluate((element) => getComputedStyle(element).fontWeight)).toBe('700');
@@ -134,6 +138,13 @@ describe('MSN Messenger in Chromium', () => {
     await aliceChat.getByTestId('message-text').filter({ hasText: 'Hello Alice, I am here.' }).waitFor();
     await expect.poll(() => aliceChat.getByTestId('message').count(), PATIENTLY).toBe(2);
     await saveScreenshot(aliceChat, 'conversation');
+  });
+
+  it('leaves the conversation when its tab is closed for good', async () => {
+    await bobChat.close();
+    const left = aliceChat.getByTestId('system-line').filter({ hasText: 'Bob has left the conversation.' });
+    await left.waitFor({ timeout: PATIENTLY.timeout });
+    expect(hosts[1]?.app.snapshot().state.conversations).toEqual({});
   });
 
   it('asks when someone adds me, and shows their name as text', async () => {

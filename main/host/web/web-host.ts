@@ -37,6 +37,8 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
+  /** How long a conversation may go without a page before it is left; CONVERSATION_PAGE_GRACE_MS by default. */
+  readonly conversationGraceMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -214,7 +216,7 @@ export class WebHost {
       void this.app.dispatch('closeConversation', [conversationId]).then((result) => {
         if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.message}`);
       });
-    }, CONVERSATION_PAGE_GRACE_MS);
+    }, this.options.conversationGraceMs ?? CONVERSATION_PAGE_GRACE_MS);
     this.leaving.add(timer);
   }
 

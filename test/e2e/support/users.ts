@@ -36,6 +36,8 @@ export async function startWebUser(server: string, handle: string, rendererDir: 
   const dataDir = temporaryDir('msn-e2e-user-');
   return WebHost.start({
     rendererDir,
+    // A closed conversation tab is left after this long, so a test need not wait the default.
+    conversationGraceMs: 500,
     createApp: (shell) =>
       new MessengerApp({
         dataDir,
