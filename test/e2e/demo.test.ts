@@ -68,7 +68,8 @@ describe('npm run web -- --demo', () => {
     while (await addedBy.isVisible()) {
       const question = await addedBy.textContent();
       await page.getByTestId('added-by-ok').click();
-      await expect.poll(async () => ((await addedBy.isVisible()) ? await addedBy.textContent() : null), PATIENTLY).not.toBe(question);
+      // allTextContents does not wait: a dialog that closes between two looks is simply gone.
+      await expect.poll(async () => (await addedBy.allTextContents())[0] ?? null, PATIENTLY).not.toBe(question);
     }
     const conversation = nextPage(context, /#\/conversation\//);
     await buddy.dblclick();
