@@ -3,19 +3,10 @@
 // to a renderer as data: a font name of letters, digits and a few punctuation marks, a `#rrggbb`
 // colour, and short hex numbers. Anything else falls back to the default value.
 
-import type { MessageFormat } from '../../shared/model';
+import { DEFAULT_MESSAGE_FORMAT, type MessageFormat } from '../../shared/model';
 import { percentDecode, percentEncode } from '../msnp/index';
 
-export const DEFAULT_MESSAGE_FORMAT: MessageFormat = {
-  font: 'MS Sans Serif',
-  bold: false,
-  italic: false,
-  underline: false,
-  strikethrough: false,
-  color: '#000000',
-  charset: '0',
-  pitchFamily: '22',
-};
+export { DEFAULT_MESSAGE_FORMAT };
 
 /** Windows font face names are at most 31 characters (LF_FACESIZE). */
 export const MAX_FONT_NAME_LENGTH = 31;
