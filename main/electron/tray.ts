@@ -4,24 +4,13 @@
 import { app, Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import type { MessengerState } from '../../shared/model';
+import { STATUS_LABELS } from '../../shared/status-labels';
 import type { MessengerApp } from '../host/app-core';
 import { showContactListWindow } from './windows';
 
-const STATUS_NAMES: Readonly<Record<MessengerState['session']['status'], string>> = {
-  NLN: 'Online',
-  BSY: 'Busy',
-  IDL: 'Idle',
-  BRB: 'Be Right Back',
-  AWY: 'Away',
-  PHN: 'On the Phone',
-  LUN: 'Out to Lunch',
-  HDN: 'Appear Offline',
-  FLN: 'Offline',
-};
-
 function tooltip(session: MessengerState['session']): string {
   if (session.state !== 'online') return 'MSN Messenger (not signed in)';
-  return `MSN Messenger: ${session.friendlyName ?? session.handle ?? ''} (${STATUS_NAMES[session.status]})`;
+  return `MSN Messenger: ${session.friendlyName ?? session.handle ?? ''} (${STATUS_LABELS[session.status]})`;
 }
 
 export function createTray(messengerApp: MessengerApp): Tray {

@@ -2,18 +2,9 @@
 // Functions take the parts that vary; nothing else in the renderer builds user-facing text.
 
 import type { ListName, SessionState, StatusCode } from '../../shared/model';
+import { STATUS_LABELS } from '../../shared/status-labels';
 
-export const STATUS_LABELS: Readonly<Record<StatusCode, string>> = {
-  NLN: 'Online',
-  BSY: 'Busy',
-  IDL: 'Idle',
-  BRB: 'Be Right Back',
-  AWY: 'Away',
-  PHN: 'On the Phone',
-  LUN: 'Out to Lunch',
-  HDN: 'Appear Offline',
-  FLN: 'Offline',
-};
+export { STATUS_LABELS };
 
 const LIST_LABELS: Readonly<Record<ListName, string>> = {
   FL: 'My contact list',
