@@ -1,9 +1,9 @@
 // Where a remembered password lives. The settings file never holds one: Electron seals it with
 // safeStorage (the OS keychain), the browser host keeps it in memory for the life of the process.
 
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readJsonFile } from './json-file';
 
 export interface SecretStore {
   get(handle: string): string | undefined;
@@ -50,7 +50,7 @@ export class SealedFileSecretStore implements SecretStore {
     private readonly cipher: Cipher,
     log: (line: string) => void = () => {},
   ) {
-    this.sealed = new Map(Object.entries(readSealedFile(file, log)));
+    this.sealed = new Map(Object.entries(readJsonFile(file, sealedFileSchema, 'password file', log) ?? {}));
   }
 
   get(handle: string): string | undefined {
@@ -78,20 +78,5 @@ export class SealedFileSecretStore implements SecretStore {
 
   private async save(): Promise<void> {
     await writeFile(this.file, JSON.stringify(Object.fromEntries(this.sealed)), { mode: 0o600 });
-  }
-}
-
-function readSealedFile(file: string, log: (line: string) => void): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return {};
-  }
-  try {
-    return sealedFileSchema.parse(JSON.parse(text));
-  } catch {
-    log(`Ignoring unreadable password file ${file}`);
-    return {};
   }
 }

@@ -1,11 +1,12 @@
 // The user's settings as a JSON file in the data directory. Passwords are not in it: they go to
 // the injected SecretStore, and only "is one saved for this handle" crosses IPC.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ServerPreset, Settings } from '../../shared/ipc';
+import { readJsonFile } from './json-file';
 import type { SecretStore } from './secret-store';
 
 /** The server address that means "the local demo server started inside the app". */
@@ -54,7 +55,8 @@ export class SettingsStore {
   ) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.file = join(dataDir, 'settings.json');
-    this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...readSettingsFile(this.file, log) };
+    const saved = readJsonFile(this.file, storedSettingsSchema.partial(), 'settings file', log);
+    this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...saved };
   }
 
   get settings(): Settings {
@@ -75,20 +77,5 @@ export class SettingsStore {
     });
     await this.writes;
     return this.settings;
-  }
-}
-
-function readSettingsFile(file: string, log: (line: string) => void): Partial<StoredSettings> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return {};
-  }
-  try {
-    return storedSettingsSchema.partial().parse(JSON.parse(text));
-  } catch {
-    log(`Ignoring unreadable settings file ${file}`);
-    return {};
   }
 }
