@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Messenger, MessengerEvents } from '../../../main/client/messenger';
 import type { Conversation } from '../../../shared/model';
-import { type Chat, friends, lines, startChat, texts, untilConversation } from './support';
+import { type Chat, collect, friends, lines, startChat, texts, untilConversation } from './support';
 
 const alice = { handle: 'alice@example.com', friendlyName: 'Alice' };
 const bob = { handle: 'bob@example.com', friendlyName: 'Bob' };
 const carol = { handle: 'carol@example.com', friendlyName: 'Carol' };
-const [aliceAccount, bobAccount, carolAccount] = friends(alice, bob, carol) as [
-  ReturnType<typeof friends>[number],
-  ReturnType<typeof friends>[number],
-  ReturnType<typeof friends>[number],
-];
+const [aliceAccount, bobAccount, carolAccount] = friends(alice, bob, carol);
 
 let chat: Chat;
 afterEach(() => chat.cleanup());
-
-function collect<K extends keyof MessengerEvents>(messenger: Messenger, event: K): Array<MessengerEvents[K]> {
-  const seen: Array<MessengerEvents[K]> = [];
-  messenger.on(event, (payload) => seen.push(payload));
-  return seen;
-}
 
 describe('blocking someone I am talking to (§6.1)', () => {
   it('leaves the one-to-one switchboard, keeps the transcript with a line, and the other side sees me leave', async () => {

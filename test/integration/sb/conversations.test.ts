@@ -1,26 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Messenger, MessengerEvents } from '../../../main/client/messenger';
 import { DEFAULT_MESSAGE_FORMAT } from '../../../main/sb/index';
 import type { Conversation, MessageFormat } from '../../../shared/model';
-import { type Chat, friends, lines, startChat, texts, untilConversation } from './support';
+import { type Chat, collect, friends, lines, startChat, texts, untilConversation } from './support';
 
 const alice = { handle: 'alice@example.com', friendlyName: 'Alice Ä' };
 const bob = { handle: 'bob@example.com', friendlyName: 'Bob' };
 const carol = { handle: 'carol@example.com', friendlyName: 'Carol' };
-const [aliceAccount, bobAccount, carolAccount] = friends(alice, bob, carol) as [
-  ReturnType<typeof friends>[number],
-  ReturnType<typeof friends>[number],
-  ReturnType<typeof friends>[number],
-];
+const [aliceAccount, bobAccount, carolAccount] = friends(alice, bob, carol);
 
 let chat: Chat;
 afterEach(() => chat.cleanup());
-
-function collect<K extends keyof MessengerEvents>(messenger: Messenger, event: K): Array<MessengerEvents[K]> {
-  const seen: Array<MessengerEvents[K]> = [];
-  messenger.on(event, (payload) => seen.push(payload));
-  return seen;
-}
 
 const deliveries = (conversation: Conversation): string[] =>
   conversation.entries.flatMap((entry) => (entry.type === 'message' && entry.from === alice.handle ? [entry.delivery] : []));

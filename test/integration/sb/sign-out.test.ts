@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Messenger, MessengerEvents } from '../../../main/client/messenger';
+import type { Messenger } from '../../../main/client/messenger';
 import type { Conversation } from '../../../shared/model';
-import { type Chat, friends, startChat, untilConversation } from './support';
+import { type Chat, collect, friends, startChat, untilConversation } from './support';
 
 const alice = { handle: 'alice@example.com', friendlyName: 'Alice' };
 const bob = { handle: 'bob@example.com', friendlyName: 'Bob' };
-const [aliceAccount, bobAccount] = friends(alice, bob) as [ReturnType<typeof friends>[number], ReturnType<typeof friends>[number]];
+const [aliceAccount, bobAccount] = friends(alice, bob);
 
 let chat: Chat;
 afterEach(() => chat.cleanup());
-
-function collect<K extends keyof MessengerEvents>(messenger: Messenger, event: K): Array<MessengerEvents[K]> {
-  const seen: Array<MessengerEvents[K]> = [];
-  messenger.on(event, (payload) => seen.push(payload));
-  return seen;
-}
 
 const deliveries = (conversation: Conversation | undefined): string[] =>
   (conversation?.entries ?? []).flatMap((entry) => (entry.type === 'message' ? [entry.delivery] : []));

@@ -5,18 +5,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Messenger } from '../../../main/client/messenger';
+import { Messenger, type MessengerEvents } from '../../../main/client/messenger';
 import { createConversationService } from '../../../main/sb/index';
 import type { Conversation } from '../../../shared/model';
 import { type AccountSeed, type MsnServer, type ServerOptions, startServer } from '../../../server/index';
 
-/** Accounts that all have each other on their forward and allow lists. */
-export function friends(...people: Array<{ handle: string; friendlyName: string }>): AccountSeed[] {
+/** Accounts that all have each other on their forward and allow lists, one per person, in order. */
+export function friends<People extends Array<{ handle: string; friendlyName: string }>>(
+  ...people: People
+): { [Index in keyof People]: AccountSeed } {
   const handles = people.map((person) => person.handle);
   return people.map((person) => {
     const others = handles.filter((handle) => handle !== person.handle);
     return { ...person, password: 'secret', lists: { FL: others, AL: others } };
-  });
+  }) as { [Index in keyof People]: AccountSeed };
 }
 
 /**
@@ -149,6 +151,13 @@ export function untilConversation(messenger: Messenger, test: (conversation: Con
     if (check()) return;
     const off = messenger.on('state', () => check() && off());
   });
+}
+
+/** Every payload of `event` the messenger emits from now on, in order. */
+export function collect<K extends keyof MessengerEvents>(messenger: Messenger, event: K): Array<MessengerEvents[K]> {
+  const seen: Array<MessengerEvents[K]> = [];
+  messenger.on(event, (payload) => seen.push(payload));
+  return seen;
 }
 
 export function texts(conversation: Conversation): string[] {
