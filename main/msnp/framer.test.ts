@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandArbitrary } from '../../test/fixtures/arbitraries';
-import { readTranscript, streamFrom } from '../../test/fixtures/transcript';
+import { concatBytes, readTranscript, streamFrom } from '../../test/fixtures/transcript';
 import { type MsnpCommand, type MsnpSyntaxError, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MAX_LINE_BYTES, MAX_PAYLOAD_BYTES, MsnpFramer } from './framer';
 import { contentTypeParameter, mediaType, parseHeaderLines, parseMime } from './mime';
@@ -11,16 +11,6 @@ const decoder = new TextDecoder();
 
 function bytes(text: string): Uint8Array {
   return encoder.encode(text);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
 }
 
 function record(options?: FramerOptions) {
@@ -253,9 +243,9 @@ describe('MsnpFramer line length limit', () => {
     const { framer, commands } = record();
     const message = bytes(`MSG bob@hotmail.com Bob 1000\r\n${'é'.repeat(500)}`);
     const line = bytes(`LST 8 FL 14 1 1 bob@hotmail.com ${'N'.repeat(4000)}\r\n`);
-    const unit = concat([message, line]);
+    const unit = concatBytes([message, line]);
     const repeats = Math.ceil((1024 * 1024) / unit.byteLength);
-    pushByteByByte(framer, concat(Array.from({ length: repeats }, () => unit)));
+    pushByteByByte(framer, concatBytes(Array.from({ length: repeats }, () => unit)));
     expect(commands).toHaveLength(repeats * 2);
     expect(framer.bufferedBytes).toBe(0);
   });
@@ -268,7 +258,7 @@ describe('MsnpFramer chunking property', () => {
         fc.array(commandArbitrary, { minLength: 1, maxLength: 20 }),
         fc.array(fc.nat(), { maxLength: 30 }),
         (commands, cuts) => {
-          const stream = concat(commands.map((command) => serializeCommand(command)));
+          const stream = concatBytes(commands.map((command) => serializeCommand(command)));
           const offsets = [...new Set(cuts.map((cut) => cut % (stream.byteLength + 1)))].sort((a, b) => a - b);
           const { framer, commands: parsed, malformed, fatal } = record();
           let previous = 0;
