@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEED_PROFILE } from '../../test/fixtures/seed';
 import { decodeEncodedWords, parseServiceMessage } from './mail';
 
 const crlf = (...lines: string[]): Uint8Array => Buffer.from(lines.join('\r\n'), 'utf8');
@@ -6,30 +7,7 @@ const NOW = 1_700_000_000_000;
 
 describe('service messages (§9)', () => {
   it("reads the seed's 367-byte profile, whose fields sit in the body", () => {
-    const payload = crlf(
-      'MIME-Version: 1.0',
-      'Content-Type: text/x-msmsgsprofile; charset=UTF-8',
-      '',
-      'LoginTime: 1726321960',
-      'EmailEnabled: 1',
-      'MemberIdHigh: 1',
-      'MemberIdLow: 2',
-      'lang_preference: 1033',
-      'PreferredEmail: example@hotmail.com',
-      'country: US',
-      'PostalCode: ',
-      'Gender: ',
-      'Kid: 0',
-      'Age: ',
-      'BDayPre: ',
-      'Birthday: ',
-      'Wallet: ',
-      'Flags: 1027',
-      'sid: 507',
-      'kv: 11',
-      'MSPAuth: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$$',
-      '',
-    );
+    const payload = Buffer.from(SEED_PROFILE);
     expect(payload.byteLength).toBe(367);
     expect(parseServiceMessage(payload, NOW)).toEqual({
       type: 'profile',

@@ -9,34 +9,10 @@ import { ListCache } from '../../../main/ns/list-cache';
 import { EMPTY_LISTS } from '../../../main/ns/lists';
 import { md5Hex } from '../../../main/passport/md5';
 import type { AddedByRequest } from '../../../shared/model';
+import { SEED_PROFILE } from '../../fixtures/seed';
 import { ScriptedServer, serverMessage } from '../../support/scripted-server';
 import { nextEvent, untilState } from './harness';
 import { HANDLE, PASSWORD, PROFILE_MSNP3, dispatch } from './scripts';
-
-const SEED_PROFILE = [
-  'MIME-Version: 1.0',
-  'Content-Type: text/x-msmsgsprofile; charset=UTF-8',
-  '',
-  'LoginTime: 1726321960',
-  'EmailEnabled: 1',
-  'MemberIdHigh: 1',
-  'MemberIdLow: 2',
-  'lang_preference: 1033',
-  'PreferredEmail: example@hotmail.com',
-  'country: US',
-  'PostalCode: ',
-  'Gender: ',
-  'Kid: 0',
-  'Age: ',
-  'BDayPre: ',
-  'Birthday: ',
-  'Wallet: ',
-  'Flags: 1027',
-  'sid: 507',
-  'kv: 11',
-  'MSPAuth: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$$',
-  '',
-].join('\r\n');
 
 let server: ScriptedServer | undefined;
 let messenger: Messenger | undefined;
