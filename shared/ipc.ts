@@ -11,6 +11,7 @@ import type {
   MessengerState,
   PrivacyMode,
   SettableStatus,
+  TranscriptEntry,
   UrlService,
 } from './model';
 
@@ -81,6 +82,30 @@ export type CommandName = keyof IpcCommands;
 /** Every command answers with data, never a thrown error: expected failures are AppErrors. */
 export type CommandResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
 
+/**
+ * A transcript's changed tail: the transcript is its first `from` entries as they were, followed by
+ * `items`. `from` is the first index whose entry changed, so an appended message or a delivery ACK
+ * near the end carries an entry or two, never the whole transcript; a shorter transcript is a
+ * tail with fewer items. Applied to a transcript that already has the change it changes nothing.
+ */
+export interface TranscriptTail {
+  readonly from: number;
+  readonly items: readonly TranscriptEntry[];
+}
+
+type ConversationFields = Omit<Conversation, 'id' | 'entries'>;
+
+/**
+ * What changed in a conversation the window already has. Each field present is its whole new
+ * value (null for an optional field that went away); `entries` is the transcript's changed tail.
+ * A typing flag or a reconnection then costs a few bytes, whatever the length of the transcript.
+ */
+export type ConversationUpdate = {
+  readonly [K in keyof ConversationFields]?: undefined extends ConversationFields[K]
+    ? Exclude<ConversationFields[K], undefined> | null
+    : ConversationFields[K];
+} & { readonly entries?: TranscriptTail };
+
 /** Changes to the state since the last snapshot or patch; absent keys did not change. */
 export interface StatePatch {
   readonly session?: MessengerState['session'];
@@ -89,7 +114,15 @@ export interface StatePatch {
   readonly mail?: MessengerState['mail'];
   readonly addedBy?: MessengerState['addedBy'];
   readonly contacts?: { readonly set: Readonly<Record<string, Contact>>; readonly remove: readonly string[] };
-  readonly conversations?: { readonly set: Readonly<Record<string, Conversation>>; readonly remove: readonly string[] };
+  /**
+   * `set` carries conversations new to the window whole; `update` only what changed in ones it
+   * has (by id; a window without that conversation is out of step and needs a snapshot).
+   */
+  readonly conversations?: {
+    readonly set: Readonly<Record<string, Conversation>>;
+    readonly update?: Readonly<Record<string, ConversationUpdate>>;
+    readonly remove: readonly string[];
+  };
 }
 
 /** Something to tell the user about right now (toast, sound, live region). */

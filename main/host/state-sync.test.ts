@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { StatePatch } from '../../shared/ipc';
-import { INITIAL_STATE, type Contact, type MessengerState } from '../../shared/model';
-import { diffState, StateSync } from './state-sync';
+import { INITIAL_STATE, type Contact, type Conversation, type MessengerState } from '../../shared/model';
+import { messageEntry, newConversation, withEntry, withMessage, withTyping } from '../sb/conversation-state';
+import { diffConversation, diffState, StateSync } from './state-sync';
 
 function contact(handle: string, status: Contact['status'] = 'NLN'): Contact {
   return { handle, friendlyName: handle, status, lists: ['FL'] };
 }
+
+/** A conversation with `count` received messages. */
+function chat(id: string, count: number): Conversation {
+  const conversation = newConversation(id, [{ handle: 'bob@x.com', friendlyName: 'Bob', present: true }]);
+  return { ...conversation, entries: Array.from({ length: count }, (_, i) => message(`m${i}`, 'received')) };
+}
+
+function message(id: string, delivery: 'sending' | 'delivered' | 'received') {
+  return messageEntry({ id, from: 'bob@x.com', fromName: 'Bob', sentAt: 1, text: `text of ${id}`, delivery });
+}
+
+const withConversation = (conversation: Conversation): MessengerState => ({
+  ...INITIAL_STATE,
+  conversations: { ...INITIAL_STATE.conversations, [conversation.id]: conversation },
+});
 
 /** A sync whose flushes run only when the test says so. */
 function manualSync(initial: MessengerState = INITIAL_STATE) {
@@ -43,6 +59,65 @@ describe('diffState', () => {
   });
 });
 
+describe('diffState of conversations', () => {
+  it('sends a new conversation whole in set', () => {
+    const fresh = chat('c1', 3);
+    expect(diffState(INITIAL_STATE, withConversation(fresh))).toEqual({ conversations: { set: { c1: fresh }, remove: [] } });
+  });
+
+  it('sends a typing change without any transcript entry', () => {
+    const before = chat('c1', 5000);
+    const after = withTyping(before, 'bob@x.com', true);
+    expect(diffState(withConversation(before), withConversation(after))).toEqual({
+      conversations: { set: {}, update: { c1: { typing: ['bob@x.com'] } }, remove: [] },
+    });
+  });
+
+  it('sends only the last entry when an ACK changes the last message\'s delivery', () => {
+    const sent = withEntry(chat('c1', 5000), { ...message('mine', 'sending'), from: 'me@x.com' });
+    const acked = withMessage(sent, 'mine', (entry) => ({ ...entry, delivery: 'delivered' }));
+    const patch = diffState(withConversation(sent), withConversation(acked));
+    expect(patch?.conversations?.update).toEqual({ c1: { entries: { from: 5000, items: [acked.entries[5000]] } } });
+    expect(patch?.conversations?.update?.['c1']?.entries?.items[0]).toBe(acked.entries[5000]);
+  });
+
+  it('sends only the appended entry for a new message', () => {
+    const before = chat('c1', 5000);
+    const after = { ...withEntry(before, message('new', 'received')), lastReceivedAt: 7 };
+    expect(diffConversation(before, after)).toEqual({ lastReceivedAt: 7, entries: { from: 5000, items: [message('new', 'received')] } });
+  });
+
+  it('sends the tail from the first changed entry when an earlier message changes', () => {
+    const before = chat('c1', 10);
+    const after = withMessage(before, 'm7', (entry) => ({ ...entry, delivery: 'delivered' }));
+    expect(diffConversation(before, after)?.entries).toEqual({ from: 7, items: after.entries.slice(7) });
+  });
+
+  it('sends an empty tail when the transcript gets shorter', () => {
+    const before = chat('c1', 4);
+    expect(diffConversation(before, { ...before, entries: before.entries.slice(0, 2) })).toEqual({ entries: { from: 2, items: [] } });
+  });
+
+  it('sends null for an optional field that went away', () => {
+    const before = { ...chat('c1', 1), lastReceivedAt: 5 };
+    const { lastReceivedAt: _gone, ...after } = before;
+    expect(diffConversation(before, after)).toEqual({ lastReceivedAt: null });
+  });
+
+  it('sends nothing for a new conversation object that changed nothing', () => {
+    const before = chat('c1', 3);
+    const copy = { ...before, entries: [...before.entries] };
+    expect(diffState(withConversation(before), withConversation(copy))).toBeUndefined();
+  });
+
+  it('removes a closed conversation by id and leaves untouched ones out', () => {
+    const kept = chat('c1', 2);
+    const closed = chat('c2', 2);
+    const before = { ...INITIAL_STATE, conversations: { c1: kept, c2: closed } };
+    expect(diffState(before, { ...before, conversations: { c1: kept } })).toEqual({ conversations: { set: {}, remove: ['c2'] } });
+  });
+});
+
 describe('StateSync', () => {
   it('coalesces 5000 contact changes into one patch', () => {
     const { sync, patches, runScheduled, scheduledCount } = manualSync();
@@ -57,6 +132,21 @@ describe('StateSync', () => {
     expect(patches).toHaveLength(1);
     expect(Object.keys(patches[0]?.contacts?.set ?? {})).toHaveLength(5000);
     expect(patches[0]?.session).toBeUndefined();
+  });
+
+  it('coalesces a typing flag, a new message and its ACK into one update carrying one entry', () => {
+    const start = chat('c1', 5000);
+    const { sync, patches, runScheduled } = manualSync(withConversation(start));
+    const typing = withTyping(start, 'bob@x.com', true);
+    sync.update(withConversation(typing));
+    const sending = withEntry(typing, { ...message('mine', 'sending'), from: 'me@x.com' });
+    sync.update(withConversation(sending));
+    const delivered = withMessage(sending, 'mine', (entry) => ({ ...entry, delivery: 'delivered' }));
+    sync.update(withConversation(delivered));
+    runScheduled();
+    expect(patches).toEqual([
+      { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'], entries: { from: 5000, items: [delivered.entries[5000]] } } }, remove: [] } },
+    ]);
   });
 
   it('sends no patch when the state did not change', () => {

@@ -1,26 +1,83 @@
 // Keeps every window's mirror of the state in step with main: a full snapshot when a window is
 // ready, then coalesced patches. A sign-in burst (thousands of LST/ILN lines, each a new state)
 // becomes one patch per turn of the event loop, and a change that changes nothing sends nothing.
+// A conversation that changed is sent as what changed in it (StatePatch's ConversationUpdate), so a
+// typing flag or an ACK costs the same in a transcript of five thousand messages as in one of five.
 
-import type { StatePatch } from '../../shared/ipc';
-import type { MessengerState } from '../../shared/model';
+import type { ConversationUpdate, StatePatch } from '../../shared/ipc';
+import type { Conversation, MessengerState, TranscriptEntry } from '../../shared/model';
 import { TypedEmitter } from '../../shared/emitter';
 
 type Keyed<T> = Readonly<Record<string, T>>;
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
-/** Entries added, replaced or removed between two records, compared by identity. */
-function diffRecord<T>(before: Keyed<T>, after: Keyed<T>): { set: Record<string, T>; remove: string[] } | undefined {
-  if (before === after) return undefined;
-  const set: Record<string, T> = {};
-  const remove: string[] = [];
+/** Keys added, replaced or removed between two records, compared by identity. */
+function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): { added: string[]; replaced: string[]; removed: string[] } {
+  const added: string[] = [];
+  const replaced: string[] = [];
+  const removed: string[] = [];
+  if (before === after) return { added, replaced, removed };
   for (const [key, value] of Object.entries(after)) {
-    if (before[key] !== value) set[key] = value;
+    if (!Object.hasOwn(before, key)) added.push(key);
+    else if (before[key] !== value) replaced.push(key);
   }
   for (const key of Object.keys(before)) {
-    if (!Object.hasOwn(after, key)) remove.push(key);
+    if (!Object.hasOwn(after, key)) removed.push(key);
   }
-  return Object.keys(set).length > 0 || remove.length > 0 ? { set, remove } : undefined;
+  return { added, replaced, removed };
+}
+
+function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(keys.map((key) => [key, record[key] as T]));
+}
+
+/** The first index whose entry is another object; the shorter length when one transcript begins the other. */
+function firstChangedEntry(before: readonly TranscriptEntry[], after: readonly TranscriptEntry[]): number {
+  const common = Math.min(before.length, after.length);
+  let index = 0;
+  while (index < common && before[index] === after[index]) index += 1;
+  return index;
+}
+
+/** What changed in one conversation: fields by identity, and the transcript from its first changed entry. */
+export function diffConversation(before: Conversation, after: Conversation): ConversationUpdate | undefined {
+  const update: Record<string, unknown> = {};
+  // Walks the keys rather than naming the fields, so a field added to Conversation is synced too.
+  const previous = before as unknown as Keyed<unknown>;
+  const next = after as unknown as Keyed<unknown>;
+  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+    if (key === 'id' || key === 'entries' || previous[key] === next[key]) continue;
+    update[key] = next[key] ?? null;
+  }
+  if (before.entries !== after.entries) {
+    const from = firstChangedEntry(before.entries, after.entries);
+    if (from < Math.max(before.entries.length, after.entries.length)) {
+      update['entries'] = { from, items: after.entries.slice(from) };
+    }
+  }
+  return Object.keys(update).length > 0 ? (update as ConversationUpdate) : undefined;
+}
+
+function diffContacts(before: MessengerState['contacts'], after: MessengerState['contacts']): StatePatch['contacts'] {
+  const { added, replaced, removed } = diffKeys(before, after);
+  const set = pick(after, [...added, ...replaced]);
+  return Object.keys(set).length > 0 || removed.length > 0 ? { set, remove: removed } : undefined;
+}
+
+/** New conversations whole, changed ones as updates: a keystroke notice or an ACK never resends a transcript. */
+function diffConversations(
+  before: MessengerState['conversations'],
+  after: MessengerState['conversations'],
+): StatePatch['conversations'] {
+  const { added, replaced, removed } = diffKeys(before, after);
+  const update: Record<string, ConversationUpdate> = {};
+  for (const id of replaced) {
+    const changes = diffConversation(before[id] as Conversation, after[id] as Conversation);
+    if (changes) update[id] = changes;
+  }
+  if (added.length === 0 && removed.length === 0 && Object.keys(update).length === 0) return undefined;
+  const set = pick(after, added);
+  return Object.keys(update).length > 0 ? { set, update, remove: removed } : { set, remove: removed };
 }
 
 /** What changed from `before` to `after`; undefined when nothing did. */
@@ -32,9 +89,9 @@ export function diffState(before: MessengerState, after: MessengerState): StateP
   if (before.privacy !== after.privacy) patch.privacy = after.privacy;
   if (before.mail !== after.mail) patch.mail = after.mail;
   if (before.addedBy !== after.addedBy) patch.addedBy = after.addedBy;
-  const contacts = diffRecord(before.contacts, after.contacts);
+  const contacts = diffContacts(before.contacts, after.contacts);
   if (contacts) patch.contacts = contacts;
-  const conversations = diffRecord(before.conversations, after.conversations);
+  const conversations = diffConversations(before.conversations, after.conversations);
   if (conversations) patch.conversations = conversations;
   return Object.keys(patch).length > 0 ? patch : undefined;
 }
@@ -46,8 +103,9 @@ export interface StateSyncOptions {
 }
 
 /**
- * Takes every new state and emits `patch` once per scheduled flush. Patches carry whole values
- * (set/remove), so applying one on top of a newer snapshot is harmless: a window that asks for a
+ * Takes every new state and emits `patch` once per scheduled flush. A patch brings a window from the
+ * last flushed state to the newest, and applying it to the newest again changes nothing (values are
+ * whole, a transcript's tail replaces everything after its start): a window that asks for a
  * snapshot between a change and its flush ends in the same state as the others.
  */
 export class StateSync extends TypedEmitter<{ patch: StatePatch }> {

@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { INITIAL_STATE, type MessengerState } from '../../../shared/model';
-import { applyPatch } from './apply-patch';
+import { applyPatch, patchFits } from './apply-patch';
 import { reuse } from './reuse';
 
 export interface SessionSlice {
@@ -60,7 +60,8 @@ export interface UiSlice {
 
 export interface SyncActions {
   receiveSnapshot(snapshot: { state: MessengerState; settings: Settings }): void;
-  receivePatch(patch: StatePatch): void;
+  /** Applies a patch; false when the mirror was out of step with it and needs a snapshot. */
+  receivePatch(patch: StatePatch): boolean;
   receiveSettings(settings: Settings): void;
   receiveNotice(notice: Notice): void;
 }
@@ -114,6 +115,7 @@ export const createSyncActions: Slice<SyncActions> = (set, get) => ({
     const current = mirroredState(get());
     const next = applyPatch(current, patch);
     if (next !== current) set(next);
+    return patchFits(current, patch);
   },
   receiveSettings: (settings) => set({ settings: reuse(get().settings, settings) }),
   receiveNotice: (notice) => {
