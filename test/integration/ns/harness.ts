@@ -1,12 +1,14 @@
-// Shared setup for the notification-session integration tests: the project's server on loopback
-// port 0, a Messenger with a private data directory and recorded browser openings, and cleanup.
+// Shared setup for the notification-session integration tests: the project's server (or a scripted
+// one) on loopback port 0, a Messenger with a private data directory, and cleanup.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { Messenger, type MessengerEvents, type MessengerOptions } from '../../../main/client/messenger';
 import type { MessengerState } from '../../../shared/model';
 import { type AccountSeed, type MsnServer, startServer } from '../../../server/index';
+import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
 
 export const PASSWORD = 'hunter2';
 
@@ -53,6 +55,46 @@ export async function startHarness(options: { dialects?: ('MSNP2' | 'MSNP3')[]; 
       await Promise.all(messengers.map((messenger) => messenger.signOut()));
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Tests against a ScriptedServer: each gets its own data directory, and what it started is cleaned up after it. */
+export interface ScriptedHarness {
+  /** The current test's data directory. */
+  readonly dataDir: string;
+  /** Starts a server that plays `scripts`, one per connection; closed after the test. */
+  serve(scripts: readonly (readonly ScriptStep[])[]): Promise<ScriptedServer>;
+  /** A Messenger on the test's data directory that opens nothing in a browser; signed out after the test. */
+  messenger(overrides?: Partial<MessengerOptions>): Messenger;
+}
+
+/** Registers the hooks for every test of the file or describe block it is called in. */
+export function useScriptedHarness(dataDirPrefix: string): ScriptedHarness {
+  let dataDir = '';
+  const servers: ScriptedServer[] = [];
+  const messengers: Messenger[] = [];
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
+  });
+  afterEach(async () => {
+    for (const messenger of messengers.splice(0)) await messenger.signOut();
+    for (const server of servers.splice(0)) await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get dataDir() {
+      return dataDir;
+    },
+    async serve(scripts) {
+      const server = await ScriptedServer.start(scripts);
+      servers.push(server);
+      return server;
+    },
+    messenger(overrides = {}) {
+      const messenger = new Messenger({ dataDir, openExternal: async () => undefined, ...overrides });
+      messengers.push(messenger);
+      return messenger;
     },
   };
 }

@@ -1,27 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { Messenger, type MessengerEvents } from '../../../main/client/messenger';
+import { expect, it } from 'vitest';
+import type { MessengerEvents } from '../../../main/client/messenger';
 import type { MessengerState } from '../../../shared/model';
-import { ScriptedServer } from '../../support/scripted-server';
-import { nextEvent } from './harness';
+import { nextEvent, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch } from './scripts';
 
-let server: ScriptedServer | undefined;
-let messenger: Messenger | undefined;
-let dataDir: string | undefined;
-afterEach(async () => {
-  await messenger?.signOut();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  server = messenger = dataDir = undefined;
-});
+const scripted = useScriptedHarness('msn-burst-');
 
 const contacts = ['ann@hotmail.com', 'ben@hotmail.com', 'cat@hotmail.com'];
 
 it('shows a burst of presence lines read at once as one new state, then one presence event per line', async () => {
-  server = await ScriptedServer.start([
+  const server = await scripted.serve([
     dispatch(),
     [
       ...authentication(),
@@ -39,8 +27,7 @@ it('shows a burst of presence lines read at once as one new state, then one pres
       ...SIGN_OUT,
     ],
   ]);
-  dataDir = await mkdtemp(join(tmpdir(), 'msn-burst-'));
-  messenger = new Messenger({ dataDir, openExternal: () => undefined });
+  const messenger = scripted.messenger();
   const states: MessengerState[] = [];
   const presence: Array<MessengerEvents['presence']> = [];
   messenger.on('state', (state) => states.push(state));

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Messenger, type MessengerEvents } from '../../../main/client/messenger';
+import type { Messenger, MessengerEvents } from '../../../main/client/messenger';
 import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
-import { type Harness, PASSWORD as HARNESS_PASSWORD, nextEvent, startHarness, untilState } from './harness';
+import { type Harness, PASSWORD as HARNESS_PASSWORD, nextEvent, startHarness, untilState, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch, emptySyncAndOnline } from './scripts';
 
 describe('against the project server', () => {
@@ -81,25 +78,21 @@ describe('against the project server', () => {
 });
 
 describe('against a scripted server', () => {
+  const scripted = useScriptedHarness('msn-end-');
+  /** The current test's server and messenger (the harness closes and signs them out). */
   let server: ScriptedServer | undefined;
   let messenger: Messenger | undefined;
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'msn-end-'));
+  beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   });
-  afterEach(async () => {
+  afterEach(() => {
     vi.useRealTimers();
-    await messenger?.signOut();
-    await server?.close();
-    await rm(dataDir, { recursive: true, force: true });
-    server = messenger = undefined;
   });
 
   /** Signs in (first sync version 1), sets BSY, then plays `then` on the NS. */
   async function onlineAsBusy(then: ScriptStep[], more: ScriptStep[][]): Promise<Messenger> {
-    server = await ScriptedServer.start([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'C: CHG 10 BSY', 'S: CHG 10 BSY', ...then], ...more]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined, random: () => 0 });
+    server = await scripted.serve([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'C: CHG 10 BSY', 'S: CHG 10 BSY', ...then], ...more]);
+    messenger = scripted.messenger({ random: () => 0 });
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     await messenger.setStatus('BSY');
     return messenger;
@@ -175,11 +168,11 @@ describe('against a scripted server', () => {
   });
 
   it('restarts a sign-in at VER on the same server when USR I is answered with XFR NS 0', async () => {
-    server = await ScriptedServer.start([
+    server = await scripted.serve([
       ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 MSNP3', 'C: INF 2', 'S: INF 2 MD5', `C: USR 3 MD5 I ${HANDLE}`, 'S: XFR 3 NS 0 0', 'CLOSE'],
       [...authentication(), ...emptySyncAndOnline(), ...SIGN_OUT],
     ]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    messenger = scripted.messenger();
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     expect(server.connections).toBe(2);
     expect(server.failures).toEqual([]);

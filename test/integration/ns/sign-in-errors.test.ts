@@ -1,31 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessengerError } from '../../../main/client/errors';
-import { Messenger } from '../../../main/client/messenger';
-import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
+import type { Messenger } from '../../../main/client/messenger';
+import type { ScriptedServer, ScriptStep } from '../../support/scripted-server';
+import { useScriptedHarness } from './harness';
 import { CHALLENGE, HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch, emptySyncAndOnline, profile } from './scripts';
 import { md5Hex } from '../../../main/passport/md5';
 
+const scripted = useScriptedHarness('msn-scripted-');
+/** The current test's server and messenger (the harness closes and signs them out). */
 let server: ScriptedServer | undefined;
-let dataDir: string;
 let messenger: Messenger | undefined;
 
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'msn-scripted-'));
-});
-afterEach(async () => {
-  vi.useRealTimers();
-  await messenger?.signOut();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-  messenger = server = undefined;
-});
+afterEach(() => vi.useRealTimers());
 
 async function signIn(scripts: ScriptStep[][], options: { requestTimeoutMs?: number } = {}): Promise<MessengerError | undefined> {
-  server = await ScriptedServer.start(scripts);
-  messenger = new Messenger({ dataDir, openExternal: async () => undefined, ...options });
+  server = await scripted.serve(scripts);
+  messenger = scripted.messenger(options);
   return messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).then(
     () => undefined,
     (error: MessengerError) => error,
@@ -96,19 +86,18 @@ describe('sign-in errors', () => {
   });
 
   it('rejects a malformed handle before connecting', async () => {
-    server = await ScriptedServer.start([]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    server = await scripted.serve([]);
+    messenger = scripted.messenger();
     const error = (await messenger.signIn({ server: server.address, handle: 'not an address', password: 'x' }).catch((e) => e)) as MessengerError;
     expect(error.appError).toMatchObject({ kind: 'input', field: 'handle' });
     expect(server.connections).toBe(0);
   });
 
   it('says when the server cannot be reached', async () => {
-    server = await ScriptedServer.start([]);
+    server = await scripted.serve([]);
     const port = server.port;
     await server.close();
-    server = undefined;
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    messenger = scripted.messenger();
     const error = (await messenger.signIn({ server: `127.0.0.1:${port}`, handle: HANDLE, password: 'x' }).catch((e) => e)) as MessengerError;
     expect(error.appError).toMatchObject({ kind: 'network', field: 'server', message: expect.stringMatching(/Could not connect/) });
   });
@@ -148,8 +137,8 @@ describe.each(['MSNP3', 'MSNP2'] as const)('a %s server that never answers', (di
     ['CHG', [ds, [...ns, ...emptySyncAndOnline().slice(0, 9), 'HANG']], 'CHG'],
   ])('times out waiting for %s instead of hanging', async (_step, scripts, lastLine) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    server = await ScriptedServer.start(scripts);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined, requestTimeoutMs: 30_000 });
+    server = await scripted.serve(scripts);
+    messenger = scripted.messenger({ requestTimeoutMs: 30_000 });
     const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
     await server.waitForLine(lastLine);
     await vi.advanceTimersByTimeAsync(29_000);
@@ -163,8 +152,8 @@ describe.each(['MSNP3', 'MSNP2'] as const)('a %s server that never answers', (di
 
 describe('signing out while signing in', () => {
   it('abandons the sign-in and closes the connection', async () => {
-    server = await ScriptedServer.start([dispatch(), [...authentication().slice(0, 7), 'HANG']]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    server = await scripted.serve([dispatch(), [...authentication().slice(0, 7), 'HANG']]);
+    messenger = scripted.messenger();
     const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
     await server.waitForLine('USR 7');
     const closed = new Promise((resolve) => server?.once('closed', resolve));
@@ -185,8 +174,8 @@ describe('signing out before a connection is open', () => {
 
   it('closes the connection that completes after the sign-out without sending a line', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    server = await ScriptedServer.start([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'HANG']]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined, reconnect: { baseDelayMs: 1000 } });
+    server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'HANG']]);
+    messenger = scripted.messenger({ reconnect: { baseDelayMs: 1000 } });
     const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
     await messenger.signOut();
     expect((await outcome)?.appError).toMatchObject({ kind: 'network', message: 'You signed out before the sign-in finished.' });
@@ -196,8 +185,8 @@ describe('signing out before a connection is open', () => {
 
   it('never signs in on the notification server when signed out between the referral and it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    server = await ScriptedServer.start([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'HANG']]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined, reconnect: { baseDelayMs: 1000 } });
+    server = await scripted.serve([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'HANG']]);
+    messenger = scripted.messenger({ reconnect: { baseDelayMs: 1000 } });
     const signingOut: Promise<void>[] = [];
     messenger.on('state', (state) => {
       if (state.session.state === 'redirected' && signingOut.length === 0) signingOut.push(messenger?.signOut() as Promise<void>);
@@ -213,8 +202,8 @@ describe('signing out before a connection is open', () => {
 describe('Hotmail on a server without it', () => {
   it('says Hotmail is not available when the URL reply has no absolute login URL (Escargot)', async () => {
     const opened: string[] = [];
-    server = await ScriptedServer.start([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'C: URL 7 INBOX', 'S: URL 7 /unused1 /unused2 1', ...SIGN_OUT]]);
-    messenger = new Messenger({ dataDir, openExternal: async (path) => void opened.push(path) });
+    server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'C: URL 7 INBOX', 'S: URL 7 /unused1 /unused2 1', ...SIGN_OUT]]);
+    messenger = scripted.messenger({ openExternal: async (path) => void opened.push(path) });
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     const error = (await messenger.openUrl('INBOX').catch((e) => e)) as MessengerError;
     expect(error.appError).toEqual({ kind: 'unsupported', message: 'Hotmail is not available on this server.' });
@@ -226,10 +215,10 @@ describe('Hotmail on a server without it', () => {
 describe('unexpected lines on a live session', () => {
   it('logs unknown commands and malformed lines, reports unsolicited errors, and stays online', async () => {
     const log: string[] = [];
-    server = await ScriptedServer.start([
+    server = await scripted.serve([
       [...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'S: ZZZ 0 what', 'S: this is not a command', 'S: 500', 'C: CHG 7 AWY', 'S: CHG 7 AWY', ...SIGN_OUT],
     ]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined, log: (line) => log.push(line) });
+    messenger = scripted.messenger({ log: (line) => log.push(line) });
     const error = new Promise((resolve) => messenger?.once('error', resolve));
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     expect(await error).toMatchObject({ kind: 'protocol', code: 500, message: 'The service is having problems. Please try again later.' });

@@ -2,31 +2,17 @@
 // `ADD 0 RL` to a session that has not synchronised yet) wait for the sync, so the cached lists are
 // neither lost nor overwritten by a list built from nothing.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Messenger } from '../../../main/client/messenger';
+import { describe, expect, it } from 'vitest';
+import type { Messenger } from '../../../main/client/messenger';
 import { ListCache } from '../../../main/ns/list-cache';
 import { type ContactLists, EMPTY_LISTS, withEntryOnList } from '../../../main/ns/lists';
-import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
+import type { ScriptedServer, ScriptStep } from '../../support/scripted-server';
+import { useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication } from './scripts';
 
-let dataDir: string;
-let server: ScriptedServer | undefined;
-let messenger: Messenger | undefined;
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'msn-sync-race-'));
-});
-afterEach(async () => {
-  await messenger?.signOut();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-  server = messenger = undefined;
-});
-
-const cache = (): ListCache => new ListCache(join(dataDir, 'lists'));
+const scripted = useScriptedHarness('msn-sync-race-');
+const cache = (): ListCache => new ListCache(join(scripted.dataDir, 'lists'));
 
 /** The lists as cached at version 19: Alice on FL and AL. */
 const CACHED: ContactLists = withEntryOnList(withEntryOnList(EMPTY_LISTS, 'FL', 'alice@hotmail.com', 'Alice', 19), 'AL', 'alice@hotmail.com', 'Alice', 19);
@@ -37,27 +23,27 @@ const ADDED_BEFORE_SYN: ScriptStep[] = [
   { raw: Buffer.from(`USR 4 OK ${HANDLE} Example%20User\r\nADD 0 RL 20 stranger@hotmail.com Some%20Stranger\r\n`) },
 ];
 
-async function signIn(script: ScriptStep[]): Promise<Messenger> {
-  server = await ScriptedServer.start([script]);
+async function signIn(script: ScriptStep[]): Promise<{ server: ScriptedServer; signedIn: Messenger }> {
+  const server = await scripted.serve([script]);
   await cache().save({ server: server.address, handle: HANDLE }, CACHED);
-  messenger = new Messenger({ dataDir, openExternal: async () => undefined });
-  await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
-  return messenger;
+  const signedIn = scripted.messenger();
+  await signedIn.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+  return { server, signedIn };
 }
 
 describe('a list change that arrives before the SYN result', () => {
   it('is applied on top of the cached lists when the server says the cache is current', async () => {
-    const signedIn = await signIn([...ADDED_BEFORE_SYN, 'C: SYN 5 19', 'S: SYN 5 19', 'C: CHG 6 NLN', 'S: CHG 6 NLN', ...SIGN_OUT]);
+    const { server, signedIn } = await signIn([...ADDED_BEFORE_SYN, 'C: SYN 5 19', 'S: SYN 5 19', 'C: CHG 6 NLN', 'S: CHG 6 NLN', ...SIGN_OUT]);
     expect(server?.failures).toEqual([]);
     expect(Object.keys(signedIn.state.contacts).sort()).toEqual(['alice@hotmail.com', 'stranger@hotmail.com']);
     await signedIn.signOut();
-    const saved = await cache().load({ server: server?.address ?? '', handle: HANDLE });
+    const saved = await cache().load({ server: server.address, handle: HANDLE });
     expect(saved?.version).toBe(20);
     expect(Object.keys(saved?.entries ?? {}).sort()).toEqual(['alice@hotmail.com', 'stranger@hotmail.com']);
   });
 
   it('is applied after a full dump, never to an empty list saved over the cache', async () => {
-    const signedIn = await signIn([
+    const { server, signedIn } = await signIn([
       ...ADDED_BEFORE_SYN,
       'C: SYN 5 19',
       'S: SYN 5 20',

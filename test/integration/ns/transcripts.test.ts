@@ -1,35 +1,21 @@
 // The seed's transcript and the reference's annotated session (§13), played against the client.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Messenger } from '../../../main/client/messenger';
+import { describe, expect, it } from 'vitest';
 import { ListCache } from '../../../main/ns/list-cache';
 import { EMPTY_LISTS } from '../../../main/ns/lists';
 import { md5Hex } from '../../../main/passport/md5';
 import type { AddedByRequest } from '../../../shared/model';
 import { SEED_PROFILE } from '../../fixtures/seed';
-import { ScriptedServer, serverMessage } from '../../support/scripted-server';
-import { nextEvent, untilState } from './harness';
+import { serverMessage } from '../../support/scripted-server';
+import { nextEvent, untilState, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, PROFILE_MSNP3, dispatch } from './scripts';
 
-let server: ScriptedServer | undefined;
-let messenger: Messenger | undefined;
-let dataDir: string;
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'msn-transcript-'));
-});
-afterEach(async () => {
-  await messenger?.signOut();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-  server = messenger = undefined;
-});
+const scripted = useScriptedHarness('msn-transcript-');
 
 it("plays the seed's MSNP3 transcript: cached lists, IMS off and on, SND with language and library", async () => {
   expect(Buffer.byteLength(SEED_PROFILE)).toBe(367);
-  server = await ScriptedServer.start([
+  const server = await scripted.serve([
     dispatch('MSNP3'),
     [
       'C: VER 4 MSNP3 MSNP2 CVR0',
@@ -56,8 +42,8 @@ it("plays the seed's MSNP3 transcript: cached lists, IMS off and on, SND with la
       'CLOSE',
     ],
   ]);
-  await new ListCache(join(dataDir, 'lists')).save({ server: server.address, handle: HANDLE }, { ...EMPTY_LISTS, version: 5 });
-  messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+  await new ListCache(join(scripted.dataDir, 'lists')).save({ server: server.address, handle: HANDLE }, { ...EMPTY_LISTS, version: 5 });
+  const messenger = scripted.messenger();
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
   expect(messenger.state.session).toMatchObject({ friendlyName: 'example user', dialect: 'MSNP3' });
   expect(messenger.state.profile).toMatchObject({ loginTime: 1726321960, mspAuth: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$$' });
@@ -72,7 +58,7 @@ it("plays the seed's MSNP3 transcript: cached lists, IMS off and on, SND with la
 
 describe('the annotated MSNP3 session (§13)', () => {
   it('syncs the lists, asks about Dave, shows presence, adds contacts and hears of a stranger', async () => {
-    server = await ScriptedServer.start([
+    const server = await scripted.serve([
       dispatch('MSNP3'),
       [
         'C: VER 4 MSNP3 MSNP2 CVR0',
@@ -121,7 +107,7 @@ describe('the annotated MSNP3 session (§13)', () => {
         'CLOSE',
       ],
     ]);
-    messenger = new Messenger({ dataDir, openExternal: async () => undefined });
+    const messenger = scripted.messenger();
     const asked: AddedByRequest[] = [];
     messenger.on('addedBy', (request) => asked.push(request));
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
@@ -145,7 +131,7 @@ describe('the annotated MSNP3 session (§13)', () => {
     await messenger.signOut();
     expect(server.failures).toEqual([]);
 
-    const cached = await new ListCache(join(dataDir, 'lists')).load({ server: server.address, handle: HANDLE });
+    const cached = await new ListCache(join(scripted.dataDir, 'lists')).load({ server: server.address, handle: HANDLE });
     expect(cached?.version).toBe(21);
     expect(cached?.entries['carol@hotmail.com']?.names).toMatchObject({ FL: 'Carol (working)', AL: 'Carol (working)' });
   });
