@@ -1,7 +1,9 @@
-// Accounts shaped after the reference's annotated session (§13), and a helper that signs one in.
+// Accounts shaped after the reference's annotated session (§13), the per-test server and raw clients,
+// and helpers that sign one in.
 
-import type { AccountSeed, MsnServer } from '../../../server/index';
-import { type RawClient, signInRaw } from '../../support/raw-client';
+import { afterEach } from 'vitest';
+import { type AccountSeed, type MsnServer, type ServerOptions, startServer } from '../../../server/index';
+import { RawClient, signInRaw } from '../../support/raw-client';
 
 export const EXAMPLE: AccountSeed = {
   handle: 'example@hotmail.com',
@@ -27,6 +29,39 @@ export const NEWFRIEND: AccountSeed = { handle: 'newfriend@hotmail.com', passwor
 export const STRANGER: AccountSeed = { handle: 'stranger@hotmail.com', password: 'stranger', friendlyName: 'Some Stranger' };
 
 export const SESSION_ACCOUNTS = [EXAMPLE, ANOTHER, CAROL, DAVE, NEWFRIEND, STRANGER];
+
+/** What a test starts and opens; everything is closed after the test. */
+export interface ServerTest {
+  /** The project's `startServer`, for the current test. */
+  startServer(options?: ServerOptions): Promise<MsnServer>;
+  /** The current test's raw clients (`signIn` and `goOnline` add theirs). */
+  readonly clients: RawClient[];
+  /** Connects a raw client to `port` on loopback. */
+  connect(port: number): Promise<RawClient>;
+}
+
+/** Registers, for every test of the file, the cleanup: the raw clients are closed, then the server. */
+export function useServerTest(): ServerTest {
+  const clients: RawClient[] = [];
+  let server: MsnServer | undefined;
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    clients,
+    async startServer(options) {
+      server = await startServer(options);
+      return server;
+    },
+    async connect(port) {
+      const client = await RawClient.connect(port);
+      clients.push(client);
+      return client;
+    },
+  };
+}
 
 /** A signed-in raw client; `trid()` hands out its next transaction id. */
 export interface Signed {

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type MsnServer, startServer } from '../../../server/index';
-import type { RawClient } from '../../support/raw-client';
-import { ANOTHER, EXAMPLE, NEWFRIEND, SESSION_ACCOUNTS, STRANGER, goOnline, linesBeforePong, signIn } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import type { MsnServer } from '../../../server/index';
+import { ANOTHER, EXAMPLE, NEWFRIEND, SESSION_ACCOUNTS, STRANGER, goOnline, linesBeforePong, signIn, useServerTest } from './fixtures';
 
+const { clients, startServer } = useServerTest();
 let server: MsnServer;
-const clients: RawClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await server?.close();
-});
 
 describe('SYN and LST', () => {
   it('sends the full data set in the reference order when the cached version differs (§5.1, §5.2)', async () => {

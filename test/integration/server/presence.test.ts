@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type MsnServer, startServer } from '../../../server/index';
-import type { RawClient } from '../../support/raw-client';
-import { ANOTHER, CAROL, EXAMPLE, SESSION_ACCOUNTS, goOnline, linesBeforePong, signIn } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import type { MsnServer } from '../../../server/index';
+import { ANOTHER, CAROL, EXAMPLE, SESSION_ACCOUNTS, goOnline, linesBeforePong, signIn, useServerTest } from './fixtures';
 
+const { clients, startServer } = useServerTest();
 let server: MsnServer;
-const clients: RawClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await server?.close();
-});
 
 describe('CHG and initial presence', () => {
   it('sends one ILN per visible online contact after the first CHG only (§5.5, §13.4)', async () => {

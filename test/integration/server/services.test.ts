@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mediaType, parseMime } from '../../../main/msnp/index';
-import { type MsnServer, startServer } from '../../../server/index';
-import { RawClient } from '../../support/raw-client';
-import { EXAMPLE, SESSION_ACCOUNTS, goOnline, linesBeforePong, signIn } from './fixtures';
+import type { MsnServer } from '../../../server/index';
+import { EXAMPLE, SESSION_ACCOUNTS, goOnline, linesBeforePong, signIn, useServerTest } from './fixtures';
 
+const { clients, connect, startServer } = useServerTest();
 let server: MsnServer;
-const clients: RawClient[] = [];
 const log: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await server?.close();
+beforeEach(() => {
   log.length = 0;
 });
 
@@ -99,16 +95,13 @@ describe('invalid commands (§2.7, §5.18)', () => {
   it('drops a malformed line and an oversized line, logs why, and keeps serving everyone else', async () => {
     server = await startServer({ accounts: SESSION_ACCOUNTS, log: (entry) => log.push(entry) });
     const bystander = await goOnline(server, EXAMPLE, clients);
-    const malformed = await RawClient.connect(server.notificationPort);
-    clients.push(malformed);
+    const malformed = await connect(server.notificationPort);
     malformed.send('ver 1 MSNP3');
     await malformed.expectClosed();
-    const oversized = await RawClient.connect(server.notificationPort);
-    clients.push(oversized);
+    const oversized = await connect(server.notificationPort);
     oversized.sendBytes('VER 1 ' + 'X'.repeat(9000));
     await oversized.expectClosed();
-    const noTrid = await RawClient.connect(server.notificationPort);
-    clients.push(noTrid);
+    const noTrid = await connect(server.notificationPort);
     noTrid.send('VER MSNP3');
     await noTrid.expectClosed();
     expect(log.filter((entry) => entry.includes('closing'))).toHaveLength(3);
@@ -117,8 +110,7 @@ describe('invalid commands (§2.7, §5.18)', () => {
 
   it('drops a client that sends a signed-in command before signing in', async () => {
     server = await startServer({ accounts: SESSION_ACCOUNTS });
-    const early = await RawClient.connect(server.notificationPort);
-    clients.push(early);
+    const early = await connect(server.notificationPort);
     early.send('VER 1 MSNP3');
     await early.expect('VER 1 MSNP3');
     early.send('SYN 2 0');

@@ -1,20 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mediaType, parseMime } from '../../../main/msnp/index';
-import { type MsnServer, startServer } from '../../../server/index';
+import type { MsnServer } from '../../../server/index';
 import { md5Hex } from '../../../main/passport/md5';
 import { RawClient, signInRaw } from '../../support/raw-client';
+import { useServerTest } from './fixtures';
 
 const EXAMPLE = { handle: 'example@hotmail.com', password: 'hunter2', friendlyName: 'Example User', inboxUnread: 2 };
 const OTHER = { handle: 'anotheruser@hotmail.com', password: 'other', friendlyName: 'Another User' };
 
+const { clients, connect, startServer } = useServerTest();
 let server: MsnServer;
-const clients: RawClient[] = [];
-
-async function connect(port: number): Promise<RawClient> {
-  const client = await RawClient.connect(port);
-  clients.push(client);
-  return client;
-}
 
 /** Opens a notification connection up to the challenge for `handle` (TrIDs 1 and 2). */
 async function challenged(handle: string): Promise<{ ns: RawClient; challenge: string }> {
@@ -26,10 +21,8 @@ async function challenged(handle: string): Promise<{ ns: RawClient; challenge: s
   return { ns, challenge };
 }
 
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await server?.close();
 });
 
 describe('dispatch server', () => {

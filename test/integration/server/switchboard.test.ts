@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildMime, mediaType, parseMime } from '../../../main/msnp/index';
-import { type MsnServer, startServer } from '../../../server/index';
-import { RawClient } from '../../support/raw-client';
-import { ANOTHER, CAROL, EXAMPLE, SESSION_ACCOUNTS, type Signed, goOnline, linesBeforePong, signIn } from './fixtures';
+import type { MsnServer } from '../../../server/index';
+import type { RawClient } from '../../support/raw-client';
+import { ANOTHER, CAROL, EXAMPLE, SESSION_ACCOUNTS, type Signed, goOnline, linesBeforePong, signIn, useServerTest } from './fixtures';
 
+const { clients, connect, startServer } = useServerTest();
 let server: MsnServer;
-const clients: RawClient[] = [];
 
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await server?.close();
 });
 
 function text(body: string, format = 'FN=MS%20Sans%20Serif; EF=B; CO=ff; CS=0; PF=22'): Uint8Array {
@@ -31,8 +29,7 @@ async function openSwitchboard(caller: Signed, handle: string, name: string): Pr
   const trid = caller.trid();
   caller.client.send(`XFR ${trid} SB`);
   const [, , address, , cookie] = (await caller.client.waitFor('XFR')).params as string[];
-  const sb = await RawClient.connect(Number(address!.split(':')[1]));
-  clients.push(sb);
+  const sb = await connect(Number(address!.split(':')[1]));
   sb.send(`USR 1 ${handle} ${cookie}`);
   await sb.expect(`USR 1 OK ${handle} ${name}`);
   return sb;
@@ -42,8 +39,7 @@ async function openSwitchboard(caller: Signed, handle: string, name: string): Pr
 async function answerRing(invitee: Signed, handle: string): Promise<{ sb: RawClient; ring: string[] }> {
   const ring = (await invitee.client.waitFor('RNG')).params as string[];
   const [sessionId, address, , cookie] = ring;
-  const sb = await RawClient.connect(Number(address!.split(':')[1]));
-  clients.push(sb);
+  const sb = await connect(Number(address!.split(':')[1]));
   sb.send(`ANS 1 ${handle} ${cookie} ${sessionId}`);
   return { sb, ring };
 }
@@ -199,24 +195,20 @@ describe('switchboard refusals', () => {
     server = await startServer({ accounts: SESSION_ACCOUNTS });
     const me = await goOnline(server, EXAMPLE, clients);
     const another = await goOnline(server, ANOTHER, clients);
-    const bad = await RawClient.connect(server.switchboardPort);
-    clients.push(bad);
+    const bad = await connect(server.switchboardPort);
     bad.send('USR 1 example@hotmail.com 1.2.3');
     await bad.expect('911 1');
     await bad.expectClosed();
 
     me.client.send('XFR 20 SB');
     const cookie = (await me.client.waitFor('XFR')).params[4] as string;
-    const wrongHandle = await RawClient.connect(server.switchboardPort);
-    clients.push(wrongHandle);
+    const wrongHandle = await connect(server.switchboardPort);
     wrongHandle.send(`USR 1 anotheruser@hotmail.com ${cookie}`);
     await wrongHandle.expect('911 1');
-    const a = await RawClient.connect(server.switchboardPort);
-    clients.push(a);
+    const a = await connect(server.switchboardPort);
     a.send(`USR 1 example@hotmail.com ${cookie}`);
     await a.expect('USR 1 OK example@hotmail.com Example%20User');
-    const reused = await RawClient.connect(server.switchboardPort);
-    clients.push(reused);
+    const reused = await connect(server.switchboardPort);
     reused.send(`USR 1 example@hotmail.com ${cookie}`);
     await reused.expect('911 1');
 
@@ -224,8 +216,7 @@ describe('switchboard refusals', () => {
     fresh.send('CAL 2 anotheruser@hotmail.com');
     await fresh.expectMatch(/^CAL 2 RINGING/);
     const [sessionId, , , inviteCookie] = (await another.client.waitFor('RNG')).params as string[];
-    const wrongSession = await RawClient.connect(server.switchboardPort);
-    clients.push(wrongSession);
+    const wrongSession = await connect(server.switchboardPort);
     wrongSession.send(`ANS 1 anotheruser@hotmail.com ${inviteCookie} ${Number(sessionId) + 1}`);
     await wrongSession.expect('911 1');
     await wrongSession.expectClosed();
@@ -233,8 +224,7 @@ describe('switchboard refusals', () => {
 
   it('drops a connection whose first command is not USR or ANS', async () => {
     server = await startServer({ accounts: SESSION_ACCOUNTS });
-    const sb = await RawClient.connect(server.switchboardPort);
-    clients.push(sb);
+    const sb = await connect(server.switchboardPort);
     sb.send('CAL 1 example@hotmail.com');
     await sb.expectClosed();
   });
