@@ -4,6 +4,7 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchFramer, benchRoundTrips } from './codec';
+import { benchConversationSync } from './conversation-sync';
 import { canCollectGarbage, formatNumber } from './measure';
 import { benchSignIn } from './sign-in';
 import { benchSwitchboard } from './switchboard';
@@ -17,5 +18,6 @@ await benchFramer();
 await benchRoundTrips();
 await benchSignIn();
 await benchSwitchboard();
+await benchConversationSync();
 
 console.log(`\nDone in ${formatNumber((performance.now() - started) / 1000, 1)} s.`);

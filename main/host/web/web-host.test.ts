@@ -139,6 +139,20 @@ describe('WebHost sockets', () => {
     }
   });
 
+  it('sends a conversation update to the pages as main made it, a cleared field still null after JSON', async () => {
+    const chat = { id: 'c1', participants: [], entries: [], typing: [], connected: true, lastReceivedAt: 5 };
+    messenger.setState((state) => ({ ...state, conversations: { c1: chat } }));
+    const page = connect({ page: '/conversation/c1' });
+    await page.next((m) => m.type === 'event' && m.name === 'snapshot');
+    const { lastReceivedAt: _cleared, ...typing } = { ...chat, typing: ['bob@x.com'] };
+    messenger.setState((state) => ({ ...state, conversations: { c1: typing } }));
+    expect(await page.next((m) => m.type === 'event' && m.name === 'patch')).toEqual({
+      type: 'event',
+      name: 'patch',
+      payload: { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'], lastReceivedAt: null } }, remove: [] } },
+    });
+  });
+
   it('asks the contact-list page to open a conversation window, unless an incoming one is already open', async () => {
     const list = connect();
     await list.next((m) => m.type === 'event');
