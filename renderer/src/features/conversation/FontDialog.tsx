@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { MessageFormat } from '../../../../shared/model';
 import { Checkbox } from '../../components/Checkbox';
 import { Dialog } from '../../components/Dialog';
+import { SubmitAndCancel } from '../../components/DialogButtons';
 import { strings } from '../../strings';
 import { FONTS, pitchFamilyOf } from './fonts';
 import { messageStyle } from './message-style';
@@ -76,14 +77,7 @@ export function FontDialog({ format, onChange, onClose }: FontDialogProps) {
         <p className="font-preview" aria-label={strings.font.preview} style={messageStyle(draft)}>
           {strings.font.sample}
         </p>
-        <div className="dialog__buttons">
-          <button type="submit" className="button button--primary" data-testid="font-ok">
-            {strings.ok}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {strings.cancel}
-          </button>
-        </div>
+        <SubmitAndCancel testId="font-ok" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 
 import { BuddiesArt } from '../../components/BuddiesArt';
 import { Dialog } from '../../components/Dialog';
+import { DismissButton } from '../../components/DialogButtons';
 import { strings } from '../../strings';
 
 export function AboutDialog({ onClose }: { readonly onClose: () => void }) {
@@ -18,11 +19,7 @@ export function AboutDialog({ onClose }: { readonly onClose: () => void }) {
           <p className="dialog__text">{strings.about.text}</p>
         </div>
       </div>
-      <div className="dialog__buttons">
-        <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
-          {strings.ok}
-        </button>
-      </div>
+      <DismissButton onClose={onClose} />
     </Dialog>
   );
 }

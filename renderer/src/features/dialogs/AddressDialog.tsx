@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { CommandResult } from '../../../../shared/ipc';
 import { handleSchema } from '../../../../shared/schemas';
 import { Dialog } from '../../components/Dialog';
+import { DismissButton, SubmitAndCancel } from '../../components/DialogButtons';
 import { FieldError } from '../../components/FieldError';
 import { inputError, useCommand } from '../../components/use-command';
 import { strings } from '../../strings';
@@ -49,11 +50,7 @@ export function AddressDialog({ title, prompt, note, submitLabel, testId, submit
           <p className="dialog__text" role="status">
             {done}
           </p>
-          <div className="dialog__buttons">
-            <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
-              {strings.close}
-            </button>
-          </div>
+          <DismissButton label={strings.close} onClose={onClose} />
         </>
       ) : (
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
@@ -76,14 +73,7 @@ export function AddressDialog({ title, prompt, note, submitLabel, testId, submit
             />
             <FieldError id={errorId} error={runner.error} />
           </div>
-          <div className="dialog__buttons">
-            <button type="submit" className="button button--primary" disabled={runner.pending} data-testid={`${testId}-submit`}>
-              {submitLabel}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              {strings.cancel}
-            </button>
-          </div>
+          <SubmitAndCancel label={submitLabel} pending={runner.pending} testId={`${testId}-submit`} onCancel={onClose} />
         </form>
       )}
     </Dialog>

@@ -5,6 +5,7 @@ import type { CommandResult } from '../../../../shared/ipc';
 import type { Contact } from '../../../../shared/model';
 import { ContactListBox } from '../../components/ContactListBox';
 import { Dialog } from '../../components/Dialog';
+import { DismissButton } from '../../components/DialogButtons';
 import { FormError } from '../../components/FieldError';
 import { useCommand } from '../../components/use-command';
 import { strings } from '../../strings';
@@ -51,28 +52,24 @@ export function ContactPickerDialog({ title, contacts, empty, pick, onClose, tes
         </>
       )}
       <FormError error={runner.error} />
-      <div className="dialog__buttons">
-        {contacts.length === 0 ? (
-          <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
-            {strings.ok}
+      {contacts.length === 0 ? (
+        <DismissButton onClose={onClose} />
+      ) : (
+        <div className="dialog__buttons">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!chosen || runner.pending}
+            onClick={() => void choose(chosen)}
+            data-testid={`${testId}-ok`}
+          >
+            {strings.picker.choose}
           </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={!chosen || runner.pending}
-              onClick={() => void choose(chosen)}
-              data-testid={`${testId}-ok`}
-            >
-              {strings.picker.choose}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              {strings.cancel}
-            </button>
-          </>
-        )}
-      </div>
+          <button type="button" className="button" onClick={onClose}>
+            {strings.cancel}
+          </button>
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { Contact } from '../../../../shared/model';
 import { Dialog } from '../../components/Dialog';
+import { DismissButton } from '../../components/DialogButtons';
 import { strings } from '../../strings';
 
 export function PropertiesDialog({ contact, onClose }: { readonly contact: Contact; readonly onClose: () => void }) {
@@ -23,11 +24,7 @@ export function PropertiesDialog({ contact, onClose }: { readonly contact: Conta
           </ul>
         </dd>
       </dl>
-      <div className="dialog__buttons">
-        <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
-          {strings.ok}
-        </button>
-      </div>
+      <DismissButton onClose={onClose} />
     </Dialog>
   );
 }

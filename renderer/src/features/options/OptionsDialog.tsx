@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FieldError';
 import { Dialog } from '../../components/Dialog';
+import { SubmitAndCancel } from '../../components/DialogButtons';
 import { useCommand } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectPrivacy, selectSession, selectSettings } from '../../store/selectors';
@@ -79,14 +80,7 @@ export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
           ]}
         />
         <FormError error={runner.error} testId="options-error" />
-        <div className="dialog__buttons">
-          <button type="submit" className="button button--primary" disabled={runner.pending} data-testid="options-ok">
-            {strings.ok}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {strings.cancel}
-          </button>
-        </div>
+        <SubmitAndCancel pending={runner.pending} testId="options-ok" onCancel={onClose} />
       </form>
     </Dialog>
   );
