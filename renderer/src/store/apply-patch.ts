@@ -51,7 +51,8 @@ function patchEntries(entries: readonly TranscriptEntry[], tail: TranscriptTail)
     const index = tail.from + offset;
     return index < entries.length ? reuse(entries[index] as TranscriptEntry, item) : item;
   });
-  const unchanged = tail.from + items.length === entries.length && items.every((item, offset) => item === entries[tail.from + offset]);
+  const unchanged =
+    tail.from + items.length === entries.length && items.every((item, offset) => item === entries[tail.from + offset]);
   return unchanged ? entries : [...entries.slice(0, tail.from), ...items];
 }
 
@@ -74,7 +75,8 @@ function patchConversation(conversation: Conversation, update: ConversationUpdat
       }
       continue;
     }
-    const kept = key === 'entries' ? patchEntries(conversation.entries, value as TranscriptTail) : had ? reuse(current[key], value) : value;
+    const kept =
+      key === 'entries' ? patchEntries(conversation.entries, value as TranscriptTail) : had ? reuse(current[key], value) : value;
     if (!had || kept !== current[key]) {
       next[key] = kept;
       changed = true;
