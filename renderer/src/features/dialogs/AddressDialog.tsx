@@ -6,7 +6,7 @@ import type { CommandResult } from '../../../../shared/ipc';
 import { handleSchema } from '../../../../shared/schemas';
 import { Dialog } from '../../components/Dialog';
 import { DismissButton, SubmitAndCancel } from '../../components/DialogButtons';
-import { FieldError } from '../../components/FieldError';
+import { TextField } from '../../components/TextField';
 import { inputError, useCommand } from '../../components/use-command';
 import { strings } from '../../strings';
 
@@ -26,9 +26,7 @@ export function AddressDialog({ title, prompt, note, submitLabel, testId, submit
   const [address, setAddress] = useState('');
   const [done, setDone] = useState<string | undefined>(undefined);
   const runner = useCommand();
-  const inputId = useId();
   const promptId = useId();
-  const errorId = useId();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,21 +56,16 @@ export function AddressDialog({ title, prompt, note, submitLabel, testId, submit
             {prompt}
           </p>
           {note}
-          <div className="field">
-            <label htmlFor={inputId}>{strings.addContact.handle}</label>
-            <input
-              id={inputId}
-              type="email"
-              value={address}
-              spellCheck={false}
-              data-autofocus
-              data-testid={`${testId}-address`}
-              aria-invalid={runner.error ? true : undefined}
-              aria-describedby={runner.error ? errorId : undefined}
-              onChange={(event) => setAddress(event.target.value)}
-            />
-            <FieldError id={errorId} error={runner.error} />
-          </div>
+          <TextField
+            label={strings.addContact.handle}
+            type="email"
+            value={address}
+            onChange={setAddress}
+            spellCheck={false}
+            autoFocus
+            testId={`${testId}-address`}
+            error={runner.error}
+          />
           <SubmitAndCancel label={submitLabel} pending={runner.pending} testId={`${testId}-submit`} onCancel={onClose} />
         </form>
       )}

@@ -1,5 +1,4 @@
-import { useId } from 'react';
-import { FieldError } from '../../components/FieldError';
+import { TextField } from '../../components/TextField';
 import { strings } from '../../strings';
 import type { DraftUpdate, OptionsDraft } from './draft';
 
@@ -12,24 +11,16 @@ interface PersonalTabProps {
 }
 
 export function PersonalTab({ draft, update, problem, signedIn, handle }: PersonalTabProps) {
-  const nameId = useId();
-  const errorId = useId();
   if (!signedIn) return <p className="hint">{strings.options.signInFirst}</p>;
   return (
     <>
-      <div className="field">
-        <label htmlFor={nameId}>{strings.options.friendlyName}</label>
-        <input
-          id={nameId}
-          type="text"
-          value={draft.friendlyName}
-          data-testid="options-friendly-name"
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? errorId : undefined}
-          onChange={(event) => update({ friendlyName: event.target.value })}
-        />
-        <FieldError id={errorId} error={problem} />
-      </div>
+      <TextField
+        label={strings.options.friendlyName}
+        value={draft.friendlyName}
+        onChange={(friendlyName) => update({ friendlyName })}
+        testId="options-friendly-name"
+        error={problem}
+      />
       <p className="dialog__text">
         {strings.options.email}: <strong>{handle}</strong>
       </p>
