@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageFormat } from '../../../../shared/model';
+import { DEFAULT_MESSAGE_FORMAT, type MessageFormat } from '../../../../shared/model';
 import { contrastOnWhite, messageStyle, readableColour } from './message-style';
 
-const plain: MessageFormat = {
-  font: 'Arial',
-  bold: false,
-  italic: false,
-  underline: false,
-  strikethrough: false,
-  color: '#000000',
-  charset: '0',
-  pitchFamily: '22',
-};
+const plain: MessageFormat = { ...DEFAULT_MESSAGE_FORMAT, font: 'Arial' };
 
 const rgb = (hex: string) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
 
