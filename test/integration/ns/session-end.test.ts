@@ -100,6 +100,15 @@ describe('against a scripted server', () => {
 
   /** A reconnect: cached lists (one SYN line) and the restored status. */
   const restored: ScriptStep[] = [...authentication(), 'C: SYN 8 1', 'S: SYN 8 1', 'C: CHG 9 BSY', 'S: CHG 9 BSY', ...SIGN_OUT];
+  /** The same, straight on the notification server that XFR 0 NS named (no dispatch step), then `end`. */
+  const afterMove = (end: readonly ScriptStep[]): ScriptStep[] => [
+    ...authentication('MSNP3', 1),
+    'C: SYN 5 1',
+    'S: SYN 5 1',
+    'C: CHG 6 BSY',
+    'S: CHG 6 BSY',
+    ...end,
+  ];
 
   it('reconnects after a lost connection with backoff and restores the status and lists', async () => {
     const signedOut: MessengerEvents['signedOut'][] = [];
@@ -149,17 +158,11 @@ describe('against a scripted server', () => {
     expect(client.state.session.state).toBe('offline');
   });
 
-  it('moves to the server named by XFR 0 NS at once', async () => {
-    const client = await onlineAsBusy(['S: XFR 0 NS 127.0.0.1:{port} 0'], [[...authentication('MSNP3', 1), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', ...SIGN_OUT]]);
-    await untilState(client, (state) => state.session.state === 'reconnecting');
-    await vi.advanceTimersByTimeAsync(0);
-    await untilState(client, (state) => state.session.state === 'online');
-    expect(server?.connections).toBe(3);
-    expect(server?.failures).toEqual([]);
-  });
-
-  it('signs in again from VER on the same notification server after XFR 0 NS 0', async () => {
-    const client = await onlineAsBusy(['S: XFR 0 NS 0'], [[...authentication('MSNP3', 1), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', ...SIGN_OUT]]);
+  it.each([
+    ['moves to the server named by XFR 0 NS at once', 'S: XFR 0 NS 127.0.0.1:{port} 0'],
+    ['signs in again from VER on the same notification server after XFR 0 NS 0', 'S: XFR 0 NS 0'],
+  ])('%s', async (_behaviour, referral) => {
+    const client = await onlineAsBusy([referral], [afterMove(SIGN_OUT)]);
     await untilState(client, (state) => state.session.state === 'reconnecting');
     await vi.advanceTimersByTimeAsync(0);
     await untilState(client, (state) => state.session.state === 'online');
@@ -179,7 +182,7 @@ describe('against a scripted server', () => {
   });
 
   it('uses an XFR 0 NS referral for the move only: a later reconnect starts at the dispatch server again', async () => {
-    const moved = await ScriptedServer.start([[...authentication('MSNP3', 1), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 BSY', 'S: CHG 6 BSY', 'CLOSE']]);
+    const moved = await ScriptedServer.start([afterMove(['CLOSE'])]);
     try {
       const client = await onlineAsBusy([`S: XFR 0 NS ${moved.address} 0`], [dispatch(), restored]);
       await vi.advanceTimersByTimeAsync(0);
