@@ -1,8 +1,8 @@
 // Where a remembered password lives. The settings file never holds one: Electron seals it with
 // safeStorage (the OS keychain), the browser host keeps it in memory for the life of the process.
 
-import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { AtomicWriter } from '../storage/atomic-writer';
 import { readJsonFile } from './json-file';
 
 export interface SecretStore {
@@ -42,6 +42,7 @@ const sealedFileSchema = z.record(z.string(), z.string());
 
 /** Sealed passwords in an owner-only JSON file, base64 per handle. */
 export class SealedFileSecretStore implements SecretStore {
+  private readonly writer = new AtomicWriter();
   private readonly sealed: Map<string, string>;
 
   /** A missing or unreadable file is an empty store: the user types the password again. */
@@ -76,7 +77,7 @@ export class SealedFileSecretStore implements SecretStore {
     if (this.sealed.delete(handle)) await this.save();
   }
 
-  private async save(): Promise<void> {
-    await writeFile(this.file, JSON.stringify(Object.fromEntries(this.sealed)), { mode: 0o600 });
+  private save(): Promise<void> {
+    return this.writer.write(this.file, JSON.stringify(Object.fromEntries(this.sealed)));
   }
 }

@@ -2,10 +2,10 @@
 // the injected SecretStore, and only "is one saved for this handle" crosses IPC.
 
 import { mkdirSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ServerPreset, Settings } from '../../shared/ipc';
+import { AtomicWriter } from '../storage/atomic-writer';
 import { readJsonFile } from './json-file';
 import type { SecretStore } from './secret-store';
 
@@ -45,7 +45,7 @@ const storedSettingsSchema = z.object({
 export class SettingsStore {
   private stored: StoredSettings;
   private readonly file: string;
-  private writes: Promise<void> = Promise.resolve();
+  private readonly writer = new AtomicWriter();
 
   constructor(
     dataDir: string,
@@ -67,15 +67,7 @@ export class SettingsStore {
   async update(patch: Partial<StoredSettings>): Promise<Settings> {
     this.stored = { ...this.stored, ...patch };
     if (!this.stored.rememberPassword && this.stored.lastHandle !== '') await this.secrets.delete(this.stored.lastHandle);
-    const text = JSON.stringify(this.stored, null, 2);
-    // One write at a time, each to a temporary file renamed over the old one, so neither a crash
-    // nor two quick saves ever leave half a file.
-    this.writes = this.writes.catch(() => {}).then(async () => {
-      const temporary = `${this.file}.tmp`;
-      await writeFile(temporary, text, { mode: 0o600 });
-      await rename(temporary, this.file);
-    });
-    await this.writes;
+    await this.writer.write(this.file, JSON.stringify(this.stored, null, 2));
     return this.settings;
   }
 }

@@ -3,8 +3,9 @@
 // means nothing on another server); writes are atomic (temp file + rename) and serialised, and a
 // damaged file just means "nothing cached".
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AtomicWriter } from '../storage/atomic-writer';
 import { type ContactLists, type ListEntry, isListName, keyOf } from './lists';
 
 /** Whose lists: the server the user signs in to (`host:port`) and the handle. */
@@ -14,7 +15,7 @@ export interface CachedAccount {
 }
 
 export class ListCache {
-  private writes: Promise<void> = Promise.resolve();
+  private readonly writer = new AtomicWriter();
 
   constructor(private readonly directory: string) {}
 
@@ -33,20 +34,12 @@ export class ListCache {
 
   /** Resolves once every queued write has finished (successfully or not). */
   flush(): Promise<void> {
-    return this.writes.catch(() => undefined);
+    return this.writer.flush();
   }
 
   /** Queues a write; resolves once it (and every earlier one) is on disk. */
   save(account: CachedAccount, lists: ContactLists): Promise<void> {
-    const file = this.fileOf(account);
-    const write = async (): Promise<void> => {
-      await mkdir(this.directory, { recursive: true, mode: 0o700 });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(lists), { mode: 0o600 });
-      await rename(temp, file);
-    };
-    this.writes = this.writes.then(write, write);
-    return this.writes;
+    return this.writer.write(this.fileOf(account), JSON.stringify(lists));
   }
 }
 
