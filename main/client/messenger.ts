@@ -61,6 +61,11 @@ export interface MessengerOptions {
   readonly dataDir: string;
   /** Opens a local page (the Passport form) or a URL in the user's browser. */
   readonly openExternal: (pathOrUrl: string) => void | Promise<void>;
+  /**
+   * Presents a Passport form itself, for a shell that serves the page (the browser host); by
+   * default the form becomes an owner-only self-submitting file handed to `openExternal`.
+   */
+  readonly openForm?: (form: PassportForm) => void | Promise<void>;
   /** Builds the conversations on top of the notification session; default the switchboard implementation. */
   readonly conversations?: (host: ConversationHost) => ConversationService;
   readonly requestTimeoutMs?: number;
@@ -353,7 +358,12 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const account = { handle: this.current.session.handle ?? credentials.handle, password: credentials.password, profile: this.current.profile };
     const form = buildForm(account, target, Date.now(), this.options.random ?? Math.random);
     this.emit('form', form);
-    if (open) await this.run(() => openFormPage(form, { openExternal: async (path) => this.options.openExternal(path) }));
+    if (!open) return form;
+    const { openForm, openExternal } = this.options;
+    await this.run(async () => {
+      if (openForm) await openForm(form);
+      else await openFormPage(form, { openExternal: async (path) => openExternal(path) });
+    });
     return form;
   }
 

@@ -13,7 +13,7 @@ import {
   type SignInRequest,
   type StatePatch,
 } from '../../shared/ipc';
-import type { AppError, StatusCode } from '../../shared/model';
+import type { AppError, PassportForm, StatusCode } from '../../shared/model';
 import { commandSchemas } from '../../shared/schemas';
 import { DemoServer } from './demo-server';
 import { MessengerError } from '../client/errors';
@@ -28,6 +28,8 @@ export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
   showConversation(conversationId: string, reason: 'user' | 'incoming'): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
+  /** A shell that serves Passport form pages itself (the browser host) presents them here. */
+  openForm?(form: PassportForm): void | Promise<void>;
 }
 
 export interface MessengerAppOptions {
@@ -77,6 +79,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.messenger = options.createMessenger({
       dataDir: options.dataDir,
       openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
+      ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
       log: this.log,
     });
     this.sync = new StateSync({ initial: this.messenger.state });

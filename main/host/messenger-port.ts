@@ -1,7 +1,7 @@
 // What the application needs from the messenger facade (main/client/messenger.ts). The app is
 // written against this shape so that its command dispatch can be tested with a small fake.
 
-import type { Messenger, MessengerEvents } from '../client/messenger';
+import type { Messenger, MessengerEvents, MessengerOptions } from '../client/messenger';
 
 export type { MessengerEvents };
 
@@ -34,9 +34,5 @@ export type MessengerPort = Pick<
   | 'closeConversation'
 >;
 
-export interface MessengerPortOptions {
-  readonly dataDir: string;
-  /** Opens a Passport form page (a local file path) or a plain URL in the user's browser. */
-  readonly openExternal: (pathOrUrl: string) => void | Promise<void>;
-  readonly log?: (line: string) => void;
-}
+/** What the app gives the messenger it creates. */
+export type MessengerPortOptions = Pick<MessengerOptions, 'dataDir' | 'openExternal' | 'openForm' | 'log'>;

@@ -23,13 +23,17 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1);');
   writeFileSync(join(dir, 'secret.txt'), 'not for you');
-  messenger = new FakeMessenger();
   logged = [];
   host = await WebHost.start({
     rendererDir,
     log: (line) => logged.push(line),
     createApp: (shell) =>
-      new MessengerApp({ dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), shell, createMessenger: () => messenger }),
+      new MessengerApp({
+        dataDir: join(dir, 'data'),
+        secrets: new MemorySecretStore(),
+        shell,
+        createMessenger: (options) => (messenger = new FakeMessenger(options)),
+      }),
   });
 });
 
@@ -192,10 +196,12 @@ describe('WebHost sockets', () => {
     expect(messenger.callsTo('closeConversation')).toEqual([['c1']]);
   });
 
-  it('serves a Passport form as a token-protected, self-submitting page', async () => {
+  it('serves a Passport form as a token-protected, self-submitting page (no form file on disk)', async () => {
     const list = connect();
     await list.next((m) => m.type === 'event');
-    messenger.fire('form', FAKE_FORM);
+    // The host presents forms itself, so the messenger never writes the password-derived page to a file.
+    expect(messenger.options?.openForm).toBeTypeOf('function');
+    void messenger.options?.openForm?.(FAKE_FORM);
     const open = await list.next((m) => m.type === 'open');
     expect(open).toMatchObject({ target: '_blank' });
     expect(host.lastForm).toEqual(FAKE_FORM);

@@ -71,11 +71,11 @@ export class WebHost {
     this.app = options.createApp({
       showConversation: (id, reason) => this.showConversation(id, reason),
       openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
+      openForm: (form) => this.showForm(form),
     });
     this.app.on('patch', (patch) => this.broadcast((page) => page.sendEvent('patch', patch)));
     this.app.on('notice', (notice) => this.broadcast((page) => page.sendEvent('notice', notice)));
     this.app.on('settings', (settings) => this.broadcast((page) => page.sendEvent('settings', settings)));
-    this.app.messenger.on('form', (form) => this.showForm(form));
     server.on('request', (request, response) => {
       this.handleRequest(request, response).catch((error: unknown) => {
         this.log(`Request failed: ${String(error)}`);
@@ -153,7 +153,6 @@ export class WebHost {
   }
 
   private openExternal(pathOrUrl: string): void {
-    // Form files are for a desktop browser; here the `form` event shows the same form as a page.
     if (!/^https?:\/\//i.test(pathOrUrl)) return;
     this.opener()?.open({ url: pathOrUrl, target: '_blank' });
   }

@@ -43,6 +43,16 @@ describe.each(['MSNP3', 'MSNP2'] as const)('Hotmail, invitations and IMS with %s
     expect(await readFile(page, 'utf8')).toContain(`action="${form.action}"`);
   });
 
+  it('hands the form to a shell that presents forms itself, writing no page file', async () => {
+    harness = await startHarness({ dialects: [dialect], accounts: [me] });
+    const presented: unknown[] = [];
+    messenger = harness.messenger({ openForm: (form) => void presented.push(form) });
+    await messenger.signIn({ server: harness.address, handle: me.handle, password: PASSWORD });
+    const form = await messenger.openUrl('INBOX');
+    expect(presented).toEqual([form]);
+    expect(harness.opened).toEqual([]);
+  });
+
   it('asks for COMPOSE with an address, FOLDERS and PERSON', async () => {
     await signIn();
     expect((await messenger.openUrl('COMPOSE', 'bob@example.com', { open: false })).fields.rru).toBe('/cgi-bin/compose?mailto=1&to=bob%40example%2ecom');
