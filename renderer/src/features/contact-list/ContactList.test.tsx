@@ -201,6 +201,16 @@ describe('my status and mail', () => {
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
+  it('opens the status menu with ArrowDown on the status button, at the current status', async () => {
+    await renderApp(new FakeMsn(signedInState(people)));
+    const button = screen.getByTestId('my-status');
+    button.focus();
+    fireEvent.keyDown(button, { key: 'ArrowDown' });
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const menu = screen.getByRole('menu', { name: 'My status' });
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitemradio', { name: 'Online' }));
+  });
+
   it('shows Idle when the status is idle by inactivity', async () => {
     const state = signedInState(people);
     await renderApp(new FakeMsn({ ...state, session: { ...state.session, status: 'IDL', autoIdle: true } }));

@@ -1,9 +1,9 @@
 // My name and status at the top of the list; the button opens the status menu.
 
-import { useState } from 'react';
 import type { SettableStatus } from '../../../../shared/model';
 import { command } from '../../bridge';
-import { Menu, type MenuItem } from '../../components/Menu';
+import type { MenuItem } from '../../components/Menu';
+import { MenuButton } from '../../components/MenuButton';
 import { StatusIcon } from '../../components/StatusIcon';
 import { useMessenger } from '../../store/context';
 import { selectSession, selectShowBanner } from '../../store/selectors';
@@ -15,7 +15,6 @@ const MENU_STATUSES: readonly SettableStatus[] = ['NLN', 'BSY', 'BRB', 'AWY', 'P
 export function MyStatus() {
   const session = useMessenger(selectSession);
   const showBanner = useMessenger(selectShowBanner);
-  const [open, setOpen] = useState(false);
   const shown = session.autoIdle ? 'IDL' : session.status;
   const name = session.friendlyName ?? session.handle ?? '';
   const statusText = strings.statusLabel(shown);
@@ -34,33 +33,22 @@ export function MyStatus() {
   }));
 
   return (
-    <div className="my-status">
-      <button
-        type="button"
-        className="my-status__button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label={strings.contactList.myStatusButton(name, statusText)}
-        data-testid="my-status"
-        data-status={shown}
-        onClick={() => setOpen(!open)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
-      >
-        <StatusIcon status={shown} size={20} />
-        <span className="my-status__name" title={name}>
-          {name}
-        </span>
-        <span className="my-status__text">({statusText})</span>
-        <span className="my-status__arrow" aria-hidden="true">
-          ▾
-        </span>
-      </button>
-      {open && <Menu items={items} label={strings.contactList.myStatus} onClose={() => setOpen(false)} />}
-    </div>
+    <MenuButton
+      items={items}
+      menuLabel={strings.contactList.myStatus}
+      className="my-status__button"
+      aria-label={strings.contactList.myStatusButton(name, statusText)}
+      data-testid="my-status"
+      data-status={shown}
+    >
+      <StatusIcon status={shown} size={20} />
+      <span className="my-status__name" title={name}>
+        {name}
+      </span>
+      <span className="my-status__text">({statusText})</span>
+      <span className="my-status__arrow" aria-hidden="true">
+        ▾
+      </span>
+    </MenuButton>
   );
 }

@@ -2,11 +2,11 @@
 // Block opens a menu of the people in the conversation, so blocking (which ends a one-to-one
 // conversation) takes a second, deliberate choice.
 
-import { useState } from 'react';
 import type { Conversation, MessengerState } from '../../../../shared/model';
 import { command } from '../../bridge';
 import { BlockIcon, FontIcon, InviteIcon } from '../../components/icons';
-import { Menu, type MenuItem } from '../../components/Menu';
+import type { MenuItem } from '../../components/Menu';
+import { MenuButton } from '../../components/MenuButton';
 import { strings } from '../../strings';
 
 interface ConversationToolbarProps {
@@ -18,8 +18,6 @@ interface ConversationToolbarProps {
 }
 
 export function ConversationToolbar({ conversation, contacts, onInvite, onFont, onError }: ConversationToolbarProps) {
-  const [blockMenuOpen, setBlockMenuOpen] = useState(false);
-
   const blockItems: MenuItem[] = conversation.participants.map((person) => {
     const blocked = contacts[person.handle]?.lists.includes('BL') ?? false;
     return {
@@ -46,24 +44,17 @@ export function ConversationToolbar({ conversation, contacts, onInvite, onFont, 
         <InviteIcon />
         <span>{strings.conversation.invite}</span>
       </button>
-      <div className="conversation-toolbar__entry">
-        <button
-          type="button"
-          className="tool-button"
-          aria-haspopup="menu"
-          aria-expanded={blockMenuOpen}
-          title={strings.conversation.blockTitle}
-          disabled={blockItems.length === 0}
-          data-testid="toolbar-block"
-          onClick={() => setBlockMenuOpen(!blockMenuOpen)}
-        >
-          <BlockIcon />
-          <span>{strings.conversation.block}</span>
-        </button>
-        {blockMenuOpen && (
-          <Menu items={blockItems} label={strings.conversation.blockTitle} onClose={() => setBlockMenuOpen(false)} />
-        )}
-      </div>
+      <MenuButton
+        items={blockItems}
+        menuLabel={strings.conversation.blockTitle}
+        className="tool-button"
+        title={strings.conversation.blockTitle}
+        disabled={blockItems.length === 0}
+        data-testid="toolbar-block"
+      >
+        <BlockIcon />
+        <span>{strings.conversation.block}</span>
+      </MenuButton>
       <button type="button" className="tool-button" title={strings.conversation.fontTitle} data-testid="font-button" onClick={onFont}>
         <FontIcon />
         <span>{strings.conversation.font}</span>

@@ -146,6 +146,21 @@ describe('conversation window', () => {
     expect(fake.callsOf('blockContact')).toEqual([['alice@example.com']]);
   });
 
+  it('opens the Block menu with ArrowDown and gives focus back to the button on Escape', async () => {
+    const fake = fakeWith();
+    await renderApp(fake, '#/conversation/c1');
+    const button = screen.getByTestId('toolbar-block');
+    button.focus();
+    fireEvent.keyDown(button, { key: 'ArrowDown' });
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const menu = screen.getByRole('menu', { name: 'Block or unblock someone in this conversation' });
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Block Alice' }));
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+  });
+
   it('offers Unblock for someone already blocked, and reports a failure in the banner', async () => {
     const fake = new FakeMsn(signedInState([contact(alice.handle, 'Alice', 'NLN', ['FL', 'BL'])], { conversations: { c1: conversation } }));
     fake.respond('unblockContact', () => ({ ok: false, error: { kind: 'network', message: 'You are not signed in.' } }));
