@@ -4,8 +4,15 @@
 import { type Dialect, URL_SERVICES, type UrlService } from '../../shared/model';
 import { SessionError } from './errors';
 
-/** Offered in order of preference; CVR0 asks for an upgrade check when neither is spoken (§4.1). */
-export const OFFERED_DIALECTS = ['MSNP3', 'MSNP2', 'CVR0'] as const;
+/** Not a dialect: offered last, it asks a server that speaks neither of ours for an upgrade check (§4.1, §4.2). */
+export const UPGRADE_CHECK = 'CVR0';
+
+/** Offered in order of preference. */
+export const OFFERED_DIALECTS = ['MSNP3', 'MSNP2', UPGRADE_CHECK] as const;
+
+/** How the official client named itself in SND (MSNP3) and CVQ: US English, the MSMSGS library. */
+export const CLIENT_LANGUAGE = '0x0409';
+export const CLIENT_LIBRARY = 'MSMSGS';
 
 export function isDialect(value: string | undefined): value is Dialect {
   return value === 'MSNP3' || value === 'MSNP2';
@@ -26,5 +33,5 @@ export function assertIms(dialect: Dialect): void {
 
 /** `SND` parameters: MSNP3 adds the language and the client library (§5.13). */
 export function invitationParams(dialect: Dialect, address: string): string[] {
-  return dialect === 'MSNP3' ? [address, '0x0409', 'MSMSGS'] : [address];
+  return dialect === 'MSNP3' ? [address, CLIENT_LANGUAGE, CLIENT_LIBRARY] : [address];
 }

@@ -14,7 +14,10 @@ export class SessionError extends Error {
   }
 }
 
-export const UNSUPPORTED_SERVER = 'This server does not support MSN Messenger 2.0 (it speaks neither MSNP3 nor MSNP2).';
+const NOT_SUPPORTED = 'This server does not support MSN Messenger 2.0';
+export const UNSUPPORTED_SERVER = `${NOT_SUPPORTED} (it speaks neither MSNP3 nor MSNP2).`;
+/** The refusal with what the server's upgrade check asked for (§4.2). */
+export const upgradeRequested = (request: string): string => `${NOT_SUPPORTED}: ${request}.`;
 export const NO_MD5 = 'This server does not offer MD5 sign-in, the only method MSN Messenger 2.0 supports.';
 export const MAIL_UNAVAILABLE = 'Hotmail is not available on this server.';
 export const NO_MAILBOX = 'Hotmail is not available for this account.';

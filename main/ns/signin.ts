@@ -1,13 +1,15 @@
 // Sign-in as a state machine (§3.2, §4): VER → INF → USR MD5 I, then either a referral
 // (`XFR NS`, MSNP2 or MSNP3 form) that starts over on another server, or the challenge
 // (`USR … MD5 S`, also Escargot's direct reply) answered with md5(challenge + password).
+// `VER … CVR0` (neither dialect spoken) ends it after the upgrade check (CVQ, §4.2).
 
 import { isValidHandle } from '../../shared/handles';
 import type { Dialect } from '../../shared/model';
 import { ConnectionClosedError, type ConnectionOptions, MsnpConnection, percentDecode } from '../msnp/index';
 import { md5Hex } from '../passport/md5';
-import { OFFERED_DIALECTS, isDialect } from './dialect';
+import { OFFERED_DIALECTS, UPGRADE_CHECK, isDialect } from './dialect';
 import { NO_MD5, SessionError, UNSUPPORTED_SERVER } from './errors';
+import { askForUpgrade } from './upgrade-check';
 
 export type SignInStep = 'connecting' | 'authenticating' | 'redirected';
 
@@ -112,6 +114,11 @@ type Outcome =
 async function authenticateOn(connection: MsnpConnection, current: ServerAddress, options: AuthenticateOptions): Promise<Outcome> {
   const version = await connection.request('VER', OFFERED_DIALECTS);
   const dialect = version.params[1];
+  if (dialect === UPGRADE_CHECK) {
+    const refusal = await askForUpgrade(connection);
+    throwIfCancelled(options.signal);
+    throw new SessionError('unsupported', refusal, 'server');
+  }
   if (!isDialect(dialect)) throw new SessionError('unsupported', UNSUPPORTED_SERVER, 'server');
 
   const packages = await connection.request('INF');

@@ -66,12 +66,12 @@ describe('sign-in errors', () => {
 
   it.each([
     ['VER 1 0', ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 0', 'CLOSE']],
-    ['VER 1 CVR0', ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 CVR0']],
     ['VER 1 MSNP8', ['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 MSNP8']],
-  ])('says the server does not support MSN Messenger 2.0 when it answers %s', async (_answer, script) => {
+  ])('says the server does not support MSN Messenger 2.0 when it answers %s, without an upgrade check', async (_answer, script) => {
     const error = await signIn([script]);
     expect(error?.appError).toMatchObject({ kind: 'unsupported', field: 'server' });
     expect(error?.message).toMatch(/does not support MSN Messenger 2\.0/);
+    expect(server?.received).toEqual([['VER 1 MSNP3 MSNP2 CVR0']]);
   });
 
   it('refuses a server that does not offer MD5', async () => {
