@@ -23,7 +23,7 @@ export interface ServerOptions {
   port?: number;
   notificationPort?: number;
   switchboardPort?: number;
-  /** Dialects served; default both. */
+  /** Dialects served; default both. None (`[]`) plays a server made for later clients (it answers CVR0). */
   dialects?: Dialect[];
   /** Default: DEMO_ACCOUNTS. */
   accounts?: readonly AccountSeed[];
@@ -58,7 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
   const bindHost = options.host ?? '127.0.0.1';
   const settings: ServerSettings = {
     host: bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost,
-    dialects: options.dialects?.length ? [...options.dialects] : [...ALL_DIALECTS],
+    dialects: options.dialects ? [...options.dialects] : [...ALL_DIALECTS],
     listLimits: { ...DEFAULT_LIST_LIMITS, ...options.listLimits },
     switchboardIdleMs: options.switchboardIdleMs ?? 5 * 60_000,
     cookieLifetimeMs: options.cookieLifetimeMs ?? 120_000,
