@@ -1,8 +1,12 @@
-// Runs a command from a form or dialog and keeps its pending flag and error for display.
+// Runs commands: from a form or dialog, keeping the pending flag and error to show there; or
+// from a menu, a button or a link, showing a failure in the window's banner.
 
 import { useCallback, useState } from 'react';
-import type { CommandResult } from '../../../shared/ipc';
+import type { CommandName, CommandResult, IpcCommands } from '../../../shared/ipc';
 import type { AppError } from '../../../shared/model';
+import { command } from '../bridge';
+import { useMessenger } from '../store/context';
+import { selectShowBanner } from '../store/selectors';
 
 export interface CommandRunner {
   readonly pending: boolean;
@@ -23,6 +27,24 @@ export function useCommand(): CommandRunner {
     return result;
   }, []);
   return { pending, error, run, setError };
+}
+
+export type BannerCommand = <K extends CommandName>(
+  name: K,
+  ...args: IpcCommands[K]['args']
+) => Promise<CommandResult<IpcCommands[K]['result']>>;
+
+/** `command` for actions with no form of their own: a failure goes to the banner, where the user looks. */
+export function useCommandWithBanner(): BannerCommand {
+  const showBanner = useMessenger(selectShowBanner);
+  return useCallback<BannerCommand>(
+    async (name, ...args) => {
+      const result = await command(name, ...args);
+      if (!result.ok) showBanner(result.error.message);
+      return result;
+    },
+    [showBanner],
+  );
 }
 
 /** An input-kind error raised by the form itself, shaped like the ones main sends. */

@@ -241,6 +241,23 @@ describe('my status and mail', () => {
   });
 });
 
+describe('failures without a form of their own', () => {
+  const cases = [
+    { name: 'setStatus', clicks: ['my-status', 'menu-status-BSY'] },
+    { name: 'openInbox', clicks: ['mail-line'] },
+    { name: 'signOut', clicks: ['menubar-file', 'menu-sign-out'] },
+  ] as const;
+
+  it.each(cases)('shows why $name failed in the banner', async ({ name, clicks }) => {
+    const fake = new FakeMsn(signedInState(people));
+    fake.respond(name, () => ({ ok: false, error: { kind: 'network', message: `No ${name} now.` } }));
+    await renderApp(fake);
+    for (const testId of clicks) fireEvent.click(screen.getByTestId(testId));
+    expect(fake.callsOf(name)).toHaveLength(1);
+    expect((await screen.findByTestId('banner')).textContent).toMatch(`No ${name} now.`);
+  });
+});
+
 describe('action bar', () => {
   it('adds a contact, sends a message and sends mail from the buttons at the bottom', async () => {
     await renderApp(new FakeMsn(signedInState(people)));

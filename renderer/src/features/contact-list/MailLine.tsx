@@ -1,19 +1,15 @@
 // The Hotmail line: unread messages in the Inbox, opening it in the browser.
 
-import { command } from '../../bridge';
 import { EnvelopeIcon } from '../../components/icons';
+import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
-import { selectMail, selectShowBanner } from '../../store/selectors';
+import { selectMail } from '../../store/selectors';
 import { strings } from '../../strings';
 
 export function MailLine() {
   const mail = useMessenger(selectMail);
-  const showBanner = useMessenger(selectShowBanner);
+  const runWithBanner = useCommandWithBanner();
   if (!mail.enabled) return null;
-  const openInbox = async () => {
-    const result = await command('openInbox');
-    if (!result.ok) showBanner(result.error.message);
-  };
   return (
     <div className="mail-line">
       <EnvelopeIcon className="mail-line__icon" />
@@ -22,7 +18,7 @@ export function MailLine() {
         className="link-button"
         data-testid="mail-line"
         aria-label={strings.contactList.mailLabel(mail.inboxUnread)}
-        onClick={() => void openInbox()}
+        onClick={() => void runWithBanner('openInbox')}
       >
         {strings.contactList.mail(mail.inboxUnread)}
       </button>

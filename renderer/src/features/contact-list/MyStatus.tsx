@@ -1,12 +1,12 @@
 // My name and status at the top of the list; the button opens the status menu.
 
 import type { SettableStatus } from '../../../../shared/model';
-import { command } from '../../bridge';
 import type { MenuItem } from '../../components/Menu';
 import { MenuButton } from '../../components/MenuButton';
 import { StatusIcon } from '../../components/StatusIcon';
+import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
-import { selectSession, selectShowBanner } from '../../store/selectors';
+import { selectSession } from '../../store/selectors';
 import { strings } from '../../strings';
 
 /** The statuses a user picks from; Idle is only ever set automatically. */
@@ -14,7 +14,7 @@ const MENU_STATUSES: readonly SettableStatus[] = ['NLN', 'BSY', 'BRB', 'AWY', 'P
 
 export function MyStatus() {
   const session = useMessenger(selectSession);
-  const showBanner = useMessenger(selectShowBanner);
+  const runWithBanner = useCommandWithBanner();
   const shown = session.autoIdle ? 'IDL' : session.status;
   const name = session.friendlyName ?? session.handle ?? '';
   const statusText = strings.statusLabel(shown);
@@ -25,11 +25,7 @@ export function MyStatus() {
     checked: !session.autoIdle && session.status === code,
     separatorBefore: code === 'HDN',
     icon: <StatusIcon status={code === 'HDN' ? 'FLN' : code} />,
-    onSelect: () => {
-      void command('setStatus', code).then((result) => {
-        if (!result.ok) showBanner(result.error.message);
-      });
-    },
+    onSelect: () => void runWithBanner('setStatus', code),
   }));
 
   return (

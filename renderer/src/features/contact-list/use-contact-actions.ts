@@ -2,9 +2,8 @@
 // Failures go to the window's banner, where the user is looking.
 
 import { useMemo } from 'react';
-import type { CommandResult } from '../../../../shared/ipc';
 import type { Contact } from '../../../../shared/model';
-import { command } from '../../bridge';
+import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { isOnline, selectOpenDialog, selectShowBanner } from '../../store/selectors';
 import { strings } from '../../strings';
@@ -24,25 +23,27 @@ export function isBlocked(contact: Contact): boolean {
 export function useContactActions(): ContactActions {
   const showBanner = useMessenger(selectShowBanner);
   const openDialog = useMessenger(selectOpenDialog);
-  return useMemo(() => {
-    const report = (result: CommandResult<unknown>) => {
-      if (!result.ok) showBanner(result.error.message);
-    };
-    return {
+  const runWithBanner = useCommandWithBanner();
+  return useMemo(
+    () => ({
       sendMessage: async (contact) => {
         if (!isOnline(contact)) {
           showBanner(strings.contactList.contactOffline(contact.friendlyName));
           return;
         }
-        report(await command('openConversation', contact.handle));
+        await runWithBanner('openConversation', contact.handle);
       },
-      sendMail: async (contact) => report(await command('openUrl', 'COMPOSE', contact.handle)),
-      toggleBlock: async (contact) =>
-        report(await (isBlocked(contact) ? command('unblockContact', contact.handle) : command('blockContact', contact.handle))),
+      sendMail: async (contact) => {
+        await runWithBanner('openUrl', 'COMPOSE', contact.handle);
+      },
+      toggleBlock: async (contact) => {
+        await runWithBanner(isBlocked(contact) ? 'unblockContact' : 'blockContact', contact.handle);
+      },
       confirmDelete: (contact) => openDialog({ kind: 'delete-contact', handle: contact.handle }),
       showProperties: (contact) => openDialog({ kind: 'properties', handle: contact.handle }),
-    };
-  }, [showBanner, openDialog]);
+    }),
+    [showBanner, openDialog, runWithBanner],
+  );
 }
 
 /** The context menu's items for a contact (also reachable with Shift+F10 or the Menu key). */

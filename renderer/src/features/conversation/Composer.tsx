@@ -5,16 +5,17 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import type { MessageFormat } from '../../../../shared/model';
 import { MAX_MESSAGE_LENGTH } from '../../../../shared/schemas';
 import { command } from '../../bridge';
+import { useCommandWithBanner } from '../../components/use-command';
 import { strings } from '../../strings';
 import { messageStyle } from './message-style';
 
 interface ComposerProps {
   readonly conversationId: string;
   readonly format: MessageFormat;
-  readonly onError: (message: string) => void;
 }
 
-export function Composer({ conversationId, format, onError }: ComposerProps) {
+export function Composer({ conversationId, format }: ComposerProps) {
+  const runWithBanner = useCommandWithBanner();
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const hintId = useId();
@@ -23,12 +24,9 @@ export function Composer({ conversationId, format, onError }: ComposerProps) {
     const sent = text;
     if (!sent.trim() || sending) return;
     setSending(true);
-    const result = await command('sendMessage', conversationId, sent, format);
+    const result = await runWithBanner('sendMessage', conversationId, sent, format);
     setSending(false);
-    if (!result.ok) {
-      onError(result.error.message);
-      return;
-    }
+    if (!result.ok) return;
     // Whatever was typed while the message was on its way stays.
     setText((current) => (current.startsWith(sent) ? current.slice(sent.length) : current));
   };

@@ -3,10 +3,10 @@
 // conversation) takes a second, deliberate choice.
 
 import type { Conversation, MessengerState } from '../../../../shared/model';
-import { command } from '../../bridge';
 import { BlockIcon, FontIcon, InviteIcon } from '../../components/icons';
 import type { MenuItem } from '../../components/Menu';
 import { MenuButton } from '../../components/MenuButton';
+import { useCommandWithBanner } from '../../components/use-command';
 import { strings } from '../../strings';
 
 interface ConversationToolbarProps {
@@ -14,20 +14,16 @@ interface ConversationToolbarProps {
   readonly contacts: MessengerState['contacts'];
   readonly onInvite: () => void;
   readonly onFont: () => void;
-  readonly onError: (message: string) => void;
 }
 
-export function ConversationToolbar({ conversation, contacts, onInvite, onFont, onError }: ConversationToolbarProps) {
+export function ConversationToolbar({ conversation, contacts, onInvite, onFont }: ConversationToolbarProps) {
+  const runWithBanner = useCommandWithBanner();
   const blockItems: MenuItem[] = conversation.participants.map((person) => {
     const blocked = contacts[person.handle]?.lists.includes('BL') ?? false;
     return {
       id: `block-${person.handle}`,
       label: blocked ? strings.conversation.unblockPerson(person.friendlyName) : strings.conversation.blockPerson(person.friendlyName),
-      onSelect: () => {
-        void command(blocked ? 'unblockContact' : 'blockContact', person.handle).then((result) => {
-          if (!result.ok) onError(result.error.message);
-        });
-      },
+      onSelect: () => void runWithBanner(blocked ? 'unblockContact' : 'blockContact', person.handle),
     };
   });
 

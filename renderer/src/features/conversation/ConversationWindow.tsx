@@ -6,6 +6,7 @@ import type { Conversation, MessengerState } from '../../../../shared/model';
 import { command } from '../../bridge';
 import { Banner } from '../../components/Banner';
 import { LiveRegion } from '../../components/LiveRegion';
+import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import {
   isOnline,
@@ -15,7 +16,6 @@ import {
   selectConversation,
   selectDismissBanner,
   selectReady,
-  selectShowBanner,
 } from '../../store/selectors';
 import { strings } from '../../strings';
 import { useFocusRecord } from '../alerts/focused-conversation';
@@ -72,7 +72,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const conversation = useMessenger(useMemo(() => selectConversation(id), [id]));
   const contacts = useMessenger(selectContacts);
   const banner = useMessenger(selectBanner);
-  const showBanner = useMessenger(selectShowBanner);
+  const runWithBanner = useCommandWithBanner();
   const dismissBanner = useMessenger(selectDismissBanner);
   const [dialog, setDialog] = useState<LocalDialog>(undefined);
   const [format, setFormat] = useMyFormat();
@@ -89,12 +89,8 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const openInvite = useCallback(() => setDialog('invite'), []);
   const openFont = useCallback(() => setDialog('font'), []);
   const resend = useCallback(
-    (messageId: string) => {
-      void command('resendMessage', id, messageId).then((result) => {
-        if (!result.ok) showBanner(result.error.message);
-      });
-    },
-    [id, showBanner],
+    (messageId: string) => void runWithBanner('resendMessage', id, messageId),
+    [id, runWithBanner],
   );
 
   if (!ready) return null;
@@ -107,7 +103,6 @@ export function ConversationWindow({ id }: { readonly id: string }) {
           contacts={contacts}
           onInvite={openInvite}
           onFont={openFont}
-          onError={showBanner}
         />
       )}
       <Banner text={banner} onDismiss={dismissBanner} />
@@ -115,7 +110,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
           <Transcript conversation={conversation} contacts={contacts} onResend={resend} />
-          <Composer conversationId={id} format={format} onError={showBanner} />
+          <Composer conversationId={id} format={format} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>
       ) : (

@@ -1,30 +1,26 @@
 // The contact-list window's menus. Actions need a signed-in session.
 
 import { useMemo } from 'react';
-import { command } from '../../bridge';
 import { MenuBar, type MenuDefinition } from '../../components/MenuBar';
+import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
-import { selectOpenDialog, selectSession, selectShowBanner } from '../../store/selectors';
+import { selectOpenDialog, selectSession } from '../../store/selectors';
 import { strings } from '../../strings';
 
 export function MainMenuBar() {
   const session = useMessenger(selectSession);
   const openDialog = useMessenger(selectOpenDialog);
-  const showBanner = useMessenger(selectShowBanner);
+  const runWithBanner = useCommandWithBanner();
   const online = session.state === 'online';
   const signedOut = session.state === 'offline';
 
-  const menus = useMemo((): MenuDefinition[] => {
-    const signOut = async () => {
-      const result = await command('signOut');
-      if (!result.ok) showBanner(result.error.message);
-    };
-    return [
+  const menus = useMemo(
+    (): MenuDefinition[] => [
       {
         id: 'file',
         label: strings.menu.file,
         items: [
-          { id: 'sign-out', label: strings.menu.signOut, disabled: signedOut, onSelect: () => void signOut() },
+          { id: 'sign-out', label: strings.menu.signOut, disabled: signedOut, onSelect: () => void runWithBanner('signOut') },
           { id: 'close', label: strings.menu.close, separatorBefore: true, onSelect: () => window.close() },
         ],
       },
@@ -69,8 +65,9 @@ export function MainMenuBar() {
         label: strings.menu.help,
         items: [{ id: 'about', label: strings.menu.about, onSelect: () => openDialog({ kind: 'about' }) }],
       },
-    ];
-  }, [online, signedOut, openDialog, showBanner]);
+    ],
+    [online, signedOut, openDialog, runWithBanner],
+  );
 
   return <MenuBar menus={menus} />;
 }
