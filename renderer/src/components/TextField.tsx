@@ -15,9 +15,11 @@ interface TextFieldProps {
   /** Takes the focus when its dialog opens. */
   readonly autoFocus?: boolean;
   readonly spellCheck?: boolean;
+  readonly placeholder?: string;
+  readonly autoComplete?: string;
 }
 
-export function TextField({ label, value, onChange, testId, error, type = 'text', autoFocus, spellCheck }: TextFieldProps) {
+export function TextField({ label, value, onChange, testId, error, type = 'text', autoFocus, spellCheck, placeholder, autoComplete }: TextFieldProps) {
   const inputId = useId();
   const errorId = useId();
   return (
@@ -28,6 +30,8 @@ export function TextField({ label, value, onChange, testId, error, type = 'text'
         type={type}
         value={value}
         spellCheck={spellCheck}
+        placeholder={placeholder}
+        autoComplete={autoComplete}
         data-autofocus={autoFocus || undefined}
         data-testid={testId}
         aria-invalid={error ? true : undefined}

@@ -8,6 +8,7 @@ import { handleSchema } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { Checkbox } from '../../components/Checkbox';
 import { FieldError, FormError } from '../../components/FieldError';
+import { TextField } from '../../components/TextField';
 import { useCommand } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectSession } from '../../store/selectors';
@@ -36,7 +37,7 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
   const [server, setServer] = useState(() => defaultServer(settings));
   const [problems, setProblems] = useState<FieldProblems>({});
   const signIn = useCommand();
-  const ids = { handle: useId(), password: useId(), status: useId() };
+  const ids = { password: useId(), status: useId() };
 
   const usesSavedPassword =
     settings.hasSavedPassword && handle.trim().toLowerCase() === settings.lastHandle.trim().toLowerCase();
@@ -73,23 +74,18 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
       <form className="sign-in__form" onSubmit={onSubmit} noValidate data-testid="sign-in-form" aria-label={strings.signIn.title}>
         <p className="hint">{strings.signIn.intro}</p>
         <FormError error={error?.field ? undefined : error} testId="sign-in-error" />
-        <div className="field">
-          <label htmlFor={ids.handle}>{strings.signIn.handle}</label>
-          <input
-            id={ids.handle}
-            type="email"
-            value={handle}
-            autoComplete="username"
-            placeholder={strings.signIn.handlePlaceholder}
-            spellCheck={false}
-            data-testid="sign-in-handle"
-            data-autofocus
-            aria-invalid={handleError ? true : undefined}
-            aria-describedby={handleError ? `${ids.handle}-error` : undefined}
-            onChange={(event) => setHandle(event.target.value)}
-          />
-          <FieldError id={`${ids.handle}-error`} error={handleError} />
-        </div>
+        <TextField
+          label={strings.signIn.handle}
+          type="email"
+          value={handle}
+          onChange={setHandle}
+          testId="sign-in-handle"
+          error={handleError}
+          autoComplete="username"
+          placeholder={strings.signIn.handlePlaceholder}
+          spellCheck={false}
+          autoFocus
+        />
         <div className="field">
           <label htmlFor={ids.password}>{strings.signIn.password}</label>
           <input
