@@ -1,7 +1,7 @@
 // What the notification session tells the rest of the client, declared once.
 
 import type { AddedByRequest, Dialect, MailStatus, Profile, SettableStatus, StatusCode } from '../../shared/model';
-import type { MsnpCommand, ProtocolError } from '../msnp/index';
+import type { MsnpCommand, ProtocolError } from '../../protocol/index';
 import type { SwitchboardRing } from '../sb/types';
 import type { ContactLists } from './lists';
 import type { NewMailNotice } from './mail';

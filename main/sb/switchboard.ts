@@ -11,7 +11,7 @@ import {
   MsnpConnection,
   isErrorCommand,
   percentDecode,
-} from '../msnp/index';
+} from '../../protocol/index';
 import type { SwitchboardRing, SwitchboardTicket } from './types';
 
 export interface SwitchboardEvents {

@@ -28,7 +28,7 @@ function printedUrl(child: ChildProcess): Promise<string> {
 beforeAll(async () => {
   rendererBundle();
   // The CLI in this very process tree (no npm in between), so that stopping it stops everything.
-  host = spawn(process.execPath, ['--import', 'tsx', 'main/host/web/cli.ts', '--demo', '--data-dir', temporaryDir('msn-e2e-demo-')], {
+  host = spawn(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', '--demo', '--data-dir', temporaryDir('msn-e2e-demo-')], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -6,7 +6,7 @@
 
 import { type Server, type Socket, createServer } from 'node:net';
 import { TypedEmitter } from '../../shared/emitter';
-import { type MsnpCommand, MsnpFramer } from '../../main/msnp/index';
+import { type MsnpCommand, MsnpFramer } from '../../protocol/index';
 
 export type ScriptStep = string | { readonly raw: Uint8Array };
 
