@@ -4,7 +4,10 @@
 
 import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
-import type { AppError, Contact, Conversation, MessengerState, TranscriptEntry } from './model';
+import type { AppError, MessengerState } from './model';
+import type { StatePatch } from './state';
+
+export type { ConversationUpdate, StatePatch, TranscriptTail } from './state';
 
 export type { SignInRequest } from './schemas';
 
@@ -26,49 +29,6 @@ export interface Settings {
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
-}
-
-/**
- * A transcript's changed tail: the transcript is its first `from` entries as they were, followed by
- * `items`. `from` is the first index whose entry changed, so an appended message or a delivery ACK
- * near the end carries an entry or two, never the whole transcript; a shorter transcript is a
- * tail with fewer items. Applied to a transcript that already has the change it changes nothing.
- */
-export interface TranscriptTail {
-  readonly from: number;
-  readonly items: readonly TranscriptEntry[];
-}
-
-type ConversationFields = Omit<Conversation, 'id' | 'entries'>;
-
-/**
- * What changed in a conversation the window already has. Each field present is its whole new
- * value (null for an optional field that went away); `entries` is the transcript's changed tail.
- * A typing flag or a reconnection then costs a few bytes, whatever the length of the transcript.
- */
-export type ConversationUpdate = {
-  readonly [K in keyof ConversationFields]?: undefined extends ConversationFields[K]
-    ? Exclude<ConversationFields[K], undefined> | null
-    : ConversationFields[K];
-} & { readonly entries?: TranscriptTail };
-
-/** Changes to the state since the last snapshot or patch; absent keys did not change. */
-export interface StatePatch {
-  readonly session?: MessengerState['session'];
-  readonly profile?: MessengerState['profile'] | null;
-  readonly privacy?: MessengerState['privacy'];
-  readonly mail?: MessengerState['mail'];
-  readonly addedBy?: MessengerState['addedBy'];
-  readonly contacts?: { readonly set: Readonly<Record<string, Contact>>; readonly remove: readonly string[] };
-  /**
-   * `set` carries conversations new to the window whole; `update` only what changed in ones it
-   * has (by id; a window without that conversation is out of step and needs a snapshot).
-   */
-  readonly conversations?: {
-    readonly set: Readonly<Record<string, Conversation>>;
-    readonly update?: Readonly<Record<string, ConversationUpdate>>;
-    readonly remove: readonly string[];
-  };
 }
 
 /** Something to tell the user about right now (toast, sound, live region). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StatePatch } from '../../shared/ipc';
 import { INITIAL_STATE, type Contact, type Conversation, type MessengerState } from '../../shared/model';
+import { type StatePatch, diffConversation, diffState } from '../../shared/state';
 import { messageEntry, newConversation, withEntry, withMessage, withTyping } from '../sb/conversation-state';
-import { diffConversation, diffState, StateSync } from './state-sync';
+import { StateSync } from './state-sync';
 
 function contact(handle: string, status: Contact['status'] = 'NLN'): Contact {
   return { handle, friendlyName: handle, status, lists: ['FL'] };
