@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{main,server,shared,scripts,test}/**/*.test.ts'],
+          include: ['{main,protocol,server,shared,scripts,test}/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
           // Node itself imports this file, and what it imports: the packaged-app test loads the
           // packaged bundle exactly as Electron's Node would, untransformed.

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { percentEncode } from '../main/msnp/index';
+import { percentEncode } from '../protocol/index';
 
 export const LIST_NAMES = ['FL', 'AL', 'BL', 'RL'] as const;
 export type ListName = (typeof LIST_NAMES)[number];

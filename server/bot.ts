@@ -3,7 +3,7 @@
 // (IRO/JOI/BYE/MSG work exactly as for a socket client). It answers every text message, with a typing
 // notification first.
 
-import { mediaType, parseMime, percentDecode } from '../main/msnp/index';
+import { mediaType, parseMime, percentDecode } from '../protocol/index';
 import type { Account } from './accounts';
 import { textPayload, typingPayload } from './chat-payloads';
 import type { Invitation, Member, SeenPresence, ServerContext } from './context';

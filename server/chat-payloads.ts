@@ -1,7 +1,7 @@
 // The switchboard messages the server's own participants send (Messenger Buddy and the demo
 // contacts): a typing notification (§7.3) and a formatted text message (§7.1, §7.2).
 
-import { buildMime } from '../main/msnp/index';
+import { buildMime } from '../protocol/index';
 
 export function typingPayload(handle: string): Uint8Array {
   return buildMime([['MIME-Version', '1.0'], ['Content-Type', 'text/x-msmsgscontrol'], ['TypingUser', handle]], '\r\n');

@@ -1,12 +1,12 @@
 // What every part of the server shares: settings, accounts, who is signed in, and the switchboards.
 
+import type { Dialect } from '../protocol/index';
 import type { Account, AccountStore, ListName } from './accounts';
 import type { Log } from './peer';
 import type { Status } from './notification/presence';
 import type { SwitchboardService } from './switchboard/service';
 
-export type Dialect = 'MSNP2' | 'MSNP3';
-export const ALL_DIALECTS: readonly Dialect[] = ['MSNP3', 'MSNP2'];
+export type { Dialect };
 
 export interface ServerSettings {
   /** The address handed out in XFR and RNG referrals. */

@@ -3,7 +3,7 @@
 // name and conversations the demo's timeline drives (demo-activity.ts). While a person is signed in
 // with its account, it stays out of the way.
 
-import { mediaType, parseMime } from '../main/msnp/index';
+import { mediaType, parseMime } from '../protocol/index';
 import { type Account, normalizeHandle } from './accounts';
 import { textPayload, typingPayload } from './chat-payloads';
 import type { Invitation, Member, SeenPresence, ServerContext } from './context';

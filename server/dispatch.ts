@@ -1,7 +1,7 @@
 // The dispatch server (§1, §4): negotiates the dialect, then refers the client to the notification
 // server with XFR NS and closes. It does not check the account; the notification server does.
 
-import type { MsnpCommand } from '../main/msnp/index';
+import type { MsnpCommand } from '../protocol/index';
 import type { Dialect, ServerContext } from './context';
 import { answerAuthPackages, answerUpgradeCheck, answerVersion, answerVersionReport, tridOf } from './negotiation';
 import type { Peer } from './peer';

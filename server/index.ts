@@ -3,7 +3,8 @@
 
 import { type AccountSeed, AccountStore } from './accounts';
 import { BOT_HANDLE, BuddyBot } from './bot';
-import { ALL_DIALECTS, type Dialect, type ServerContext, type ServerSettings } from './context';
+import { DIALECTS } from '../protocol/index';
+import type { Dialect, ServerContext, ServerSettings } from './context';
 import { DEMO_ACCOUNTS, DEMO_CAST, DEMO_SIGN_IN, DEMO_TIMELINE } from './demo';
 import { DemoActivity, type DemoSchedule, REAL_TIME } from './demo-activity';
 import { serveDispatch } from './dispatch';
@@ -65,7 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
   const bindHost = options.host ?? '127.0.0.1';
   const settings: ServerSettings = {
     host: bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost,
-    dialects: options.dialects ? [...options.dialects] : [...ALL_DIALECTS],
+    dialects: options.dialects ? [...options.dialects] : [...DIALECTS],
     listLimits: { ...DEFAULT_LIST_LIMITS, ...options.listLimits },
     switchboardIdleMs: options.switchboardIdleMs ?? 5 * 60_000,
     cookieLifetimeMs: options.cookieLifetimeMs ?? 120_000,

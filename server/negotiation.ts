@@ -1,7 +1,7 @@
 // Commands shared by the dispatch and notification servers before sign-in: VER (§4.1), CVQ (§4.2),
 // CVR (§4.3) and INF (§4.4).
 
-import type { MsnpCommand } from '../main/msnp/index';
+import type { MsnpCommand } from '../protocol/index';
 import type { Dialect } from './context';
 import type { Peer } from './peer';
 

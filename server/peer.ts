@@ -3,7 +3,7 @@
 // into a logged close of this connection only — never a crash of the server.
 
 import type { Socket } from 'node:net';
-import { type MsnpCommand, MsnpFramer, serializeCommand } from '../main/msnp/index';
+import { type MsnpCommand, MsnpFramer, serializeCommand } from '../protocol/index';
 
 export type Log = (line: string) => void;
 

@@ -2,7 +2,7 @@
 // the form field it concerns. One mapping used by the facade, the CLI and the IPC layer.
 
 import type { AppError } from '../../shared/model';
-import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../msnp/index';
+import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../../protocol/index';
 import { SessionError } from '../ns/errors';
 
 /** An Error that carries the AppError to show; what Messenger methods reject with. */

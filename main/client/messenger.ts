@@ -41,7 +41,6 @@ import { withSession } from './state';
 const MAILBOX_SERVICES: ReadonlySet<UrlService> = new Set(['INBOX', 'FOLDERS', 'COMPOSE']);
 
 export interface MessengerEvents {
-  [event: string]: unknown;
   /** The new state, after every change. */
   state: MessengerState;
   signedIn: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect };

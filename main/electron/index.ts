@@ -1,7 +1,8 @@
 // The desktop app's entry. Keeps one instance, locks down every page, starts the messenger, shows the contact list.
 
 import { app, BrowserWindow, session } from 'electron';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../host/csp';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../app/csp';
+import { DemoServer } from '../app/demo-server';
 import { isDevServer } from './renderer-url';
 import { startMessengerApp } from './messenger-shell';
 import { lockDownSession, lockDownWebContents } from './security';
@@ -21,7 +22,11 @@ function start(): void {
     .whenReady()
     .then(() => {
       lockDownSession(session.defaultSession, isDevServer() ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
-      startMessengerApp();
+      // The one place the desktop app composes the Local demo: the project's server, loaded on first
+      // use, with the demo's timeline playing (its contacts come and go, talk and send mail).
+      startMessengerApp(
+        new DemoServer(async () => (await import('../../server/index')).startServer({ host: '127.0.0.1', port: 0, demoActivity: true })),
+      );
       showContactListWindow();
     })
     .catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { DemoServer } from '../app/demo-server';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ afterEach(() => {
 });
 
 function start() {
-  const messengerApp = startMessengerApp();
+  const messengerApp = startMessengerApp(new DemoServer(() => Promise.reject(new Error('The demo is not part of this test.'))));
   const messenger = messengerApp.messenger as FakeMessenger;
   return { messengerApp, messenger };
 }

@@ -1,4 +1,4 @@
-// Puts the application (main/host/app-core.ts) into Electron: every IPC command through the
+// Puts the application (main/app/app-core.ts) into Electron: every IPC command through the
 // checked handler, events to every window and a snapshot to each new page, conversation windows,
 // the user's browser for Passport pages, safeStorage for the remembered password, the tray icon,
 // input anywhere on the computer for auto-idle, and a system notification for what happens while
@@ -10,8 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { COMMAND_NAMES, type CommandName, type Notice } from '../../shared/ipc';
 import { commandSchemas } from '../../shared/schemas';
 import { Messenger } from '../client/messenger';
-import { MessengerApp } from '../host/app-core';
-import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../host/secret-store';
+import { MessengerApp } from '../app/app-core';
+import type { DemoServer } from '../app/demo-server';
+import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../app/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
@@ -51,11 +52,12 @@ function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name
   handle(name, commandSchemas[name], (...args) => messengerApp.dispatch(name, args));
 }
 
-export function startMessengerApp(): MessengerApp {
+export function startMessengerApp(demo: DemoServer): MessengerApp {
   const dataDir = app.getPath('userData');
   const messengerApp: MessengerApp = new MessengerApp({
     dataDir,
     secrets: secretStore(dataDir),
+    demo,
     createMessenger: (options) => new Messenger(options),
     shell: {
       showConversation: (conversationId, reason) =>
@@ -94,7 +96,7 @@ export function startMessengerApp(): MessengerApp {
   app.on('before-quit', (event) => {
     if (signedOff) return;
     event.preventDefault();
-    void messengerApp.close().finally(() => {
+    void messengerApp.close().then(() => demo.close()).catch(() => {}).finally(() => {
       signedOff = true;
       app.quit();
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
 import { FakeWebContents, resetFakeElectron, session } from './fake-electron';
 import { lockDownSession, lockDownWebContents } from './security';
 

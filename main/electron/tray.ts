@@ -5,7 +5,7 @@ import { app, Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import type { MessengerState } from '../../shared/model';
 import { STATUS_LABELS } from '../../shared/status-labels';
-import type { MessengerApp } from '../host/app-core';
+import type { MessengerApp } from '../app/app-core';
 import { showContactListWindow } from './windows';
 
 function tooltip(session: MessengerState['session']): string {

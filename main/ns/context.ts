@@ -2,7 +2,7 @@
 // negotiated dialect, the lists, a way to send requests and to emit events.
 
 import type { Dialect } from '../../shared/model';
-import type { MsnpCommand, RequestOptions } from '../msnp/index';
+import type { MsnpCommand, RequestOptions } from '../../protocol/index';
 import type { NotificationEvents } from './events';
 import type { ContactLists } from './lists';
 

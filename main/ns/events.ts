@@ -1,7 +1,7 @@
 // What the notification session tells the rest of the client, declared once.
 
 import type { AddedByRequest, Dialect, MailStatus, Profile, SettableStatus, StatusCode } from '../../shared/model';
-import type { MsnpCommand, ProtocolError } from '../msnp/index';
+import type { MsnpCommand, ProtocolError } from '../../protocol/index';
 import type { SwitchboardRing } from '../sb/types';
 import type { ContactLists } from './lists';
 import type { NewMailNotice } from './mail';
@@ -15,7 +15,6 @@ export type SessionEnd =
   | { readonly reason: 'transfer'; readonly server: string; readonly message?: string };
 
 export interface NotificationEvents {
-  [event: string]: unknown;
   step: SessionStep;
   authenticated: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect; readonly server: string };
   /** The lists after every change (sync, ADD/REM/REA/GTC/BLP replies, ADD 0/REM 0). */

@@ -3,7 +3,7 @@
 
 import { isValidHandle } from '../../shared/handles';
 import { type AddedAlertMode, type ListName, MAX_ENCODED_NAME_BYTES, type PrivacyMode } from '../../shared/model';
-import { ProtocolError, isSuccessClassError, percentDecode, percentEncode } from '../msnp/index';
+import { ProtocolError, isSuccessClassError, percentDecode, percentEncode } from '../../protocol/index';
 import type { HandlerTable, NsContext } from './context';
 import { SessionError } from './errors';
 import { type ContactLists, isListName, keyOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';

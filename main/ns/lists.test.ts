@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../msnp/index';
+import { parseCommand } from '../../protocol/index';
 import { EMPTY_LISTS, ListSync, listsOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';
 
 const dump = [

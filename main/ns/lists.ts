@@ -3,8 +3,8 @@
 
 import { isValidHandle } from '../../shared/handles';
 import type { AddedAlertMode, ListName, PrivacyMode } from '../../shared/model';
-import type { MsnpCommand } from '../msnp/index';
-import { percentDecode } from '../msnp/index';
+import type { MsnpCommand } from '../../protocol/index';
+import { percentDecode } from '../../protocol/index';
 
 export const LIST_NAMES: readonly ListName[] = ['FL', 'AL', 'BL', 'RL'];
 

@@ -2,7 +2,7 @@
 // and mailbox-activity notifications, and system messages. Pure parsing: payload in, data out.
 
 import type { MailStatus, NewMail, Profile } from '../../shared/model';
-import { mediaType, parseHeaderLines, parseMime } from '../msnp/index';
+import { mediaType, parseHeaderLines, parseMime } from '../../protocol/index';
 
 /** A new-mail notification with what the Passport form needs when the user opens it (§8.1). */
 export interface NewMailNotice {

@@ -2,7 +2,7 @@
 
 import { isValidHandle } from '../../shared/handles';
 import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
-import { type MsnpCommand, percentDecode } from '../msnp/index';
+import { type MsnpCommand, percentDecode } from '../../protocol/index';
 import type { HandlerTable, NsContext } from './context';
 
 export function isSettableStatus(value: string | undefined): value is SettableStatus {

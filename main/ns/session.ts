@@ -14,8 +14,8 @@ import {
   isErrorCommand,
   percentDecode,
   transactionIdOf,
-} from '../msnp/index';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../msnp/transactions';
+} from '../../protocol/index';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../protocol/transactions';
 import type { SwitchboardTicket } from '../sb/types';
 import type { HandlerTable, NsContext } from './context';
 import { SessionError } from './errors';

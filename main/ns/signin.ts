@@ -5,9 +5,10 @@
 
 import { isValidHandle } from '../../shared/handles';
 import type { Dialect } from '../../shared/model';
-import { ConnectionClosedError, type ConnectionOptions, MsnpConnection, percentDecode } from '../msnp/index';
-import { md5Hex } from '../passport/md5';
-import { OFFERED_DIALECTS, UPGRADE_CHECK, isDialect } from './dialect';
+import { ConnectionClosedError, type ConnectionOptions, MsnpConnection, percentDecode } from '../../protocol/index';
+import { md5Hex } from '../../protocol/md5';
+import { UPGRADE_CHECK, isDialect } from '../../protocol/dialect';
+import { OFFERED_DIALECTS } from './dialect';
 import { NO_MD5, SessionError, UNSUPPORTED_SERVER } from './errors';
 import { askForUpgrade } from './upgrade-check';
 

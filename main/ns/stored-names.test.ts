@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MsnpCommand, ProtocolError, parseCommand } from '../msnp/index';
+import { type MsnpCommand, ProtocolError, parseCommand } from '../../protocol/index';
 import type { NsContext } from './context';
 import { EMPTY_LISTS, type ContactLists, withEntryOnList } from './lists';
 import { StoredNameSync } from './stored-names';

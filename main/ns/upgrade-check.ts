@@ -3,7 +3,7 @@
 // the refusal into a sentence that says what to install. The server hangs up after replying, so a
 // close, a timeout or an error line before the reply leaves the plain refusal.
 
-import { ConnectionClosedError, type MsnpConnection, ProtocolError, RequestTimeoutError } from '../msnp/index';
+import { ConnectionClosedError, type MsnpConnection, ProtocolError, RequestTimeoutError } from '../../protocol/index';
 import { CLIENT_LANGUAGE, CLIENT_LIBRARY } from './dialect';
 import { UNSUPPORTED_SERVER, upgradeRequested } from './errors';
 

@@ -2,7 +2,7 @@
 // legacy k1/k2 form otherwise. Pure functions: everything time- or chance-dependent is an input.
 
 import type { PassportForm, Profile } from '../../shared/model';
-import { md5Hex } from './md5';
+import { md5Hex } from '../../protocol/md5';
 
 export interface Account {
   readonly handle: string;

@@ -10,7 +10,7 @@
 // becomes a visible failure after a timeout instead of a message that silently vanished.
 
 import type { ChatMessage, Conversation, Participant, SystemLine } from '../../shared/model';
-import { ProtocolError } from '../msnp/index';
+import { ProtocolError } from '../../protocol/index';
 import {
   findMessage,
   messageEntry,

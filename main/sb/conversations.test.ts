@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, Conversation, TranscriptEntry } from '../../shared/model';
-import { ProtocolError, parseMime } from '../msnp/index';
+import { ProtocolError, parseMime } from '../../protocol/index';
 import { type FakeHost, fakeHost, until } from '../../test/integration/sb/fake-host';
 import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/integration/sb/scripted-switchboard';
 import { type ConversationOptions, Conversations, DEFAULT_TYPING_EXPIRY_MS } from './conversations';

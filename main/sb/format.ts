@@ -4,7 +4,7 @@
 // colour, and short hex numbers. Anything else falls back to the default value.
 
 import { DEFAULT_MESSAGE_FORMAT, type MessageFormat } from '../../shared/model';
-import { percentDecode, percentEncode } from '../msnp/index';
+import { percentDecode, percentEncode } from '../../protocol/index';
 
 export { DEFAULT_MESSAGE_FORMAT };
 

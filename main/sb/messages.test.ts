@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_PAYLOAD_BYTES, parseMime } from '../msnp/index';
+import { MAX_PAYLOAD_BYTES, parseMime } from '../../protocol/index';
 import { DEFAULT_MESSAGE_FORMAT } from './format';
 import { buildInvitationDecline, buildTextPayloads, buildTypingPayload, parsePayload, splitText } from './messages';
 

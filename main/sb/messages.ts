@@ -3,7 +3,7 @@
 // boundaries so no part ever ends inside a UTF-8 sequence.
 
 import type { MessageFormat } from '../../shared/model';
-import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, parseMime } from '../msnp/index';
+import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, parseMime } from '../../protocol/index';
 import { formatHeaderValue, parseFormatHeader } from './format';
 
 export type IncomingPayload =

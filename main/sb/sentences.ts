@@ -1,6 +1,6 @@
 // What the user reads in a conversation when something goes wrong on the switchboard.
 
-import { ProtocolError, RequestTimeoutError, describeProtocolError } from '../msnp/index';
+import { ProtocolError, RequestTimeoutError, describeProtocolError } from '../../protocol/index';
 
 /** Why a `CAL` for `name` failed (§6.3, §6.10). */
 export function callFailure(name: string, handle: string, error: unknown): string {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionClosedError, PAYLOAD_COMMANDS, ProtocolError, RequestTimeoutError, serializeCommand } from '../msnp/index';
+import { ConnectionClosedError, PAYLOAD_COMMANDS, ProtocolError, RequestTimeoutError, serializeCommand } from '../../protocol/index';
 import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/integration/sb/scripted-switchboard';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
 

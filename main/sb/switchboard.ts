@@ -11,11 +11,10 @@ import {
   MsnpConnection,
   isErrorCommand,
   percentDecode,
-} from '../msnp/index';
+} from '../../protocol/index';
 import type { SwitchboardRing, SwitchboardTicket } from './types';
 
 export interface SwitchboardEvents {
-  [event: string]: unknown;
   /** `JOI`: someone answered an invitation. */
   joined: Participant;
   /** `BYE`: someone left (OUT or dropped connection). */

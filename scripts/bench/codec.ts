@@ -1,7 +1,7 @@
 // (a) The framer's throughput on a realistic stream, fed in 64 KiB chunks and one byte at a time
 // (which must stay linear), and (b) parse + serialize round trips per second.
 
-import { MsnpFramer, parseCommand, serializeCommand } from '../../main/msnp/index';
+import { MsnpFramer, parseCommand, serializeCommand } from '../../protocol/index';
 import { formatNumber, median, milliseconds, printTable, timeRounds } from './measure';
 import { realisticStream, sampleCommands } from './stream';
 

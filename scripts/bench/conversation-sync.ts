@@ -4,7 +4,7 @@
 // every changed conversation whole in `set`, as main sent it before ConversationUpdate.
 
 import { performance } from 'node:perf_hooks';
-import { StateSync } from '../../main/host/state-sync';
+import { StateSync } from '../../main/app/state-sync';
 import { messageEntry, newConversation, withEntry, withMessage, withTyping } from '../../main/sb/conversation-state';
 import type { StatePatch } from '../../shared/ipc';
 import { type Conversation, INITIAL_STATE, type MessengerState } from '../../shared/model';

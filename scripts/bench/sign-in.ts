@@ -1,13 +1,13 @@
 // (c) A real sign-in over loopback against the project's server of an account with 5000 contacts
 // (all on FL and AL, a few hundred of them online), cold and with the SYN cache warm, and (d) what
-// the state sync (main/host/state-sync.ts) makes of it: the patches a window would receive.
+// the state sync (main/app/state-sync.ts) makes of it: the patches a window would receive.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Messenger } from '../../main/client/messenger';
-import { StateSync } from '../../main/host/state-sync';
+import { StateSync } from '../../main/app/state-sync';
 import type { StatePatch } from '../../shared/ipc';
 import type { MessengerState } from '../../shared/model';
 import { type MsnServer, startServer } from '../../server/index';

@@ -2,7 +2,7 @@
 // notification server, Hotmail service messages, and switchboard chatter (formatted text, typing,
 // ACKs), serialised with the project's own codec so every frame is valid.
 
-import { type MsnpCommand, buildMime, percentEncode, serializeCommand } from '../../main/msnp/index';
+import { type MsnpCommand, buildMime, percentEncode, serializeCommand } from '../../protocol/index';
 
 const FORMAT = 'FN=MS%20Sans%20Serif; EF=B; CO=800000; CS=0; PF=22';
 const STATUSES = ['NLN', 'BSY', 'AWY', 'IDL', 'BRB', 'PHN', 'LUN'];

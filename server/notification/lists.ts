@@ -1,7 +1,7 @@
 // The four lists and the list settings (§5.1–§5.4, §5.7–§5.9, §11): SYN, LST, GTC, BLP, ADD, REM
 // and REA. Every change bumps the account's single list version.
 
-import { percentDecode } from '../../main/msnp/index';
+import { percentDecode } from '../../protocol/index';
 import { MAX_ENCODED_NAME_BYTES } from '../../shared/model';
 import { type Account, LIST_NAMES, type ListName, isValidHandle, normalizeHandle } from '../accounts';
 import type { ServerContext } from '../context';

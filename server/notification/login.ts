@@ -1,7 +1,7 @@
 // Sign-in on the notification server (§4): VER, INF, CVR, CVQ and the MD5 USR exchange, then the
 // profile and mail-count messages that follow USR OK (§9.1, §9.2).
 
-import { md5Hex } from '../../main/passport/md5';
+import { md5Hex } from '../../protocol/index';
 import { isValidHandle } from '../accounts';
 import { randomDigits } from '../random';
 import { answerAuthPackages, answerUpgradeCheck, answerVersion, answerVersionReport } from '../negotiation';

@@ -2,7 +2,7 @@
 // new-mail notices (§9.2, §9.3), and the URL command that leads the client to the mailbox (§5.12).
 
 import { randomBytes } from 'node:crypto';
-import { buildMime, percentEncode } from '../../main/msnp/index';
+import { buildMime, percentEncode } from '../../protocol/index';
 import type { Account } from '../accounts';
 import type { Dialect } from '../context';
 import type { CommandSpec, NotificationSession } from './session';

@@ -1,7 +1,7 @@
 // One notification-server connection (§3): the sign-in phases, the command table of the signed-in
 // session, and what happens when it ends. The commands themselves live in one module per concern.
 
-import type { MsnpCommand } from '../../main/msnp/index';
+import type { MsnpCommand } from '../../protocol/index';
 import type { Account } from '../accounts';
 import type { Dialect, Invitation, Member, SeenPresence, ServerContext } from '../context';
 import { tridOf } from '../negotiation';

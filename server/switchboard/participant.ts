@@ -1,7 +1,7 @@
 // A client connection to the switchboard (§6): USR or ANS first, then CAL, MSG and OUT. The SB has
 // no dialect, so the same rules serve MSNP2 and MSNP3 clients.
 
-import type { MsnpCommand } from '../../main/msnp/index';
+import type { MsnpCommand } from '../../protocol/index';
 import type { Account } from '../accounts';
 import type { ServerContext } from '../context';
 import { tridOf } from '../negotiation';

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Messenger } from '../../main/client/messenger';
-import type { WebHost } from '../../main/host/web/web-host';
+import type { WebHost } from '../../main/web/web-host';
 import { startServer, type MsnServer } from '../../server/index';
 import { launchChromium, PATIENTLY } from './support/chromium';
 import { nextPage, removeTemporaryDirs, rendererBundle, saveScreenshot, signInHeadless, startWebUser } from './support/users';

@@ -3,8 +3,8 @@
 // It knows no protocol rules; `signInRaw` below adds the one sequence nearly every server test needs.
 
 import { type Socket, connect } from 'node:net';
-import { type MsnpCommand, MsnpFramer, serializeCommand } from '../../main/msnp/index';
-import { md5Hex } from '../../main/passport/md5';
+import { type MsnpCommand, MsnpFramer, serializeCommand } from '../../protocol/index';
+import { md5Hex } from '../../protocol/md5';
 
 export const DEFAULT_WAIT_MS = 2000;
 

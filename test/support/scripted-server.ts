@@ -6,7 +6,7 @@
 
 import { type Server, type Socket, createServer } from 'node:net';
 import { TypedEmitter } from '../../shared/emitter';
-import { type MsnpCommand, MsnpFramer } from '../../main/msnp/index';
+import { type MsnpCommand, MsnpFramer } from '../../protocol/index';
 
 export type ScriptStep = string | { readonly raw: Uint8Array };
 
@@ -17,7 +17,6 @@ export function serverMessage(sender: string, name: string, payload: string): Sc
 }
 
 interface ScriptedEvents {
-  [event: string]: unknown;
   line: { readonly connection: number; readonly line: string };
   closed: number;
 }

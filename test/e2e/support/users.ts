@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Messenger } from '../../../main/client/messenger';
-import { MessengerApp } from '../../../main/host/app-core';
-import { MemorySecretStore } from '../../../main/host/secret-store';
-import { ensureRendererBundle } from '../../../main/host/web/bundle';
-import { WebHost } from '../../../main/host/web/web-host';
+import { MessengerApp } from '../../../main/app/app-core';
+import { MemorySecretStore } from '../../../main/app/secret-store';
+import { ensureRendererBundle } from '../../../main/web/bundle';
+import { WebHost } from '../../../main/web/web-host';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -43,6 +43,8 @@ export async function startWebUser(server: string, handle: string, rendererDir: 
         dataDir,
         secrets: new MemorySecretStore(),
         shell,
+        // These users sign in to the test's own server; the Local demo is that same server.
+        demo: { address: async () => server },
         createMessenger: (options) => new Messenger(options),
         defaults: { lastServer: server, lastHandle: handle },
       }),

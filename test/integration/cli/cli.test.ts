@@ -61,7 +61,7 @@ afterEach(async () => {
 async function start(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'msn-cli-'));
   dataDirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', ...args], {
     cwd: process.cwd(),
     env: { ...process.env, MSN_DATA_DIR: dataDir, ...env },
   });

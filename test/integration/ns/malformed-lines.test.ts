@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PAYLOAD_COMMANDS, serializeCommand } from '../../../main/msnp/index';
+import { PAYLOAD_COMMANDS, serializeCommand } from '../../../protocol/index';
 import { ListCache } from '../../../main/ns/list-cache';
 import { NotificationSession } from '../../../main/ns/session';
 import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';

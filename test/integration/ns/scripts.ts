@@ -1,7 +1,7 @@
 // Transcript pieces for the scripted-server tests. The client's TrIDs start at 1 and keep
 // counting across the DS→NS referral (VER 4 on the NS, SYN 8, CHG 9), as in the reference.
 
-import { md5Hex } from '../../../main/passport/md5';
+import { md5Hex } from '../../../protocol/md5';
 import { type ScriptStep, serverMessage } from '../../support/scripted-server';
 
 export const HANDLE = 'example@hotmail.com';

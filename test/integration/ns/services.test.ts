@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessengerError } from '../../../main/client/errors';
 import type { Messenger } from '../../../main/client/messenger';
-import { md5Hex } from '../../../main/passport/md5';
+import { md5Hex } from '../../../protocol/md5';
 import { type Harness, PASSWORD, nextEvent, startHarness } from './harness';
 
 const me = { handle: 'example@hotmail.com', password: PASSWORD, friendlyName: 'Example', inboxUnread: 2 };

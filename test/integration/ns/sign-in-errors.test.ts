@@ -4,7 +4,7 @@ import type { Messenger } from '../../../main/client/messenger';
 import type { ScriptedServer, ScriptStep } from '../../support/scripted-server';
 import { useScriptedHarness } from './harness';
 import { CHALLENGE, HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch, emptySyncAndOnline, profile } from './scripts';
-import { md5Hex } from '../../../main/passport/md5';
+import { md5Hex } from '../../../protocol/md5';
 
 const scripted = useScriptedHarness('msn-scripted-');
 /** The current test's server and messenger (the harness closes and signs them out). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ListCache } from '../../../main/ns/list-cache';
 import { EMPTY_LISTS } from '../../../main/ns/lists';
-import { md5Hex } from '../../../main/passport/md5';
+import { md5Hex } from '../../../protocol/md5';
 import type { AddedByRequest } from '../../../shared/model';
 import { SEED_PROFILE } from '../../fixtures/seed';
 import { serverMessage } from '../../support/scripted-server';

@@ -3,7 +3,7 @@
 // (the test's own timeout catches a hang), so it works under fake timers.
 
 import { type Server, type Socket, createServer } from 'node:net';
-import { type MsnpCommand, MsnpFramer, serializeCommand } from '../../../main/msnp/index';
+import { type MsnpCommand, MsnpFramer, serializeCommand } from '../../../protocol/index';
 import type { SwitchboardRing, SwitchboardTicket } from '../../../main/sb/types';
 
 /** `NAME p1 p2`: a command as one line, without MSG's length token. */

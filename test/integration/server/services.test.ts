@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mediaType, parseMime } from '../../../main/msnp/index';
+import { mediaType, parseMime } from '../../../protocol/index';
 import type { MsnServer } from '../../../server/index';
 import { EXAMPLE, SESSION_ACCOUNTS, goOnline, linesBeforePong, signIn, useServerTest } from './fixtures';
 

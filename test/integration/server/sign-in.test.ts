@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mediaType, parseMime } from '../../../main/msnp/index';
+import { mediaType, parseMime } from '../../../protocol/index';
 import type { MsnServer } from '../../../server/index';
-import { md5Hex } from '../../../main/passport/md5';
+import { md5Hex } from '../../../protocol/md5';
 import { RawClient, signInRaw } from '../../support/raw-client';
 import { useServerTest } from './fixtures';
 

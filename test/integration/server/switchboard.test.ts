@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildMime, mediaType, parseMime } from '../../../main/msnp/index';
+import { buildMime, mediaType, parseMime } from '../../../protocol/index';
 import type { MsnServer } from '../../../server/index';
 import type { RawClient } from '../../support/raw-client';
 import { ANOTHER, CAROL, EXAMPLE, SESSION_ACCOUNTS, type Signed, goOnline, linesBeforePong, signIn, useServerTest } from './fixtures';

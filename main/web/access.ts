@@ -5,7 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import { TOKEN_PARAMETER } from '../../../shared/web-protocol';
+import { TOKEN_PARAMETER } from '../../shared/web-protocol';
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (address === undefined) return false;

@@ -2,9 +2,9 @@
 
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import type { EventName, IpcEvents } from '../../../shared/ipc';
-import type { HostMessage, OpenMessage } from '../../../shared/web-protocol';
-import { isCommandName, type MessengerApp } from '../app-core';
+import type { EventName, IpcEvents } from '../../shared/ipc';
+import type { HostMessage, OpenMessage } from '../../shared/web-protocol';
+import { isCommandName, type MessengerApp } from '../app/app-core';
 
 /** Largest message a page may send: a maximal chat message with its format fits many times over. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;

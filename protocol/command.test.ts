@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandArbitrary } from '../../test/fixtures/arbitraries';
+import { commandArbitrary } from '../test/fixtures/arbitraries';
 import { MAX_TRID, MsnpSyntaxError, TransactionIds, parseCommand, serializeCommand, transactionIdOf } from './command';
 
 const encoder = new TextEncoder();

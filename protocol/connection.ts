@@ -2,7 +2,7 @@
 // typed events, and a redacted wire log. Knows nothing about what the commands mean.
 
 import { Socket, connect as netConnect } from 'node:net';
-import { TypedEmitter } from '../../shared/emitter';
+import { TypedEmitter } from '../shared/emitter';
 import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
 import { ConnectionClosedError, PendingRequests } from './transactions';
@@ -17,7 +17,6 @@ export interface ConnectionClosed {
 }
 
 export interface ConnectionEvents {
-  [event: string]: unknown;
   /** Every command not consumed as the final reply to a request. */
   command: MsnpCommand;
   /** A line that is not a valid command; the connection goes on. */

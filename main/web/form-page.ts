@@ -4,8 +4,8 @@
 // the form says.
 
 import { randomBytes } from 'node:crypto';
-import type { PassportForm } from '../../../shared/model';
-import { renderFormPage } from '../../passport/page';
+import type { PassportForm } from '../../shared/model';
+import { renderFormPage } from '../passport/page';
 
 export interface FormPage {
   readonly html: string;

@@ -12,7 +12,7 @@ interface ReferenceError {
 
 // The repository checkout sits beside the read-only reference folder `shared/` (in CI too).
 const reference = JSON.parse(
-  readFileSync(new URL('../../../shared/protocol/errors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../shared/protocol/errors.json', import.meta.url), 'utf8'),
 ) as ReferenceError[];
 
 describe('PROTOCOL_ERRORS', () => {

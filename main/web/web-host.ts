@@ -6,16 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { PassportForm } from '../../../shared/model';
+import type { PassportForm } from '../../shared/model';
 import {
   conversationRoute,
   conversationTarget,
   FORM_PATH,
   PAGE_PARAMETER,
   WEB_SOCKET_PATH,
-} from '../../../shared/web-protocol';
-import type { AppShell, MessengerApp } from '../app-core';
-import { browserHostPolicy } from '../csp';
+} from '../../shared/web-protocol';
+import type { AppShell, MessengerApp } from '../app/app-core';
+import { browserHostPolicy } from '../app/csp';
 import { HostAccess } from './access';
 import { formPageResponse, isPostableAction } from './form-page';
 import { MAX_MESSAGE_BYTES, PageConnection } from './page-connection';

@@ -2,8 +2,8 @@
 // The password never comes from an argument (it would show in `ps` and shell history).
 
 import { parseArgs } from 'node:util';
-import type { SettableStatus } from '../../../shared/model';
-import { isSettableStatus } from '../../ns/presence';
+import type { SettableStatus } from '../../shared/model';
+import { isSettableStatus } from '../ns/presence';
 
 export interface CliArguments {
   readonly server: string;

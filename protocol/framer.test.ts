@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandArbitrary } from '../../test/fixtures/arbitraries';
-import { concatBytes, readTranscript, streamFrom } from '../../test/fixtures/transcript';
+import { commandArbitrary } from '../test/fixtures/arbitraries';
+import { concatBytes, readTranscript, streamFrom } from '../test/fixtures/transcript';
 import { type MsnpCommand, type MsnpSyntaxError, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MAX_LINE_BYTES, MAX_PAYLOAD_BYTES, MsnpFramer } from './framer';
 import { contentTypeParameter, mediaType, parseHeaderLines, parseMime } from './mime';

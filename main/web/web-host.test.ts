@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import type { HostMessage } from '../../../shared/web-protocol';
-import { FAKE_FORM, FakeMessenger } from '../../../test/fixtures/fake-messenger';
-import { MessengerApp } from '../app-core';
-import { MemorySecretStore } from '../secret-store';
+import type { HostMessage } from '../../shared/web-protocol';
+import { FAKE_FORM, FakeMessenger } from '../../test/fixtures/fake-messenger';
+import { MessengerApp } from '../app/app-core';
+import { MemorySecretStore } from '../app/secret-store';
 import { CONVERSATION_PAGE_GRACE_MS, WebHost } from './web-host';
 
 let dir: string;
@@ -32,6 +32,7 @@ beforeEach(async () => {
         dataDir: join(dir, 'data'),
         secrets: new MemorySecretStore(),
         shell,
+        demo: { address: () => Promise.reject(new Error('The demo is not part of this test.')) },
         createMessenger: (options) => (messenger = new FakeMessenger(options)),
       }),
   });

@@ -1,10 +1,10 @@
 // The CLI's stdin commands, one per line. Parsing is pure; running one resolves when it is done,
 // and any failure becomes an AppError for an `error` event (the session goes on).
 
-import type { Messenger } from '../../client/messenger';
-import { MessengerError } from '../../client/errors';
-import { type ListName, URL_SERVICES, type UrlService } from '../../../shared/model';
-import { isSettableStatus } from '../../ns/presence';
+import type { Messenger } from '../client/messenger';
+import { MessengerError } from '../client/errors';
+import { type ListName, URL_SERVICES, type UrlService } from '../../shared/model';
+import { isSettableStatus } from '../ns/presence';
 
 type EditableList = Exclude<ListName, 'RL'>;
 

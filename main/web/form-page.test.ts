@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFormPage } from '../../passport/page';
+import { renderFormPage } from '../passport/page';
 import { formPageResponse } from './form-page';
 
 describe('formPageResponse', () => {

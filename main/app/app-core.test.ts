@@ -6,7 +6,7 @@ import type { Notice, SignInRequest, StatePatch } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
 import { MessengerApp, isCommandName, type AppShell } from './app-core';
 import { MessengerError } from '../client/errors';
-import { ProtocolError } from '../msnp/index';
+import { ProtocolError } from '../../protocol/index';
 import { MemorySecretStore } from './secret-store';
 
 const SIGN_IN: SignInRequest = {

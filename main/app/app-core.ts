@@ -15,7 +15,7 @@ import {
 } from '../../shared/ipc';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
 import { commandSchemas } from '../../shared/schemas';
-import { DemoServer } from './demo-server';
+import type { DemoServer } from './demo-server';
 import { MessengerError } from '../client/errors';
 import { toCommandError, validationError } from './errors';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
@@ -39,13 +39,13 @@ export interface MessengerAppOptions {
   readonly createMessenger: (options: MessengerPortOptions) => MessengerPort;
   /** Settings a fresh data directory starts with. */
   readonly defaults?: Partial<StoredSettings>;
-  /** Shared with whoever else needs the demo server (the browser host's `--demo`). */
-  readonly demo?: DemoAddress;
+  /** The Local demo, composed by the shell's entry point (the app never imports the server). */
+  readonly demo: DemoAddress;
   readonly log?: (line: string) => void;
 }
 
 /** The part of the demo server the app uses. */
-export type DemoAddress = Pick<DemoServer, 'address' | 'close'>;
+export type DemoAddress = Pick<DemoServer, 'address'>;
 
 export type AppEvents = Omit<IpcEvents, 'snapshot'>;
 
@@ -62,7 +62,6 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private readonly settings: SettingsStore;
   private readonly sync: StateSync;
   private readonly demo: DemoAddress;
-  private readonly ownsDemo: boolean;
   private readonly shell: AppShell;
   private readonly log: (line: string) => void;
   private readonly handlers: Handlers;
@@ -74,8 +73,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.log = options.log ?? (() => {});
     this.shell = options.shell;
     this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
-    this.ownsDemo = options.demo === undefined;
-    this.demo = options.demo ?? new DemoServer(this.log);
+    this.demo = options.demo;
     this.messenger = options.createMessenger({
       dataDir: options.dataDir,
       openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
@@ -128,10 +126,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.message}`);
   }
 
-  /** Signs out (if signed in) and stops the demo server this app started. */
+  /** Signs out (if signed in). The demo server belongs to the shell that composed it. */
   async close(): Promise<void> {
     if (this.messenger.state.session.state !== 'offline') await this.messenger.signOut().catch(() => {});
-    if (this.ownsDemo) await this.demo.close();
   }
 
   private notify(notice: Notice): void {

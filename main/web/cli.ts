@@ -7,12 +7,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_SIGN_IN } from '../../../server/demo';
-import { Messenger } from '../../client/messenger';
-import { MessengerApp } from '../app-core';
-import { DemoServer } from '../demo-server';
-import { MemorySecretStore } from '../secret-store';
-import { DEMO_SERVER } from '../settings-store';
+import { DEMO_SIGN_IN, startServer } from '../../server/index';
+import { Messenger } from '../client/messenger';
+import { MessengerApp } from '../app/app-core';
+import { DemoServer } from '../app/demo-server';
+import { MemorySecretStore } from '../app/secret-store';
+import { DEMO_SERVER } from '../app/settings-store';
 import { ensureRendererBundle } from './bundle';
 import { WebHost } from './web-host';
 
@@ -25,7 +25,7 @@ const USAGE = `Usage: npm run web [-- options]
   --rebuild        build the renderer even when it looks current
   --verbose        log the protocol traffic (passwords hidden)`;
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -50,7 +50,10 @@ async function main(): Promise<void> {
   const log = values.verbose ? (line: string) => console.error(line) : undefined;
   const rendererDir = ensureRendererBundle(PROJECT_ROOT, { force: values.rebuild, log: (line) => console.log(line) });
 
-  const demo = new DemoServer(log, { quiet: values['quiet-demo'] });
+  // The one place the browser host composes the Local demo: the project's server, on loopback.
+  const demo = new DemoServer(() =>
+    startServer({ host: '127.0.0.1', port: 0, demoActivity: !values['quiet-demo'], ...(log ? { log } : {}) }),
+  );
   if (values.demo) {
     const address = await demo.address();
     console.log(`Demo server on ${address}: sign in to "Local demo" as ${DEMO_SIGN_IN.handle} with password "${DEMO_SIGN_IN.password}".`);

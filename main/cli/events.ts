@@ -2,8 +2,8 @@
 // mail counts are printed when their state objects change (the state shares structure, so an
 // unchanged contact keeps its identity and prints nothing).
 
-import type { Messenger } from '../../client/messenger';
-import type { AppError, Contact, MessengerState } from '../../../shared/model';
+import type { Messenger } from '../client/messenger';
+import type { AppError, Contact, MessengerState } from '../../shared/model';
 
 export type CliEvent = { readonly event: string } & Record<string, unknown>;
 

@@ -4,10 +4,10 @@
 import { createInterface } from 'node:readline';
 import { Messenger } from '../client/messenger';
 import { toAppError } from '../client/errors';
-import { type CliArguments, UsageError, parseCliArguments } from './cli/arguments';
-import { parseCliCommand, runCliCommand } from './cli/commands';
-import { type CliEvent, errorEvent, printEvents } from './cli/events';
-import { cliDataDir, openWithPlatform, promptPassword } from './cli/system';
+import { type CliArguments, UsageError, parseCliArguments } from './arguments';
+import { parseCliCommand, runCliCommand } from './commands';
+import { type CliEvent, errorEvent, printEvents } from './events';
+import { cliDataDir, openWithPlatform, promptPassword } from './system';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 

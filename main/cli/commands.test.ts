@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessengerError } from '../../client/errors';
+import type { MessengerError } from '../client/errors';
 import { parseCliArguments } from './arguments';
 import { parseCliCommand } from './commands';
 
