@@ -82,7 +82,7 @@ describe('ensureElectronBinary', () => {
 
   it('fails when the installer exits 0 without installing the binary', () => {
     electronPackage('');
-    expect(ensure()).toMatchObject({ ok: false, message: expect.stringContaining('(it finished without installing it)') });
+    expect(ensure()).toMatchObject({ ok: false, message: expect.stringContaining('(it exited without installing the binary)') });
   });
 
   it('honours ELECTRON_SKIP_BINARY_DOWNLOAD: nothing is downloaded, and the paragraph says why', () => {
@@ -113,6 +113,11 @@ describe('ensureElectronBinary', () => {
       message: expect.stringContaining(`ELECTRON_EXEC_PATH is set to ${binary}-gone, and there is no file there`),
     });
     expect(installerRan()).toBe(false);
+  });
+
+  it('tells to run again the command that was typed', () => {
+    electronPackage(OFFLINE_INSTALLER);
+    expect(ensure({ command: 'npm run dev' })).toMatchObject({ message: expect.stringContaining('run `npm run dev` again') });
   });
 
   it('asks for npm install when the electron package itself is missing', () => {

@@ -19,6 +19,8 @@ export interface ElectronBinaryOptions {
   readonly nodeVersion: string;
   /** Progress for the person waiting (the download is about 100 MB). */
   readonly log: (line: string) => void;
+  /** What the person typed, to run again: `npm start` (the default) or `npm run dev`. */
+  readonly command?: string;
 }
 
 export type ElectronBinaryResult =
@@ -56,25 +58,26 @@ export function failureReason(stderr: string, status: number | null, signal: str
   return line ?? (signal ? `stopped by ${signal}` : `exit status ${String(status)}`);
 }
 
-function failure(what: string, retry: string, alternative = WEB_ALTERNATIVE): ElectronBinaryResult {
-  return { ok: false, message: `The desktop app cannot start: ${what} ${retry} ${alternative}` };
-}
-
 export function ensureElectronBinary(options: ElectronBinaryOptions): ElectronBinaryResult {
   const { env } = options;
+  const command = options.command ?? 'npm start';
+  const failure = (what: string, retry: string, alternative = WEB_ALTERNATIVE): ElectronBinaryResult => ({
+    ok: false,
+    message: `The desktop app cannot start: ${what} ${retry} ${alternative}`,
+  });
   // electron-vite runs ELECTRON_EXEC_PATH, when set, instead of the package's binary.
   const execPath = env['ELECTRON_EXEC_PATH'];
   if (execPath) {
     if (existsSync(execPath)) return { ok: true, binary: execPath, installed: false };
     return failure(
       `ELECTRON_EXEC_PATH is set to ${execPath}, and there is no file there.`,
-      'Point it at an Electron executable, or unset it to use the one from npm, and run `npm start` again.',
+      `Point it at an Electron executable, or unset it to use the one from npm, and run \`${command}\` again.`,
     );
   }
   if (!options.packageDir) {
     return failure(
       'the electron package is not installed.',
-      'Run `npm install`, then `npm start` again.',
+      `Run \`npm install\`, then \`${command}\` again.`,
       'After `npm install`, `npm run web -- --demo` also runs the same app in your browser.',
     );
   }
@@ -87,21 +90,21 @@ export function ensureElectronBinary(options: ElectronBinaryOptions): ElectronBi
   if (env['ELECTRON_SKIP_BINARY_DOWNLOAD']) {
     return failure(
       `${missing}, and ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it is not downloaded.`,
-      'Run `npm start` again without it (`env -u ELECTRON_SKIP_BINARY_DOWNLOAD npm start`).',
+      `Run \`${command}\` again without it (\`env -u ELECTRON_SKIP_BINARY_DOWNLOAD ${command}\`).`,
     );
   }
   const nodeRange = electron.engines?.node;
   if (nodeRange && !semver.satisfies(options.nodeVersion, nodeRange)) {
     return failure(
       `${missing}, and Electron's installer needs Node.js ${nodeRange.replace(/\s+/g, '')} (this is Node.js ${options.nodeVersion}).`,
-      'Install a newer Node.js and run `npm start` again.',
+      `Install a newer Node.js and run \`${command}\` again.`,
     );
   }
   const installer = electron.bin?.['install-electron'];
   if (!installer) {
     return failure(
       `${missing}, and this electron package has no install-electron command.`,
-      'Delete node_modules/electron, run `npm install`, then `npm start` again.',
+      `Delete node_modules/electron, run \`npm install\`, then \`${command}\` again.`,
     );
   }
 
@@ -118,12 +121,12 @@ export function ensureElectronBinary(options: ElectronBinaryOptions): ElectronBi
   const reason = run.error
     ? run.error.message
     : run.status === 0
-      ? 'it finished without installing it'
+      ? 'it exited without installing the binary'
       : failureReason(run.stderr, run.status, run.signal);
   return failure(
     `${missing}, and Electron's installer could not download it (${reason}).`,
     'Check the network connection (behind a proxy set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1; ' +
-      'ELECTRON_MIRROR names a mirror) and run `npm start` again.',
+      `ELECTRON_MIRROR names a mirror) and run \`${command}\` again.`,
   );
 }
 

@@ -20,6 +20,8 @@ const result = ensureElectronBinary({
   env: process.env,
   nodeVersion: process.versions.node,
   log: (line) => console.log(line),
+  // npm names the script it runs: `dev` for `npm run dev`.
+  command: process.env['npm_lifecycle_event'] === 'dev' ? 'npm run dev' : 'npm start',
 });
 if (!result.ok) {
   console.error(`\n${wrap(result.message)}\n`);
