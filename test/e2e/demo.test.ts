@@ -49,7 +49,7 @@ afterAll(async () => {
 
 describe('npm run web -- --demo', () => {
   it('prints an address with its token, and refuses the same address without it', async () => {
-    expect(url).toMatch(/\?token=[\w-]{20,}#\/contacts$/);
+    expect(url).toMatch(/\?token=[\w-]{20,}#\/contacts\/a1$/);
     const response = await fetch(url.replace(/\?token=[^#]+/, ''));
     expect(response.status).toBe(403);
   });

@@ -11,7 +11,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { COMMAND_NAMES, commandChannel, type CommandResult, type IpcEvents, type MsnApi } from '../../shared/ipc';
+import { FIRST_ACCOUNT } from '../../shared/accounts';
+import { COMMAND_NAMES, commandChannel, type CommandName, type CommandResult } from '../../shared/commands';
+import type { IpcEvents, MsnApi } from '../../shared/ipc';
+import { contactListRoute } from '../../shared/routes';
 import * as fakeElectron from '../../main/electron/fake-electron';
 import { BrowserWindow, Tray, app, contextBridge, ipcMain, ipcRenderer, nativeImage, resetFakeElectron } from '../../main/electron/fake-electron';
 import { DEMO_SIGN_IN } from '../../server/demo';
@@ -39,19 +42,19 @@ function contactListWindow(): fakeElectron.BrowserWindow {
 }
 
 /** Calls a command's IPC handler as our own page in our own window does. */
-async function invoke(name: string, ...args: unknown[]): Promise<CommandResult<unknown>> {
+async function invoke(name: CommandName, ...args: unknown[]): Promise<CommandResult<unknown>> {
   const window = contactListWindow();
-  const handler = ipcMain.handlers.get(commandChannel(name as (typeof COMMAND_NAMES)[number]));
+  const handler = ipcMain.handlers.get(commandChannel(name));
   if (!handler) throw new Error(`No handler for ${name}`);
   const event = { sender: window.webContents, senderFrame: { url: window.webContents.mainFrame.url, parent: null } };
   return (await handler(event, ...args)) as CommandResult<unknown>;
 }
 
-/** The patches the app sent to the window's page. */
+/** The patch events the app sent to the window's page. */
 function patchesSent(): IpcEvents['patch'][] {
   return contactListWindow()
     .webContents.send.mock.calls.filter(([channel]) => channel === 'msn:event:patch')
-    .map(([, patch]) => patch as IpcEvents['patch']);
+    .map(([, event]) => event as IpcEvents['patch']);
 }
 
 /** The members of `window.msn` as the renderer's own types declare it (tsconfig.web.json's program). */
@@ -116,7 +119,8 @@ describe('the packaged app (Linux, unpacked directory)', () => {
 
   it('loads a renderer page that is in the package, with every script and stylesheet it names', () => {
     const [url] = contactListWindow().loadURL.mock.calls[0] ?? [];
-    expect(url).toMatch(/^file:.*#\/contacts$/);
+    expect(url).toMatch(/^file:/);
+    expect(url).toMatch(new RegExp(`#${contactListRoute(FIRST_ACCOUNT)}$`));
     const page = fileURLToPath(url as string);
     expect(isPackagedFile(page), page).toBe(true);
     // Relative references only: a data: URL (the favicon) carries its content.
@@ -149,8 +153,8 @@ describe('the packaged app (Linux, unpacked directory)', () => {
   });
 
   it('answers a command from its own page', async () => {
-    const snapshot = await invoke('getSnapshot');
-    expect(snapshot).toMatchObject({ ok: true, value: { state: { session: { state: 'offline' } } } });
+    const snapshot = await invoke('getSnapshot', FIRST_ACCOUNT);
+    expect(snapshot).toMatchObject({ ok: true, value: { account: FIRST_ACCOUNT, state: { session: { state: 'offline' } } } });
   });
 
   it('finds its tray icon in the package', () => {
@@ -176,8 +180,8 @@ describe('the packaged app (Linux, unpacked directory)', () => {
 
   it('signs in to its Local demo, whose server is loaded from the package on first use', async () => {
     const request = { server: 'demo', ...DEMO_SIGN_IN, status: 'NLN', rememberPassword: false, autoSignIn: false };
-    expect(await invoke('signIn', request)).toEqual({ ok: true, value: undefined });
-    await vi.waitFor(() => expect(patchesSent().some((patch) => patch.session?.state === 'online')).toBe(true));
+    expect(await invoke('signIn', FIRST_ACCOUNT, request)).toEqual({ ok: true, value: undefined });
+    await vi.waitFor(() => expect(patchesSent().some(({ patch }) => patch.session?.state === 'online')).toBe(true));
     expect(consoleErrors).toEqual([]);
   });
 });
@@ -194,8 +198,10 @@ describe('the packaged preload, run as Electron runs a sandboxed one', () => {
       throw new Error(`The sandboxed preload cannot require ${id}`);
     };
     const module = { exports: {} };
+    // The page's web platform is there too; these are the parts of it that Node also has.
+    const web = { console, TextEncoder, TextDecoder, URL, URLSearchParams, atob, btoa, structuredClone, queueMicrotask, setTimeout, clearTimeout };
     contextBridge.exposed.clear();
-    runInNewContext(readFileSync(preload, 'utf8'), { require, module, exports: module.exports, console }, { filename: preload });
+    runInNewContext(readFileSync(preload, 'utf8'), { ...web, require, module, exports: module.exports }, { filename: preload });
     msn = contextBridge.exposed.get('msn') as MsnApi;
   });
 
