@@ -8,7 +8,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 const CLIENT = ['main/ns', 'main/sb', 'main/passport', 'main/client', 'main/storage'];
 const BASE = ['shared'];
 
-/** What each layer may import, besides itself. */
+/** What each layer may import, besides itself. @type {Readonly<Record<string, readonly string[]>>} */
 const ALLOWED = {
   shared: [],
   protocol: [...BASE],
@@ -24,12 +24,17 @@ const ALLOWED = {
 /** A shell's entry point composes the Local demo: the one place main/ reaches the server. */
 const ENTRY_POINTS = new Set(['main/electron/index.ts', 'main/web/cli.ts', 'main/cli/cli.ts']);
 
+/**
+ * @param {string} path a path from the project root
+ * @returns {string}
+ */
 function layerOf(path) {
-  const [top, second] = path.split('/');
+  const [top = '', second] = path.split('/');
   if (top === 'main' && second) return `main/${second}`;
   return top;
 }
 
+/** @type {import('eslint').Rule.RuleModule} */
 export const layers = {
   meta: {
     type: 'problem',
@@ -46,15 +51,17 @@ export const layers = {
     const allowed = ALLOWED[from];
     if (!allowed) return {};
     const isTest = /\.test\.tsx?$/.test(file);
+    /** @param {import('estree').ImportDeclaration | import('estree').ExportNamedDeclaration | import('estree').ExportAllDeclaration | import('estree').ImportExpression} node */
     const check = (node) => {
-      const spec = node.source?.value;
+      const source = node.source;
+      const spec = source && source.type === 'Literal' ? source.value : undefined;
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const target = relative(root, resolve(dirname(context.filename), spec)).split(sep).join('/');
       const to = layerOf(target);
       if (to === from || allowed.includes(to)) return;
       if (isTest && to === 'test') return;
       if (to === 'server' && ENTRY_POINTS.has(file)) return;
-      context.report({ node: node.source, messageId: 'against', data: { from, to, target } });
+      context.report({ node: source ?? node, messageId: 'against', data: { from, to, target } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
