@@ -14,6 +14,14 @@ import type {
   TranscriptEntry,
   UrlService,
 } from './model';
+import type {
+  AutoReplySettings,
+  ContactPreferences,
+  ContactPreferencesByAccount,
+  PlusTagMode,
+  ThemeChoice,
+  UiScale,
+} from './preferences';
 
 export interface SignInRequest {
   /** `host:port` (port defaults to 1863) or the literal `demo` for the built-in local server. */
@@ -44,7 +52,21 @@ export interface Settings {
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
+  readonly theme: ThemeChoice;
+  readonly uiScale: UiScale;
+  readonly plusTags: PlusTagMode;
+  /** Esc closes a conversation window (as MSN's did); some people would rather it did not. */
+  readonly escapeClosesConversation: boolean;
+  readonly autoReply: AutoReplySettings;
+  /** Set with setContactPreferences, for the account signed in. */
+  readonly contactPreferences: ContactPreferencesByAccount;
+  /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
+  readonly spellCheckLanguages: readonly string[];
 }
+
+/** Settings that are not saved through saveSettings: facts, and what has its own command. */
+type DerivedSettings = 'hasSavedPassword' | 'presets' | 'contactPreferences' | 'spellCheckLanguages';
+export type SettingsPatch = Partial<Omit<Settings, DerivedSettings>>;
 
 /** Renderer → main requests. `args` is what the preload method takes; `result` what it resolves with. */
 export interface IpcCommands {
@@ -74,7 +96,11 @@ export interface IpcCommands {
   inviteToConversation: { args: [string, string]; result: void };
   closeConversation: { args: [string]; result: void };
   reportActivity: { args: []; result: void };
-  saveSettings: { args: [Partial<Omit<Settings, 'hasSavedPassword' | 'presets'>>]; result: Settings };
+  saveSettings: { args: [SettingsPatch]; result: Settings };
+  /** Opens an http(s) or mailto link in the system's browser or mail client (shared/links.ts decides). */
+  openLink: { args: [string]; result: void };
+  /** What the signed-in account remembers about one contact (alerts, sound, spelling language). */
+  setContactPreferences: { args: [string, ContactPreferences]; result: void };
 }
 
 export type CommandName = keyof IpcCommands;
@@ -172,6 +198,8 @@ export const COMMAND_NAMES = [
   'closeConversation',
   'reportActivity',
   'saveSettings',
+  'openLink',
+  'setContactPreferences',
 ] as const satisfies readonly CommandName[];
 
 export const EVENT_NAMES = ['snapshot', 'patch', 'notice', 'settings'] as const satisfies readonly EventName[];

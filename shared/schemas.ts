@@ -4,7 +4,17 @@
 import { z } from 'zod';
 import { MAX_HANDLE_LENGTH, isValidHandle } from './handles';
 import type { CommandName, IpcCommands } from './ipc';
+import { MAX_LINK_LENGTH, openableLink } from './links';
 import { MAX_ENCODED_NAME_BYTES, URL_SERVICES, type UrlService } from './model';
+import {
+  AWAY_STATUSES,
+  CONTACT_SOUNDS,
+  MAX_AUTO_REPLY_LENGTH,
+  THEME_CHOICES,
+  UI_SCALES,
+  type AwayStatus,
+  type ThemeChoice,
+} from './preferences';
 
 export const MAX_MESSAGE_LENGTH = 20_000;
 
@@ -34,6 +44,32 @@ export const signInSchema = z.object({
   autoSignIn: z.boolean(),
 });
 
+const autoReplyText = z.string().trim().max(MAX_AUTO_REPLY_LENGTH);
+
+export const autoReplySchema = z
+  .object({
+    enabled: z.boolean(),
+    messages: z.partialRecord(z.enum(AWAY_STATUSES as [AwayStatus, ...AwayStatus[]]), autoReplyText).refine(
+      (messages) => Object.keys(messages).length <= AWAY_STATUSES.length,
+    ),
+  })
+  .strict();
+
+/** A BCP 47 language tag as dictionaries name them: `en-US`, `fr`, `pt-BR`, `sr-Latn`. */
+export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}$/);
+
+export const contactPreferencesSchema = z
+  .object({
+    alertOnSignIn: z.boolean(),
+    sound: z.enum(CONTACT_SOUNDS),
+    spellCheckLanguage: languageTagSchema.optional(),
+  })
+  .strict();
+
+export const themeSchema = z.enum(THEME_CHOICES as [ThemeChoice, ...ThemeChoice[]]);
+export const uiScaleSchema = z.literal(UI_SCALES);
+export const plusTagModeSchema = z.enum(['render', 'strip']);
+
 const settingsPatchSchema = z
   .object({
     autoIdleMinutes: z.number().int().min(0).max(240),
@@ -44,6 +80,11 @@ const settingsPatchSchema = z
     lastHandle: z.string().max(MAX_HANDLE_LENGTH),
     rememberPassword: z.boolean(),
     autoSignIn: z.boolean(),
+    theme: themeSchema,
+    uiScale: uiScaleSchema,
+    plusTags: plusTagModeSchema,
+    escapeClosesConversation: z.boolean(),
+    autoReply: autoReplySchema,
   })
   .partial()
   .strict();
@@ -77,4 +118,6 @@ export const commandSchemas: { readonly [K in CommandName]: z.ZodType<IpcCommand
   closeConversation: z.tuple([conversationId]),
   reportActivity: z.tuple([]),
   saveSettings: z.tuple([settingsPatchSchema]),
+  openLink: z.tuple([z.string().max(MAX_LINK_LENGTH).refine((href) => openableLink(href) !== undefined, 'Only web (http, https) and e-mail (mailto) links can be opened.')]),
+  setContactPreferences: z.tuple([handleSchema, contactPreferencesSchema]),
 };

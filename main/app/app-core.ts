@@ -13,7 +13,9 @@ import {
   type SignInRequest,
   type StatePatch,
 } from '../../shared/ipc';
+import { openableLink } from '../../shared/links';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
+import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { commandSchemas } from '../../shared/schemas';
 import type { DemoServer } from './demo-server';
 import { MessengerError } from '../client/errors';
@@ -28,6 +30,8 @@ export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
   showConversation(conversationId: string, reason: 'user' | 'incoming'): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
+  /** Opens a link someone clicked, already checked by shared/links.ts: the browser or the mail client. */
+  openLink(url: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
 }
@@ -42,6 +46,8 @@ export interface MessengerAppOptions {
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
   readonly log?: (line: string) => void;
+  /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
+  readonly spellCheckLanguages?: readonly string[];
 }
 
 /** The part of the demo server the app uses. */
@@ -72,7 +78,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     super();
     this.log = options.log ?? (() => {});
     this.shell = options.shell;
-    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
+    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
     this.demo = options.demo;
     this.messenger = options.createMessenger({
       dataDir: options.dataDir,
@@ -85,6 +91,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.handlers = this.createHandlers();
     this.forwardMessengerEvents();
     this.messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    this.messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
   }
 
   /** Everything a window needs to start. */
@@ -163,6 +170,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private async saveSettings(patch: Partial<StoredSettings>): Promise<IpcEvents['settings']> {
     const settings = await this.settings.update(patch);
     if (patch.autoIdleMinutes !== undefined) this.messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
+    if (patch.autoReply !== undefined) this.messenger.setAutoReplies(activeReplies(patch.autoReply));
     this.emit('settings', settings);
     return settings;
   }
@@ -192,6 +200,21 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       const failure: AppError = { kind: 'internal', field: 'server', message: 'The local demo server could not be started.' };
       throw new MessengerError(failure);
     }
+  }
+
+  private async openLink(url: string): Promise<void> {
+    const href = openableLink(url);
+    if (href === undefined) throw new MessengerError({ kind: 'input', message: 'Only web and e-mail links can be opened.' });
+    await this.shell.openLink(href);
+  }
+
+  /** Kept per signed-in account: a contact's alert and language belong to the account that has them. */
+  private async setContactPreferences(contact: string, preferences: ContactPreferences): Promise<void> {
+    const { handle, state } = this.messenger.state.session;
+    if (state !== 'online' || handle === undefined) {
+      throw new MessengerError({ kind: 'input', message: 'Sign in to change what Messenger does for this contact.' });
+    }
+    this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
   }
 
   private showConversation(conversationId: string): void {
@@ -234,6 +257,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       closeConversation: (id) => messenger.closeConversation(id),
       reportActivity: () => messenger.reportActivity(),
       saveSettings: (patch) => this.saveSettings(patch),
+      openLink: (url) => this.openLink(url),
+      setContactPreferences: (contact, preferences) => this.setContactPreferences(contact, preferences),
     };
   }
 }

@@ -70,6 +70,8 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
         const url = externalUrl(pathOrUrl);
         if (url) await shell.openExternal(url);
       },
+      // The app checked the link (http, https or mailto) before it got here.
+      openLink: (url) => shell.openExternal(url),
     },
   });
   for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);

@@ -71,6 +71,8 @@ export class WebHost {
     this.app = options.createApp({
       showConversation: (id, reason) => this.showConversation(id, reason),
       openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
+      // A page opens the links its user clicks itself (platform/web-bridge.ts); this serves any other caller.
+      openLink: (url) => this.opener()?.open({ url, target: '_blank' }),
       openForm: (form) => this.showForm(form),
     });
     this.app.on('patch', (patch) => this.broadcast((page) => page.sendEvent('patch', patch)));
