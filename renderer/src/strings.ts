@@ -121,11 +121,15 @@ export const strings = {
   conversation: {
     to: 'To:',
     /** `status`: the contact's status, when they are on one of my lists. */
-    participant: (name: string, handle: string, status?: string): string =>
-      status ? `${name} <${handle}> (${status})` : `${name} <${handle}>`,
+    participant: (name: string, handle: string, status?: string): string => `${name}${strings.conversation.participantAfterName(handle, status)}`,
+    /** What follows a participant's name, drawn with its own colours. */
+    participantAfterName: (handle: string, status?: string): string => (status ? ` <${handle}> (${status})` : ` <${handle}>`),
     nobody: 'Nobody else is in this conversation.',
     transcript: 'Conversation',
-    says: (name: string): string => `${name} says:`,
+    /** After the sender's name, drawn with its own colours. */
+    saysAfterName: 'says:',
+    /** After the time of an automatic reply (an away message). */
+    automatic: '(automatic reply)',
     notDelivered: 'The following message could not be delivered to all recipients:',
     notDeliveredTo: (names: readonly string[]): string => `Not delivered to ${names.join(', ')}.`,
     resend: 'Resend',

@@ -34,6 +34,13 @@ export const TEST_SETTINGS: Settings = {
     { label: 'Local demo', address: 'demo' },
     { label: 'Example server', address: 'messenger.example.com:1863' },
   ],
+  theme: 'classic',
+  uiScale: 100,
+  plusTags: 'render',
+  escapeClosesConversation: true,
+  autoReply: { enabled: false, messages: {} },
+  contactPreferences: {},
+  spellCheckLanguages: [],
 };
 
 export function contact(handle: string, friendlyName: string, status: StatusCode = 'NLN', lists: ListName[] = ['FL', 'AL']): Contact {

@@ -2,7 +2,9 @@
 // through the virtual list. Focus stays on the tree; aria-activedescendant names the active row.
 
 import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { stripPlus } from '../../../../shared/plus-tags';
 import { Menu } from '../../components/Menu';
+import { RichText } from '../../components/rich-text/RichText';
 import { StatusIcon } from '../../components/StatusIcon';
 import { VirtualList } from '../../components/VirtualList';
 import type { ContactSections } from '../../store/selectors';
@@ -26,7 +28,7 @@ const GROUP_LABEL: Readonly<Record<GroupId, string>> = {
 function contactLabel(row: Extract<TreeRow, { kind: 'contact' }>): string {
   const { contact } = row;
   const blocked = isBlocked(contact) ? ` ${strings.contactList.blockedSuffix}` : '';
-  return `${contact.friendlyName} (${strings.statusLabel(contact.status)})${blocked}`;
+  return `${stripPlus(contact.friendlyName)} (${strings.statusLabel(contact.status)})${blocked}`;
 }
 
 interface ContactTreeProps {
@@ -82,7 +84,7 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
     for (let offset = 1; offset <= rows.length; offset += 1) {
       const index = (activeIndex + offset) % rows.length;
       const row = rows[index];
-      if (row?.kind === 'contact' && row.contact.friendlyName.toLocaleLowerCase().startsWith(wanted)) return index;
+      if (row?.kind === 'contact' && stripPlus(row.contact.friendlyName).toLocaleLowerCase().startsWith(wanted)) return index;
     }
     return -1;
   };
@@ -200,8 +202,8 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
         }}
       >
         <StatusIcon status={contact.status} blocked={isBlocked(contact)} />
-        <span className="tree-row__name" title={strings.contactList.nameTooltip(contact.friendlyName, contact.handle)}>
-          {contact.friendlyName}
+        <span className="tree-row__name" title={strings.contactList.nameTooltip(stripPlus(contact.friendlyName), contact.handle)}>
+          <RichText text={contact.friendlyName} links={false} />
         </span>
         {suffix && <span className="tree-row__status">{suffix}</span>}
         {isBlocked(contact) && <span className="tree-row__status">{strings.contactList.blockedSuffix}</span>}
@@ -230,7 +232,7 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
         <div className="context-menu-layer">
           <Menu
             items={contactMenuItems(menu.row.contact, actions)}
-            label={strings.contactList.contextMenu(menu.row.contact.friendlyName)}
+            label={strings.contactList.contextMenu(stripPlus(menu.row.contact.friendlyName))}
             position={menu.position}
             onClose={() => setMenu(undefined)}
           />

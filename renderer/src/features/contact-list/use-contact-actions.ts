@@ -1,6 +1,7 @@
 // What can be done to a contact, shared by the list, its context menu and the pickers.
 // Failures go to the window's banner, where the user is looking.
 
+import { stripPlus } from '../../../../shared/plus-tags';
 import { useMemo } from 'react';
 import type { Contact } from '../../../../shared/model';
 import { useCommandWithBanner } from '../../components/use-command';
@@ -28,7 +29,7 @@ export function useContactActions(): ContactActions {
     () => ({
       sendMessage: async (contact) => {
         if (!isOnline(contact)) {
-          showBanner(strings.contactList.contactOffline(contact.friendlyName));
+          showBanner(strings.contactList.contactOffline(stripPlus(contact.friendlyName)));
           return;
         }
         await runWithBanner('openConversation', contact.handle);

@@ -7,6 +7,7 @@ import { MAX_MESSAGE_LENGTH } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { useCommandWithBanner } from '../../components/use-command';
 import { strings } from '../../strings';
+import { useSurface } from '../../theme/theme';
 import { messageStyle } from './message-style';
 
 interface ComposerProps {
@@ -19,6 +20,7 @@ export function Composer({ conversationId, format }: ComposerProps) {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const hintId = useId();
+  const surface = useSurface();
 
   const send = async () => {
     const sent = text;
@@ -51,7 +53,7 @@ export function Composer({ conversationId, format }: ComposerProps) {
           maxLength={MAX_MESSAGE_LENGTH}
           aria-label={strings.conversation.composer}
           aria-describedby={hintId}
-          style={messageStyle(format)}
+          style={messageStyle(format, surface)}
           data-testid="composer"
           autoFocus
           onChange={(event) => onChange(event.target.value)}

@@ -1,8 +1,10 @@
 // One conversation's window: the toolbar, who is in it (with their status), the transcript, the
 // composer, and the status bar (who is typing, or when the last message arrived).
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Conversation, MessengerState } from '../../../../shared/model';
+import { stripPlus } from '../../../../shared/plus-tags';
+import { RichText } from '../../components/rich-text/RichText';
 import { command } from '../../bridge';
 import { Banner } from '../../components/Banner';
 import { LiveRegion } from '../../components/LiveRegion';
@@ -33,18 +35,26 @@ type LocalDialog = 'invite' | 'font' | undefined;
 
 function Participants({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
   const { participants } = conversation;
-  const text =
+  const statusOf = (handle: string) => {
+    const status = contacts[handle]?.status;
+    return status && strings.statusLabel(status);
+  };
+  const plain =
     participants.length === 0
       ? strings.conversation.nobody
-      : participants
-          .map((person) => {
-            const status = contacts[person.handle]?.status;
-            return strings.conversation.participant(person.friendlyName, person.handle, status && strings.statusLabel(status));
-          })
-          .join(', ');
+      : participants.map((person) => strings.conversation.participant(stripPlus(person.friendlyName), person.handle, statusOf(person.handle))).join(', ');
   return (
-    <p className="participants" data-testid="participants" title={text}>
-      <span className="participants__label">{strings.conversation.to}</span> {text}
+    <p className="participants" data-testid="participants" title={plain}>
+      <span className="participants__label">{strings.conversation.to}</span>{' '}
+      {participants.length === 0
+        ? plain
+        : participants.map((person, index) => (
+            <Fragment key={person.handle}>
+              {index > 0 && ', '}
+              <RichText text={person.friendlyName} />
+              {strings.conversation.participantAfterName(person.handle, statusOf(person.handle))}
+            </Fragment>
+          ))}
     </p>
   );
 }
@@ -78,7 +88,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const [format, setFormat] = useMyFormat();
   useFocusRecord(id);
 
-  const names = conversation?.participants.map((person) => person.friendlyName).join(', ');
+  const names = conversation?.participants.map((person) => stripPlus(person.friendlyName)).join(', ');
   useEffect(() => {
     document.title = names ? strings.conversation.windowTitle(names) : strings.conversation.windowTitleEmpty;
   }, [names]);
