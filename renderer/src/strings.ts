@@ -2,6 +2,7 @@
 // Functions take the parts that vary; nothing else in the renderer builds user-facing text.
 
 import type { ListName, SessionState, StatusCode } from '../../shared/model';
+import type { ContactSound, PlusTagMode, ThemeChoice } from '../../shared/preferences';
 import { STATUS_LABELS } from '../../shared/status-labels';
 
 export { STATUS_LABELS };
@@ -21,6 +22,27 @@ const SESSION_PROGRESS: Readonly<Record<SessionState, string>> = {
   syncing: 'Getting your contact list…',
   online: 'Signed in',
   reconnecting: 'The connection was lost. Reconnecting…',
+};
+
+const THEME_LABELS: Readonly<Record<ThemeChoice, string>> = {
+  classic: 'Classic',
+  night: 'Classic Night',
+  system: 'Follow my computer’s light or dark setting',
+  'high-contrast': 'High contrast',
+};
+
+const PLUS_TAG_LABELS: Readonly<Record<PlusTagMode, string>> = {
+  render: 'Show Messenger Plus! colours and styles',
+  strip: 'Remove Messenger Plus! tags and show plain text',
+};
+
+const SOUND_LABELS: Readonly<Record<ContactSound, string>> = {
+  default: 'The usual sound',
+  none: 'No sound',
+  chime: 'Chime',
+  bell: 'Bell',
+  knock: 'Knock',
+  ripple: 'Ripple',
 };
 
 const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
@@ -59,6 +81,8 @@ export const strings = {
     about: 'About MSN Messenger',
     inviteToConversation: 'Invite Someone to This Conversation…',
     font: 'Font…',
+    keyboardShortcuts: 'Keyboard Shortcuts',
+    spellingLanguage: 'Spelling Language…',
   },
 
   signIn: {
@@ -212,6 +236,42 @@ export const strings = {
     submit: 'Delete',
   },
 
+  contactPreferences: {
+    alerts: 'Alerts',
+    alertOnSignIn: (name: string): string => `Alert me when ${name} signs in`,
+    /** The contact menu's checkbox item. */
+    alertMenu: (name: string): string => `Alert Me When ${name} Signs In`,
+    sound: 'Sound',
+    soundLabel: (sound: ContactSound): string => SOUND_LABELS[sound],
+    play: 'Play',
+    spelling: 'Spelling language for conversations with this contact',
+    spellingDefault: 'The usual language',
+    spellingTitle: 'Spelling Language',
+    spellingFor: (name: string): string => `Check the spelling of what I write to ${name} in:`,
+    spellingNobody: 'There is nobody in this conversation to choose a language for.',
+  },
+
+  shortcuts: {
+    title: 'Keyboard Shortcuts',
+    key: 'Keys',
+    does: 'What they do',
+    contactList: 'In the contact list',
+    conversation: 'In a conversation window',
+    everywhere: 'In every window',
+    menus: 'Open the menu bar; Alt and a letter opens that menu',
+    find: 'Find a contact',
+    openContact: 'Send an instant message to the selected contact',
+    contactMenu: 'Open the selected contact’s menu',
+    deleteContact: 'Delete the selected contact',
+    send: 'Send the message',
+    newLine: 'Start a new line',
+    nextWindow: 'Go to the next conversation window',
+    previousWindow: 'Go to the previous conversation window',
+    closeWindow: 'Close the conversation window',
+    escapeCloses: 'Close the conversation window (unless turned off in Options)',
+    closeDialog: 'Close a menu or dialog',
+  },
+
   properties: {
     title: (name: string): string => `${name} Properties`,
     handle: 'E-mail address',
@@ -233,6 +293,18 @@ export const strings = {
     preferences: 'Preferences',
     privacy: 'Privacy',
     connection: 'Connection',
+    appearance: 'Appearance',
+    away: 'Away',
+    theme: 'Theme',
+    themeLabel: (theme: ThemeChoice): string => THEME_LABELS[theme],
+    scale: 'Size of text and pictures',
+    scalePercent: (percent: number): string => `${percent}%`,
+    plusTags: 'Messenger Plus! tags in names and messages',
+    plusTagLabel: (mode: PlusTagMode): string => PLUS_TAG_LABELS[mode],
+    escapeCloses: 'Close a conversation window with the Esc key',
+    autoReply: 'Reply automatically while I am away',
+    autoReplyHint: 'The first message in each conversation gets your reply, once, while your status stays the same. Leave a box empty for no reply.',
+    autoReplyFor: (status: string): string => `When I am ${status}:`,
     friendlyName: 'My name as others see it',
     friendlyNameRequired: 'Please type a name.',
     friendlyNameTooLong: 'That name is too long.',
@@ -268,6 +340,7 @@ export const strings = {
   browserHost: {
     lost: 'Lost the connection to MSN Messenger. Reconnecting…',
     popupsBlocked: 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
+    linkRefused: 'Only web and e-mail links can be opened.',
   },
 
   notices: {

@@ -4,6 +4,7 @@
 // host's fresh snapshot brings the page up to date.
 
 import { COMMAND_NAMES, EVENT_NAMES, type CommandResult, type EventName, type IpcEvents, type MsnApi } from '../../../shared/ipc';
+import { openableLink } from '../../../shared/links';
 import type { AppError } from '../../../shared/model';
 import {
   PAGE_PARAMETER,
@@ -30,6 +31,7 @@ const LAST_RETRY_MS = 10_000;
 
 const LOST: AppError = { kind: 'network', message: strings.browserHost.lost };
 const POPUPS_BLOCKED: AppError = { kind: 'unsupported', message: strings.browserHost.popupsBlocked };
+const LINK_REFUSED: AppError = { kind: 'input', message: strings.browserHost.linkRefused };
 
 type Listener = (payload: never) => void;
 type Pending = (result: CommandResult<unknown>) => void;
@@ -111,6 +113,15 @@ export function createWebBridge(environment: BridgeEnvironment): MsnApi {
     COMMAND_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]),
   ) as Omit<MsnApi, 'on'>;
 
+  // A link opens here, in the click that asked for it: a round trip to the host would lose the
+  // click, and the browser would block the new tab. `_blank` tabs open with noopener.
+  const openLink: MsnApi['openLink'] = (href) => {
+    const url = openableLink(href);
+    if (url === undefined) return Promise.resolve({ ok: false, error: LINK_REFUSED });
+    environment.openWindow(url, '_blank');
+    return Promise.resolve({ ok: true, value: undefined });
+  };
+
   const on: MsnApi['on'] = (event, listener) => {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
     let set = listeners.get(event);
@@ -125,5 +136,5 @@ export function createWebBridge(environment: BridgeEnvironment): MsnApi {
   };
 
   connect();
-  return Object.freeze({ ...commands, on });
+  return Object.freeze({ ...commands, openLink, on });
 }

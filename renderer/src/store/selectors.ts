@@ -8,6 +8,9 @@ import type { MessengerStore } from './slices';
 export const selectSession = (s: MessengerStore) => s.session;
 export const selectSettings = (s: MessengerStore) => s.settings;
 export const selectPlusTagMode = (s: MessengerStore) => s.settings?.plusTags ?? 'render';
+/** The signed-in account's key for what it remembers per contact: its handle, lower-cased as main stores it. */
+export const selectAccount = (s: MessengerStore) => s.session.handle?.toLowerCase();
+export const selectAllContactPreferences = (s: MessengerStore) => s.settings?.contactPreferences;
 export const selectReady = (s: MessengerStore) => s.ready;
 export const selectContacts = (s: MessengerStore) => s.contacts;
 export const selectPrivacy = (s: MessengerStore) => s.privacy;

@@ -3,16 +3,19 @@
 
 import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { stripPlus } from '../../../../shared/plus-tags';
+import { contactPreferences } from '../../../../shared/preferences';
+import { useMessenger } from '../../store/context';
 import { Menu } from '../../components/Menu';
 import { RichText } from '../../components/rich-text/RichText';
 import { StatusIcon } from '../../components/StatusIcon';
 import { VirtualList } from '../../components/VirtualList';
-import type { ContactSections } from '../../store/selectors';
+import { selectAccount, selectAllContactPreferences, type ContactSections } from '../../store/selectors';
 import { strings } from '../../strings';
 import { contactMenuItems, isBlocked, useContactActions } from './use-contact-actions';
 import { treeRows, type GroupId, type TreeRow } from './tree-rows';
 
 export const ROW_HEIGHT = 22;
+
 const PAGE_ROWS = 10;
 
 interface ContextMenuState {
@@ -44,6 +47,8 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<GroupId>>(() => new Set());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [menu, setMenu] = useState<ContextMenuState | undefined>(undefined);
+  const account = useMessenger(selectAccount);
+  const allPreferences = useMessenger(selectAllContactPreferences);
   const noteNobodyOnline = !searching && sections.offline.length > 0;
   const rows = useMemo(() => treeRows(sections, collapsed, noteNobodyOnline), [sections, collapsed, noteNobodyOnline]);
 
@@ -231,7 +236,7 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
       {menu && (
         <div className="context-menu-layer">
           <Menu
-            items={contactMenuItems(menu.row.contact, actions)}
+            items={contactMenuItems(menu.row.contact, actions, contactPreferences(allPreferences ?? {}, account, menu.row.contact.handle))}
             label={strings.contactList.contextMenu(stripPlus(menu.row.contact.friendlyName))}
             position={menu.position}
             onClose={() => setMenu(undefined)}
