@@ -270,6 +270,19 @@ export const strings = {
     closeWindow: 'Close the conversation window',
     escapeCloses: 'Close the conversation window (unless turned off in Options)',
     closeDialog: 'Close a menu or dialog',
+    /** Key names as the keyboard shows them. */
+    keys: {
+      f10: 'F10',
+      ctrlF: 'Ctrl+F',
+      enter: 'Enter',
+      shiftF10: 'Shift+F10',
+      del: 'Delete',
+      shiftEnter: 'Shift+Enter',
+      ctrlTab: 'Ctrl+Tab',
+      ctrlShiftTab: 'Ctrl+Shift+Tab',
+      ctrlW: 'Ctrl+W',
+      esc: 'Esc',
+    },
   },
 
   properties: {

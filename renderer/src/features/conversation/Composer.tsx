@@ -13,9 +13,11 @@ import { messageStyle } from './message-style';
 interface ComposerProps {
   readonly conversationId: string;
   readonly format: MessageFormat;
+  /** The spelling language chosen for this contact (BCP 47); the page's own otherwise. */
+  readonly language?: string;
 }
 
-export function Composer({ conversationId, format }: ComposerProps) {
+export function Composer({ conversationId, format, language }: ComposerProps) {
   const runWithBanner = useCommandWithBanner();
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -54,6 +56,10 @@ export function Composer({ conversationId, format }: ComposerProps) {
           aria-label={strings.conversation.composer}
           aria-describedby={hintId}
           style={messageStyle(format, surface)}
+          // The browser host's browser checks with its own dictionaries (lang picks one where it can);
+          // the desktop app's checker follows the same choice in main/electron/spell-check.ts.
+          spellCheck
+          lang={language}
           data-testid="composer"
           autoFocus
           onChange={(event) => onChange(event.target.value)}

@@ -21,7 +21,11 @@ import {
 } from '../../store/selectors';
 import { strings } from '../../strings';
 import { useFocusRecord } from '../alerts/focused-conversation';
+import { SpellingDialog } from '../contact-preferences/SpellingDialog';
+import { useContactPreferences } from '../contact-preferences/use-contact-preferences';
 import { ContactPickerDialog } from '../dialogs/ContactPickerDialog';
+import { KeyboardShortcutsDialog } from '../shortcuts/KeyboardShortcutsDialog';
+import { useConversationShortcuts } from '../shortcuts/use-conversation-shortcuts';
 import { ConversationMenuBar } from '../menus/ConversationMenuBar';
 import { Composer } from './Composer';
 import { ConversationToolbar } from './ConversationToolbar';
@@ -31,7 +35,7 @@ import { StatusBar } from './StatusBar';
 import { Transcript } from './Transcript';
 import '../../styles/conversation.css';
 
-type LocalDialog = 'invite' | 'font' | undefined;
+type LocalDialog = 'invite' | 'font' | 'spelling' | 'shortcuts' | undefined;
 
 function Participants({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
   const { participants } = conversation;
@@ -98,6 +102,12 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   }, [id]);
   const openInvite = useCallback(() => setDialog('invite'), []);
   const openFont = useCallback(() => setDialog('font'), []);
+  const openSpelling = useCallback(() => setDialog('spelling'), []);
+  const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
+  useConversationShortcuts(id, close);
+  // Spelling is chosen per contact: in a conversation, the first person in it.
+  const person = conversation?.participants[0];
+  const spelling = useContactPreferences(person?.handle).spellCheckLanguage;
   const resend = useCallback(
     (messageId: string) => void runWithBanner('resendMessage', id, messageId),
     [id, runWithBanner],
@@ -106,7 +116,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   if (!ready) return null;
   return (
     <div className="window conversation">
-      <ConversationMenuBar onClose={close} onInvite={openInvite} onFont={openFont} />
+      <ConversationMenuBar onClose={close} onInvite={openInvite} onFont={openFont} onSpelling={openSpelling} onShortcuts={openShortcuts} />
       {conversation && (
         <ConversationToolbar
           conversation={conversation}
@@ -120,7 +130,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
           <Transcript conversation={conversation} contacts={contacts} onResend={resend} />
-          <Composer conversationId={id} format={format} />
+          <Composer conversationId={id} format={format} language={spelling} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>
       ) : (
@@ -133,6 +143,8 @@ export function ConversationWindow({ id }: { readonly id: string }) {
       )}
       {conversation && dialog === 'invite' && <InviteDialog conversation={conversation} onClose={() => setDialog(undefined)} />}
       {dialog === 'font' && <FontDialog format={format} onChange={setFormat} onClose={() => setDialog(undefined)} />}
+      {dialog === 'spelling' && <SpellingDialog person={person} onClose={() => setDialog(undefined)} />}
+      {dialog === 'shortcuts' && <KeyboardShortcutsDialog onClose={() => setDialog(undefined)} />}
       <LiveRegion conversationId={id} />
     </div>
   );

@@ -170,7 +170,7 @@ describe('menu bar', () => {
     expect(document.activeElement).toBe(tools);
     fireEvent.keyDown(window, { key: 'h', altKey: true });
     fireEvent.keyDown(screen.getByRole('menu', { name: 'Help' }), { key: 'Enter' });
-    expect(screen.getByRole('dialog', { name: 'About MSN Messenger' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Keyboard Shortcuts' })).toBeTruthy();
   });
 
   it('keeps Tab inside a dialog', async () => {
