@@ -19,6 +19,10 @@ export class FakeWebContents extends EventEmitter {
   readonly send = vi.fn();
   destroyed = false;
 
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+
   isDestroyed(): boolean {
     return this.destroyed;
   }
@@ -129,6 +133,14 @@ export const session = {
         session.defaultSession.headersListener = listener;
       },
     },
+    availableSpellCheckerLanguages: ['en-US', 'en-GB', 'fr', 'de'],
+    spellCheckerLanguages: ['en-US'],
+    getSpellCheckerLanguages(): string[] {
+      return [...this.spellCheckerLanguages];
+    },
+    setSpellCheckerLanguages: vi.fn((languages: string[]) => {
+      session.defaultSession.spellCheckerLanguages = [...languages];
+    }),
   },
 };
 
@@ -220,5 +232,6 @@ export function resetFakeElectron(): void {
   session.defaultSession.permissionRequestHandler = undefined;
   session.defaultSession.permissionCheckHandler = undefined;
   session.defaultSession.headersListener = undefined;
+  session.defaultSession.spellCheckerLanguages = ['en-US'];
   vi.clearAllMocks();
 }

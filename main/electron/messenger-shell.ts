@@ -7,13 +7,16 @@
 import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_NAMES, type CommandName, type Notice } from '../../shared/ipc';
+import { COMMAND_NAMES, type CommandName, type Notice, type Settings } from '../../shared/ipc';
+import { stripPlus } from '../../shared/plus-tags';
+import { wantsSignInAlert } from '../../shared/preferences';
 import { commandSchemas } from '../../shared/schemas';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { DemoServer } from '../app/demo-server';
 import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../app/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
+import { availableSpellCheckLanguages, followSpellCheckLanguages } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
 import { showConversationWindow } from './windows';
@@ -33,16 +36,21 @@ function externalUrl(pathOrUrl: string): string | undefined {
   return undefined;
 }
 
-function toastText(notice: Notice): { title: string; body: string } | undefined {
+/** The system notification for a notice, as the settings allow; names and messages without Plus! tags. */
+function toastText(notice: Notice, settings: Settings, account: string | undefined): { title: string; body: string } | undefined {
+  // "Alert me when X signs in" notifies even with everyone's alerts off.
+  if (notice.kind === 'online') {
+    if (!wantsSignInAlert(settings, account, notice.handle)) return undefined;
+    return { title: 'MSN Messenger', body: `${stripPlus(notice.friendlyName)} has just signed in.` };
+  }
+  if (!settings.toasts) return undefined;
   switch (notice.kind) {
     case 'message':
-      return { title: `${notice.fromName} says:`, body: notice.text };
-    case 'online':
-      return { title: 'MSN Messenger', body: `${notice.friendlyName} has just signed in.` };
+      return { title: `${stripPlus(notice.fromName)} says:`, body: stripPlus(notice.text) };
     case 'new-mail':
       return { title: 'New e-mail', body: `From ${notice.from}: ${notice.subject}` };
     case 'added-by':
-      return { title: 'MSN Messenger', body: `${notice.friendlyName} (${notice.handle}) has added you to their contact list.` };
+      return { title: 'MSN Messenger', body: `${stripPlus(notice.friendlyName)} (${notice.handle}) has added you to their contact list.` };
     default:
       return undefined;
   }
@@ -58,6 +66,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     dataDir,
     secrets: secretStore(dataDir),
     demo,
+    spellCheckLanguages: availableSpellCheckLanguages(),
     createMessenger: (options) => new Messenger(options),
     shell: {
       showConversation: (conversationId, reason) =>
@@ -83,9 +92,10 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
   });
   messengerApp.on('notice', (notice) => {
     broadcast('notice', notice);
-    const toast = toastText(notice);
+    const { state, settings } = messengerApp.snapshot();
+    const toast = toastText(notice, settings, state.session.handle?.toLowerCase());
     const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
-    if (toast && !someoneIsLooking && messengerApp.snapshot().settings.toasts && Notification.isSupported()) {
+    if (toast && !someoneIsLooking && Notification.isSupported()) {
       // Silent: the contact-list window plays the app's own chime when "Play sounds" is on.
       new Notification({ ...toast, silent: true }).show();
     }
@@ -104,6 +114,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     });
   });
   createTray(messengerApp);
+  followSpellCheckLanguages(messengerApp);
   watchSystemActivity(() => messengerApp.messenger.reportActivity());
   void messengerApp.signInAutomatically();
   return messengerApp;
