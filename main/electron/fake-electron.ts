@@ -17,6 +17,8 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame('about:blank');
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   readonly send = vi.fn();
+  readonly replaceMisspelling = vi.fn();
+  readonly session = session.defaultSession;
   destroyed = false;
 
   getURL(): string {
@@ -141,6 +143,7 @@ export const session = {
     setSpellCheckerLanguages: vi.fn((languages: string[]) => {
       session.defaultSession.spellCheckerLanguages = [...languages];
     }),
+    addWordToSpellCheckerDictionary: vi.fn((_word: string) => true),
   },
 };
 
@@ -195,7 +198,12 @@ export const nativeImage = {
 type MenuTemplateItem = { label?: string; type?: string; enabled?: boolean; click?: () => void };
 
 export const Menu = {
-  buildFromTemplate: (template: MenuTemplateItem[]) => ({ items: template }),
+  /** Every menu that popped up, newest last. */
+  shown: [] as { items: MenuTemplateItem[] }[],
+  buildFromTemplate: (template: MenuTemplateItem[]) => {
+    const menu = { items: template, popup: () => Menu.shown.push(menu) };
+    return menu;
+  },
 };
 
 export class Tray extends EventEmitter {
@@ -227,6 +235,7 @@ export function resetFakeElectron(): void {
   contextBridge.exposed.clear();
   safeStorage.available = true;
   Tray.trays = [];
+  Menu.shown = [];
   Notification.shown = [];
   powerMonitor.idleSeconds = 0;
   session.defaultSession.permissionRequestHandler = undefined;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, eventChannel, type SignInRequest } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
-import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, session, shell } from './fake-electron';
+import { BrowserWindow, FakeWebContents, Menu, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, session, shell } from './fake-electron';
 import { startMessengerApp } from './messenger-shell';
 import { SYSTEM_IDLE_POLL_MS } from './system-activity';
 
@@ -135,6 +135,23 @@ describe('the messenger in Electron', () => {
     await invoke('setContactPreferences', ourWindow(), 'bob@x.com', { alertOnSignIn: false, sound: 'default', spellCheckLanguage: 'xx-YY' });
     app.emit('browser-window-focus', {}, chat);
     expect(session.defaultSession.spellCheckerLanguages).toEqual(['en-US']);
+  });
+
+  it('offers the checker’s suggestions for a misspelt word, and nothing elsewhere', () => {
+    start();
+    const window = ourWindow();
+    app.emit('browser-window-created', {}, window);
+    const click = (params: object) => window.webContents.emit('context-menu', {}, { isEditable: true, misspelledWord: '', dictionarySuggestions: [], ...params });
+    click({ isEditable: false, misspelledWord: 'helo' });
+    click({ misspelledWord: '' });
+    expect(Menu.shown).toEqual([]);
+    click({ misspelledWord: 'helo', dictionarySuggestions: ['hello', 'help'] });
+    const labels = Menu.shown[0]?.items.map((item) => item.label ?? item.type);
+    expect(labels).toEqual(['hello', 'help', 'separator', 'Add to Dictionary']);
+    Menu.shown[0]?.items[0]?.click?.();
+    Menu.shown[0]?.items[3]?.click?.();
+    expect(window.webContents.replaceMisspelling).toHaveBeenCalledWith('hello');
+    expect(session.defaultSession.addWordToSpellCheckerDictionary).toHaveBeenCalledWith('helo');
   });
 
   it('opens a link in the system browser or mail client, checked first', async () => {

@@ -16,7 +16,7 @@ import { MessengerApp } from '../app/app-core';
 import type { DemoServer } from '../app/demo-server';
 import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../app/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
-import { availableSpellCheckLanguages, followSpellCheckLanguages } from './spell-check';
+import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
 import { showConversationWindow } from './windows';
@@ -102,6 +102,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
   });
   app.on('browser-window-created', (_event, window) => {
     window.webContents.on('did-finish-load', () => sendTo(window.webContents, 'snapshot', messengerApp.snapshot()));
+    offerSpellingSuggestions(window.webContents);
   });
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
   let signedOff = false;

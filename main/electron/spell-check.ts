@@ -3,7 +3,7 @@
 // focus (or its contact's language changes while it has it), the session checks in the language
 // the account chose for that contact, or in the languages it started with.
 
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, Menu, session, type ContextMenuParams, type WebContents } from 'electron';
 import { contactPreferences } from '../../shared/preferences';
 import type { MessengerApp } from '../app/app-core';
 
@@ -23,6 +23,22 @@ export function spellCheckLanguageOf(messengerApp: MessengerApp, url: string): s
   const contact = conversation?.participants[0]?.handle;
   const account = state.session.handle?.toLowerCase();
   return contact === undefined ? undefined : contactPreferences(settings.contactPreferences, account, contact).spellCheckLanguage;
+}
+
+/**
+ * The checker underlines a misspelt word; Electron shows no menu of its own, so a right-click on
+ * one offers the checker's suggestions and "Add to Dictionary", as a system text box would.
+ */
+export function offerSpellingSuggestions(contents: WebContents): void {
+  contents.on('context-menu', (_event, params: ContextMenuParams) => {
+    if (!params.isEditable || params.misspelledWord === '') return;
+    const suggestions = params.dictionarySuggestions.slice(0, 5).map((word) => ({ label: word, click: () => contents.replaceMisspelling(word) }));
+    Menu.buildFromTemplate([
+      ...(suggestions.length > 0 ? suggestions : [{ label: 'No Spelling Suggestions', enabled: false }]),
+      { type: 'separator' },
+      { label: 'Add to Dictionary', click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord) },
+    ]).popup();
+  });
 }
 
 export function followSpellCheckLanguages(messengerApp: MessengerApp): void {
