@@ -50,6 +50,23 @@ export const DEFAULT_CONTACT_PREFERENCES: ContactPreferences = { alertOnSignIn: 
 /** Per signed-in account (its handle), per contact handle. */
 export type ContactPreferencesByAccount = Readonly<Record<string, Readonly<Record<string, ContactPreferences>>>>;
 
+/** How a new installation starts: the classic 2.0 look, Esc closing conversations, the auto-reply off. */
+export const DEFAULT_PREFERENCES = {
+  theme: 'classic',
+  uiScale: 100,
+  plusTags: 'render',
+  escapeClosesConversation: true,
+  autoReply: { enabled: false, messages: {} },
+  contactPreferences: {},
+} as const satisfies {
+  theme: ThemeChoice;
+  uiScale: UiScale;
+  plusTags: PlusTagMode;
+  escapeClosesConversation: boolean;
+  autoReply: AutoReplySettings;
+  contactPreferences: ContactPreferencesByAccount;
+};
+
 /** Whether a contact signing in deserves an alert: everyone's ("Show alerts"), or theirs alone. */
 export function wantsSignInAlert(
   settings: { readonly toasts: boolean; readonly contactPreferences: ContactPreferencesByAccount },

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ServerPreset, Settings } from '../../shared/ipc';
-import type { ContactPreferences, ContactPreferencesByAccount } from '../../shared/preferences';
+import { type ContactPreferences, type ContactPreferencesByAccount, DEFAULT_PREFERENCES } from '../../shared/preferences';
 import { autoReplySchema, contactPreferencesSchema, plusTagModeSchema, themeSchema, uiScaleSchema } from '../../shared/schemas';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { readJsonFile } from './json-file';
@@ -30,12 +30,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   lastHandle: '',
   rememberPassword: false,
   autoSignIn: false,
-  theme: 'classic',
-  uiScale: 100,
-  plusTags: 'render',
-  escapeClosesConversation: true,
-  autoReply: { enabled: false, messages: {} },
-  contactPreferences: {},
+  ...DEFAULT_PREFERENCES,
 };
 
 /** Each account's and each contact's entry is checked on its own, so a bad one costs only itself. */

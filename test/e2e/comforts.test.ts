@@ -4,7 +4,7 @@
 // axe-core over every window in the classic, night and high-contrast themes. Steps build on each
 // other, as a person's session does.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Messenger } from '../../main/client/messenger';
 import type { WebHost } from '../../main/web/web-host';
@@ -12,7 +12,7 @@ import type { ThemeChoice } from '../../shared/preferences';
 import { startServer, type MsnServer } from '../../server/index';
 import { type Finding, seriousViolations } from './support/axe';
 import { launchChromium, PATIENTLY } from './support/chromium';
-import { nextPage, removeTemporaryDirs, rendererBundle, saveScreenshot, signInHeadless, startWebUser } from './support/users';
+import { type BrowserPerson, nextPage, openMessenger, rendererBundle, saveScreenshot, signInHeadless, startWebUser, tearDown } from './support/users';
 
 const PLUS_NAME = '[c=4]Dave[/c] [b]the[/b] [c=12]Great[/c=9]';
 const ALICE = { handle: 'alice@comfort.test', password: 'alice-pw', friendlyName: 'Alice' };
@@ -24,10 +24,6 @@ const FRIENDS_OF_ALICE = [BOB, CAROL, DAVE, ERIN].map((person) => person.handle)
 const PLUS_MESSAGE = '[c=4]Red[/c] [b]bold[/b] [a=8]lit[/a] [c=3]a gradient[/c=12] see https://www.example.test/page or mail bob@example.com [b]unclosed';
 const THEMES: readonly ThemeChoice[] = ['classic', 'night', 'high-contrast'];
 
-interface Person {
-  readonly context: BrowserContext;
-  readonly page: Page;
-}
 
 let server: MsnServer;
 let browser: Browser;
@@ -35,28 +31,22 @@ const hosts: WebHost[] = [];
 const headless: Messenger[] = [];
 const pageProblems: string[] = [];
 const findings: Finding[] = [];
-let alice: Person;
-let bob: Person;
+let alice: BrowserPerson;
+let bob: BrowserPerson;
 let aliceChat: Page;
 let bobChat: Page;
 
-async function openMessenger(host: WebHost): Promise<Person> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC' });
-  context.on('page', (page) => {
-    page.on('pageerror', (error) => pageProblems.push(error.message));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) pageProblems.push(message.text());
-    });
-  });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return { context, page };
-}
-
-async function signIn({ page }: Person, password: string): Promise<void> {
+async function signIn({ page }: BrowserPerson, password: string): Promise<void> {
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('contact-list').waitFor();
+}
+
+/** Opens Tools > Options at one of its pages. */
+async function openOptions(page: Page, tab: string): Promise<void> {
+  await page.getByTestId('menubar-tools').click();
+  await page.getByTestId('menu-options').click();
+  await page.getByTestId(`options-tab-${tab}`).click();
 }
 
 /** Sets the look from a page, as the Options dialog does; every window of that host follows. */
@@ -114,17 +104,11 @@ beforeAll(async () => {
   hosts.push(await startWebUser(address, ALICE.handle, rendererDir), await startWebUser(address, BOB.handle, rendererDir));
   headless.push(await signInHeadless(address, DAVE.handle, DAVE.password));
   browser = await launchChromium();
-  alice = await openMessenger(hosts[0] as WebHost);
-  bob = await openMessenger(hosts[1] as WebHost);
+  alice = await openMessenger(browser, hosts[0] as WebHost, pageProblems);
+  bob = await openMessenger(browser, hosts[1] as WebHost, pageProblems);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(headless.map((messenger) => messenger.signOut()));
-  await Promise.all(hosts.map((host) => host.close()));
-  await server?.close();
-  removeTemporaryDirs();
-});
+afterAll(() => tearDown({ browser, headless, hosts, server }));
 
 describe('the comforts in Chromium', () => {
   it('passes axe on the sign-in window in every theme, then signs both people in', async () => {
@@ -182,9 +166,7 @@ describe('the comforts in Chromium', () => {
 
   it('shows the same in Classic Night, chosen in Options, and strips the tags when asked', async () => {
     await alice.page.bringToFront();
-    await alice.page.getByTestId('menubar-tools').click();
-    await alice.page.getByTestId('menu-options').click();
-    await alice.page.getByTestId('options-tab-appearance').click();
+    await openOptions(alice.page, 'appearance');
     await alice.page.getByTestId('options-theme-night').check();
     await alice.page.getByTestId('options-ok').click();
     await expect.poll(() => aliceChat.evaluate(() => document.documentElement.dataset.theme), PATIENTLY).toBe('night');
@@ -193,9 +175,7 @@ describe('the comforts in Chromium', () => {
     await saveScreenshot(aliceChat, 'plus-conversation-night');
     await saveScreenshot(alice.page, 'plus-contact-list-night');
 
-    await alice.page.getByTestId('menubar-tools').click();
-    await alice.page.getByTestId('menu-options').click();
-    await alice.page.getByTestId('options-tab-appearance').click();
+    await openOptions(alice.page, 'appearance');
     await alice.page.getByTestId('options-plus-strip').check();
     await alice.page.getByTestId('options-ok').click();
     const text = aliceChat.getByTestId('message-text').filter({ hasText: 'a gradient' });
@@ -207,9 +187,7 @@ describe('the comforts in Chromium', () => {
 
   it('answers with the away message between two signed-in accounts, once, marked automatic on both sides', async () => {
     await bob.page.bringToFront();
-    await bob.page.getByTestId('menubar-tools').click();
-    await bob.page.getByTestId('menu-options').click();
-    await bob.page.getByTestId('options-tab-away').click();
+    await openOptions(bob.page, 'away');
     await bob.page.getByTestId('options-auto-reply').check();
     await bob.page.getByTestId('options-auto-reply-AWY').fill('Walking the dog, back soon.');
     await bob.page.getByTestId('options-ok').click();
@@ -255,9 +233,7 @@ describe('the comforts in Chromium', () => {
         if (text && seen.at(-1) !== text) seen.push(text);
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
-    await alice.page.getByTestId('menubar-tools').click();
-    await alice.page.getByTestId('menu-options').click();
-    await alice.page.getByTestId('options-tab-preferences').click();
+    await openOptions(alice.page, 'preferences');
     await alice.page.getByTestId('options-toasts').uncheck();
     await alice.page.getByTestId('options-ok').click();
 
@@ -337,9 +313,7 @@ describe('the comforts in Chromium', () => {
     await auditInEveryTheme(alice.page, 'contact list');
     await auditMenuDialog(alice.page, 'tools', 'options', 'options-dialog');
     for (const tab of ['personal', 'preferences', 'appearance', 'away', 'privacy', 'connection']) {
-      await alice.page.getByTestId('menubar-tools').click();
-      await alice.page.getByTestId('menu-options').click();
-      await alice.page.getByTestId(`options-tab-${tab}`).click();
+      await openOptions(alice.page, tab);
       await auditInEveryTheme(alice.page, `options ${tab}`);
       await alice.page.getByTestId('options-dialog').press('Escape');
     }

@@ -11,6 +11,7 @@ import {
   type MsnApi,
   type Settings,
 } from '../../../shared/ipc';
+import { DEFAULT_PREFERENCES } from '../../../shared/preferences';
 import { INITIAL_STATE, type Contact, type ListName, type MessengerState, type StatusCode } from '../../../shared/model';
 
 export interface RecordedCall {
@@ -34,12 +35,7 @@ export const TEST_SETTINGS: Settings = {
     { label: 'Local demo', address: 'demo' },
     { label: 'Example server', address: 'messenger.example.com:1863' },
   ],
-  theme: 'classic',
-  uiScale: 100,
-  plusTags: 'render',
-  escapeClosesConversation: true,
-  autoReply: { enabled: false, messages: {} },
-  contactPreferences: {},
+  ...DEFAULT_PREFERENCES,
   spellCheckLanguages: [],
 };
 

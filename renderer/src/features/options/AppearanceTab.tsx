@@ -2,31 +2,24 @@
 
 import { useId } from 'react';
 import { THEME_CHOICES, UI_SCALES, type PlusTagMode, type UiScale } from '../../../../shared/preferences';
+import { RadioGroup } from '../../components/RadioGroup';
 import { strings } from '../../strings';
 import type { DraftUpdate, OptionsDraft } from './draft';
 
 const PLUS_TAG_MODES: readonly PlusTagMode[] = ['render', 'strip'];
 
 export function AppearanceTab({ draft, update }: { readonly draft: OptionsDraft; readonly update: DraftUpdate }) {
-  const name = useId();
   const scaleId = useId();
   return (
     <>
-      <fieldset className="fieldset">
-        <legend>{strings.options.theme}</legend>
-        {THEME_CHOICES.map((theme) => (
-          <label key={theme} className="field field--inline">
-            <input
-              type="radio"
-              name={`${name}-theme`}
-              checked={draft.theme === theme}
-              onChange={() => update({ theme })}
-              data-testid={`options-theme-${theme}`}
-            />
-            {strings.options.themeLabel(theme)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={strings.options.theme}
+        choices={THEME_CHOICES}
+        value={draft.theme}
+        label={strings.options.themeLabel}
+        onChange={(theme) => update({ theme })}
+        testId="options-theme"
+      />
       <div className="field field--inline">
         <label htmlFor={scaleId}>{strings.options.scale}</label>
         <select
@@ -42,21 +35,14 @@ export function AppearanceTab({ draft, update }: { readonly draft: OptionsDraft;
           ))}
         </select>
       </div>
-      <fieldset className="fieldset">
-        <legend>{strings.options.plusTags}</legend>
-        {PLUS_TAG_MODES.map((mode) => (
-          <label key={mode} className="field field--inline">
-            <input
-              type="radio"
-              name={`${name}-plus`}
-              checked={draft.plusTags === mode}
-              onChange={() => update({ plusTags: mode })}
-              data-testid={`options-plus-${mode}`}
-            />
-            {strings.options.plusTagLabel(mode)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={strings.options.plusTags}
+        choices={PLUS_TAG_MODES}
+        value={draft.plusTags}
+        label={strings.options.plusTagLabel}
+        onChange={(plusTags) => update({ plusTags })}
+        testId="options-plus"
+      />
     </>
   );
 }
