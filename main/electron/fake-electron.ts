@@ -21,12 +21,12 @@ export class FakeWebContents extends EventEmitter {
   readonly session = session.defaultSession;
   destroyed = false;
 
-  getURL(): string {
-    return this.mainFrame.url;
-  }
-
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+
+  getURL(): string {
+    return this.mainFrame.url;
   }
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {

@@ -7,10 +7,10 @@
 import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_NAMES, type CommandName, type Notice, type Settings } from '../../shared/ipc';
+import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
+import type { Notice, Settings } from '../../shared/ipc';
 import { stripPlus } from '../../shared/plus-tags';
 import { wantsSignInAlert } from '../../shared/preferences';
-import { commandSchemas } from '../../shared/schemas';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { DemoServer } from '../app/demo-server';
@@ -19,7 +19,7 @@ import { broadcast, handle, sendTo } from './ipc';
 import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { showConversationWindow } from './windows';
+import { accountOfWindow, showConversationWindow } from './windows';
 
 function secretStore(dataDir: string): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
@@ -57,7 +57,7 @@ function toastText(notice: Notice, settings: Settings, account: string | undefin
 }
 
 function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name: K): void {
-  handle(name, commandSchemas[name], (...args) => messengerApp.dispatch(name, args));
+  handle(name, (args) => messengerApp.dispatch(name, args));
 }
 
 export function startMessengerApp(demo: DemoServer): MessengerApp {
@@ -69,11 +69,11 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     spellCheckLanguages: availableSpellCheckLanguages(),
     createMessenger: (options) => new Messenger(options),
     shell: {
-      showConversation: (conversationId, reason) =>
-        showConversationWindow(conversationId, {
+      showConversation: (account, conversationId, reason) =>
+        showConversationWindow(account, conversationId, {
           focus: reason === 'user',
           // Closing the window leaves the conversation, as MSN did; a new message opens a new one.
-          onClosed: () => messengerApp.messenger.closeConversation(conversationId),
+          onClosed: () => void messengerApp.dispatch('closeConversation', [account, conversationId]),
         }),
       openExternal: async (pathOrUrl) => {
         const url = externalUrl(pathOrUrl);
@@ -90,10 +90,10 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     // A development build would register the bare Electron binary as a login item.
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.signInAtStart });
   });
-  messengerApp.on('notice', (notice) => {
-    broadcast('notice', notice);
-    const { state, settings } = messengerApp.snapshot();
-    const toast = toastText(notice, settings, state.session.handle?.toLowerCase());
+  messengerApp.on('notice', (event) => {
+    broadcast('notice', event);
+    const { state, settings } = messengerApp.snapshot(event.account);
+    const toast = toastText(event.notice, settings, state.session.handle?.toLowerCase());
     const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
     if (toast && !someoneIsLooking && Notification.isSupported()) {
       // Silent: the contact-list window plays the app's own chime when "Play sounds" is on.
@@ -101,7 +101,9 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     }
   });
   app.on('browser-window-created', (_event, window) => {
-    window.webContents.on('did-finish-load', () => sendTo(window.webContents, 'snapshot', messengerApp.snapshot()));
+    window.webContents.on('did-finish-load', () =>
+      sendTo(window.webContents, 'snapshot', messengerApp.snapshot(accountOfWindow(window))),
+    );
     offerSpellingSuggestions(window.webContents);
   });
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
@@ -116,7 +118,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
   });
   createTray(messengerApp);
   followSpellCheckLanguages(messengerApp);
-  watchSystemActivity(() => messengerApp.messenger.reportActivity());
+  watchSystemActivity(() => void messengerApp.dispatch('reportActivity', []));
   void messengerApp.signInAutomatically();
   return messengerApp;
 }

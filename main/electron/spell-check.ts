@@ -5,9 +5,8 @@
 
 import { app, BrowserWindow, Menu, session, type ContextMenuParams, type WebContents } from 'electron';
 import { contactPreferences } from '../../shared/preferences';
+import { parseRoute } from '../../shared/routes';
 import type { MessengerApp } from '../app/app-core';
-
-const CONVERSATION_HASH = /#\/conversation\/([^/?#]+)$/;
 
 /** The spelling languages Electron has dictionaries for; none where the system checks (macOS). */
 export function availableSpellCheckLanguages(): readonly string[] {
@@ -16,10 +15,10 @@ export function availableSpellCheckLanguages(): readonly string[] {
 
 /** The language chosen for the contact in the conversation a window shows, if any. */
 export function spellCheckLanguageOf(messengerApp: MessengerApp, url: string): string | undefined {
-  const encoded = CONVERSATION_HASH.exec(url)?.[1];
-  if (encoded === undefined) return undefined;
-  const { state, settings } = messengerApp.snapshot();
-  const conversation = state.conversations[decodeURIComponent(encoded)];
+  const route = parseRoute(URL.canParse(url) ? new URL(url).hash : '');
+  if (route.kind !== 'conversation') return undefined;
+  const { state, settings } = messengerApp.snapshot(route.account);
+  const conversation = state.conversations[route.id];
   const contact = conversation?.participants[0]?.handle;
   const account = state.session.handle?.toLowerCase();
   return contact === undefined ? undefined : contactPreferences(settings.contactPreferences, account, contact).spellCheckLanguage;

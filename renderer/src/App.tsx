@@ -14,5 +14,9 @@ export function App() {
   const route = useRoute();
   const session = useMessenger(selectSession);
   useActivityReporter(session.state === 'online');
-  return <ThemeRoot>{route.kind === 'conversation' ? <ConversationWindow key={route.id} id={route.id} /> : <MainWindow />}</ThemeRoot>;
+  return (
+    <ThemeRoot>
+      {route.kind === 'conversation' ? <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} /> : <MainWindow />}
+    </ThemeRoot>
+  );
 }

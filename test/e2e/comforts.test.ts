@@ -8,7 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Messenger } from '../../main/client/messenger';
 import type { WebHost } from '../../main/web/web-host';
+import { FIRST_ACCOUNT } from '../../shared/accounts';
 import type { ThemeChoice } from '../../shared/preferences';
+import { conversationTarget } from '../../shared/web-protocol';
 import { startServer, type MsnServer } from '../../server/index';
 import { type Finding, seriousViolations } from './support/axe';
 import { launchChromium, PATIENTLY } from './support/chromium';
@@ -289,9 +291,9 @@ describe('the comforts in Chromium', () => {
     const ids = Object.keys(hosts[0]?.app.snapshot().state.conversations ?? {});
     const [bobId, carolId] = ids;
     await carolChat.getByTestId('composer').press('Control+Tab');
-    await expect.poll(asked, PATIENTLY).toEqual([`msn-conversation-${bobId}`]);
+    await expect.poll(asked, PATIENTLY).toEqual([conversationTarget(FIRST_ACCOUNT, bobId as string)]);
     await aliceChat.getByTestId('composer').press('Control+Shift+Tab');
-    await expect.poll(asked, PATIENTLY).toEqual([`msn-conversation-${bobId}`, `msn-conversation-${carolId}`]);
+    await expect.poll(asked, PATIENTLY).toEqual([conversationTarget(FIRST_ACCOUNT, bobId as string), conversationTarget(FIRST_ACCOUNT, carolId as string)]);
 
     await auditInEveryTheme(aliceChat, 'conversation window');
     for (const [item, dialog] of [
