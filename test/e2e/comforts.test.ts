@@ -14,7 +14,7 @@ import { conversationTarget } from '../../shared/web-protocol';
 import { startServer, type MsnServer } from '../../server/index';
 import { type Finding, seriousViolations } from './support/axe';
 import { launchChromium, PATIENTLY } from './support/chromium';
-import { type BrowserPerson, nextPage, openMessenger, rendererBundle, saveScreenshot, signInHeadless, startWebUser, tearDown } from './support/users';
+import { type BrowserPerson, nextPage, openConversationWith, openMessenger, submitPassword, rendererBundle, saveScreenshot, signInHeadless, startWebUser, tearDown } from './support/users';
 
 const PLUS_NAME = '[c=4]Dave[/c] [b]the[/b] [c=12]Great[/c=9]';
 const ALICE = { handle: 'alice@comfort.test', password: 'alice-pw', friendlyName: 'Alice' };
@@ -38,10 +38,9 @@ let bob: BrowserPerson;
 let aliceChat: Page;
 let bobChat: Page;
 
-async function signIn({ page }: BrowserPerson, password: string): Promise<void> {
-  await page.getByTestId('sign-in-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('contact-list').waitFor();
+async function signIn(person: BrowserPerson, password: string): Promise<void> {
+  await submitPassword(person, password);
+  await person.page.getByTestId('contact-list').waitFor();
 }
 
 /** Opens Tools > Options at one of its pages. */
@@ -132,10 +131,7 @@ describe('the comforts in Chromium', () => {
   });
 
   it('renders Plus! tags and links in messages, and a link opens in a new tab with noopener', async () => {
-    const aliceWindow = nextPage(alice.context, /#\/conversation\//);
-    await contactRow(alice.page, BOB.handle).dblclick();
-    aliceChat = await aliceWindow;
-    await aliceChat.setViewportSize({ width: 480, height: 420 });
+    aliceChat = await openConversationWith(alice, BOB.handle);
     const bobWindow = nextPage(bob.context, /#\/conversation\//);
     await aliceChat.getByTestId('composer').fill('Hi Bob!');
     await aliceChat.getByTestId('composer').press('Enter');
@@ -273,9 +269,7 @@ describe('the comforts in Chromium', () => {
     expect(listed).toEqual(expect.arrayContaining(['Ctrl+Tab', 'Ctrl+Shift+Tab', 'Ctrl+W', 'Esc', 'Ctrl+F']));
     await alice.page.keyboard.press('Escape');
 
-    const carolWindow = nextPage(alice.context, /#\/conversation\//);
-    await contactRow(alice.page, CAROL.handle).dblclick();
-    const carolChat = await carolWindow;
+    const carolChat = await openConversationWith(alice, CAROL.handle);
     await carolChat.getByTestId('composer').waitFor();
     // Which window the host asks the browser to bring forward, seen from the page that opens them.
     await alice.page.evaluate(() => {

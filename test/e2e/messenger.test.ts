@@ -9,7 +9,7 @@ import type { Messenger } from '../../main/client/messenger';
 import type { WebHost } from '../../main/web/web-host';
 import { startServer, type MsnServer } from '../../server/index';
 import { launchChromium, PATIENTLY } from './support/chromium';
-import { type BrowserPerson, nextPage, openMessenger, rendererBundle, saveScreenshot, signInHeadless, startWebUser, tearDown } from './support/users';
+import { type BrowserPerson, nextPage, openConversationWith, openMessenger, submitPassword, rendererBundle, saveScreenshot, signInHeadless, startWebUser, tearDown } from './support/users';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const ALICE = { handle: 'alice@e2e.test', password: 'alice-pw', friendlyName: 'Alice' };
@@ -41,11 +41,7 @@ let bobChat: Page;
 const openPerson = (host: WebHost): Promise<Person> =>
   openMessenger(browser, host, pageProblems, (page) => page.on('dialog', (dialog) => void dialog.dismiss().then(() => alerts.push(dialog.message()))));
 
-async function signIn(person: Person, password: string): Promise<void> {
-  const { page } = person;
-  await page.getByTestId('sign-in-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-}
+const signIn = submitPassword;
 
 const contactRow = (page: Page, handle: string) => page.getByTestId(`contact-${handle}`);
 
@@ -96,10 +92,7 @@ describe('MSN Messenger in Chromium', () => {
   });
 
   it('chats both ways, with formatting, each conversation in its own window', async () => {
-    const aliceWindow = nextPage(alice.context, /#\/conversation\//);
-    await contactRow(alice.page, BOB.handle).dblclick();
-    aliceChat = await aliceWindow;
-    await aliceChat.setViewportSize({ width: 480, height: 420 });
+    aliceChat = await openConversationWith(alice, BOB.handle);
     await aliceChat.getByTestId('font-button').click();
     await aliceChat.getByTestId('font-bold').check();
     await aliceChat.getByTestId('font-ok').click();

@@ -86,6 +86,21 @@ export async function signInHeadless(server: string, handle: string, password: s
   return messenger;
 }
 
+/** Types the password into the sign-in form (the host filled in the rest) and signs in. */
+export async function submitPassword({ page }: BrowserPerson, password: string): Promise<void> {
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** Double-clicks a contact and resolves with the conversation window that opens, at the size of MSN's. */
+export async function openConversationWith({ context, page }: BrowserPerson, handle: string): Promise<Page> {
+  const opened = nextPage(context, /#\/conversation\//);
+  await page.getByTestId(`contact-${handle}`).dblclick();
+  const chat = await opened;
+  await chat.setViewportSize({ width: 480, height: 420 });
+  return chat;
+}
+
 /** Ends a test file's world: its browser, the people signed in without one, the hosts, the server. */
 export async function tearDown(world: {
   readonly browser: Browser | undefined;
