@@ -14,7 +14,9 @@ import {
 } from '../../shared/commands';
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
+import { openableLink } from '../../shared/links';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
+import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
@@ -28,6 +30,8 @@ export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
   showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
+  /** Opens a link someone clicked, already checked by shared/links.ts: the browser or the mail client. */
+  openLink(url: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
 }
@@ -42,6 +46,8 @@ export interface MessengerAppOptions {
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
   readonly log?: (line: string) => void;
+  /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
+  readonly spellCheckLanguages?: readonly string[];
 }
 
 /** The part of the demo server the app uses. */
@@ -81,7 +87,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.options = options;
     this.log = options.log ?? (() => {});
     this.shell = options.shell;
-    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
+    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
     this.demo = options.demo;
     this.handlers = this.createHandlers();
     this.addAccount(FIRST_ACCOUNT);
@@ -154,6 +160,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
     this.forwardMessengerEvents(account);
     messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
     return account;
   }
 
@@ -200,6 +207,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (patch.autoIdleMinutes !== undefined) {
       for (const { messenger } of this.accounts.values()) messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
     }
+    if (patch.autoReply !== undefined) {
+      for (const { messenger } of this.accounts.values()) messenger.setAutoReplies(activeReplies(patch.autoReply));
+    }
     this.emit('settings', settings);
     return settings;
   }
@@ -229,6 +239,21 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       const failure: AppError = { kind: 'internal', reason: 'demo-unavailable', field: 'server' };
       throw new MessengerError(failure);
     }
+  }
+
+  private async openLink(url: string): Promise<void> {
+    const href = openableLink(url);
+    if (href === undefined) throw inputError('link-refused');
+    await this.shell.openLink(href);
+  }
+
+  /** Kept under the handle signed in on the account, which is who has these contacts. */
+  private async setContactPreferences({ messenger }: Account, contact: string, preferences: ContactPreferences): Promise<void> {
+    const { handle, state } = messenger.state.session;
+    if (state !== 'online' || handle === undefined) {
+      throw inputError('not-signed-in');
+    }
+    this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
   }
 
   private showConversation({ id, messenger }: Account, conversationId: string): void {
@@ -272,6 +297,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },
       saveSettings: (patch) => this.saveSettings(patch),
+      openLink: (url) => this.openLink(url),
+      setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),
     };
   }
 }
