@@ -1,5 +1,6 @@
 // (c) A real sign-in over loopback against the project's server of an account with 5000 contacts
-// (all on FL and AL, a few hundred of them online), cold and with the SYN cache warm, and (d) what
+// (all on FL and AL, a few hundred of them online), cold and with the SYN cache warm, each beside a
+// raw-socket script doing the same exchange with the same server in the same round; and (d) what
 // the state sync (main/app/state-sync.ts) makes of it: the patches a window would receive.
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,10 +14,12 @@ import type { MessengerState } from '../../shared/model';
 import { type MsnServer, startServer } from '../../server/index';
 import { type RawClient, signInRaw } from '../../test/support/raw-client';
 import { formatNumber, heapUsedBytes, kilobytes, median, megabytes, milliseconds, printTable } from './measure';
+import { type BenchResult, judge } from './results';
+import { rawSignIn } from './sign-in-floor';
 
 const CONTACTS = 5000;
 const ONLINE = 300;
-const ROUNDS = 3;
+const ROUNDS = 7;
 const ME = { handle: 'me@bench.example', password: 'bench' };
 const contactHandle = (index: number): string => `contact${index}@bench.example`;
 
@@ -24,6 +27,10 @@ interface SignInFigures {
   readonly onlineMs: number;
   /** Until every online contact's ILN has reached the state. */
   readonly settledMs: number;
+  /** Until a window's patch brings every contact, with every online one's status: what the user waits for. */
+  readonly shownMs: number;
+  /** The raw-socket script's time for the same exchange, in the same round. */
+  readonly floorMs: number;
   readonly stateEvents: number;
   readonly patches: number;
   readonly patchBytes: number;
@@ -62,18 +69,23 @@ async function startBenchServer(): Promise<{ server: MsnServer; contacts: RawCli
 }
 
 /** Signs `messenger` in and waits until every online contact is shown; the state sync watches throughout. */
-async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number): Promise<SignInFigures> {
+async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number, floorMs: number): Promise<SignInFigures> {
   const sync = new StateSync({ initial: messenger.state });
   const patches: StatePatch[] = [];
   let stateEvents = 0;
   let online = 0;
   let settle: () => void = () => undefined;
   const settled = new Promise<void>((resolve) => (settle = resolve));
+  let show: () => void = () => undefined;
+  const shown = new Promise<void>((resolve) => (show = resolve));
   const offState = messenger.on('state', (state: MessengerState) => {
     stateEvents++;
     sync.update(state);
   });
-  const offPatch = sync.on('patch', (patch) => patches.push(patch));
+  const offPatch = sync.on('patch', (patch) => {
+    patches.push(patch);
+    if (everyoneShown(sync.state)) show();
+  });
   const offPresence = messenger.on('presence', ({ status }) => {
     if (status !== 'FLN' && ++online === ONLINE) settle();
   });
@@ -82,6 +94,8 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   const onlineMs = performance.now() - started;
   await settled;
   const settledMs = performance.now() - started;
+  await shown;
+  const shownMs = performance.now() - started;
   await new Promise((resolve) => setImmediate(resolve));
   offState();
   offPatch();
@@ -91,6 +105,8 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   return {
     onlineMs,
     settledMs,
+    shownMs,
+    floorMs,
     stateEvents,
     patches: patches.length,
     patchBytes: sizes.reduce((sum, size) => sum + size, 0),
@@ -101,26 +117,34 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   };
 }
 
+function everyoneShown(state: MessengerState): boolean {
+  const contacts = Object.values(state.contacts);
+  return contacts.length === CONTACTS && contacts.filter((contact) => contact.status !== 'FLN').length === ONLINE;
+}
+
 function medianOf(figures: readonly SignInFigures[], key: keyof SignInFigures): number {
   return median(figures.map((figure) => figure[key]));
 }
 
-export async function benchSignIn(): Promise<void> {
+export async function benchSignIn(): Promise<BenchResult[]> {
   const { server, contacts } = await startBenchServer();
   const root = await mkdtemp(join(tmpdir(), 'msn-bench-'));
+  const floor = (listVersion: number) => rawSignIn(server.dispatchPort, ME.handle, ME.password, listVersion, ONLINE);
   try {
     const cold: SignInFigures[] = [];
     const warm: SignInFigures[] = [];
     // Round 0 is the warm-up: its figures are dropped.
     for (let round = 0; round <= ROUNDS; round++) {
+      const coldFloor = await floor(0);
       const heapBefore = heapUsedBytes();
       const messenger = new Messenger({ dataDir: join(root, `round${round}`), openExternal: () => undefined });
-      const first = await signIn(messenger, server, heapBefore);
+      const first = await signIn(messenger, server, heapBefore, coldFloor.ms);
       if (contacts.length !== ONLINE || Object.keys(messenger.state.contacts).length !== CONTACTS) {
         throw new Error(`Expected ${CONTACTS} contacts, got ${Object.keys(messenger.state.contacts).length}`);
       }
       await messenger.signOut();
-      const second = await signIn(messenger, server, heapBefore);
+      const warmFloor = await floor(coldFloor.listVersion);
+      const second = await signIn(messenger, server, heapBefore, warmFloor.ms);
       await messenger.signOut();
       if (round > 0) {
         cold.push(first);
@@ -134,13 +158,15 @@ export async function benchSignIn(): Promise<void> {
       label,
       milliseconds(medianOf(figures, 'onlineMs')),
       milliseconds(medianOf(figures, 'settledMs')),
+      milliseconds(medianOf(figures, 'shownMs')),
+      milliseconds(medianOf(figures, 'floorMs')),
       formatNumber(medianOf(figures, 'stateEvents')),
       megabytes(medianOf(figures, 'heapDeltaBytes')),
       megabytes(medianOf(figures, 'heapBytes')),
     ]);
     printTable(
       `(c) Sign-in over loopback: ${formatNumber(CONTACTS)} contacts on FL/AL, ${ONLINE} online (median of ${ROUNDS} after a warm-up)`,
-      ['sign-in', 'to online', 'all presence shown', 'state events', 'client heap', 'process heap'],
+      ['sign-in', 'to online', 'all presence in state', 'window patched', 'raw script', 'state events', 'client heap', 'process heap'],
       rows,
     );
     const syncRows = [
@@ -162,6 +188,11 @@ export async function benchSignIn(): Promise<void> {
       'largest patch',
       'full snapshot',
     ], syncRows);
+    const budget = { maxRatio: 1.3 };
+    return [
+      judge({ name: 'signin-5000', value: medianOf(cold, 'shownMs'), floor: medianOf(cold, 'floorMs'), unit: 'ms' }, budget),
+      judge({ name: 'signin-cached', value: medianOf(warm, 'shownMs'), floor: medianOf(warm, 'floorMs'), unit: 'ms' }, budget),
+    ];
   } finally {
     await Promise.all(contacts.map((client) => client.close()));
     await server.close();
