@@ -11,10 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { benchFramer, benchRoundTrips } from './codec';
 import { benchConversationSync } from './conversation-sync';
+import { benchHeap } from './heap';
 import { canCollectGarbage, formatNumber, printTable } from './measure';
 import { type BenchResult, budgetMisses, writeResults } from './results';
 import { benchSignIn } from './sign-in';
 import { benchSwitchboard } from './switchboard';
+import { benchUi } from './ui';
 
 const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 const RESULTS_FILE = join(PROJECT_ROOT, 'bench', 'results.json');
@@ -25,6 +27,8 @@ const SECTIONS: ReadonlyArray<readonly [string, () => Promise<BenchResult | Benc
   ['sign-in', benchSignIn],
   ['switchboard', benchSwitchboard],
   ['conversation-sync', benchConversationSync],
+  ['heap', benchHeap],
+  ['ui', benchUi],
 ];
 
 /** Every figure of issue 13; `--check` fails when one is missing as when one misses its budget. */

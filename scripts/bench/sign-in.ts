@@ -11,17 +11,13 @@ import { Messenger } from '../../main/client/messenger';
 import { StateSync } from '../../main/app/state-sync';
 import type { StatePatch } from '../../shared/ipc';
 import type { MessengerState } from '../../shared/model';
-import { type MsnServer, startServer } from '../../server/index';
-import { type RawClient, signInRaw } from '../../test/support/raw-client';
+import type { MsnServer } from '../../server/index';
 import { formatNumber, heapUsedBytes, kilobytes, median, megabytes, milliseconds, printTable } from './measure';
 import { type BenchResult, judge } from './results';
 import { rawSignIn } from './sign-in-floor';
+import { CONTACTS, ME, ONLINE, startBenchWorld } from './world';
 
-const CONTACTS = 5000;
-const ONLINE = 300;
 const ROUNDS = 7;
-const ME = { handle: 'me@bench.example', password: 'bench' };
-const contactHandle = (index: number): string => `contact${index}@bench.example`;
 
 interface SignInFigures {
   readonly onlineMs: number;
@@ -39,33 +35,6 @@ interface SignInFigures {
   readonly heapDeltaBytes: number;
   readonly heapBytes: number;
   readonly stateBytes: number;
-}
-
-async function startBenchServer(): Promise<{ server: MsnServer; contacts: RawClient[] }> {
-  const all = Array.from({ length: CONTACTS }, (_, index) => contactHandle(index));
-  const server = await startServer({
-    listLimits: { FL: CONTACTS, AL: CONTACTS },
-    accounts: [
-      { ...ME, friendlyName: 'Bench Me', lists: { FL: all, AL: all } },
-      ...all.slice(0, ONLINE).map((handle, index) => ({ handle, password: 'contact', friendlyName: `Contact ${index} ☕` })),
-    ],
-  });
-  const contacts: RawClient[] = [];
-  const statuses = ['NLN', 'BSY', 'AWY', 'IDL', 'BRB', 'PHN', 'LUN'];
-  for (let index = 0; index < ONLINE; index += 25) {
-    const batch = all.slice(index, Math.min(ONLINE, index + 25));
-    const signedIn = await Promise.all(
-      batch.map(async (handle, offset) => {
-        const { client, trid } = await signInRaw(server.notificationPort, handle, 'contact');
-        const status = statuses[(index + offset) % statuses.length] as string;
-        client.send(`CHG ${trid} ${status}`);
-        await client.expect(`CHG ${trid} ${status}`);
-        return client;
-      }),
-    );
-    contacts.push(...signedIn);
-  }
-  return { server, contacts };
 }
 
 /** Signs `messenger` in and waits until every online contact is shown; the state sync watches throughout. */
@@ -127,7 +96,8 @@ function medianOf(figures: readonly SignInFigures[], key: keyof SignInFigures): 
 }
 
 export async function benchSignIn(): Promise<BenchResult[]> {
-  const { server, contacts } = await startBenchServer();
+  const world = await startBenchWorld();
+  const { server } = world;
   const root = await mkdtemp(join(tmpdir(), 'msn-bench-'));
   const floor = (listVersion: number) => rawSignIn(server.dispatchPort, ME.handle, ME.password, listVersion, ONLINE);
   try {
@@ -139,7 +109,7 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       const heapBefore = heapUsedBytes();
       const messenger = new Messenger({ dataDir: join(root, `round${round}`), openExternal: () => undefined });
       const first = await signIn(messenger, server, heapBefore, coldFloor.ms);
-      if (contacts.length !== ONLINE || Object.keys(messenger.state.contacts).length !== CONTACTS) {
+      if (Object.keys(messenger.state.contacts).length !== CONTACTS) {
         throw new Error(`Expected ${CONTACTS} contacts, got ${Object.keys(messenger.state.contacts).length}`);
       }
       await messenger.signOut();
@@ -194,8 +164,7 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       judge({ name: 'signin-cached', value: medianOf(warm, 'shownMs'), floor: medianOf(warm, 'floorMs'), unit: 'ms' }, budget),
     ];
   } finally {
-    await Promise.all(contacts.map((client) => client.close()));
-    await server.close();
+    await world.close();
     await rm(root, { recursive: true, force: true });
   }
 }
