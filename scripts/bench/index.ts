@@ -9,7 +9,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { benchBundle } from './bundle';
 import { benchFramer, benchRoundTrips } from './codec';
+import { benchColdStart } from './cold-start';
 import { benchConversationSync } from './conversation-sync';
 import { benchHeap } from './heap';
 import { canCollectGarbage, formatNumber, printTable } from './measure';
@@ -29,6 +31,8 @@ const SECTIONS: ReadonlyArray<readonly [string, () => Promise<BenchResult | Benc
   ['conversation-sync', benchConversationSync],
   ['heap', benchHeap],
   ['ui', benchUi],
+  ['bundle', benchBundle],
+  ['cold-start', benchColdStart],
 ];
 
 /** Every figure of issue 13; `--check` fails when one is missing as when one misses its budget. */
