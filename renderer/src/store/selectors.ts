@@ -33,14 +33,18 @@ export interface ContactSections {
   readonly offline: readonly Contact[];
 }
 
+/** Whether the filter (as typed) finds the contact by name or address. */
+export function matchesFilter(contact: Contact, filter: string): boolean {
+  const needle = filter.trim().toLocaleLowerCase();
+  return !needle || contact.friendlyName.toLocaleLowerCase().includes(needle) || contact.handle.includes(needle);
+}
+
 /** The contact list's two sections: people on my FL matching the filter, sorted by name. */
 export function contactSections(contacts: MessengerState['contacts'], filter: string): ContactSections {
-  const needle = filter.trim().toLocaleLowerCase();
   const online: Contact[] = [];
   const offline: Contact[] = [];
   for (const contact of Object.values(contacts)) {
-    if (!contact.lists.includes('FL')) continue;
-    if (needle && !contact.friendlyName.toLocaleLowerCase().includes(needle) && !contact.handle.includes(needle)) continue;
+    if (!contact.lists.includes('FL') || !matchesFilter(contact, filter)) continue;
     (isOnline(contact) ? online : offline).push(contact);
   }
   return { online: online.sort(compareContacts), offline: offline.sort(compareContacts) };
