@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'node',
           include: ['{main,protocol,server,shared,scripts,test}/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          // Node itself imports this file, and what it imports: the packaged-app test loads the
+          // packaged bundle exactly as Electron's Node would, untransformed.
+          server: { deps: { external: [/\/test\/packaged\/native-import\.mjs$/] } },
         },
       },
       {

@@ -3,7 +3,8 @@
 
 import type { AppError } from '../../shared/model';
 import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../../protocol/index';
-import { SessionError } from '../ns/errors';
+import { SessionEndedError, SessionError } from '../ns/errors';
+import { SIGN_IN_CANCELLED } from '../ns/signin';
 
 /** An Error that carries the AppError to show; what Messenger methods reject with. */
 export class MessengerError extends Error {
@@ -38,6 +39,12 @@ export function toAppError(error: unknown): AppError {
     return { kind: 'timeout', message: `${error.message} The server may be down; please try again later.`, field: 'server' };
   }
   if (error instanceof ConnectionClosedError) return { kind: 'network', message: error.message, field: 'server' };
+  if (error instanceof SessionEndedError) {
+    const { end } = error;
+    if (end.reason === 'user') return { kind: 'network', message: SIGN_IN_CANCELLED, field: 'server' };
+    if (end.reason === 'elsewhere' || end.reason === 'server-shutdown') return { kind: 'protocol', message: error.message };
+    return { kind: 'network', message: error.message, field: 'server' };
+  }
   if (error instanceof SessionError) return { kind: error.kind, message: error.message, ...(error.field && { field: error.field }) };
   if (error instanceof MsnpSyntaxError) return { kind: 'input', message: 'That text cannot be sent to the server.' };
   const message = error instanceof Error ? error.message : String(error);

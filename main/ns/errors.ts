@@ -2,6 +2,7 @@
 // unsupported server, a feature the dialect lacks, input the protocol cannot carry.
 
 import type { AppError } from '../../shared/model';
+import type { SessionEnd } from './events';
 
 export class SessionError extends Error {
   constructor(
@@ -21,3 +22,11 @@ export const upgradeRequested = (request: string): string => `${NOT_SUPPORTED}: 
 export const NO_MD5 = 'This server does not offer MD5 sign-in, the only method MSN Messenger 2.0 supports.';
 export const MAIL_UNAVAILABLE = 'Hotmail is not available on this server.';
 export const NO_MAILBOX = 'Hotmail is not available for this account.';
+
+/** A sign-in overtaken by the end of its session (a sign-out, OUT OTH, a reset): how it ended. */
+export class SessionEndedError extends Error {
+  constructor(readonly end: SessionEnd) {
+    super(end.message ?? 'The connection to the server was lost.');
+    this.name = 'SessionEndedError';
+  }
+}

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { MessengerApp } from '../../main/app/app-core';
 import { MemorySecretStore } from '../../main/app/secret-store';
 import { Messenger } from '../../main/client/messenger';
+import { FIRST_ACCOUNT } from '../../shared/accounts';
 import type { MessengerState } from '../../shared/model';
 import { heapUsedBytes } from './measure';
 
@@ -54,6 +55,7 @@ async function run(request: HeapCoreRequest): Promise<void> {
     demo: { address: async () => request.address },
   });
   const signedIn = await app.dispatch('signIn', [
+    FIRST_ACCOUNT,
     { server: request.address, handle: request.handle, password: request.password, status: 'NLN', rememberPassword: false, autoSignIn: false },
   ]);
   if (!signedIn.ok) throw new Error(signedIn.error.message);
@@ -68,7 +70,7 @@ async function run(request: HeapCoreRequest): Promise<void> {
   });
   const heapBytes = heapUsedBytes();
   report({ step: 'done', baselineBytes, heapBytes });
-  await app.dispatch('signOut', []);
+  await app.dispatch('signOut', [FIRST_ACCOUNT]);
   await rm(dataDir, { recursive: true, force: true });
 }
 

@@ -1,4 +1,4 @@
-// (g) main-heap: the core's heap, in a process of its own, after signing in to the 5000-contact
+// (h) main-heap: the core's heap, in a process of its own, after signing in to the 5000-contact
 // account and receiving 50 conversations of 200 messages from online contacts.
 
 import { fork } from 'node:child_process';
@@ -39,7 +39,7 @@ export async function benchHeap(): Promise<BenchResult> {
     for (const contact of world.online.slice(0, CONVERSATIONS)) switchboards.push(await sendMessages(world.server, contact, ME.handle, MESSAGES));
     const done = await next();
     if (done.step !== 'done') throw new Error(`Unexpected report from the core process: ${done.step}`);
-    printTable(`(g) The core's heap in a process of its own (after a full collection)`, ['moment', 'heap used'], [
+    printTable(`(h) The core's heap in a process of its own (after a full collection)`, ['moment', 'heap used'], [
       ['modules loaded, nothing made', megabytes(done.baselineBytes)],
       [`signed in (${CONTACTS.toLocaleString('en-US')} contacts), ${CONVERSATIONS} conversations × ${MESSAGES} messages`, megabytes(done.heapBytes)],
     ]);

@@ -1,4 +1,4 @@
-// (h) What a person sees, in Chromium through the browser host: the 5000-contact list painting
+// (i) What a person sees, in Chromium through the browser host: the 5000-contact list painting
 // from the snapshot's arrival, the longest frame while 1000 presence changes arrive in one
 // second, and a conversation of 10,000 messages opening and scrolling to its first message.
 
@@ -13,7 +13,8 @@ import { Messenger } from '../../main/client/messenger';
 import { ensureRendererBundle } from '../../main/web/bundle';
 import { WebHost } from '../../main/web/web-host';
 import type { MessengerState } from '../../shared/model';
-import { conversationRoute } from '../../shared/web-protocol';
+import { FIRST_ACCOUNT } from '../../shared/accounts';
+import { conversationRoute } from '../../shared/routes';
 import type { RawClient } from '../../test/support/raw-client';
 import { launchChromium } from '../../test/e2e/support/chromium';
 import { median, milliseconds, printTable } from './measure';
@@ -114,7 +115,9 @@ async function untilQuiet(page: Page): Promise<ProbeReadings> {
 async function measurePresenceStorm(page: Page, host: WebHost, world: BenchWorld): Promise<number> {
   await untilQuiet(page);
   let changes = 0;
-  const off = host.app.messenger.on('presence', ({ initial }) => void (initial || changes++));
+  const messenger = host.app.account(FIRST_ACCOUNT)?.messenger;
+  if (!messenger) throw new Error('The host has no account');
+  const off = messenger.on('presence', ({ initial }) => void (initial || changes++));
   const startedAt = await page.evaluate(() => performance.now());
   await presenceStorm(world);
   while (changes < STORM_CHANGES) await sleep(10);
@@ -206,6 +209,7 @@ export async function benchUi(): Promise<BenchResult[]> {
   const switchboards: RawClient[] = [];
   try {
     const signedIn = await host.app.dispatch('signIn', [
+      FIRST_ACCOUNT,
       { server: world.address, handle: ME.handle, password: ME.password, status: 'NLN', rememberPassword: false, autoSignIn: false },
     ]);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
@@ -225,12 +229,12 @@ export async function benchUi(): Promise<BenchResult[]> {
     await waitForState(host, (state) => (chatEntries(state)?.entries.length ?? 0) >= CHAT_MESSAGES);
     const conversation = chatEntries(host.app.snapshot().state);
     if (!conversation) throw new Error('The conversation never arrived');
-    const conversationUrl = host.url.replace(/#.*$/, `#${conversationRoute(conversation.id)}`);
+    const conversationUrl = host.url.replace(/#.*$/, `#${conversationRoute(FIRST_ACCOUNT, conversation.id)}`);
     const chat = await measureChat(browser, host, conversationUrl, conversation.entries.length);
 
     const chatMs = median(chat.map(({ openMs, scrollMs }) => openMs + scrollMs));
     const chatFrameMs = Math.max(...chat.map(({ longestFrameMs }) => longestFrameMs));
-    printTable(`(h) The UI in Chromium through the browser host (median of ${ROUNDS} after a warm-up)`, ['measure', 'figure'], [
+    printTable(`(i) The UI in Chromium through the browser host (median of ${ROUNDS} after a warm-up)`, ['measure', 'figure'], [
       [`contact list of ${CONTACTS.toLocaleString('en-US')}: snapshot arrived → painted`, milliseconds(median(contactList.samples))],
       [`${STORM_CHANGES.toLocaleString('en-US')} presence changes in ${STORM_MS / 1000} s: longest frame`, milliseconds(stormFrameMs)],
       [`conversation of ${CHAT_MESSAGES.toLocaleString('en-US')}: snapshot arrived → last message painted`, milliseconds(median(chat.map(({ openMs }) => openMs)))],
