@@ -10,7 +10,7 @@ import { CONTACTS, ME, ONLINE, sendMessages, startBenchWorld } from './world';
 
 const CONVERSATIONS = 50;
 const MESSAGES = 200;
-const MEGABYTE = 1024 * 1024;
+const MEGABYTE = 1_000_000;
 
 export async function benchHeap(): Promise<BenchResult> {
   const world = await startBenchWorld();
