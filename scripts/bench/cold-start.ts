@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/support/chromium';
 import { median, milliseconds, printTable } from './measure';
-import { installProbe } from './page-probe';
+import { probePage } from './page-probe';
 import { type BenchResult, judge } from './results';
 
 const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -33,9 +33,7 @@ async function openInChromium(url: string, selector: string): Promise<number> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    // tsx compiles the probe with esbuild's keepNames, which wraps named functions in __name().
-    await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-    await page.addInitScript(installProbe);
+    await probePage(page);
     await page.goto(url);
     return await paintedAt(page, selector);
   } finally {

@@ -12,7 +12,7 @@ import { MessengerApp } from '../../main/app/app-core';
 import { MemorySecretStore } from '../../main/app/secret-store';
 import { Messenger } from '../../main/client/messenger';
 import { FIRST_ACCOUNT } from '../../shared/accounts';
-import type { MessengerState } from '../../shared/model';
+import { untilState } from './app-state';
 import { heapUsedBytes } from './measure';
 
 export interface HeapCoreRequest {
@@ -32,18 +32,6 @@ export type HeapCoreReport =
 
 const report = (message: HeapCoreReport): void => void process.send?.(message);
 
-function waitForState(app: MessengerApp, done: (state: MessengerState) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      if (!done(app.snapshot().state)) return;
-      off();
-      resolve();
-    };
-    const off = app.on('patch', check);
-    check();
-  });
-}
-
 async function run(request: HeapCoreRequest): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'msn-bench-heap-'));
   const baselineBytes = heapUsedBytes();
@@ -59,12 +47,12 @@ async function run(request: HeapCoreRequest): Promise<void> {
     { server: request.address, handle: request.handle, password: request.password, status: 'NLN', rememberPassword: false, autoSignIn: false },
   ]);
   if (!signedIn.ok) throw new Error(signedIn.error.message);
-  await waitForState(app, ({ contacts }) => {
+  await untilState(app, ({ contacts }) => {
     const all = Object.values(contacts);
     return all.length === request.contacts && all.filter((contact) => contact.status !== 'FLN').length === request.online;
   });
   report({ step: 'signed-in' });
-  await waitForState(app, ({ conversations }) => {
+  await untilState(app, ({ conversations }) => {
     const full = Object.values(conversations).filter((conversation) => conversation.entries.filter((entry) => entry.type === 'message').length >= request.messages);
     return full.length >= request.conversations;
   });

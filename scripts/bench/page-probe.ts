@@ -3,6 +3,8 @@
 // and every animation frame's time, so the longest frame is read from the frames themselves.
 // The page's code is not changed or told anything.
 
+import type { Page } from 'playwright-core';
+
 export interface ProbeReadings {
   /** performance.now() when the first snapshot message reached the page. */
   readonly snapshotAt: number | undefined;
@@ -84,4 +86,11 @@ export function longestFrame(frames: readonly number[], from: number, to: number
     longest = Math.max(longest, current - previous);
   }
   return longest;
+}
+
+/** Installs the probe in `page`, for every document it loads from now on. */
+export async function probePage(page: Page): Promise<void> {
+  // tsx compiles the probe with esbuild's keepNames, which wraps named functions in __name().
+  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  await page.addInitScript(installProbe);
 }

@@ -17,8 +17,9 @@ import { FIRST_ACCOUNT } from '../../shared/accounts';
 import { conversationRoute } from '../../shared/routes';
 import type { RawClient } from '../../test/support/raw-client';
 import { launchChromium } from '../../test/e2e/support/chromium';
+import { untilState } from './app-state';
 import { median, milliseconds, printTable } from './measure';
-import { installProbe, longestFrame, type ProbeReadings } from './page-probe';
+import { longestFrame, probePage, type ProbeReadings } from './page-probe';
 import { type BenchResult, judge } from './results';
 import { type BenchWorld, CONTACTS, ME, ONLINE, changeStatus, sendMessages, startBenchWorld } from './world';
 
@@ -37,20 +38,6 @@ const transcriptRow = (index: number): string => `[data-testid="transcript"] [da
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function waitForState(host: WebHost, done: (state: MessengerState) => boolean, timeoutMs = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('The host never reached the expected state'))), timeoutMs);
-    const check = (): void => {
-      if (!done(host.app.snapshot().state)) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    };
-    const off = host.app.on('patch', check);
-    check();
-  });
-}
-
 const paintedAt = (page: Page, selector: string): Promise<number> =>
   page.evaluate(([watched, timeoutMs]) => (window.__benchProbe as NonNullable<Window['__benchProbe']>).paintedAt(watched, timeoutMs), [selector, PAINT_TIMEOUT_MS] as const);
 
@@ -64,9 +51,7 @@ const readings = (page: Page): Promise<ProbeReadings> =>
 async function openPage(browser: Browser, url: string, size = { width: 320, height: 580 }): Promise<Page> {
   const context = await browser.newContext({ viewport: size, locale: 'en-US', timezoneId: 'UTC' });
   const page = await context.newPage();
-  // tsx compiles the probe with esbuild's keepNames, which wraps named functions in __name().
-  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-  await page.addInitScript(installProbe);
+  await probePage(page);
   page.on('pageerror', (error) => console.error(`Page error: ${error.message}`));
   await page.goto(url);
   return page;
@@ -213,7 +198,7 @@ export async function benchUi(): Promise<BenchResult[]> {
       { server: world.address, handle: ME.handle, password: ME.password, status: 'NLN', rememberPassword: false, autoSignIn: false },
     ]);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
-    await waitForState(host, ({ contacts }) => {
+    await untilState(host.app, ({ contacts }) => {
       const all = Object.values(contacts);
       return all.length === CONTACTS && all.filter((contact) => contact.status !== 'FLN').length === ONLINE;
     });
@@ -226,7 +211,7 @@ export async function benchUi(): Promise<BenchResult[]> {
     switchboards.push(await sendMessages(world.server, sender, ME.handle, CHAT_MESSAGES));
     const chatEntries = (state: MessengerState) =>
       Object.values(state.conversations).find((conversation) => conversation.participants.some((person) => person.handle === sender.handle));
-    await waitForState(host, (state) => (chatEntries(state)?.entries.length ?? 0) >= CHAT_MESSAGES);
+    await untilState(host.app, (state) => (chatEntries(state)?.entries.length ?? 0) >= CHAT_MESSAGES);
     const conversation = chatEntries(host.app.snapshot().state);
     if (!conversation) throw new Error('The conversation never arrived');
     const conversationUrl = host.url.replace(/#.*$/, `#${conversationRoute(FIRST_ACCOUNT, conversation.id)}`);
