@@ -3,7 +3,7 @@
 
 import type { AppError } from '../../shared/model';
 import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../../protocol/index';
-import { SessionEndedError, SessionError } from '../ns/errors';
+import { SessionEndedError, SessionError, UnsolicitedProtocolError } from '../ns/errors';
 import { SIGN_IN_CANCELLED } from '../ns/signin';
 
 /** An Error that carries the AppError to show; what Messenger methods reject with. */
@@ -31,6 +31,9 @@ const FIELD_OF_CODE: ReadonlyMap<number, AppError['field']> = new Map([
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof MessengerError) return error.appError;
+  if (error instanceof UnsolicitedProtocolError && error.answersARequest) {
+    return { kind: 'protocol', code: error.code, message: `The server sent error ${error.code}, which answers nothing MSN Messenger asked; nothing was changed.` };
+  }
   if (error instanceof ProtocolError) {
     const field = FIELD_OF_CODE.get(error.code);
     return { kind: 'protocol', code: error.code, message: error.message, ...(field && { field }) };

@@ -20,7 +20,7 @@ import {
   type StatusCode,
   type UrlService,
 } from '../../shared/model';
-import { MAIL_UNAVAILABLE, NO_MAILBOX, SessionEndedError } from '../ns/errors';
+import { MAIL_UNAVAILABLE, NO_MAILBOX, PAGE_UNAVAILABLE, SessionEndedError } from '../ns/errors';
 import type { SessionEnd } from '../ns/events';
 import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
@@ -181,9 +181,12 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   }
 
   setFriendlyName = (name: string): Promise<void> => this.run(() => this.requireSession().rename(name));
-  addContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().addToList(list, handle));
-  removeContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().removeFromList(list, handle));
-  /** Blocks, then leaves the open one-to-one conversations with them: the server only stops new invitations (§6.1). */
+  /** Adding to BL is blocking, and removing from BL unblocking, whoever asks: one action for the app, the CLI and the protocol. */
+  addContact = (list: EditableList, handle: string): Promise<void> =>
+    list === 'BL' ? this.block(handle) : this.run(() => this.requireSession().addToList(list, handle));
+  removeContact = (list: EditableList, handle: string): Promise<void> =>
+    list === 'BL' ? this.unblock(handle) : this.run(() => this.requireSession().removeFromList(list, handle));
+  /** Blocks (off AL, onto BL), then leaves the open one-to-one conversations with them: the server only stops new invitations (§6.1). */
   block = (handle: string): Promise<void> =>
     this.run(async () => {
       await this.requireSession().block(handle);
@@ -204,7 +207,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   async openUrl(service: UrlService, arg?: string, options: { open?: boolean } = {}): Promise<PassportForm> {
     if (MAILBOX_SERVICES.has(service)) this.requireMailbox();
     const reply = await this.run(() => this.requireSession().requestUrl(service, arg));
-    return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true);
+    const unavailable = service === 'PERSON' || service === 'PASSWORD' ? PAGE_UNAVAILABLE[service] : MAIL_UNAVAILABLE;
+    return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true, unavailable);
   }
 
   /** The form for the last new-mail notification (its Post-URL, Message-URL and id, §8.1). */
@@ -212,7 +216,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.requireMailbox();
     const notice = this.mirror.lastMailNotice;
     if (!notice) throw new MessengerError({ kind: 'input', message: 'There is no new e-mail to open.' });
-    return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true);
+    return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true, MAIL_UNAVAILABLE);
   }
 
   reportActivity(): void {
@@ -366,8 +370,9 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     await session.setStatus(this.chosenStatus).catch((error: unknown) => this.emit('error', toAppError(error)));
   }
 
-  private async presentForm(target: FormTarget, open: boolean): Promise<PassportForm> {
-    if (!isUsableTarget(target)) throw new MessengerError({ kind: 'unsupported', message: MAIL_UNAVAILABLE });
+  /** `unavailable`: what to say when the server named no usable page. */
+  private async presentForm(target: FormTarget, open: boolean, unavailable: string): Promise<PassportForm> {
+    if (!isUsableTarget(target)) throw new MessengerError({ kind: 'unsupported', message: unavailable });
     const credentials = this.credentials;
     if (!credentials) throw notSignedIn();
     const account = { handle: this.current.session.handle ?? credentials.handle, password: credentials.password, profile: this.current.profile };

@@ -18,7 +18,7 @@ import {
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../protocol/transactions';
 import type { SwitchboardTicket } from '../sb/types';
 import type { HandlerTable, NsContext } from './context';
-import { SessionEndedError, SessionError } from './errors';
+import { SessionEndedError, SessionError, UnsolicitedProtocolError } from './errors';
 import type { NotificationEvents, SessionEnd } from './events';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import { KeepAlive } from './keep-alive';
@@ -398,7 +398,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     // data handler, and so the whole client, down with it.
     try {
       if (handler) handler(command);
-      else if (isErrorCommand(command.name)) this.emit('error', new ProtocolError(Number(command.name), transactionIdOf(command)));
+      else if (isErrorCommand(command.name)) this.emit('error', new UnsolicitedProtocolError(Number(command.name), transactionIdOf(command)));
       else this.emit('unknown', command);
     } catch (error) {
       this.reportMalformed(command, `handling it failed: ${error instanceof Error ? error.message : String(error)}`);
