@@ -181,6 +181,9 @@ export async function benchUi(): Promise<BenchResult[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'msn-bench-ui-'));
   const host = await WebHost.start({
     rendererDir,
+    // Each round closes the conversation's page and opens it again, as a reload does; the host must
+    // not leave the conversation in between, however slow the machine.
+    conversationGraceMs: 10 * 60_000,
     createApp: (shell) =>
       new MessengerApp({
         dataDir,
