@@ -55,24 +55,29 @@ export interface StatePatch {
 type Keyed<T> = Readonly<Record<string, T>>;
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
-/** Keys added, replaced or removed between two records, compared by identity. */
+/**
+ * Keys added, replaced or removed between two records, compared by identity. A record of five
+ * thousand contacts is walked with for…in, which makes no [key, value] pair per key.
+ */
 function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): { added: string[]; replaced: string[]; removed: string[] } {
   const added: string[] = [];
   const replaced: string[] = [];
   const removed: string[] = [];
   if (before === after) return { added, replaced, removed };
-  for (const [key, value] of Object.entries(after)) {
+  for (const key in after) {
     if (!Object.hasOwn(before, key)) added.push(key);
-    else if (before[key] !== value) replaced.push(key);
+    else if (before[key] !== after[key]) replaced.push(key);
   }
-  for (const key of Object.keys(before)) {
+  for (const key in before) {
     if (!Object.hasOwn(after, key)) removed.push(key);
   }
   return { added, replaced, removed };
 }
 
 function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {
-  return Object.fromEntries(keys.map((key) => [key, record[key] as T]));
+  const picked: Record<string, T> = {};
+  for (const key of keys) picked[key] = record[key] as T;
+  return picked;
 }
 
 /** The first index whose entry is another object; the shorter length when one transcript begins the other. */

@@ -44,10 +44,6 @@ export function withMailMoved(state: MessengerState, move: { fromInbox: boolean;
   });
 }
 
-function sameLists(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((list, index) => list === b[index]);
-}
-
 function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previous: Contact | undefined): Contact {
   const next: Contact = {
     handle: entry.handle,
@@ -61,7 +57,7 @@ function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previou
     previous.handle === next.handle &&
     previous.friendlyName === next.friendlyName &&
     previous.status === next.status &&
-    sameLists(previous.lists, next.lists)
+    previous.lists === next.lists
   ) {
     return previous;
   }
@@ -80,16 +76,26 @@ function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]
   return a.length === b.length && a.every((request, index) => request.handle === b[index]?.handle && request.friendlyName === b[index]?.friendlyName);
 }
 
+function keyCount(record: object): number {
+  let count = 0;
+  for (const _key in record) count++;
+  return count;
+}
+
 /** Rebuilds contacts, privacy settings and the "added you" queue from the lists and presence. */
 export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
-  let changed = Object.keys(state.contacts).length !== Object.keys(lists.entries).length;
+  let changed = false;
+  let count = 0;
   const contacts: Record<string, Contact> = {};
-  for (const [key, entry] of Object.entries(lists.entries)) {
+  for (const key in lists.entries) {
     const previous = state.contacts[key];
-    const contact = contactOf(entry, presence.get(key), previous);
+    const contact = contactOf(lists.entries[key] as ListEntry, presence.get(key), previous);
     contacts[key] = contact;
+    count++;
     if (contact !== previous) changed = true;
   }
+  // Every entry kept its contact: the record is still the same unless the state holds others too.
+  if (!changed) changed = keyCount(state.contacts) !== count;
   const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
   const requests = pendingAddedBy(lists);
   const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;

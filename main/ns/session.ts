@@ -376,7 +376,8 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         this.emit('lists', cached);
       } else {
         await dump;
-        this.commitLists({ ...collector.result, version: Number.isInteger(version) ? version : collector.result.version });
+        const lists = collector.result;
+        this.commitLists(Number.isInteger(version) ? { ...lists, version } : lists);
       }
     } finally {
       syncing.dump?.resolve();
