@@ -1,11 +1,11 @@
 // The user's settings as a JSON file in the data directory. Passwords are not in it: they go to
 // the injected SecretStore, and only "is one saved for this handle" crosses IPC.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ServerPreset, Settings } from '../../shared/ipc';
 import { AtomicWriter } from '../storage/atomic-writer';
+import { openDataFolder } from '../storage/data-folder';
 import { readJsonFile } from './json-file';
 import type { SecretStore } from './secret-store';
 
@@ -53,7 +53,7 @@ export class SettingsStore {
     defaults: Partial<StoredSettings> = {},
     log: (line: string) => void = () => {},
   ) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    openDataFolder(dataDir);
     this.file = join(dataDir, 'settings.json');
     const saved = readJsonFile(this.file, storedSettingsSchema.partial(), 'settings file', log);
     this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...saved };

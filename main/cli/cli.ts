@@ -22,11 +22,7 @@ async function readPassword(): Promise<string> {
   return promptPassword('Password: ');
 }
 
-async function run(options: CliArguments, password: string): Promise<void> {
-  const messenger = new Messenger({
-    dataDir: cliDataDir(),
-    openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
-  });
+async function run(messenger: Messenger, options: CliArguments, password: string): Promise<void> {
   printEvents(messenger, print);
   // The session ends for good on a user sign-out or OUT OTH; other losses reconnect on their own.
   messenger.on('signedOut', ({ reason }) => {
@@ -62,15 +58,18 @@ async function run(options: CliArguments, password: string): Promise<void> {
 
 async function main(): Promise<void> {
   let options: CliArguments;
+  let messenger: Messenger;
   let password: string;
   try {
     options = parseCliArguments(process.argv.slice(2));
+    // Before the password prompt: a data folder that cannot be used is said at once.
+    messenger = new Messenger({ dataDir: cliDataDir(), openExternal: options.openBrowser ? openWithPlatform : async () => undefined });
     password = await readPassword();
   } catch (error) {
     print(errorEvent(error instanceof UsageError ? { kind: 'input', message: error.message } : toAppError(error)));
     return exit(2);
   }
-  await run(options, password);
+  await run(messenger, options, password);
 }
 
 void main();

@@ -4,6 +4,7 @@
 import type { AppError } from '../../shared/model';
 import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../../protocol/index';
 import { SessionError } from '../ns/errors';
+import { DataFolderError } from '../storage/data-folder';
 
 /** An Error that carries the AppError to show; what Messenger methods reject with. */
 export class MessengerError extends Error {
@@ -39,6 +40,7 @@ export function toAppError(error: unknown): AppError {
   }
   if (error instanceof ConnectionClosedError) return { kind: 'network', message: error.message, field: 'server' };
   if (error instanceof SessionError) return { kind: error.kind, message: error.message, ...(error.field && { field: error.field }) };
+  if (error instanceof DataFolderError) return { kind: 'input', message: error.message };
   if (error instanceof MsnpSyntaxError) return { kind: 'input', message: 'That text cannot be sent to the server.' };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'internal', message: `Something went wrong inside Messenger: ${message}` };

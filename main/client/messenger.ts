@@ -30,6 +30,7 @@ import { parseServerAddress, validateHandle } from '../ns/signin';
 import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
 import { openFormPage } from '../passport/page';
 import { createConversationService } from '../sb/index';
+import { openDataFolder } from '../storage/data-folder';
 import type { ConversationEvents, ConversationHost, ConversationService } from '../sb/types';
 import { AutoIdle } from './auto-idle';
 import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
@@ -57,7 +58,7 @@ export interface MessengerEvents {
 }
 
 export interface MessengerOptions {
-  /** Where the per-account list cache lives. */
+  /** Where the per-account list cache lives: the user's own, private folder (created so when missing). */
   readonly dataDir: string;
   /** Opens a local page (the Passport form) or a URL in the user's browser. */
   readonly openExternal: (pathOrUrl: string) => void | Promise<void>;
@@ -101,6 +102,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   constructor(private readonly options: MessengerOptions) {
     super();
+    openDataFolder(options.dataDir);
     this.listCache = new ListCache(join(options.dataDir, 'lists'));
     this.mirror = new SessionMirror({
       state: () => this.current,
