@@ -155,6 +155,8 @@ export const safeStorage = {
   decryptString: (sealed: Buffer): string => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
 };
 
+export const dialog = { showErrorBox: vi.fn((_title: string, _content: string) => undefined) };
+
 export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
 
 export class Notification {

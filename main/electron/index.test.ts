@@ -1,13 +1,23 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../app/csp';
 import * as fakeElectron from './fake-electron';
-import { BrowserWindow, FakeWebContents, app, resetFakeElectron, session } from './fake-electron';
+import { BrowserWindow, FakeWebContents, app, dialog, resetFakeElectron, session } from './fake-electron';
+
+let userData: string;
+beforeEach(() => {
+  userData = mkdtempSync(join(tmpdir(), 'msn-electron-entry-'));
+});
+afterEach(() => rmSync(userData, { recursive: true, force: true }));
 
 /** Runs the app entry afresh, as a new process would, against this file's fake electron. */
 async function startApp(options: { lockHeld?: boolean; devServer?: boolean } = {}): Promise<void> {
   vi.resetModules();
   vi.doMock('electron', () => fakeElectron);
   resetFakeElectron();
+  app.userData = userData;
   app.requestSingleInstanceLock.mockReturnValue(!options.lockHeld);
   if (options.devServer) {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
@@ -54,6 +64,14 @@ describe('app entry', () => {
     expect(contentSecurityPolicyHeader()).toEqual({
       responseHeaders: { 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] },
     });
+  });
+
+  it('says why it cannot start, in a dialog, when the data folder is not private', async () => {
+    chmodSync(userData, 0o755);
+    await startApp();
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('MSN Messenger could not start', expect.stringContaining(`Other users can open the data folder ${userData}.`));
+    expect(BrowserWindow.getAllWindows()).toEqual([]);
   });
 
   it('brings the contact list back when a second instance starts', async () => {

@@ -1,6 +1,6 @@
 // The desktop app's entry. Keeps one instance, locks down every page, starts the messenger, shows the contact list.
 
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../app/csp';
 import { DemoServer } from '../app/demo-server';
 import { isDevServer } from './renderer-url';
@@ -28,6 +28,8 @@ function start(): void {
     })
     .catch((error: unknown) => {
       console.error('Could not start:', error);
+      // Started from a desktop menu there is no console: a data folder refused as not private, for one, says so here.
+      dialog.showErrorBox('MSN Messenger could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);
     });
 }
