@@ -28,7 +28,7 @@ import { isOnList, keyOf } from '../ns/lists';
 import { NotificationSession } from '../ns/session';
 import { parseServerAddress, validateHandle } from '../ns/signin';
 import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
-import { openFormPage } from '../passport/page';
+import { FormPages, removeLeftoverPages } from '../passport/page-files';
 import { createConversationService } from '../sb/index';
 import { openDataFolder } from '../storage/data-folder';
 import type { ConversationEvents, ConversationHost, ConversationService } from '../sb/types';
@@ -99,10 +99,13 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private readonly conversations: ConversationService;
   private readonly reconnection: ReconnectPolicy;
   private readonly autoIdle: AutoIdle;
+  private readonly formPages = new FormPages();
 
   constructor(private readonly options: MessengerOptions) {
     super();
     openDataFolder(options.dataDir);
+    // A messenger that writes Hotmail pages clears those a killed predecessor left behind.
+    if (!options.openForm) void removeLeftoverPages().catch((error: Error) => options.log?.(`Hotmail pages: ${error.message}`));
     this.listCache = new ListCache(join(options.dataDir, 'lists'));
     this.mirror = new SessionMirror({
       state: () => this.current,
@@ -169,7 +172,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const session = this.session;
     this.session = undefined;
     await session?.signOut();
-    await this.listCache.flush();
+    await Promise.all([this.listCache.flush(), this.formPages.removeAll()]);
     this.goOffline();
     if (wasSignedIn) this.emit('signedOut', { reason: 'user' });
   }
@@ -364,7 +367,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const { openForm, openExternal } = this.options;
     await this.run(async () => {
       if (openForm) await openForm(form);
-      else await openFormPage(form, { openExternal: async (path) => openExternal(path) });
+      else await this.formPages.open(form, async (path) => openExternal(path));
     });
     return form;
   }
