@@ -26,7 +26,7 @@ import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
 import { isOnList, keyOf } from '../ns/lists';
 import { NotificationSession } from '../ns/session';
-import { parseServerAddress, validateHandle } from '../ns/signin';
+import { parseServerAddress, readServerAddress, validateHandle } from '../ns/signin';
 import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
 import { FormPages, removeLeftoverPages } from '../passport/page-files';
 import { createConversationService } from '../sb/index';
@@ -383,6 +383,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       friendlyNameOf: (handle) => this.current.contacts[keyOf(handle)]?.friendlyName,
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
       acceptsInvitations: () => this.current.session.imsEnabled,
+      serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,
       log: this.options.log,
     };
   }
