@@ -32,6 +32,15 @@ export interface ServerPreset {
   readonly address: string;
 }
 
+/**
+ * Where "Remember my password" keeps it: sealed by the system's keyring, in memory until the app
+ * stops, or nowhere, where the system has no keyring worth the name (the option is not offered).
+ */
+export type PasswordStorage = 'keyring' | 'memory' | 'none';
+
+/** Settings main works out; a window cannot save them. */
+export type DerivedSetting = 'hasSavedPassword' | 'presets' | 'passwordStorage';
+
 export interface Settings {
   readonly autoIdleMinutes: number;
   readonly sounds: boolean;
@@ -44,6 +53,7 @@ export interface Settings {
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
+  readonly passwordStorage: PasswordStorage;
 }
 
 /** Renderer → main requests. `args` is what the preload method takes; `result` what it resolves with. */
@@ -74,7 +84,7 @@ export interface IpcCommands {
   inviteToConversation: { args: [string, string]; result: void };
   closeConversation: { args: [string]; result: void };
   reportActivity: { args: []; result: void };
-  saveSettings: { args: [Partial<Omit<Settings, 'hasSavedPassword' | 'presets'>>]; result: Settings };
+  saveSettings: { args: [Partial<Omit<Settings, DerivedSetting>>]; result: Settings };
 }
 
 export type CommandName = keyof IpcCommands;

@@ -170,15 +170,16 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private async signIn(request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
     if (!password) throw new MessengerError({ kind: 'input', field: 'password', message: 'Please type your password.' });
+    const remember = request.rememberPassword && this.settings.secrets.storage !== 'none';
     await this.saveSettings({
       lastServer: request.server,
       lastHandle: request.handle,
-      rememberPassword: request.rememberPassword,
-      autoSignIn: request.rememberPassword && request.autoSignIn,
+      rememberPassword: remember,
+      autoSignIn: remember && request.autoSignIn,
     });
     const server = request.server === DEMO_SERVER ? await this.demoAddress() : request.server;
     await this.messenger.signIn({ server, handle: request.handle, password, status: request.status });
-    if (request.rememberPassword) {
+    if (remember) {
       await this.settings.secrets.set(request.handle, password);
       this.emit('settings', this.settings.settings);
     }

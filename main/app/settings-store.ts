@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ServerPreset, Settings } from '../../shared/ipc';
+import type { DerivedSetting, ServerPreset, Settings } from '../../shared/ipc';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { openDataFolder } from '../storage/data-folder';
 import { readJsonFile } from './json-file';
@@ -17,7 +17,7 @@ export const SERVER_PRESETS: readonly ServerPreset[] = [
   { label: 'Server on this computer', address: '127.0.0.1:1863' },
 ];
 
-export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets'>;
+export type StoredSettings = Omit<Settings, DerivedSetting>;
 
 export const DEFAULT_SETTINGS: StoredSettings = {
   autoIdleMinutes: 5,
@@ -61,7 +61,10 @@ export class SettingsStore {
 
   get settings(): Settings {
     const hasSavedPassword = this.stored.lastHandle !== '' && this.secrets.has(this.stored.lastHandle);
-    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS };
+    const passwordStorage = this.secrets.storage;
+    // Where nothing can be kept safely, "remember" and "sign in automatically" are off whatever the file says.
+    const remembering = passwordStorage === 'none' ? { rememberPassword: false, autoSignIn: false } : {};
+    return { ...this.stored, ...remembering, hasSavedPassword, presets: SERVER_PRESETS, passwordStorage };
   }
 
   async update(patch: Partial<StoredSettings>): Promise<Settings> {

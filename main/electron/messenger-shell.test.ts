@@ -1,11 +1,11 @@
 import { DemoServer } from '../app/demo-server';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, eventChannel, type SignInRequest } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
-import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, shell } from './fake-electron';
+import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, safeStorage, shell } from './fake-electron';
 import { startMessengerApp } from './messenger-shell';
 import { SYSTEM_IDLE_POLL_MS } from './system-activity';
 
@@ -136,6 +136,34 @@ describe('the messenger in Electron', () => {
     ipcMain.handlers.clear();
     const reopened = start();
     expect(reopened.messengerApp.snapshot().settings.hasSavedPassword).toBe(true);
+  });
+
+  it.each(['basic_text', 'unknown'] as const)(
+    'does not offer to remember the password where safeStorage would seal it with %s, and removes one sealed so before',
+    async (backend) => {
+      safeStorage.backend = backend;
+      writeFileSync(join(userData, 'passwords.json'), JSON.stringify({ 'you@example.com': 'c2VhbGVk' }));
+      const { messengerApp } = start();
+      expect(messengerApp.snapshot().settings).toMatchObject({ passwordStorage: 'none', hasSavedPassword: false, rememberPassword: false });
+      expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
+      const request: SignInRequest = {
+        server: '127.0.0.1:1863',
+        handle: 'you@example.com',
+        password: 'hunter2',
+        status: 'NLN',
+        rememberPassword: true,
+        autoSignIn: true,
+      };
+      await expect(invoke('signIn', ourWindow(), request)).resolves.toEqual({ ok: true, value: undefined });
+      expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
+      expect(messengerApp.snapshot().settings).toMatchObject({ rememberPassword: false, autoSignIn: false, hasSavedPassword: false });
+      expect(readFileSync(join(userData, 'settings.json'), 'utf8')).toContain('"rememberPassword": false');
+    },
+  );
+
+  it('seals remembered passwords with a real keyring, and says so', () => {
+    safeStorage.backend = 'kwallet6';
+    expect(start().messengerApp.snapshot().settings.passwordStorage).toBe('keyring');
   });
 
   it('signs out before the app quits', async () => {

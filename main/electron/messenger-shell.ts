@@ -4,27 +4,18 @@
 // input anywhere on the computer for auto-idle, and a system notification for what happens while
 // no window of ours has the focus.
 
-import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, Notification, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { COMMAND_NAMES, type CommandName, type Notice } from '../../shared/ipc';
 import { commandSchemas } from '../../shared/schemas';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { DemoServer } from '../app/demo-server';
-import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../app/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
+import { desktopSecretStore } from './password-storage';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
 import { showConversationWindow } from './windows';
-
-function secretStore(dataDir: string): SecretStore {
-  if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
-  return new SealedFileSecretStore(join(dataDir, 'passwords.json'), {
-    encrypt: (plain) => safeStorage.encryptString(plain),
-    decrypt: (sealed) => safeStorage.decryptString(sealed),
-  });
-}
 
 /** A local page (the Passport form file) or a web address, for the user's browser. */
 function externalUrl(pathOrUrl: string): string | undefined {
@@ -56,7 +47,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
   const dataDir = app.getPath('userData');
   const messengerApp: MessengerApp = new MessengerApp({
     dataDir,
-    secrets: secretStore(dataDir),
+    secrets: desktopSecretStore(dataDir),
     demo,
     createMessenger: (options) => new Messenger(options),
     shell: {
