@@ -1,7 +1,7 @@
 // Runtime schemas for every argument that crosses IPC. Main validates with these before any
 // handler runs; a renderer (or a page on the browser host) can send anything.
 
-import { z } from 'zod';
+import { z } from './zod';
 import { MAX_HANDLE_LENGTH, isValidHandle } from './handles';
 import type { CommandName, IpcCommands } from './ipc';
 import { MAX_ENCODED_NAME_BYTES, URL_SERVICES, type UrlService } from './model';

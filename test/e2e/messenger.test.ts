@@ -40,8 +40,23 @@ let bob: Person;
 let aliceChat: Page;
 let bobChat: Page;
 
+/**
+ * Chromium reports a blocked eval (even one caught in a try) as a `securitypolicyviolation` event and
+ * a DevTools issue, not on the console, so every page forwards the events it sees.
+ */
+async function reportViolations(context: BrowserContext): Promise<void> {
+  await context.exposeFunction('reportCspViolation', (violation: string) => void pageProblems.push(violation));
+  await context.addInitScript(() => {
+    const report = (window as unknown as { reportCspViolation: (violation: string) => void }).reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      report(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
+}
+
 async function openMessenger(host: WebHost, viewport = { width: 320, height: 580 }): Promise<Person> {
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
+  await reportViolations(context);
   context.on('page', (page) => {
     page.on('dialog', (dialog) => void dialog.dismiss().then(() => alerts.push(dialog.message())));
     page.on('console', (message) => {
