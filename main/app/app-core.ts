@@ -13,7 +13,7 @@ import {
   type SignInRequest,
   type StatePatch,
 } from '../../shared/ipc';
-import type { AppError, PassportForm, StatusCode } from '../../shared/model';
+import type { AppError, PassportForm } from '../../shared/model';
 import { commandSchemas } from '../../shared/schemas';
 import type { DemoServer } from './demo-server';
 import { MessengerError } from '../client/errors';
@@ -21,6 +21,7 @@ import { toCommandError, validationError } from './errors';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
+import { SignInAlerts } from './sign-in-alerts';
 import { StateSync } from './state-sync';
 
 /** What a shell does for the app: windows and the user's browser. */
@@ -65,8 +66,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private readonly shell: AppShell;
   private readonly log: (line: string) => void;
   private readonly handlers: Handlers;
-  /** Each contact's last status, to tell a sign-in from a status change. */
-  private readonly lastPresence = new Map<string, StatusCode>();
+  private readonly signInAlerts = new SignInAlerts();
 
   constructor(options: MessengerAppOptions) {
     super();
@@ -144,18 +144,17 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     });
     messenger.on('newMail', (mail) => this.notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
     messenger.on('addedBy', (request) => this.notify({ kind: 'added-by', ...request }));
-    messenger.on('presence', ({ handle, status, friendlyName, initial }) => {
-      const before = this.lastPresence.get(handle) ?? 'FLN';
-      this.lastPresence.set(handle, status);
-      // Only a contact signing in is news: not a status change, and not the ILN lines that tell who
-      // was already online when I signed in.
-      if (!initial && before === 'FLN' && status !== 'FLN') this.notify({ kind: 'online', handle, friendlyName });
+    messenger.on('presence', (change) => {
+      // Only someone on my contact list is news; a server may say anything about anyone else.
+      const contact = messenger.state.contacts[change.handle.toLowerCase()];
+      const announce = this.signInAlerts.seen(change) && contact?.lists.includes('FL') === true;
+      if (announce) this.notify({ kind: 'online', handle: change.handle, friendlyName: change.friendlyName });
     });
     messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
       this.notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
     messenger.on('signedOut', ({ reason, message }) => {
-      this.lastPresence.clear();
+      this.signInAlerts.clear();
       this.notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) });
     });
   }
