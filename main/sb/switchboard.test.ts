@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionClosedError, PAYLOAD_COMMANDS, ProtocolError, RequestTimeoutError, serializeCommand } from '../../protocol/index';
 import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/integration/sb/scripted-switchboard';
-import { Switchboard, type SwitchboardOptions } from './switchboard';
+import { NOT_LET_IN, Switchboard, type SwitchboardOptions } from './switchboard';
 
 const encoder = new TextEncoder();
 
@@ -191,5 +191,21 @@ describe('Switchboard with lines it cannot use', () => {
     await stillWorks(switchboard, peer);
     expect(left).toEqual(['bob@hotmail.com']);
     expect(log).toContain('SB: ignored a malformed BYE (not in the session)');
+  });
+
+  it.each([
+    ['USR', 'USR 1 MD5 BL x'],
+    ['USR', 'USR 1'],
+    ['ANS', 'ANS 1 NO'],
+  ])('takes only OK as the answer to %s: anything else with its TrID is a refusal, and the connection closes', async (name, answer) => {
+    const joining =
+      name === 'USR'
+        ? Switchboard.create(sb.ticket('c'), 'example@hotmail.com')
+        : Switchboard.answer(sb.ring('ann@x.com', 'Ann', 'c', '1'), 'example@hotmail.com');
+    const peer = await sb.accept();
+    await peer.next();
+    peer.send(answer);
+    await expect(joining).rejects.toThrow(NOT_LET_IN);
+    await peer.closed;
   });
 });

@@ -34,6 +34,9 @@ export interface SwitchboardOptions {
   log?: (line: string) => void;
 }
 
+/** A USR or ANS answered with something other than OK. */
+export const NOT_LET_IN = 'The switchboard did not let us in.';
+
 export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   private readonly peers = new Map<string, Participant>();
   /**
@@ -117,10 +120,12 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     this.connection.end();
   }
 
+  /** USR or ANS; only `… OK` lets us in (§6.2, §6.4): any other answer with its TrID is a refusal. */
   private async authenticate(name: 'USR' | 'ANS', params: readonly string[]): Promise<void> {
     this.answering = name === 'ANS';
     try {
-      await this.connection.request(name, params, { timeoutMs: this.options.requestTimeoutMs });
+      const reply = await this.connection.request(name, params, { timeoutMs: this.options.requestTimeoutMs });
+      if (reply.params[1] !== 'OK') throw new Error(NOT_LET_IN);
     } catch (error) {
       this.connection.close();
       throw error;

@@ -24,6 +24,8 @@ export interface FuzzOptions {
   readonly memoryGrowthLimitBytes?: number;
   readonly timeouts?: Partial<LaneTimeouts>;
   readonly report?: (line: string) => void;
+  /** The clients' own logs, wire lines included (for replaying a failure). */
+  readonly clientLog?: (line: string) => void;
 }
 
 export interface FuzzFailure {
@@ -84,7 +86,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const lanes: Lane[] = [];
   for (let index = 0; index < (options.only === undefined ? (options.lanes ?? 4) : 1); index++) {
     const server = await FuzzServer.start(onFramer);
-    lanes.push({ server, notification: new NotificationLane(server, join(dataDir, `lane${index}`), timeouts), switchboard: new SwitchboardLane(server, timeouts) });
+    lanes.push({
+      server,
+      notification: new NotificationLane(server, join(dataDir, `lane${index}`), timeouts, options.clientLog),
+      switchboard: new SwitchboardLane(server, timeouts, options.clientLog),
+    });
   }
 
   const replay = [...(options.only ?? [])];

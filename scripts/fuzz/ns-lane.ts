@@ -23,6 +23,9 @@ export interface LaneTimeouts {
   readonly caseMs: number;
 }
 
+/** The client's own log (wire lines included), for replaying a failure with --verbose. */
+export type ClientLog = ((line: string) => void) | undefined;
+
 export class NotificationLane {
   private session: NotificationSession | undefined;
   /** How the current session ended, as its `closed` event said. */
@@ -37,6 +40,7 @@ export class NotificationLane {
     private readonly server: FuzzServer,
     dataDir: string,
     private readonly timeouts: LaneTimeouts,
+    private readonly log: ClientLog = undefined,
   ) {
     this.listCache = new ListCache(join(dataDir, 'lists'));
   }
@@ -74,6 +78,7 @@ export class NotificationLane {
       listCache: this.listCache,
       requestTimeoutMs: this.timeouts.requestMs,
       connectTimeoutMs: this.timeouts.requestMs,
+      log: this.log,
     });
     this.follow(session);
     try {

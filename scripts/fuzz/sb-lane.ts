@@ -8,7 +8,7 @@ import { Conversations } from '../../main/sb/conversations';
 import { findMessage } from '../../main/sb/conversation-state';
 import type { ConversationHost } from '../../main/sb/types';
 import type { FuzzCase } from './generate';
-import type { LaneTimeouts } from './ns-lane';
+import type { ClientLog, LaneTimeouts } from './ns-lane';
 import { FuzzProblem, withDeadline } from './outcome';
 import { FRIEND, ME, type FuzzServer } from './server';
 
@@ -28,6 +28,7 @@ export class SwitchboardLane {
   constructor(
     private readonly server: FuzzServer,
     private readonly timeouts: LaneTimeouts,
+    log: ClientLog = undefined,
   ) {
     const host: ConversationHost = {
       self: () => ({ handle: ME.handle, friendlyName: 'Example User' }),
@@ -36,6 +37,7 @@ export class SwitchboardLane {
       friendlyNameOf: () => undefined,
       isBlocked: () => false,
       acceptsInvitations: () => true,
+      log,
     };
     const limit = timeouts.requestMs;
     this.conversations = new Conversations(host, { requestTimeoutMs: limit, connectTimeoutMs: limit, ackTimeoutMs: limit, joinTimeoutMs: limit });
