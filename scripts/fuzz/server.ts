@@ -79,6 +79,11 @@ export class FuzzPeer {
   /** Replies sent in the set-up order (sign-in or switchboard), for an injection's `step`. */
   private replies = 0;
   private closedFlag = false;
+  /**
+   * While a case is written in pieces, the server's own replies wait: written between the pieces
+   * they would cut a payload in two, and the stream would be out of step through nobody's fault.
+   */
+  private held: Uint8Array[] | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -106,13 +111,20 @@ export class FuzzPeer {
     const bytes = encodeLines(lines, { next: this.lastTrid + 1, last: this.lastTrid });
     const report = checkFraming(bytes, chunking);
     this.onFramer(report);
-    for (const chunk of chunks(bytes, chunking)) {
-      if (this.closed) return;
-      this.socket.write(chunk);
-      if (chunking !== 'whole') await new Promise((resolve) => setImmediate(resolve));
+    this.held ??= [];
+    try {
+      for (const chunk of chunks(bytes, chunking)) {
+        if (this.closed) return;
+        this.socket.write(chunk);
+        if (chunking !== 'whole') await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (drop) return this.drop();
+      if (!report.inStep && !this.closed) this.socket.write(PADDING);
+    } finally {
+      const held = this.held;
+      this.held = undefined;
+      for (const reply of held) this.write(reply);
     }
-    if (drop) return this.drop();
-    if (!report.inStep && !this.closed) this.socket.write(PADDING);
   }
 
   drop(): void {
@@ -121,12 +133,15 @@ export class FuzzPeer {
   }
 
   private send(line: string, payload?: string): void {
+    if (payload === undefined) return this.write(encoder.encode(`${line}\r\n`));
+    const [name, ...params] = line.split(' ');
+    this.write(serializeCommand({ name: name as string, params, payload: encoder.encode(payload) }));
+  }
+
+  private write(bytes: Uint8Array): void {
     if (this.closed) return;
-    if (payload === undefined) this.socket.write(`${line}\r\n`);
-    else {
-      const [name, ...params] = line.split(' ');
-      this.socket.write(serializeCommand({ name: name as string, params, payload: encoder.encode(payload) }));
-    }
+    if (this.held) this.held.push(bytes);
+    else this.socket.write(bytes);
   }
 
   /** A set-up reply, with the armed injection before it (and a drop instead of it) when its step comes. */
