@@ -137,14 +137,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
 
   try {
     await Promise.all(lanes.map(runLane));
-  } finally {
     await Promise.all(lanes.map(resetLane));
     await Promise.all(lanes.map((lane) => lane.server.close()));
-    await rm(dataDir, { recursive: true, force: true });
     // Sockets closed just now may still report; give them a turn before the listeners go.
     await new Promise((resolve) => setImmediate(resolve));
+  } finally {
     process.off('uncaughtException', onException);
     process.off('unhandledRejection', onRejection);
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   }
   return { seed: options.seed, lines: linesSent, cases, failures, outcomes };
 }

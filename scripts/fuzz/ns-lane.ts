@@ -67,6 +67,7 @@ export class NotificationLane {
     this.session = undefined;
     this.history.length = 0;
     if (session) await withDeadline(session.signOut(), this.timeouts.caseMs, 'signing out');
+    await this.listCache.flush();
   }
 
   /** Signs in; true when online, false when the sign-in ended with a sentence. */
