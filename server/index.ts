@@ -6,7 +6,8 @@ import { BOT_HANDLE, BuddyBot } from './bot';
 import { DIALECTS } from '../protocol/index';
 import { ConnectionLimit } from './connection-limit';
 import type { Dialect, ServerContext, ServerLimits, ServerSettings } from './context';
-import { DEMO_ACCOUNTS } from './demo';
+import { DEMO_ACCOUNTS, DEMO_CAST, DEMO_SIGN_IN, DEMO_TIMELINE } from './demo';
+import { DemoActivity, type DemoSchedule, REAL_TIME } from './demo-activity';
 import { serveDispatch } from './dispatch';
 import { Listener } from './listener';
 import { type NewMail, deliverNewMail } from './notification/mail';
@@ -16,6 +17,7 @@ import { SwitchboardService } from './switchboard/service';
 
 export type { AccountSeed } from './accounts';
 export type { Dialect, ServerLimits } from './context';
+export type { DemoSchedule } from './demo-activity';
 export type { SignInThrottleOptions } from './sign-in-throttle';
 export { DEMO_ACCOUNTS, DEMO_SIGN_IN } from './demo';
 export { BOT_HANDLE } from './bot';
@@ -42,6 +44,11 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** How repeated wrong passwords are slowed; see DEFAULT_SIGN_IN_THROTTLE. */
   signInThrottle?: Partial<SignInThrottleOptions>;
+  /**
+   * Plays the Local demo's timeline (demo.ts) from the demo user's first sign-in: `true` in real
+   * time, or on the given schedule (a test's fake clock). Needs the demo accounts.
+   */
+  demoActivity?: boolean | { readonly schedule: DemoSchedule };
 }
 
 export interface MsnServer {
@@ -89,6 +96,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
       return switchboards;
     },
     notificationAddress: () => `${settings.host}:${notificationListener.port}`,
+    memberVisible: (member) => demo?.memberVisible(member),
   };
   const switchboards = new SwitchboardService(context);
   const dispatchListener = new Listener('DS', settings.log, connectionLimit, (peer) => serveDispatch(context, peer));
@@ -103,6 +111,21 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     }
   };
   for (const seed of options.accounts ?? DEMO_ACCOUNTS) createAccount(seed);
+  const injectNewMail = (handle: string, mail: NewMail): void => {
+    const account = accounts.get(handle);
+    if (!account) throw new Error(`No account ${handle}`);
+    const member = context.online.get(account.handle);
+    deliverNewMail(account, member instanceof NotificationSession ? member : undefined, mail);
+  };
+  const demo = options.demoActivity
+    ? new DemoActivity(context, {
+        viewer: DEMO_SIGN_IN.handle,
+        cast: DEMO_CAST,
+        timeline: DEMO_TIMELINE,
+        schedule: options.demoActivity === true ? REAL_TIME : options.demoActivity.schedule,
+        deliverMail: injectNewMail,
+      })
+    : undefined;
 
   const listeners = [dispatchListener, notificationListener, switchboardListener];
   try {
@@ -119,6 +142,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
   const close = () => {
     closing ??= (async () => {
       bot?.close();
+      demo?.close();
       switchboards.close();
       await Promise.all(listeners.map((listener) => listener.close()));
     })();
@@ -132,12 +156,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     notificationPort: notificationListener.port,
     switchboardPort: switchboardListener.port,
     createAccount,
-    injectNewMail(handle, mail) {
-      const account = accounts.get(handle);
-      if (!account) throw new Error(`No account ${handle}`);
-      const member = context.online.get(account.handle);
-      deliverNewMail(account, member instanceof NotificationSession ? member : undefined, mail);
-    },
+    injectNewMail,
     async shutdown() {
       const open = sessions();
       const closed = Promise.all(open.map((session) => new Promise<void>((resolve) => session.peer.onClose(resolve))));

@@ -6,8 +6,8 @@
 
 import { app, BrowserWindow, Notification, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_NAMES, type CommandName, type Notice } from '../../shared/ipc';
-import { commandSchemas } from '../../shared/schemas';
+import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
+import type { Notice } from '../../shared/ipc';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { DemoServer } from '../app/demo-server';
@@ -15,7 +15,7 @@ import { broadcast, handle, sendTo } from './ipc';
 import { desktopSecretStore } from './password-storage';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { showConversationWindow } from './windows';
+import { accountOfWindow, showConversationWindow } from './windows';
 
 /** A local page (the Passport form file) or a web address, for the user's browser. */
 function externalUrl(pathOrUrl: string): string | undefined {
@@ -40,7 +40,7 @@ function toastText(notice: Notice): { title: string; body: string } | undefined 
 }
 
 function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name: K): void {
-  handle(name, commandSchemas[name], (...args) => messengerApp.dispatch(name, args));
+  handle(name, (args) => messengerApp.dispatch(name, args));
 }
 
 export function startMessengerApp(demo: DemoServer): MessengerApp {
@@ -51,11 +51,11 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     demo,
     createMessenger: (options) => new Messenger(options),
     shell: {
-      showConversation: (conversationId, reason) =>
-        showConversationWindow(conversationId, {
+      showConversation: (account, conversationId, reason) =>
+        showConversationWindow(account, conversationId, {
           focus: reason === 'user',
           // Closing the window leaves the conversation, as MSN did; a new message opens a new one.
-          onClosed: () => messengerApp.messenger.closeConversation(conversationId),
+          onClosed: () => void messengerApp.dispatch('closeConversation', [account, conversationId]),
         }),
       openExternal: async (pathOrUrl) => {
         const url = externalUrl(pathOrUrl);
@@ -70,8 +70,9 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     // A development build would register the bare Electron binary as a login item.
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.signInAtStart });
   });
-  messengerApp.on('notice', (notice) => {
-    broadcast('notice', notice);
+  messengerApp.on('notice', (event) => {
+    broadcast('notice', event);
+    const { notice } = event;
     const toast = toastText(notice);
     const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
     if (toast && !someoneIsLooking && messengerApp.snapshot().settings.toasts && Notification.isSupported()) {
@@ -80,7 +81,9 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     }
   });
   app.on('browser-window-created', (_event, window) => {
-    window.webContents.on('did-finish-load', () => sendTo(window.webContents, 'snapshot', messengerApp.snapshot()));
+    window.webContents.on('did-finish-load', () =>
+      sendTo(window.webContents, 'snapshot', messengerApp.snapshot(accountOfWindow(window))),
+    );
   });
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
   let signedOff = false;
@@ -93,7 +96,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     });
   });
   createTray(messengerApp);
-  watchSystemActivity(() => messengerApp.messenger.reportActivity());
+  watchSystemActivity(() => void messengerApp.dispatch('reportActivity', []));
   void messengerApp.signInAutomatically();
   return messengerApp;
 }

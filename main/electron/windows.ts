@@ -1,12 +1,21 @@
-// The app's windows: one contact list, and one window per conversation. Each loads the same
-// renderer page; the hash route tells it which view to show.
+// The app's windows: a contact list per account, and one window per conversation. Each loads the
+// same renderer page; the hash route (shared/routes.ts) tells it which account and view to show.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
-import { conversationRoute } from '../../shared/web-protocol';
+import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
+import { contactListRoute, conversationRoute, parseRoute } from '../../shared/routes';
 import { preloadFile, rendererUrl } from './renderer-url';
 
-let contactListWindow: BrowserWindow | undefined;
+const contactListWindows = new Map<AccountId, BrowserWindow>();
+/** Keyed by account and conversation id. */
 const conversationWindows = new Map<string, BrowserWindow>();
+const conversationKey = (account: AccountId, conversationId: string): string => `${account}/${conversationId}`;
+
+/** The account a window of ours belongs to, from the route it loaded. */
+export function accountOfWindow(window: BrowserWindow): AccountId {
+  const url = window.webContents.getURL();
+  return parseRoute(URL.canParse(url) ? new URL(url).hash : '').account;
+}
 
 function createWindow(route: string, options: BrowserWindowConstructorOptions, focus = true): BrowserWindow {
   const window = new BrowserWindow({
@@ -33,14 +42,19 @@ function bringToFront(window: BrowserWindow): BrowserWindow {
   return window;
 }
 
-/** Shows the contact list, creating it the first time (and again after it was closed). */
-export function showContactListWindow(): BrowserWindow {
-  if (contactListWindow) return bringToFront(contactListWindow);
-  const window = createWindow('/contacts', { title: 'MSN Messenger', width: 300, height: 560, minWidth: 240, minHeight: 380 });
-  window.on('closed', () => {
-    contactListWindow = undefined;
+/** Shows an account's contact list, creating it the first time (and again after it was closed). */
+export function showContactListWindow(account: AccountId = FIRST_ACCOUNT): BrowserWindow {
+  const existing = contactListWindows.get(account);
+  if (existing) return bringToFront(existing);
+  const window = createWindow(contactListRoute(account), {
+    title: 'MSN Messenger',
+    width: 300,
+    height: 560,
+    minWidth: 240,
+    minHeight: 380,
   });
-  contactListWindow = window;
+  window.on('closed', () => contactListWindows.delete(account));
+  contactListWindows.set(account, window);
   return window;
 }
 
@@ -52,20 +66,25 @@ export interface ConversationWindowOptions {
 }
 
 /** Shows the window of a conversation, reusing it when it is already open. */
-export function showConversationWindow(conversationId: string, options: ConversationWindowOptions = {}): BrowserWindow {
+export function showConversationWindow(
+  account: AccountId,
+  conversationId: string,
+  options: ConversationWindowOptions = {},
+): BrowserWindow {
   const focus = options.focus ?? true;
-  const existing = conversationWindows.get(conversationId);
+  const key = conversationKey(account, conversationId);
+  const existing = conversationWindows.get(key);
   if (existing) {
     if (focus) return bringToFront(existing);
     if (!existing.isFocused()) existing.flashFrame(true);
     return existing;
   }
-  const route = conversationRoute(conversationId);
+  const route = conversationRoute(account, conversationId);
   const window = createWindow(route, { title: 'Conversation', width: 480, height: 400, minWidth: 320, minHeight: 260 }, focus);
   window.on('closed', () => {
-    conversationWindows.delete(conversationId);
+    conversationWindows.delete(key);
     options.onClosed?.();
   });
-  conversationWindows.set(conversationId, window);
+  conversationWindows.set(key, window);
   return window;
 }

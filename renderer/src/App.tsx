@@ -12,5 +12,5 @@ export function App() {
   const route = useRoute();
   const session = useMessenger(selectSession);
   useActivityReporter(session.state === 'online');
-  return route.kind === 'conversation' ? <ConversationWindow key={route.id} id={route.id} /> : <MainWindow />;
+  return route.kind === 'conversation' ? <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} /> : <MainWindow />;
 }

@@ -1,21 +1,8 @@
-// The hash route picks what this window shows: `#/` or `#/contacts` is the contact-list window,
-// `#/conversation/<id>` a conversation window (main opens one window per conversation).
+// The hash route picks what this window shows (shared/routes.ts): an account's contact-list window,
+// or one of its conversations (main opens one window per conversation).
 
 import { useEffect, useState } from 'react';
-
-export type Route = { readonly kind: 'main' } | { readonly kind: 'conversation'; readonly id: string };
-
-export function parseRoute(hash: string): Route {
-  const match = /^#\/conversation\/([^/]+)$/.exec(hash);
-  if (match?.[1]) {
-    try {
-      return { kind: 'conversation', id: decodeURIComponent(match[1]) };
-    } catch {
-      return { kind: 'main' };
-    }
-  }
-  return { kind: 'main' };
-}
+import { type Route, parseRoute } from '../../shared/routes';
 
 export function useRoute(): Route {
   const [hash, setHash] = useState(() => window.location.hash);

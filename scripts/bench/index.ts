@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { benchFramer, benchRoundTrips } from './codec';
 import { benchConversationSync } from './conversation-sync';
 import { canCollectGarbage, formatNumber } from './measure';
+import { benchRendererBundle } from './renderer-bundle';
 import { benchSignIn } from './sign-in';
 import { benchSwitchboard } from './switchboard';
 
@@ -19,5 +20,6 @@ await benchRoundTrips();
 await benchSignIn();
 await benchSwitchboard();
 await benchConversationSync();
+await benchRendererBundle();
 
 console.log(`\nDone in ${formatNumber((performance.now() - started) / 1000, 1)} s.`);

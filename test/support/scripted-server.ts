@@ -24,7 +24,6 @@ export interface ScriptedServerOptions {
 }
 
 interface ScriptedEvents {
-  [event: string]: unknown;
   line: { readonly connection: number; readonly line: string };
   closed: number;
 }

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { MessengerApp } from '../../../main/app/app-core';
 import { MemorySecretStore } from '../../../main/app/secret-store';
 import { Messenger } from '../../../main/client/messenger';
+import { FIRST_ACCOUNT } from '../../../shared/accounts';
 import type { Notice, StatePatch } from '../../../shared/ipc';
 import { ScriptedServer } from '../../support/scripted-server';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication } from '../ns/scripts';
@@ -71,13 +72,13 @@ it('shows the last status of each contact after a flood of presence lines, with 
   });
   const notices: Notice[] = [];
   const patches: StatePatch[] = [];
-  app.on('notice', (notice) => notices.push(notice));
-  app.on('patch', (patch) => patches.push(patch));
+  app.on('notice', ({ notice }) => notices.push(notice));
+  app.on('patch', ({ patch }) => patches.push(patch));
   const request = { server: server.address, handle: HANDLE, password: PASSWORD, status: 'NLN' as const, rememberPassword: false, autoSignIn: false };
-  expect(await app.dispatch('signIn', [request])).toEqual({ ok: true, value: undefined });
+  expect(await app.dispatch('signIn', [FIRST_ACCOUNT, request])).toEqual({ ok: true, value: undefined });
   const flooded = patches.length;
   // The answer to this CHG comes after the whole flood: by then every line has been handled.
-  expect(await app.dispatch('setStatus', ['AWY'])).toEqual({ ok: true, value: undefined });
+  expect(await app.dispatch('setStatus', [FIRST_ACCOUNT, 'AWY'])).toEqual({ ok: true, value: undefined });
   await new Promise((resolve) => setImmediate(resolve));
 
   const { contacts, session } = app.snapshot().state;
