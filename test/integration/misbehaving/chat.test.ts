@@ -190,4 +190,24 @@ describe('a switchboard that drops the connection', () => {
     expect(await settled(messenger, id, second)).toMatchObject({ delivery: 'delivered' });
     expect(errors).toEqual([]);
   });
+
+  it('with its answer to USR: that message fails, and the next one opens a new switchboard that calls the contact', async () => {
+    const { messenger } = await signedIn({ switchboards: 2 });
+    const id = messenger.openConversation(BOB);
+    const first = messenger.sendMessage(id, 'one');
+    const peer = await (switchboard as ScriptedSwitchboard).accept();
+    await peer.expect(`USR 1 ${HANDLE} cookie.1`);
+    // The answer and a line too long to frame, in one read: the connection ends before the
+    // conversation has taken the new switchboard.
+    peer.write(`USR 1 OK ${HANDLE} Me\r\n${'X'.repeat(9000)}\r\n`);
+    await peer.closed;
+    expect(await settled(messenger, id, first)).toMatchObject({ delivery: 'failed' });
+    const second = messenger.sendMessage(id, 'two');
+    const again = await admitted('cookie.2');
+    await again.expect(`CAL 2 ${BOB}`);
+    again.send('CAL 2 RINGING 11752318', `JOI ${BOB} Bob`);
+    const { trid } = await again.expectMessage('A');
+    again.send(`ACK ${trid}`);
+    expect(await settled(messenger, id, second)).toMatchObject({ delivery: 'delivered' });
+  });
 });

@@ -3,11 +3,12 @@
 // fails at once with a sentence and the form is back (offline, no retry loop); a session that was
 // online says it is reconnecting, with the reason.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MessengerError } from '../../../main/client/errors';
 import { type ScriptStep } from '../../support/scripted-server';
 import { nextEvent, untilState, useScriptedHarness } from '../ns/harness';
 import { HANDLE, PASSWORD, authentication, dispatch, emptySyncAndOnline, profile } from '../ns/scripts';
+import type { AppError } from '../../../shared/model';
 
 const harness = useScriptedHarness('msn-misbehaving-sign-in-');
 
@@ -58,4 +59,49 @@ describe('a server that drops a session that is online', () => {
     const state = await untilState(messenger, (candidate) => candidate.session.state === 'reconnecting');
     expect(state.session).toMatchObject({ status: 'FLN', error: { kind: 'network', message: 'The server closed the connection.' } });
   });
+});
+
+describe('a server whose answer to the first CHG comes in one read with the end of the connection', () => {
+  it.each<[string, string, AppError]>([
+    ['OUT OTH', 'OUT OTH', { kind: 'protocol', message: 'You have been signed out because you signed in at another location.' }],
+    ['OUT SSD', 'OUT SSD', { kind: 'protocol', message: 'The server is going down for maintenance.' }],
+    ['a line over 8 KiB', `NLN NLN a@b.com ${'x'.repeat(9000)}`, { kind: 'network', message: 'A command line from the server is longer than 8192 bytes', field: 'server' }],
+  ])('followed by %s: the sign-in fails with how it ended, never online on a dead connection', async (_ending, line, expected) => {
+    const online = emptySyncAndOnline(5);
+    const server = await harness.serve([[...authentication('MSNP3', 1), ...online.slice(0, -1), { raw: Buffer.from(`CHG 6 NLN\r\n${line}\r\n`) }, 'HANG']]);
+    const messenger = harness.messenger();
+    const failure = (await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error) => error)) as MessengerError;
+    expect(failure.appError).toEqual(expected);
+    expect(messenger.state.session).toMatchObject({ state: 'offline', status: 'FLN', error: expected });
+  });
+});
+
+describe('a server that moves a live session to itself again and again (XFR 0 NS)', () => {
+  it('follows a bounded number of moves, then stays offline and says why', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const moved = ['C: CHG 7 AWY', 'S: XFR 0 NS 127.0.0.1:{port} 0', 'CLOSE'];
+      const first = [...authentication('MSNP3', 1), ...emptySyncAndOnline(5), ...moved];
+      // Later sign-ins have the lists cached (version 1) and come back Away.
+      const again = [...authentication('MSNP3', 1), 'C: SYN 5 1', 'S: SYN 5 1', 'C: CHG 6 AWY', 'S: CHG 6 AWY', ...moved];
+      const server = await harness.serve([first, ...Array.from({ length: 30 }, () => again)]);
+      const messenger = harness.messenger({ random: () => 0 });
+      // Each session is moved as soon as the client asks for anything.
+      messenger.on('signedIn', () => void messenger.setStatus('AWY').catch(() => undefined));
+      await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+      // Half an hour: fake time for the back-off, a real turn of the event loop for the sockets.
+      for (let turn = 0; turn < 2 * 60 * 30; turn++) {
+        await vi.advanceTimersByTimeAsync(500);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(server.connections).toBe(11);
+      expect(messenger.state.session).toMatchObject({
+        state: 'offline',
+        error: { kind: 'network', message: 'MSN Messenger stopped trying to reconnect after 10 attempts.' },
+      });
+      expect(server.failures).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 30_000);
 });
