@@ -121,17 +121,19 @@ describe('the messenger in Electron', () => {
     expect(shell.openExternal.mock.calls).toEqual([['file:///tmp/msn-hotmail-x/hotmail.html'], ['https://mail.example.com/']]);
   });
 
+  /** A sign-in that asks to remember the password. */
+  const REMEMBERING: SignInRequest = {
+    server: '127.0.0.1:1863',
+    handle: 'you@example.com',
+    password: 'hunter2',
+    status: 'NLN',
+    rememberPassword: true,
+    autoSignIn: false,
+  };
+
   it('keeps a remembered password sealed by safeStorage, never in the clear', async () => {
     start();
-    const request: SignInRequest = {
-      server: '127.0.0.1:1863',
-      handle: 'you@example.com',
-      password: 'hunter2',
-      status: 'NLN',
-      rememberPassword: true,
-      autoSignIn: false,
-    };
-    await expect(invoke('signIn', ourWindow(), 'a1', request)).resolves.toEqual({ ok: true, value: undefined });
+    await expect(invoke('signIn', ourWindow(), 'a1', REMEMBERING)).resolves.toEqual({ ok: true, value: undefined });
     const stored = readFileSync(join(userData, 'passwords.json'), 'utf8');
     expect(stored).toContain('you@example.com');
     expect(stored).not.toContain('hunter2');
@@ -148,15 +150,7 @@ describe('the messenger in Electron', () => {
       const { messengerApp } = start();
       expect(messengerApp.snapshot().settings).toMatchObject({ passwordStorage: 'none', hasSavedPassword: false, rememberPassword: false });
       expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
-      const request: SignInRequest = {
-        server: '127.0.0.1:1863',
-        handle: 'you@example.com',
-        password: 'hunter2',
-        status: 'NLN',
-        rememberPassword: true,
-        autoSignIn: true,
-      };
-      await expect(invoke('signIn', ourWindow(), 'a1', request)).resolves.toEqual({ ok: true, value: undefined });
+      await expect(invoke('signIn', ourWindow(), 'a1', { ...REMEMBERING, autoSignIn: true })).resolves.toEqual({ ok: true, value: undefined });
       expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
       expect(messengerApp.snapshot().settings).toMatchObject({ rememberPassword: false, autoSignIn: false, hasSavedPassword: false });
       expect(readFileSync(join(userData, 'settings.json'), 'utf8')).toContain('"rememberPassword": false');

@@ -5,7 +5,7 @@
 // a run can be replayed, and any one case regenerated, from the seed alone.
 
 import fc from 'fast-check';
-import { readTranscript } from '../../test/fixtures/transcript';
+import { concatBytes, readTranscript } from '../../test/fixtures/transcript';
 
 /** Where the lines go: a live NS session, a live SB conversation, or a step of signing in / setting up a switchboard. */
 export type FuzzTarget = 'ns' | 'sb' | 'ns-sign-in' | 'sb-setup';
@@ -372,13 +372,7 @@ export function encodeLines(lines: readonly FuzzLine[], trids: { readonly next: 
         : line.head;
     return [head, encoder.encode(line.end), ...(line.payload ? [line.payload] : [])];
   });
-  const bytes = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
+  return concatBytes(parts);
 }
 
 /** How a case reads in a report: each line as JSON text (bytes that are not UTF-8 as \\u escapes). */
