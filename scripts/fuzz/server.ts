@@ -84,6 +84,7 @@ export class FuzzPeer {
    * they would cut a payload in two, and the stream would be out of step through nobody's fault.
    */
   private held: Uint8Array[] | undefined;
+  private injections: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly socket: Socket,
@@ -107,11 +108,18 @@ export class FuzzPeer {
   }
 
   /** Writes a case's lines (and padding when they leave the stream out of step); drops after them if asked. */
-  async inject({ lines, drop, chunking }: Injection): Promise<void> {
+  inject(injection: Injection): Promise<void> {
+    // One at a time: a set-up's injection and a live case's may fall due together.
+    const turn = this.injections.then(() => this.writeCase(injection));
+    this.injections = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async writeCase({ lines, drop, chunking }: Injection): Promise<void> {
     const bytes = encodeLines(lines, { next: this.lastTrid + 1, last: this.lastTrid });
     const report = checkFraming(bytes, chunking);
     this.onFramer(report);
-    this.held ??= [];
+    this.held = [];
     try {
       for (const chunk of chunks(bytes, chunking)) {
         if (this.closed) return;
