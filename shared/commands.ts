@@ -18,6 +18,8 @@ import {
   messageTextSchema,
   privacyModeSchema,
   addedAlertSchema,
+  contactPreferencesSchema,
+  linkSchema,
   settingsPatchSchema,
   signInSchema,
   statusSchema,
@@ -80,6 +82,10 @@ export const COMMANDS = {
   /** The user did something: auto-idle starts counting again, for every account. */
   reportActivity: { scope: 'app', args: z.tuple([]), result: returns() },
   saveSettings: { scope: 'app', args: z.tuple([settingsPatchSchema]), result: returns<Settings>() },
+  /** Opens a web or e-mail link in the system's browser or mail client, once the schema accepted it. */
+  openLink: { scope: 'app', args: z.tuple([linkSchema]), result: returns() },
+  /** What the account's signed-in handle remembers about a contact: sign-in alert, sound, spelling language. */
+  setContactPreferences: onAccount([handleSchema, contactPreferencesSchema]),
 } as const;
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every result to unknown.

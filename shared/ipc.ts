@@ -5,6 +5,7 @@
 import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
 import type { AppError, MessengerState } from './model';
+import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
 
 export type { ConversationUpdate, StatePatch, TranscriptTail } from './state';
@@ -24,7 +25,7 @@ export interface ServerPreset {
 export type PasswordStorage = 'keyring' | 'memory' | 'none';
 
 /** Settings main works out; a window cannot save them. */
-export type DerivedSetting = 'hasSavedPassword' | 'presets' | 'passwordStorage';
+export type DerivedSetting = 'hasSavedPassword' | 'presets' | 'spellCheckLanguages' | 'passwordStorage';
 
 export interface Settings {
   readonly autoIdleMinutes: number;
@@ -38,6 +39,16 @@ export interface Settings {
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
+  readonly theme: ThemeChoice;
+  readonly uiScale: UiScale;
+  readonly plusTags: PlusTagMode;
+  /** Esc closes a conversation window (as MSN's did); some people would rather it did not. */
+  readonly escapeClosesConversation: boolean;
+  readonly autoReply: AutoReplySettings;
+  /** Per signed-in handle (lower-cased), per contact; set with setContactPreferences. */
+  readonly contactPreferences: ContactPreferencesByAccount;
+  /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
+  readonly spellCheckLanguages: readonly string[];
   readonly passwordStorage: PasswordStorage;
 }
 
@@ -49,7 +60,8 @@ export type Notice =
   | { readonly kind: 'added-by'; readonly handle: string; readonly friendlyName: string }
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
-  | { readonly kind: 'signed-out'; readonly reason: string; readonly message?: string };
+  /** `error`: why, when the user did not sign out themselves. */
+  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError };
 
 /** Everything a window needs to start: its account's state and the app's settings. */
 export interface Snapshot {

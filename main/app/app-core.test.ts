@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -28,7 +28,11 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => Promise<string> } = {}) {
   const messenger = new FakeMessenger();
-  const shell = { showConversation: vi.fn<AppShell['showConversation']>(), openExternal: vi.fn<AppShell['openExternal']>() };
+  const shell = {
+    showConversation: vi.fn<AppShell['showConversation']>(),
+    openExternal: vi.fn<AppShell['openExternal']>(),
+    openLink: vi.fn<AppShell['openLink']>(),
+  };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
   const secrets = options.secrets ?? new MemorySecretStore();
   const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger: () => messenger });
@@ -65,7 +69,7 @@ describe('MessengerApp command dispatch', () => {
     const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, handle: 'not an address' }]);
     expect(result).toEqual({
       ok: false,
-      error: { kind: 'input', field: 'handle', message: 'Please type a valid sign-in name, such as example@hotmail.com.' },
+      error: { kind: 'input', field: 'handle', reason: 'invalid-handle' },
     });
     expect(messenger.callsTo('signIn')).toEqual([]);
   });
@@ -83,7 +87,7 @@ describe('MessengerApp command dispatch', () => {
 
   it('returns the AppError a failing call carries', async () => {
     const { app, messenger } = createApp();
-    const error = { kind: 'protocol', code: 201, message: 'That e-mail address is not valid.' } as const;
+    const error = { kind: 'protocol', reason: 'server-error', code: 201 } as const;
     messenger.failures.set('addContact', new MessengerError(error));
     expect(await app.dispatch('addContact', [A1, 'FL', 'friend@example.com'])).toEqual({ ok: false, error });
   });
@@ -115,7 +119,7 @@ describe('MessengerApp sign-in', () => {
   it('says so on the server field when the demo server cannot start', async () => {
     const { app } = createApp({ demoAddress: async () => Promise.reject(new Error('EADDRINUSE')) });
     const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, server: 'demo' }]);
-    expect(result).toMatchObject({ ok: false, error: { field: 'server', message: 'The local demo server could not be started.' } });
+    expect(result).toMatchObject({ ok: false, error: { field: 'server', reason: 'demo-unavailable' } });
   });
 
   it('remembers the password only when asked, and uses it when the form sends none', async () => {
@@ -149,14 +153,14 @@ describe('MessengerApp sign-in', () => {
   it('asks for a password when none is typed and none is saved', async () => {
     const { app, messenger } = createApp();
     const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, password: '' }]);
-    expect(result).toEqual({ ok: false, error: { kind: 'input', field: 'password', message: 'Please type your password.' } });
+    expect(result).toEqual({ ok: false, error: { kind: 'input', field: 'password', reason: 'missing-password' } });
     expect(messenger.callsTo('signIn')).toEqual([]);
   });
 
   it('does not save a password that failed to sign in', async () => {
     const secrets = new MemorySecretStore();
     const { app, messenger } = createApp({ secrets });
-    messenger.failures.set('signIn', new MessengerError({ kind: 'protocol', code: 911, message: 'Wrong password.' }));
+    messenger.failures.set('signIn', new MessengerError({ kind: 'protocol', reason: 'server-error', code: 911 }));
     await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(secrets.has('you@example.com')).toBe(false);
   });
@@ -184,6 +188,78 @@ describe('MessengerApp settings', () => {
   it('refuses settings it does not know', async () => {
     const { app } = createApp();
     expect(await app.dispatch('saveSettings', [{ hasSavedPassword: true }])).toMatchObject({ ok: false });
+    expect(await app.dispatch('saveSettings', [{ contactPreferences: {} }])).toMatchObject({ ok: false });
+    expect(await app.dispatch('saveSettings', [{ uiScale: 110 }])).toMatchObject({ ok: false });
+    expect(await app.dispatch('saveSettings', [{ theme: 'neon' }])).toMatchObject({ ok: false });
+  });
+
+  it('starts with the classic look and the auto-reply off', () => {
+    const { app, messenger } = createApp();
+    expect(app.snapshot().settings).toMatchObject({
+      theme: 'classic',
+      uiScale: 100,
+      plusTags: 'render',
+      escapeClosesConversation: true,
+      autoReply: { enabled: false, messages: {} },
+    });
+    expect(messenger.callsTo('setAutoReplies')).toEqual([[{}]]);
+  });
+
+  it('gives the messenger the away replies only while the auto-reply is on', async () => {
+    const { app, messenger } = createApp();
+    const messages = { AWY: 'Gone fishing.', LUN: 'Eating.' };
+    await app.dispatch('saveSettings', [{ autoReply: { enabled: true, messages } }]);
+    expect(messenger.callsTo('setAutoReplies').at(-1)).toEqual([messages]);
+    await app.dispatch('saveSettings', [{ autoReply: { enabled: false, messages } }]);
+    expect(messenger.callsTo('setAutoReplies').at(-1)).toEqual([{}]);
+    expect(createApp().messenger.callsTo('setAutoReplies')).toEqual([[{}]]);
+  });
+
+  it('keeps a settings file with one bad value, losing only that value', async () => {
+    const { app } = createApp();
+    await app.dispatch('saveSettings', [{ theme: 'night', uiScale: 150 }]);
+    const file = join(dataDir, 'settings.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...stored, uiScale: 'huge', contactPreferences: { 'you@example.com': { 'a@b.c': { sound: 'bell', alertOnSignIn: true }, 'x@y.z': 7 } } }));
+    expect(createApp().app.snapshot().settings).toMatchObject({
+      theme: 'night',
+      uiScale: 100,
+      contactPreferences: { 'you@example.com': { 'a@b.c': { sound: 'bell', alertOnSignIn: true } } },
+    });
+  });
+});
+
+describe('MessengerApp links and contact preferences', () => {
+  it('opens http, https and mailto links through the shell, and refuses anything else', async () => {
+    const { app, shell } = createApp();
+    expect(await app.dispatch('openLink', ['HTTP://Example.com/a b'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('openLink', ['javascript:alert(1)'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('openLink', ['file:///etc/passwd'])).toMatchObject({ ok: false });
+    expect(shell.openLink).not.toHaveBeenCalled();
+    expect(await app.dispatch('openLink', ['HTTP://Example.com/a'])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('openLink', ['mailto:bob@example.com'])).toEqual({ ok: true, value: undefined });
+    expect(shell.openLink.mock.calls).toEqual([['http://example.com/a'], ['mailto:bob@example.com']]);
+  });
+
+  it('remembers a contact’s alert, sound and language for the account signed in, across restarts', async () => {
+    const { app } = createApp();
+    const preferences = { alertOnSignIn: true, sound: 'bell', spellCheckLanguage: 'fr-FR' } as const;
+    expect(await app.dispatch('setContactPreferences', [A1, 'bob@example.com', preferences])).toMatchObject({ ok: false });
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    const broadcast = app.next('settings');
+    expect(await app.dispatch('setContactPreferences', [A1, 'Bob@Example.com', preferences])).toEqual({ ok: true, value: undefined });
+    await expect(broadcast).resolves.toMatchObject({ contactPreferences: { 'you@example.com': { 'bob@example.com': preferences } } });
+    expect(createApp().app.snapshot().settings.contactPreferences).toEqual({ 'you@example.com': { 'bob@example.com': preferences } });
+    await app.dispatch('setContactPreferences', [A1, 'bob@example.com', { alertOnSignIn: false, sound: 'default' }]);
+    expect(app.snapshot().settings.contactPreferences).toEqual({ 'you@example.com': {} });
+  });
+
+  it('refuses a sound or language it does not know', async () => {
+    const { app } = createApp();
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    expect(await app.dispatch('setContactPreferences', [A1, 'bob@example.com', { alertOnSignIn: true, sound: 'airhorn' }])).toMatchObject({ ok: false });
+    const badLanguage = { alertOnSignIn: true, sound: 'bell', spellCheckLanguage: '../../x' };
+    expect(await app.dispatch('setContactPreferences', [A1, 'bob@example.com', badLanguage])).toMatchObject({ ok: false });
   });
 });
 
@@ -230,14 +306,14 @@ describe('MessengerApp events', () => {
     const { messenger, notices } = createApp();
     messenger.fire('addedBy', { handle: 'eve@x.com', friendlyName: 'Eve' });
     messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hello', receivedAt: 1 });
-    messenger.fire('error', { kind: 'protocol', code: 217, message: 'Not online.', conversationId: 'c1', messageId: 'm1' });
-    messenger.fire('error', { kind: 'network', message: 'The connection was lost.' });
+    messenger.fire('error', { kind: 'protocol', reason: 'server-error', code: 217, conversationId: 'c1', messageId: 'm1' });
+    messenger.fire('error', { kind: 'network', reason: 'connection-lost' });
     messenger.fire('signedOut', { reason: 'elsewhere' });
     expect(notices).toEqual([
       { kind: 'added-by', handle: 'eve@x.com', friendlyName: 'Eve' },
       { kind: 'new-mail', from: 'Ann', subject: 'Hello' },
-      { kind: 'error', conversationId: 'c1', error: { kind: 'protocol', code: 217, message: 'Not online.' } },
-      { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } },
+      { kind: 'error', conversationId: 'c1', error: { kind: 'protocol', reason: 'server-error', code: 217 } },
+      { kind: 'error', error: { kind: 'network', reason: 'connection-lost' } },
       { kind: 'signed-out', reason: 'elsewhere' },
     ]);
   });

@@ -14,8 +14,10 @@ import {
 } from '../../shared/commands';
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
+import { openableLink } from '../../shared/links';
 import type { AppError, PassportForm } from '../../shared/model';
-import { MessengerError } from '../client/errors';
+import { activeReplies, type ContactPreferences } from '../../shared/preferences';
+import { MessengerError, inputError } from '../client/errors';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
@@ -29,6 +31,8 @@ export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
   showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
+  /** Opens a link someone clicked, already checked by shared/links.ts: the browser or the mail client. */
+  openLink(url: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
 }
@@ -43,6 +47,8 @@ export interface MessengerAppOptions {
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
   readonly log?: (line: string) => void;
+  /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
+  readonly spellCheckLanguages?: readonly string[];
 }
 
 /** The part of the demo server the app uses. */
@@ -55,7 +61,6 @@ export interface Account {
   readonly id: AccountId;
   readonly messenger: MessengerPort;
   readonly sync: StateSync;
-  /** Each contact's last status, to tell a sign-in from a status change. */
   readonly signInAlerts: SignInAlerts;
 }
 
@@ -82,7 +87,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.options = options;
     this.log = options.log ?? (() => {});
     this.shell = options.shell;
-    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
+    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
     this.demo = options.demo;
     this.handlers = this.createHandlers();
     this.addAccount(FIRST_ACCOUNT);
@@ -130,7 +135,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       autoSignIn: true,
     };
     const result = await this.dispatch('signIn', [FIRST_ACCOUNT, request]);
-    if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.message}`);
+    if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.reason}${result.error.code === undefined ? '' : ` ${result.error.code}`}`);
   }
 
   /** Signs every account out. The demo server belongs to the shell that composed it. */
@@ -155,6 +160,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
     this.forwardMessengerEvents(account);
     messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
     return account;
   }
 
@@ -165,7 +171,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     }
     const [id, ...rest] = args as readonly [AccountId, ...unknown[]];
     const account = this.accounts.get(id);
-    if (!account) throw new MessengerError({ kind: 'input', message: 'That account is not open in MSN Messenger.' });
+    if (!account) throw inputError('unknown-account');
     const handler = this.handlers[name] as (account: Account, ...handlerArgs: unknown[]) => CommandValue<K> | Promise<CommandValue<K>>;
     return handler(account, ...rest);
   }
@@ -189,9 +195,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
       notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
-    messenger.on('signedOut', ({ reason, message }) => {
+    messenger.on('signedOut', ({ reason, error }) => {
       signInAlerts.clear();
-      notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) });
+      notify({ kind: 'signed-out', reason, ...(error && { error }) });
     });
   }
 
@@ -200,13 +206,16 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (patch.autoIdleMinutes !== undefined) {
       for (const { messenger } of this.accounts.values()) messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
     }
+    if (patch.autoReply !== undefined) {
+      for (const { messenger } of this.accounts.values()) messenger.setAutoReplies(activeReplies(patch.autoReply));
+    }
     this.emit('settings', settings);
     return settings;
   }
 
   private async signIn({ messenger }: Account, request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
-    if (!password) throw new MessengerError({ kind: 'input', field: 'password', message: 'Please type your password.' });
+    if (!password) throw inputError('missing-password', 'password');
     const remember = request.rememberPassword && this.settings.secrets.storage !== 'none';
     await this.saveSettings({
       lastServer: request.server,
@@ -227,14 +236,29 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       return await this.demo.address();
     } catch (error) {
       this.log(`The demo server did not start: ${error instanceof Error ? error.message : String(error)}`);
-      const failure: AppError = { kind: 'internal', field: 'server', message: 'The local demo server could not be started.' };
+      const failure: AppError = { kind: 'internal', reason: 'demo-unavailable', field: 'server' };
       throw new MessengerError(failure);
     }
   }
 
+  private async openLink(url: string): Promise<void> {
+    const href = openableLink(url);
+    if (href === undefined) throw inputError('link-refused');
+    await this.shell.openLink(href);
+  }
+
+  /** Kept under the handle signed in on the account, which is who has these contacts. */
+  private async setContactPreferences({ messenger }: Account, contact: string, preferences: ContactPreferences): Promise<void> {
+    const { handle, state } = messenger.state.session;
+    if (state !== 'online' || handle === undefined) {
+      throw inputError('not-signed-in');
+    }
+    this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
+  }
+
   private showConversation({ id, messenger }: Account, conversationId: string): void {
     if (!Object.hasOwn(messenger.state.conversations, conversationId)) {
-      throw new MessengerError({ kind: 'input', message: 'That conversation is no longer open.' });
+      throw inputError('no-such-conversation');
     }
     this.shell.showConversation(id, conversationId, 'user');
   }
@@ -273,6 +297,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },
       saveSettings: (patch) => this.saveSettings(patch),
+      openLink: (url) => this.openLink(url),
+      setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),
     };
   }
 }

@@ -4,6 +4,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DerivedSetting, ServerPreset, Settings } from '../../shared/ipc';
+import { type ContactPreferences, type ContactPreferencesByAccount, DEFAULT_PREFERENCES } from '../../shared/preferences';
+import { autoReplySchema, contactPreferencesSchema, plusTagModeSchema, themeSchema, uiScaleSchema } from '../../shared/schemas';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { openDataFolder } from '../storage/data-folder';
 import { readJsonFile } from './json-file';
@@ -28,7 +30,22 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   lastHandle: '',
   rememberPassword: false,
   autoSignIn: false,
+  ...DEFAULT_PREFERENCES,
 };
+
+/** Each account's and each contact's entry is checked on its own, so a bad one costs only itself. */
+function validPreferences(stored: Record<string, Record<string, unknown>>): ContactPreferencesByAccount {
+  const accounts: Record<string, Record<string, ContactPreferences>> = {};
+  for (const [account, contacts] of Object.entries(stored)) {
+    const valid: Record<string, ContactPreferences> = {};
+    for (const [contact, preferences] of Object.entries(contacts)) {
+      const parsed = contactPreferencesSchema.safeParse(preferences);
+      if (parsed.success) valid[contact] = parsed.data;
+    }
+    accounts[account] = valid;
+  }
+  return accounts;
+}
 
 // Each field is checked on its own so that one bad value costs that value, not the whole file.
 const storedSettingsSchema = z.object({
@@ -40,6 +57,15 @@ const storedSettingsSchema = z.object({
   lastHandle: z.string().max(129).catch(DEFAULT_SETTINGS.lastHandle),
   rememberPassword: z.boolean().catch(DEFAULT_SETTINGS.rememberPassword),
   autoSignIn: z.boolean().catch(DEFAULT_SETTINGS.autoSignIn),
+  theme: themeSchema.catch(DEFAULT_SETTINGS.theme),
+  uiScale: uiScaleSchema.catch(DEFAULT_SETTINGS.uiScale),
+  plusTags: plusTagModeSchema.catch(DEFAULT_SETTINGS.plusTags),
+  escapeClosesConversation: z.boolean().catch(DEFAULT_SETTINGS.escapeClosesConversation),
+  autoReply: autoReplySchema.catch(DEFAULT_SETTINGS.autoReply),
+  contactPreferences: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .transform(validPreferences)
+    .catch(DEFAULT_SETTINGS.contactPreferences),
 });
 
 export class SettingsStore {
@@ -52,6 +78,8 @@ export class SettingsStore {
     readonly secrets: SecretStore,
     defaults: Partial<StoredSettings> = {},
     log: (line: string) => void = () => {},
+    /** The shell's spelling dictionaries, offered per contact. */
+    private readonly spellCheckLanguages: readonly string[] = [],
   ) {
     openDataFolder(dataDir);
     this.file = join(dataDir, 'settings.json');
@@ -64,7 +92,15 @@ export class SettingsStore {
     const passwordStorage = this.secrets.storage;
     // Where nothing can be kept safely, "remember" and "sign in automatically" are off whatever the file says.
     const remembering = passwordStorage === 'none' ? { rememberPassword: false, autoSignIn: false } : {};
-    return { ...this.stored, ...remembering, hasSavedPassword, presets: SERVER_PRESETS, passwordStorage };
+    return { ...this.stored, ...remembering, hasSavedPassword, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages, passwordStorage };
+  }
+
+  /** Remembers what `account` chose for `contact`; the defaults take no room. */
+  async setContactPreferences(account: string, contact: string, preferences: ContactPreferences): Promise<Settings> {
+    const { [contact]: _old, ...others } = this.stored.contactPreferences[account] ?? {};
+    const isDefault = !preferences.alertOnSignIn && preferences.sound === 'default' && preferences.spellCheckLanguage === undefined;
+    const contacts = isDefault ? others : { ...others, [contact]: preferences };
+    return this.update({ contactPreferences: { ...this.stored.contactPreferences, [account]: contacts } });
   }
 
   async update(patch: Partial<StoredSettings>): Promise<Settings> {

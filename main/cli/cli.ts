@@ -6,7 +6,7 @@ import { Messenger } from '../client/messenger';
 import { toAppError } from '../client/errors';
 import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
-import { type CliEvent, errorEvent, printEvents } from './events';
+import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
 import { cliDataDir, openWithPlatform, promptPassword } from './system';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -49,7 +49,8 @@ async function run(messenger: Messenger, options: CliArguments, password: string
         if (command.name === 'quit') return quit();
         await runCliCommand(messenger, command, options.openBrowser);
       } catch (error) {
-        print(errorEvent(toAppError(error), { command: line.trim().split(/\s+/)[0] }));
+        const command = line.trim().split(/\s+/)[0];
+        print(error instanceof UsageError ? usageEvent(error.message, { command }) : errorEvent(toAppError(error), { command }));
       }
     });
   });
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     messenger = new Messenger({ dataDir: cliDataDir(), openExternal: options.openBrowser ? openWithPlatform : async () => undefined });
     password = await readPassword();
   } catch (error) {
-    print(errorEvent(error instanceof UsageError ? { kind: 'input', message: error.message } : toAppError(error)));
+    print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
   await run(messenger, options, password);

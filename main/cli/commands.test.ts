@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { MessengerError } from '../client/errors';
-import { parseCliArguments } from './arguments';
+import { UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand } from './commands';
 
+/** The CLI's own sentence for a line it cannot understand. */
 const refusal = (line: string): string => {
   try {
     parseCliCommand(line);
   } catch (error) {
-    return (error as MessengerError).appError.kind;
+    if (error instanceof UsageError) return error.message;
+    throw error;
   }
   throw new Error(`"${line}" was accepted`);
 };
@@ -25,12 +26,31 @@ describe('CLI command lines', () => {
     expect(parseCliCommand('url inbox')).toEqual({ name: 'url', service: 'INBOX' });
     expect(parseCliCommand('url COMPOSE a@b.c')).toEqual({ name: 'url', service: 'COMPOSE', arg: 'a@b.c' });
     expect(parseCliCommand('say bob@example.com  hi  there ')).toEqual({ name: 'say', handle: 'bob@example.com', text: 'hi  there' });
+    expect(parseCliCommand('autoreply awy  Gone  fishing ')).toEqual({ name: 'autoreply', status: 'AWY', text: 'Gone  fishing' });
+    expect(parseCliCommand('autoreply OFF')).toEqual({ name: 'autoreply', off: true });
     expect(parseCliCommand('quit')).toEqual({ name: 'quit' });
   });
 
-  it.each(['', 'dance', 'status FLN', 'status', 'add RL a@b.c', 'add FL', 'privacy XX', 'alerts maybe', 'url MOBILE', 'say bob', 'quit now'])(
-    'refuses "%s" as input',
-    (line) => expect(refusal(line)).toBe('input'),
+  it.each([
+    '',
+    'dance',
+    'status FLN',
+    'status',
+    'add RL a@b.c',
+    'add FL',
+    'privacy XX',
+    'alerts maybe',
+    'url MOBILE',
+    'say bob',
+    'quit now',
+    'autoreply',
+    'autoreply AWY',
+    'autoreply NLN hello',
+    'autoreply off now',
+    `autoreply BRB ${'x'.repeat(401)}`,
+  ])(
+    'refuses "%s" with a sentence saying what it takes',
+    (line) => expect(refusal(line)).toMatch(/takes|Unknown command|Empty command|at most/),
   );
 });
 

@@ -1,9 +1,10 @@
 // The CLI's stdin commands, one per line. Parsing is pure; running one resolves when it is done,
 // and any failure becomes an AppError for an `error` event (the session goes on).
 
+import { UsageError } from './arguments';
 import type { Messenger } from '../client/messenger';
-import { MessengerError } from '../client/errors';
 import { type ListName, URL_SERVICES, type UrlService } from '../../shared/model';
+import { AWAY_STATUSES, type AwayStatus, MAX_AUTO_REPLY_LENGTH, isAwayStatus } from '../../shared/preferences';
 import { isSettableStatus } from '../ns/presence';
 
 type EditableList = Exclude<ListName, 'RL'>;
@@ -17,9 +18,11 @@ export type CliCommand =
   | { readonly name: 'invite'; readonly email: string }
   | { readonly name: 'url'; readonly service: UrlService; readonly arg?: string }
   | { readonly name: 'say'; readonly handle: string; readonly text: string }
+  | { readonly name: 'autoreply'; readonly status: AwayStatus; readonly text: string }
+  | { readonly name: 'autoreply'; readonly off: true }
   | { readonly name: 'quit' };
 
-const bad = (message: string): MessengerError => new MessengerError({ kind: 'input', message });
+const bad = (message: string): UsageError => new UsageError(message);
 
 const onOff = (word: string | undefined, command: string): boolean => {
   if (word === 'on' || word === 'off') return word === 'on';
@@ -31,7 +34,7 @@ const editableList = (word: string | undefined, command: string): EditableList =
   throw bad(`"${command}" takes a list (FL, AL or BL) and a handle.`);
 };
 
-/** Parses one line; throws a MessengerError (kind input) for anything it cannot understand. */
+/** Parses one line; throws a UsageError (in the CLI's words) for anything it cannot understand. */
 export function parseCliCommand(line: string): CliCommand {
   const trimmed = line.trim();
   const [name = '', ...words] = trimmed.split(/\s+/);
@@ -72,6 +75,15 @@ export function parseCliCommand(line: string): CliCommand {
     case 'say':
       if (words.length < 2) throw bad('"say" takes a handle and the text.');
       return { name, handle: words[0] as string, text: rest(2) };
+    case 'autoreply': {
+      if (words.length === 1 && words[0]?.toLowerCase() === 'off') return { name, off: true };
+      const status = words[0]?.toUpperCase();
+      const usage = `"autoreply" takes off, or a status (${AWAY_STATUSES.join(' ')}) and the text to answer with.`;
+      if (words.length < 2 || !isAwayStatus(status)) throw bad(usage);
+      const text = rest(2);
+      if ([...text].length > MAX_AUTO_REPLY_LENGTH) throw bad(`An automatic reply has at most ${MAX_AUTO_REPLY_LENGTH} characters.`);
+      return { name, status, text };
+    }
     case 'quit':
       if (words.length !== 0) throw bad('"quit" takes nothing.');
       return { name };
@@ -79,7 +91,7 @@ export function parseCliCommand(line: string): CliCommand {
       throw bad(
         name === ''
           ? 'Empty command.'
-          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, quit.`,
+          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, autoreply, quit.`,
       );
   }
 }
@@ -105,6 +117,9 @@ export async function runCliCommand(messenger: Messenger, command: Exclude<CliCo
       return messenger.inviteByEmail(command.email);
     case 'url':
       await messenger.openUrl(command.service, command.arg, { open: openBrowser });
+      return;
+    case 'autoreply':
+      messenger.setAutoReplies('off' in command ? {} : { ...messenger.autoReplies, [command.status]: command.text });
       return;
     case 'say': {
       const conversationId = messenger.openConversation(command.handle);

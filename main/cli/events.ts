@@ -4,12 +4,18 @@
 
 import type { Messenger } from '../client/messenger';
 import type { AppError, Contact, MessengerState } from '../../shared/model';
+import { describe } from './sentences';
 
 export type CliEvent = { readonly event: string } & Record<string, unknown>;
 
-/** An AppError as an `error` event: the protocol code when there is one, else the kind. */
+/** An AppError as an `error` event: the protocol code when there is one, else the kind; the reason, and its sentence. */
 export function errorEvent(error: AppError, extra: Record<string, unknown> = {}): CliEvent {
-  return { event: 'error', code: error.code ?? error.kind, message: error.message, ...extra };
+  return { event: 'error', code: error.code ?? error.kind, reason: error.reason, message: describe(error), ...extra };
+}
+
+/** A mistake on the CLI's own command line or input line, in the CLI's words. */
+export function usageEvent(message: string, extra: Record<string, unknown> = {}): CliEvent {
+  return { event: 'error', code: 'input', message, ...extra };
 }
 
 const contactEvent = (contact: Contact): CliEvent => ({
@@ -43,9 +49,11 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
   messenger.on('addedBy', ({ handle, friendlyName }) => print({ event: 'added-by', handle, friendlyName }));
   messenger.on('newMail', ({ from, fromAddress, subject }) => print({ event: 'new-mail', from, fromAddress, subject }));
   messenger.on('form', ({ action, method, fields }) => print({ event: 'form', action, method, fields }));
-  messenger.on('message', ({ conversationId, from, text }) => print({ event: 'message', conversation: conversationId, from, text }));
+  messenger.on('message', ({ conversationId, from, text, automatic }) =>
+    print({ event: 'message', conversation: conversationId, from, text, ...(automatic && { automatic }) }),
+  );
   messenger.on('error', ({ conversationId, messageId, ...error }) =>
     print(errorEvent(error, { ...(conversationId && { conversation: conversationId }), ...(messageId && { messageId }) })),
   );
-  messenger.on('signedOut', ({ reason, message }) => print({ event: 'signed-out', reason, ...(message && { message }) }));
+  messenger.on('signedOut', ({ reason, error }) => print({ event: 'signed-out', reason, ...(error && { message: describe(error) }) }));
 }

@@ -11,10 +11,10 @@ import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, particip
 import { findMessage, messageEntry, newConversation, withEntry, withMessage } from './conversation-state';
 import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
 import { type InvitationLimits, InvitationPolicy, type Refusal } from './invitation-policy';
-import { NO_SUCH_CONVERSATION, leftBlocked } from './sentences';
+import { leftBlocked } from './transcript-events';
 import { SessionError } from '../ns/errors';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
-import type { ConversationEvents, ConversationHost, ConversationService, SwitchboardRing } from './types';
+import type { ConversationEvents, ConversationHost, ConversationService, SendOptions, SwitchboardRing } from './types';
 
 export interface ConversationOptions extends SwitchboardOptions {
   /** How long to wait for JOI after `CAL … RINGING` (§6.3 suggests 60–90 s). */
@@ -85,9 +85,9 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     return id;
   }
 
-  send(conversationId: string, text: string, format?: MessageFormat): string {
+  send(conversationId: string, text: string, format?: MessageFormat, options: SendOptions = {}): string {
     const runtime = this.runtime(conversationId);
-    if (text.trim().length === 0) throw new SessionError('input', 'An empty message cannot be sent.');
+    if (text.trim().length === 0) throw new SessionError('input', 'empty-message');
     const self = this.host.self();
     const message: ChatMessage = {
       id: this.newId(),
@@ -98,6 +98,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       delivery: 'sending',
       // The format travels only on MSNP3 (§7.2); the transcript shows what the others see.
       ...(this.host.dialect() === 'MSNP3' ? { format: normalizeFormat(format ?? DEFAULT_MESSAGE_FORMAT) } : {}),
+      ...(options.automatic && { automatic: true as const }),
     };
     this.update(conversationId, (conversation) => withEntry(conversation, messageEntry(message)));
     runtime.enqueue(message.id);
@@ -236,19 +237,19 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
 
   private require(id: string): Conversation {
     const conversation = this.state[id];
-    if (!conversation) throw new SessionError('input', NO_SUCH_CONVERSATION);
+    if (!conversation) throw new SessionError('input', 'no-such-conversation');
     return conversation;
   }
 
   private runtime(id: string): ConversationRuntime {
     const runtime = this.runtimes.get(id);
-    if (!runtime) throw new SessionError('input', NO_SUCH_CONVERSATION);
+    if (!runtime) throw new SessionError('input', 'no-such-conversation');
     return runtime;
   }
 }
 
 function normalizeHandle(handle: string): string {
   const normalized = handle.trim().toLowerCase();
-  if (normalized.length === 0) throw new SessionError('input', 'A sign-in name is needed.');
+  if (normalized.length === 0) throw new SessionError('input', 'invalid-handle');
   return normalized;
 }

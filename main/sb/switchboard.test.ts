@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionClosedError, PAYLOAD_COMMANDS, ProtocolError, RequestTimeoutError, serializeCommand } from '../../protocol/index';
 import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/integration/sb/scripted-switchboard';
-import { NOT_LET_IN, Switchboard, type SwitchboardOptions } from './switchboard';
+import { Switchboard, type SwitchboardOptions } from './switchboard';
 
 const encoder = new TextEncoder();
 
@@ -113,7 +113,7 @@ describe('Switchboard', () => {
     const closed = switchboard.next('close');
     switchboard.leave();
     await peer.expectOut();
-    expect(await closed).toEqual({ cause: 'local' });
+    expect(await closed).toEqual({ reason: 'closed-locally' });
     expect(switchboard.isOpen).toBe(false);
   });
 
@@ -132,7 +132,7 @@ describe('Switchboard', () => {
     const closed = switchboard.next('close');
     await peer.drop();
     await expect(sending).rejects.toBeInstanceOf(ConnectionClosedError);
-    expect((await closed).cause).toBe('remote');
+    expect((await closed).reason).toBe('connection-closed');
   });
 });
 
@@ -205,7 +205,7 @@ describe('Switchboard with lines it cannot use', () => {
     const peer = await sb.accept();
     await peer.next();
     peer.send(answer);
-    await expect(joining).rejects.toThrow(NOT_LET_IN);
+    await expect(joining).rejects.toMatchObject({ appError: { kind: 'protocol', reason: 'switchboard-refused' } });
     await peer.closed;
   });
 });

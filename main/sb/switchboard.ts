@@ -12,6 +12,7 @@ import {
   isErrorCommand,
   percentDecode,
 } from '../../protocol/index';
+import { SessionError } from '../ns/errors';
 import type { SwitchboardRing, SwitchboardTicket } from './types';
 
 export interface SwitchboardEvents {
@@ -32,9 +33,6 @@ export interface SwitchboardOptions {
   ackTimeoutMs?: number;
   log?: (line: string) => void;
 }
-
-/** A USR or ANS answered with something other than OK. */
-export const NOT_LET_IN = 'The switchboard did not let us in.';
 
 export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   private readonly peers = new Map<string, Participant>();
@@ -124,7 +122,7 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     this.answering = name === 'ANS';
     try {
       const reply = await this.connection.request(name, params, { timeoutMs: this.options.requestTimeoutMs });
-      if (reply.params[1] !== 'OK') throw new Error(NOT_LET_IN);
+      if (reply.params[1] !== 'OK') throw new SessionError('protocol', 'switchboard-refused');
     } catch (error) {
       this.connection.close();
       throw error;

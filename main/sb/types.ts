@@ -1,7 +1,7 @@
 // The contract between the notification session (which hands out switchboards) and the
 // conversations that run on them. The messenger facade wires the two together.
 
-import type { Conversation, Dialect, MessageFormat } from '../../shared/model';
+import type { AppError, Conversation, Dialect, MessageFormat } from '../../shared/model';
 import type { TypedEmitter } from '../../shared/emitter';
 
 /** Where a switchboard is and the cookie that admits us (from `XFR SB` or `RNG`). */
@@ -16,6 +16,11 @@ export interface SwitchboardRing extends SwitchboardTicket {
   readonly sessionId: string;
   readonly inviter: string;
   readonly inviterName: string;
+}
+
+export interface SendOptions {
+  /** An automatic reply: marked on the wire and in the transcript. */
+  readonly automatic?: boolean;
 }
 
 /** What conversations need from the rest of the client. */
@@ -48,9 +53,11 @@ export interface ConversationEvents {
     readonly messageId: string;
     /** The sender's MSNP3 formatting, validated (absent from MSNP2 senders). */
     readonly format?: MessageFormat;
+    /** Their client marked it as an automatic reply. */
+    readonly automatic?: true;
   };
   /** A message could not be delivered, or a CAL/switchboard failure, as a sentence. */
-  error: { readonly conversationId: string; readonly messageId?: string; readonly code?: number; readonly message: string };
+  error: { readonly conversationId: string; readonly messageId?: string; readonly error: AppError };
 }
 
 export interface ConversationService extends TypedEmitter<ConversationEvents> {
@@ -58,7 +65,7 @@ export interface ConversationService extends TypedEmitter<ConversationEvents> {
   /** Opens (or returns the open) one-to-one conversation with `handle`; returns its id at once. */
   open(handle: string): string;
   /** Sends text; queued until the contact joins; re-opens a closed switchboard transparently. Returns the message id. */
-  send(conversationId: string, text: string, format?: MessageFormat): string;
+  send(conversationId: string, text: string, format?: MessageFormat, options?: SendOptions): string;
   /** Sends a failed message again. */
   resend(conversationId: string, messageId: string): void;
   /** Tells the others I am typing (rate-limited inside). */

@@ -10,6 +10,16 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
+/** The error a window or the CLI is given for `dir`. */
+function refusal(dir: string, uid?: number): unknown {
+  try {
+    openDataFolder(dir, uid === undefined ? {} : { uid });
+  } catch (error) {
+    return error instanceof DataFolderError ? error.appError : error;
+  }
+  return undefined;
+}
+
 describe('the data folder', () => {
   it('is created owner-only when missing, parents included', async () => {
     const dir = join(root, 'a', 'b');
@@ -24,14 +34,15 @@ describe('the data folder', () => {
 
   it('is refused, saying how to fix it, when other users can open it', async () => {
     await chmod(root, 0o755);
-    expect(() => openDataFolder(root)).toThrow(new DataFolderError(`Other users can open the data folder ${root}. Make it private (chmod 700 "${root}") or choose another folder.`));
+    expect(() => openDataFolder(root)).toThrow(`Other users can open the data folder ${root}. Make it private (chmod 700 "${root}") or choose another folder.`);
     await chmod(root, 0o730);
-    expect(() => openDataFolder(root)).toThrow(DataFolderError);
+    expect(refusal(root)).toEqual({ kind: 'input', reason: 'data-folder-not-private', detail: { folder: root } });
   });
 
   it('is refused when it belongs to someone else', async () => {
     const owner = (await stat(root)).uid;
     expect(() => openDataFolder(root, { uid: owner + 1 })).toThrow(`The data folder ${root} belongs to another user. Choose a folder of your own.`);
+    expect(refusal(root, owner + 1)).toMatchObject({ reason: 'data-folder-foreign' });
   });
 
   it('is judged by where a symlink leads', async () => {
@@ -48,5 +59,6 @@ describe('the data folder', () => {
     const file = join(root, 'file');
     await writeFile(file, '');
     expect(() => openDataFolder(file)).toThrow(`The data folder ${file} is not a folder.`);
+    expect(refusal(file)).toMatchObject({ reason: 'data-folder-not-a-folder' });
   });
 });

@@ -72,6 +72,8 @@ export class WebHost {
     this.app = options.createApp({
       showConversation: (account, id, reason) => this.showConversation(account, id, reason),
       openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
+      // A page opens the links its user clicks itself (platform/web-bridge.ts); this serves any other caller.
+      openLink: (url) => this.opener()?.open({ url, target: '_blank' }),
       openForm: (form) => this.showForm(form),
     });
     // A page hears only its own account's patches and notices.
@@ -217,7 +219,7 @@ export class WebHost {
       this.leaving.delete(timer);
       if ([...this.pages].some((other) => other.shows(view.account, conversationId))) return;
       void this.app.dispatch('closeConversation', [view.account, conversationId]).then((result) => {
-        if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.message}`);
+        if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.reason}`);
       });
     }, this.options.conversationGraceMs ?? CONVERSATION_PAGE_GRACE_MS);
     this.leaving.add(timer);

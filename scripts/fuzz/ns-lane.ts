@@ -11,7 +11,7 @@ import { NotificationSession } from '../../main/ns/session';
 import { RequestTimeoutError } from '../../protocol/index';
 import { INITIAL_STATE, type MessengerState, type SettableStatus } from '../../shared/model';
 import type { FuzzCase } from './generate';
-import { FuzzProblem, sentenceOf, withDeadline } from './outcome';
+import { FuzzProblem, sentenceOf, withDeadline, wordsFor } from './outcome';
 import { ME, type FuzzServer } from './server';
 
 const STATUSES: readonly SettableStatus[] = ['NLN', 'BSY', 'BRB', 'AWY', 'PHN', 'LUN', 'IDL'];
@@ -127,7 +127,8 @@ export class NotificationLane {
       await new Promise((resolve) => setImmediate(resolve));
       const end = this.end;
       if (!end) throw new FuzzProblem(`the session is offline, but no end was reported (the status change said: ${sentence})`);
-      if (!end.message?.trim()) throw new FuzzProblem(`the session ended (${end.reason}) without a sentence`);
+      if (end.reason === 'user') throw new FuzzProblem('the session ended as if I had signed out');
+      if (end.reason !== 'transfer') wordsFor(end.error, 'the session');
       this.session = undefined;
       return 'ended';
     }

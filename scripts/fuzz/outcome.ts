@@ -1,4 +1,9 @@
-// How a case may end. Going on, or ending with a sentence, is fine; anything else is a problem.
+// How a case may end. Going on, or ending with an error the user can be told (a reason with its
+// words, not "something went wrong inside"), is fine; anything else is a problem.
+
+import { toAppError } from '../../main/client/errors';
+import { describe } from '../../main/cli/sentences';
+import type { AppError } from '../../shared/errors';
 
 /** A case ended in a way the client must never end: no sentence, a hang, a lost reply. */
 export class FuzzProblem extends Error {
@@ -8,11 +13,16 @@ export class FuzzProblem extends Error {
   }
 }
 
-/** A sentence from whatever a request rejected with; a problem when there is none. */
+/** The words for an error the client reported; a problem when it is an internal one or has none. */
+export function wordsFor(error: AppError, what: string): string {
+  const words = describe(error).trim();
+  if (error.reason === 'internal' || words === '') throw new FuzzProblem(`${what} failed inside the client (${JSON.stringify(error)})`);
+  return words;
+}
+
+/** The words for whatever a request rejected with, as the client maps it; a problem as above. */
 export function sentenceOf(error: unknown, what: string): string {
-  const message = error instanceof Error ? error.message.trim() : '';
-  if (message === '') throw new FuzzProblem(`${what} failed without a sentence (${String(error)})`);
-  return message;
+  return wordsFor(toAppError(error), what);
 }
 
 /** Resolves or rejects as `promise` does, or rejects with a problem after `ms`. */

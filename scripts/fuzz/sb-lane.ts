@@ -7,9 +7,10 @@
 import { Conversations } from '../../main/sb/conversations';
 import { findMessage } from '../../main/sb/conversation-state';
 import type { ConversationHost } from '../../main/sb/types';
+import type { AppError } from '../../shared/errors';
 import type { FuzzCase } from './generate';
 import type { ClientLog, LaneTimeouts } from './ns-lane';
-import { FuzzProblem, withDeadline } from './outcome';
+import { FuzzProblem, withDeadline, wordsFor } from './outcome';
 import { FRIEND, ME, type FuzzServer } from './server';
 
 /** A transcript grows with every message; the lane closes the conversation now and then, as a user would. */
@@ -22,8 +23,8 @@ export class SwitchboardLane {
   private cookies = 0;
   /** The cases the current conversation has been through, this one last: what a replay must run. */
   readonly history: number[] = [];
-  /** Error sentences by message id, as the service reported them. */
-  private readonly errors = new Map<string, string>();
+  /** The errors the service reported, by message id. */
+  private readonly errors = new Map<string, AppError>();
 
   constructor(
     private readonly server: FuzzServer,
@@ -41,8 +42,8 @@ export class SwitchboardLane {
     };
     const limit = timeouts.requestMs;
     this.conversations = new Conversations(host, { requestTimeoutMs: limit, connectTimeoutMs: limit, ackTimeoutMs: limit, joinTimeoutMs: limit });
-    this.conversations.on('error', ({ messageId, message }) => {
-      if (messageId !== undefined) this.errors.set(messageId, message);
+    this.conversations.on('error', ({ messageId, error }) => {
+      if (messageId !== undefined) this.errors.set(messageId, error);
     });
   }
 
@@ -84,8 +85,9 @@ export class SwitchboardLane {
     const messageId = this.conversations.send(id, `probe ${this.cases}`);
     const delivery = await withDeadline(this.settled(id, messageId), this.timeouts.caseMs, 'a message');
     if (delivery === 'delivered') return 'delivered';
-    const sentence = this.errors.get(messageId);
-    if (!sentence?.trim()) throw new FuzzProblem('a message failed without an error event saying so');
+    const error = this.errors.get(messageId);
+    if (!error) throw new FuzzProblem('a message failed without an error event saying so');
+    wordsFor(error, 'a message');
     return 'not delivered, said so';
   }
 
@@ -93,7 +95,7 @@ export class SwitchboardLane {
   private describe(id: string): string {
     const record = this.conversations.conversations[id];
     if (!record) return 'the conversation is gone';
-    const lines = record.entries.slice(-4).map((entry) => (entry.type === 'system' ? entry.text : `${entry.from}: ${entry.delivery}`));
+    const lines = record.entries.slice(-4).map((entry) => (entry.type === 'system' ? entry.event : `${entry.from}: ${entry.delivery}`));
     return JSON.stringify({ participants: record.participants, connected: record.connected, last: lines });
   }
 

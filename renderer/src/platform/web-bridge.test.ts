@@ -2,13 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IpcEvents } from '../../../shared/ipc';
 import { INITIAL_STATE } from '../../../shared/model';
 import type { HostMessage } from '../../../shared/web-protocol';
-import { strings } from '../strings';
 import { createWebBridge } from './web-bridge';
-
-// A translation of strings.ts must reach the bridge's sentences too.
-vi.mock('../strings', () => ({
-  strings: { browserHost: { lost: 'Verbindung verloren.', popupsBlocked: 'Fenster blockiert.' } },
-}));
 
 /** Just enough of a browser WebSocket for the bridge, driven by the test. */
 class FakeSocket extends EventTarget {
@@ -58,6 +52,19 @@ function setUp(pageUrl = 'http://127.0.0.1:5000/?token=abc#/conversation/c1') {
 }
 
 describe('the browser host bridge', () => {
+  it('opens a clicked link in a new tab itself, and refuses one that is not web or e-mail', async () => {
+    const { msn, socket, openWindow } = setUp();
+    socket().open();
+    expect(await msn.openLink('https://Example.com/a')).toEqual({ ok: true, value: undefined });
+    expect(await msn.openLink('mailto:bob@example.com')).toEqual({ ok: true, value: undefined });
+    expect(await msn.openLink('javascript:alert(1)')).toEqual({ ok: false, error: { kind: 'input', reason: 'link-refused' } });
+    expect(openWindow.mock.calls).toEqual([
+      ['https://example.com/a', '_blank'],
+      ['mailto:bob@example.com', '_blank'],
+    ]);
+    expect(socket().sent).toEqual([]);
+  });
+
   it('connects to the host with the page token and route', () => {
     const { socket } = setUp();
     expect(socket().url).toBe('ws://127.0.0.1:5000/ws?token=abc&page=%2Fconversation%2Fc1');
@@ -104,7 +111,7 @@ describe('the browser host bridge', () => {
     socket().open();
     const pending = msn.signOut('a1');
     socket().drop();
-    const lost = { kind: 'network', message: strings.browserHost.lost };
+    const lost = { kind: 'network', reason: 'host-lost' };
     await expect(pending).resolves.toEqual({ ok: false, error: lost });
     expect(reconnects).toHaveLength(1);
     reconnects.shift()?.();
@@ -145,7 +152,7 @@ describe('the browser host bridge', () => {
     msn.on('notice', (notice) => notices.push(notice));
     socket().receive({ type: 'open', url: '/?token=abc#/conversation/c2', target: 'msn-conversation-c2' });
     expect(notices).toEqual([
-      { account: 'a1', notice: { kind: 'error', error: { kind: 'unsupported', message: strings.browserHost.popupsBlocked } } },
+      { account: 'a1', notice: { kind: 'error', error: { kind: 'unsupported', reason: 'popups-blocked' } } },
     ]);
   });
 });

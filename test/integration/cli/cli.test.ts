@@ -121,7 +121,7 @@ describe('the CLI', () => {
     const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
     await cli.waitFor((e) => e.event === 'signed-in');
     cli.send('ims off');
-    expect(await cli.waitFor((e) => e.event === 'error')).toEqual({ event: 'error', code: 'unsupported', message: expect.stringMatching(/needs MSNP3/), command: 'ims' });
+    expect(await cli.waitFor((e) => e.event === 'error')).toEqual({ event: 'error', code: 'unsupported', reason: 'ims-needs-msnp3', message: expect.stringMatching(/needs MSNP3/), command: 'ims' });
     cli.send('status AWY');
     const alice = await member('alice@demo.msn', 'alice');
     await untilState(alice, () => you(alice)?.status === 'AWY');
@@ -135,7 +135,7 @@ describe('the CLI', () => {
     await cli.waitFor((e) => e.event === 'signed-in');
     await member(DEMO_SIGN_IN.handle, DEMO_SIGN_IN.password);
     expect(await cli.exited).toBe(1);
-    expect(cli.events.at(-1)).toEqual({ event: 'signed-out', reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' });
+    expect(cli.events.at(-1)).toEqual({ event: 'signed-out', reason: 'elsewhere', message: 'Signed out: this account signed in at another location.' });
   });
 
   it('runs the list, status, privacy and mail commands and prints presence, new mail and messages', async () => {
@@ -194,6 +194,43 @@ describe('the CLI', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('answers with the away message once per conversation, marked automatic on both sides, and never answers one', async () => {
+    server = await startServer();
+    const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
+    await cli.waitFor((e) => e.event === 'signed-in');
+    const alice = await member('alice@demo.msn', 'alice');
+    alice.setAutoReplies({ AWY: 'Alice is away.' });
+    await alice.setStatus('AWY');
+    cli.send('autoreply BRB Back in five.');
+    cli.send('status BRB');
+    await untilState(alice, () => you(alice)?.status === 'BRB');
+
+    cli.send('say alice@demo.msn hi');
+    expect(await cli.waitFor((e) => e.event === 'message' && e.automatic === true)).toMatchObject({ from: 'alice@demo.msn', text: 'Alice is away.' });
+    cli.send('say alice@demo.msn still there?');
+    const texts = () => Object.values(alice.state.conversations)[0]?.entries.flatMap((entry) => (entry.type === 'message' ? [entry.text] : [])) ?? [];
+    await untilState(alice, () => texts().includes('still there?'));
+    alice.sendMessage(Object.keys(alice.state.conversations)[0] as string, 'Only now.');
+    expect(await cli.waitFor((e) => e.event === 'message' && e.text === 'Only now.')).not.toHaveProperty('automatic');
+    await untilState(alice, () => texts().includes('Back in five.'));
+
+    // One switchboard keeps each sender's order: a reply that should not have gone would show here.
+    const conversation = Object.values(alice.state.conversations)[0];
+    const messages = conversation?.entries.flatMap((entry) => (entry.type === 'message' ? [[entry.from, entry.text, entry.automatic ?? false]] : []));
+    expect(messages).toEqual([
+      ['you@demo.msn', 'hi', false],
+      ['alice@demo.msn', 'Alice is away.', true],
+      ['you@demo.msn', 'still there?', false],
+      ['alice@demo.msn', 'Only now.', false],
+      ['you@demo.msn', 'Back in five.', true],
+    ]);
+    expect(cli.events.filter((e) => e.event === 'message' && e.automatic === true)).toHaveLength(1);
+
+    cli.send('autoreply off');
+    cli.send('quit');
+    expect(await cli.exited).toBe(0);
+  });
+
   it('blocks with "add BL" as the app does (off the allow list, out of the conversation), and "remove BL" undoes it', async () => {
     server = await startServer();
     const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
@@ -235,7 +272,7 @@ describe('the CLI', () => {
     const cli = await start(signInArgs(), { MSN_PASSWORD: 'wrong' });
     expect(await cli.exited).toBe(1);
     expect(cli.events.slice(-2)).toEqual([
-      { event: 'error', code: 911, message: 'The sign-in name or password is incorrect.' },
+      { event: 'error', code: 911, reason: 'server-error', message: 'The sign-in name or password is incorrect.' },
       { event: 'signed-out', reason: 'error' },
     ]);
   });
@@ -257,7 +294,12 @@ describe('the CLI', () => {
     const cli = await start(signInArgs(), { MSN_DATA_DIR: shared });
     expect(await cli.exited).toBe(2);
     expect(cli.events).toEqual([
-      { event: 'error', code: 'input', message: `Other users can open the data folder ${shared}. Make it private (chmod 700 "${shared}") or choose another folder.` },
+      {
+        event: 'error',
+        code: 'input',
+        reason: 'data-folder-not-private',
+        message: `Other users can open the data folder ${shared}. Make it private (chmod 700 "${shared}") or choose another folder.`,
+      },
     ]);
   });
 });

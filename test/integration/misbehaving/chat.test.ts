@@ -7,6 +7,7 @@ import type { Messenger, MessengerEvents } from '../../../main/client/messenger'
 import type { ChatMessage, Conversation } from '../../../shared/model';
 import { type ScriptedPeer, ScriptedSwitchboard } from '../sb/scripted-switchboard';
 import { lines } from '../sb/support';
+import { errorText } from '../../support/words';
 import { useScriptedHarness } from '../ns/harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, emptySyncAndOnline } from '../ns/scripts';
 
@@ -88,7 +89,7 @@ describe('a switchboard that goes quiet', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     expect(await result).toMatchObject({ delivery: 'failed', failedFor: [BOB] });
     expect(lines(conversation(messenger, id))).toEqual([`${BOB} could not be invited: the switchboard did not answer.`]);
-    expect(errors.map((error) => error.message)).toEqual([
+    expect(errors.map(errorText)).toEqual([
       `${BOB} could not be invited: the switchboard did not answer.`,
       `The following message could not be delivered to ${BOB}: "hello?"`,
     ]);
@@ -110,7 +111,7 @@ describe('a switchboard that goes quiet', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(await result).toMatchObject({ delivery: 'failed' });
     expect(lines(conversation(messenger, id))).toEqual([`${BOB} did not join the conversation.`]);
-    expect(errors.map((error) => error.message)).toContain(`The following message could not be delivered to ${BOB}: "anyone?"`);
+    expect(errors.map(errorText)).toContain(`The following message could not be delivered to ${BOB}: "anyone?"`);
     await peer.expectOut();
   });
 });
@@ -161,7 +162,7 @@ describe('a switchboard that drops the connection', () => {
     await peer.drop();
     expect(await settled(messenger, id, sent)).toMatchObject({ delivery: 'failed' });
     expect(lines(conversation(messenger, id))).toEqual(expectedLines);
-    expect(errors.map((error) => error.message)).toContain(`The following message could not be delivered to ${named}: "are you there?"`);
+    expect(errors.map(errorText)).toContain(`The following message could not be delivered to ${named}: "are you there?"`);
     expect(conversation(messenger, id).connected).toBe(false);
   });
 

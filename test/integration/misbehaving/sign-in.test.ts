@@ -8,7 +8,8 @@ import type { MessengerError } from '../../../main/client/errors';
 import { type ScriptStep } from '../../support/scripted-server';
 import { nextEvent, untilState, useScriptedHarness } from '../ns/harness';
 import { HANDLE, PASSWORD, authentication, dispatch, emptySyncAndOnline, profile } from '../ns/scripts';
-import type { AppError } from '../../../shared/model';
+import type { AppError } from '../../../shared/errors';
+import { errorText } from '../../support/words';
 
 const harness = useScriptedHarness('msn-misbehaving-sign-in-');
 
@@ -41,7 +42,8 @@ describe('a server that drops the connection while I sign in', () => {
     const server = await harness.serve(scripts);
     const messenger = harness.messenger();
     const failure = (await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error) => error)) as MessengerError;
-    expect(failure.appError).toEqual({ kind: 'network', message: 'The server closed the connection.', field: 'server' });
+    expect(failure.appError).toEqual({ kind: 'network', reason: 'connection-closed', field: 'server' });
+    expect(errorText(failure.appError)).toBe('The server closed the connection.');
     expect(messenger.state.session).toMatchObject({ state: 'offline', status: 'FLN', error: failure.appError });
     expect(server.connections).toBe(scripts.length);
     expect(server.failures).toEqual([]);
@@ -54,25 +56,32 @@ describe('a server that drops a session that is online', () => {
     const messenger = harness.messenger();
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     const signedOut = nextEvent(messenger, 'signedOut');
-    await expect(messenger.setStatus('AWY')).rejects.toMatchObject({ appError: { kind: 'network', message: 'The server closed the connection.' } });
-    expect(await signedOut).toEqual({ reason: 'error', message: 'The server closed the connection.' });
+    await expect(messenger.setStatus('AWY')).rejects.toMatchObject({ appError: { kind: 'network', reason: 'connection-closed' } });
+    expect(await signedOut).toMatchObject({ reason: 'error', error: { reason: 'connection-closed' } });
     const state = await untilState(messenger, (candidate) => candidate.session.state === 'reconnecting');
-    expect(state.session).toMatchObject({ status: 'FLN', error: { kind: 'network', message: 'The server closed the connection.' } });
+    expect(state.session).toMatchObject({ status: 'FLN', error: { kind: 'network', reason: 'connection-closed' } });
+    expect(errorText(state.session.error as AppError)).toBe('The server closed the connection.');
   });
 });
 
 describe('a server whose answer to the first CHG comes in one read with the end of the connection', () => {
-  it.each<[string, string, AppError]>([
-    ['OUT OTH', 'OUT OTH', { kind: 'protocol', message: 'You have been signed out because you signed in at another location.' }],
-    ['OUT SSD', 'OUT SSD', { kind: 'protocol', message: 'The server is going down for maintenance.' }],
-    ['a line over 8 KiB', `NLN NLN a@b.com ${'x'.repeat(9000)}`, { kind: 'network', message: 'A command line from the server is longer than 8192 bytes', field: 'server' }],
-  ])('followed by %s: the sign-in fails with how it ended, never online on a dead connection', async (_ending, line, expected) => {
+  it.each<[string, string, AppError, string]>([
+    ['OUT OTH', 'OUT OTH', { kind: 'protocol', reason: 'signed-in-elsewhere' }, 'You have been signed out because you signed in at another location.'],
+    ['OUT SSD', 'OUT SSD', { kind: 'protocol', reason: 'server-shutdown' }, 'The server is going down for maintenance.'],
+    [
+      'a line over 8 KiB',
+      `NLN NLN a@b.com ${'x'.repeat(9000)}`,
+      { kind: 'network', reason: 'line-too-long', field: 'server' },
+      'The server sent more than MSN Messenger can read at once; the connection was closed.',
+    ],
+  ])('followed by %s: the sign-in fails with how it ended, never online on a dead connection', async (_ending, line, expected, words) => {
     const online = emptySyncAndOnline(5);
     const server = await harness.serve([[...authentication('MSNP3', 1), ...online.slice(0, -1), { raw: Buffer.from(`CHG 6 NLN\r\n${line}\r\n`) }, 'HANG']]);
     const messenger = harness.messenger();
     const failure = (await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error) => error)) as MessengerError;
     expect(failure.appError).toEqual(expected);
     expect(messenger.state.session).toMatchObject({ state: 'offline', status: 'FLN', error: expected });
+    expect(errorText(expected)).toBe(words);
   });
 });
 
@@ -99,8 +108,11 @@ describe('a server that moves a live session to itself again and again (XFR 0 NS
       expect(server.connections).toBe(11);
       expect(messenger.state.session).toMatchObject({
         state: 'offline',
-        error: { kind: 'network', message: 'MSN Messenger stopped trying to reconnect after 10 attempts.' },
+        error: { kind: 'network', reason: 'reconnect-gave-up', detail: { attempts: 10 } },
       });
+      expect(errorText(messenger.state.session.error as AppError)).toBe(
+        'MSN Messenger stopped trying to reconnect after 10 attempts. Sign in again when the server is back.',
+      );
       expect(server.failures).toEqual([]);
     } finally {
       vi.useRealTimers();

@@ -5,6 +5,7 @@
 
 import { afterEach, expect, it, vi } from 'vitest';
 import type { MessengerError } from '../../../main/client/errors';
+import { errorText } from '../../support/words';
 import { useScriptedHarness } from '../ns/harness';
 import { HANDLE, PASSWORD, authentication, dispatch } from '../ns/scripts';
 
@@ -32,7 +33,9 @@ it('at one byte a second, signs in as far as each reply fits the timeout, then s
     await ioTurn();
     await ioTurn();
   }
-  expect(outcome).toMatchObject({ appError: { kind: 'timeout', message: 'The server did not answer USR within 30 seconds. The server may be down; please try again later.', field: 'server' } });
+  const failure = outcome as MessengerError;
+  expect(failure.appError).toEqual({ kind: 'timeout', reason: 'no-answer', field: 'server', detail: { request: 'USR', seconds: 30 } });
+  expect(errorText(failure.appError)).toBe('The server did not answer USR within 30 seconds. The server may be down; please try again later.');
   expect(steps).toEqual(['connecting', 'authenticating', 'redirected', 'authenticating', 'offline']);
   expect(server.received[1]).toEqual(['VER 4 MSNP3 MSNP2 CVR0', 'INF 5', `USR 6 MD5 I ${HANDLE}`]);
   // 13 + 11 + 28 seconds on the dispatch server, 13 + 11 on the notification server, then the timeout.

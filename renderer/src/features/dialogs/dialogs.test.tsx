@@ -18,7 +18,7 @@ describe('Add a Contact', () => {
     expect(document.activeElement).toBe(address);
     fireEvent.change(address, { target: { value: 'not-an-address' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
-    expect(within(dialog).getByRole('alert').textContent).toMatch(/not a valid e-mail address/);
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/^Please type an e-mail address, like example@hotmail.com\.$/);
     expect(fake.callsOf('addContact')).toEqual([]);
     fireEvent.change(address, { target: { value: 'New.Friend@Example.com' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
@@ -29,13 +29,13 @@ describe('Add a Contact', () => {
 
   it('shows main’s error inside the dialog', async () => {
     const fake = new FakeMsn(signedInState());
-    fake.respond('addContact', () => ({ ok: false, error: { kind: 'protocol', code: 215, message: 'That person is already on your list.' } }));
+    fake.respond('addContact', () => ({ ok: false, error: { kind: 'protocol', reason: 'server-error', code: 215 } }));
     await renderApp(fake);
     openFromMenu('actions', 'Add a Contact…');
     const dialog = screen.getByRole('dialog', { name: 'Add a Contact' });
     fireEvent.change(within(dialog).getByLabelText('E-mail address'), { target: { value: 'friend@example.com' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('That person is already on your list.');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('That person is already on the list (or already in this conversation).');
   });
 });
 
@@ -81,6 +81,17 @@ describe('Options', () => {
     expect(within(dialog).getByLabelText('Show me as Idle after 1 minute of inactivity')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Minutes of inactivity'), { target: { value: '5' } });
     fireEvent.click(within(dialog).getByLabelText('Play sounds'));
+    fireEvent.click(within(dialog).getByLabelText('Close a conversation window with the Esc key'));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Appearance' }));
+    fireEvent.click(within(dialog).getByLabelText('Classic Night'));
+    fireEvent.change(within(dialog).getByLabelText('Size of text and pictures'), { target: { value: '150' } });
+    fireEvent.click(within(dialog).getByLabelText('Remove Messenger Plus! tags and show plain text'));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Away' }));
+    const away = within(dialog).getByLabelText('When I am Away:');
+    expect(away).toHaveProperty('disabled', true);
+    fireEvent.click(within(dialog).getByLabelText('Reply automatically while I am away'));
+    fireEvent.change(away, { target: { value: '  Gone fishing.  ' } });
+    fireEvent.change(within(dialog).getByLabelText('When I am Busy:'), { target: { value: '   ' } });
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
     fireEvent.click(within(dialog).getByLabelText('Cannot see my status or send me messages'));
     fireEvent.click(within(dialog).getByLabelText(/Alert me when other users add me/));
@@ -88,7 +99,20 @@ describe('Options', () => {
     await act(async () => {});
     expect(fake.callsOf('setFriendlyName')).toEqual([['New Name']]);
     expect(fake.callsOf('saveSettings')).toEqual([
-      [{ autoIdleMinutes: 5, sounds: false, toasts: true, signInAtStart: false, lastServer: 'demo' }],
+      [
+        {
+          autoIdleMinutes: 5,
+          sounds: false,
+          toasts: true,
+          signInAtStart: false,
+          lastServer: 'demo',
+          theme: 'night',
+          uiScale: 150,
+          plusTags: 'strip',
+          escapeClosesConversation: false,
+          autoReply: { enabled: true, messages: { AWY: 'Gone fishing.' } },
+        },
+      ],
     ]);
     expect(fake.callsOf('setPrivacyMode')).toEqual([['BL']]);
     expect(fake.callsOf('setAddedAlert')).toEqual([['N']]);
@@ -146,7 +170,7 @@ describe('menu bar', () => {
     expect(document.activeElement).toBe(tools);
     fireEvent.keyDown(window, { key: 'h', altKey: true });
     fireEvent.keyDown(screen.getByRole('menu', { name: 'Help' }), { key: 'Enter' });
-    expect(screen.getByRole('dialog', { name: 'About MSN Messenger' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Keyboard Shortcuts' })).toBeTruthy();
   });
 
   it('keeps Tab inside a dialog', async () => {

@@ -4,6 +4,7 @@
 import type { CommandResult } from '../../../../shared/commands';
 import type { Settings } from '../../../../shared/ipc';
 import { type AddedAlertMode, MAX_ENCODED_NAME_BYTES, type MessengerState, type PrivacyMode } from '../../../../shared/model';
+import type { AutoReplies, PlusTagMode, ThemeChoice, UiScale } from '../../../../shared/preferences';
 import { command } from '../../bridge';
 import { strings } from '../../strings';
 import { defaultServer, serverAddressProblem } from '../sign-in/server-address';
@@ -18,6 +19,12 @@ export interface OptionsDraft {
   readonly server: string;
   readonly privacyMode: PrivacyMode;
   readonly addedAlert: AddedAlertMode;
+  readonly theme: ThemeChoice;
+  readonly uiScale: UiScale;
+  readonly plusTags: PlusTagMode;
+  readonly escapeClosesConversation: boolean;
+  readonly autoReply: boolean;
+  readonly autoReplies: AutoReplies;
 }
 
 export type DraftUpdate = (change: Partial<OptionsDraft>) => void;
@@ -39,6 +46,12 @@ export function initialDraft(
     server: defaultServer(settings),
     privacyMode: privacy.mode,
     addedAlert: privacy.addedAlert,
+    theme: settings.theme,
+    uiScale: settings.uiScale,
+    plusTags: settings.plusTags,
+    escapeClosesConversation: settings.escapeClosesConversation,
+    autoReply: settings.autoReply.enabled,
+    autoReplies: settings.autoReply.messages,
   };
 }
 
@@ -49,16 +62,22 @@ export interface DraftProblems {
 
 export function draftProblems(draft: OptionsDraft): DraftProblems {
   const name = draft.friendlyName.trim();
+  // The same rule, and the same words, as main's answer to a name it cannot send.
   const friendlyName = !name
-    ? strings.options.friendlyNameRequired
+    ? strings.error({ kind: 'input', reason: 'empty-name' })
     : encodeURIComponent(name).length > MAX_ENCODED_NAME_BYTES
-      ? strings.options.friendlyNameTooLong
+      ? strings.error({ kind: 'input', reason: 'name-too-long', detail: { maxBytes: MAX_ENCODED_NAME_BYTES } })
       : undefined;
   const server = draft.server.trim() === 'demo' ? undefined : serverAddressProblem(draft.server);
   return { friendlyName, server };
 }
 
 type Step = () => Promise<CommandResult<unknown>>;
+
+/** Only the statuses with something to say: an emptied box turns that status's reply off. */
+function typedReplies(replies: AutoReplies): AutoReplies {
+  return Object.fromEntries(Object.entries(replies).flatMap(([status, text]) => (text?.trim() ? [[status, text.trim()]] : [])));
+}
 
 /** The commands that turn `before` into `after`; session-bound ones only while signed in. */
 export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: boolean): Step[] {
@@ -71,6 +90,11 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
     toasts: after.toasts,
     signInAtStart: after.signInAtStart,
     lastServer: after.server.trim(),
+    theme: after.theme,
+    uiScale: after.uiScale,
+    plusTags: after.plusTags,
+    escapeClosesConversation: after.escapeClosesConversation,
+    autoReply: { enabled: after.autoReply, messages: typedReplies(after.autoReplies) },
   };
   steps.push(() => command('saveSettings', settingsPatch));
   if (signedIn && after.privacyMode !== before.privacyMode) steps.push(() => command('setPrivacyMode', after.privacyMode));
