@@ -16,7 +16,8 @@ export class FuzzProblem extends Error {
 /** The words for an error the client reported; a problem when it is an internal one or has none. */
 export function wordsFor(error: AppError, what: string): string {
   const words = describe(error).trim();
-  if (error.reason === 'internal' || words === '') throw new FuzzProblem(`${what} failed inside the client (${JSON.stringify(error)})`);
+  const internal = error.reason === 'internal' || error.detail?.['cause'] === 'internal';
+  if (internal || words === '') throw new FuzzProblem(`${what} failed inside the client (${JSON.stringify(error)})`);
   return words;
 }
 
