@@ -19,6 +19,10 @@ const mainFromRenderer = {
   regex: '^(\\.\\./)+(main|server)(/|$)',
   message: 'The renderer shares only shared/ with the main side.',
 };
+const historyFromClient = {
+  regex: '(^|/)app/history(/|$)',
+  message: 'Chat history belongs to the core (main/app/history/): the session, switchboards and client never see it.',
+};
 const rawIpcMessage = 'Raw IPC lives in main/electron/ipc.ts and main/electron/preload.ts only: use handle()/broadcast().';
 
 export default defineConfig(
@@ -49,6 +53,10 @@ export default defineConfig(
   {
     files: ['main/electron/ipc.ts', 'main/electron/preload.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['main/ns/**', 'main/sb/**', 'main/client/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronOutsideShell, historyFromClient] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

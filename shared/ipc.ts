@@ -3,6 +3,17 @@
 // compiler then points at the handler and the caller.
 
 import type {
+  HistoryContact,
+  HistoryConversation,
+  HistoryDeletion,
+  HistoryExport,
+  HistoryExportFormat,
+  HistoryExportScope,
+  HistoryMessage,
+  HistoryProblem,
+  HistorySearchResult,
+} from './history';
+import type {
   AddedAlertMode,
   AppError,
   Contact,
@@ -44,6 +55,8 @@ export interface Settings {
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
+  /** Whether each account (by sign-in name) keeps a chat history; an account not listed was never asked. */
+  readonly history: Readonly<Record<string, boolean>>;
 }
 
 /** Renderer → main requests. `args` is what the preload method takes; `result` what it resolves with. */
@@ -74,7 +87,19 @@ export interface IpcCommands {
   inviteToConversation: { args: [string, string]; result: void };
   closeConversation: { args: [string]; result: void };
   reportActivity: { args: []; result: void };
-  saveSettings: { args: [Partial<Omit<Settings, 'hasSavedPassword' | 'presets'>>]; result: Settings };
+  saveSettings: { args: [Partial<Omit<Settings, 'hasSavedPassword' | 'presets' | 'history'>>]; result: Settings };
+  /** Keep history for the signed-in account, or stop (what is kept stays until deleted). */
+  setHistoryEnabled: { args: [boolean]; result: Settings };
+  /** Shows the history window, at a contact's conversations when one is named. */
+  openHistory: { args: [string?]; result: void };
+  /** The last lines of earlier conversations with the same people, for an open conversation. */
+  historyRecent: { args: [string]; result: readonly HistoryMessage[] };
+  historyContacts: { args: []; result: readonly HistoryContact[] };
+  historyConversation: { args: [string]; result: HistoryConversation | null };
+  historySearch: { args: [string]; result: HistorySearchResult };
+  /** Resolves with the number of messages deleted. */
+  historyDelete: { args: [HistoryDeletion]; result: number };
+  historyExport: { args: [HistoryExportScope, HistoryExportFormat]; result: HistoryExport };
 }
 
 export type CommandName = keyof IpcCommands;
@@ -133,7 +158,10 @@ export type Notice =
   | { readonly kind: 'added-by'; readonly handle: string; readonly friendlyName: string }
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
-  | { readonly kind: 'signed-out'; readonly reason: string; readonly message?: string };
+  | { readonly kind: 'signed-out'; readonly reason: string; readonly message?: string }
+  /** History is not being written as it should (a banner until `history-recovered`); `setAsideAs` names a damaged database's new file. */
+  | { readonly kind: 'history'; readonly problem: HistoryProblem; readonly setAsideAs?: string }
+  | { readonly kind: 'history-recovered' };
 
 /** Main → renderer events, one payload each. */
 export interface IpcEvents {
@@ -172,6 +200,14 @@ export const COMMAND_NAMES = [
   'closeConversation',
   'reportActivity',
   'saveSettings',
+  'setHistoryEnabled',
+  'openHistory',
+  'historyRecent',
+  'historyContacts',
+  'historyConversation',
+  'historySearch',
+  'historyDelete',
+  'historyExport',
 ] as const satisfies readonly CommandName[];
 
 export const EVENT_NAMES = ['snapshot', 'patch', 'notice', 'settings'] as const satisfies readonly EventName[];

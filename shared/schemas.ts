@@ -48,6 +48,21 @@ const settingsPatchSchema = z
   .partial()
   .strict();
 
+/** Longer searches are not words anyone types; the cap keeps a query cheap. */
+export const MAX_HISTORY_QUERY_LENGTH = 200;
+const historyQuery = z.string().max(MAX_HISTORY_QUERY_LENGTH);
+
+const historyDeletionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('conversation'), id: conversationId }).strict(),
+  z.object({ kind: z.literal('contact'), handle: handleSchema }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+]);
+
+const historyExportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('contact'), handle: handleSchema }).strict(),
+  z.object({ kind: z.literal('search'), query: historyQuery.trim().min(1) }).strict(),
+]);
+
 /** One tuple schema per command, matching `IpcCommands[K]['args']`. */
 export const commandSchemas: { readonly [K in CommandName]: z.ZodType<IpcCommands[K]['args']> } = {
   getSnapshot: z.tuple([]),
@@ -77,4 +92,12 @@ export const commandSchemas: { readonly [K in CommandName]: z.ZodType<IpcCommand
   closeConversation: z.tuple([conversationId]),
   reportActivity: z.tuple([]),
   saveSettings: z.tuple([settingsPatchSchema]),
+  setHistoryEnabled: z.tuple([z.boolean()]),
+  openHistory: z.tuple([handleSchema.optional()]),
+  historyRecent: z.tuple([conversationId]),
+  historyContacts: z.tuple([]),
+  historyConversation: z.tuple([conversationId]),
+  historySearch: z.tuple([historyQuery]),
+  historyDelete: z.tuple([historyDeletionSchema]),
+  historyExport: z.tuple([historyExportScopeSchema, z.enum(['txt', 'html'])]),
 };

@@ -44,3 +44,11 @@ export const conversationTarget = (conversationId: string): string => `msn-conve
 
 /** The hash route of a conversation's page (the same routes Electron's windows load). */
 export const conversationRoute = (conversationId: string): string => `/conversation/${encodeURIComponent(conversationId)}`;
+
+/** The window name of the history window: one for the whole app. */
+export const HISTORY_TARGET = 'msn-history';
+
+/** The hash route of the history window, opened at a contact's conversations when one is named. */
+export const historyRoute = (handle?: string): string => (handle === undefined ? '/history' : `/history/${encodeURIComponent(handle)}`);
+
+export const isHistoryRoute = (route: string): boolean => route === '/history' || route.startsWith('/history/');

@@ -26,7 +26,11 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => Promise<string> } = {}) {
   const messenger = new FakeMessenger();
-  const shell = { showConversation: vi.fn<AppShell['showConversation']>(), openExternal: vi.fn<AppShell['openExternal']>() };
+  const shell = {
+    showConversation: vi.fn<AppShell['showConversation']>(),
+    openExternal: vi.fn<AppShell['openExternal']>(),
+    showHistory: vi.fn<AppShell['showHistory']>(),
+  };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
   const secrets = options.secrets ?? new MemorySecretStore();
   const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger: () => messenger });

@@ -16,6 +16,7 @@ import {
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
 import { commandSchemas } from '../../shared/schemas';
 import type { DemoServer } from './demo-server';
+import { AppHistory, type AppHistoryOptions, type HistoryHandlers } from './history/app-history';
 import { MessengerError } from '../client/errors';
 import { toCommandError, validationError } from './errors';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
@@ -30,6 +31,8 @@ export interface AppShell {
   openExternal(pathOrUrl: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
+  /** Shows the history window, at a contact's conversations when one is named. */
+  showHistory(handle?: string): void;
 }
 
 export interface MessengerAppOptions {
@@ -41,6 +44,8 @@ export interface MessengerAppOptions {
   readonly defaults?: Partial<StoredSettings>;
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
+  /** Chat history (the shell says where its worker is); without it, history commands say it is unavailable. */
+  readonly history?: AppHistoryOptions;
   readonly log?: (line: string) => void;
 }
 
@@ -65,6 +70,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private readonly shell: AppShell;
   private readonly log: (line: string) => void;
   private readonly handlers: Handlers;
+  private readonly history: AppHistory | undefined;
   /** Each contact's last status, to tell a sign-in from a status change. */
   private readonly lastPresence = new Map<string, StatusCode>();
 
@@ -82,6 +88,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     });
     this.sync = new StateSync({ initial: this.messenger.state });
     this.sync.on('patch', (patch: StatePatch) => this.emit('patch', patch));
+    this.history = options.history && this.createHistory(options.dataDir, options.history);
     this.handlers = this.createHandlers();
     this.forwardMessengerEvents();
     this.messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
@@ -129,6 +136,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   /** Signs out (if signed in). The demo server belongs to the shell that composed it. */
   async close(): Promise<void> {
     if (this.messenger.state.session.state !== 'offline') await this.messenger.signOut().catch(() => {});
+    await this.history?.close();
   }
 
   private notify(notice: Notice): void {
@@ -201,6 +209,36 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.shell.showConversation(conversationId, 'user');
   }
 
+  private createHistory(dataDir: string, options: AppHistoryOptions): AppHistory {
+    return new AppHistory({
+      messenger: this.messenger,
+      dataDir,
+      options,
+      settings: () => this.settings.settings,
+      saveSettings: (patch) => this.saveSettings(patch),
+      showHistory: (handle) => this.shell.showHistory(handle),
+      notify: (notice) => this.notify(notice),
+      log: this.log,
+    });
+  }
+
+  private historyHandlers(): HistoryHandlers {
+    if (this.history) return this.history.handlers();
+    const unavailable = (): never => {
+      throw new MessengerError({ kind: 'unsupported', message: 'Message history is not available here.' });
+    };
+    return {
+      setHistoryEnabled: unavailable,
+      openHistory: unavailable,
+      historyRecent: unavailable,
+      historyContacts: unavailable,
+      historyConversation: unavailable,
+      historySearch: unavailable,
+      historyDelete: unavailable,
+      historyExport: unavailable,
+    };
+  }
+
   private createHandlers(): Handlers {
     const { messenger } = this;
     return {
@@ -234,6 +272,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       closeConversation: (id) => messenger.closeConversation(id),
       reportActivity: () => messenger.reportActivity(),
       saveSettings: (patch) => this.saveSettings(patch),
+      ...this.historyHandlers(),
     };
   }
 }

@@ -28,6 +28,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   lastHandle: '',
   rememberPassword: false,
   autoSignIn: false,
+  history: {},
 };
 
 // Each field is checked on its own so that one bad value costs that value, not the whole file.
@@ -40,6 +41,7 @@ const storedSettingsSchema = z.object({
   lastHandle: z.string().max(129).catch(DEFAULT_SETTINGS.lastHandle),
   rememberPassword: z.boolean().catch(DEFAULT_SETTINGS.rememberPassword),
   autoSignIn: z.boolean().catch(DEFAULT_SETTINGS.autoSignIn),
+  history: z.record(z.string().max(129), z.boolean()).catch(DEFAULT_SETTINGS.history),
 });
 
 export class SettingsStore {

@@ -16,7 +16,7 @@ import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../a
 import { broadcast, handle, sendTo } from './ipc';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { showConversationWindow } from './windows';
+import { showConversationWindow, showHistoryWindow } from './windows';
 
 function secretStore(dataDir: string): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
@@ -70,7 +70,10 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
         const url = externalUrl(pathOrUrl);
         if (url) await shell.openExternal(url);
       },
+      showHistory: (handle) => void showHistoryWindow(handle),
     },
+    // The build puts the history worker beside this bundle (electron.vite.config.ts).
+    history: { worker: new URL('./history-worker.js', import.meta.url) },
   });
   for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);
   messengerApp.on('patch', (patch) => broadcast('patch', patch));

@@ -1,11 +1,12 @@
-// The app's windows: one contact list, and one window per conversation. Each loads the same
+// The app's windows: one contact list, one window per conversation, and the history window. Each loads the same
 // renderer page; the hash route tells it which view to show.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
-import { conversationRoute } from '../../shared/web-protocol';
+import { conversationRoute, historyRoute } from '../../shared/web-protocol';
 import { preloadFile, rendererUrl } from './renderer-url';
 
 let contactListWindow: BrowserWindow | undefined;
+let historyWindow: BrowserWindow | undefined;
 const conversationWindows = new Map<string, BrowserWindow>();
 
 function createWindow(route: string, options: BrowserWindowConstructorOptions, focus = true): BrowserWindow {
@@ -67,5 +68,20 @@ export function showConversationWindow(conversationId: string, options: Conversa
     options.onClosed?.();
   });
   conversationWindows.set(conversationId, window);
+  return window;
+}
+
+/** Shows the history window (one for the app), at a contact's conversations when one is named. */
+export function showHistoryWindow(handle?: string): BrowserWindow {
+  const route = historyRoute(handle);
+  if (historyWindow) {
+    void historyWindow.loadURL(rendererUrl(route));
+    return bringToFront(historyWindow);
+  }
+  const window = createWindow(route, { title: 'Message History', width: 720, height: 520, minWidth: 480, minHeight: 320 });
+  window.on('closed', () => {
+    historyWindow = undefined;
+  });
+  historyWindow = window;
   return window;
 }

@@ -3,7 +3,7 @@
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { EventName, IpcEvents } from '../../shared/ipc';
-import type { HostMessage, OpenMessage } from '../../shared/web-protocol';
+import { isHistoryRoute, type HostMessage, type OpenMessage } from '../../shared/web-protocol';
 import { isCommandName, type MessengerApp } from '../app/app-core';
 
 /** Largest message a page may send: a maximal chat message with its format fits many times over. */
@@ -38,7 +38,7 @@ export class PageConnection {
   }
 
   get isContactList(): boolean {
-    return this.conversationId === undefined;
+    return this.conversationId === undefined && !isHistoryRoute(this.route);
   }
 
   /** The conversation the page shows, when it is a conversation window. */

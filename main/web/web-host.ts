@@ -11,6 +11,8 @@ import {
   conversationRoute,
   conversationTarget,
   FORM_PATH,
+  HISTORY_TARGET,
+  historyRoute,
   PAGE_PARAMETER,
   WEB_SOCKET_PATH,
 } from '../../shared/web-protocol';
@@ -72,6 +74,7 @@ export class WebHost {
       showConversation: (id, reason) => this.showConversation(id, reason),
       openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
       openForm: (form) => this.showForm(form),
+      showHistory: (handle) => this.opener()?.open({ url: this.access.pageUrl('/', historyRoute(handle)), target: HISTORY_TARGET }),
     });
     this.app.on('patch', (patch) => this.broadcast((page) => page.sendEvent('patch', patch)));
     this.app.on('notice', (notice) => this.broadcast((page) => page.sendEvent('notice', notice)));

@@ -19,6 +19,10 @@ function noticeText(notice: Notice): string {
       return notice.error.message;
     case 'signed-out':
       return notice.message ?? strings.notices.signedOut;
+    case 'history':
+      return strings.history.problem(notice.problem, notice.setAsideAs);
+    case 'history-recovered':
+      return strings.history.recovered;
   }
 }
 

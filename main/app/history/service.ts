@@ -1,0 +1,150 @@
+// Chat history for whoever is signed in: follows the messenger's states, keeps the signed-in
+// account's store open (one database per account, keyed by the sign-in name), and records what
+// the conversations show while that account keeps history. The app and the CLI both drive it;
+// main/ns, main/sb and main/client never see it.
+
+import { existsSync } from 'node:fs';
+import { TypedEmitter } from '../../../shared/emitter';
+import type { HistoryMessage } from '../../../shared/history';
+import type { Conversation, MessengerState } from '../../../shared/model';
+import { historyFile } from './files';
+import { peopleKey } from './records';
+import { historyRecords } from './recorder';
+import { type HistoryProblemEvent, HistoryStore } from './store';
+
+/** Lines from earlier conversations shown above a new one. */
+export const RECENT_LINES = 5;
+
+export interface HistoryServiceOptions {
+  readonly dataDir: string;
+  /** The worker's entry (see HistoryStoreOptions.worker). */
+  readonly worker: URL;
+  /** Whether an account keeps history (the per-account setting, or the CLI's --history). */
+  readonly keepsHistory: (handle: string) => boolean;
+  readonly slowAfterMs?: number;
+  readonly maxPageCount?: number;
+  readonly log?: (line: string) => void;
+  readonly now?: () => number;
+}
+
+/** The part of the messenger the service follows. */
+export interface StateSource {
+  readonly state: MessengerState;
+  on(event: 'state', listener: (state: MessengerState) => void): unknown;
+}
+
+export type HistoryServiceEvents = {
+  problem: HistoryProblemEvent & { readonly handle: string };
+  recovered: { readonly handle: string };
+};
+
+interface Account {
+  readonly handle: string;
+  store: HistoryStore | undefined;
+  recording: boolean;
+}
+
+export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
+  private account: Account | undefined;
+  /** The conversations as last recorded (or as they were when recording started). */
+  private recorded: MessengerState['conversations'];
+  private readonly now: () => number;
+
+  constructor(
+    private readonly messenger: StateSource,
+    private readonly options: HistoryServiceOptions,
+  ) {
+    super();
+    this.now = options.now ?? Date.now;
+    this.recorded = messenger.state.conversations;
+    messenger.on('state', (state) => this.follow(state));
+    this.follow(messenger.state);
+  }
+
+  /** The account whose history the service holds: the one signed in, or the last one that was. */
+  get handle(): string | undefined {
+    return this.account?.handle;
+  }
+
+  /**
+   * Turns recording on or off for the signed-in account. Turned on, it records the conversations
+   * already open too: the question was asked in one of them.
+   */
+  setRecording(handle: string, on: boolean): void {
+    const account = this.account;
+    if (account?.handle !== handle.toLowerCase()) return;
+    if (on && !account.recording) {
+      account.recording = true;
+      this.recorded = {};
+      this.record(this.messenger.state);
+    } else if (!on) {
+      account.recording = false;
+    }
+  }
+
+  /** The account's store, opened on first use; undefined when it has no history and keeps none. */
+  store(): HistoryStore | undefined {
+    const account = this.account;
+    if (!account) return undefined;
+    if (!account.store && (account.recording || existsSync(this.file(account.handle)))) account.store = this.openStore(account.handle);
+    return account.store;
+  }
+
+  /** The last lines of earlier conversations with the same people, for a conversation that is open. */
+  async recent(conversation: Conversation): Promise<HistoryMessage[]> {
+    const store = this.account?.recording ? this.store() : undefined;
+    if (!store) return [];
+    const people = peopleKey(conversation.participants.map((person) => person.handle));
+    return store.query('recent', people, conversation.id, RECENT_LINES);
+  }
+
+  /** Resolves once everything handed to the store is committed (tests, the CLI before it exits). */
+  async whenCommitted(): Promise<void> {
+    await this.account?.store?.whenCommitted();
+  }
+
+  async close(): Promise<void> {
+    const store = this.account?.store;
+    if (this.account) this.account.store = undefined;
+    await store?.close();
+  }
+
+  private file(handle: string): string {
+    return historyFile(this.options.dataDir, handle);
+  }
+
+  private follow(state: MessengerState): void {
+    const { session } = state;
+    const handle = session.state === 'online' ? session.handle?.toLowerCase() : undefined;
+    if (handle !== undefined && handle !== this.account?.handle) {
+      void this.account?.store?.close();
+      this.account = { handle, store: undefined, recording: this.options.keepsHistory(handle) };
+      // What was on screen before this sign-in belongs to an earlier session: it is not recorded again.
+      this.recorded = state.conversations;
+      if (this.account.recording) this.store();
+      return;
+    }
+    if (this.account?.recording) this.record(state);
+    else this.recorded = state.conversations;
+  }
+
+  private record(state: MessengerState): void {
+    const records = historyRecords(this.recorded, state.conversations, this.now());
+    this.recorded = state.conversations;
+    if (records.length > 0) this.store()?.record(records);
+  }
+
+  private openStore(handle: string): HistoryStore {
+    const { worker, slowAfterMs, maxPageCount, log } = this.options;
+    const store = new HistoryStore({
+      file: this.file(handle),
+      worker,
+      ...(slowAfterMs !== undefined && { slowAfterMs }),
+      ...(maxPageCount !== undefined && { maxPageCount }),
+      ...(log && { log }),
+    });
+    store.on('problem', (problem) => this.emit('problem', { ...problem, handle }));
+    store.on('recovered', () => this.emit('recovered', { handle }));
+    return store;
+  }
+}
