@@ -5,6 +5,7 @@ import type { Messenger } from '../client/messenger';
 import { MessengerError } from '../client/errors';
 import { type ListName, URL_SERVICES, type UrlService } from '../../shared/model';
 import { isSettableStatus } from '../ns/presence';
+import { type HistoryCliCommand, parseHistoryCommand } from './history-commands';
 
 type EditableList = Exclude<ListName, 'RL'>;
 
@@ -17,6 +18,7 @@ export type CliCommand =
   | { readonly name: 'invite'; readonly email: string }
   | { readonly name: 'url'; readonly service: UrlService; readonly arg?: string }
   | { readonly name: 'say'; readonly handle: string; readonly text: string }
+  | HistoryCliCommand
   | { readonly name: 'quit' };
 
 const bad = (message: string): MessengerError => new MessengerError({ kind: 'input', message });
@@ -72,6 +74,8 @@ export function parseCliCommand(line: string): CliCommand {
     case 'say':
       if (words.length < 2) throw bad('"say" takes a handle and the text.');
       return { name, handle: words[0] as string, text: rest(2) };
+    case 'history':
+      return parseHistoryCommand(words, rest);
     case 'quit':
       if (words.length !== 0) throw bad('"quit" takes nothing.');
       return { name };
@@ -79,13 +83,13 @@ export function parseCliCommand(line: string): CliCommand {
       throw bad(
         name === ''
           ? 'Empty command.'
-          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, quit.`,
+          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, history, quit.`,
       );
   }
 }
 
-/** Runs one command (not quit). `say` resolves once the message is queued; delivery is reported by events. */
-export async function runCliCommand(messenger: Messenger, command: Exclude<CliCommand, { name: 'quit' }>, openBrowser: boolean): Promise<void> {
+/** Runs one command (not quit, not history). `say` resolves once the message is queued; delivery is reported by events. */
+export async function runCliCommand(messenger: Messenger, command: Exclude<CliCommand, { name: 'quit' | 'history' }>, openBrowser: boolean): Promise<void> {
   switch (command.name) {
     case 'status':
       return messenger.setStatus(command.status);

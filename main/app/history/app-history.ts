@@ -2,12 +2,10 @@
 // history window's queries, deletes and exports, and problems turned into notices.
 
 import type { IpcCommands, Notice, Settings } from '../../../shared/ipc';
-import type { HistoryConversation, HistoryExport, HistoryExportFormat, HistoryExportScope } from '../../../shared/history';
 import { MessengerError } from '../../client/errors';
 import type { MessengerPort } from '../messenger-port';
 import type { StoredSettings } from '../settings-store';
-import { buildExport } from './export';
-import { HistoryService, type HistoryServiceOptions } from './service';
+import { HistoryService, type HistoryServiceOptions, NoAccountError } from './service';
 import { HistoryUnavailableError, type HistoryStore } from './store';
 
 /** Hits the history window shows for one search; the export of a search has them all. */
@@ -77,7 +75,7 @@ export class AppHistory {
       historyConversation: async (id) => (await this.query((store) => store.query('conversation', id), undefined)) ?? null,
       historySearch: (text) => this.query((store) => store.query('search', text, SEARCH_HITS_SHOWN), { query: text, hits: [], truncated: false }),
       historyDelete: (what) => this.query((store) => store.query('delete', what), 0),
-      historyExport: (scope, format) => this.export(scope, format),
+      historyExport: (scope, format) => this.run(() => this.service.export(scope, format)),
     };
   }
 
@@ -95,38 +93,17 @@ export class AppHistory {
   }
 
   /** Runs a query on the account's store; `empty` when the account has no history at all. */
-  private async query<T>(ask: (store: HistoryStore) => Promise<T>, empty: T): Promise<T> {
-    if (this.service.handle === undefined) throw notSignedIn();
-    const store = this.service.store();
-    return store ? this.run(() => ask(store)) : empty;
+  private query<T>(ask: (store: HistoryStore) => Promise<T>, empty: T): Promise<T> {
+    return this.run(() => this.service.ask(ask, empty));
   }
 
   private async run<T>(ask: () => Promise<T>): Promise<T> {
     try {
       return await ask();
     } catch (error) {
+      if (error instanceof NoAccountError) throw notSignedIn();
       this.context.log(`History query failed: ${error instanceof Error ? error.message : String(error)}`);
       throw error instanceof HistoryUnavailableError ? unavailable() : error;
     }
-  }
-
-  private async export(scope: HistoryExportScope, format: HistoryExportFormat): Promise<HistoryExport> {
-    const conversations = await this.query<readonly HistoryConversation[]>(
-      (store) => (scope.kind === 'contact' ? store.query('conversationsWith', scope.handle) : store.query('searchConversations', scope.query)),
-      [],
-    );
-    const input =
-      scope.kind === 'contact'
-        ? {
-            title: `Message history with ${this.nameOf(scope.handle, conversations)} (${scope.handle})`,
-            name: `history-${scope.handle}`,
-          }
-        : { title: `Messages containing "${scope.query}"`, name: `history-search-${scope.query}` };
-    return buildExport({ ...input, conversations, exportedAt: Date.now() }, format);
-  }
-
-  private nameOf(handle: string, conversations: readonly HistoryConversation[]): string {
-    const newest = conversations.at(-1);
-    return newest?.summary.participants.find((person) => person.handle === handle)?.name ?? this.context.messenger.state.contacts[handle]?.friendlyName ?? handle;
   }
 }

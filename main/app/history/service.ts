@@ -5,8 +5,9 @@
 
 import { existsSync } from 'node:fs';
 import { TypedEmitter } from '../../../shared/emitter';
-import type { HistoryMessage } from '../../../shared/history';
+import type { HistoryConversation, HistoryExport, HistoryExportFormat, HistoryExportScope, HistoryMessage } from '../../../shared/history';
 import type { Conversation, MessengerState } from '../../../shared/model';
+import { buildExport } from './export';
 import { historyFile } from './files';
 import { peopleKey } from './records';
 import { historyRecords } from './recorder';
@@ -37,6 +38,13 @@ export type HistoryServiceEvents = {
   problem: HistoryProblemEvent & { readonly handle: string };
   recovered: { readonly handle: string };
 };
+
+/** A history query before any account signed in. */
+export class NoAccountError extends Error {
+  constructor() {
+    super('Nobody has signed in yet, so there is no history to look at.');
+  }
+}
 
 interface Account {
   readonly handle: string;
@@ -98,6 +106,29 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
     return store.query('recent', people, conversation.id, RECENT_LINES);
   }
 
+  /**
+   * Runs a query on the account's store; `empty` when the account has no history at all. Throws
+   * NoAccountError before anyone signed in.
+   */
+  async ask<T>(query: (store: HistoryStore) => Promise<T>, empty: T): Promise<T> {
+    if (!this.account) throw new NoAccountError();
+    const store = this.store();
+    return store ? query(store) : empty;
+  }
+
+  /** Every conversation with a contact, or everything a search finds, as a file's contents. */
+  async export(scope: HistoryExportScope, format: HistoryExportFormat): Promise<HistoryExport> {
+    const conversations = await this.ask<readonly HistoryConversation[]>(
+      (store) => (scope.kind === 'contact' ? store.query('conversationsWith', scope.handle) : store.query('searchConversations', scope.query)),
+      [],
+    );
+    const input =
+      scope.kind === 'contact'
+        ? { title: `Message history with ${this.nameOf(scope.handle, conversations)} (${scope.handle})`, name: `history-${scope.handle}` }
+        : { title: `Messages containing "${scope.query}"`, name: `history-search-${scope.query}` };
+    return buildExport({ ...input, conversations, exportedAt: this.now() }, format);
+  }
+
   /** Resolves once everything handed to the store is committed (tests, the CLI before it exits). */
   async whenCommitted(): Promise<void> {
     await this.account?.store?.whenCommitted();
@@ -107,6 +138,12 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
     const store = this.account?.store;
     if (this.account) this.account.store = undefined;
     await store?.close();
+  }
+
+  /** A contact's newest name in the history, else on the contact list, else the handle. */
+  private nameOf(handle: string, conversations: readonly HistoryConversation[]): string {
+    const kept = conversations.at(-1)?.summary.participants.find((person) => person.handle === handle);
+    return kept?.name ?? this.messenger.state.contacts[handle]?.friendlyName ?? handle;
   }
 
   private file(handle: string): string {
