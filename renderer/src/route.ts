@@ -1,11 +1,23 @@
 // The hash route picks what this window shows: `#/` or `#/contacts` is the contact-list window,
-// `#/conversation/<id>` a conversation window (main opens one window per conversation).
+// `#/conversation/<id>` a conversation window (main opens one window per conversation), and
+// `#/history` the history window (`#/history/<handle>` opens it at a contact's conversations).
 
 import { useEffect, useState } from 'react';
 
-export type Route = { readonly kind: 'main' } | { readonly kind: 'conversation'; readonly id: string };
+export type Route =
+  | { readonly kind: 'main' }
+  | { readonly kind: 'conversation'; readonly id: string }
+  | { readonly kind: 'history'; readonly handle?: string };
 
 export function parseRoute(hash: string): Route {
+  const history = /^#\/history(?:\/([^/]+))?$/.exec(hash);
+  if (history) {
+    try {
+      return history[1] ? { kind: 'history', handle: decodeURIComponent(history[1]) } : { kind: 'history' };
+    } catch {
+      return { kind: 'history' };
+    }
+  }
   const match = /^#\/conversation\/([^/]+)$/.exec(hash);
   if (match?.[1]) {
     try {

@@ -14,6 +14,7 @@ export interface ContactActions {
   toggleBlock(contact: Contact): Promise<void>;
   confirmDelete(contact: Contact): void;
   showProperties(contact: Contact): void;
+  showHistory(contact: Contact): Promise<void>;
 }
 
 export function isBlocked(contact: Contact): boolean {
@@ -41,6 +42,9 @@ export function useContactActions(): ContactActions {
       },
       confirmDelete: (contact) => openDialog({ kind: 'delete-contact', handle: contact.handle }),
       showProperties: (contact) => openDialog({ kind: 'properties', handle: contact.handle }),
+      showHistory: async (contact) => {
+        await runWithBanner('openHistory', contact.handle);
+      },
     }),
     [showBanner, openDialog, runWithBanner],
   );
@@ -64,10 +68,11 @@ export function contactMenuItems(contact: Contact, actions: ContactActions) {
     },
     { id: 'contact-delete', label: strings.contactList.delete, onSelect: () => actions.confirmDelete(contact) },
     {
-      id: 'contact-properties',
-      label: strings.contactList.properties,
+      id: 'contact-history',
+      label: strings.contactList.history,
       separatorBefore: true,
-      onSelect: () => actions.showProperties(contact),
+      onSelect: () => void actions.showHistory(contact),
     },
+    { id: 'contact-properties', label: strings.contactList.properties, onSelect: () => actions.showProperties(contact) },
   ];
 }

@@ -20,6 +20,9 @@ import {
 import { strings } from '../../strings';
 import { useFocusRecord } from '../alerts/focused-conversation';
 import { ContactPickerDialog } from '../dialogs/ContactPickerDialog';
+import { HistoryPrompt } from '../history/HistoryPrompt';
+import { selectKeepsHistory } from '../history/keeps-history';
+import { RecentLines, useRecentLines } from '../history/RecentLines';
 import { ConversationMenuBar } from '../menus/ConversationMenuBar';
 import { Composer } from './Composer';
 import { ConversationToolbar } from './ConversationToolbar';
@@ -76,6 +79,10 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const dismissBanner = useMessenger(selectDismissBanner);
   const [dialog, setDialog] = useState<LocalDialog>(undefined);
   const [format, setFormat] = useMyFormat();
+  const keepsHistory = useMessenger(selectKeepsHistory);
+  const online = useMessenger((state) => state.session.state === 'online');
+  const recent = useRecentLines(id, keepsHistory);
+  const earlier = useMemo(() => <RecentLines lines={recent} />, [recent]);
   useFocusRecord(id);
 
   const names = conversation?.participants.map((person) => person.friendlyName).join(', ');
@@ -109,7 +116,8 @@ export function ConversationWindow({ id }: { readonly id: string }) {
       {conversation ? (
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
-          <Transcript conversation={conversation} contacts={contacts} onResend={resend} />
+          {online && keepsHistory === undefined && <HistoryPrompt />}
+          <Transcript conversation={conversation} contacts={contacts} onResend={resend} earlier={earlier} />
           <Composer conversationId={id} format={format} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>

@@ -2,7 +2,7 @@
 // system lines. It is a log region, so new entries are announced. Text is always rendered as
 // text: names and messages from the network never become markup.
 
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { ChatMessage, Conversation, MessengerState, SystemLine } from '../../../../shared/model';
 import { strings } from '../../strings';
 import { messageStyle } from './message-style';
@@ -62,6 +62,8 @@ interface TranscriptProps {
   /** For the names of people who are no longer in the conversation. */
   readonly contacts: MessengerState['contacts'];
   readonly onResend: (id: string) => void;
+  /** Shown above the entries: lines from earlier conversations. */
+  readonly earlier?: ReactNode;
 }
 
 /** Someone's name as the conversation or the contact list knows it; the address otherwise. */
@@ -70,14 +72,14 @@ function nameOf(handle: string, conversation: Conversation, contacts: MessengerS
   return participant?.friendlyName ?? contacts[handle]?.friendlyName ?? handle;
 }
 
-export function Transcript({ conversation, contacts, onResend }: TranscriptProps) {
+export function Transcript({ conversation, contacts, onResend, earlier }: TranscriptProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
 
   useLayoutEffect(() => {
     const log = logRef.current;
     if (log && atBottom.current) log.scrollTop = log.scrollHeight;
-  }, [conversation.entries]);
+  }, [conversation.entries, earlier]);
 
   return (
     <div
@@ -92,6 +94,7 @@ export function Transcript({ conversation, contacts, onResend }: TranscriptProps
         atBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < STICK_TO_BOTTOM_PX;
       }}
     >
+      {earlier}
       {conversation.entries.map((entry) =>
         entry.type === 'message' ? (
           <Message

@@ -62,7 +62,7 @@ export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
               label: strings.options.personal,
               panel: <PersonalTab draft={draft} update={update} problem={problems.friendlyName} signedIn={signedIn} handle={session.handle} />,
             },
-            { id: 'preferences', label: strings.options.preferences, panel: <PreferencesTab draft={draft} update={update} /> },
+            { id: 'preferences', label: strings.options.preferences, panel: <PreferencesTab draft={draft} update={update} signedIn={signedIn} /> },
             { id: 'privacy', label: strings.options.privacy, panel: <PrivacyTab draft={draft} update={update} signedIn={signedIn} /> },
             {
               id: 'connection',
