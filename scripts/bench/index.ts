@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchFramer, benchRoundTrips } from './codec';
 import { benchConversationSync } from './conversation-sync';
+import { benchHistory } from './history';
 import { canCollectGarbage, formatNumber } from './measure';
 import { benchSignIn } from './sign-in';
 import { benchSwitchboard } from './switchboard';
@@ -19,5 +20,6 @@ await benchRoundTrips();
 await benchSignIn();
 await benchSwitchboard();
 await benchConversationSync();
+await benchHistory();
 
 console.log(`\nDone in ${formatNumber((performance.now() - started) / 1000, 1)} s.`);
