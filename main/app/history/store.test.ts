@@ -38,7 +38,8 @@ const message = (text: string): MessageRecord => {
   return { kind: 'message', id: `m${next}`, conversationId: 'c1', from: 'bob@example.com', fromName: 'Bob', text, delivery: 'received', sentAt: 1_000 + next };
 };
 
-describe('HistoryStore', () => {
+// Each test starts a worker thread that loads SQLite; on a busy machine that alone takes seconds.
+describe('HistoryStore', { timeout: 30_000 }, () => {
   it('commits what it is handed, and a query sees everything handed over before it', async () => {
     const { store, problems } = openStore();
     store.record([conversation, message('first words')]);
