@@ -49,7 +49,7 @@ const message = (conversationId: string, text: string, overrides: Partial<Messag
   };
 };
 
-describe('HistoryDatabase', () => {
+describe('HistoryDatabase', { timeout: 30_000 }, () => {
   it('keeps each message once, with the newest delivery, its sender, name at the time and MSN 2.0 format', () => {
     const database = openDatabase();
     const sent = message('c1', 'Hello Bob', { from: 'ME@example.com', fromName: 'Me', delivery: 'sending', format: 'FN=Comic%20Sans%20MS; EF=BI; CO=ff; CS=0; PF=42' });
