@@ -1,6 +1,7 @@
 // The signed-in main window's body: me and my status, the Hotmail line, the filter, the tree.
 
 import { useId, useMemo } from 'react';
+import { SearchField } from '../../components/SearchField';
 import { useMessenger } from '../../store/context';
 import { contactSections, selectContacts, selectFilter, selectSetFilter } from '../../store/selectors';
 import { strings } from '../../strings';
@@ -16,7 +17,6 @@ export function ContactList() {
   const setFilter = useMessenger(selectSetFilter);
   const sections = useMemo(() => contactSections(contacts, filter), [contacts, filter]);
   const treeId = useId();
-  const filterId = useId();
   const total = sections.online.length + sections.offline.length;
   const empty = total === 0 ? (filter.trim() ? strings.contactList.noMatch : strings.contactList.empty) : undefined;
 
@@ -27,18 +27,13 @@ export function ContactList() {
         <MailLine />
       </header>
       <div className="contact-list__filter">
-        <label htmlFor={filterId} className="visually-hidden">
-          {strings.contactList.filter}
-        </label>
-        <input
-          id={filterId}
-          type="search"
-          className="text-input"
-          value={filter}
+        <SearchField
+          label={strings.contactList.filter}
           placeholder={strings.contactList.filterPlaceholder}
+          value={filter}
+          onChange={setFilter}
           aria-controls={treeId}
           data-testid="contact-filter"
-          onChange={(event) => setFilter(event.target.value)}
           onKeyDown={(event) => {
             if (event.key !== 'ArrowDown') return;
             event.preventDefault();

@@ -2,12 +2,13 @@
 // through all of them as you type, and (in the menus) saving a contact's history or what a search
 // found as a text file or a web page, and deleting a conversation, a contact's history or all.
 
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { HistoryContact, HistoryDeletion, HistoryExportFormat, HistoryExportScope } from '../../../../shared/history';
 import { command } from '../../bridge';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MenuBar, type MenuDefinition } from '../../components/MenuBar';
+import { SearchField } from '../../components/SearchField';
 import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectBanner, selectDismissBanner } from '../../store/selectors';
@@ -43,7 +44,6 @@ export function HistoryWindow({ handle }: { readonly handle?: string }) {
   const banner = useMessenger(selectBanner);
   const dismissBanner = useMessenger(selectDismissBanner);
   const runWithBanner = useCommandWithBanner();
-  const searchId = useId();
   const [generation, setGeneration] = useState(0);
   const { contacts, error } = useHistoryContacts(generation);
   const [selection, setSelection] = useState<HistorySelection>({ handle });
@@ -124,17 +124,13 @@ export function HistoryWindow({ handle }: { readonly handle?: string }) {
     <div className="window history-window">
       <MenuBar menus={menus} />
       <div className="history-search">
-        <label htmlFor={searchId} className="visually-hidden">
-          {strings.history.search}
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="history-search__input"
+        <SearchField
+          label={strings.history.search}
           placeholder={strings.history.searchPlaceholder}
           value={query}
+          onChange={setQuery}
+          className="text-input history-search__input"
           maxLength={200}
-          onChange={(event) => setQuery(event.target.value)}
           data-testid="history-search"
         />
       </div>
