@@ -47,6 +47,9 @@ export default defineConfig({
     define: RENDERER_DEFINE,
     plugins: [react(), devContentSecurityPolicy()],
     build: {
+      // electron-vite leaves every build unminified; the renderer is the one worth minifying (883 KB
+      // of JavaScript unminified, loaded by every window). Main and preload stay readable in traces.
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
       },

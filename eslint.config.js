@@ -1,11 +1,13 @@
-// Lint is where the process boundaries are enforced: only main/electron/ touches Electron, only two
-// wrapper files touch raw IPC, and the renderer never reaches Node.
+// Lint is where the boundaries are enforced: the layers point one way (scripts/lint/layers.js),
+// only main/electron/ touches Electron, only two wrapper files touch raw IPC, the renderer never
+// reaches Node, and no promise is left floating.
 
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layers } from './scripts/lint/layers.js';
 
 const electronOutsideShell = {
   regex: '^electron(/.*)?$',
@@ -15,14 +17,6 @@ const nodeInRenderer = {
   regex: '^(node:.*|fs(/.*)?|net|tls|child_process|electron(/.*)?)$',
   message: 'The renderer is a sandboxed web page: reach main through window.msn, never Node or Electron.',
 };
-const mainFromRenderer = {
-  regex: '^(\\.\\./)+(main|server)(/|$)',
-  message: 'The renderer shares only shared/ with the main side.',
-};
-const historyFromClient = {
-  regex: '(^|/)app/history(/|$)',
-  message: 'Chat history belongs to the core (main/app/history/): the session, switchboards and client never see it.',
-};
 const rawIpcMessage = 'Raw IPC lives in main/electron/ipc.ts and main/electron/preload.ts only: use handle()/broadcast().';
 
 export default defineConfig(
@@ -30,9 +24,18 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    languageOptions: { globals: globals.node },
+    // Type-aware rules: a promise nobody awaits or handles, or one handed to a caller that expects
+    // a plain function (an event listener, a React handler), is where rejections go unseen.
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { msn: { rules: { layers } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      'msn/layers': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       'no-restricted-imports': ['error', { patterns: [electronOutsideShell] }],
       'no-restricted-syntax': [
         'error',
@@ -55,16 +58,12 @@ export default defineConfig(
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['main/ns/**', 'main/sb/**', 'main/client/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electronOutsideShell, historyFromClient] }] },
-  },
-  {
     files: ['renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [nodeInRenderer, mainFromRenderer] }],
+      'no-restricted-imports': ['error', { patterns: [nodeInRenderer] }],
     },
   },
 );

@@ -15,8 +15,14 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Real sockets, child processes and property runs share two cores with the other projects:
+          // a generous limit keeps a busy machine from failing a test that is merely slow.
+          testTimeout: 20_000,
           include: ['{main,protocol,server,shared,scripts,test}/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          // Node itself imports this file, and what it imports: the packaged-app test loads the
+          // packaged bundle exactly as Electron's Node would, untransformed.
+          server: { deps: { external: [/\/test\/packaged\/native-import\.mjs$/] } },
         },
       },
       {

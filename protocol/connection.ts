@@ -17,7 +17,6 @@ export interface ConnectionClosed {
 }
 
 export interface ConnectionEvents {
-  [event: string]: unknown;
   /** Every command not consumed as the final reply to a request. */
   command: MsnpCommand;
   /** A line that is not a valid command; the connection goes on. */

@@ -3,8 +3,9 @@
 // (IRO/JOI/BYE/MSG work exactly as for a socket client). It answers every text message, with a typing
 // notification first.
 
-import { buildMime, mediaType, parseMime, percentDecode } from '../protocol/index';
+import { mediaType, parseMime, percentDecode } from '../protocol/index';
 import type { Account } from './accounts';
+import { textPayload, typingPayload } from './chat-payloads';
 import type { Invitation, Member, SeenPresence, ServerContext } from './context';
 import type { Status } from './notification/presence';
 import type { Participant, SwitchboardSession } from './switchboard/session';
@@ -87,18 +88,8 @@ class BotParticipant implements Participant {
     if (mediaType(message) !== 'text/plain') return;
     const senderName = percentDecode(params[1] ?? '');
     // Both go out after the sender's own ACK, as from a person at another computer.
-    this.schedule(0, buildMime([['MIME-Version', '1.0'], ['Content-Type', 'text/x-msmsgscontrol'], ['TypingUser', this.handle]], '\r\n'));
-    this.schedule(
-      this.bot.replyDelayMs,
-      buildMime(
-        [
-          ['MIME-Version', '1.0'],
-          ['Content-Type', 'text/plain; charset=UTF-8'],
-          ['X-MMS-IM-Format', BOT_FORMAT],
-        ],
-        replyTo(senderName, message.body),
-      ),
-    );
+    this.schedule(0, typingPayload(this.handle));
+    this.schedule(this.bot.replyDelayMs, textPayload(replyTo(senderName, message.body), BOT_FORMAT));
   }
 
   private schedule(delayMs: number, payload: Uint8Array): void {

@@ -1,4 +1,4 @@
-// `npm run server -- --port 1863 [--host 127.0.0.1] [--accounts file.json] [--dialects MSNP3,MSNP2]`
+// `npm run server -- --port 1863 [--host 127.0.0.1] [--accounts file.json] [--dialects MSNP3,MSNP2] [--quiet-demo]`
 // Runs the server in the foreground for the offline demo; Ctrl+C signs everyone out and exits.
 
 import { parseArgs } from 'node:util';
@@ -7,7 +7,7 @@ import type { Dialect } from './context';
 import { DEMO_SIGN_IN, startServer } from './index';
 
 const USAGE = `Usage: npm run server -- [--port 1863] [--host 127.0.0.1] [--ns-port N] [--sb-port N]
-                         [--accounts accounts.json] [--dialects MSNP3,MSNP2] [--quiet]`;
+                         [--accounts accounts.json] [--dialects MSNP3,MSNP2] [--quiet-demo] [--quiet]`;
 
 function portOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       accounts: { type: 'string' },
       dialects: { type: 'string' },
       quiet: { type: 'boolean' },
+      'quiet-demo': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     switchboardPort: portOption(values['sb-port'], 'sb-port', 0),
     dialects: dialectsOption(values.dialects),
     accounts: values.accounts ? loadAccountsFile(values.accounts) : undefined,
+    // The demo's timeline plays to the demo accounts only.
+    demoActivity: !values.accounts && !values['quiet-demo'],
     log: values.quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
   console.log(`MSN server listening on ${server.host}:`);

@@ -62,4 +62,6 @@ export interface ServerContext {
   readonly switchboards: SwitchboardService;
   /** `host:port` of the notification listener, for the dispatch server's XFR. */
   readonly notificationAddress: () => string;
+  /** A session's first CHG made it visible (the Local demo's timeline starts at the demo user's). */
+  readonly memberVisible: (member: Member) => void;
 }

@@ -5,7 +5,8 @@ import { type AccountSeed, AccountStore } from './accounts';
 import { BOT_HANDLE, BuddyBot } from './bot';
 import { DIALECTS } from '../protocol/index';
 import type { Dialect, ServerContext, ServerSettings } from './context';
-import { DEMO_ACCOUNTS } from './demo';
+import { DEMO_ACCOUNTS, DEMO_CAST, DEMO_SIGN_IN, DEMO_TIMELINE } from './demo';
+import { DemoActivity, type DemoSchedule, REAL_TIME } from './demo-activity';
 import { serveDispatch } from './dispatch';
 import { Listener } from './listener';
 import { type NewMail, deliverNewMail } from './notification/mail';
@@ -14,6 +15,7 @@ import { SwitchboardService } from './switchboard/service';
 
 export type { AccountSeed } from './accounts';
 export type { Dialect } from './context';
+export type { DemoSchedule } from './demo-activity';
 export { DEMO_ACCOUNTS, DEMO_SIGN_IN } from './demo';
 export { BOT_HANDLE } from './bot';
 
@@ -35,6 +37,11 @@ export interface ServerOptions {
   signInTimeoutMs?: number;
   botReplyDelayMs?: number;
   listLimits?: Partial<ServerSettings['listLimits']>;
+  /**
+   * Plays the Local demo's timeline (demo.ts) from the demo user's first sign-in: `true` in real
+   * time, or on the given schedule (a test's fake clock). Needs the demo accounts.
+   */
+  demoActivity?: boolean | { readonly schedule: DemoSchedule };
 }
 
 export interface MsnServer {
@@ -77,6 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
       return switchboards;
     },
     notificationAddress: () => `${settings.host}:${notificationListener.port}`,
+    memberVisible: (member) => demo?.memberVisible(member),
   };
   const switchboards = new SwitchboardService(context);
   const dispatchListener = new Listener('DS', settings.log, (peer) => serveDispatch(context, peer));
@@ -91,6 +99,21 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     }
   };
   for (const seed of options.accounts ?? DEMO_ACCOUNTS) createAccount(seed);
+  const injectNewMail = (handle: string, mail: NewMail): void => {
+    const account = accounts.get(handle);
+    if (!account) throw new Error(`No account ${handle}`);
+    const member = context.online.get(account.handle);
+    deliverNewMail(account, member instanceof NotificationSession ? member : undefined, mail);
+  };
+  const demo = options.demoActivity
+    ? new DemoActivity(context, {
+        viewer: DEMO_SIGN_IN.handle,
+        cast: DEMO_CAST,
+        timeline: DEMO_TIMELINE,
+        schedule: options.demoActivity === true ? REAL_TIME : options.demoActivity.schedule,
+        deliverMail: injectNewMail,
+      })
+    : undefined;
 
   const listeners = [dispatchListener, notificationListener, switchboardListener];
   try {
@@ -107,6 +130,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
   const close = () => {
     closing ??= (async () => {
       bot?.close();
+      demo?.close();
       switchboards.close();
       await Promise.all(listeners.map((listener) => listener.close()));
     })();
@@ -120,12 +144,7 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     notificationPort: notificationListener.port,
     switchboardPort: switchboardListener.port,
     createAccount,
-    injectNewMail(handle, mail) {
-      const account = accounts.get(handle);
-      if (!account) throw new Error(`No account ${handle}`);
-      const member = context.online.get(account.handle);
-      deliverNewMail(account, member instanceof NotificationSession ? member : undefined, mail);
-    },
+    injectNewMail,
     async shutdown() {
       const open = sessions();
       const closed = Promise.all(open.map((session) => new Promise<void>((resolve) => session.peer.onClose(resolve))));

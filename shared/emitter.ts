@@ -1,7 +1,9 @@
 // A small typed event emitter usable in every process (no node:events, no DOM).
-// Event names and payload types are declared once, in the type parameter.
+// Event names and payload types are declared once, in the type parameter: an interface with one
+// property per event and no index signature, so a misspelt event name does not compile.
 
-export type EventMap = Record<string, unknown>;
+/** An interface of event name → payload. Deliberately not `Record<string, …>`: that would accept any name. */
+export type EventMap = object;
 type Listener<T> = (payload: T) => void;
 
 export class TypedEmitter<Events extends EventMap> {

@@ -2,13 +2,15 @@
 // messages, plus one host-only message that stands in for Electron's window management.
 //
 // A page connects to `ws://127.0.0.1:PORT/ws?token=TOKEN&page=ROUTE` (ROUTE is the hash route it
-// shows, such as `/contacts` or `/conversation/ID`). The host answers at once with a `snapshot`
+// shows, shared/routes.ts: `/contacts/ACCOUNT` or `/conversation/ACCOUNT/ID`). The host answers at once with a `snapshot`
 // event, then sends events and command results. Where the desktop app would open a window, the
 // host sends `open` to the most recently connected contact-list page, which calls window.open:
 // conversations open as named windows (so asking again brings the same one forward), Passport
 // form pages as new tabs.
 
-import type { CommandResult, EventName, IpcEvents } from './ipc';
+import type { AccountId } from './accounts';
+import type { CommandResult } from './commands';
+import type { EventName, IpcEvents } from './ipc';
 
 export const WEB_SOCKET_PATH = '/ws';
 export const TOKEN_PARAMETER = 'token';
@@ -40,15 +42,7 @@ export interface OpenMessage {
 export type HostMessage = ResultMessage | EventMessage | OpenMessage;
 
 /** The window name of a conversation's page. */
-export const conversationTarget = (conversationId: string): string => `msn-conversation-${conversationId}`;
+export const conversationTarget = (account: AccountId, conversationId: string): string => `msn-conversation-${account}-${conversationId}`;
 
-/** The hash route of a conversation's page (the same routes Electron's windows load). */
-export const conversationRoute = (conversationId: string): string => `/conversation/${encodeURIComponent(conversationId)}`;
-
-/** The window name of the history window: one for the whole app. */
-export const HISTORY_TARGET = 'msn-history';
-
-/** The hash route of the history window, opened at a contact's conversations when one is named. */
-export const historyRoute = (handle?: string): string => (handle === undefined ? '/history' : `/history/${encodeURIComponent(handle)}`);
-
-export const isHistoryRoute = (route: string): boolean => route === '/history' || route.startsWith('/history/');
+/** The window name of an account's history window: one per account. */
+export const historyTarget = (account: AccountId): string => `msn-history-${account}`;

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notice, SignInRequest, StatePatch } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
-import { MessengerApp, isCommandName, type AppShell } from './app-core';
+import { FIRST_ACCOUNT as A1 } from '../../shared/accounts';
+import { isCommandName } from '../../shared/commands';
+import { MessengerApp, type AppShell } from './app-core';
 import { MessengerError } from '../client/errors';
 import { ProtocolError } from '../../protocol/index';
 import { MemorySecretStore } from './secret-store';
@@ -35,7 +37,7 @@ function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => P
   const secrets = options.secrets ?? new MemorySecretStore();
   const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger: () => messenger });
   const notices: Notice[] = [];
-  app.on('notice', (notice) => notices.push(notice));
+  app.on('notice', ({ notice }) => notices.push(notice));
   return { app, messenger, shell, demo, secrets, notices };
 }
 
@@ -46,18 +48,25 @@ describe('MessengerApp command dispatch', () => {
     expect(isCommandName('__proto__')).toBe(false);
   });
 
+  it('refuses a command for an account the app does not have, naming the problem', async () => {
+    const { app, messenger } = createApp();
+    expect(await app.dispatch('setStatus', ['a7', 'BSY'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('setStatus', ['../etc', 'BSY'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(messenger.callsTo('setStatus')).toEqual([]);
+  });
+
   it('refuses arguments that fail the schema before the messenger sees them', async () => {
     const { app, messenger } = createApp();
-    const result = await app.dispatch('setStatus', ['XYZ']);
+    const result = await app.dispatch('setStatus', [A1, 'XYZ']);
     expect(result).toMatchObject({ ok: false, error: { kind: 'input' } });
-    expect(await app.dispatch('setStatus', ['NLN', 'extra'])).toMatchObject({ ok: false });
+    expect(await app.dispatch('setStatus', [A1, 'NLN', 'extra'])).toMatchObject({ ok: false });
     expect(await app.dispatch('setStatus', 'NLN')).toMatchObject({ ok: false });
     expect(messenger.callsTo('setStatus')).toEqual([]);
   });
 
   it('names the sign-in field that is wrong', async () => {
     const { app, messenger } = createApp();
-    const result = await app.dispatch('signIn', [{ ...SIGN_IN, handle: 'not an address' }]);
+    const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, handle: 'not an address' }]);
     expect(result).toEqual({
       ok: false,
       error: { kind: 'input', field: 'handle', message: 'Please type a valid sign-in name, such as example@hotmail.com.' },
@@ -67,12 +76,12 @@ describe('MessengerApp command dispatch', () => {
 
   it('passes validated, normalised arguments to the messenger and returns its result', async () => {
     const { app, messenger } = createApp();
-    expect(await app.dispatch('addContact', ['FL', '  Friend@Example.COM '])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('addContact', [A1, 'FL', '  Friend@Example.COM '])).toEqual({ ok: true, value: undefined });
     expect(messenger.callsTo('addContact')).toEqual([['FL', 'friend@example.com']]);
-    expect(await app.dispatch('blockContact', ['pest@example.com'])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('blockContact', [A1, 'pest@example.com'])).toEqual({ ok: true, value: undefined });
     expect(messenger.callsTo('block')).toEqual([['pest@example.com']]);
     // The form's fields are derived from the password: main opens it, the renderer only hears it worked.
-    expect(await app.dispatch('openInbox', [])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('openInbox', [A1])).toEqual({ ok: true, value: undefined });
     expect(messenger.callsTo('openUrl')).toEqual([['INBOX']]);
   });
 
@@ -80,20 +89,20 @@ describe('MessengerApp command dispatch', () => {
     const { app, messenger } = createApp();
     const error = { kind: 'protocol', code: 201, message: 'That e-mail address is not valid.' } as const;
     messenger.failures.set('addContact', new MessengerError(error));
-    expect(await app.dispatch('addContact', ['FL', 'friend@example.com'])).toEqual({ ok: false, error });
+    expect(await app.dispatch('addContact', [A1, 'FL', 'friend@example.com'])).toEqual({ ok: false, error });
   });
 
   it('words a protocol error from the conversations with the error table', async () => {
     const { app, messenger } = createApp();
     messenger.failures.set('inviteToConversation', new ProtocolError(217, 5));
-    const result = await app.dispatch('inviteToConversation', ['c1', 'bob@x.com']);
+    const result = await app.dispatch('inviteToConversation', [A1, 'c1', 'bob@x.com']);
     expect(result).toMatchObject({ ok: false, error: { kind: 'protocol', code: 217 } });
   });
 
   it('reports an unexpected exception as an internal error without its details', async () => {
     const { app, messenger } = createApp();
     messenger.failures.set('setIms', new TypeError('x is undefined'));
-    const result = await app.dispatch('setIms', [false]);
+    const result = await app.dispatch('setIms', [A1, false]);
     expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('undefined');
   });
@@ -102,38 +111,38 @@ describe('MessengerApp command dispatch', () => {
 describe('MessengerApp sign-in', () => {
   it('starts the local demo server for the demo address and signs in there', async () => {
     const { app, messenger, demo } = createApp();
-    expect(await app.dispatch('signIn', [{ ...SIGN_IN, server: 'demo' }])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('signIn', [A1, { ...SIGN_IN, server: 'demo' }])).toEqual({ ok: true, value: undefined });
     expect(demo.address).toHaveBeenCalledOnce();
     expect(messenger.callsTo('signIn')).toEqual([[{ server: '127.0.0.1:4321', handle: 'you@example.com', password: 'secret', status: 'NLN' }]]);
   });
 
   it('says so on the server field when the demo server cannot start', async () => {
     const { app } = createApp({ demoAddress: async () => Promise.reject(new Error('EADDRINUSE')) });
-    const result = await app.dispatch('signIn', [{ ...SIGN_IN, server: 'demo' }]);
+    const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, server: 'demo' }]);
     expect(result).toMatchObject({ ok: false, error: { field: 'server', message: 'The local demo server could not be started.' } });
   });
 
   it('remembers the password only when asked, and uses it when the form sends none', async () => {
     const secrets = new MemorySecretStore();
     const { app, messenger } = createApp({ secrets });
-    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true }]);
+    await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(secrets.get('you@example.com')).toBe('secret');
     expect(app.snapshot().settings).toMatchObject({ lastHandle: 'you@example.com', hasSavedPassword: true });
-    await app.dispatch('signOut', []);
-    expect(await app.dispatch('signIn', [{ ...SIGN_IN, password: '', rememberPassword: true }])).toMatchObject({ ok: true });
+    await app.dispatch('signOut', [A1]);
+    expect(await app.dispatch('signIn', [A1, { ...SIGN_IN, password: '', rememberPassword: true }])).toMatchObject({ ok: true });
     expect(messenger.callsTo('signIn')[1]).toEqual([expect.objectContaining({ password: 'secret' })]);
-    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: false }]);
+    await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: false }]);
     expect(secrets.has('you@example.com')).toBe(false);
   });
 
   it('signs in automatically at start only when asked to and a password is saved', async () => {
     const secrets = new MemorySecretStore();
     const first = createApp({ secrets });
-    await first.app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true, autoSignIn: false }]);
+    await first.app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true, autoSignIn: false }]);
     const manual = createApp({ secrets });
     await manual.app.signInAutomatically();
     expect(manual.messenger.callsTo('signIn')).toEqual([]);
-    await manual.app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true, autoSignIn: true }]);
+    await manual.app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true, autoSignIn: true }]);
     const automatic = createApp({ secrets });
     await automatic.app.signInAutomatically();
     expect(automatic.messenger.callsTo('signIn')).toEqual([
@@ -143,7 +152,7 @@ describe('MessengerApp sign-in', () => {
 
   it('asks for a password when none is typed and none is saved', async () => {
     const { app, messenger } = createApp();
-    const result = await app.dispatch('signIn', [{ ...SIGN_IN, password: '' }]);
+    const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, password: '' }]);
     expect(result).toEqual({ ok: false, error: { kind: 'input', field: 'password', message: 'Please type your password.' } });
     expect(messenger.callsTo('signIn')).toEqual([]);
   });
@@ -152,7 +161,7 @@ describe('MessengerApp sign-in', () => {
     const secrets = new MemorySecretStore();
     const { app, messenger } = createApp({ secrets });
     messenger.failures.set('signIn', new MessengerError({ kind: 'protocol', code: 911, message: 'Wrong password.' }));
-    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true }]);
+    await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(secrets.has('you@example.com')).toBe(false);
   });
 });
@@ -162,7 +171,7 @@ describe('MessengerApp settings', () => {
     const { app } = createApp();
     const saved = await app.dispatch('saveSettings', [{ autoIdleMinutes: 10, sounds: false }]);
     expect(saved).toMatchObject({ ok: true, value: { autoIdleMinutes: 10, sounds: false } });
-    await app.dispatch('signIn', [{ ...SIGN_IN, rememberPassword: true }]);
+    await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('secret');
     const reopened = createApp();
     expect(reopened.app.snapshot().settings).toMatchObject({ autoIdleMinutes: 10, sounds: false, lastHandle: 'you@example.com' });
@@ -186,7 +195,10 @@ describe('MessengerApp events', () => {
   it('sends a burst of state changes as one patch', async () => {
     const { app, messenger } = createApp();
     const patches: StatePatch[] = [];
-    app.on('patch', (patch) => patches.push(patch));
+    app.on('patch', ({ account, patch }) => {
+      expect(account).toBe(A1);
+      patches.push(patch);
+    });
     for (let i = 0; i < 100; i += 1) {
       const handle = `user${i}@example.com`;
       messenger.setState((state) => ({
@@ -203,7 +215,7 @@ describe('MessengerApp events', () => {
   it('shows the window of a conversation with an incoming message and tells the user', () => {
     const { messenger, shell, notices } = createApp();
     messenger.fire('message', { conversationId: 'c9', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
-    expect(shell.showConversation).toHaveBeenCalledWith('c9', 'incoming');
+    expect(shell.showConversation).toHaveBeenCalledWith(A1, 'c9', 'incoming');
     expect(notices).toEqual([{ kind: 'message', conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' }]);
   });
 
@@ -238,11 +250,11 @@ describe('MessengerApp events', () => {
 
   it('opens a conversation window for openConversation and showConversation', async () => {
     const { app, shell } = createApp();
-    const opened = await app.dispatch('openConversation', ['bob@x.com']);
+    const opened = await app.dispatch('openConversation', [A1, 'bob@x.com']);
     expect(opened).toEqual({ ok: true, value: 'c1' });
-    expect(shell.showConversation).toHaveBeenLastCalledWith('c1', 'user');
-    expect(await app.dispatch('showConversation', ['c1'])).toEqual({ ok: true, value: undefined });
-    expect(await app.dispatch('showConversation', ['nope'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(shell.showConversation).toHaveBeenLastCalledWith(A1, 'c1', 'user');
+    expect(await app.dispatch('showConversation', [A1, 'c1'])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('showConversation', [A1, 'nope'])).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(shell.showConversation).toHaveBeenCalledTimes(2);
   });
 });

@@ -2,23 +2,23 @@
 // every IPC command and telling windows what changed. Electron and the browser host each wrap
 // it in a few lines; everything here is plain Node.
 
-import { TypedEmitter } from '../../shared/emitter';
+import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
 import {
-  COMMAND_NAMES,
+  COMMANDS,
+  type AccountCommandName,
   type CommandName,
-  type CommandResult,
-  type IpcCommands,
-  type IpcEvents,
-  type Notice,
-  type SignInRequest,
-  type StatePatch,
-} from '../../shared/ipc';
+  type CommandReply,
+  type CommandValue,
+  type ValidArgs,
+  isAccountCommand,
+} from '../../shared/commands';
+import { TypedEmitter } from '../../shared/emitter';
+import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
-import { commandSchemas } from '../../shared/schemas';
-import type { DemoServer } from './demo-server';
-import { AppHistory, type AppHistoryOptions, type HistoryHandlers } from './history/app-history';
 import { MessengerError } from '../client/errors';
+import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
+import { AppHistory, type AppHistoryOptions } from './history/app-history';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
@@ -27,12 +27,12 @@ import { StateSync } from './state-sync';
 /** What a shell does for the app: windows and the user's browser. */
 export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
-  showConversation(conversationId: string, reason: 'user' | 'incoming'): void;
+  showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
-  /** Shows the history window, at a contact's conversations when one is named. */
-  showHistory(handle?: string): void;
+  /** Shows the account's history window, at a contact's conversations when one is named. */
+  showHistory(account: AccountId, handle?: string): void;
 }
 
 export interface MessengerAppOptions {
@@ -54,58 +54,64 @@ export type DemoAddress = Pick<DemoServer, 'address'>;
 
 export type AppEvents = Omit<IpcEvents, 'snapshot'>;
 
-type Handlers = {
-  readonly [K in CommandName]: (...args: IpcCommands[K]['args']) => Promise<IpcCommands[K]['result']> | IpcCommands[K]['result'];
-};
-
-export function isCommandName(name: unknown): name is CommandName {
-  return typeof name === 'string' && (COMMAND_NAMES as readonly string[]).includes(name);
+/** One account of the app: its client, and the state sync that tells its windows what changed. */
+export interface Account {
+  readonly id: AccountId;
+  readonly messenger: MessengerPort;
+  readonly sync: StateSync;
+  /** Each contact's last status, to tell a sign-in from a status change. */
+  readonly lastPresence: Map<string, StatusCode>;
+  /** The chat history of whoever signs in on this account, when the shell set history up. */
+  readonly history: AppHistory | undefined;
 }
 
+type Rest<T extends readonly unknown[]> = T extends readonly [unknown, ...infer Tail] ? Tail : never;
+
+/** The core's handlers: an account command gets its account (looked up by the dispatcher) and the rest of its arguments. */
+type Handlers = {
+  readonly [K in CommandName]: K extends AccountCommandName
+    ? (account: Account, ...args: Rest<ValidArgs<K>>) => CommandValue<K> | Promise<CommandValue<K>>
+    : (...args: ValidArgs<K>) => CommandValue<K> | Promise<CommandValue<K>>;
+};
+
 export class MessengerApp extends TypedEmitter<AppEvents> {
-  readonly messenger: MessengerPort;
+  private readonly accounts = new Map<AccountId, Account>();
   private readonly settings: SettingsStore;
-  private readonly sync: StateSync;
   private readonly demo: DemoAddress;
   private readonly shell: AppShell;
   private readonly log: (line: string) => void;
   private readonly handlers: Handlers;
-  private readonly history: AppHistory | undefined;
-  /** Each contact's last status, to tell a sign-in from a status change. */
-  private readonly lastPresence = new Map<string, StatusCode>();
+  private readonly options: MessengerAppOptions;
 
   constructor(options: MessengerAppOptions) {
     super();
+    this.options = options;
     this.log = options.log ?? (() => {});
     this.shell = options.shell;
     this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
     this.demo = options.demo;
-    this.messenger = options.createMessenger({
-      dataDir: options.dataDir,
-      openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
-      ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
-      log: this.log,
-    });
-    this.sync = new StateSync({ initial: this.messenger.state });
-    this.sync.on('patch', (patch: StatePatch) => this.emit('patch', patch));
-    this.history = options.history && this.createHistory(options.dataDir, options.history);
     this.handlers = this.createHandlers();
-    this.forwardMessengerEvents();
-    this.messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    this.addAccount(FIRST_ACCOUNT);
   }
 
-  /** Everything a window needs to start. */
-  snapshot(): IpcEvents['snapshot'] {
-    return { state: this.sync.state, settings: this.settings.settings };
+  /** The account's messenger (for a shell's own needs, such as the tray's status). */
+  account(id: AccountId): Account | undefined {
+    return this.accounts.get(id);
+  }
+
+  /** Everything a window of the account needs to start. */
+  snapshot(account: AccountId = FIRST_ACCOUNT): Snapshot {
+    const state = this.accounts.get(account)?.sync.state ?? this.accounts.get(FIRST_ACCOUNT)?.sync.state;
+    if (!state) throw new Error('The app has no account');
+    return { account, state, settings: this.settings.settings };
   }
 
   /** Runs one command from a window. Nothing throws: bad input and failures come back as AppErrors. */
-  async dispatch<K extends CommandName>(name: K, args: unknown): Promise<CommandResult<IpcCommands[K]['result']>> {
-    const parsed = commandSchemas[name].safeParse(args);
+  async dispatch<K extends CommandName>(name: K, args: unknown): Promise<CommandReply<K>> {
+    const parsed = COMMANDS[name].args.safeParse(args);
     if (!parsed.success) return { ok: false, error: validationError(name, parsed.error) };
     try {
-      const handler = this.handlers[name] as (...handlerArgs: IpcCommands[K]['args']) => unknown;
-      const value = (await handler(...parsed.data)) as IpcCommands[K]['result'];
+      const value = await this.run(name, parsed.data as ValidArgs<K>);
       return { ok: true, value };
     } catch (error) {
       const appError = toCommandError(error);
@@ -129,53 +135,85 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       rememberPassword: true,
       autoSignIn: true,
     };
-    const result = await this.dispatch('signIn', [request]);
+    const result = await this.dispatch('signIn', [FIRST_ACCOUNT, request]);
     if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.message}`);
   }
 
-  /** Signs out (if signed in). The demo server belongs to the shell that composed it. */
+  /** Signs every account out and closes its history. The demo server belongs to the shell that composed it. */
   async close(): Promise<void> {
-    if (this.messenger.state.session.state !== 'offline') await this.messenger.signOut().catch(() => {});
-    await this.history?.close();
+    await Promise.all(
+      [...this.accounts.values()].map(async ({ messenger, history }) => {
+        if (messenger.state.session.state !== 'offline') await messenger.signOut().catch(() => {});
+        await history?.close();
+      }),
+    );
   }
 
-  private notify(notice: Notice): void {
-    this.emit('notice', notice);
-  }
-
-  private forwardMessengerEvents(): void {
-    const { messenger } = this;
-    messenger.on('state', (state) => this.sync.update(state));
-    messenger.on('message', ({ conversationId, from, fromName, text }) => {
-      this.notify({ kind: 'message', conversationId, from, fromName, text });
-      this.shell.showConversation(conversationId, 'incoming');
+  private addAccount(id: AccountId): Account {
+    const messenger = this.options.createMessenger({
+      dataDir: this.options.dataDir,
+      openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
+      ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
+      log: this.log,
     });
-    messenger.on('newMail', (mail) => this.notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
-    messenger.on('addedBy', (request) => this.notify({ kind: 'added-by', ...request }));
+    const sync = new StateSync({ initial: messenger.state });
+    const history = this.options.history && this.createHistory(id, messenger, this.options.history);
+    const account: Account = { id, messenger, sync, lastPresence: new Map(), history };
+    this.accounts.set(id, account);
+    sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
+    this.forwardMessengerEvents(account);
+    messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    return account;
+  }
+
+  private async run<K extends CommandName>(name: K, args: ValidArgs<K>): Promise<CommandValue<K>> {
+    if (!isAccountCommand(name)) {
+      const handler = this.handlers[name] as (...handlerArgs: ValidArgs<K>) => CommandValue<K> | Promise<CommandValue<K>>;
+      return handler(...args);
+    }
+    const [id, ...rest] = args as readonly [AccountId, ...unknown[]];
+    const account = this.accounts.get(id);
+    if (!account) throw new MessengerError({ kind: 'input', message: 'That account is not open in MSN Messenger.' });
+    const handler = this.handlers[name] as (account: Account, ...handlerArgs: unknown[]) => CommandValue<K> | Promise<CommandValue<K>>;
+    return handler(account, ...rest);
+  }
+
+  private forwardMessengerEvents(account: Account): void {
+    const { messenger, sync, lastPresence, id } = account;
+    const notify = (notice: Notice): void => this.emit('notice', { account: id, notice });
+    messenger.on('state', (state) => sync.update(state));
+    messenger.on('message', ({ conversationId, from, fromName, text }) => {
+      notify({ kind: 'message', conversationId, from, fromName, text });
+      this.shell.showConversation(id, conversationId, 'incoming');
+    });
+    messenger.on('newMail', (mail) => notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
+    messenger.on('addedBy', (request) => notify({ kind: 'added-by', ...request }));
     messenger.on('presence', ({ handle, status, friendlyName, initial }) => {
-      const before = this.lastPresence.get(handle) ?? 'FLN';
-      this.lastPresence.set(handle, status);
+      const before = lastPresence.get(handle) ?? 'FLN';
+      lastPresence.set(handle, status);
       // Only a contact signing in is news: not a status change, and not the ILN lines that tell who
       // was already online when I signed in.
-      if (!initial && before === 'FLN' && status !== 'FLN') this.notify({ kind: 'online', handle, friendlyName });
+      if (!initial && before === 'FLN' && status !== 'FLN') notify({ kind: 'online', handle, friendlyName });
     });
     messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
-      this.notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
+      notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
     messenger.on('signedOut', ({ reason, message }) => {
-      this.lastPresence.clear();
-      this.notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) });
+      lastPresence.clear();
+      notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) });
     });
   }
 
   private async saveSettings(patch: Partial<StoredSettings>): Promise<IpcEvents['settings']> {
     const settings = await this.settings.update(patch);
-    if (patch.autoIdleMinutes !== undefined) this.messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
+    if (patch.autoIdleMinutes !== undefined) {
+      for (const { messenger } of this.accounts.values()) messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
+    }
     this.emit('settings', settings);
     return settings;
   }
 
-  private async signIn(request: SignInRequest): Promise<void> {
+  private async signIn({ messenger }: Account, request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
     if (!password) throw new MessengerError({ kind: 'input', field: 'password', message: 'Please type your password.' });
     await this.saveSettings({
@@ -185,7 +223,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       autoSignIn: request.rememberPassword && request.autoSignIn,
     });
     const server = request.server === DEMO_SERVER ? await this.demoAddress() : request.server;
-    await this.messenger.signIn({ server, handle: request.handle, password, status: request.status });
+    await messenger.signIn({ server, handle: request.handle, password, status: request.status });
     if (request.rememberPassword) {
       await this.settings.secrets.set(request.handle, password);
       this.emit('settings', this.settings.settings);
@@ -202,77 +240,75 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     }
   }
 
-  private showConversation(conversationId: string): void {
-    if (!Object.hasOwn(this.messenger.state.conversations, conversationId)) {
-      throw new MessengerError({ kind: 'input', message: 'That conversation is no longer open.' });
-    }
-    this.shell.showConversation(conversationId, 'user');
-  }
-
-  private createHistory(dataDir: string, options: AppHistoryOptions): AppHistory {
+  private createHistory(id: AccountId, messenger: MessengerPort, options: AppHistoryOptions): AppHistory {
     return new AppHistory({
-      messenger: this.messenger,
-      dataDir,
+      messenger,
+      dataDir: this.options.dataDir,
       options,
       settings: () => this.settings.settings,
       saveSettings: (patch) => this.saveSettings(patch),
-      showHistory: (handle) => this.shell.showHistory(handle),
-      notify: (notice) => this.notify(notice),
+      notify: (notice) => this.emit('notice', { account: id, notice }),
       log: this.log,
     });
   }
 
-  private historyHandlers(): HistoryHandlers {
-    if (this.history) return this.history.handlers();
-    const unavailable = (): never => {
-      throw new MessengerError({ kind: 'unsupported', message: 'Message history is not available here.' });
-    };
-    return {
-      setHistoryEnabled: unavailable,
-      openHistory: unavailable,
-      historyRecent: unavailable,
-      historyContacts: unavailable,
-      historyConversation: unavailable,
-      historySearch: unavailable,
-      historyDelete: unavailable,
-      historyExport: unavailable,
-    };
+  private historyOf({ history }: Account): AppHistory {
+    if (!history) throw new MessengerError({ kind: 'unsupported', message: 'Message history is not available here.' });
+    return history;
+  }
+
+  private showConversation({ id, messenger }: Account, conversationId: string): void {
+    if (!Object.hasOwn(messenger.state.conversations, conversationId)) {
+      throw new MessengerError({ kind: 'input', message: 'That conversation is no longer open.' });
+    }
+    this.shell.showConversation(id, conversationId, 'user');
   }
 
   private createHandlers(): Handlers {
-    const { messenger } = this;
     return {
-      getSnapshot: () => this.snapshot(),
-      signIn: (request) => this.signIn(request),
-      signOut: () => messenger.signOut(),
-      setStatus: (status) => messenger.setStatus(status),
-      setFriendlyName: (name) => messenger.setFriendlyName(name),
-      addContact: (list, handle) => messenger.addContact(list, handle),
-      removeContact: (list, handle) => messenger.removeContact(list, handle),
-      blockContact: (handle) => messenger.block(handle),
-      unblockContact: (handle) => messenger.unblock(handle),
-      setPrivacyMode: (mode) => messenger.setPrivacyMode(mode),
-      setAddedAlert: (mode) => messenger.setAddedAlert(mode),
-      setIms: (enabled) => messenger.setIms(enabled),
-      inviteByEmail: (handle) => messenger.inviteByEmail(handle),
-      openInbox: async () => void (await messenger.openUrl('INBOX')),
-      openUrl: async (service, arg) => void (await messenger.openUrl(service, arg)),
-      openNewMail: async () => void (await messenger.openNewMail()),
-      answerAddedBy: (handle, answer) => messenger.answerAddedBy(handle, answer),
-      openConversation: (handle) => {
-        const id = messenger.openConversation(handle);
-        this.shell.showConversation(id, 'user');
-        return id;
+      getSnapshot: ({ id }) => this.snapshot(id),
+      signIn: (account, request) => this.signIn(account, request),
+      signOut: ({ messenger }) => messenger.signOut(),
+      setStatus: ({ messenger }, status) => messenger.setStatus(status),
+      setFriendlyName: ({ messenger }, name) => messenger.setFriendlyName(name),
+      addContact: ({ messenger }, list, handle) => messenger.addContact(list, handle),
+      removeContact: ({ messenger }, list, handle) => messenger.removeContact(list, handle),
+      blockContact: ({ messenger }, handle) => messenger.block(handle),
+      unblockContact: ({ messenger }, handle) => messenger.unblock(handle),
+      setPrivacyMode: ({ messenger }, mode) => messenger.setPrivacyMode(mode),
+      setAddedAlert: ({ messenger }, mode) => messenger.setAddedAlert(mode),
+      setIms: ({ messenger }, enabled) => messenger.setIms(enabled),
+      inviteByEmail: ({ messenger }, handle) => messenger.inviteByEmail(handle),
+      openInbox: async ({ messenger }) => void (await messenger.openUrl('INBOX')),
+      openUrl: async ({ messenger }, service, arg) => void (await messenger.openUrl(service, arg)),
+      openNewMail: async ({ messenger }) => void (await messenger.openNewMail()),
+      answerAddedBy: ({ messenger }, handle, answer) => messenger.answerAddedBy(handle, answer),
+      openConversation: ({ id, messenger }, handle) => {
+        const conversationId = messenger.openConversation(handle);
+        this.shell.showConversation(id, conversationId, 'user');
+        return conversationId;
       },
-      showConversation: (id) => this.showConversation(id),
-      sendMessage: (id, text, format) => messenger.sendMessage(id, text, format),
-      resendMessage: (id, messageId) => messenger.resendMessage(id, messageId),
-      sendTyping: (id) => messenger.sendTyping(id),
-      inviteToConversation: (id, handle) => messenger.inviteToConversation(id, handle),
-      closeConversation: (id) => messenger.closeConversation(id),
-      reportActivity: () => messenger.reportActivity(),
+      showConversation: (account, conversationId) => this.showConversation(account, conversationId),
+      sendMessage: ({ messenger }, conversationId, text, format) => messenger.sendMessage(conversationId, text, format),
+      resendMessage: ({ messenger }, conversationId, messageId) => messenger.resendMessage(conversationId, messageId),
+      sendTyping: ({ messenger }, conversationId) => messenger.sendTyping(conversationId),
+      inviteToConversation: ({ messenger }, conversationId, handle) => messenger.inviteToConversation(conversationId, handle),
+      closeConversation: ({ messenger }, conversationId) => messenger.closeConversation(conversationId),
+      reportActivity: () => {
+        for (const { messenger } of this.accounts.values()) messenger.reportActivity();
+      },
       saveSettings: (patch) => this.saveSettings(patch),
-      ...this.historyHandlers(),
+      setHistoryEnabled: (account, enabled) => this.historyOf(account).setEnabled(enabled),
+      openHistory: (account, handle) => {
+        this.historyOf(account);
+        this.shell.showHistory(account.id, handle);
+      },
+      historyRecent: (account, conversationId) => this.historyOf(account).recent(conversationId),
+      historyContacts: (account) => this.historyOf(account).contacts(),
+      historyConversation: (account, conversationId) => this.historyOf(account).conversation(conversationId),
+      historySearch: (account, words) => this.historyOf(account).search(words),
+      historyDelete: (account, what) => this.historyOf(account).delete(what),
+      historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
     };
   }
 }

@@ -1,7 +1,7 @@
 // Turning whatever a command threw, or its bad arguments, into the AppError a window shows.
 
 import type { z } from 'zod';
-import type { CommandName } from '../../shared/ipc';
+import type { CommandName } from '../../shared/commands';
 import type { AppError } from '../../shared/model';
 import { MessengerError, toAppError } from '../client/errors';
 
@@ -20,7 +20,7 @@ const SIGN_IN_FIELDS = ['handle', 'password', 'server'] as const;
 /** Bad arguments from a window: a sign-in field is named so the form can point at it. */
 export function validationError(command: CommandName, error: z.ZodError): AppError {
   const issue = error.issues[0];
-  const field = command === 'signIn' ? SIGN_IN_FIELDS.find((name) => issue?.path[1] === name) : undefined;
+  const field = command === 'signIn' ? SIGN_IN_FIELDS.find((name) => issue?.path.at(-1) === name) : undefined;
   const message =
     field === 'handle' ? 'Please type a valid sign-in name, such as example@hotmail.com.'
     : field === 'server' ? 'Please choose a server.'

@@ -20,7 +20,7 @@ import {
   type StatusCode,
   type UrlService,
 } from '../../shared/model';
-import { MAIL_UNAVAILABLE, NO_MAILBOX } from '../ns/errors';
+import { MAIL_UNAVAILABLE, NO_MAILBOX, PAGE_UNAVAILABLE, SessionEndedError } from '../ns/errors';
 import type { SessionEnd } from '../ns/events';
 import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
@@ -41,7 +41,6 @@ import { withSession } from './state';
 const MAILBOX_SERVICES: ReadonlySet<UrlService> = new Set(['INBOX', 'FOLDERS', 'COMPOSE']);
 
 export interface MessengerEvents {
-  [event: string]: unknown;
   /** The new state, after every change. */
   state: MessengerState;
   signedIn: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect };
@@ -119,7 +118,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     );
     this.reconnection = new ReconnectPolicy(
       () => this.connect(),
-      (error) => this.reconnectFailed(toAppError(error)),
+      (error) => this.reconnectFailed(error),
+      (attempts, cause) => this.gaveUpReconnecting(attempts, cause),
       { ...options.reconnect, random: options.random },
     );
     this.autoIdle = new AutoIdle(
@@ -144,6 +144,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     }
     this.credentials = { server: request.server, handle: request.handle, password: request.password };
     this.transferTo = undefined;
+    this.reconnection.reset();
     this.chosenStatus = request.status ?? 'NLN';
     this.mirror.reset();
     this.update({
@@ -160,7 +161,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   async signOut(): Promise<void> {
     const wasSignedIn = this.current.session.state !== 'offline';
-    this.reconnection.stop();
+    this.reconnection.reset();
     this.autoIdle.stop();
     // The user chose to leave: unsent messages are marked failed, not announced one error at a time.
     this.conversations.closeAll({ quiet: true });
@@ -180,9 +181,12 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   }
 
   setFriendlyName = (name: string): Promise<void> => this.run(() => this.requireSession().rename(name));
-  addContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().addToList(list, handle));
-  removeContact = (list: EditableList, handle: string): Promise<void> => this.run(() => this.requireSession().removeFromList(list, handle));
-  /** Blocks, then leaves the open one-to-one conversations with them: the server only stops new invitations (§6.1). */
+  /** Adding to BL is blocking, and removing from BL unblocking, whoever asks: one action for the app, the CLI and the protocol. */
+  addContact = (list: EditableList, handle: string): Promise<void> =>
+    list === 'BL' ? this.block(handle) : this.run(() => this.requireSession().addToList(list, handle));
+  removeContact = (list: EditableList, handle: string): Promise<void> =>
+    list === 'BL' ? this.unblock(handle) : this.run(() => this.requireSession().removeFromList(list, handle));
+  /** Blocks (off AL, onto BL), then leaves the open one-to-one conversations with them: the server only stops new invitations (§6.1). */
   block = (handle: string): Promise<void> =>
     this.run(async () => {
       await this.requireSession().block(handle);
@@ -203,7 +207,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   async openUrl(service: UrlService, arg?: string, options: { open?: boolean } = {}): Promise<PassportForm> {
     if (MAILBOX_SERVICES.has(service)) this.requireMailbox();
     const reply = await this.run(() => this.requireSession().requestUrl(service, arg));
-    return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true);
+    const unavailable = service === 'PERSON' || service === 'PASSWORD' ? PAGE_UNAVAILABLE[service] : MAIL_UNAVAILABLE;
+    return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true, unavailable);
   }
 
   /** The form for the last new-mail notification (its Post-URL, Message-URL and id, §8.1). */
@@ -211,7 +216,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.requireMailbox();
     const notice = this.mirror.lastMailNotice;
     if (!notice) throw new MessengerError({ kind: 'input', message: 'There is no new e-mail to open.' });
-    return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true);
+    return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true, MAIL_UNAVAILABLE);
   }
 
   reportActivity(): void {
@@ -289,6 +294,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       throw notSignedIn();
     }
     const { handle = credentials.handle, friendlyName = credentials.handle, dialect = 'MSNP3' } = this.current.session;
+    this.reconnection.online();
     this.autoIdle.start();
     this.emit('signedIn', { handle, friendlyName, dialect });
   }
@@ -301,7 +307,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     if (end.reason === 'transfer') {
       this.transferTo = end.server;
       this.markOffline('reconnecting');
-      this.reconnection.start(true);
+      this.reconnection.start('transfer');
       return;
     }
     const error: AppError | undefined = end.message ? { kind: end.reason === 'error' ? 'network' : 'protocol', message: end.message } : undefined;
@@ -309,13 +315,20 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       this.goOffline(error);
     } else {
       this.markOffline('reconnecting', error);
-      this.reconnection.start();
+      this.reconnection.start('lost');
     }
     this.emit('signedOut', { reason: end.reason, ...(end.message !== undefined && { message: end.message }) });
   }
 
   /** After a failed reconnect attempt: keep trying unless the failure is one a retry cannot fix. */
-  private reconnectFailed(error: AppError): boolean {
+  private reconnectFailed(failure: unknown): boolean {
+    const error = toAppError(failure);
+    // Signed in elsewhere while reconnecting (OUT OTH, even in the same read as the CHG answer).
+    if (failure instanceof SessionEndedError && failure.end.reason === 'elsewhere') {
+      this.goOffline(error);
+      this.emit('signedOut', { reason: 'elsewhere', message: error.message });
+      return false;
+    }
     if (isPermanent(error)) {
       this.goOffline(error);
       return false;
@@ -324,13 +337,19 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     return true;
   }
 
+  /** The reconnect attempts are used up: stay offline and say why. */
+  private gaveUpReconnecting(attempts: number, cause: unknown): void {
+    const reason = cause === undefined ? '' : ` The last attempt failed: ${toAppError(cause).message}`;
+    this.goOffline({ kind: 'network', message: `MSN Messenger stopped trying to reconnect after ${attempts} attempts.${reason}` });
+  }
+
   /** Contacts go offline (their presence is re-sent on the next sign-in); the lists stay. */
   private markOffline(state: 'offline' | 'reconnecting', error?: AppError): void {
     this.update(withSession(this.mirror.offline(this.current), { state, status: 'FLN', autoIdle: false, error }));
   }
 
   private goOffline(error?: AppError): void {
-    this.reconnection.stop();
+    this.reconnection.reset();
     this.autoIdle.stop();
     this.markOffline('offline', error);
   }
@@ -351,8 +370,9 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     await session.setStatus(this.chosenStatus).catch((error: unknown) => this.emit('error', toAppError(error)));
   }
 
-  private async presentForm(target: FormTarget, open: boolean): Promise<PassportForm> {
-    if (!isUsableTarget(target)) throw new MessengerError({ kind: 'unsupported', message: MAIL_UNAVAILABLE });
+  /** `unavailable`: what to say when the server named no usable page. */
+  private async presentForm(target: FormTarget, open: boolean, unavailable: string): Promise<PassportForm> {
+    if (!isUsableTarget(target)) throw new MessengerError({ kind: 'unsupported', message: unavailable });
     const credentials = this.credentials;
     if (!credentials) throw notSignedIn();
     const account = { handle: this.current.session.handle ?? credentials.handle, password: credentials.password, profile: this.current.profile };

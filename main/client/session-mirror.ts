@@ -4,7 +4,7 @@
 
 import type { MessengerState } from '../../shared/model';
 import type { NotificationEvents, SessionEnd } from '../ns/events';
-import { type ContactLists, EMPTY_LISTS, keyOf } from '../ns/lists';
+import { type ContactLists, EMPTY_LISTS, isOnList, keyOf } from '../ns/lists';
 import type { NewMailNotice } from '../ns/mail';
 import type { NotificationSession } from '../ns/session';
 import type { SwitchboardRing } from '../sb/types';
@@ -72,6 +72,9 @@ export class SessionMirror {
     );
     on('lists', (lists) => {
       this.currentLists = lists;
+      // No FLN comes for someone taken off the forward list: what was known of them goes, so adding
+      // them back while they are offline does not show them online.
+      for (const key of this.presence.keys()) if (!isOnList(lists, 'FL', key)) this.presence.delete(key);
       change((current) => withLists(current, lists, this.presence));
     });
     on('presence', (line) => {

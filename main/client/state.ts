@@ -52,7 +52,8 @@ function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previou
   const next: Contact = {
     handle: entry.handle,
     friendlyName: presence?.friendlyName ?? storedNameOf(entry),
-    status: presence?.status ?? 'FLN',
+    // The server tells the presence of people on my forward list only: anyone else's last status is stale.
+    status: entry.names.FL === undefined ? 'FLN' : (presence?.status ?? 'FLN'),
     lists: listsOf(entry),
   };
   if (

@@ -23,6 +23,10 @@ export class FakeWebContents extends EventEmitter {
     return this.destroyed;
   }
 
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     this.windowOpenHandler = handler;
   }

@@ -37,7 +37,7 @@ describe('app entry', () => {
     expect(app.enableSandbox).toHaveBeenCalled();
     const windows = BrowserWindow.getAllWindows();
     expect(windows).toHaveLength(1);
-    expect(windows[0]?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/#\/contacts$/));
+    expect(windows[0]?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/#\/contacts\/a1$/));
   });
 
   it('locks down every web contents the app creates', async () => {

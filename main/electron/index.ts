@@ -22,8 +22,11 @@ function start(): void {
     .whenReady()
     .then(() => {
       lockDownSession(session.defaultSession, isDevServer() ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
-      // The one place the desktop app composes the Local demo: the project's server, loaded on first use.
-      startMessengerApp(new DemoServer(async () => (await import('../../server/index')).startServer({ host: '127.0.0.1', port: 0 })));
+      // The one place the desktop app composes the Local demo: the project's server, loaded on first
+      // use, with the demo's timeline playing (its contacts come and go, talk and send mail).
+      startMessengerApp(
+        new DemoServer(async () => (await import('../../server/index')).startServer({ host: '127.0.0.1', port: 0, demoActivity: true })),
+      );
       showContactListWindow();
     })
     .catch((error: unknown) => {

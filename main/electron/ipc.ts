@@ -1,22 +1,11 @@
-// The only file that talks to ipcMain. A command handler runs only for our own window's main
-// frame showing our own page, and only with arguments its schema accepts; anything else is
-// rejected before the handler sees it.
+// The only file that talks to ipcMain. A command runs only for our own window's main frame
+// showing our own page; its arguments go to the core's dispatch unchecked here, because the core
+// validates them for every shell alike (a bad argument is answered with the field's own error).
 
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { z } from 'zod';
-import {
-  commandChannel,
-  eventChannel,
-  type CommandName,
-  type CommandResult,
-  type EventName,
-  type IpcCommands,
-  type IpcEvents,
-} from '../../shared/ipc';
+import { type CommandName, type CommandReply, commandChannel } from '../../shared/commands';
+import { type EventName, type IpcEvents, eventChannel } from '../../shared/ipc';
 import { isRendererUrl } from './renderer-url';
-
-type Args<K extends CommandName> = IpcCommands[K]['args'];
-type Reply<K extends CommandName> = CommandResult<IpcCommands[K]['result']>;
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
@@ -28,21 +17,13 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   );
 }
 
-/** Registers the handler of a command. Throws (rejecting the caller's promise) on a foreign sender or bad arguments. */
-export function handle<K extends CommandName>(
-  name: K,
-  schema: z.ZodType<Args<K>>,
-  fn: (...args: Args<K>) => Reply<K> | Promise<Reply<K>>,
-): void {
+/** Registers the handler of a command. Throws (rejecting the caller's promise) on a foreign sender. */
+export function handle<K extends CommandName>(name: K, fn: (args: unknown[]) => Promise<CommandReply<K>>): void {
   ipcMain.handle(commandChannel(name), (event, ...args: unknown[]) => {
     if (!isTrustedSender(event)) {
       throw new Error(`${name}: refused a call from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
     }
-    const parsed = schema.safeParse(args);
-    if (!parsed.success) {
-      throw new Error(`${name}: invalid arguments\n${z.prettifyError(parsed.error)}`);
-    }
-    return fn(...parsed.data);
+    return fn(args);
   });
 }
 

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMAND_NAMES, eventChannel, type SignInRequest } from '../../shared/ipc';
+import { COMMAND_NAMES } from '../../shared/commands';
+import { eventChannel, type SignInRequest } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
 import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, shell } from './fake-electron';
 import { startMessengerApp } from './messenger-shell';
@@ -28,7 +29,7 @@ afterEach(() => {
 
 function start() {
   const messengerApp = startMessengerApp(new DemoServer(() => Promise.reject(new Error('The demo is not part of this test.'))));
-  const messenger = messengerApp.messenger as FakeMessenger;
+  const messenger = messengerApp.account('a1')?.messenger as FakeMessenger;
   return { messengerApp, messenger };
 }
 
@@ -52,12 +53,13 @@ describe('the messenger in Electron', () => {
   it('handles every command of the contract, for our own windows only', async () => {
     const { messenger } = start();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map((name) => `msn:${name}`).sort());
-    await expect(invoke('setStatus', ourWindow(), 'BSY')).resolves.toEqual({ ok: true, value: undefined });
+    await expect(invoke('setStatus', ourWindow(), 'a1', 'BSY')).resolves.toEqual({ ok: true, value: undefined });
     expect(messenger.callsTo('setStatus')).toEqual([['BSY']]);
     const stranger = new BrowserWindow({});
     stranger.webContents.mainFrame.url = 'https://evil.example/';
-    await expect(invoke('setStatus', stranger, 'AWY')).rejects.toThrow(/refused/);
-    await expect(invoke('setStatus', ourWindow(), 'nope')).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('setStatus', stranger, 'a1', 'AWY')).rejects.toThrow(/refused/);
+    // A bad argument is answered as in every shell: the core's input error, not a thrown IPC error.
+    await expect(invoke('setStatus', ourWindow(), 'a1', 'nope')).resolves.toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(messenger.callsTo('setStatus')).toHaveLength(1);
   });
 
@@ -69,20 +71,20 @@ describe('the messenger in Electron', () => {
     expect(eventsSentTo(window.webContents, 'snapshot')).toEqual([expect.objectContaining({ state: messenger.state })]);
     messenger.setState((state) => ({ ...state, privacy: { mode: 'BL', addedAlert: 'A' } }));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(eventsSentTo(window.webContents, 'patch')).toEqual([{ privacy: { mode: 'BL', addedAlert: 'A' } }]);
+    expect(eventsSentTo(window.webContents, 'patch')).toEqual([{ account: 'a1', patch: { privacy: { mode: 'BL', addedAlert: 'A' } } }]);
   });
 
-  it('opens an incoming conversation without taking the focus, and leaves it when its window closes', () => {
+  it('opens an incoming conversation without taking the focus, and leaves it when its window closes', async () => {
     const { messenger } = start();
     messenger.fire('message', { conversationId: 'c3', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi there' });
-    const window = BrowserWindow.getAllWindows().find((candidate) => String(candidate.loadURL.mock.calls[0]?.[0]).endsWith('#/conversation/c3'));
+    const window = BrowserWindow.getAllWindows().find((candidate) => String(candidate.loadURL.mock.calls[0]?.[0]).endsWith('#/conversation/a1/c3'));
     if (!window) throw new Error('no conversation window');
     window.emit('ready-to-show');
     expect(window.showInactive).toHaveBeenCalled();
     expect(window.show).not.toHaveBeenCalled();
     expect(Notification.shown).toEqual([{ title: 'Bob says:', body: 'hi there', silent: true }]);
     window.close();
-    expect(messenger.callsTo('closeConversation')).toEqual([['c3']]);
+    await vi.waitFor(() => expect(messenger.callsTo('closeConversation')).toEqual([['c3']]));
   });
 
   it('shows no system notification when "Show alerts" is off', async () => {
@@ -104,10 +106,10 @@ describe('the messenger in Electron', () => {
 
   it('opens a conversation the user asks for in a focused window', async () => {
     start();
-    const result = await invoke('openConversation', ourWindow(), 'bob@x.com');
+    const result = await invoke('openConversation', ourWindow(), 'a1', 'bob@x.com');
     expect(result).toEqual({ ok: true, value: 'c1' });
     const window = BrowserWindow.getAllWindows().at(-1);
-    expect(window?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/#\/conversation\/c1$/));
+    expect(window?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/#\/conversation\/a1\/c1$/));
   });
 
   it("hands Passport form files and web pages to the user's browser, nothing else", async () => {
@@ -129,7 +131,7 @@ describe('the messenger in Electron', () => {
       rememberPassword: true,
       autoSignIn: false,
     };
-    await expect(invoke('signIn', ourWindow(), request)).resolves.toEqual({ ok: true, value: undefined });
+    await expect(invoke('signIn', ourWindow(), 'a1', request)).resolves.toEqual({ ok: true, value: undefined });
     const stored = readFileSync(join(userData, 'passwords.json'), 'utf8');
     expect(stored).toContain('you@example.com');
     expect(stored).not.toContain('hunter2');
@@ -140,7 +142,7 @@ describe('the messenger in Electron', () => {
 
   it('signs out before the app quits', async () => {
     const { messenger } = start();
-    await invoke('signIn', ourWindow(), { server: '127.0.0.1:1863', handle: 'you@example.com', password: 'pw', status: 'NLN', rememberPassword: false, autoSignIn: false });
+    await invoke('signIn', ourWindow(), 'a1', { server: '127.0.0.1:1863', handle: 'you@example.com', password: 'pw', status: 'NLN', rememberPassword: false, autoSignIn: false });
     const event = { preventDefault: vi.fn() };
     app.emit('before-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();

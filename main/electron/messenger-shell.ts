@@ -7,8 +7,8 @@
 import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_NAMES, type CommandName, type Notice } from '../../shared/ipc';
-import { commandSchemas } from '../../shared/schemas';
+import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
+import type { Notice } from '../../shared/ipc';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { DemoServer } from '../app/demo-server';
@@ -16,7 +16,7 @@ import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../a
 import { broadcast, handle, sendTo } from './ipc';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { showConversationWindow, showHistoryWindow } from './windows';
+import { accountOfWindow, showConversationWindow, showHistoryWindow } from './windows';
 
 function secretStore(dataDir: string): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
@@ -49,7 +49,7 @@ function toastText(notice: Notice): { title: string; body: string } | undefined 
 }
 
 function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name: K): void {
-  handle(name, commandSchemas[name], (...args) => messengerApp.dispatch(name, args));
+  handle(name, (args) => messengerApp.dispatch(name, args));
 }
 
 export function startMessengerApp(demo: DemoServer): MessengerApp {
@@ -60,17 +60,17 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     demo,
     createMessenger: (options) => new Messenger(options),
     shell: {
-      showConversation: (conversationId, reason) =>
-        showConversationWindow(conversationId, {
+      showConversation: (account, conversationId, reason) =>
+        showConversationWindow(account, conversationId, {
           focus: reason === 'user',
           // Closing the window leaves the conversation, as MSN did; a new message opens a new one.
-          onClosed: () => messengerApp.messenger.closeConversation(conversationId),
+          onClosed: () => void messengerApp.dispatch('closeConversation', [account, conversationId]),
         }),
       openExternal: async (pathOrUrl) => {
         const url = externalUrl(pathOrUrl);
         if (url) await shell.openExternal(url);
       },
-      showHistory: (handle) => void showHistoryWindow(handle),
+      showHistory: (account, handle) => void showHistoryWindow(account, handle),
     },
     // The build puts the history worker beside this bundle (electron.vite.config.ts).
     history: { worker: new URL('./history-worker.js', import.meta.url) },
@@ -82,8 +82,9 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     // A development build would register the bare Electron binary as a login item.
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.signInAtStart });
   });
-  messengerApp.on('notice', (notice) => {
-    broadcast('notice', notice);
+  messengerApp.on('notice', (event) => {
+    broadcast('notice', event);
+    const { notice } = event;
     const toast = toastText(notice);
     const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
     if (toast && !someoneIsLooking && messengerApp.snapshot().settings.toasts && Notification.isSupported()) {
@@ -92,7 +93,9 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     }
   });
   app.on('browser-window-created', (_event, window) => {
-    window.webContents.on('did-finish-load', () => sendTo(window.webContents, 'snapshot', messengerApp.snapshot()));
+    window.webContents.on('did-finish-load', () =>
+      sendTo(window.webContents, 'snapshot', messengerApp.snapshot(accountOfWindow(window))),
+    );
   });
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
   let signedOff = false;
@@ -105,7 +108,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     });
   });
   createTray(messengerApp);
-  watchSystemActivity(() => messengerApp.messenger.reportActivity());
+  watchSystemActivity(() => void messengerApp.dispatch('reportActivity', []));
   void messengerApp.signInAutomatically();
   return messengerApp;
 }

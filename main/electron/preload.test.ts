@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { COMMAND_NAMES, type MsnApi } from '../../shared/ipc';
+import { COMMAND_NAMES } from '../../shared/commands';
+import type { MsnApi } from '../../shared/ipc';
 import { contextBridge, ipcRenderer } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -18,8 +19,8 @@ describe('preload', () => {
   });
 
   it('invokes the command channel with the arguments as given', async () => {
-    await msn.setStatus('BSY');
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith('msn:setStatus', 'BSY');
+    await msn.setStatus('a1', 'BSY');
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('msn:setStatus', 'a1', 'BSY');
   });
 
   it('delivers the payload of an event to its listener until unsubscribed', () => {

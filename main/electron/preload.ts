@@ -1,9 +1,10 @@
 // Runs in each renderer before its page, sandboxed. It puts `window.msn` in the page: one method
-// per command of the shared contract plus `on` for events, generated from the contract's name
-// lists so that adding a command there adds it here. ipcRenderer itself never reaches the page.
+// per command of the shared contract plus `on` for events, generated from the command table
+// (shared/commands.ts) so that adding a command there adds it here. ipcRenderer itself never reaches the page.
 
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { COMMAND_NAMES, EVENT_NAMES, commandChannel, eventChannel, type MsnApi } from '../../shared/ipc';
+import { COMMAND_NAMES, commandChannel } from '../../shared/commands';
+import { EVENT_NAMES, eventChannel, type MsnApi } from '../../shared/ipc';
 
 const commands = Object.fromEntries(
   COMMAND_NAMES.map((name) => [name, (...args: unknown[]) => ipcRenderer.invoke(commandChannel(name), ...args)]),

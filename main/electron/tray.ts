@@ -3,6 +3,7 @@
 
 import { app, Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
+import { FIRST_ACCOUNT } from '../../shared/accounts';
 import type { MessengerState } from '../../shared/model';
 import { STATUS_LABELS } from '../../shared/status-labels';
 import type { MessengerApp } from '../app/app-core';
@@ -29,7 +30,7 @@ export function createTray(messengerApp: MessengerApp): Tray {
         {
           label: 'Sign Out',
           enabled: session.state !== 'offline',
-          click: () => void messengerApp.dispatch('signOut', []),
+          click: () => void messengerApp.dispatch('signOut', [FIRST_ACCOUNT]),
         },
         { type: 'separator' },
         { label: 'Exit', click: () => app.quit() },
@@ -37,7 +38,7 @@ export function createTray(messengerApp: MessengerApp): Tray {
     );
   };
   tray.on('click', () => showContactListWindow());
-  messengerApp.on('patch', (patch) => {
+  messengerApp.on('patch', ({ patch }) => {
     if (patch.session) refresh();
   });
   refresh();

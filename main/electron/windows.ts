@@ -1,13 +1,22 @@
-// The app's windows: one contact list, one window per conversation, and the history window. Each loads the same
-// renderer page; the hash route tells it which view to show.
+// The app's windows: a contact list per account, one window per conversation, and a history window
+// per account. Each loads the same renderer page; the hash route (shared/routes.ts) tells it which
+// account and view to show.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
-import { conversationRoute, historyRoute } from '../../shared/web-protocol';
+import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
+import { contactListRoute, conversationRoute, historyRoute, parseRoute } from '../../shared/routes';
 import { preloadFile, rendererUrl } from './renderer-url';
 
-let contactListWindow: BrowserWindow | undefined;
-let historyWindow: BrowserWindow | undefined;
+const contactListWindows = new Map<AccountId, BrowserWindow>();
+/** Keyed by account and conversation id. */
 const conversationWindows = new Map<string, BrowserWindow>();
+const conversationKey = (account: AccountId, conversationId: string): string => `${account}/${conversationId}`;
+
+/** The account a window of ours belongs to, from the route it loaded. */
+export function accountOfWindow(window: BrowserWindow): AccountId {
+  const url = window.webContents.getURL();
+  return parseRoute(URL.canParse(url) ? new URL(url).hash : '').account;
+}
 
 function createWindow(route: string, options: BrowserWindowConstructorOptions, focus = true): BrowserWindow {
   const window = new BrowserWindow({
@@ -34,14 +43,19 @@ function bringToFront(window: BrowserWindow): BrowserWindow {
   return window;
 }
 
-/** Shows the contact list, creating it the first time (and again after it was closed). */
-export function showContactListWindow(): BrowserWindow {
-  if (contactListWindow) return bringToFront(contactListWindow);
-  const window = createWindow('/contacts', { title: 'MSN Messenger', width: 300, height: 560, minWidth: 240, minHeight: 380 });
-  window.on('closed', () => {
-    contactListWindow = undefined;
+/** Shows an account's contact list, creating it the first time (and again after it was closed). */
+export function showContactListWindow(account: AccountId = FIRST_ACCOUNT): BrowserWindow {
+  const existing = contactListWindows.get(account);
+  if (existing) return bringToFront(existing);
+  const window = createWindow(contactListRoute(account), {
+    title: 'MSN Messenger',
+    width: 300,
+    height: 560,
+    minWidth: 240,
+    minHeight: 380,
   });
-  contactListWindow = window;
+  window.on('closed', () => contactListWindows.delete(account));
+  contactListWindows.set(account, window);
   return window;
 }
 
@@ -53,35 +67,41 @@ export interface ConversationWindowOptions {
 }
 
 /** Shows the window of a conversation, reusing it when it is already open. */
-export function showConversationWindow(conversationId: string, options: ConversationWindowOptions = {}): BrowserWindow {
+export function showConversationWindow(
+  account: AccountId,
+  conversationId: string,
+  options: ConversationWindowOptions = {},
+): BrowserWindow {
   const focus = options.focus ?? true;
-  const existing = conversationWindows.get(conversationId);
+  const key = conversationKey(account, conversationId);
+  const existing = conversationWindows.get(key);
   if (existing) {
     if (focus) return bringToFront(existing);
     if (!existing.isFocused()) existing.flashFrame(true);
     return existing;
   }
-  const route = conversationRoute(conversationId);
+  const route = conversationRoute(account, conversationId);
   const window = createWindow(route, { title: 'Conversation', width: 480, height: 400, minWidth: 320, minHeight: 260 }, focus);
   window.on('closed', () => {
-    conversationWindows.delete(conversationId);
+    conversationWindows.delete(key);
     options.onClosed?.();
   });
-  conversationWindows.set(conversationId, window);
+  conversationWindows.set(key, window);
   return window;
 }
 
-/** Shows the history window (one for the app), at a contact's conversations when one is named. */
-export function showHistoryWindow(handle?: string): BrowserWindow {
-  const route = historyRoute(handle);
-  if (historyWindow) {
-    void historyWindow.loadURL(rendererUrl(route));
-    return bringToFront(historyWindow);
+const historyWindows = new Map<AccountId, BrowserWindow>();
+
+/** Shows the account's history window (one per account), at a contact's conversations when one is named. */
+export function showHistoryWindow(account: AccountId, handle?: string): BrowserWindow {
+  const route = historyRoute(account, handle);
+  const existing = historyWindows.get(account);
+  if (existing) {
+    void existing.loadURL(rendererUrl(route));
+    return bringToFront(existing);
   }
   const window = createWindow(route, { title: 'Message History', width: 720, height: 520, minWidth: 480, minHeight: 320 });
-  window.on('closed', () => {
-    historyWindow = undefined;
-  });
-  historyWindow = window;
+  window.on('closed', () => historyWindows.delete(account));
+  historyWindows.set(account, window);
   return window;
 }

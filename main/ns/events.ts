@@ -15,7 +15,6 @@ export type SessionEnd =
   | { readonly reason: 'transfer'; readonly server: string; readonly message?: string };
 
 export interface NotificationEvents {
-  [event: string]: unknown;
   step: SessionStep;
   authenticated: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect; readonly server: string };
   /** The lists after every change (sync, ADD/REM/REA/GTC/BLP replies, ADD 0/REM 0). */

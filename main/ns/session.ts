@@ -18,8 +18,9 @@ import {
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../protocol/transactions';
 import type { SwitchboardTicket } from '../sb/types';
 import type { HandlerTable, NsContext } from './context';
-import { SessionError } from './errors';
+import { SessionEndedError, SessionError, UnsolicitedProtocolError } from './errors';
 import type { NotificationEvents, SessionEnd } from './events';
+import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import { KeepAlive } from './keep-alive';
 import {
   type EditableList,
@@ -36,7 +37,7 @@ import { parseServiceMessage } from './mail';
 import { changeStatus, presenceHandlers } from './presence';
 import { PrivacyControl } from './privacy';
 import { type UrlReply, inviteByEmail, requestUrl, setIms } from './services';
-import { SAME_SERVER, SIGN_IN_CANCELLED, authenticate, parseServerAddress, readServerAddress } from './signin';
+import { type Authenticated, SAME_SERVER, authenticate, parseServerAddress, readServerAddress } from './signin';
 import { StoredNameSync } from './stored-names';
 
 export interface NotificationSessionOptions {
@@ -58,27 +59,57 @@ const LIST_LINES = new Set(['ADD', 'REM', 'REA']);
 /** Requests whose lost answer means the cached lists may be stale (§11.2). */
 const LIST_CHANGING = new Set(['ADD', 'REM', 'REA', 'GTC', 'BLP']);
 
+/** `server` is the notification server signed in on, `host:port`. */
+interface Negotiated {
+  readonly dialect: Dialect;
+  readonly handle: string;
+  readonly server: string;
+}
+
+/** The SYN dump being collected, with the promise start() waits on. */
+interface ListDump {
+  readonly collector: ListSync;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Where the session is. List changes that arrive before the SYN result (a server may send
+ * `ADD 0 RL` right after USR OK) are `held`: applied to EMPTY_LISTS they would be saved over the
+ * cache and lose every contact. `ending` knows why the connection is about to close (OUT, a
+ * sign-out, a dead keep-alive, a move); `ended` is final.
+ */
+export type SessionPhase =
+  | { readonly name: 'idle' }
+  | { readonly name: 'signing-in'; readonly cancel: AbortController; readonly held: MsnpCommand[] }
+  | { readonly name: 'syncing'; readonly negotiated: Negotiated; readonly held: MsnpCommand[]; dump?: ListDump }
+  | { readonly name: 'going-online'; readonly negotiated: Negotiated }
+  | { readonly name: 'online'; readonly negotiated: Negotiated }
+  | { readonly name: 'ending'; readonly negotiated?: Negotiated; readonly end: SessionEnd; readonly wasOnline: boolean }
+  | { readonly name: 'ended'; readonly negotiated?: Negotiated; readonly end: SessionEnd; readonly wasOnline: boolean };
+
+/** The session's legal moves. Every live phase can end (a close) or start ending (OUT, sign-out, drop). */
+export const SESSION_PHASES: PhaseTable<SessionPhase> = {
+  idle: ['signing-in', 'ended'],
+  'signing-in': ['syncing', 'ending', 'ended'],
+  syncing: ['going-online', 'ending', 'ended'],
+  'going-online': ['online', 'ending', 'ended'],
+  online: ['ending', 'ended'],
+  ending: ['ending', 'ended'],
+  ended: [],
+};
+
+const LOST: SessionEnd = { reason: 'error', message: 'The connection to the server was lost.' };
+
 export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private connection: MsnpConnection | undefined;
-  /** `server` is the notification server signed in on, `host:port`. */
-  private negotiated: { dialect: Dialect; handle: string; server: string } | undefined;
   private currentLists: ContactLists = EMPTY_LISTS;
   private currentStatus: SettableStatus | undefined;
-  private sync: { collector: ListSync; resolve: () => void; reject: (error: Error) => void } | undefined;
-  private online = false;
-  /**
-   * List changes that arrived before the SYN result (a server may send `ADD 0 RL` right after
-   * USR OK): applied to EMPTY_LISTS they would be saved over the cache and lose every contact.
-   */
-  private unsyncedListLines: MsnpCommand[] | undefined = [];
-  /** Set when we know why the connection is about to close (OUT, sign-out, dead keep-alive). */
-  private ending: SessionEnd | undefined;
+  private readonly phases = new PhaseMachine<SessionPhase>('NotificationSession', { name: 'idle' }, SESSION_PHASES);
   private readonly context: NsContext;
   private readonly handlers: HandlerTable;
   private readonly privacy: PrivacyControl;
   private readonly keepAlive: KeepAlive;
-  /** Aborted by signOut/drop, so a sign-in with no connection open at that moment goes no further. */
-  private readonly cancel = new AbortController();
 
   constructor(private readonly options: NotificationSessionOptions) {
     super();
@@ -109,6 +140,11 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     this.on('status', (status) => (this.currentStatus = status));
   }
 
+  /** Where the session is (for tests and the log). */
+  get phase(): SessionPhase {
+    return this.phases.current;
+  }
+
   get dialect(): Dialect | undefined {
     return this.negotiated?.dialect;
   }
@@ -127,46 +163,71 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   }
 
   get isOnline(): boolean {
-    return this.online && this.connection?.isOpen === true;
+    return this.phases.is('online') && this.connection?.isOpen === true;
   }
 
-  /** Signs in, synchronises the lists and sets the first status; resolves once online (§3.2). */
+  private get negotiated(): Negotiated | undefined {
+    const phase = this.phases.current;
+    return 'negotiated' in phase ? phase.negotiated : undefined;
+  }
+
+  /**
+   * Signs in, synchronises the lists and sets the first status; resolves once online (§3.2).
+   * If the session ends before that (a sign-out, `OUT OTH` in the same read as the CHG answer, a
+   * reset), it rejects with a SessionEndedError that says how it ended.
+   */
   async start(initial: { readonly status: SettableStatus; readonly ims?: boolean }): Promise<void> {
     const { log } = this.options;
-    const authenticated = await authenticate({
-      ...parseServerAddress(this.options.server),
-      handle: this.options.handle,
-      password: this.options.password,
-      connection: {
-        requestTimeoutMs: this.options.requestTimeoutMs,
-        connectTimeoutMs: this.options.connectTimeoutMs,
-        log: log && ((direction, text) => log(`${direction === 'in' ? 'S:' : 'C:'} ${text}`)),
-      },
-      onStep: (step) => this.emit('step', step),
-      signal: this.cancel.signal,
-      onConnection: (connection) => {
-        this.connection = connection;
-        connection.on('command', (command) => this.dispatch(command));
-      },
-    });
+    const signingIn = this.phases.go({ name: 'signing-in', cancel: new AbortController(), held: [] });
+    let authenticated: Authenticated;
+    try {
+      authenticated = await authenticate({
+        ...parseServerAddress(this.options.server),
+        handle: this.options.handle,
+        password: this.options.password,
+        connection: {
+          requestTimeoutMs: this.options.requestTimeoutMs,
+          connectTimeoutMs: this.options.connectTimeoutMs,
+          log: log && ((direction, text) => log(`${direction === 'in' ? 'S:' : 'C:'} ${text}`)),
+        },
+        onStep: (step) => this.emit('step', step),
+        signal: signingIn.cancel.signal,
+        onConnection: (connection) => {
+          this.connection = connection;
+          connection.on('command', (command) => this.dispatch(command));
+        },
+      });
+    } catch (error) {
+      this.settle(LOST);
+      throw this.endedBefore(signingIn) ?? error;
+    }
     const { connection, dialect, handle, friendlyName, server } = authenticated;
     this.connection = connection;
-    this.negotiated = { dialect, handle, server };
-    connection.on('close', (closed) => this.finish(closed.message));
-    if (this.cancel.signal.aborted) connection.close();
-    if (!connection.isOpen) throw new ConnectionClosedError(this.cancel.signal.aborted ? SIGN_IN_CANCELLED : undefined);
+    connection.on('close', (closed) => this.closed(closed.message));
+    if (!this.phases.isCurrent(signingIn) || !connection.isOpen) {
+      connection.close();
+      this.settle(LOST);
+      throw this.endedError();
+    }
+    const syncing = this.phases.go({ name: 'syncing', negotiated: { dialect, handle, server }, held: signingIn.held });
     this.emit('authenticated', { handle, friendlyName, dialect, server });
     this.emit('step', 'syncing');
     try {
-      await this.synchronise();
+      await this.synchronise(syncing);
+      if (!this.phases.isCurrent(syncing)) throw this.endedError();
+      const goingOnline = this.phases.go({ name: 'going-online', negotiated: syncing.negotiated });
+      for (const command of syncing.held) this.dispatch(command);
       this.privacy.review();
       if (initial.ims === false && dialect === 'MSNP3') await setIms(this.context, false);
       await changeStatus(this.context, initial.status);
+      // The CHG answer and the end of the connection can arrive in one read: then the session
+      // ended before it was ever online, and says so rather than reporting itself online.
+      if (!this.phases.isCurrent(goingOnline)) throw this.endedError();
+      this.phases.go({ name: 'online', negotiated: goingOnline.negotiated });
     } catch (error) {
       connection.close();
-      throw error;
+      throw this.endedBefore(syncing) ?? error;
     }
-    this.online = true;
     this.keepAlive.traffic();
     this.emit('step', 'online');
   }
@@ -198,11 +259,11 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
 
   /** `OUT`, then close on the server's echo, its close, or after two seconds (§5.17). */
   async signOut(): Promise<void> {
-    this.ending ??= { reason: 'user' };
-    this.cancel.abort();
+    const wasOnline = this.phases.is('online');
+    if (!this.beginEnding({ reason: 'user' })) return;
     const connection = this.connection;
-    if (!connection?.isOpen) return;
-    if (!this.online) return connection.close();
+    if (!connection?.isOpen) return this.settle({ reason: 'user' });
+    if (!wasOnline) return connection.close();
     const closed = new Promise<void>((resolve) => {
       const timer = setTimeout(() => connection.close(), 2000);
       connection.on('close', () => {
@@ -214,11 +275,59 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     await closed;
   }
 
-  /** Drops the connection at once (dead keep-alive, disposal) and reports `end`. */
-  drop(end: SessionEnd): void {
-    this.ending ??= end;
-    this.cancel.abort();
-    this.connection?.close();
+  /**
+   * Drops the connection at once (dead keep-alive, disposal, a move) and reports `end`. A session
+   * already ending keeps its first reason unless `override` (the server's OUT OTH or OUT SSD).
+   */
+  drop(end: SessionEnd, { override = false } = {}): void {
+    if (!this.beginEnding(end, override)) return;
+    if (this.connection?.isOpen) this.connection.close();
+    else this.settle(end);
+  }
+
+  /** Moves to `ending` (keeping the first reason given, unless `override`); false when the session already ended. */
+  private beginEnding(end: SessionEnd, override = false): boolean {
+    const phase = this.phases.current;
+    if (phase.name === 'ended') return false;
+    if (phase.name === 'ending') {
+      if (override) this.phases.go({ ...phase, end });
+      return true;
+    }
+    if (phase.name === 'signing-in') phase.cancel.abort();
+    const negotiated = this.negotiated;
+    this.phases.go({ name: 'ending', end, wasOnline: phase.name === 'online', ...(negotiated && { negotiated }) });
+    return true;
+  }
+
+  /** The connection closed (or was never there): the session has ended, for the reason it knew, or `fallback`. */
+  private settle(fallback: SessionEnd): void {
+    const phase = this.phases.current;
+    if (phase.name === 'ended') return;
+    this.keepAlive.stop();
+    if (phase.name === 'syncing') phase.dump?.reject(new ConnectionClosedError(fallback.message));
+    const end = phase.name === 'ending' ? phase.end : fallback;
+    const wasOnline = phase.name === 'online' || (phase.name === 'ending' && phase.wasOnline);
+    const negotiated = this.negotiated;
+    this.phases.go({ name: 'ended', end, wasOnline, ...(negotiated && { negotiated }) });
+    if (wasOnline) this.emit('closed', end);
+  }
+
+  private closed(message: string | undefined): void {
+    this.settle(message === undefined ? LOST : { reason: 'error', message });
+  }
+
+  /** How the session ended, for a start() that was overtaken by the end. */
+  private endedError(): SessionEndedError {
+    const phase = this.phases.current;
+    return new SessionEndedError(phase.name === 'ending' || phase.name === 'ended' ? phase.end : LOST);
+  }
+
+  /** The error to give when `phase` was left for an end (a sign-out, OUT, a drop) rather than a failure of its own. */
+  private endedBefore(phase: SessionPhase): SessionEndedError | undefined {
+    if (this.phases.isCurrent(phase)) return undefined;
+    const current = this.phases.current;
+    if ((current.name === 'ending' || current.name === 'ended') && current.end !== LOST) return new SessionEndedError(current.end);
+    return undefined;
   }
 
   private request(name: string, params: readonly string[] = [], options: RequestOptions = {}): Promise<MsnpCommand> {
@@ -244,16 +353,17 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   }
 
   /** `SYN cached-version`: an equal answer means the cache is current, else a full dump follows (§5.1). */
-  private async synchronise(): Promise<void> {
+  private async synchronise(syncing: Extract<SessionPhase, { name: 'syncing' }>): Promise<void> {
     const connection = this.connection as MsnpConnection;
     const cached = (await this.options.listCache.load(this.cachedAccount())) ?? EMPTY_LISTS;
+    if (!this.phases.isCurrent(syncing)) return;
     const trid = connection.nextTrid();
     const collector = new ListSync(trid, cached.version);
     const timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const dump = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new RequestTimeoutError('SYN', timeoutMs)), timeoutMs);
       const settle = (): void => clearTimeout(timer);
-      this.sync = { collector, resolve: () => (settle(), resolve()), reject: (error) => (settle(), reject(error)) };
+      syncing.dump = { collector, resolve: () => (settle(), resolve()), reject: (error) => (settle(), reject(error)) };
     });
     dump.catch(() => undefined);
     try {
@@ -267,26 +377,20 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         this.commitLists({ ...collector.result, version: Number.isInteger(version) ? version : collector.result.version });
       }
     } finally {
-      this.sync?.resolve();
-      this.sync = undefined;
+      syncing.dump?.resolve();
+      syncing.dump = undefined;
     }
-    this.applyUnsyncedListLines();
-  }
-
-  private applyUnsyncedListLines(): void {
-    const lines = this.unsyncedListLines ?? [];
-    this.unsyncedListLines = undefined;
-    for (const command of lines) this.dispatch(command);
   }
 
   private dispatch(command: MsnpCommand): void {
-    if (this.online) this.keepAlive.traffic();
-    if (this.sync?.collector.accept(command)) {
-      if (this.sync.collector.complete) this.sync.resolve();
+    const phase = this.phases.current;
+    if (phase.name === 'online') this.keepAlive.traffic();
+    if (phase.name === 'syncing' && phase.dump?.collector.accept(command)) {
+      if (phase.dump.collector.complete) phase.dump.resolve();
       return;
     }
-    if (this.unsyncedListLines && LIST_LINES.has(command.name)) {
-      this.unsyncedListLines.push(command);
+    if ((phase.name === 'signing-in' || phase.name === 'syncing') && LIST_LINES.has(command.name)) {
+      phase.held.push(command);
       return;
     }
     const handler = this.handlers[command.name];
@@ -294,7 +398,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     // data handler, and so the whole client, down with it.
     try {
       if (handler) handler(command);
-      else if (isErrorCommand(command.name)) this.emit('error', new ProtocolError(Number(command.name), transactionIdOf(command)));
+      else if (isErrorCommand(command.name)) this.emit('error', new UnsolicitedProtocolError(Number(command.name), transactionIdOf(command)));
       else this.emit('unknown', command);
     } catch (error) {
       this.reportMalformed(command, `handling it failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -337,10 +441,14 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   }
 
   private receiveOut(reason: string | undefined): void {
-    if (reason === 'OTH') this.ending = { reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' };
-    else if (reason === 'SSD') this.ending = { reason: 'server-shutdown', message: 'The server is going down for maintenance.' };
-    else this.ending ??= { reason: 'error', message: 'The server signed you out.' };
-    this.connection?.close();
+    if (reason === 'OTH') {
+      this.drop({ reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' }, { override: true });
+    } else if (reason === 'SSD') {
+      this.drop({ reason: 'server-shutdown', message: 'The server is going down for maintenance.' }, { override: true });
+    } else {
+      // The echo of our own OUT keeps the reason we gave.
+      this.drop({ reason: 'error', message: 'The server signed you out.' });
+    }
   }
 
   /** `XFR 0 NS host:port` on a live session: move to that server; `XFR 0 NS 0`: sign in again here (§4.6). */
@@ -358,11 +466,4 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     else this.options.log?.(`background request failed: ${(error as Error).message}`);
   }
 
-  private finish(message: string | undefined): void {
-    this.keepAlive.stop();
-    this.sync?.reject(new ConnectionClosedError(message));
-    const wasOnline = this.online;
-    this.online = false;
-    if (wasOnline) this.emit('closed', this.ending ?? { reason: 'error', message: message ?? 'The connection to the server was lost.' });
-  }
 }

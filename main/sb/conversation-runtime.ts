@@ -11,6 +11,7 @@
 
 import type { ChatMessage, Conversation, Participant, SystemLine } from '../../shared/model';
 import { ProtocolError } from '../../protocol/index';
+import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import {
   findMessage,
   messageEntry,
@@ -65,12 +66,26 @@ export function participantFor(host: ConversationHost, handle: string): Particip
   return { handle, friendlyName: host.friendlyNameOf(handle) ?? handle, present: false };
 }
 
+/**
+ * Where the conversation's switchboard is. An attempt to open one, and every listener of one,
+ * holds its phase object: when it resumes after the phase moved on (another attempt, an adopted
+ * invitation, a stop, the conversation closed) it knows it lost by identity and does nothing.
+ */
+export type RuntimePhase =
+  | { readonly name: 'idle' }
+  | { readonly name: 'connecting' }
+  | { readonly name: 'attached'; readonly switchboard: Switchboard }
+  | { readonly name: 'disposed' };
+
+export const RUNTIME_PHASES: PhaseTable<RuntimePhase> = {
+  idle: ['connecting', 'attached', 'disposed'],
+  connecting: ['attached', 'idle', 'disposed'],
+  attached: ['idle', 'disposed'],
+  disposed: [],
+};
+
 export class ConversationRuntime {
-  private switchboard: Switchboard | undefined;
-  /** Bumped by every connect attempt, adoption and stop, so an attempt that finishes late knows it lost. */
-  private generation = 0;
-  private connecting = false;
-  private disposed = false;
+  private readonly phases = new PhaseMachine<RuntimePhase>('ConversationRuntime', { name: 'idle' }, RUNTIME_PHASES);
   /** Outgoing message ids waiting for someone to join, in the order they were typed. */
   private readonly queue: string[] = [];
   /** People CALled who have not joined yet, with their no-answer timers (set once RINGING arrives). */
@@ -87,6 +102,15 @@ export class ConversationRuntime {
     private readonly context: RuntimeContext,
   ) {}
 
+  get phase(): RuntimePhase {
+    return this.phases.current;
+  }
+
+  /** The open switchboard, if any. */
+  private get switchboard(): Switchboard | undefined {
+    return this.phases.when('attached')?.switchboard;
+  }
+
   /** Someone else is in the switchboard right now. */
   get inUse(): boolean {
     return (this.switchboard?.participants.length ?? 0) > 0;
@@ -94,7 +118,7 @@ export class ConversationRuntime {
 
   /** A switchboard is open or being opened. */
   get active(): boolean {
-    return this.switchboard !== undefined || this.connecting;
+    return this.phases.is('connecting', 'attached');
   }
 
   /** Queues a message of the transcript (new, or failed and sent again) and gets it on its way. */
@@ -118,11 +142,13 @@ export class ConversationRuntime {
     this.reach();
   }
 
-  /** Takes over a switchboard we answered an invitation to, with its roster (§6.4). */
+  /** Takes over a switchboard we answered an invitation to, with its roster (§6.4); an attempt under way loses. */
   adopt(switchboard: Switchboard, roster: readonly Participant[]): void {
+    if (this.phases.is('disposed')) {
+      switchboard.leave();
+      return;
+    }
     this.detach();
-    this.generation++;
-    this.connecting = false;
     for (const participant of roster) this.context.update((conversation) => withParticipant(conversation, participant));
     this.attach(switchboard);
     this.pump();
@@ -130,8 +156,6 @@ export class ConversationRuntime {
 
   /** Abandons any connect attempt, fails what waits to be sent (quietly when the user caused it) and leaves. */
   stop({ quiet }: { readonly quiet: boolean }): void {
-    this.generation++;
-    this.connecting = false;
     this.invitees.clear();
     this.failQueue({ quiet });
     this.detach();
@@ -140,7 +164,7 @@ export class ConversationRuntime {
   /** The conversation was closed: leave, and ignore whatever is still under way. */
   dispose(): void {
     this.detach();
-    this.disposed = true;
+    if (!this.phases.is('disposed')) this.phases.go({ name: 'disposed' });
   }
 
   addLine(kind: SystemLine['kind'], text: string): void {
@@ -154,28 +178,25 @@ export class ConversationRuntime {
 
   /** Opens a new switchboard (`XFR SB`, then USR) and calls everyone in (§6.2). */
   async connect(): Promise<void> {
-    const generation = ++this.generation;
-    const current = (): boolean => !this.disposed && this.generation === generation;
-    this.connecting = true;
+    const connecting = this.phases.go({ name: 'connecting' });
     const { host, options } = this.context;
     let switchboard: Switchboard;
     try {
       const ticket = await host.requestSwitchboard();
-      if (!current()) return;
+      if (!this.phases.isCurrent(connecting)) return;
       switchboard = await Switchboard.create(ticket, host.self().handle, options);
     } catch (error) {
-      if (!current()) return;
-      this.connecting = false;
+      if (!this.phases.isCurrent(connecting)) return;
+      this.phases.go({ name: 'idle' });
       this.invitees.clear();
       this.report(startFailure(error), error);
       this.failQueue();
       return;
     }
-    if (!current()) {
+    if (!this.phases.isCurrent(connecting)) {
       switchboard.leave();
       return;
     }
-    this.connecting = false;
     this.attach(switchboard);
     this.callEveryone(switchboard);
   }
@@ -201,12 +222,12 @@ export class ConversationRuntime {
       return;
     }
     if (switchboard) this.callEveryone(switchboard);
-    else if (!this.connecting) void this.connect();
+    else if (this.phases.is('idle')) void this.connect();
   }
 
   private attach(switchboard: Switchboard): void {
-    this.switchboard = switchboard;
-    const current = (): boolean => !this.disposed && this.switchboard === switchboard;
+    const attached = this.phases.go({ name: 'attached', switchboard });
+    const current = (): boolean => this.phases.isCurrent(attached);
     switchboard.on('joined', (participant) => current() && this.joined(participant));
     switchboard.on('left', ({ handle }) => current() && this.left(switchboard, handle));
     switchboard.on('message', (message) => current() && this.received(switchboard, message));
@@ -219,10 +240,10 @@ export class ConversationRuntime {
     switchboard.resume();
   }
 
-  /** Leaves the switchboard (if any) and forgets everything tied to it; the transcript stays. */
+  /** Leaves the switchboard (if any) or abandons the attempt, and forgets everything tied to it; the transcript stays. */
   private detach(): void {
     const switchboard = this.switchboard;
-    this.switchboard = undefined;
+    if (this.phases.is('connecting', 'attached')) this.phases.go({ name: 'idle' });
     for (const timer of this.ringing.values()) clearTimeout(timer);
     this.ringing.clear();
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
@@ -246,7 +267,8 @@ export class ConversationRuntime {
   }
 
   private call(switchboard: Switchboard, handle: string): void {
-    const current = (): boolean => !this.disposed && this.switchboard === switchboard;
+    const attached = this.phases.current;
+    const current = (): boolean => this.phases.isCurrent(attached);
     this.ringing.set(handle, undefined);
     switchboard.call(handle).then(
       () => {
@@ -300,7 +322,8 @@ export class ConversationRuntime {
 
   private received(switchboard: Switchboard, { from, fromName, payload }: { from: string; fromName: string; payload: Uint8Array }): void {
     const { host } = this.context;
-    if (host.isBlocked(from)) return;
+    // A message that reached us is shown, even from someone blocked since (in a conversation with
+    // others; blocking leaves a one-to-one conversation): the switchboard ACKed it to them.
     const content = parsePayload(payload);
     switch (content.kind) {
       case 'text': {

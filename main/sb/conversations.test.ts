@@ -6,6 +6,16 @@ import { type ScriptedPeer, ScriptedSwitchboard, relayed } from '../../test/inte
 import { type ConversationOptions, Conversations, DEFAULT_TYPING_EXPIRY_MS } from './conversations';
 import { DEFAULT_MESSAGE_FORMAT } from './format';
 import type { ConversationEvents } from './types';
+import { toAppError } from '../client/errors';
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
 
 const ME = 'example@hotmail.com';
 const BOB = 'bob@hotmail.com';
@@ -244,6 +254,11 @@ describe('delivery', () => {
     const id = service.open(BOB);
     expect(() => service.send(id, ' \n ')).toThrow('empty');
   });
+
+  it('answers a message to a conversation that is not open as bad input, not as an internal error', () => {
+    expect(() => service.send('no-such-id', 'hello')).toThrow(expect.objectContaining({ kind: 'input', message: 'That conversation is no longer open.' }));
+    expect(toAppError(catchError(() => service.resend('no-such-id', 'm1')))).toEqual({ kind: 'input', message: 'That conversation is no longer open.' });
+  });
 });
 
 describe('re-opening', () => {
@@ -298,6 +313,18 @@ describe('multi-party', () => {
     expect(conversation.participants).toEqual([{ handle: CAROL, friendlyName: 'Carol C', present: true }]);
     expect(conversation.connected).toBe(true);
     expect(systemTexts(conversation)).toEqual(['joined: Carol C has joined the conversation.', 'left: Bob has left the conversation.']);
+  });
+
+  it('shows a message from someone blocked since, in a conversation with others: it reached us, so it is never dropped', async () => {
+    const { id, peer } = await openWithBob();
+    service.invite(id, CAROL);
+    const cal = await peer.expect(`CAL 3 ${CAROL}`);
+    peer.send(`CAL ${cal.params[0]} RINGING 11752099`, 'JOI carol@hotmail.com Carol');
+    await until(service, id, (c) => c.participants.length === 2);
+    host.blocked.add(CAROL);
+    peer.relay(CAROL, 'Carol', `${TEXT_HEAD}\r\nstill here`);
+    const conversation = await until(service, id, (c) => messages(c).length === 1);
+    expect(messages(conversation)[0]).toMatchObject({ from: CAROL, text: 'still here', delivery: 'received' });
   });
 
   it('keeps the only person present listed when they leave while someone is still ringing, and re-invites them', async () => {

@@ -10,7 +10,8 @@ import { TypedEmitter } from '../../shared/emitter';
 import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, participantFor } from './conversation-runtime';
 import { findMessage, messageEntry, newConversation, withEntry, withMessage } from './conversation-state';
 import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
-import { leftBlocked } from './sentences';
+import { NO_SUCH_CONVERSATION, leftBlocked } from './sentences';
+import { SessionError } from '../ns/errors';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
 import type { ConversationEvents, ConversationHost, ConversationService, SwitchboardRing } from './types';
 
@@ -75,7 +76,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
 
   send(conversationId: string, text: string, format?: MessageFormat): string {
     const runtime = this.runtime(conversationId);
-    if (text.trim().length === 0) throw new Error('An empty message cannot be sent.');
+    if (text.trim().length === 0) throw new SessionError('input', 'An empty message cannot be sent.');
     const self = this.host.self();
     const message: ChatMessage = {
       id: this.newId(),
@@ -213,19 +214,19 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
 
   private require(id: string): Conversation {
     const conversation = this.state[id];
-    if (!conversation) throw new Error(`There is no conversation ${id}.`);
+    if (!conversation) throw new SessionError('input', NO_SUCH_CONVERSATION);
     return conversation;
   }
 
   private runtime(id: string): ConversationRuntime {
     const runtime = this.runtimes.get(id);
-    if (!runtime) throw new Error(`There is no conversation ${id}.`);
+    if (!runtime) throw new SessionError('input', NO_SUCH_CONVERSATION);
     return runtime;
   }
 }
 
 function normalizeHandle(handle: string): string {
   const normalized = handle.trim().toLowerCase();
-  if (normalized.length === 0) throw new Error('A sign-in name is needed.');
+  if (normalized.length === 0) throw new SessionError('input', 'A sign-in name is needed.');
   return normalized;
 }

@@ -64,3 +64,6 @@ export function invitationDeclined(name: string, application: string | undefined
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A conversation id that names none open (closed meanwhile, or never there). */
+export const NO_SUCH_CONVERSATION = 'That conversation is no longer open.';

@@ -15,7 +15,6 @@ import {
 import type { SwitchboardRing, SwitchboardTicket } from './types';
 
 export interface SwitchboardEvents {
-  [event: string]: unknown;
   /** `JOI`: someone answered an invitation. */
   joined: Participant;
   /** `BYE`: someone left (OUT or dropped connection). */

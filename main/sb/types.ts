@@ -34,7 +34,6 @@ export interface ConversationHost {
 }
 
 export interface ConversationEvents {
-  [event: string]: unknown;
   /** The conversations changed; the value is the new immutable record keyed by id. */
   change: Readonly<Record<string, Conversation>>;
   /** A message from someone else arrived. */

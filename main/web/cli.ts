@@ -1,7 +1,7 @@
 // `npm run web`: MSN Messenger in a web browser. Runs the same client as the desktop app in this
 // Node process and serves its windows as pages on 127.0.0.1 (see web-host.ts).
 //
-//   npm run web [-- --demo] [--port N] [--data-dir DIR] [--rebuild] [--verbose]
+//   npm run web [-- --demo] [--quiet-demo] [--port N] [--data-dir DIR] [--rebuild] [--verbose]
 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ import { WebHost } from './web-host';
 
 const USAGE = `Usage: npm run web [-- options]
   --demo           also start the built-in demo server now (sign in as you@demo.msn / demo)
+  --quiet-demo     the demo's contacts stay as they are: only Messenger Buddy is online and nobody
+                   writes first (steady screenshots and end-to-end tests)
   --port N         listen on this port (default: any free port)
   --data-dir DIR   where settings, contact-list caches and chat history live (default: ~/.config/msn-messenger-web)
   --rebuild        build the renderer even when it looks current
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       demo: { type: 'boolean', default: false },
+      'quiet-demo': { type: 'boolean', default: false },
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
@@ -49,7 +52,9 @@ async function main(): Promise<void> {
   const rendererDir = ensureRendererBundle(PROJECT_ROOT, { force: values.rebuild, log: (line) => console.log(line) });
 
   // The one place the browser host composes the Local demo: the project's server, on loopback.
-  const demo = new DemoServer(() => startServer({ host: '127.0.0.1', port: 0, ...(log ? { log } : {}) }));
+  const demo = new DemoServer(() =>
+    startServer({ host: '127.0.0.1', port: 0, demoActivity: !values['quiet-demo'], ...(log ? { log } : {}) }),
+  );
   if (values.demo) {
     const address = await demo.address();
     console.log(`Demo server on ${address}: sign in to "Local demo" as ${DEMO_SIGN_IN.handle} with password "${DEMO_SIGN_IN.password}".`);

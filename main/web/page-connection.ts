@@ -2,9 +2,12 @@
 
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import type { AccountId } from '../../shared/accounts';
+import { isCommandName } from '../../shared/commands';
 import type { EventName, IpcEvents } from '../../shared/ipc';
-import { isHistoryRoute, type HostMessage, type OpenMessage } from '../../shared/web-protocol';
-import { isCommandName, type MessengerApp } from '../app/app-core';
+import { type Route, parseRoute } from '../../shared/routes';
+import type { HostMessage, OpenMessage } from '../../shared/web-protocol';
+import type { MessengerApp } from '../app/app-core';
 
 /** Largest message a page may send: a maximal chat message with its format fits many times over. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -16,14 +19,14 @@ const commandMessageSchema = z.object({
   args: z.array(z.unknown()),
 });
 
-/** `/conversation/<encoded id>`, the route of shared/web-protocol's conversationRoute. */
-const CONVERSATION_ROUTE = /^\/conversation\/([^/]+)$/;
-
 export class PageConnection {
+  /** What the page shows: an account's contact list or one of its conversations. */
+  readonly view: Route;
+
   constructor(
     private readonly socket: WebSocket,
     private readonly app: MessengerApp,
-    /** The hash route the page showed when it connected (`/contacts`, `/conversation/ID`). */
+    /** The hash route the page showed when it connected (shared/routes.ts). */
     readonly route: string,
     private readonly log: (line: string) => void,
   ) {
@@ -34,22 +37,22 @@ export class PageConnection {
       }
       this.receive(data.toString()).catch((error: unknown) => this.log(`Page message failed: ${String(error)}`));
     });
-    this.sendEvent('snapshot', app.snapshot());
+    this.view = parseRoute(route);
+    this.sendEvent('snapshot', app.snapshot(this.view.account));
   }
 
   get isContactList(): boolean {
-    return this.conversationId === undefined && !isHistoryRoute(this.route);
+    return this.view.kind === 'contacts';
   }
 
-  /** The conversation the page shows, when it is a conversation window. */
-  get conversationId(): string | undefined {
-    const encoded = CONVERSATION_ROUTE.exec(this.route)?.[1];
-    if (encoded === undefined) return undefined;
-    try {
-      return decodeURIComponent(encoded);
-    } catch {
-      return undefined;
-    }
+  /** True when the page is the window of that conversation. */
+  shows(account: AccountId, conversationId: string): boolean {
+    return this.view.kind === 'conversation' && this.view.account === account && this.view.id === conversationId;
+  }
+
+  /** True when the page belongs to that account (its events are for the page). */
+  follows(account: AccountId): boolean {
+    return this.view.account === account;
   }
 
   get isOpen(): boolean {

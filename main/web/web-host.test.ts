@@ -111,7 +111,7 @@ describe('WebHost sockets', () => {
   it('runs a command and answers with its id', async () => {
     const page = connect();
     page.socket.on('open', () =>
-      page.socket.send(JSON.stringify({ type: 'command', id: 7, name: 'setStatus', args: ['BSY'] })),
+      page.socket.send(JSON.stringify({ type: 'command', id: 7, name: 'setStatus', args: ['a1', 'BSY'] })),
     );
     expect(await page.next((message) => message.type === 'result')).toEqual({ type: 'result', id: 7, result: { ok: true, value: undefined } });
     expect(messenger.callsTo('setStatus')).toEqual([['BSY']]);
@@ -139,7 +139,7 @@ describe('WebHost sockets', () => {
       expect(await page.next((m) => m.type === 'event' && m.name === 'patch')).toEqual({
         type: 'event',
         name: 'patch',
-        payload: { privacy: { mode: 'BL', addedAlert: 'N' } },
+        payload: { account: 'a1', patch: { privacy: { mode: 'BL', addedAlert: 'N' } } },
       });
     }
   });
@@ -154,7 +154,7 @@ describe('WebHost sockets', () => {
     expect(await page.next((m) => m.type === 'event' && m.name === 'patch')).toEqual({
       type: 'event',
       name: 'patch',
-      payload: { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'], lastReceivedAt: null } }, remove: [] } },
+      payload: { account: 'a1', patch: { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'], lastReceivedAt: null } }, remove: [] } } },
     });
   });
 
@@ -164,13 +164,13 @@ describe('WebHost sockets', () => {
     messenger.fire('message', { conversationId: 'c5', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
     expect(await list.next((m) => m.type === 'open')).toEqual({
       type: 'open',
-      url: `/?token=${host.token}#/conversation/c5`,
-      target: 'msn-conversation-c5',
+      url: `/?token=${host.token}#/conversation/a1/c5`,
+      target: 'msn-conversation-a1-c5',
     });
     const conversation = connect({ page: '/conversation/c5' });
     await conversation.next((m) => m.type === 'event');
     messenger.fire('message', { conversationId: 'c5', messageId: 'm2', from: 'bob@x.com', fromName: 'Bob', text: 'again' });
-    await list.next((m) => m.type === 'event' && m.name === 'notice' && m.payload.kind === 'message');
+    await list.next((m) => m.type === 'event' && m.name === 'notice' && m.payload.notice.kind === 'message');
     expect(list.received.filter((m) => m.type === 'open')).toEqual([]);
     expect(conversation.received.filter((m) => m.type === 'open')).toEqual([]);
   });

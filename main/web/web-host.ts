@@ -7,12 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { PassportForm } from '../../shared/model';
+import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
+import { contactListRoute, conversationRoute, historyRoute } from '../../shared/routes';
 import {
-  conversationRoute,
   conversationTarget,
   FORM_PATH,
-  HISTORY_TARGET,
-  historyRoute,
+  historyTarget,
   PAGE_PARAMETER,
   WEB_SOCKET_PATH,
 } from '../../shared/web-protocol';
@@ -71,13 +71,14 @@ export class WebHost {
   ) {
     this.log = options.log ?? (() => {});
     this.app = options.createApp({
-      showConversation: (id, reason) => this.showConversation(id, reason),
+      showConversation: (account, id, reason) => this.showConversation(account, id, reason),
       openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
       openForm: (form) => this.showForm(form),
-      showHistory: (handle) => this.opener()?.open({ url: this.access.pageUrl('/', historyRoute(handle)), target: HISTORY_TARGET }),
+      showHistory: (account, handle) => this.opener()?.open({ url: this.access.pageUrl('/', historyRoute(account, handle)), target: historyTarget(account) }),
     });
-    this.app.on('patch', (patch) => this.broadcast((page) => page.sendEvent('patch', patch)));
-    this.app.on('notice', (notice) => this.broadcast((page) => page.sendEvent('notice', notice)));
+    // A page hears only its own account's patches and notices.
+    this.app.on('patch', (event) => this.broadcast((page) => page.sendEvent('patch', event), event.account));
+    this.app.on('notice', (event) => this.broadcast((page) => page.sendEvent('notice', event), event.account));
     this.app.on('settings', (settings) => this.broadcast((page) => page.sendEvent('settings', settings)));
     server.on('request', (request, response) => {
       this.handleRequest(request, response).catch((error: unknown) => {
@@ -114,7 +115,7 @@ export class WebHost {
 
   /** The address to open in a browser: the contact list, with the token. */
   get url(): string {
-    return `${this.access.origin}${this.access.pageUrl('/', '/contacts')}`;
+    return `${this.access.origin}${this.access.pageUrl('/', contactListRoute(FIRST_ACCOUNT))}`;
   }
 
   /** The newest Passport form the host was asked to open (for tests and the log). */
@@ -135,8 +136,9 @@ export class WebHost {
     await this.app.close();
   }
 
-  private broadcast(send: (page: PageConnection) => void): void {
-    for (const page of this.pages) send(page);
+  /** To every page, or to the pages of one account. */
+  private broadcast(send: (page: PageConnection) => void, account?: AccountId): void {
+    for (const page of this.pages) if (account === undefined || page.follows(account)) send(page);
   }
 
   /** The contact-list page that connected last: it opens the other windows. */
@@ -144,15 +146,15 @@ export class WebHost {
     return [...this.pages].reverse().find((page) => page.isContactList);
   }
 
-  private showConversation(conversationId: string, reason: 'user' | 'incoming'): void {
-    const route = conversationRoute(conversationId);
-    if (reason === 'incoming' && [...this.pages].some((page) => page.route === route)) return;
+  private showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void {
+    const route = conversationRoute(account, conversationId);
+    if (reason === 'incoming' && [...this.pages].some((page) => page.shows(account, conversationId))) return;
     const opener = this.opener();
     if (!opener) {
       this.log(`No contact-list page is connected to open conversation ${conversationId}`);
       return;
     }
-    opener.open({ url: this.access.pageUrl('/', route), target: conversationTarget(conversationId) });
+    opener.open({ url: this.access.pageUrl('/', route), target: conversationTarget(account, conversationId) });
   }
 
   private openExternal(pathOrUrl: string): void {
@@ -210,12 +212,13 @@ export class WebHost {
     // Pages the host closed itself (shutting down) are already forgotten.
     if (!this.pages.delete(page)) return;
     this.log(`Page ${page.route} disconnected`);
-    const conversationId = page.conversationId;
-    if (conversationId === undefined) return;
+    const { view } = page;
+    if (view.kind !== 'conversation') return;
+    const conversationId = view.id;
     const timer = setTimeout(() => {
       this.leaving.delete(timer);
-      if ([...this.pages].some((other) => other.route === page.route)) return;
-      void this.app.dispatch('closeConversation', [conversationId]).then((result) => {
+      if ([...this.pages].some((other) => other.shows(view.account, conversationId))) return;
+      void this.app.dispatch('closeConversation', [view.account, conversationId]).then((result) => {
         if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.message}`);
       });
     }, this.options.conversationGraceMs ?? CONVERSATION_PAGE_GRACE_MS);
@@ -229,7 +232,7 @@ export class WebHost {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    const route = url.searchParams.get(PAGE_PARAMETER) ?? '/contacts';
+    const route = url.searchParams.get(PAGE_PARAMETER) ?? '';
     this.sockets.handleUpgrade(request, socket, head, (webSocket) => {
       const page = new PageConnection(webSocket, this.app, route, this.log);
       this.pages.add(page);

@@ -13,7 +13,7 @@ export function App() {
   const route = useRoute();
   const session = useMessenger(selectSession);
   useActivityReporter(session.state === 'online');
-  if (route.kind === 'conversation') return <ConversationWindow key={route.id} id={route.id} />;
-  if (route.kind === 'history') return <HistoryWindow key={route.handle ?? ''} handle={route.handle} />;
+  if (route.kind === 'conversation') return <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} />;
+  if (route.kind === 'history') return <HistoryWindow key={`${route.account}/${route.handle ?? ''}`} handle={route.handle} />;
   return <MainWindow />;
 }

@@ -1,33 +1,8 @@
-// The hash route picks what this window shows: `#/` or `#/contacts` is the contact-list window,
-// `#/conversation/<id>` a conversation window (main opens one window per conversation), and
-// `#/history` the history window (`#/history/<handle>` opens it at a contact's conversations).
+// The hash route picks what this window shows (shared/routes.ts): an account's contact-list window,
+// one of its conversations (main opens one window per conversation), or its history window.
 
 import { useEffect, useState } from 'react';
-
-export type Route =
-  | { readonly kind: 'main' }
-  | { readonly kind: 'conversation'; readonly id: string }
-  | { readonly kind: 'history'; readonly handle?: string };
-
-export function parseRoute(hash: string): Route {
-  const history = /^#\/history(?:\/([^/]+))?$/.exec(hash);
-  if (history) {
-    try {
-      return history[1] ? { kind: 'history', handle: decodeURIComponent(history[1]) } : { kind: 'history' };
-    } catch {
-      return { kind: 'history' };
-    }
-  }
-  const match = /^#\/conversation\/([^/]+)$/.exec(hash);
-  if (match?.[1]) {
-    try {
-      return { kind: 'conversation', id: decodeURIComponent(match[1]) };
-    } catch {
-      return { kind: 'main' };
-    }
-  }
-  return { kind: 'main' };
-}
+import { type Route, parseRoute } from '../../shared/routes';
 
 export function useRoute(): Route {
   const [hash, setHash] = useState(() => window.location.hash);

@@ -1,4 +1,4 @@
-// (g) Chat history: appending 100,000 messages through the history worker (time, file size), one
+// (h) Chat history: appending 100,000 messages through the history worker (time, file size), one
 // message per transaction as a quiet chat commits them, searching for a word (median of 100
 // different words), opening a conversation's last 50 lines, and the switchboard round trip with
 // history on and off in the same run (two pairs of clients, measured in alternating blocks).
@@ -99,7 +99,7 @@ async function benchStore(root: string): Promise<void> {
     const recent = await timeRounds(() => store.query('recent', `friend${contact++ % CONTACTS}@bench.example`, 'none', 50), { warmup: 5, rounds: QUERIES });
     const contacts = await timeRounds(() => store.query('contacts'), { warmup: 1, rounds: 10 });
 
-    printTable(`(g) History: ${formatNumber(MESSAGES)} messages in ${formatNumber(CONVERSATIONS)} conversations with ${CONTACTS} contacts, through the worker`, ['measure', 'figure'], [
+    printTable(`(h) History: ${formatNumber(MESSAGES)} messages in ${formatNumber(CONVERSATIONS)} conversations with ${CONTACTS} contacts, through the worker`, ['measure', 'figure'], [
       [`append ${formatNumber(MESSAGES)} (batches of ${BATCH}, one transaction each)`, `${milliseconds(appendMs)} (${formatNumber(MESSAGES / (appendMs / 1000))} messages/s)`],
       ['file size', `${megabytes(size)} (${formatNumber(size / MESSAGES)} B a message)`],
       [`one message per transaction (synced), mean of ${SINGLE_COMMITS}`, milliseconds(singleMs)],
@@ -171,7 +171,7 @@ async function benchRoundTrip(root: string): Promise<void> {
     }
     const off = median(samples.off);
     const on = median(samples.on);
-    printTable(`(g) Round trip A → B → A with history off and on (same run, ${BLOCKS} alternating blocks of ${ROUND_TRIPS_PER_BLOCK})`, ['history', 'p50', 'p95', 'max'], [
+    printTable(`(h) Round trip A → B → A with history off and on (same run, ${BLOCKS} alternating blocks of ${ROUND_TRIPS_PER_BLOCK})`, ['history', 'p50', 'p95', 'max'], [
       ['off', milliseconds(off), milliseconds(percentile(samples.off, 0.95)), milliseconds(Math.max(...samples.off))],
       ['on (both clients keep it)', milliseconds(on), milliseconds(percentile(samples.on, 0.95)), milliseconds(Math.max(...samples.on))],
       ['history adds (p50)', `${formatNumber(((on - off) / off) * 100, 1)} %`, '', ''],

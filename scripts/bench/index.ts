@@ -7,6 +7,7 @@ import { benchFramer, benchRoundTrips } from './codec';
 import { benchConversationSync } from './conversation-sync';
 import { benchHistory } from './history';
 import { canCollectGarbage, formatNumber } from './measure';
+import { benchRendererBundle } from './renderer-bundle';
 import { benchSignIn } from './sign-in';
 import { benchSwitchboard } from './switchboard';
 
@@ -20,6 +21,7 @@ await benchRoundTrips();
 await benchSignIn();
 await benchSwitchboard();
 await benchConversationSync();
+await benchRendererBundle();
 await benchHistory();
 
 console.log(`\nDone in ${formatNumber((performance.now() - started) / 1000, 1)} s.`);

@@ -66,6 +66,7 @@ export const presenceCommands: Record<string, CommandSpec> = {
         for (const contact of session.account.lists.FL.keys()) refreshView(session.context, session, contact, trid);
       }
       refreshWatchersOf(session.context, session.account.handle);
+      if (first) session.context.memberVisible(session);
     },
   },
 };

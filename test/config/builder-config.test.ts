@@ -1,6 +1,7 @@
-// electron-builder cannot fetch its packaging tools offline, so `npm run dist` is not run here.
-// These tests check what it would read instead: electron-builder.yml against electron-builder's own
-// schema, and its `files` patterns against what `electron-vite build` really produces.
+// The installers need packaging tools electron-builder downloads, so `npm run dist` is not run here
+// (test/packaged/ runs its offline Linux unpacked-directory target). These tests check what it
+// reads: electron-builder.yml against its own schema, and its `files` patterns against what
+// `electron-vite build` really produces.
 
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { build } from 'electron-vite';

@@ -17,7 +17,6 @@ export function serverMessage(sender: string, name: string, payload: string): Sc
 }
 
 interface ScriptedEvents {
-  [event: string]: unknown;
   line: { readonly connection: number; readonly line: string };
   closed: number;
 }

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_ACCOUNT as A1 } from '../../../shared/accounts';
 import type { Notice } from '../../../shared/ipc';
 import type { Conversation, MessengerState, TranscriptEntry } from '../../../shared/model';
 import { FakeMessenger } from '../../../test/fixtures/fake-messenger';
@@ -37,7 +38,7 @@ function createApp() {
   });
   apps.push(app);
   const notices: Notice[] = [];
-  app.on('notice', (notice) => notices.push(notice));
+  app.on('notice', ({ notice }) => notices.push(notice));
   return { app, messenger, shell, notices };
 }
 
@@ -67,17 +68,17 @@ describe('MessengerApp history', { timeout: 30_000 }, () => {
     await signIn(messenger);
     messenger.setState((state) => withConversation(state, 'c1', [message('m1', 'before the answer', 'received')]));
     expect(readdirSync(dataDir)).not.toContain('history');
-    expect(await app.dispatch('historySearch', ['answer'])).toEqual({ ok: true, value: { query: 'answer', hits: [], truncated: false } });
+    expect(await app.dispatch('historySearch', [A1, 'answer'])).toEqual({ ok: true, value: { query: 'answer', hits: [], truncated: false } });
 
-    const answered = await app.dispatch('setHistoryEnabled', [true]);
+    const answered = await app.dispatch('setHistoryEnabled', [A1, true]);
     expect(answered).toMatchObject({ ok: true, value: { history: { 'me@example.com': true } } });
     messenger.setState((state) => withConversation(state, 'c1', [...(state.conversations['c1']?.entries ?? []), message('m2', 'after the answer', 'sending')]));
-    const found = await app.dispatch('historySearch', ['answer']);
+    const found = await app.dispatch('historySearch', [A1, 'answer']);
     expect(found.ok && found.value.hits.map((hit) => hit.message.text)).toEqual(['after the answer', 'before the answer']);
 
-    const contacts = await app.dispatch('historyContacts', []);
+    const contacts = await app.dispatch('historyContacts', [A1]);
     expect(contacts.ok && contacts.value.map((contact) => contact.handle)).toEqual(['bob@example.com']);
-    const exported = await app.dispatch('historyExport', [{ kind: 'contact', handle: 'bob@example.com' }, 'txt']);
+    const exported = await app.dispatch('historyExport', [A1, { kind: 'contact', handle: 'bob@example.com' }, 'txt']);
     expect(exported).toMatchObject({ ok: true, value: { fileName: 'history-bob@example.com.txt', messages: 2 } });
     expect(exported.ok && exported.value.content).toMatch(/^Message history with Bob \(bob@example\.com\)/);
     expect(app.snapshot().settings.history).toEqual({ 'me@example.com': true });
@@ -86,21 +87,21 @@ describe('MessengerApp history', { timeout: 30_000 }, () => {
   it('shows the last lines of an earlier conversation with the same people in a new one', async () => {
     const { app, messenger } = createApp();
     await signIn(messenger);
-    await app.dispatch('setHistoryEnabled', [true]);
+    await app.dispatch('setHistoryEnabled', [A1, true]);
     messenger.setState((state) => withConversation(state, 'old', [message('m1', 'last time', 'received'), message('m2', 'see you', 'delivered')]));
     messenger.setState((state) => withConversation(state, 'new', []));
-    const recent = await app.dispatch('historyRecent', ['new']);
+    const recent = await app.dispatch('historyRecent', [A1, 'new']);
     expect(recent.ok && recent.value.map((line) => line.text)).toEqual(['last time', 'see you']);
-    expect(await app.dispatch('historyRecent', ['gone'])).toEqual({ ok: true, value: [] });
+    expect(await app.dispatch('historyRecent', [A1, 'gone'])).toEqual({ ok: true, value: [] });
   });
 
   it('refuses the switch and queries before anyone signed in, and opens the window through the shell', async () => {
     const { app, shell } = createApp();
-    expect(await app.dispatch('setHistoryEnabled', [true])).toMatchObject({ ok: false, error: { kind: 'input', message: 'Sign in to see and change your message history.' } });
-    expect(await app.dispatch('historySearch', ['x'])).toMatchObject({ ok: false, error: { kind: 'input' } });
-    expect(await app.dispatch('historyDelete', [{ kind: 'all', extra: 1 }])).toMatchObject({ ok: false, error: { kind: 'input' } });
-    expect(await app.dispatch('openHistory', ['bob@example.com'])).toEqual({ ok: true, value: undefined });
-    expect(shell.showHistory).toHaveBeenCalledWith('bob@example.com');
+    expect(await app.dispatch('setHistoryEnabled', [A1, true])).toMatchObject({ ok: false, error: { kind: 'input', message: 'Sign in to see and change your message history.' } });
+    expect(await app.dispatch('historySearch', [A1, 'x'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('historyDelete', [A1, { kind: 'all', extra: 1 }])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('openHistory', [A1, 'bob@example.com'])).toEqual({ ok: true, value: undefined });
+    expect(shell.showHistory).toHaveBeenCalledWith(A1, 'bob@example.com');
   });
 
   it('tells every window when a damaged database was set aside, and keeps going with a new one', async () => {
@@ -111,7 +112,7 @@ describe('MessengerApp history', { timeout: 30_000 }, () => {
     const { app, messenger, notices } = createApp();
     await signIn(messenger);
     messenger.setState((state) => withConversation(state, 'c1', [message('m1', 'still kept', 'received')]));
-    const found = await app.dispatch('historySearch', ['kept']);
+    const found = await app.dispatch('historySearch', [A1, 'kept']);
     expect(found.ok && found.value.hits).toHaveLength(1);
     expect(notices).toEqual([{ kind: 'history', problem: 'damaged', setAsideAs: expect.stringMatching(/me@example\.com\.damaged-.*\.sqlite$/) }]);
     expect(readdirSync(join(dataDir, 'history')).filter((name) => name.includes('.damaged-'))).toHaveLength(1);

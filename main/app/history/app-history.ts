@@ -1,7 +1,17 @@
-// The history commands of the application core (MessengerApp): the per-account switch, the
-// history window's queries, deletes and exports, and problems turned into notices.
+// The chat history of one account of the application core (MessengerApp): the switch, the
+// history window's queries, deletes and exports, and problems turned into the account's notices.
 
-import type { IpcCommands, Notice, Settings } from '../../../shared/ipc';
+import type {
+  HistoryContact,
+  HistoryConversation,
+  HistoryDeletion,
+  HistoryExport,
+  HistoryExportFormat,
+  HistoryExportScope,
+  HistoryMessage,
+  HistorySearchResult,
+} from '../../../shared/history';
+import type { Notice, Settings } from '../../../shared/ipc';
 import { MessengerError } from '../../client/errors';
 import type { MessengerPort } from '../messenger-port';
 import type { StoredSettings } from '../settings-store';
@@ -10,20 +20,6 @@ import { HistoryUnavailableError, type HistoryStore } from './store';
 
 /** Hits the history window shows for one search; the export of a search has them all. */
 export const SEARCH_HITS_SHOWN = 200;
-
-export type HistoryCommandName =
-  | 'setHistoryEnabled'
-  | 'openHistory'
-  | 'historyRecent'
-  | 'historyContacts'
-  | 'historyConversation'
-  | 'historySearch'
-  | 'historyDelete'
-  | 'historyExport';
-
-export type HistoryHandlers = {
-  readonly [K in HistoryCommandName]: (...args: IpcCommands[K]['args']) => Promise<IpcCommands[K]['result']> | IpcCommands[K]['result'];
-};
 
 /** How a shell's entry point sets history up: where its worker is (and, in tests, the thresholds). */
 export type AppHistoryOptions = Omit<HistoryServiceOptions, 'dataDir' | 'keepsHistory' | 'log'>;
@@ -34,7 +30,6 @@ export interface AppHistoryContext {
   readonly options: AppHistoryOptions;
   readonly settings: () => Settings;
   readonly saveSettings: (patch: Partial<StoredSettings>) => Promise<Settings>;
-  readonly showHistory: (handle?: string) => void;
   readonly notify: (notice: Notice) => void;
   readonly log: (line: string) => void;
 }
@@ -63,23 +58,34 @@ export class AppHistory {
     return this.service.close();
   }
 
-  handlers(): HistoryHandlers {
-    return {
-      setHistoryEnabled: (enabled) => this.setEnabled(enabled),
-      openHistory: (handle) => this.context.showHistory(handle),
-      historyRecent: async (conversationId) => {
-        const conversation = this.context.messenger.state.conversations[conversationId];
-        return conversation ? this.run(() => this.service.recent(conversation)) : [];
-      },
-      historyContacts: () => this.query((store) => store.query('contacts'), []),
-      historyConversation: async (id) => (await this.query((store) => store.query('conversation', id), undefined)) ?? null,
-      historySearch: (text) => this.query((store) => store.query('search', text, SEARCH_HITS_SHOWN), { query: text, hits: [], truncated: false }),
-      historyDelete: (what) => this.query((store) => store.query('delete', what), 0),
-      historyExport: (scope, format) => this.run(() => this.service.export(scope, format)),
-    };
+  /** The last lines of earlier conversations with the same people, for a conversation that is open. */
+  async recent(conversationId: string): Promise<readonly HistoryMessage[]> {
+    const conversation = this.context.messenger.state.conversations[conversationId];
+    return conversation ? this.run(() => this.service.recent(conversation)) : [];
   }
 
-  private async setEnabled(enabled: boolean): Promise<Settings> {
+  contacts(): Promise<readonly HistoryContact[]> {
+    return this.query((store) => store.query('contacts'), []);
+  }
+
+  async conversation(id: string): Promise<HistoryConversation | null> {
+    return (await this.query((store) => store.query('conversation', id), undefined)) ?? null;
+  }
+
+  search(words: string): Promise<HistorySearchResult> {
+    return this.query((store) => store.query('search', words, SEARCH_HITS_SHOWN), { query: words, hits: [], truncated: false });
+  }
+
+  delete(what: HistoryDeletion): Promise<number> {
+    return this.query((store) => store.query('delete', what), 0);
+  }
+
+  export(scope: HistoryExportScope, format: HistoryExportFormat): Promise<HistoryExport> {
+    return this.run(() => this.service.export(scope, format));
+  }
+
+  /** Keep the signed-in account's history, or stop. */
+  async setEnabled(enabled: boolean): Promise<Settings> {
     const handle = this.signedInHandle();
     const settings = await this.context.saveSettings({ history: { ...this.context.settings().history, [handle]: enabled } });
     this.service.setRecording(handle, enabled);

@@ -2,7 +2,7 @@
 // Cancel (which has the focus). A failure shows in the dialog; success closes it.
 
 import { useId } from 'react';
-import type { CommandResult } from '../../../shared/ipc';
+import type { CommandResult } from '../../../shared/commands';
 import { Dialog } from './Dialog';
 import { FormError } from './FieldError';
 import { useCommand } from './use-command';

@@ -2,9 +2,9 @@
 // from a menu, a button or a link, showing a failure in the window's banner.
 
 import { useCallback, useState } from 'react';
-import type { CommandName, CommandResult, IpcCommands } from '../../../shared/ipc';
+import type { CommandName, CommandReply, CommandResult } from '../../../shared/commands';
 import type { AppError } from '../../../shared/model';
-import { command } from '../bridge';
+import { type WindowArgs, command } from '../bridge';
 import { useMessenger } from '../store/context';
 import { selectShowBanner } from '../store/selectors';
 
@@ -29,10 +29,7 @@ export function useCommand(): CommandRunner {
   return { pending, error, run, setError };
 }
 
-export type BannerCommand = <K extends CommandName>(
-  name: K,
-  ...args: IpcCommands[K]['args']
-) => Promise<CommandResult<IpcCommands[K]['result']>>;
+export type BannerCommand = <K extends CommandName>(name: K, ...args: WindowArgs<K>) => Promise<CommandReply<K>>;
 
 /** `command` for actions with no form of their own: a failure goes to the banner, where the user looks. */
 export function useCommandWithBanner(): BannerCommand {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Notice } from '../../../shared/ipc';
+import type { IpcEvents } from '../../../shared/ipc';
 import { INITIAL_STATE } from '../../../shared/model';
 import type { HostMessage } from '../../../shared/web-protocol';
 import { strings } from '../strings';
@@ -72,12 +72,12 @@ describe('the browser host bridge', () => {
 
   it('sends commands made before the socket opened, and resolves each with its own result', async () => {
     const { msn, socket } = setUp();
-    const status = msn.setStatus('BSY');
-    const conversation = msn.openConversation('bob@x.com');
+    const status = msn.setStatus('a1', 'BSY');
+    const conversation = msn.openConversation('a1', 'bob@x.com');
     socket().open();
     expect(socket().sent).toEqual([
-      { type: 'command', id: 1, name: 'setStatus', args: ['BSY'] },
-      { type: 'command', id: 2, name: 'openConversation', args: ['bob@x.com'] },
+      { type: 'command', id: 1, name: 'setStatus', args: ['a1', 'BSY'] },
+      { type: 'command', id: 2, name: 'openConversation', args: ['a1', 'bob@x.com'] },
     ]);
     socket().receive({ type: 'result', id: 2, result: { ok: true, value: 'c7' } });
     socket().receive({ type: 'result', id: 1, result: { ok: true, value: undefined } });
@@ -89,7 +89,7 @@ describe('the browser host bridge', () => {
     const { msn, socket } = setUp();
     const snapshots = vi.fn();
     const off = msn.on('snapshot', snapshots);
-    const payload = { state: INITIAL_STATE, settings: {} as never };
+    const payload = { account: 'a1', state: INITIAL_STATE, settings: {} as never };
     socket().receive({ type: 'event', name: 'snapshot', payload });
     off();
     socket().receive({ type: 'event', name: 'snapshot', payload });
@@ -99,17 +99,17 @@ describe('the browser host bridge', () => {
 
   it('fails pending commands when the host goes away, says so once, and reconnects', async () => {
     const { msn, sockets, socket, reconnects } = setUp();
-    const notices: Notice[] = [];
+    const notices: IpcEvents['notice'][] = [];
     msn.on('notice', (notice) => notices.push(notice));
     socket().open();
-    const pending = msn.signOut();
+    const pending = msn.signOut('a1');
     socket().drop();
     const lost = { kind: 'network', message: strings.browserHost.lost };
     await expect(pending).resolves.toEqual({ ok: false, error: lost });
     expect(reconnects).toHaveLength(1);
     reconnects.shift()?.();
     socket().drop();
-    expect(notices).toEqual([{ kind: 'error', error: lost }]);
+    expect(notices).toEqual([{ account: 'a1', notice: { kind: 'error', error: lost } }]);
     reconnects.shift()?.();
     expect(sockets).toHaveLength(3);
     socket().open();
@@ -119,7 +119,7 @@ describe('the browser host bridge', () => {
 
   it('never sends later a command whose caller was already told it failed', async () => {
     const { msn, socket, reconnects } = setUp();
-    const queued = msn.setStatus('AWY');
+    const queued = msn.setStatus('a1', 'AWY');
     socket().drop();
     await expect(queued).resolves.toMatchObject({ ok: false });
     reconnects.shift()?.();
@@ -141,9 +141,11 @@ describe('the browser host bridge', () => {
   it('tells the user when the browser blocks a conversation window', () => {
     const { msn, socket, openWindow } = setUp('http://127.0.0.1:5000/?token=abc#/contacts');
     openWindow.mockReturnValue(false);
-    const notices: Notice[] = [];
+    const notices: IpcEvents['notice'][] = [];
     msn.on('notice', (notice) => notices.push(notice));
     socket().receive({ type: 'open', url: '/?token=abc#/conversation/c2', target: 'msn-conversation-c2' });
-    expect(notices).toEqual([{ kind: 'error', error: { kind: 'unsupported', message: strings.browserHost.popupsBlocked } }]);
+    expect(notices).toEqual([
+      { account: 'a1', notice: { kind: 'error', error: { kind: 'unsupported', message: strings.browserHost.popupsBlocked } } },
+    ]);
   });
 });

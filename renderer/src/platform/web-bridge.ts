@@ -3,7 +3,9 @@
 // it; if it drops, pending commands fail as network errors and the bridge reconnects, and the
 // host's fresh snapshot brings the page up to date.
 
-import { COMMAND_NAMES, EVENT_NAMES, type CommandResult, type EventName, type IpcEvents, type MsnApi } from '../../../shared/ipc';
+import { COMMAND_NAMES, type CommandResult } from '../../../shared/commands';
+import { EVENT_NAMES, type EventName, type IpcEvents, type MsnApi, type Notice } from '../../../shared/ipc';
+import { parseRoute } from '../../../shared/routes';
 import type { AppError } from '../../../shared/model';
 import {
   PAGE_PARAMETER,
@@ -52,13 +54,15 @@ export function createWebBridge(environment: BridgeEnvironment): MsnApi {
   const emit = <E extends EventName>(event: E, payload: IpcEvents[E]): void => {
     for (const listener of [...(listeners.get(event) ?? [])]) (listener as (payload: IpcEvents[E]) => void)(payload);
   };
+  /** A notice of the bridge's own (the host went away, a blocked pop-up), for the page's account. */
+  const tell = (notice: Notice): void => emit('notice', { account: parseRoute(page.hash).account, notice });
 
   const open = ({ url, target }: OpenMessage): void => {
     const resolved = new URL(url, page);
     const sameOrigin = resolved.origin === page.origin;
     if (!sameOrigin && resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return;
     const opened = environment.openWindow(resolved.href, target);
-    if (!opened && target !== '_blank') emit('notice', { kind: 'error', error: POPUPS_BLOCKED });
+    if (!opened && target !== '_blank') tell({ kind: 'error', error: POPUPS_BLOCKED });
   };
 
   const receive = (text: string): void => {
@@ -90,7 +94,7 @@ export function createWebBridge(environment: BridgeEnvironment): MsnApi {
       queued.length = 0;
       for (const settle of pending.values()) settle({ ok: false, error: LOST });
       pending.clear();
-      if (!toldLost) emit('notice', { kind: 'error', error: LOST });
+      if (!toldLost) tell({ kind: 'error', error: LOST });
       toldLost = true;
       environment.schedule(connect, retryMs);
       retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);

@@ -4,8 +4,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { INITIAL_STATE, type MessengerState } from '../../../shared/model';
-import { applyPatch, patchFits } from './apply-patch';
-import { reuse } from './reuse';
+import { reuse } from '../../../shared/reuse';
+import { applyPatch, patchFits } from '../../../shared/state';
 import { strings } from '../strings';
 
 export interface SessionSlice {

@@ -2,7 +2,7 @@
 // falls between the two (a patch applied on top of a snapshot that already has it changes nothing).
 // A patch the mirror cannot follow (it missed a change) asks for a fresh snapshot.
 
-import { command, subscribe } from '../bridge';
+import { command, subscribe, windowAccount } from '../bridge';
 import type { MessengerStoreApi } from './store';
 
 export function connectStore(store: MessengerStoreApi): () => void {
@@ -17,13 +17,19 @@ export function connectStore(store: MessengerStoreApi): () => void {
       else actions.showBanner(result.error.message);
     });
   };
+  // A window follows its own account only (the route can change when the page is reused).
+  const mine = (event: { readonly account: string }): boolean => event.account === windowAccount();
   const unsubscribers = [
-    subscribe('snapshot', actions.receiveSnapshot),
-    subscribe('patch', (patch) => {
-      if (!actions.receivePatch(patch)) requestSnapshot();
+    subscribe('snapshot', (snapshot) => {
+      if (mine(snapshot)) actions.receiveSnapshot(snapshot);
+    }),
+    subscribe('patch', (event) => {
+      if (mine(event) && !actions.receivePatch(event.patch)) requestSnapshot();
     }),
     subscribe('settings', actions.receiveSettings),
-    subscribe('notice', actions.receiveNotice),
+    subscribe('notice', (event) => {
+      if (mine(event)) actions.receiveNotice(event.notice);
+    }),
   ];
   requestSnapshot();
   return () => {

@@ -1,16 +1,10 @@
 // An in-memory MsnApi for component tests: records every command, answers with defaults or a
 // test's own handler, and emits events the way main does.
 
-import {
-  COMMAND_NAMES,
-  type CommandName,
-  type CommandResult,
-  type EventName,
-  type IpcCommands,
-  type IpcEvents,
-  type MsnApi,
-  type Settings,
-} from '../../../shared/ipc';
+import { type AccountId, FIRST_ACCOUNT } from '../../../shared/accounts';
+import { COMMAND_NAMES, type CommandName, type CommandReply, type CommandResult, isAccountCommand } from '../../../shared/commands';
+import type { EventName, IpcEvents, MsnApi, Notice, Settings, StatePatch } from '../../../shared/ipc';
+import type { WindowArgs } from '../bridge';
 import { INITIAL_STATE, type Contact, type ListName, type MessengerState, type StatusCode } from '../../../shared/model';
 
 export interface RecordedCall {
@@ -18,7 +12,15 @@ export interface RecordedCall {
   readonly args: readonly unknown[];
 }
 
-type Handler<K extends CommandName> = (...args: IpcCommands[K]['args']) => CommandResult<IpcCommands[K]['result']>;
+type Handler<K extends CommandName> = (...args: WindowArgs<K>) => CommandReply<K>;
+
+/** Events as one account's window sees them: the fake adds the account main would name. */
+interface WindowEvents {
+  snapshot: { state: MessengerState; settings: Settings };
+  patch: StatePatch;
+  notice: Notice;
+  settings: Settings;
+}
 
 export const TEST_SETTINGS: Settings = {
   autoIdleMinutes: 5,
@@ -60,8 +62,13 @@ export function signedInState(contacts: readonly Contact[] = [], overrides: Part
   };
 }
 
+/**
+ * Main as one account's windows see it. Calls are recorded, and handlers called, without the
+ * account an account command carries (after checking it is this fake's account).
+ */
 export class FakeMsn {
   readonly calls: RecordedCall[] = [];
+  readonly account: AccountId = FIRST_ACCOUNT;
   readonly api: MsnApi;
   private readonly handlers = new Map<CommandName, (...args: never[]) => CommandResult<unknown>>();
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -79,7 +86,12 @@ export class FakeMsn {
       },
     };
     for (const name of COMMAND_NAMES) {
-      api[name] = (...args: never[]) => {
+      api[name] = (...sent: never[]) => {
+        const [account, ...rest] = sent;
+        if (isAccountCommand(name) && account !== this.account) {
+          return Promise.resolve({ ok: false, error: { kind: 'input', message: `Not this window's account: ${String(account)}` } });
+        }
+        const args = isAccountCommand(name) ? rest : sent;
         this.calls.push({ name, args });
         return Promise.resolve(this.answer(name, args));
       };
@@ -92,7 +104,15 @@ export class FakeMsn {
     this.handlers.set(name, handler as (...args: never[]) => CommandResult<unknown>);
   }
 
-  emit<E extends EventName>(event: E, payload: IpcEvents[E]): void {
+  /** Sends an event of this fake's account, as main would. */
+  emit<E extends EventName>(event: E, payload: WindowEvents[E]): void {
+    const account = this.account;
+    const full = { snapshot: { account, ...payload }, patch: { account, patch: payload }, notice: { account, notice: payload }, settings: payload }[event];
+    this.emitAsMain(event, full as unknown as IpcEvents[E]);
+  }
+
+  /** Sends an event exactly as given (another account's, say). */
+  emitAsMain<E extends EventName>(event: E, payload: IpcEvents[E]): void {
     for (const listener of this.listeners.get(event) ?? []) (listener as (value: IpcEvents[E]) => void)(payload);
   }
 
@@ -105,7 +125,7 @@ export class FakeMsn {
     if (handler) return handler(...args);
     switch (name) {
       case 'getSnapshot':
-        return { ok: true, value: { state: this.state, settings: this.settings } };
+        return { ok: true, value: { account: this.account, state: this.state, settings: this.settings } };
       case 'openConversation':
         return { ok: true, value: 'conversation-1' };
       case 'sendMessage':

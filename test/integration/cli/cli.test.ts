@@ -155,6 +155,30 @@ describe('the CLI', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('blocks with "add BL" as the app does (off the allow list, out of the conversation), and "remove BL" undoes it', async () => {
+    server = await startServer();
+    const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
+    await cli.waitFor((e) => e.event === 'signed-in');
+    const alice = await member('alice@demo.msn', 'alice');
+    const chat = alice.openConversation('you@demo.msn');
+    alice.sendMessage(chat, 'hello');
+    await cli.waitFor((e) => e.event === 'message' && e.text === 'hello');
+
+    cli.send('add BL alice@demo.msn');
+    expect(await cli.waitFor((e) => e.event === 'contact' && e.handle === 'alice@demo.msn' && (e.lists as string[]).includes('BL'))).toMatchObject({
+      lists: ['FL', 'BL', 'RL'],
+    });
+    // Blocking left the conversation: Alice sees me go, rather than her next message vanishing.
+    await untilState(alice, (state) => state.conversations[chat]?.participants.every((participant) => participant.present !== true) === true);
+
+    cli.send('remove BL alice@demo.msn');
+    expect(await cli.waitFor((e) => e.event === 'contact' && e.handle === 'alice@demo.msn' && !(e.lists as string[]).includes('BL'))).toMatchObject({
+      lists: ['FL', 'AL', 'RL'],
+    });
+    cli.send('quit');
+    expect(await cli.exited).toBe(0);
+  });
+
   it('reports a failed delivery as an error naming the message', async () => {
     server = await startServer();
     const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });

@@ -50,14 +50,35 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
 
     expect((await failure(messenger.addContact('FL', 'ghost@example.com'))).appError).toMatchObject({ code: 205, message: 'That e-mail address is not a registered Messenger/Passport account.' });
     expect((await failure(messenger.addContact('FL', alice.handle))).appError).toMatchObject({ code: 215 });
-    expect((await failure(messenger.addContact('BL', alice.handle))).appError).toMatchObject({ code: 219 });
-    expect((await failure(messenger.removeContact('BL', dave.handle))).appError).toMatchObject({ code: 216 });
+    // Adding to BL is blocking, the one action every caller shares: off AL, onto BL (a bare ADD BL
+    // would be refused with 219), and removing from BL puts her back on AL.
+    await messenger.addContact('BL', alice.handle);
+    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL', 'BL']);
+    await messenger.removeContact('BL', alice.handle);
+    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL', 'AL']);
     expect((await failure(messenger.addContact('FL', 'not-an-address'))).appError).toMatchObject({ kind: 'input' });
 
     await messenger.removeContact('FL', alice.handle);
     expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['AL']);
     await messenger.removeContact('AL', alice.handle);
     expect(messenger.state.contacts[alice.handle]).toBeUndefined();
+  });
+
+  it('keeps a contact\'s status only while they are on my forward list: added back while offline, they show offline', async () => {
+    harness = await startHarness({
+      dialects: [dialect],
+      accounts: [{ ...me, lists: { FL: [alice.handle], AL: [alice.handle] } }, { ...alice, lists: { FL: [me.handle], AL: [me.handle] } }],
+    });
+    const messenger = await signedIn();
+    const aliceOnline = await signedIn(undefined, alice.handle, alice.password);
+    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'NLN');
+    await messenger.removeContact('FL', alice.handle);
+    expect(messenger.state.contacts[alice.handle]).toMatchObject({ lists: ['AL', 'RL'], status: 'FLN' });
+    // She signs out: no FLN comes, as she is not on my forward list.
+    await aliceOnline.signOut();
+    await messenger.addContact('FL', alice.handle);
+    expect(messenger.state.contacts[alice.handle]).toMatchObject({ lists: ['FL', 'AL', 'RL'], status: 'FLN' });
+    await expect(messenger.setStatus('BSY')).resolves.toBeUndefined();
   });
 
   it('blocks and unblocks by moving between AL and BL, and a blocked contact sees me offline', async () => {

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_RECONNECT_ATTEMPTS } from '../../../main/client/reconnect';
+import type { MessengerError } from '../../../main/client/errors';
 import type { Messenger, MessengerEvents } from '../../../main/client/messenger';
 import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
 import { type Harness, PASSWORD as HARNESS_PASSWORD, nextEvent, startHarness, untilState, useScriptedHarness } from './harness';
@@ -189,7 +191,8 @@ describe('against a scripted server', () => {
       await vi.waitFor(() => expect(moved.connections).toBe(1));
       await untilState(client, (state) => state.session.state === 'reconnecting');
       expect(client.state.session.server).toBe(server?.address);
-      await vi.advanceTimersByTimeAsync(5_000);
+      // The moved session ended before it was stable, so this is the second attempt in a row: 10 s.
+      await vi.advanceTimersByTimeAsync(10_000);
       await untilState(client, (state) => state.session.state === 'online');
       expect(server?.connections).toBe(4);
       expect(moved.connections).toBe(1);
@@ -198,6 +201,55 @@ describe('against a scripted server', () => {
       await messenger?.signOut();
       await moved.close();
     }
+  });
+
+  describe('a session that ends in the same read as the answer to its first CHG', () => {
+    /** The answer to the first CHG and `after`, written in one go so the client reads them together. */
+    const answeredAndEnded = (after: string): ScriptStep[] => [
+      ...authentication(),
+      ...emptySyncAndOnline().slice(0, -1),
+      { raw: Buffer.from(`CHG 9 NLN\r\n${after}`) },
+      'CLOSE',
+    ];
+
+    it.each([
+      ['OUT OTH', 'OUT OTH\r\n', /another location/],
+      ['OUT SSD', 'OUT SSD\r\n', /maintenance/],
+      ['a line too long to frame', `${'X'.repeat(9000)}\r\n`, /.+/],
+    ])('fails the sign-in with %s instead of reporting itself online', async (_what, after, sentence) => {
+      server = await scripted.serve([dispatch(), answeredAndEnded(after)]);
+      messenger = scripted.messenger();
+      const outcome = await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
+      expect(outcome?.appError.message).toMatch(sentence);
+      expect(messenger.state.session.state).toBe('offline');
+      await expect(messenger.setStatus('BSY')).rejects.toMatchObject({ appError: { message: 'You are not signed in.' } });
+    });
+
+    it('keeps reconnecting when a reconnected session ends that way', async () => {
+      const endedAtOnce: ScriptStep[] = [...authentication(), 'C: SYN 8 1', 'S: SYN 8 1', 'C: CHG 9 BSY', { raw: Buffer.from('CHG 9 BSY\r\nOUT SSD\r\n') }, 'CLOSE'];
+      const client = await onlineAsBusy(['CLOSE'], [dispatch(), endedAtOnce, dispatch(), restored]);
+      await untilState(client, (state) => state.session.state === 'reconnecting');
+      await vi.advanceTimersByTimeAsync(5_000);
+      await untilState(client, (state) => state.session.state === 'reconnecting' && /maintenance/.test(state.session.error?.message ?? ''));
+      await vi.advanceTimersByTimeAsync(10_000);
+      await untilState(client, (state) => state.session.state === 'online');
+      expect(server?.connections).toBe(6);
+      expect(server?.failures).toEqual([]);
+    });
+  });
+
+  it('follows a server that moves every session only a few times at once, then backs off and gives up, saying why', async () => {
+    const movedAgain = afterMove(['S: XFR 0 NS 0']);
+    const client = await onlineAsBusy(['S: XFR 0 NS 0'], Array.from({ length: MAX_RECONNECT_ATTEMPTS + 5 }, () => movedAgain));
+    // Ten seconds: the first moves at once, then a wait of at least five seconds.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server?.connections).toBeLessThanOrEqual(2 + 4);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    await untilState(client, (state) => state.session.state === 'offline');
+    expect(client.state.session.error?.message).toMatch(new RegExp(`stopped trying to reconnect after ${MAX_RECONNECT_ATTEMPTS} attempts`));
+    expect(server?.connections).toBe(2 + MAX_RECONNECT_ATTEMPTS);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(server?.connections).toBe(2 + MAX_RECONNECT_ATTEMPTS);
   });
 
   it('pings after a quiet minute and treats a missing QNG as a lost connection', async () => {

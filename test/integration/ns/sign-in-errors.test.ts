@@ -210,6 +210,14 @@ describe('Hotmail on a server without it', () => {
     expect(opened).toEqual([]);
     expect(server.failures).toEqual([]);
   });
+
+  it('says the Passport profile page, not Hotmail, is missing when the server has no PERSON page', async () => {
+    server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'C: URL 7 PERSON', 'S: URL 7 /unused1 /unused2 1', ...SIGN_OUT]]);
+    messenger = scripted.messenger();
+    await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+    const error = (await messenger.openUrl('PERSON').catch((e) => e)) as MessengerError;
+    expect(error.appError).toEqual({ kind: 'unsupported', message: 'The Passport profile page is not available on this server.' });
+  });
 });
 
 describe('unexpected lines on a live session', () => {
@@ -226,5 +234,15 @@ describe('unexpected lines on a live session', () => {
     expect(messenger.state.session).toMatchObject({ state: 'online', status: 'AWY' });
     expect(log).toContain('unhandled ZZZ from the server');
     expect(log.some((line) => line.includes('(malformed) this is not a command'))).toBe(true);
+  });
+
+  it('does not read an unasked 911 as a wrong password', async () => {
+    server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'S: 911 0', 'C: CHG 7 AWY', 'S: CHG 7 AWY', ...SIGN_OUT]]);
+    messenger = scripted.messenger();
+    const error = new Promise((resolve) => messenger?.once('error', resolve));
+    await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+    expect(await error).toEqual({ kind: 'protocol', code: 911, message: 'The server sent error 911, which answers nothing MSN Messenger asked; nothing was changed.' });
+    await messenger.setStatus('AWY');
+    expect(messenger.state.session).toMatchObject({ state: 'online', status: 'AWY' });
   });
 });

@@ -88,12 +88,18 @@ describe('alerts', () => {
     act(() => fake.emit('notice', MESSAGE));
     expect(screen.getByTestId('toast').textContent).toBe('Zed says: hi!');
     expect(screen.getByTestId('live-region').textContent).toBe('Zed says: hi!');
-    act(() => vi.advanceTimersByTime(TOAST_MS - 1));
+    act(() => {
+      vi.advanceTimersByTime(TOAST_MS - 1);
+    });
     act(() => fake.emit('notice', MAIL));
     expect(screen.getByTestId('toast').textContent).toBe('New e-mail from Ann: Lunch');
-    act(() => vi.advanceTimersByTime(TOAST_MS - 1));
+    act(() => {
+      vi.advanceTimersByTime(TOAST_MS - 1);
+    });
     expect(screen.getByTestId('toast')).toBeTruthy();
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(screen.queryByTestId('toast')).toBeNull();
   });
 

@@ -2,7 +2,7 @@
 // Friend). The address is checked with the same schema main uses before anything is sent.
 
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { CommandResult } from '../../../../shared/ipc';
+import type { CommandResult } from '../../../../shared/commands';
 import { handleSchema } from '../../../../shared/schemas';
 import { Dialog } from '../../components/Dialog';
 import { DismissButton, SubmitAndCancel } from '../../components/DialogButtons';

@@ -1,7 +1,7 @@
 // Pick one contact from a list (Send an Instant Message, Send Mail, Invite to a conversation).
 
 import { useId, useState } from 'react';
-import type { CommandResult } from '../../../../shared/ipc';
+import type { CommandResult } from '../../../../shared/commands';
 import type { Contact } from '../../../../shared/model';
 import { ContactListBox } from '../../components/ContactListBox';
 import { Dialog } from '../../components/Dialog';

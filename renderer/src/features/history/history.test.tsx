@@ -24,7 +24,7 @@ describe('the history question', () => {
     const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }), { ...TEST_SETTINGS, history: { 'you@demo.msn': true } });
     fake.respond('historyRecent', () => ({
       ok: true,
-      value: [{ id: 'old', conversationId: 'c0', from: 'bob@example.com', fromName: 'Bob', text: '<i>last time</i>', delivery: 'received', sentAt: 5 }],
+      value: [{ id: 'old', conversationId: 'c0', from: 'bob@example.com', fromName: 'Bob', text: '<i>last time</i>', delivery: 'received' as const, sentAt: 5 }],
     }));
     await renderApp(fake, '#/conversation/c1');
     await waitFor(() => expect(screen.getAllByTestId('recent-line')).toHaveLength(1));

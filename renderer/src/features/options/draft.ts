@@ -1,7 +1,8 @@
 // The Options dialog edits a draft; OK sends only what changed, in order, and stops at the
 // first failure so the user sees it on the page it concerns.
 
-import type { CommandResult, Settings } from '../../../../shared/ipc';
+import type { CommandResult } from '../../../../shared/commands';
+import type { Settings } from '../../../../shared/ipc';
 import { type AddedAlertMode, MAX_ENCODED_NAME_BYTES, type MessengerState, type PrivacyMode } from '../../../../shared/model';
 import { command } from '../../bridge';
 import { strings } from '../../strings';

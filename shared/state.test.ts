@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationUpdate, StatePatch } from '../../../shared/ipc';
-import { INITIAL_STATE, type Contact, type Conversation, type MessengerState, type TranscriptEntry } from '../../../shared/model';
-import { applyPatch, patchFits } from './apply-patch';
+import fc from 'fast-check';
+import { INITIAL_STATE, type Contact, type Conversation, type MessengerState, type TranscriptEntry } from './model';
+import { type ConversationUpdate, type StatePatch, applyPatch, diffState, patchFits } from './state';
 
 const alice: Contact = { handle: 'alice@example.com', friendlyName: 'Alice', status: 'NLN', lists: ['FL', 'AL'] };
 const bob: Contact = { handle: 'bob@example.com', friendlyName: 'Bob', status: 'FLN', lists: ['FL', 'AL'] };
@@ -149,3 +149,142 @@ describe('applyPatch of conversation updates', () => {
   });
 });
 
+
+// Two states drawn from one pool of objects, as main makes them: the second keeps some of the
+// first's objects (untouched contacts, conversations, entries) and replaces or drops others.
+const handles = ['ann@x.com', 'bob@x.com', 'cy@x.com', 'di@x.com', 'ed@x.com'];
+const contactArbitrary = (handle: string) =>
+  fc.record({
+    handle: fc.constant(handle),
+    friendlyName: fc.constantFrom('Ann', 'Bob', 'Cy', ''),
+    status: fc.constantFrom('NLN', 'BSY', 'FLN', 'AWY') as fc.Arbitrary<Contact['status']>,
+    lists: fc.subarray(['FL', 'AL', 'BL', 'RL'] as const),
+  });
+const entryArbitrary = (index: number): fc.Arbitrary<TranscriptEntry> =>
+  fc.oneof(
+    fc.record({
+      type: fc.constant('message' as const),
+      id: fc.constant(`m${index}`),
+      from: fc.constantFrom(...handles),
+      fromName: fc.constantFrom('Ann', 'Bob'),
+      sentAt: fc.nat(100),
+      text: fc.string({ maxLength: 8 }),
+      delivery: fc.constantFrom('sending', 'delivered', 'failed', 'received') as fc.Arbitrary<'sending'>,
+    }),
+    fc.record({
+      type: fc.constant('system' as const),
+      id: fc.constant(`s${index}`),
+      kind: fc.constantFrom('joined', 'left', 'error', 'info') as fc.Arbitrary<'joined'>,
+      text: fc.string({ maxLength: 8 }),
+      at: fc.nat(100),
+    }),
+  );
+const entriesArbitrary = fc
+  .integer({ min: 0, max: 6 })
+  .chain((length) => fc.tuple(...Array.from({ length }, (_, index) => entryArbitrary(index))));
+const conversationArbitrary = (id: string) =>
+  fc.record(
+    {
+      id: fc.constant(id),
+      participants: fc.subarray(handles.map((handle) => ({ handle, friendlyName: handle.slice(0, 2), present: true }))),
+      entries: entriesArbitrary,
+      typing: fc.subarray(handles),
+      connected: fc.boolean(),
+      lastReceivedAt: fc.nat(100),
+    },
+    { requiredKeys: ['id', 'participants', 'entries', 'typing', 'connected'] },
+  );
+
+const pick = <T>(pool: Readonly<Record<string, T>>) =>
+  fc.subarray(Object.keys(pool)).map((keys) => Object.fromEntries(keys.map((key) => [key, pool[key] as T])));
+
+/** `b`'s version of each of `a`'s conversations: the same object, or new with a shared prefix of entries. */
+function evolve(conversation: Conversation): fc.Arbitrary<Conversation> {
+  return fc.oneof(
+    fc.constant(conversation),
+    fc.tuple(fc.nat(conversation.entries.length), entriesArbitrary, fc.subarray(handles), fc.boolean()).map(([kept, tail, typing, drop]) => {
+      const { lastReceivedAt: _dropped, ...withoutLast } = conversation;
+      return { ...(drop ? withoutLast : conversation), typing, entries: [...conversation.entries.slice(0, kept), ...tail] };
+    }),
+  );
+}
+
+const statePairArbitrary = fc
+  .record({
+    contacts: fc.tuple(...handles.map(contactArbitrary)).map((list) => Object.fromEntries(list.map((c) => [c.handle, c]))),
+    conversations: fc.tuple(conversationArbitrary('c1'), conversationArbitrary('c2'), conversationArbitrary('c3')),
+    sessions: fc.tuple(fc.constantFrom('offline', 'online', 'syncing') as fc.Arbitrary<'online'>, fc.constantFrom('offline', 'online') as fc.Arbitrary<'online'>),
+    profile: fc.option(fc.record({ emailEnabled: fc.boolean(), receivedAt: fc.nat(10) }), { nil: undefined }),
+  })
+  .chain(({ contacts, conversations, sessions, profile }) => {
+    const pool = Object.fromEntries(conversations.map((c) => [c.id, c]));
+    return fc.tuple(pick(contacts), pick(contacts), pick(pool), pick(pool), fc.boolean(), fc.boolean()).chain(([aContacts, bContacts, aChats, bNew, sameSession, sameProfile]) =>
+      fc
+        .tuple(...Object.values(aChats).map(evolve))
+        .map((evolved): [MessengerState, MessengerState] => {
+          const a: MessengerState = {
+            ...INITIAL_STATE,
+            session: { ...INITIAL_STATE.session, state: sessions[0] },
+            ...(profile ? { profile } : {}),
+            contacts: aContacts,
+            conversations: aChats,
+          };
+          const kept = Object.fromEntries(evolved.map((c) => [c.id, c]));
+          const b: MessengerState = {
+            ...a,
+            session: sameSession ? a.session : { ...a.session, state: sessions[1] },
+            ...(sameProfile ? {} : { profile: undefined }),
+            contacts: bContacts,
+            conversations: { ...bNew, ...kept },
+          };
+          if (!sameProfile) delete (b as { profile?: unknown }).profile;
+          return [a, b];
+        }),
+    );
+  });
+
+describe('diffState and applyPatch together', () => {
+  it('round-trip: applying the diff of two states to the first gives the second', () => {
+    fc.assert(
+      fc.property(statePairArbitrary, ([a, b]) => {
+        const patch = diffState(a, b);
+        expect(applyPatch(a, patch ?? {})).toEqual(b);
+        // JSON carries the patch between processes (IPC, the browser host's WebSocket).
+        expect(applyPatch(a, JSON.parse(JSON.stringify(patch ?? {})) as StatePatch)).toEqual(b);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the identity of every object the change did not touch', () => {
+    fc.assert(
+      fc.property(statePairArbitrary, ([a, b]) => {
+        const next = applyPatch(a, diffState(a, b) ?? {});
+        if (a === b || diffState(a, b) === undefined) expect(next).toBe(a);
+        for (const [handle, contact] of Object.entries(b.contacts)) {
+          if (a.contacts[handle] === contact) expect(next.contacts[handle]).toBe(contact);
+        }
+        for (const [id, conversation] of Object.entries(b.conversations)) {
+          const before = a.conversations[id];
+          if (before === conversation) expect(next.conversations[id]).toBe(before);
+          if (!before) continue;
+          conversation.entries.forEach((entry, index) => {
+            if (before.entries[index] === entry) expect(next.conversations[id]?.entries[index]).toBe(entry);
+          });
+        }
+        if (a.session === b.session) expect(next.session).toBe(a.session);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('changes nothing when a mirror that already has the change gets the patch again', () => {
+    fc.assert(
+      fc.property(statePairArbitrary, ([a, b]) => {
+        // After JSON, as between processes: every value in the patch is a copy.
+        expect(applyPatch(b, JSON.parse(JSON.stringify(diffState(a, b) ?? {})) as StatePatch)).toBe(b);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

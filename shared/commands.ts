@@ -1,0 +1,134 @@
+// The one command table: every renderer → main command, its argument schema and its result type,
+// written once. The IPC types, the channel names, the preload's API, the browser bridge and the
+// core's handler map are all derived from it, so adding a command is one entry here plus its
+// handler in main/app (the compiler points at the handler).
+
+import { z } from 'zod';
+import type { HistoryContact, HistoryConversation, HistoryExport, HistoryMessage, HistorySearchResult } from './history';
+import type { Settings, Snapshot } from './ipc';
+import type { AppError } from './model';
+import {
+  accountSchema,
+  addedByAnswerSchema,
+  conversationIdSchema,
+  editableListSchema,
+  friendlyNameSchema,
+  handleSchema,
+  historyDeletionSchema,
+  historyExportFormatSchema,
+  historyExportScopeSchema,
+  historyQuerySchema,
+  messageFormatSchema,
+  messageIdSchema,
+  messageTextSchema,
+  privacyModeSchema,
+  addedAlertSchema,
+  settingsPatchSchema,
+  signInSchema,
+  statusSchema,
+  urlServiceSchema,
+} from './schemas';
+
+declare const RESULT: unique symbol;
+/** A command's result type, carried by the type alone (results are main's own data, never validated). */
+interface Returns<R> {
+  readonly [RESULT]?: R;
+}
+const returns = <R = void>(): Returns<R> => ({});
+
+/**
+ * `account`: the command acts on one signed-in (or signing-in) account, named by the first
+ * argument; the renderer's bridge adds its window's account. `app`: the command concerns the app.
+ */
+type Scope = 'account' | 'app';
+
+interface CommandSpec {
+  readonly scope: Scope;
+  readonly args: z.ZodType<readonly unknown[]>;
+  readonly result: Returns<unknown>;
+}
+
+const onAccount = <Rest extends [] | [z.ZodType, ...z.ZodType[]], R = void>(rest: Rest, result?: Returns<R>) => ({
+  scope: 'account' as const,
+  args: z.tuple([accountSchema, ...rest]),
+  result: result ?? returns<R>(),
+});
+
+export const COMMANDS = {
+  /** Everything a window needs to start: its account's state and the app's settings. */
+  getSnapshot: onAccount([], returns<Snapshot>()),
+  /** Signs the account in; the account's id is the sign-in name, normalised. */
+  signIn: onAccount([signInSchema]),
+  signOut: onAccount([]),
+  setStatus: onAccount([statusSchema]),
+  setFriendlyName: onAccount([friendlyNameSchema]),
+  addContact: onAccount([editableListSchema, handleSchema]),
+  removeContact: onAccount([editableListSchema, handleSchema]),
+  blockContact: onAccount([handleSchema]),
+  unblockContact: onAccount([handleSchema]),
+  setPrivacyMode: onAccount([privacyModeSchema]),
+  setAddedAlert: onAccount([addedAlertSchema]),
+  setIms: onAccount([z.boolean()]),
+  inviteByEmail: onAccount([handleSchema]),
+  /** The Passport form is built and opened in main; its fields (derived from the password) never cross IPC. */
+  openInbox: onAccount([]),
+  openUrl: onAccount([urlServiceSchema, handleSchema.optional()]),
+  openNewMail: onAccount([]),
+  answerAddedBy: onAccount([handleSchema, addedByAnswerSchema]),
+  openConversation: onAccount([handleSchema], returns<string>()),
+  showConversation: onAccount([conversationIdSchema]),
+  sendMessage: onAccount([conversationIdSchema, messageTextSchema, messageFormatSchema.optional()], returns<string>()),
+  resendMessage: onAccount([conversationIdSchema, messageIdSchema]),
+  sendTyping: onAccount([conversationIdSchema]),
+  inviteToConversation: onAccount([conversationIdSchema, handleSchema]),
+  closeConversation: onAccount([conversationIdSchema]),
+  /** The user did something: auto-idle starts counting again, for every account. */
+  reportActivity: { scope: 'app', args: z.tuple([]), result: returns() },
+  saveSettings: { scope: 'app', args: z.tuple([settingsPatchSchema]), result: returns<Settings>() },
+  /** Keep the account's chat history, or stop (what is kept stays until deleted). */
+  setHistoryEnabled: onAccount([z.boolean()], returns<Settings>()),
+  /** Shows the account's history window, at a contact's conversations when one is named. */
+  openHistory: onAccount([handleSchema.optional()]),
+  /** The last lines of earlier conversations with the same people, for an open conversation. */
+  historyRecent: onAccount([conversationIdSchema], returns<readonly HistoryMessage[]>()),
+  historyContacts: onAccount([], returns<readonly HistoryContact[]>()),
+  historyConversation: onAccount([conversationIdSchema], returns<HistoryConversation | null>()),
+  historySearch: onAccount([historyQuerySchema], returns<HistorySearchResult>()),
+  /** Resolves with the number of messages deleted. */
+  historyDelete: onAccount([historyDeletionSchema], returns<number>()),
+  historyExport: onAccount([historyExportScopeSchema, historyExportFormatSchema], returns<HistoryExport>()),
+} as const;
+
+// Checked here rather than with `satisfies`, whose contextual type would widen every result to unknown.
+const _everyCommandIsASpec: Readonly<Record<string, CommandSpec>> = COMMANDS;
+
+export type CommandName = keyof typeof COMMANDS;
+export type AccountCommandName = { [K in CommandName]: (typeof COMMANDS)[K]['scope'] extends 'account' ? K : never }[CommandName];
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as readonly CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
+}
+
+export function isAccountCommand(name: CommandName): name is AccountCommandName {
+  return COMMANDS[name].scope === 'account';
+}
+
+/** What a caller passes (account-scoped commands start with the account). */
+export type CommandArgs<K extends CommandName> = z.input<(typeof COMMANDS)[K]['args']>;
+/** What a handler receives once the schema accepted the arguments (trimmed, lower-cased…). */
+export type ValidArgs<K extends CommandName> = z.output<(typeof COMMANDS)[K]['args']>;
+export type CommandValue<K extends CommandName> = (typeof COMMANDS)[K]['result'] extends Returns<infer R> ? R : never;
+
+/** Every command answers with data, never a thrown error: expected failures are AppErrors. */
+export type CommandResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+export type CommandReply<K extends CommandName> = CommandResult<CommandValue<K>>;
+
+/** The core's handler map: one function per command, given the validated arguments. */
+export type CommandHandlers = {
+  readonly [K in CommandName]: (...args: ValidArgs<K>) => CommandValue<K> | Promise<CommandValue<K>>;
+};
+
+/** IPC channel of a command. */
+export const commandChannel = (name: CommandName): string => `msn:${name}`;

@@ -1,0 +1,255 @@
+// The state patch: what main sends a window instead of the whole state, with `diffState` (main,
+// from the last state a window has to the newest) and `applyPatch` (the renderer's mirror) side by
+// side, so that the two halves are one module with one round-trip test. Applying the diff of two
+// states to the first gives the second; untouched objects keep their identity, so selectors and
+// memoised components see "nothing changed".
+
+import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
+import { reuse } from './reuse';
+
+/**
+ * A transcript's changed tail: the transcript is its first `from` entries as they were, followed by
+ * `items`. `from` is the first index whose entry changed, so an appended message or a delivery ACK
+ * near the end carries an entry or two, never the whole transcript; a shorter transcript is a
+ * tail with fewer items. Applied to a transcript that already has the change it changes nothing.
+ */
+export interface TranscriptTail {
+  readonly from: number;
+  readonly items: readonly TranscriptEntry[];
+}
+
+type ConversationFields = Omit<Conversation, 'id' | 'entries'>;
+
+/**
+ * What changed in a conversation the window already has. Each field present is its whole new
+ * value (null for an optional field that went away); `entries` is the transcript's changed tail.
+ * A typing flag or a reconnection then costs a few bytes, whatever the length of the transcript.
+ */
+export type ConversationUpdate = {
+  readonly [K in keyof ConversationFields]?: undefined extends ConversationFields[K]
+    ? Exclude<ConversationFields[K], undefined> | null
+    : ConversationFields[K];
+} & { readonly entries?: TranscriptTail };
+
+/** Changes to the state since the last snapshot or patch; absent keys did not change. */
+export interface StatePatch {
+  readonly session?: MessengerState['session'];
+  readonly profile?: MessengerState['profile'] | null;
+  readonly privacy?: MessengerState['privacy'];
+  readonly mail?: MessengerState['mail'];
+  readonly addedBy?: MessengerState['addedBy'];
+  readonly contacts?: { readonly set: Readonly<Record<string, Contact>>; readonly remove: readonly string[] };
+  /**
+   * `set` carries conversations new to the window whole; `update` only what changed in ones it
+   * has (by id; a window without that conversation is out of step and needs a snapshot).
+   */
+  readonly conversations?: {
+    readonly set: Readonly<Record<string, Conversation>>;
+    readonly update?: Readonly<Record<string, ConversationUpdate>>;
+    readonly remove: readonly string[];
+  };
+}
+
+// Diff: main's side.
+
+type Keyed<T> = Readonly<Record<string, T>>;
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+
+/** Keys added, replaced or removed between two records, compared by identity. */
+function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): { added: string[]; replaced: string[]; removed: string[] } {
+  const added: string[] = [];
+  const replaced: string[] = [];
+  const removed: string[] = [];
+  if (before === after) return { added, replaced, removed };
+  for (const [key, value] of Object.entries(after)) {
+    if (!Object.hasOwn(before, key)) added.push(key);
+    else if (before[key] !== value) replaced.push(key);
+  }
+  for (const key of Object.keys(before)) {
+    if (!Object.hasOwn(after, key)) removed.push(key);
+  }
+  return { added, replaced, removed };
+}
+
+function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(keys.map((key) => [key, record[key] as T]));
+}
+
+/** The first index whose entry is another object; the shorter length when one transcript begins the other. */
+function firstChangedEntry(before: readonly TranscriptEntry[], after: readonly TranscriptEntry[]): number {
+  const common = Math.min(before.length, after.length);
+  let index = 0;
+  while (index < common && before[index] === after[index]) index += 1;
+  return index;
+}
+
+/** What changed in one conversation: fields by identity, and the transcript from its first changed entry. */
+export function diffConversation(before: Conversation, after: Conversation): ConversationUpdate | undefined {
+  const update: Record<string, unknown> = {};
+  // Walks the keys rather than naming the fields, so a field added to Conversation is synced too.
+  const previous = before as unknown as Keyed<unknown>;
+  const next = after as unknown as Keyed<unknown>;
+  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+    if (key === 'id' || key === 'entries' || previous[key] === next[key]) continue;
+    update[key] = next[key] ?? null;
+  }
+  if (before.entries !== after.entries) {
+    const from = firstChangedEntry(before.entries, after.entries);
+    if (from < Math.max(before.entries.length, after.entries.length)) {
+      update['entries'] = { from, items: after.entries.slice(from) };
+    }
+  }
+  return Object.keys(update).length > 0 ? (update as ConversationUpdate) : undefined;
+}
+
+function diffContacts(before: MessengerState['contacts'], after: MessengerState['contacts']): StatePatch['contacts'] {
+  const { added, replaced, removed } = diffKeys(before, after);
+  const set = pick(after, [...added, ...replaced]);
+  return Object.keys(set).length > 0 || removed.length > 0 ? { set, remove: removed } : undefined;
+}
+
+/** New conversations whole, changed ones as updates: a keystroke notice or an ACK never resends a transcript. */
+function diffConversations(
+  before: MessengerState['conversations'],
+  after: MessengerState['conversations'],
+): StatePatch['conversations'] {
+  const { added, replaced, removed } = diffKeys(before, after);
+  const update: Record<string, ConversationUpdate> = {};
+  for (const id of replaced) {
+    const changes = diffConversation(before[id] as Conversation, after[id] as Conversation);
+    if (changes) update[id] = changes;
+  }
+  if (added.length === 0 && removed.length === 0 && Object.keys(update).length === 0) return undefined;
+  const set = pick(after, added);
+  return Object.keys(update).length > 0 ? { set, update, remove: removed } : { set, remove: removed };
+}
+
+/** What changed from `before` to `after`; undefined when nothing did. */
+export function diffState(before: MessengerState, after: MessengerState): StatePatch | undefined {
+  if (before === after) return undefined;
+  const patch: Mutable<StatePatch> = {};
+  if (before.session !== after.session) patch.session = after.session;
+  if (before.profile !== after.profile) patch.profile = after.profile ?? null;
+  if (before.privacy !== after.privacy) patch.privacy = after.privacy;
+  if (before.mail !== after.mail) patch.mail = after.mail;
+  if (before.addedBy !== after.addedBy) patch.addedBy = after.addedBy;
+  const contacts = diffContacts(before.contacts, after.contacts);
+  if (contacts) patch.contacts = contacts;
+  const conversations = diffConversations(before.conversations, after.conversations);
+  if (conversations) patch.conversations = conversations;
+  return Object.keys(patch).length > 0 ? patch : undefined;
+}
+
+// Apply: the renderer's side.
+
+interface RecordPatch<V> {
+  readonly set: Keyed<V>;
+  readonly remove: readonly string[];
+}
+
+function patchRecord<V>(record: Keyed<V>, patch: RecordPatch<V>): Keyed<V> {
+  let changed = false;
+  const next: Record<string, V> = { ...record };
+  for (const key of patch.remove) {
+    if (Object.hasOwn(next, key)) {
+      delete next[key];
+      changed = true;
+    }
+  }
+  for (const [key, value] of Object.entries(patch.set)) {
+    const previous = Object.hasOwn(record, key) ? record[key] : undefined;
+    const kept = previous === undefined ? value : reuse(previous, value);
+    next[key] = kept;
+    if (kept !== previous) changed = true;
+  }
+  return changed ? next : record;
+}
+
+/** Applies each update to the value it names; a key the record lacks is left out (see patchFits). */
+function updateRecord<V, U>(record: Keyed<V>, updates: Keyed<U> | undefined, apply: (value: V, update: U) => V): Keyed<V> {
+  let next: Record<string, V> | undefined;
+  for (const [key, update] of Object.entries(updates ?? {})) {
+    const previous = Object.hasOwn(record, key) ? record[key] : undefined;
+    if (previous === undefined) continue;
+    const kept = apply(previous, update);
+    if (kept === previous) continue;
+    next ??= { ...record };
+    next[key] = kept;
+  }
+  return next ?? record;
+}
+
+/** The transcript with its tail replaced; entries equal to the ones they replace stay as they were. */
+function patchEntries(entries: readonly TranscriptEntry[], tail: TranscriptTail): readonly TranscriptEntry[] {
+  const items = tail.items.map((item, offset) => {
+    const index = tail.from + offset;
+    return index < entries.length ? reuse(entries[index] as TranscriptEntry, item) : item;
+  });
+  const unchanged =
+    tail.from + items.length === entries.length && items.every((item, offset) => item === entries[tail.from + offset]);
+  return unchanged ? entries : [...entries.slice(0, tail.from), ...items];
+}
+
+/** Whether the transcript reaches where the update's tail starts (it always does when in step with main). */
+function fits(conversation: Conversation, update: ConversationUpdate): boolean {
+  return update.entries === undefined || update.entries.from <= conversation.entries.length;
+}
+
+function patchConversation(conversation: Conversation, update: ConversationUpdate): Conversation {
+  if (!fits(conversation, update)) return conversation;
+  const current = conversation as unknown as Keyed<unknown>;
+  const next: Record<string, unknown> = { ...current };
+  let changed = false;
+  for (const [key, value] of Object.entries(update)) {
+    const had = Object.hasOwn(current, key);
+    if (value === null) {
+      if (had) {
+        delete next[key];
+        changed = true;
+      }
+      continue;
+    }
+    const kept =
+      key === 'entries' ? patchEntries(conversation.entries, value as TranscriptTail) : had ? reuse(current[key], value) : value;
+    if (!had || kept !== current[key]) {
+      next[key] = kept;
+      changed = true;
+    }
+  }
+  return changed ? (next as unknown as Conversation) : conversation;
+}
+
+/**
+ * Whether every conversation update names a conversation the mirror has, with a transcript at
+ * least as long as where its tail starts. When not, this window missed a change: the updates it
+ * cannot place are left out, and it needs a snapshot.
+ */
+export function patchFits(state: MessengerState, patch: StatePatch): boolean {
+  return Object.entries(patch.conversations?.update ?? {}).every(([id, update]) => {
+    const conversation = Object.hasOwn(state.conversations, id) ? state.conversations[id] : undefined;
+    return conversation !== undefined && fits(conversation, update);
+  });
+}
+
+function replace<T>(current: T, incoming: T | undefined): T {
+  return incoming === undefined ? current : reuse(current, incoming);
+}
+
+function patchConversations(conversations: MessengerState['conversations'], patch: StatePatch['conversations']) {
+  if (!patch) return conversations;
+  return updateRecord(patchRecord(conversations, patch), patch.update, patchConversation);
+}
+
+export function applyPatch(state: MessengerState, patch: StatePatch): MessengerState {
+  const next: MessengerState = {
+    session: replace(state.session, patch.session),
+    profile: patch.profile === null ? undefined : replace(state.profile, patch.profile),
+    privacy: replace(state.privacy, patch.privacy),
+    mail: replace(state.mail, patch.mail),
+    addedBy: replace(state.addedBy, patch.addedBy),
+    contacts: patch.contacts ? patchRecord(state.contacts, patch.contacts) : state.contacts,
+    conversations: patchConversations(state.conversations, patch.conversations),
+  };
+  const keys = Object.keys(next) as (keyof MessengerState)[];
+  return keys.every((key) => next[key] === state[key]) ? state : next;
+}
