@@ -170,7 +170,7 @@ describe('chat history in Chromium', () => {
     await history.getByTestId('history-delete-confirm').click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => history.getByTestId('history-status').textContent(), PATIENTLY).toBe('2 messages were deleted.');
-    expect(await history.getByTestId(`history-contact-${BOB.handle}`).count()).toBe(0);
+    await expect.poll(() => history.getByTestId(`history-contact-${BOB.handle}`).count(), PATIENTLY).toBe(0);
     await history.getByTestId('history-search').fill('coffee');
     await expect.poll(() => history.getByTestId('history-found').textContent(), PATIENTLY).toBe('No messages found.');
   });

@@ -81,6 +81,9 @@ describe('MessengerApp history', { timeout: 30_000 }, () => {
     const exported = await app.dispatch('historyExport', [A1, { kind: 'contact', handle: 'bob@example.com' }, 'txt']);
     expect(exported).toMatchObject({ ok: true, value: { fileName: 'history-bob@example.com.txt', messages: 2 } });
     expect(exported.ok && exported.value.content).toMatch(/^Message history with Bob \(bob@example\.com\)/);
+    const search = await app.dispatch('historyExport', [A1, { kind: 'search', query: 'after' }, 'html']);
+    expect(search).toMatchObject({ ok: true, value: { fileName: 'history-search-after.html', mimeType: 'text/html;charset=utf-8', messages: 1 } });
+    expect(search.ok && search.value.content).toContain('<title>Messages containing &#34;after&#34;</title>');
     expect(app.snapshot().settings.history).toEqual({ 'me@example.com': true });
   });
 

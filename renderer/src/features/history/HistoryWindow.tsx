@@ -4,6 +4,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { HistoryContact, HistoryDeletion, HistoryExportFormat, HistoryExportScope } from '../../../../shared/history';
+import { MAX_HISTORY_QUERY_LENGTH } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -130,7 +131,7 @@ export function HistoryWindow({ handle }: { readonly handle?: string }) {
           value={query}
           onChange={setQuery}
           className="text-input history-search__input"
-          maxLength={200}
+          maxLength={MAX_HISTORY_QUERY_LENGTH}
           data-testid="history-search"
         />
       </div>
