@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Conversation, TranscriptEntry } from '../../../shared/model';
-import { historyRecords } from './recorder';
+import type { HistoryRecord } from './records';
+import { HistoryRecorder } from './recorder';
+
+/** The records for going from `before` (already recorded) to `after`. */
+const historyRecords = (before: Record<string, Conversation>, after: Record<string, Conversation>, now: number): HistoryRecord[] =>
+  new HistoryRecorder(before).next(after, now);
 
 const message = (id: string, delivery: ChatMessage['delivery'], text = id): TranscriptEntry => ({
   type: 'message',
@@ -19,7 +24,7 @@ function conversation(entries: TranscriptEntry[], participants = [bob]): Convers
   return { id: 'c1', participants, entries, typing: [], connected: true };
 }
 
-describe('historyRecords', () => {
+describe('HistoryRecorder', () => {
   it('records a new conversation, then each message as it is shown, in order', () => {
     const first = conversation([message('m1', 'sending')]);
     expect(historyRecords({}, { c1: first }, 9_000)).toEqual([
@@ -44,6 +49,24 @@ describe('historyRecords', () => {
     const carol = { handle: 'carol@example.com', friendlyName: 'Carol', present: true };
     const after = { ...before, participants: [bob, carol], entries: [...before.entries, message('m2', 'received')] };
     expect(historyRecords({ c1: before }, { c1: after }, 9_000).map((record) => record.kind)).toEqual(['conversation', 'message']);
+  });
+
+  it('follows a long conversation change by change: ACKs anywhere, resends, new lines, a transcript that shrank', () => {
+    const recorder = new HistoryRecorder({});
+    const lines = Array.from({ length: 50 }, (_, index) => message(`m${index}`, index === 3 ? 'sending' : 'received'));
+    const first = conversation(lines);
+    expect(recorder.next({ c1: first }, 9_000)).toHaveLength(51);
+    const acked = { ...first, entries: first.entries.map((entry, index) => (index === 3 ? message('m3', 'failed') : entry)) };
+    expect(recorder.next({ c1: acked }, 9_000)).toEqual([expect.objectContaining({ id: 'm3', delivery: 'failed' })]);
+    const resent = { ...acked, entries: [...acked.entries.map((entry, index) => (index === 3 ? message('m3', 'sending') : entry)), message('m50', 'received')] };
+    expect(recorder.next({ c1: resent }, 9_000).map((record) => record.kind === 'message' && [record.id, record.delivery])).toEqual([
+      ['m3', 'sending'],
+      ['m50', 'received'],
+    ]);
+    const delivered = { ...resent, entries: resent.entries.map((entry, index) => (index === 3 ? message('m3', 'delivered') : entry)) };
+    expect(recorder.next({ c1: delivered }, 9_000)).toEqual([expect.objectContaining({ id: 'm3', delivery: 'delivered' })]);
+    const shorter = { ...delivered, entries: [message('x1', 'received')] };
+    expect(recorder.next({ c1: shorter }, 9_000)).toEqual([expect.objectContaining({ id: 'x1' })]);
   });
 
   it('ignores system lines and unchanged conversations', () => {

@@ -10,7 +10,7 @@ import type { Conversation, MessengerState } from '../../../shared/model';
 import { buildExport } from './export';
 import { historyFile } from './files';
 import { peopleKey } from './records';
-import { historyRecords } from './recorder';
+import { HistoryRecorder } from './recorder';
 import { type HistoryProblemEvent, HistoryStore } from './store';
 
 /** Lines from earlier conversations shown above a new one. */
@@ -54,8 +54,8 @@ interface Account {
 
 export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
   private account: Account | undefined;
-  /** The conversations as last recorded (or as they were when recording started). */
-  private recorded: MessengerState['conversations'];
+  /** What has been recorded so far (or what was on screen when recording started). */
+  private recorder: HistoryRecorder;
   private readonly now: () => number;
 
   constructor(
@@ -64,7 +64,7 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
   ) {
     super();
     this.now = options.now ?? Date.now;
-    this.recorded = messenger.state.conversations;
+    this.recorder = new HistoryRecorder(messenger.state.conversations);
     messenger.on('state', (state) => this.follow(state));
     this.follow(messenger.state);
   }
@@ -83,7 +83,7 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
     if (account?.handle !== handle.toLowerCase()) return;
     if (on && !account.recording) {
       account.recording = true;
-      this.recorded = {};
+      this.recorder = new HistoryRecorder({});
       this.record(this.messenger.state);
     } else if (!on) {
       account.recording = false;
@@ -157,17 +157,15 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
       void this.account?.store?.close();
       this.account = { handle, store: undefined, recording: this.options.keepsHistory(handle) };
       // What was on screen before this sign-in belongs to an earlier session: it is not recorded again.
-      this.recorded = state.conversations;
+      this.recorder = new HistoryRecorder(state.conversations);
       if (this.account.recording) this.store();
       return;
     }
     if (this.account?.recording) this.record(state);
-    else this.recorded = state.conversations;
   }
 
   private record(state: MessengerState): void {
-    const records = historyRecords(this.recorded, state.conversations, this.now());
-    this.recorded = state.conversations;
+    const records = this.recorder.next(state.conversations, this.now());
     if (records.length > 0) this.store()?.record(records);
   }
 

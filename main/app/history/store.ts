@@ -11,6 +11,13 @@ import type { HistoryRecord } from './records';
 import type { FromWorker, QueryAnswer, QueryArgs, QueryName, ToWorker, WorkerSetup } from './worker-protocol';
 
 export const DEFAULT_SLOW_AFTER_MS = 5_000;
+/**
+ * Records are handed to the worker this long after the first of them, together. A message, its ACK
+ * and the answer to it then go as one batch once the exchange is over, so the worker (and SQLite's
+ * work) never competes for the CPU with a message on its way. Nothing is less safe for the wait: a
+ * crash of this process would end the worker too.
+ */
+export const HAND_OVER_AFTER_MS = 10;
 
 export interface HistoryStoreOptions extends DatabaseOptions {
   readonly file: string;
@@ -50,6 +57,9 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
   private posted = 0;
   private committed = 0;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Records waiting to be handed to the worker together. */
+  private outbox: HistoryRecord[] = [];
+  private handOver: ReturnType<typeof setTimeout> | undefined;
   /** When each handed-over batch was posted (`upTo`: the record count after it), oldest first. */
   private readonly postedAt: { readonly upTo: number; readonly at: number }[] = [];
   /** The problem last reported, until `recovered`. */
@@ -95,12 +105,13 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
     return this.posted - this.committed;
   }
 
-  /** Hands records to the worker; returns at once. */
+  /** Hands records to the worker (soon, with those that follow them); returns at once. */
   record(records: readonly HistoryRecord[]): void {
     if (records.length === 0 || this.closed || this.exited) return;
     this.posted += records.length;
     this.postedAt.push({ upTo: this.posted, at: Date.now() });
-    this.post({ type: 'record', records });
+    this.outbox.push(...records);
+    this.handOver ??= setTimeout(() => this.sendOutbox(), HAND_OVER_AFTER_MS);
     if (!this.slowTimer) this.watchSlow();
   }
 
@@ -114,6 +125,8 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
     await this.ready;
     if (this.closed || this.exited) throw new HistoryUnavailableError('The history is closed.');
     const id = this.nextQuery++;
+    // What was handed over before the question is part of the answer.
+    this.sendOutbox();
     return new Promise<QueryAnswer<K>>((resolve, reject) => {
       this.queries.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.post({ type: 'query', id, name, args });
@@ -126,9 +139,19 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
       this.stopSlowTimer();
       if (this.exited) return resolve();
       this.worker.once('exit', () => resolve());
+      this.sendOutbox();
       this.post({ type: 'close' });
     });
     return this.closed;
+  }
+
+  private sendOutbox(): void {
+    if (this.handOver) clearTimeout(this.handOver);
+    this.handOver = undefined;
+    if (this.outbox.length === 0 || this.exited) return;
+    const records = this.outbox;
+    this.outbox = [];
+    this.post({ type: 'record', records });
   }
 
   private post(message: ToWorker): void {

@@ -23,11 +23,11 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 let database: HistoryDatabase | undefined;
 const pending: HistoryRecord[] = [];
 let committed = 0;
-let flushQueued = false;
 let retry: ReturnType<typeof setTimeout> | undefined;
 let retryMs = FIRST_RETRY_MS;
 let failing: WriteProblem | undefined;
 let closing = false;
+let flushQueued = false;
 
 function startOver(): void {
   try {
