@@ -42,7 +42,8 @@ export type Notice =
   | { readonly kind: 'added-by'; readonly handle: string; readonly friendlyName: string }
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
-  | { readonly kind: 'signed-out'; readonly reason: string; readonly message?: string }
+  /** `error`: why, when the user did not sign out themselves. */
+  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError }
   /** History is not being written as it should (a banner until `history-recovered`); `setAsideAs` names a damaged database's new file. */
   | { readonly kind: 'history'; readonly problem: HistoryProblem; readonly setAsideAs?: string }
   | { readonly kind: 'history-recovered' };

@@ -8,7 +8,7 @@ import { SOURCE_HISTORY_WORKER } from '../app/history/source-worker';
 import { toAppError } from '../client/errors';
 import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
-import { type CliEvent, errorEvent, printEvents } from './events';
+import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
 import { printHistoryEvents, runHistoryCommand } from './history-commands';
 import { cliDataDir, openWithPlatform, promptPassword } from './system';
 
@@ -64,7 +64,8 @@ async function run(options: CliArguments, password: string): Promise<void> {
         if (command.name === 'history') return await runHistoryCommand(history, command, print);
         await runCliCommand(messenger, command, options.openBrowser);
       } catch (error) {
-        print(errorEvent(toAppError(error), { command: line.trim().split(/\s+/)[0] }));
+        const command = line.trim().split(/\s+/)[0];
+        print(error instanceof UsageError ? usageEvent(error.message, { command }) : errorEvent(toAppError(error), { command }));
       }
     });
   });
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     options = parseCliArguments(process.argv.slice(2));
     password = await readPassword();
   } catch (error) {
-    print(errorEvent(error instanceof UsageError ? { kind: 'input', message: error.message } : toAppError(error)));
+    print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
   await run(options, password);

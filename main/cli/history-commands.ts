@@ -3,9 +3,9 @@
 
 import { isValidHandle } from '../../shared/handles';
 import type { HistoryExportFormat } from '../../shared/history';
-import { MessengerError } from '../client/errors';
 import type { HistoryService } from '../app/history/service';
 import { AtomicWriter } from '../storage/atomic-writer';
+import { UsageError } from './arguments';
 import type { CliEvent } from './events';
 
 export type HistoryCliCommand =
@@ -15,10 +15,10 @@ export type HistoryCliCommand =
 
 const USAGE = '"history" takes search WORDS, export HANDLE txt|html PATH, or delete HANDLE.';
 
-const bad = (message: string): MessengerError => new MessengerError({ kind: 'input', message });
+const bad = (message: string): UsageError => new UsageError(message);
 
-function handleOf(word: string | undefined): string {
-  if (!isValidHandle(word)) throw bad(`"${(word ?? '').slice(0, 40)}" is not a handle (name@domain).`);
+function handleOf(word: string | undefined, action: string): string {
+  if (!isValidHandle(word)) throw bad(`"history ${action}" takes a handle (name@domain), not "${(word ?? '').slice(0, 40)}".`);
   return word.toLowerCase();
 }
 
@@ -31,10 +31,10 @@ export function parseHistoryCommand(words: readonly string[], rest: (count: numb
       return { name: 'history', action, words: rest(2) };
     case 'export':
       if (words.length < 4 || (format !== 'txt' && format !== 'html')) throw bad('"history export" takes a handle, txt or html, and a file path.');
-      return { name: 'history', action, handle: handleOf(handle), format, path: rest(4) };
+      return { name: 'history', action, handle: handleOf(handle, action), format, path: rest(4) };
     case 'delete':
       if (words.length !== 2) throw bad('"history delete" takes one handle.');
-      return { name: 'history', action, handle: handleOf(handle) };
+      return { name: 'history', action, handle: handleOf(handle, action) };
     default:
       throw bad(USAGE);
   }

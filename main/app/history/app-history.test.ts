@@ -100,7 +100,7 @@ describe('MessengerApp history', { timeout: 30_000 }, () => {
 
   it('refuses the switch and queries before anyone signed in, and opens the window through the shell', async () => {
     const { app, shell } = createApp();
-    expect(await app.dispatch('setHistoryEnabled', [A1, true])).toMatchObject({ ok: false, error: { kind: 'input', message: 'Sign in to see and change your message history.' } });
+    expect(await app.dispatch('setHistoryEnabled', [A1, true])).toMatchObject({ ok: false, error: { kind: 'input', reason: 'not-signed-in' } });
     expect(await app.dispatch('historySearch', [A1, 'x'])).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(await app.dispatch('historyDelete', [A1, { kind: 'all', extra: 1 }])).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(await app.dispatch('openHistory', [A1, 'bob@example.com'])).toEqual({ ok: true, value: undefined });

@@ -12,7 +12,7 @@ import type {
   HistorySearchResult,
 } from '../../../shared/history';
 import type { Notice, Settings } from '../../../shared/ipc';
-import { MessengerError } from '../../client/errors';
+import { MessengerError, inputError } from '../../client/errors';
 import type { MessengerPort } from '../messenger-port';
 import type { StoredSettings } from '../settings-store';
 import { HistoryService, type HistoryServiceOptions, NoAccountError } from './service';
@@ -34,9 +34,8 @@ export interface AppHistoryContext {
   readonly log: (line: string) => void;
 }
 
-const notSignedIn = (): MessengerError => new MessengerError({ kind: 'input', message: 'Sign in to see and change your message history.' });
-const unavailable = (): MessengerError =>
-  new MessengerError({ kind: 'unsupported', message: 'Your message history cannot be opened right now.' });
+const notSignedIn = (): MessengerError => inputError('not-signed-in');
+export const historyUnavailable = (): MessengerError => new MessengerError({ kind: 'unsupported', reason: 'history-unavailable' });
 
 export class AppHistory {
   private readonly service: HistoryService;
@@ -109,7 +108,7 @@ export class AppHistory {
     } catch (error) {
       if (error instanceof NoAccountError) throw notSignedIn();
       this.context.log(`History query failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw error instanceof HistoryUnavailableError ? unavailable() : error;
+      throw error instanceof HistoryUnavailableError ? historyUnavailable() : error;
     }
   }
 }

@@ -71,7 +71,7 @@ describe('HistoryRecorder', () => {
 
   it('ignores system lines and unchanged conversations', () => {
     const before = conversation([]);
-    const after = { ...before, entries: [{ type: 'system', id: 's1', kind: 'joined', text: 'Bob has joined.', at: 1 } as TranscriptEntry] };
+    const after = { ...before, entries: [{ type: 'system', id: 's1', kind: 'joined', event: { type: 'joined', name: 'Bob' }, at: 1 } as TranscriptEntry] };
     expect(historyRecords({ c1: before }, { c1: after }, 9_000)).toEqual([]);
     expect(historyRecords({ c1: after }, { c1: after }, 9_000)).toEqual([]);
   });

@@ -110,7 +110,7 @@ export function mirroredState(store: MessengerStore): MessengerState {
 /** The banner once a notice arrived: errors that concern every window, and history's problems while they last. */
 function bannerAfter(notice: Notice, banner: string | undefined): string | undefined {
   // A conversation's error is already a line in its transcript.
-  if (notice.kind === 'error' && notice.conversationId === undefined) return notice.error.message;
+  if (notice.kind === 'error' && notice.conversationId === undefined) return strings.error(notice.error);
   if (notice.kind === 'history') return strings.history.problem(notice.problem, notice.setAsideAs);
   if (notice.kind === 'history-recovered' && strings.history.isLastingProblem(banner)) return undefined;
   return banner;

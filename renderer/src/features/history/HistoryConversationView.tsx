@@ -25,7 +25,7 @@ export function HistoryConversationView({ conversationId, messageId, generation 
     let current = true;
     void command('historyConversation', conversationId).then((answer) => {
       if (!current) return;
-      setLoaded(answer.ok ? { id: conversationId, conversation: answer.value } : { id: conversationId, conversation: null, error: answer.error.message });
+      setLoaded(answer.ok ? { id: conversationId, conversation: answer.value } : { id: conversationId, conversation: null, error: strings.error(answer.error) });
     });
     return () => {
       current = false;

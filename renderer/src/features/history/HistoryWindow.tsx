@@ -32,7 +32,7 @@ function useHistoryContacts(generation: number): { contacts: readonly HistoryCon
   useEffect(() => {
     let current = true;
     void command('historyContacts').then((answer) => {
-      if (current) setState(answer.ok ? { contacts: answer.value, error: undefined } : { contacts: undefined, error: answer.error.message });
+      if (current) setState(answer.ok ? { contacts: answer.value, error: undefined } : { contacts: undefined, error: strings.error(answer.error) });
     });
     return () => {
       current = false;

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { HistorySearchResult } from '../../../../shared/history';
 import { command } from '../../bridge';
+import { strings } from '../../strings';
 
 const TYPING_PAUSE_MS = 150;
 
@@ -31,7 +32,7 @@ export function useHistorySearch(query: string, generation: number): HistorySear
     const timer = setTimeout(() => {
       void command('historySearch', words).then((reply) => {
         if (!current) return;
-        setAnswer(reply.ok ? { words, generation, result: reply.value } : { words, generation, error: reply.error.message });
+        setAnswer(reply.ok ? { words, generation, result: reply.value } : { words, generation, error: strings.error(reply.error) });
       });
     }, TYPING_PAUSE_MS);
     return () => {
