@@ -23,6 +23,8 @@ import {
   messageTextSchema,
   privacyModeSchema,
   addedAlertSchema,
+  contactPreferencesSchema,
+  linkSchema,
   settingsPatchSchema,
   signInSchema,
   statusSchema,
@@ -97,6 +99,10 @@ export const COMMANDS = {
   /** Resolves with the number of messages deleted. */
   historyDelete: onAccount([historyDeletionSchema], returns<number>()),
   historyExport: onAccount([historyExportScopeSchema, historyExportFormatSchema], returns<HistoryExport>()),
+  /** Opens a web or e-mail link in the system's browser or mail client, once the schema accepted it. */
+  openLink: { scope: 'app', args: z.tuple([linkSchema]), result: returns() },
+  /** What the account's signed-in handle remembers about a contact: sign-in alert, sound, spelling language. */
+  setContactPreferences: onAccount([handleSchema, contactPreferencesSchema]),
 } as const;
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every result to unknown.

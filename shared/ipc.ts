@@ -6,6 +6,7 @@ import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
 import type { HistoryProblem } from './history';
 import type { AppError, MessengerState } from './model';
+import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
 
 export type { ConversationUpdate, StatePatch, TranscriptTail } from './state';
@@ -32,6 +33,16 @@ export interface Settings {
   readonly presets: readonly ServerPreset[];
   /** Whether each account (by sign-in name) keeps a chat history; an account not listed was never asked. */
   readonly history: Readonly<Record<string, boolean>>;
+  readonly theme: ThemeChoice;
+  readonly uiScale: UiScale;
+  readonly plusTags: PlusTagMode;
+  /** Esc closes a conversation window (as MSN's did); some people would rather it did not. */
+  readonly escapeClosesConversation: boolean;
+  readonly autoReply: AutoReplySettings;
+  /** Per signed-in handle (lower-cased), per contact; set with setContactPreferences. */
+  readonly contactPreferences: ContactPreferencesByAccount;
+  /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
+  readonly spellCheckLanguages: readonly string[];
 }
 
 /** Something to tell the user about right now (toast, sound, live region). */

@@ -14,7 +14,9 @@ import {
 } from '../../shared/commands';
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
+import { openableLink } from '../../shared/links';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
+import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
@@ -29,6 +31,8 @@ export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
   showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
+  /** Opens a link someone clicked, already checked by shared/links.ts: the browser or the mail client. */
+  openLink(url: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
   /** Shows the account's history window, at a contact's conversations when one is named. */
@@ -47,6 +51,8 @@ export interface MessengerAppOptions {
   /** Chat history (the shell says where its worker is); without it, history commands say it is unavailable. */
   readonly history?: AppHistoryOptions;
   readonly log?: (line: string) => void;
+  /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
+  readonly spellCheckLanguages?: readonly string[];
 }
 
 /** The part of the demo server the app uses. */
@@ -88,7 +94,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.options = options;
     this.log = options.log ?? (() => {});
     this.shell = options.shell;
-    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
+    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
     this.demo = options.demo;
     this.handlers = this.createHandlers();
     this.addAccount(FIRST_ACCOUNT);
@@ -163,6 +169,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
     this.forwardMessengerEvents(account);
     messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
     return account;
   }
 
@@ -208,6 +215,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     const settings = await this.settings.update(patch);
     if (patch.autoIdleMinutes !== undefined) {
       for (const { messenger } of this.accounts.values()) messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
+    }
+    if (patch.autoReply !== undefined) {
+      for (const { messenger } of this.accounts.values()) messenger.setAutoReplies(activeReplies(patch.autoReply));
     }
     this.emit('settings', settings);
     return settings;
@@ -255,6 +265,21 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private historyOf({ history }: Account): AppHistory {
     if (!history) throw historyUnavailable();
     return history;
+  }
+
+  private async openLink(url: string): Promise<void> {
+    const href = openableLink(url);
+    if (href === undefined) throw inputError('link-refused');
+    await this.shell.openLink(href);
+  }
+
+  /** Kept under the handle signed in on the account, which is who has these contacts. */
+  private async setContactPreferences({ messenger }: Account, contact: string, preferences: ContactPreferences): Promise<void> {
+    const { handle, state } = messenger.state.session;
+    if (state !== 'online' || handle === undefined) {
+      throw inputError('not-signed-in');
+    }
+    this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
   }
 
   private showConversation({ id, messenger }: Account, conversationId: string): void {
@@ -309,6 +334,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       historySearch: (account, words) => this.historyOf(account).search(words),
       historyDelete: (account, what) => this.historyOf(account).delete(what),
       historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
+      openLink: (url) => this.openLink(url),
+      setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),
     };
   }
 }

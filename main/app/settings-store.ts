@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ServerPreset, Settings } from '../../shared/ipc';
+import { type ContactPreferences, type ContactPreferencesByAccount, DEFAULT_PREFERENCES } from '../../shared/preferences';
+import { autoReplySchema, contactPreferencesSchema, plusTagModeSchema, themeSchema, uiScaleSchema } from '../../shared/schemas';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { readJsonFile } from './json-file';
 import type { SecretStore } from './secret-store';
@@ -17,7 +19,7 @@ export const SERVER_PRESETS: readonly ServerPreset[] = [
   { label: 'Server on this computer', address: '127.0.0.1:1863' },
 ];
 
-export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets'>;
+export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets' | 'spellCheckLanguages'>;
 
 export const DEFAULT_SETTINGS: StoredSettings = {
   autoIdleMinutes: 5,
@@ -29,7 +31,22 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   rememberPassword: false,
   autoSignIn: false,
   history: {},
+  ...DEFAULT_PREFERENCES,
 };
+
+/** Each account's and each contact's entry is checked on its own, so a bad one costs only itself. */
+function validPreferences(stored: Record<string, Record<string, unknown>>): ContactPreferencesByAccount {
+  const accounts: Record<string, Record<string, ContactPreferences>> = {};
+  for (const [account, contacts] of Object.entries(stored)) {
+    const valid: Record<string, ContactPreferences> = {};
+    for (const [contact, preferences] of Object.entries(contacts)) {
+      const parsed = contactPreferencesSchema.safeParse(preferences);
+      if (parsed.success) valid[contact] = parsed.data;
+    }
+    accounts[account] = valid;
+  }
+  return accounts;
+}
 
 // Each field is checked on its own so that one bad value costs that value, not the whole file.
 const storedSettingsSchema = z.object({
@@ -42,6 +59,15 @@ const storedSettingsSchema = z.object({
   rememberPassword: z.boolean().catch(DEFAULT_SETTINGS.rememberPassword),
   autoSignIn: z.boolean().catch(DEFAULT_SETTINGS.autoSignIn),
   history: z.record(z.string().max(129), z.boolean()).catch(DEFAULT_SETTINGS.history),
+  theme: themeSchema.catch(DEFAULT_SETTINGS.theme),
+  uiScale: uiScaleSchema.catch(DEFAULT_SETTINGS.uiScale),
+  plusTags: plusTagModeSchema.catch(DEFAULT_SETTINGS.plusTags),
+  escapeClosesConversation: z.boolean().catch(DEFAULT_SETTINGS.escapeClosesConversation),
+  autoReply: autoReplySchema.catch(DEFAULT_SETTINGS.autoReply),
+  contactPreferences: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .transform(validPreferences)
+    .catch(DEFAULT_SETTINGS.contactPreferences),
 });
 
 export class SettingsStore {
@@ -54,6 +80,8 @@ export class SettingsStore {
     readonly secrets: SecretStore,
     defaults: Partial<StoredSettings> = {},
     log: (line: string) => void = () => {},
+    /** The shell's spelling dictionaries, offered per contact. */
+    private readonly spellCheckLanguages: readonly string[] = [],
   ) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.file = join(dataDir, 'settings.json');
@@ -63,7 +91,15 @@ export class SettingsStore {
 
   get settings(): Settings {
     const hasSavedPassword = this.stored.lastHandle !== '' && this.secrets.has(this.stored.lastHandle);
-    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS };
+    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages };
+  }
+
+  /** Remembers what `account` chose for `contact`; the defaults take no room. */
+  async setContactPreferences(account: string, contact: string, preferences: ContactPreferences): Promise<Settings> {
+    const { [contact]: _old, ...others } = this.stored.contactPreferences[account] ?? {};
+    const isDefault = !preferences.alertOnSignIn && preferences.sound === 'default' && preferences.spellCheckLanguage === undefined;
+    const contacts = isDefault ? others : { ...others, [contact]: preferences };
+    return this.update({ contactPreferences: { ...this.stored.contactPreferences, [account]: contacts } });
   }
 
   async update(patch: Partial<StoredSettings>): Promise<Settings> {

@@ -70,6 +70,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'host-unreachable': () => 'The messenger core could not be reached.',
   'host-lost': () => 'Lost the connection to the messenger core.',
   'popups-blocked': () => 'The browser blocked a window.',
+  'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside the messenger.',
 };
 

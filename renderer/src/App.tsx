@@ -7,13 +7,23 @@ import { HistoryWindow } from './features/history/HistoryWindow';
 import { useRoute } from './route';
 import { useMessenger } from './store/context';
 import { selectSession } from './store/selectors';
+import { ThemeRoot } from './theme/theme';
 import './styles/base.css';
+import './styles/themes.css';
 
 export function App() {
   const route = useRoute();
   const session = useMessenger(selectSession);
   useActivityReporter(session.state === 'online');
-  if (route.kind === 'conversation') return <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} />;
-  if (route.kind === 'history') return <HistoryWindow key={`${route.account}/${route.handle ?? ''}`} handle={route.handle} />;
-  return <MainWindow />;
+  return (
+    <ThemeRoot>
+      {route.kind === 'conversation' ? (
+        <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} />
+      ) : route.kind === 'history' ? (
+        <HistoryWindow key={`${route.account}/${route.handle ?? ''}`} handle={route.handle} />
+      ) : (
+        <MainWindow />
+      )}
+    </ThemeRoot>
+  );
 }

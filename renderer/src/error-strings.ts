@@ -108,6 +108,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'host-unreachable': () => 'Messenger could not reach its background service. Please try again.',
   'host-lost': () => 'Lost the connection to MSN Messenger. Reconnecting…',
   'popups-blocked': () => 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
+  'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside MSN Messenger. Please try again.',
 };
 

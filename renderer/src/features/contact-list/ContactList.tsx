@@ -1,7 +1,6 @@
 // The signed-in main window's body: me and my status, the Hotmail line, the filter, the tree.
 
-import { useId, useMemo } from 'react';
-import { SearchField } from '../../components/SearchField';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useMessenger } from '../../store/context';
 import { contactSections, selectContacts, selectFilter, selectSetFilter } from '../../store/selectors';
 import { strings } from '../../strings';
@@ -17,6 +16,19 @@ export function ContactList() {
   const setFilter = useMessenger(selectSetFilter);
   const sections = useMemo(() => contactSections(contacts, filter), [contacts, filter]);
   const treeId = useId();
+  const filterId = useId();
+  const filterRef = useRef<HTMLInputElement>(null);
+  // Ctrl+F finds a contact, as the search box of the list, not the browser's find bar.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
+      event.preventDefault();
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   const total = sections.online.length + sections.offline.length;
   const empty = total === 0 ? (filter.trim() ? strings.contactList.noMatch : strings.contactList.empty) : undefined;
 
@@ -27,13 +39,19 @@ export function ContactList() {
         <MailLine />
       </header>
       <div className="contact-list__filter">
-        <SearchField
-          label={strings.contactList.filter}
-          placeholder={strings.contactList.filterPlaceholder}
+        <label htmlFor={filterId} className="visually-hidden">
+          {strings.contactList.filter}
+        </label>
+        <input
+          id={filterId}
+          ref={filterRef}
+          type="search"
+          className="text-input"
           value={filter}
-          onChange={setFilter}
+          placeholder={strings.contactList.filterPlaceholder}
           aria-controls={treeId}
           data-testid="contact-filter"
+          onChange={(event) => setFilter(event.target.value)}
           onKeyDown={(event) => {
             if (event.key !== 'ArrowDown') return;
             event.preventDefault();

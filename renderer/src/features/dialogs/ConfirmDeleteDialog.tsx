@@ -1,5 +1,6 @@
 // Deleting a contact, with the reminder that deleting is not blocking.
 
+import { stripPlus } from '../../../../shared/plus-tags';
 import type { Contact } from '../../../../shared/model';
 import { command } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -9,7 +10,7 @@ export function ConfirmDeleteDialog({ contact, onClose }: { readonly contact: Co
   return (
     <ConfirmDialog
       title={strings.deleteContact.title}
-      sentences={[strings.deleteContact.question(contact.friendlyName), strings.deleteContact.explanation]}
+      sentences={[strings.deleteContact.question(stripPlus(contact.friendlyName)), strings.deleteContact.explanation]}
       confirm={strings.deleteContact.submit}
       action={() => command('removeContact', 'FL', contact.handle)}
       onDone={onClose}

@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { HistoryConversation } from '../../../../shared/history';
 import { command } from '../../bridge';
+import { RichText } from '../../components/rich-text/RichText';
 import { strings } from '../../strings';
 import { messageStyle } from '../conversation/message-style';
 import { formatTime } from '../conversation/time-format';
@@ -60,7 +61,9 @@ export function HistoryConversationView({ conversationId, messageId, generation 
             data-id={message.id}
           >
             <p className="entry__says">
-              <span className="entry__sender">{strings.conversation.says(message.fromName)}</span>{' '}
+              <span className="entry__sender">
+                <RichText text={message.fromName} /> {strings.conversation.saysAfterName}
+              </span>{' '}
               <time className="entry__time" dateTime={new Date(message.sentAt).toISOString()}>
                 {formatTime(message.sentAt)}
               </time>{' '}

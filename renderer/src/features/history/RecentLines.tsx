@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryMessage } from '../../../../shared/history';
 import { command } from '../../bridge';
+import { RichText } from '../../components/rich-text/RichText';
 import { strings } from '../../strings';
 import { formatDate, formatTime } from '../conversation/time-format';
 import { messageStyle } from '../conversation/message-style';
@@ -30,7 +31,9 @@ export function RecentLines({ lines }: { readonly lines: readonly HistoryMessage
       {lines.map((line) => (
         <div key={line.id} className="entry entry--message entry--earlier" data-testid="recent-line">
           <p className="entry__says">
-            <span className="entry__sender">{strings.conversation.says(line.fromName)}</span>{' '}
+            <span className="entry__sender">
+              <RichText text={line.fromName} /> {strings.conversation.saysAfterName}
+            </span>{' '}
             <time className="entry__time" dateTime={new Date(line.sentAt).toISOString()}>
               {formatDate(line.sentAt)} {formatTime(line.sentAt)}
             </time>

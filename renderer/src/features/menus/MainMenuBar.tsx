@@ -66,7 +66,10 @@ export function MainMenuBar() {
       {
         id: 'help',
         label: strings.menu.help,
-        items: [{ id: 'about', label: strings.menu.about, onSelect: () => openDialog({ kind: 'about' }) }],
+        items: [
+          { id: 'shortcuts', label: strings.menu.keyboardShortcuts, onSelect: () => openDialog({ kind: 'shortcuts' }) },
+          { id: 'about', label: strings.menu.about, separatorBefore: true, onSelect: () => openDialog({ kind: 'about' }) },
+        ],
       },
     ],
     [online, signedOut, openDialog, runWithBanner],
