@@ -4,6 +4,7 @@
 
 import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
+import type { HistoryProblem } from './history';
 import type { AppError, MessengerState } from './model';
 import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
@@ -30,6 +31,8 @@ export interface Settings {
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
+  /** Whether each account (by sign-in name) keeps a chat history; an account not listed was never asked. */
+  readonly history: Readonly<Record<string, boolean>>;
   readonly theme: ThemeChoice;
   readonly uiScale: UiScale;
   readonly plusTags: PlusTagMode;
@@ -51,7 +54,10 @@ export type Notice =
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
   /** `error`: why, when the user did not sign out themselves. */
-  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError };
+  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError }
+  /** History is not being written as it should (a banner until `history-recovered`); `setAsideAs` names a damaged database's new file. */
+  | { readonly kind: 'history'; readonly problem: HistoryProblem; readonly setAsideAs?: string }
+  | { readonly kind: 'history-recovered' };
 
 /** Everything a window needs to start: its account's state and the app's settings. */
 export interface Snapshot {

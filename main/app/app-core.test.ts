@@ -31,6 +31,7 @@ function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => P
   const shell = {
     showConversation: vi.fn<AppShell['showConversation']>(),
     openExternal: vi.fn<AppShell['openExternal']>(),
+    showHistory: vi.fn<AppShell['showHistory']>(),
     openLink: vi.fn<AppShell['openLink']>(),
   };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };

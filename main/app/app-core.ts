@@ -20,6 +20,7 @@ import { activeReplies, type ContactPreferences } from '../../shared/preferences
 import { MessengerError, inputError } from '../client/errors';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
+import { AppHistory, type AppHistoryOptions, historyUnavailable } from './history/app-history';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
@@ -36,6 +37,8 @@ export interface AppShell {
   notify?(notification: { readonly title: string; readonly body: string }): void;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
+  /** Shows the account's history window, at a contact's conversations when one is named. */
+  showHistory(account: AccountId, handle?: string): void;
 }
 
 export interface MessengerAppOptions {
@@ -47,6 +50,8 @@ export interface MessengerAppOptions {
   readonly defaults?: Partial<StoredSettings>;
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
+  /** Chat history (the shell says where its worker is); without it, history commands say it is unavailable. */
+  readonly history?: AppHistoryOptions;
   readonly log?: (line: string) => void;
   /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
   readonly spellCheckLanguages?: readonly string[];
@@ -64,6 +69,8 @@ export interface Account {
   readonly sync: StateSync;
   /** Each contact's last status, to tell a sign-in from a status change. */
   readonly lastPresence: Map<string, StatusCode>;
+  /** The chat history of whoever signs in on this account, when the shell set history up. */
+  readonly history: AppHistory | undefined;
 }
 
 type Rest<T extends readonly unknown[]> = T extends readonly [unknown, ...infer Tail] ? Tail : never;
@@ -140,11 +147,12 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.reason}${result.error.code === undefined ? '' : ` ${result.error.code}`}`);
   }
 
-  /** Signs every account out. The demo server belongs to the shell that composed it. */
+  /** Signs every account out and closes its history. The demo server belongs to the shell that composed it. */
   async close(): Promise<void> {
     await Promise.all(
-      [...this.accounts.values()].map(async ({ messenger }) => {
+      [...this.accounts.values()].map(async ({ messenger, history }) => {
         if (messenger.state.session.state !== 'offline') await messenger.signOut().catch(() => {});
+        await history?.close();
       }),
     );
   }
@@ -157,7 +165,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       log: this.log,
     });
     const sync = new StateSync({ initial: messenger.state });
-    const account: Account = { id, messenger, sync, lastPresence: new Map() };
+    const history = this.options.history && this.createHistory(id, messenger, this.options.history);
+    const account: Account = { id, messenger, sync, lastPresence: new Map(), history };
     this.accounts.set(id, account);
     sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
     this.forwardMessengerEvents(account);
@@ -243,6 +252,23 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     }
   }
 
+  private createHistory(id: AccountId, messenger: MessengerPort, options: AppHistoryOptions): AppHistory {
+    return new AppHistory({
+      messenger,
+      dataDir: this.options.dataDir,
+      options,
+      settings: () => this.settings.settings,
+      saveSettings: (patch) => this.saveSettings(patch),
+      notify: (notice) => this.emit('notice', { account: id, notice }),
+      log: this.log,
+    });
+  }
+
+  private historyOf({ history }: Account): AppHistory {
+    if (!history) throw historyUnavailable();
+    return history;
+  }
+
   private async openLink(url: string): Promise<void> {
     const href = openableLink(url);
     if (href === undefined) throw inputError('link-refused');
@@ -299,6 +325,17 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },
       saveSettings: (patch) => this.saveSettings(patch),
+      setHistoryEnabled: (account, enabled) => this.historyOf(account).setEnabled(enabled),
+      openHistory: (account, handle) => {
+        this.historyOf(account);
+        this.shell.showHistory(account.id, handle);
+      },
+      historyRecent: (account, conversationId) => this.historyOf(account).recent(conversationId),
+      historyContacts: (account) => this.historyOf(account).contacts(),
+      historyConversation: (account, conversationId) => this.historyOf(account).conversation(conversationId),
+      historySearch: (account, words) => this.historyOf(account).search(words),
+      historyDelete: (account, what) => this.historyOf(account).delete(what),
+      historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
       openLink: (url) => this.openLink(url),
       notify: (notification) => this.shell.notify?.(notification),
       setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),

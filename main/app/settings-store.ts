@@ -30,6 +30,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   lastHandle: '',
   rememberPassword: false,
   autoSignIn: false,
+  history: {},
   ...DEFAULT_PREFERENCES,
 };
 
@@ -57,6 +58,7 @@ const storedSettingsSchema = z.object({
   lastHandle: z.string().max(129).catch(DEFAULT_SETTINGS.lastHandle),
   rememberPassword: z.boolean().catch(DEFAULT_SETTINGS.rememberPassword),
   autoSignIn: z.boolean().catch(DEFAULT_SETTINGS.autoSignIn),
+  history: z.record(z.string().max(129), z.boolean()).catch(DEFAULT_SETTINGS.history),
   theme: themeSchema.catch(DEFAULT_SETTINGS.theme),
   uiScale: uiScaleSchema.catch(DEFAULT_SETTINGS.uiScale),
   plusTags: plusTagModeSchema.catch(DEFAULT_SETTINGS.plusTags),

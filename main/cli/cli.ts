@@ -3,10 +3,13 @@
 
 import { createInterface } from 'node:readline';
 import { Messenger } from '../client/messenger';
+import { HistoryService } from '../app/history/service';
+import { SOURCE_HISTORY_WORKER } from '../app/history/source-worker';
 import { toAppError } from '../client/errors';
 import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
+import { printHistoryEvents, runHistoryCommand } from './history-commands';
 import { cliDataDir, openWithPlatform, promptPassword } from './system';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -23,20 +26,27 @@ async function readPassword(): Promise<string> {
 }
 
 async function run(options: CliArguments, password: string): Promise<void> {
+  const dataDir = cliDataDir();
   const messenger = new Messenger({
-    dataDir: cliDataDir(),
+    dataDir,
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
   });
   printEvents(messenger, print);
+  const history = options.history
+    ? new HistoryService(messenger, { dataDir, worker: SOURCE_HISTORY_WORKER, keepsHistory: () => true })
+    : undefined;
+  if (history) printHistoryEvents(history, print);
   // The session ends for good on a user sign-out or OUT OTH; other losses reconnect on their own.
   messenger.on('signedOut', ({ reason }) => {
-    if (reason === 'user' || reason === 'elsewhere') exit(reason === 'user' ? 0 : 1);
+    // What history still holds is committed before the process goes.
+    if (reason === 'user' || reason === 'elsewhere') void (history?.close() ?? Promise.resolve()).finally(() => exit(reason === 'user' ? 0 : 1));
   });
   try {
     await messenger.signIn({ server: options.server, handle: options.handle, password, status: options.status });
   } catch (error) {
     print(errorEvent(toAppError(error)));
     print({ event: 'signed-out', reason: 'error' });
+    await history?.close();
     return exit(1);
   }
 
@@ -51,6 +61,7 @@ async function run(options: CliArguments, password: string): Promise<void> {
       try {
         const command = parseCliCommand(line);
         if (command.name === 'quit') return quit();
+        if (command.name === 'history') return await runHistoryCommand(history, command, print);
         await runCliCommand(messenger, command, options.openBrowser);
       } catch (error) {
         const command = line.trim().split(/\s+/)[0];

@@ -32,6 +32,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unknown-account': () => 'That account is not open.',
   'already-signed-in': () => 'Already signed in.',
   'not-signed-in': () => 'Not signed in.',
+  'history-unavailable': () => 'The message history cannot be opened.',
   'sign-in-cancelled': () => 'Signed out before the sign-in finished.',
   'unsupported-server': () => 'The server speaks neither MSNP3 nor MSNP2.',
   'upgrade-requested': ({ detail }) =>

@@ -16,7 +16,7 @@ import { broadcast, handle, sendTo } from './ipc';
 import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { accountOfWindow, showConversationWindow } from './windows';
+import { accountOfWindow, showConversationWindow, showHistoryWindow } from './windows';
 
 function secretStore(dataDir: string): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
@@ -56,6 +56,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
         const url = externalUrl(pathOrUrl);
         if (url) await shell.openExternal(url);
       },
+      showHistory: (account, handle) => void showHistoryWindow(account, handle),
       // The app checked the link (http, https or mailto) before it got here.
       openLink: (url) => shell.openExternal(url),
       // The contact-list window decided and worded it; the system shows it only while nobody is looking.
@@ -65,6 +66,8 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
         if (!someoneIsLooking && Notification.isSupported()) new Notification({ title, body, silent: true }).show();
       },
     },
+    // The build puts the history worker beside this bundle (electron.vite.config.ts).
+    history: { worker: new URL('./history-worker.js', import.meta.url) },
   });
   for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);
   messengerApp.on('patch', (patch) => broadcast('patch', patch));

@@ -1,9 +1,10 @@
-// The app's windows: a contact list per account, and one window per conversation. Each loads the
-// same renderer page; the hash route (shared/routes.ts) tells it which account and view to show.
+// The app's windows: a contact list per account, one window per conversation, and a history window
+// per account. Each loads the same renderer page; the hash route (shared/routes.ts) tells it which
+// account and view to show.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { contactListRoute, conversationRoute, parseRoute } from '../../shared/routes';
+import { contactListRoute, conversationRoute, historyRoute, parseRoute } from '../../shared/routes';
 import { preloadFile, rendererUrl } from './renderer-url';
 
 const contactListWindows = new Map<AccountId, BrowserWindow>();
@@ -86,5 +87,21 @@ export function showConversationWindow(
     options.onClosed?.();
   });
   conversationWindows.set(key, window);
+  return window;
+}
+
+const historyWindows = new Map<AccountId, BrowserWindow>();
+
+/** Shows the account's history window (one per account), at a contact's conversations when one is named. */
+export function showHistoryWindow(account: AccountId, handle?: string): BrowserWindow {
+  const route = historyRoute(account, handle);
+  const existing = historyWindows.get(account);
+  if (existing) {
+    void existing.loadURL(rendererUrl(route));
+    return bringToFront(existing);
+  }
+  const window = createWindow(route, { title: 'Message History', width: 720, height: 520, minWidth: 480, minHeight: 320 });
+  window.on('closed', () => historyWindows.delete(account));
+  historyWindows.set(account, window);
   return window;
 }

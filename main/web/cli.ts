@@ -11,6 +11,7 @@ import { DEMO_SIGN_IN, startServer } from '../../server/index';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import { DemoServer } from '../app/demo-server';
+import { SOURCE_HISTORY_WORKER } from '../app/history/source-worker';
 import { MemorySecretStore } from '../app/secret-store';
 import { DEMO_SERVER } from '../app/settings-store';
 import { ensureRendererBundle } from './bundle';
@@ -21,7 +22,7 @@ const USAGE = `Usage: npm run web [-- options]
   --quiet-demo     the demo's contacts stay as they are: only Messenger Buddy is online and nobody
                    writes first (steady screenshots and end-to-end tests)
   --port N         listen on this port (default: any free port)
-  --data-dir DIR   where settings and contact-list caches live (default: ~/.config/msn-messenger-web)
+  --data-dir DIR   where settings, contact-list caches and chat history live (default: ~/.config/msn-messenger-web)
   --rebuild        build the renderer even when it looks current
   --verbose        log the protocol traffic (passwords hidden)`;
 
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
         demo,
         createMessenger: (options) => new Messenger(options),
         defaults: values.demo ? { lastServer: DEMO_SERVER, lastHandle: DEMO_SIGN_IN.handle } : {},
+        history: { worker: SOURCE_HISTORY_WORKER },
         ...(log ? { log } : {}),
       }),
   });

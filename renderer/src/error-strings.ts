@@ -63,6 +63,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unknown-account': () => 'That account is not open in MSN Messenger.',
   'already-signed-in': () => 'You are already signed in.',
   'not-signed-in': () => 'You are not signed in.',
+  'history-unavailable': () => 'Your message history cannot be opened right now.',
   'sign-in-cancelled': () => 'You signed out before the sign-in finished.',
   'unsupported-server': () => `${UPGRADE} (it speaks neither MSNP3 nor MSNP2).`,
   'upgrade-requested': ({ detail }) => {

@@ -33,6 +33,7 @@ export const TEST_SETTINGS: Settings = {
   rememberPassword: false,
   autoSignIn: false,
   hasSavedPassword: false,
+  history: {},
   presets: [
     { label: 'Local demo', address: 'demo' },
     { label: 'Example server', address: 'messenger.example.com:1863' },

@@ -58,7 +58,10 @@ export function MainMenuBar() {
       {
         id: 'tools',
         label: strings.menu.tools,
-        items: [{ id: 'options', label: strings.menu.options, onSelect: () => openDialog({ kind: 'options' }) }],
+        items: [
+          { id: 'options', label: strings.menu.options, onSelect: () => openDialog({ kind: 'options' }) },
+          { id: 'message-history', label: strings.menu.messageHistory, onSelect: () => void runWithBanner('openHistory') },
+        ],
       },
       {
         id: 'help',

@@ -19,6 +19,8 @@ export interface OptionsDraft {
   readonly server: string;
   readonly privacyMode: PrivacyMode;
   readonly addedAlert: AddedAlertMode;
+  /** The signed-in account keeps a chat history (false while nobody is signed in). */
+  readonly keepHistory: boolean;
   readonly theme: ThemeChoice;
   readonly uiScale: UiScale;
   readonly plusTags: PlusTagMode;
@@ -46,6 +48,7 @@ export function initialDraft(
     server: defaultServer(settings),
     privacyMode: privacy.mode,
     addedAlert: privacy.addedAlert,
+    keepHistory: session.handle !== undefined && settings.history[session.handle.toLowerCase()] === true,
     theme: settings.theme,
     uiScale: settings.uiScale,
     plusTags: settings.plusTags,
@@ -99,5 +102,6 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
   steps.push(() => command('saveSettings', settingsPatch));
   if (signedIn && after.privacyMode !== before.privacyMode) steps.push(() => command('setPrivacyMode', after.privacyMode));
   if (signedIn && after.addedAlert !== before.addedAlert) steps.push(() => command('setAddedAlert', after.addedAlert));
+  if (signedIn && after.keepHistory !== before.keepHistory) steps.push(() => command('setHistoryEnabled', after.keepHistory));
   return steps;
 }
