@@ -4,7 +4,7 @@
 // handler in main/app (the compiler points at the handler).
 
 import { z } from 'zod';
-import type { Settings, Snapshot } from './ipc';
+import type { AppInfo, Settings, Snapshot } from './ipc';
 import type { AppError } from './model';
 import {
   accountSchema,
@@ -80,6 +80,11 @@ export const COMMANDS = {
   /** The user did something: auto-idle starts counting again, for every account. */
   reportActivity: { scope: 'app', args: z.tuple([]), result: returns() },
   saveSettings: { scope: 'app', args: z.tuple([settingsPatchSchema]), result: returns<Settings>() },
+  /** The user has read about the damaged files in Settings.recovered. */
+  dismissRecovered: { scope: 'app', args: z.tuple([]), result: returns<Settings>() },
+  getAppInfo: { scope: 'app', args: z.tuple([]), result: returns<AppInfo>() },
+  /** Help → Open Log Folder: the folder of the log file, in the system's file manager. */
+  openLogFolder: { scope: 'app', args: z.tuple([]), result: returns() },
 } as const;
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every result to unknown.

@@ -28,6 +28,15 @@ export interface AppError {
   readonly field?: 'handle' | 'password' | 'server';
 }
 
+/**
+ * One of the app's files that could not be read: it was set aside beside itself as `backup` (absent
+ * when it could not be moved) and the app started from defaults. The user is told once.
+ */
+export interface RecoveredFile {
+  readonly file: 'settings' | 'passwords' | 'contact-list';
+  readonly backup?: string;
+}
+
 export interface Contact {
   readonly handle: string;
   readonly friendlyName: string;

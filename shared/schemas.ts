@@ -59,6 +59,7 @@ export const settingsPatchSchema = z
     lastHandle: z.string().max(MAX_HANDLE_LENGTH),
     rememberPassword: z.boolean(),
     autoSignIn: z.boolean(),
+    logMessageText: z.boolean(),
   })
   .partial()
   .strict();

@@ -16,11 +16,14 @@ import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
 import { MessengerError } from '../client/errors';
+import { appInfo, openLogFolder } from './app-info';
+import type { AppLog } from './app-log';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
+import { logSessionActivity } from './session-log';
 import { StateSync } from './state-sync';
 
 /** What a shell does for the app: windows and the user's browser. */
@@ -30,6 +33,8 @@ export interface AppShell {
   openExternal(pathOrUrl: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
+  /** Shows a folder of ours (the log's) in the system's file manager. */
+  showFolder?(folder: string): Promise<void>;
 }
 
 export interface MessengerAppOptions {
@@ -41,7 +46,8 @@ export interface MessengerAppOptions {
   readonly defaults?: Partial<StoredSettings>;
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
-  readonly log?: (line: string) => void;
+  /** Where sign-in steps, errors and the MSNP lines go (main/app/app-log.ts). */
+  readonly log?: AppLog;
 }
 
 /** The part of the demo server the app uses. */
@@ -79,7 +85,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   constructor(options: MessengerAppOptions) {
     super();
     this.options = options;
-    this.log = options.log ?? (() => {});
+    this.log = options.log ? (line) => options.log?.info(line) : () => {};
     this.shell = options.shell;
     this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
     this.demo = options.demo;
@@ -108,7 +114,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       return { ok: true, value };
     } catch (error) {
       const appError = toCommandError(error);
-      if (appError.kind === 'internal') this.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (appError.kind === 'internal') this.options.log?.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { ok: false, error: appError };
     }
   }
@@ -147,7 +153,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
       ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
       log: this.log,
+      logMessageText: () => this.settings.settings.logMessageText,
     });
+    if (this.options.log) logSessionActivity(messenger, this.options.log, id === FIRST_ACCOUNT ? undefined : id);
     const sync = new StateSync({ initial: messenger.state });
     const account: Account = { id, messenger, sync, lastPresence: new Map() };
     this.accounts.set(id, account);
@@ -189,6 +197,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
       notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
+    messenger.on('fileRecovered', (file) => this.emit('settings', this.settings.noteRecovered(file)));
     messenger.on('signedOut', ({ reason, message }) => {
       lastPresence.clear();
       notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) });
@@ -272,6 +281,13 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },
       saveSettings: (patch) => this.saveSettings(patch),
+      dismissRecovered: () => {
+        const settings = this.settings.dismissRecovered();
+        this.emit('settings', settings);
+        return settings;
+      },
+      getAppInfo: () => appInfo(this.options.dataDir, this.options.log?.file),
+      openLogFolder: () => openLogFolder(this.options.log?.file, this.shell.showFolder?.bind(this.shell)),
     };
   }
 }

@@ -1,12 +1,16 @@
-// The user's settings as a JSON file in the data directory. Passwords are not in it: they go to
-// the injected SecretStore, and only "is one saved for this handle" crosses IPC.
+// The user's settings as a JSON file in the data directory, with a schema version (migrations
+// below); a damaged file is set aside and the defaults used (main/storage/data-file.ts). Passwords
+// are not in it: they go to the injected SecretStore, and only "is one saved for this handle"
+// crosses IPC.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ServerPreset, Settings } from '../../shared/ipc';
+import type { RecoveredFile } from '../../shared/model';
 import { AtomicWriter } from '../storage/atomic-writer';
-import { readJsonFile } from './json-file';
+import { type FileFormat, encode } from '../storage/data-file';
+import { readDataFile } from './json-file';
 import type { SecretStore } from './secret-store';
 
 /** The server address that means "the local demo server started inside the app". */
@@ -17,7 +21,7 @@ export const SERVER_PRESETS: readonly ServerPreset[] = [
   { label: 'Server on this computer', address: '127.0.0.1:1863' },
 ];
 
-export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets'>;
+export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets' | 'recovered'>;
 
 export const DEFAULT_SETTINGS: StoredSettings = {
   autoIdleMinutes: 5,
@@ -28,6 +32,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   lastHandle: '',
   rememberPassword: false,
   autoSignIn: false,
+  logMessageText: false,
 };
 
 // Each field is checked on its own so that one bad value costs that value, not the whole file.
@@ -40,10 +45,22 @@ const storedSettingsSchema = z.object({
   lastHandle: z.string().max(129).catch(DEFAULT_SETTINGS.lastHandle),
   rememberPassword: z.boolean().catch(DEFAULT_SETTINGS.rememberPassword),
   autoSignIn: z.boolean().catch(DEFAULT_SETTINGS.autoSignIn),
+  logMessageText: z.boolean().catch(DEFAULT_SETTINGS.logMessageText),
 });
+
+export const SETTINGS_FORMAT: FileFormat<Partial<StoredSettings>> = {
+  version: 2,
+  migrations: [
+    // 1 → 2: version 1 is the file of 0.1.0, written before the log existed: its messages were
+    // never logged with their text, and the new setting starts from that.
+    (settings) => ({ ...settings, logMessageText: false }),
+  ],
+  parse: (settings) => storedSettingsSchema.partial().parse(settings),
+};
 
 export class SettingsStore {
   private stored: StoredSettings;
+  private recovered: readonly RecoveredFile[];
   private readonly file: string;
   private readonly writer = new AtomicWriter();
 
@@ -55,19 +72,32 @@ export class SettingsStore {
   ) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.file = join(dataDir, 'settings.json');
-    const saved = readJsonFile(this.file, storedSettingsSchema.partial(), 'settings file', log);
-    this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...saved };
+    const saved = readDataFile(this.file, SETTINGS_FORMAT, 'settings', log);
+    this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...saved.value };
+    this.recovered = [saved.recovered, secrets.recovered].filter((file) => file !== undefined);
   }
 
   get settings(): Settings {
     const hasSavedPassword = this.stored.lastHandle !== '' && this.secrets.has(this.stored.lastHandle);
-    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS };
+    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS, recovered: this.recovered };
+  }
+
+  /** Another damaged file to tell the user about (a list cache, found at sign-in). */
+  noteRecovered(file: RecoveredFile): Settings {
+    this.recovered = [...this.recovered, file];
+    return this.settings;
+  }
+
+  /** The user has been told about the damaged files. */
+  dismissRecovered(): Settings {
+    this.recovered = [];
+    return this.settings;
   }
 
   async update(patch: Partial<StoredSettings>): Promise<Settings> {
     this.stored = { ...this.stored, ...patch };
     if (!this.stored.rememberPassword && this.stored.lastHandle !== '') await this.secrets.delete(this.stored.lastHandle);
-    await this.writer.write(this.file, JSON.stringify(this.stored, null, 2));
+    await this.writer.write(this.file, encode(SETTINGS_FORMAT, this.stored, 2));
     return this.settings;
   }
 }

@@ -7,7 +7,10 @@ import { toAppError } from '../client/errors';
 import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents } from './events';
-import { cliDataDir, openWithPlatform, promptPassword } from './system';
+import { type AppLog, openLog } from '../app/app-log';
+import { openWithPlatform } from '../app/open-with-platform';
+import { logSessionActivity } from '../app/session-log';
+import { cliDataDir, promptPassword } from './system';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 
@@ -22,11 +25,13 @@ async function readPassword(): Promise<string> {
   return promptPassword('Password: ');
 }
 
-async function run(options: CliArguments, password: string): Promise<void> {
+async function run(options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
   const messenger = new Messenger({
     dataDir: cliDataDir(),
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
+    ...(log && { log: (line: string) => log.info(line), logMessageText: () => options.logMessageText }),
   });
+  if (log) logSessionActivity(messenger, log);
   printEvents(messenger, print);
   // The session ends for good on a user sign-out or OUT OTH; other losses reconnect on their own.
   messenger.on('signedOut', ({ reason }) => {
@@ -60,17 +65,28 @@ async function run(options: CliArguments, password: string): Promise<void> {
   lines.on('close', quit);
 }
 
+/** A log file that cannot be written is a bad command line, said before anything else happens. */
+function openCliLog(file: string): AppLog {
+  try {
+    return openLog({ file });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(): Promise<void> {
   let options: CliArguments;
   let password: string;
+  let log: AppLog | undefined;
   try {
     options = parseCliArguments(process.argv.slice(2));
+    if (options.logFile !== undefined) log = openCliLog(options.logFile);
     password = await readPassword();
   } catch (error) {
     print(errorEvent(error instanceof UsageError ? { kind: 'input', message: error.message } : toAppError(error)));
     return exit(2);
   }
-  await run(options, password);
+  await run(options, password, log);
 }
 
 void main();

@@ -48,4 +48,5 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
     print(errorEvent(error, { ...(conversationId && { conversation: conversationId }), ...(messageId && { messageId }) })),
   );
   messenger.on('signedOut', ({ reason, message }) => print({ event: 'signed-out', reason, ...(message && { message }) }));
+  messenger.on('fileRecovered', ({ file, backup }) => print({ event: 'file-recovered', file, ...(backup && { backup }) }));
 }
