@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -252,5 +252,18 @@ describe('MessengerApp events', () => {
     expect(await app.dispatch('showConversation', [A1, 'c1'])).toEqual({ ok: true, value: undefined });
     expect(await app.dispatch('showConversation', [A1, 'nope'])).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(shell.showConversation).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('MessengerApp damaged files', () => {
+  it('tells every window about a damaged file until the user has read about it', async () => {
+    writeFileSync(join(dataDir, 'settings.json'), 'not json');
+    const { app, messenger } = createApp();
+    expect(app.snapshot().settings.recovered).toEqual([{ file: 'settings', backup: expect.stringMatching(/settings\..+\.bak$/) }]);
+    const told = app.next('settings');
+    messenger.fire('fileRecovered', { file: 'contact-list', backup: '/data/lists/x.bak' });
+    expect((await told).recovered).toEqual([expect.objectContaining({ file: 'settings' }), { file: 'contact-list', backup: '/data/lists/x.bak' }]);
+    expect(await app.dispatch('dismissRecovered', [])).toMatchObject({ ok: true, value: { recovered: [] } });
+    expect(createApp().app.snapshot().settings.recovered).toEqual([]);
   });
 });
