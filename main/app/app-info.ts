@@ -18,5 +18,10 @@ export function appInfo(dataFolder: string, logFile: string | undefined): AppInf
 export async function openLogFolder(logFile: string | undefined, showFolder: ((folder: string) => Promise<void>) | undefined): Promise<void> {
   if (logFile === undefined) throw new MessengerError({ kind: 'unsupported', message: 'MSN Messenger is not writing a log file.' });
   if (!showFolder) throw new MessengerError({ kind: 'unsupported', message: 'This version of MSN Messenger cannot open folders.' });
-  await showFolder(dirname(logFile));
+  const folder = dirname(logFile);
+  try {
+    await showFolder(folder);
+  } catch {
+    throw new MessengerError({ kind: 'unsupported', message: `The log folder ${folder} could not be opened.` });
+  }
 }
