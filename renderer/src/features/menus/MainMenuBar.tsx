@@ -6,11 +6,13 @@ import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectOpenDialog, selectSession } from '../../store/selectors';
 import { strings } from '../../strings';
+import { useAppInfo } from '../dialogs/use-app-info';
 
 export function MainMenuBar() {
   const session = useMessenger(selectSession);
   const openDialog = useMessenger(selectOpenDialog);
   const runWithBanner = useCommandWithBanner();
+  const hasLog = useAppInfo()?.logFile !== undefined;
   const online = session.state === 'online';
   const signedOut = session.state === 'offline';
 
@@ -63,10 +65,19 @@ export function MainMenuBar() {
       {
         id: 'help',
         label: strings.menu.help,
-        items: [{ id: 'about', label: strings.menu.about, onSelect: () => openDialog({ kind: 'about' }) }],
+        items: [
+          { id: 'about', label: strings.menu.about, onSelect: () => openDialog({ kind: 'about' }) },
+          {
+            id: 'open-log-folder',
+            label: strings.menu.openLogFolder,
+            disabled: !hasLog,
+            separatorBefore: true,
+            onSelect: () => void runWithBanner('openLogFolder'),
+          },
+        ],
       },
     ],
-    [online, signedOut, openDialog, runWithBanner],
+    [online, signedOut, hasLog, openDialog, runWithBanner],
   );
 
   return <MenuBar menus={menus} />;
