@@ -65,7 +65,7 @@ describe('loadDataFile', () => {
     writeFileSync(file, '{"first": "Ann", "la');
     const loaded = loadDataFile(file, PEOPLE, NOW);
     const backup = join(dir, 'people.2026-12-03T13-24-03-123Z.bak');
-    expect(loaded).toEqual({ status: 'damaged', problem: expect.stringMatching(/JSON/), backup });
+    expect(loaded).toEqual({ status: 'damaged', problem: 'not valid JSON', backup });
     expect(backupName(file, NOW)).toBe(backup);
     expect(existsSync(file)).toBe(false);
     expect(readFileSync(backup, 'utf8')).toBe('{"first": "Ann", "la');

@@ -52,7 +52,9 @@ export function backupName(file: string, now: Date): string {
 }
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-const problemOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** What is wrong, never what the file says: JSON.parse quotes the text, which may hold names or sealed passwords. */
+const problemOf = (error: unknown): string =>
+  error instanceof SyntaxError ? 'not valid JSON' : error instanceof Error ? error.message : String(error);
 
 /**
  * Reads a data file whole. Synchronous: the files are small, the settings and passwords are needed
