@@ -184,8 +184,8 @@ describe('MsnpConnection closing', () => {
     peer.socket.end('OUT SSD\r\n');
     const error = await outcome;
     expect(error).toBeInstanceOf(ConnectionClosedError);
-    expect((error as Error).message).toBe('The server closed the connection.');
-    expect(await closed).toEqual({ cause: 'remote', message: 'The server closed the connection.' });
+    expect(error).toMatchObject({ reason: 'connection-closed' });
+    expect(await closed).toEqual({ reason: 'connection-closed' });
     expect(commands).toEqual([{ name: 'OUT', params: ['SSD'] }]);
     expect(connection.isOpen).toBe(false);
   });
@@ -199,7 +199,7 @@ describe('MsnpConnection closing', () => {
     connection.close();
     connection.close();
     expect(await outcome).toBeInstanceOf(ConnectionClosedError);
-    expect(await closed).toEqual({ cause: 'local' });
+    expect(await closed).toEqual({ reason: 'closed-locally' });
     await peer.ended;
     expect(events).toHaveLength(1);
     await expect(connection.request('CHG', ['AWY'])).rejects.toBeInstanceOf(ConnectionClosedError);
@@ -212,26 +212,25 @@ describe('MsnpConnection closing', () => {
     connection.end();
     expect(await peer.nextLine()).toBe('OUT');
     peer.socket.end();
-    expect(await closed).toEqual({ cause: 'local' });
+    expect(await closed).toEqual({ reason: 'closed-locally' });
   });
 
-  it('closes with cause error when the connection is reset', async () => {
+  it('closes as lost, with the socket error, when the connection is reset', async () => {
     const { connection, peer, closed } = await connected();
     const outcome = connection.request('SYN', ['0']).catch((caught: unknown) => caught);
     await peer.nextLine();
     peer.socket.resetAndDestroy();
-    expect(await closed).toMatchObject({ cause: 'error', message: expect.stringContaining('ECONNRESET') });
+    expect(await closed).toEqual({ reason: 'connection-lost', detail: { code: 'ECONNRESET' } });
     expect(await outcome).toBeInstanceOf(ConnectionClosedError);
   });
 
-  it('closes with the framing message when the server sends an over-long line', async () => {
+  it('closes as line-too-long when the server sends an over-long line', async () => {
     const { connection, peer, commands, closed } = await connected();
     const outcome = connection.request('SYN', ['0']).catch((caught: unknown) => caught);
     await peer.nextLine();
     peer.write(`LST 1 FL 14 1 1 a@b.com ${'N'.repeat(9000)}`);
-    const message = 'A command line from the server is longer than 8192 bytes';
-    expect(await closed).toEqual({ cause: 'framing', message });
-    expect(await outcome).toMatchObject({ name: 'ConnectionClosedError', message });
+    expect(await closed).toEqual({ reason: 'line-too-long' });
+    expect(await outcome).toMatchObject({ name: 'ConnectionClosedError', reason: 'line-too-long' });
     await peer.ended;
     expect(commands).toEqual([]);
   });
@@ -262,12 +261,12 @@ describe('MsnpConnection malformed lines', () => {
 });
 
 describe('MsnpConnection.connect', () => {
-  it('rejects with a clear message when nothing listens on the port', async () => {
+  it('rejects with the address and the socket error when nothing listens on the port', async () => {
     const { port } = await listen();
     await new Promise((resolve) => servers.pop()?.close(resolve));
     const error = await MsnpConnection.connect('127.0.0.1', port).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionClosedError);
-    expect((error as Error).message).toBe(`Could not connect to 127.0.0.1:${port} (ECONNREFUSED).`);
+    expect(error).toMatchObject({ reason: 'cannot-connect', detail: { host: '127.0.0.1', port, code: 'ECONNREFUSED' } });
   });
 });
 

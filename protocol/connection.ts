@@ -5,15 +5,13 @@ import { Socket, connect as netConnect } from 'node:net';
 import { TypedEmitter } from '../shared/emitter';
 import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
-import { ConnectionClosedError, PendingRequests } from './transactions';
+import { type CloseDetail, type CloseReason, ConnectionClosedError, PendingRequests } from './transactions';
 import { type WireLogger, describeForLog, maskSecrets } from './wire-log';
 
-export type CloseCause = 'local' | 'remote' | 'error' | 'framing';
-
 export interface ConnectionClosed {
-  readonly cause: CloseCause;
-  /** A sentence for the user or the log when the close was not asked for. */
-  readonly message?: string;
+  /** Why, as a code: `closed-locally` when we asked for it. */
+  readonly reason: CloseReason;
+  readonly detail?: CloseDetail;
 }
 
 export interface ConnectionEvents {
@@ -65,16 +63,16 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
           this.options.log?.('in', `(malformed) ${maskSecrets(error.line.slice(0, 200))}`);
           this.emit('malformed', error);
         },
-        fatal: (error: FramingError) => this.close({ cause: 'framing', message: error.message }),
+        fatal: (_error: FramingError) => this.close({ reason: 'line-too-long' }),
       },
       options,
     );
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.framer.push(chunk));
     socket.on('error', (error) => {
-      this.closeCause ??= { cause: 'error', message: `The connection to the server was lost (${error.message}).` };
+      this.closeCause ??= { reason: 'connection-lost', detail: { code: (error as NodeJS.ErrnoException).code ?? error.message } };
     });
-    socket.on('close', () => this.finish(this.closeCause ?? { cause: 'remote', message: 'The server closed the connection.' }));
+    socket.on('close', () => this.finish(this.closeCause ?? { reason: 'connection-closed' }));
   }
 
   /** Opens a TCP connection; rejects with a clear error when the server cannot be reached. */
@@ -84,7 +82,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
       const socket = netConnect({ host, port });
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new ConnectionClosedError(`Could not reach ${host}:${port} (no answer within ${Math.round(timeoutMs / 1000)} seconds).`));
+        reject(new ConnectionClosedError('unreachable', { host, port, seconds: Math.round(timeoutMs / 1000) }));
       }, timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
@@ -93,7 +91,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
       });
       socket.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new ConnectionClosedError(`Could not connect to ${host}:${port} (${error.code ?? error.message}).`));
+        reject(new ConnectionClosedError('cannot-connect', { host, port, code: error.code ?? error.message }));
       });
     });
   }
@@ -149,7 +147,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   }
 
   /** Closes the socket; pending requests reject and `close` is emitted once. */
-  close(reason: ConnectionClosed = { cause: 'local' }): void {
+  close(reason: ConnectionClosed = { reason: 'closed-locally' }): void {
     if (this.closed) return;
     this.closeCause ??= reason;
     this.socket.destroy();
@@ -159,7 +157,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   /** Ends politely: flushes what was written, then closes (used after OUT). */
   end(): void {
     if (this.closed) return;
-    this.closeCause ??= { cause: 'local' };
+    this.closeCause ??= { reason: 'closed-locally' };
     this.socket.end();
     setTimeout(() => this.close(), 1000).unref();
   }
@@ -180,7 +178,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   private finish(reason: ConnectionClosed): void {
     if (this.closed) return;
     this.closed = true;
-    this.pending.rejectAll(new ConnectionClosedError(reason.message));
+    this.pending.rejectAll(new ConnectionClosedError(reason.reason, reason.detail));
     this.emit('close', reason);
   }
 }

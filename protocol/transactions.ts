@@ -21,14 +21,32 @@ export class RequestTimeoutError extends Error {
     readonly request: string,
     readonly timeoutMs: number,
   ) {
-    super(`The server did not answer ${request} within ${Math.round(timeoutMs / 1000)} seconds.`);
+    super(`no answer to ${request} within ${Math.round(timeoutMs / 1000)} s`);
     this.name = 'RequestTimeoutError';
   }
 }
 
+/**
+ * Why a connection is closed or could not be opened, as a code (the client words it for the user):
+ * refused or failed to connect, no answer to connect, lost (a socket error), closed by the server,
+ * a line or payload too long to frame, or closed on our side.
+ */
+export type CloseReason = 'cannot-connect' | 'unreachable' | 'connection-lost' | 'connection-closed' | 'line-too-long' | 'closed-locally';
+
+/** The facts of a close: the server's address, the socket's error code, how long we waited. */
+export interface CloseDetail {
+  readonly host?: string;
+  readonly port?: number;
+  readonly code?: string;
+  readonly seconds?: number;
+}
+
 export class ConnectionClosedError extends Error {
-  constructor(message = 'The connection to the server was closed.') {
-    super(message);
+  constructor(
+    readonly reason: CloseReason = 'connection-closed',
+    readonly detail: CloseDetail = {},
+  ) {
+    super(`connection ${reason}${Object.keys(detail).length > 0 ? ` ${JSON.stringify(detail)}` : ''}`);
     this.name = 'ConnectionClosedError';
   }
 }

@@ -52,7 +52,8 @@ export type Notice =
   | { readonly kind: 'added-by'; readonly handle: string; readonly friendlyName: string }
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
-  | { readonly kind: 'signed-out'; readonly reason: string; readonly message?: string };
+  /** `error`: why, when the user did not sign out themselves. */
+  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError };
 
 /** Everything a window needs to start: its account's state and the app's settings. */
 export interface Snapshot {

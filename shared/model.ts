@@ -1,6 +1,10 @@
 // Domain types shared by main and renderer. Only these cross IPC, never protocol tuples.
 // Pure TypeScript: no electron, no node:*, no DOM.
 
+import type { AppError, TranscriptEvent } from './errors';
+
+export type { AppError } from './errors';
+
 export type Dialect = 'MSNP2' | 'MSNP3';
 
 /** Presence codes (§10). FLN is "offline" and is never sent with CHG. */
@@ -17,16 +21,6 @@ export type AddedAlertMode = 'A' | 'N';
 
 /** The notification-session state machine; every change is emitted. */
 export type SessionState = 'offline' | 'connecting' | 'authenticating' | 'redirected' | 'syncing' | 'online' | 'reconnecting';
-
-/** Expected failures are data, shown where the user looks. */
-export interface AppError {
-  readonly kind: 'protocol' | 'network' | 'timeout' | 'input' | 'unsupported' | 'internal';
-  /** The protocol error code, when the server sent one. */
-  readonly code?: number;
-  readonly message: string;
-  /** The sign-in field the error concerns, so the form can show it next to it. */
-  readonly field?: 'handle' | 'password' | 'server';
-}
 
 /**
  * One of the app's files that could not be read: it was set aside beside itself as `backup` (absent
@@ -118,11 +112,11 @@ export interface ChatMessage {
   readonly failedFor?: readonly string[];
 }
 
-/** A line in the transcript that is not a message (joins, leaves, CAL errors). */
+/** A line in the transcript that is not a message (joins, leaves, CAL errors); the renderer words it. */
 export interface SystemLine {
   readonly id: string;
   readonly kind: 'joined' | 'left' | 'error' | 'info';
-  readonly text: string;
+  readonly event: TranscriptEvent;
   readonly at: number;
 }
 

@@ -8,7 +8,7 @@ const bob: Contact = { handle: 'bob@example.com', friendlyName: 'Bob', status: '
 const conversation: Conversation = {
   id: 'c1',
   participants: [{ handle: alice.handle, friendlyName: 'Alice' }],
-  entries: [{ type: 'system', id: 's1', kind: 'joined', text: 'Alice has joined the conversation.', at: 1 }],
+  entries: [{ type: 'system', id: 's1', kind: 'joined', event: { type: 'joined', name: 'Alice' }, at: 1 }],
   typing: [],
   connected: true,
 };
@@ -175,7 +175,7 @@ const entryArbitrary = (index: number): fc.Arbitrary<TranscriptEntry> =>
       type: fc.constant('system' as const),
       id: fc.constant(`s${index}`),
       kind: fc.constantFrom('joined', 'left', 'error', 'info') as fc.Arbitrary<'joined'>,
-      text: fc.string({ maxLength: 8 }),
+      event: fc.record({ type: fc.constantFrom('joined', 'left') as fc.Arbitrary<'joined'>, name: fc.string({ maxLength: 8 }) }),
       at: fc.nat(100),
     }),
   );

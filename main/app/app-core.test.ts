@@ -65,7 +65,7 @@ describe('MessengerApp command dispatch', () => {
     const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, handle: 'not an address' }]);
     expect(result).toEqual({
       ok: false,
-      error: { kind: 'input', field: 'handle', message: 'Please type a valid sign-in name, such as example@hotmail.com.' },
+      error: { kind: 'input', field: 'handle', reason: 'invalid-handle' },
     });
     expect(messenger.callsTo('signIn')).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('MessengerApp command dispatch', () => {
 
   it('returns the AppError a failing call carries', async () => {
     const { app, messenger } = createApp();
-    const error = { kind: 'protocol', code: 201, message: 'That e-mail address is not valid.' } as const;
+    const error = { kind: 'protocol', reason: 'server-error', code: 201 } as const;
     messenger.failures.set('addContact', new MessengerError(error));
     expect(await app.dispatch('addContact', [A1, 'FL', 'friend@example.com'])).toEqual({ ok: false, error });
   });
@@ -115,7 +115,7 @@ describe('MessengerApp sign-in', () => {
   it('says so on the server field when the demo server cannot start', async () => {
     const { app } = createApp({ demoAddress: async () => Promise.reject(new Error('EADDRINUSE')) });
     const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, server: 'demo' }]);
-    expect(result).toMatchObject({ ok: false, error: { field: 'server', message: 'The local demo server could not be started.' } });
+    expect(result).toMatchObject({ ok: false, error: { field: 'server', reason: 'demo-unavailable' } });
   });
 
   it('remembers the password only when asked, and uses it when the form sends none', async () => {
@@ -149,14 +149,14 @@ describe('MessengerApp sign-in', () => {
   it('asks for a password when none is typed and none is saved', async () => {
     const { app, messenger } = createApp();
     const result = await app.dispatch('signIn', [A1, { ...SIGN_IN, password: '' }]);
-    expect(result).toEqual({ ok: false, error: { kind: 'input', field: 'password', message: 'Please type your password.' } });
+    expect(result).toEqual({ ok: false, error: { kind: 'input', field: 'password', reason: 'missing-password' } });
     expect(messenger.callsTo('signIn')).toEqual([]);
   });
 
   it('does not save a password that failed to sign in', async () => {
     const secrets = new MemorySecretStore();
     const { app, messenger } = createApp({ secrets });
-    messenger.failures.set('signIn', new MessengerError({ kind: 'protocol', code: 911, message: 'Wrong password.' }));
+    messenger.failures.set('signIn', new MessengerError({ kind: 'protocol', reason: 'server-error', code: 911 }));
     await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(secrets.has('you@example.com')).toBe(false);
   });
@@ -232,14 +232,14 @@ describe('MessengerApp events', () => {
     const { messenger, notices } = createApp();
     messenger.fire('addedBy', { handle: 'eve@x.com', friendlyName: 'Eve' });
     messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hello', receivedAt: 1 });
-    messenger.fire('error', { kind: 'protocol', code: 217, message: 'Not online.', conversationId: 'c1', messageId: 'm1' });
-    messenger.fire('error', { kind: 'network', message: 'The connection was lost.' });
+    messenger.fire('error', { kind: 'protocol', reason: 'server-error', code: 217, conversationId: 'c1', messageId: 'm1' });
+    messenger.fire('error', { kind: 'network', reason: 'connection-lost' });
     messenger.fire('signedOut', { reason: 'elsewhere' });
     expect(notices).toEqual([
       { kind: 'added-by', handle: 'eve@x.com', friendlyName: 'Eve' },
       { kind: 'new-mail', from: 'Ann', subject: 'Hello' },
-      { kind: 'error', conversationId: 'c1', error: { kind: 'protocol', code: 217, message: 'Not online.' } },
-      { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } },
+      { kind: 'error', conversationId: 'c1', error: { kind: 'protocol', reason: 'server-error', code: 217 } },
+      { kind: 'error', error: { kind: 'network', reason: 'connection-lost' } },
       { kind: 'signed-out', reason: 'elsewhere' },
     ]);
   });

@@ -15,7 +15,7 @@ import {
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
-import { MessengerError } from '../client/errors';
+import { MessengerError, inputError } from '../client/errors';
 import { appInfo, openLogFolder } from './app-info';
 import type { AppLog } from './app-log';
 import type { DemoServer } from './demo-server';
@@ -135,7 +135,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       autoSignIn: true,
     };
     const result = await this.dispatch('signIn', [FIRST_ACCOUNT, request]);
-    if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.message}`);
+    if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.reason}${result.error.code === undefined ? '' : ` ${result.error.code}`}`);
   }
 
   /** Signs every account out. The demo server belongs to the shell that composed it. */
@@ -172,7 +172,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     }
     const [id, ...rest] = args as readonly [AccountId, ...unknown[]];
     const account = this.accounts.get(id);
-    if (!account) throw new MessengerError({ kind: 'input', message: 'That account is not open in MSN Messenger.' });
+    if (!account) throw inputError('unknown-account');
     const handler = this.handlers[name] as (account: Account, ...handlerArgs: unknown[]) => CommandValue<K> | Promise<CommandValue<K>>;
     return handler(account, ...rest);
   }
@@ -198,9 +198,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
     messenger.on('fileRecovered', (file) => this.emit('settings', this.settings.noteRecovered(file)));
-    messenger.on('signedOut', ({ reason, message }) => {
+    messenger.on('signedOut', ({ reason, error }) => {
       lastPresence.clear();
-      notify({ kind: 'signed-out', reason, ...(message === undefined ? {} : { message }) });
+      notify({ kind: 'signed-out', reason, ...(error && { error }) });
     });
   }
 
@@ -215,7 +215,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
 
   private async signIn({ messenger }: Account, request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
-    if (!password) throw new MessengerError({ kind: 'input', field: 'password', message: 'Please type your password.' });
+    if (!password) throw inputError('missing-password', 'password');
     await this.saveSettings({
       lastServer: request.server,
       lastHandle: request.handle,
@@ -235,14 +235,14 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       return await this.demo.address();
     } catch (error) {
       this.log(`The demo server did not start: ${error instanceof Error ? error.message : String(error)}`);
-      const failure: AppError = { kind: 'internal', field: 'server', message: 'The local demo server could not be started.' };
+      const failure: AppError = { kind: 'internal', reason: 'demo-unavailable', field: 'server' };
       throw new MessengerError(failure);
     }
   }
 
   private showConversation({ id, messenger }: Account, conversationId: string): void {
     if (!Object.hasOwn(messenger.state.conversations, conversationId)) {
-      throw new MessengerError({ kind: 'input', message: 'That conversation is no longer open.' });
+      throw inputError('no-such-conversation');
     }
     this.shell.showConversation(id, conversationId, 'user');
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppError } from '../../shared/errors';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
 import { MessengerApp, type AppShell } from './app-core';
 import { openLog } from './app-log';
@@ -50,8 +51,11 @@ describe('openLogFolder', () => {
   });
 
   it('says so when no log is written, or the shell cannot show folders', async () => {
-    expect(await createApp({ showFolder: vi.fn() }).app.dispatch('openLogFolder', [])).toMatchObject({ ok: false, error: { kind: 'unsupported' } });
-    expect(await createApp({ logFile: join(dataDir, 'main.log') }).app.dispatch('openLogFolder', [])).toMatchObject({ ok: false, error: { kind: 'unsupported' } });
+    expect(await createApp({ showFolder: vi.fn() }).app.dispatch('openLogFolder', [])).toEqual({ ok: false, error: { kind: 'unsupported', reason: 'no-log-file' } });
+    expect(await createApp({ logFile: join(dataDir, 'main.log') }).app.dispatch('openLogFolder', [])).toEqual({
+      ok: false,
+      error: { kind: 'unsupported', reason: 'cannot-show-folders' },
+    });
   });
 });
 
@@ -59,29 +63,31 @@ describe('the log of a MessengerApp', () => {
   it('holds the sign-in steps, errors and sign-outs of its messenger, and the details of a bug', async () => {
     const logFile = join(dataDir, 'main.log');
     const { app, messenger } = createApp({ logFile });
-    const session = (state: 'connecting' | 'online' | 'reconnecting', error?: { kind: 'network'; message: string }) =>
+    const session = (state: 'connecting' | 'online' | 'reconnecting', error?: AppError) =>
       messenger.setState((current) => ({ ...current, session: { ...current.session, state, server: 'msn.example:1863', handle: 'you@x.com', ...(error && { error }) } }));
     session('connecting');
     session('online');
     messenger.fire('signedIn', { handle: 'you@x.com', friendlyName: 'You', dialect: 'MSNP3' });
-    session('reconnecting', { kind: 'network', message: 'The connection was lost.' });
-    messenger.fire('error', { kind: 'protocol', code: 217, message: 'Not online.', conversationId: 'c1' });
+    session('reconnecting', { kind: 'network', reason: 'connection-lost', detail: { code: 'ECONNRESET' } });
+    messenger.fire('error', { kind: 'protocol', reason: 'server-error', code: 217, conversationId: 'c1' });
+    messenger.fire('error', { kind: 'network', reason: 'undelivered', detail: { names: ['Bob'], text: 'a secret plan' }, conversationId: 'c1' });
     messenger.fire('message', { conversationId: 'c1', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'a private word' });
-    messenger.fire('signedOut', { reason: 'elsewhere', message: 'Signed in at another computer.' });
+    messenger.fire('signedOut', { reason: 'elsewhere', error: { kind: 'protocol', reason: 'signed-in-elsewhere' } });
     messenger.failures.set('setIms', new TypeError('x is undefined'));
     await app.dispatch('setIms', ['a1', false]);
     const text = readFileSync(logFile, 'utf8');
     const lines = text.trimEnd().split('\n').map((line) => line.replace(/^\[[^\]]+\] /, ''));
-    expect(lines.slice(0, 6)).toEqual([
+    expect(lines.slice(0, 7)).toEqual([
       '[info]  session: connecting to msn.example:1863 as you@x.com',
       '[info]  session: online',
       '[info]  signed in as you@x.com (MSNP3)',
-      '[warn]  session: reconnecting (network: The connection was lost.)',
-      '[warn]  error (protocol 217: Not online.) in conversation c1',
-      '[info]  signed out (elsewhere): Signed in at another computer.',
+      '[warn]  session: reconnecting (network connection-lost code=ECONNRESET)',
+      '[warn]  error (protocol server-error 217) in conversation c1',
+      '[warn]  error (network undelivered names=Bob) in conversation c1',
+      '[info]  signed out (elsewhere): protocol signed-in-elsewhere',
     ]);
-    expect(lines[6]).toMatch(/^\[error\] setIms failed: TypeError: x is undefined$/);
+    expect(lines[7]).toMatch(/^\[error\] setIms failed: TypeError: x is undefined$/);
     expect(text).toContain('    at ');
-    expect(text).not.toContain('a private word');
+    expect(text).not.toMatch(/a private word|a secret plan/);
   });
 });

@@ -16,12 +16,12 @@ export function appInfo(dataFolder: string, logFile: string | undefined): AppInf
 
 /** Opens the log file's folder with `showFolder`; a shell that writes no log, or cannot show a folder, says so. */
 export async function openLogFolder(logFile: string | undefined, showFolder: ((folder: string) => Promise<void>) | undefined): Promise<void> {
-  if (logFile === undefined) throw new MessengerError({ kind: 'unsupported', message: 'MSN Messenger is not writing a log file.' });
-  if (!showFolder) throw new MessengerError({ kind: 'unsupported', message: 'This version of MSN Messenger cannot open folders.' });
+  if (logFile === undefined) throw new MessengerError({ kind: 'unsupported', reason: 'no-log-file' });
+  if (!showFolder) throw new MessengerError({ kind: 'unsupported', reason: 'cannot-show-folders' });
   const folder = dirname(logFile);
   try {
     await showFolder(folder);
   } catch {
-    throw new MessengerError({ kind: 'unsupported', message: `The log folder ${folder} could not be opened.` });
+    throw new MessengerError({ kind: 'unsupported', reason: 'folder-unavailable', detail: { folder } });
   }
 }

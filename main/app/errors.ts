@@ -12,19 +12,17 @@ import { MessengerError, toAppError } from '../client/errors';
 export function toCommandError(error: unknown): AppError {
   const appError = toAppError(error);
   if (error instanceof MessengerError || appError.kind !== 'internal') return appError;
-  return { kind: 'internal', message: 'Something went wrong inside MSN Messenger. Please try again.' };
+  return { kind: 'internal', reason: 'internal' };
 }
 
 const SIGN_IN_FIELDS = ['handle', 'password', 'server'] as const;
 
-/** Bad arguments from a window: a sign-in field is named so the form can point at it. */
+/** Bad arguments from a window: a sign-in field is named so the form can point at it, with its one rule's reason. */
 export function validationError(command: CommandName, error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = command === 'signIn' ? SIGN_IN_FIELDS.find((name) => issue?.path.at(-1) === name) : undefined;
-  const message =
-    field === 'handle' ? 'Please type a valid sign-in name, such as example@hotmail.com.'
-    : field === 'server' ? 'Please choose a server.'
-    : field === 'password' ? 'That password is too long.'
-    : `The request "${command}" was not valid: ${issue?.message ?? 'unexpected arguments'}.`;
-  return { kind: 'input', message, ...(field ? { field } : {}) };
+  if (field === 'handle') return { kind: 'input', reason: 'invalid-handle', field };
+  if (field === 'server') return { kind: 'input', reason: 'invalid-server', field };
+  if (field === 'password') return { kind: 'input', reason: 'password-too-long', field };
+  return { kind: 'input', reason: 'invalid-arguments', detail: { command } };
 }

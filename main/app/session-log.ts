@@ -2,12 +2,18 @@
 // reconnects and errors. The MSNP lines come separately (the messenger's `log` option); nothing
 // here ever writes what a message said.
 
-import type { AppError } from '../../shared/model';
+import type { AppError } from '../../shared/errors';
 import type { AppLog } from './app-log';
 import type { MessengerPort } from './messenger-port';
 
-function describeError(error: AppError): string {
-  return `${error.kind}${error.code === undefined ? '' : ` ${error.code}`}: ${error.message}`;
+/**
+ * An error as its codes and facts: the log is read by whoever fixes the bug, in any language. A
+ * message that could not be delivered names it in `text`, which stays out.
+ */
+function describeError({ kind, reason, code, detail }: AppError): string {
+  const { text: _text, ...facts } = detail ?? {};
+  const shown = Object.entries(facts).map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : String(value)}`);
+  return [kind, reason, ...(code === undefined ? [] : [String(code)]), ...shown].join(' ');
 }
 
 /** Writes the messenger's steps to `log`; `account` names it when the app has several. */
@@ -27,7 +33,7 @@ export function logSessionActivity(messenger: Pick<MessengerPort, 'on' | 'state'
     previous = session;
   });
   messenger.on('signedIn', ({ handle, dialect }) => log.info(`${prefix}signed in as ${handle} (${dialect})`));
-  messenger.on('signedOut', ({ reason, message }) => log.info(`${prefix}signed out (${reason})${message ? `: ${message}` : ''}`));
+  messenger.on('signedOut', ({ reason, error }) => log.info(`${prefix}signed out (${reason})${error ? `: ${describeError(error)}` : ''}`));
   messenger.on('error', ({ conversationId, messageId: _messageId, ...error }) =>
     log.warn(`${prefix}error (${describeError(error)})${conversationId === undefined ? '' : ` in conversation ${conversationId}`}`),
   );

@@ -4,12 +4,12 @@
 import { createInterface } from 'node:readline';
 import { Messenger } from '../client/messenger';
 import { toAppError } from '../client/errors';
-import { type CliArguments, UsageError, parseCliArguments } from './arguments';
-import { parseCliCommand, runCliCommand } from './commands';
-import { type CliEvent, errorEvent, printEvents } from './events';
 import { type AppLog, openLog } from '../app/app-log';
 import { openWithPlatform } from '../app/open-with-platform';
 import { logSessionActivity } from '../app/session-log';
+import { type CliArguments, UsageError, parseCliArguments } from './arguments';
+import { parseCliCommand, runCliCommand } from './commands';
+import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
 import { cliDataDir, promptPassword } from './system';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -58,7 +58,8 @@ async function run(options: CliArguments, password: string, log: AppLog | undefi
         if (command.name === 'quit') return quit();
         await runCliCommand(messenger, command, options.openBrowser);
       } catch (error) {
-        print(errorEvent(toAppError(error), { command: line.trim().split(/\s+/)[0] }));
+        const command = line.trim().split(/\s+/)[0];
+        print(error instanceof UsageError ? usageEvent(error.message, { command }) : errorEvent(toAppError(error), { command }));
       }
     });
   });
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     if (options.logFile !== undefined) log = openCliLog(options.logFile);
     password = await readPassword();
   } catch (error) {
-    print(errorEvent(error instanceof UsageError ? { kind: 'input', message: error.message } : toAppError(error)));
+    print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
   await run(options, password, log);

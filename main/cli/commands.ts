@@ -1,8 +1,8 @@
 // The CLI's stdin commands, one per line. Parsing is pure; running one resolves when it is done,
 // and any failure becomes an AppError for an `error` event (the session goes on).
 
+import { UsageError } from './arguments';
 import type { Messenger } from '../client/messenger';
-import { MessengerError } from '../client/errors';
 import { type ListName, URL_SERVICES, type UrlService } from '../../shared/model';
 import { isSettableStatus } from '../ns/presence';
 
@@ -19,7 +19,7 @@ export type CliCommand =
   | { readonly name: 'say'; readonly handle: string; readonly text: string }
   | { readonly name: 'quit' };
 
-const bad = (message: string): MessengerError => new MessengerError({ kind: 'input', message });
+const bad = (message: string): UsageError => new UsageError(message);
 
 const onOff = (word: string | undefined, command: string): boolean => {
   if (word === 'on' || word === 'off') return word === 'on';
@@ -31,7 +31,7 @@ const editableList = (word: string | undefined, command: string): EditableList =
   throw bad(`"${command}" takes a list (FL, AL or BL) and a handle.`);
 };
 
-/** Parses one line; throws a MessengerError (kind input) for anything it cannot understand. */
+/** Parses one line; throws a UsageError (in the CLI's words) for anything it cannot understand. */
 export function parseCliCommand(line: string): CliCommand {
   const trimmed = line.trim();
   const [name = '', ...words] = trimmed.split(/\s+/);

@@ -4,12 +4,18 @@
 
 import type { Messenger } from '../client/messenger';
 import type { AppError, Contact, MessengerState } from '../../shared/model';
+import { describe } from './sentences';
 
 export type CliEvent = { readonly event: string } & Record<string, unknown>;
 
-/** An AppError as an `error` event: the protocol code when there is one, else the kind. */
+/** An AppError as an `error` event: the protocol code when there is one, else the kind; the reason, and its sentence. */
 export function errorEvent(error: AppError, extra: Record<string, unknown> = {}): CliEvent {
-  return { event: 'error', code: error.code ?? error.kind, message: error.message, ...extra };
+  return { event: 'error', code: error.code ?? error.kind, reason: error.reason, message: describe(error), ...extra };
+}
+
+/** A mistake on the CLI's own command line or input line, in the CLI's words. */
+export function usageEvent(message: string, extra: Record<string, unknown> = {}): CliEvent {
+  return { event: 'error', code: 'input', message, ...extra };
 }
 
 const contactEvent = (contact: Contact): CliEvent => ({
@@ -47,6 +53,6 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
   messenger.on('error', ({ conversationId, messageId, ...error }) =>
     print(errorEvent(error, { ...(conversationId && { conversation: conversationId }), ...(messageId && { messageId }) })),
   );
-  messenger.on('signedOut', ({ reason, message }) => print({ event: 'signed-out', reason, ...(message && { message }) }));
+  messenger.on('signedOut', ({ reason, error }) => print({ event: 'signed-out', reason, ...(error && { message: describe(error) }) }));
   messenger.on('fileRecovered', ({ file, backup }) => print({ event: 'file-recovered', file, ...(backup && { backup }) }));
 }

@@ -1,17 +1,22 @@
-// Every failure the client can meet, as the AppError the user sees: a sentence, and for sign-in
-// the form field it concerns. One mapping used by the facade, the CLI and the IPC layer.
+// Every failure the client can meet, as the AppError the user sees: a reason code with its facts
+// (the renderer and the CLI word it), and for sign-in the form field it concerns. One mapping used
+// by the facade, the CLI and the IPC layer.
 
-import type { AppError } from '../../shared/model';
+import type { AppError, ErrorReason } from '../../shared/errors';
 import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../../protocol/index';
-import { SessionEndedError, SessionError, UnsolicitedProtocolError } from '../ns/errors';
-import { SIGN_IN_CANCELLED } from '../ns/signin';
+import { SessionEndedError, SessionError, UnsolicitedProtocolError, closeError } from '../ns/errors';
 
 /** An Error that carries the AppError to show; what Messenger methods reject with. */
 export class MessengerError extends Error {
   constructor(readonly appError: AppError) {
-    super(appError.message);
+    super(`${appError.reason}${appError.code === undefined ? '' : ` ${appError.code}`}`);
     this.name = 'MessengerError';
   }
+}
+
+/** A MessengerError for an input the user can fix. */
+export function inputError(reason: ErrorReason, field?: AppError['field'], detail?: AppError['detail']): MessengerError {
+  return new MessengerError({ kind: 'input', reason, ...(field && { field }), ...(detail && { detail }) });
 }
 
 /** Which sign-in field a server error points at (the sentence itself comes from the error table). */
@@ -32,26 +37,25 @@ const FIELD_OF_CODE: ReadonlyMap<number, AppError['field']> = new Map([
 export function toAppError(error: unknown): AppError {
   if (error instanceof MessengerError) return error.appError;
   if (error instanceof UnsolicitedProtocolError && error.answersARequest) {
-    return { kind: 'protocol', code: error.code, message: `The server sent error ${error.code}, which answers nothing MSN Messenger asked; nothing was changed.` };
+    return { kind: 'protocol', reason: 'unsolicited-server-error', code: error.code };
   }
   if (error instanceof ProtocolError) {
     const field = FIELD_OF_CODE.get(error.code);
-    return { kind: 'protocol', code: error.code, message: error.message, ...(field && { field }) };
+    return { kind: 'protocol', reason: 'server-error', code: error.code, ...(field && { field }) };
   }
   if (error instanceof RequestTimeoutError) {
-    return { kind: 'timeout', message: `${error.message} The server may be down; please try again later.`, field: 'server' };
+    return { kind: 'timeout', reason: 'no-answer', field: 'server', detail: { request: error.request, seconds: Math.round(error.timeoutMs / 1000) } };
   }
-  if (error instanceof ConnectionClosedError) return { kind: 'network', message: error.message, field: 'server' };
+  if (error instanceof ConnectionClosedError) return closeError(error.reason, error.detail);
   if (error instanceof SessionEndedError) {
     const { end } = error;
-    if (end.reason === 'user') return { kind: 'network', message: SIGN_IN_CANCELLED, field: 'server' };
-    if (end.reason === 'elsewhere' || end.reason === 'server-shutdown') return { kind: 'protocol', message: error.message };
-    return { kind: 'network', message: error.message, field: 'server' };
+    if (end.reason === 'user') return { kind: 'network', reason: 'sign-in-cancelled', field: 'server' };
+    if (end.reason === 'transfer') return { kind: 'network', reason: 'session-moved', field: 'server', detail: { server: end.server } };
+    return end.error;
   }
-  if (error instanceof SessionError) return { kind: error.kind, message: error.message, ...(error.field && { field: error.field }) };
-  if (error instanceof MsnpSyntaxError) return { kind: 'input', message: 'That text cannot be sent to the server.' };
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `Something went wrong inside Messenger: ${message}` };
+  if (error instanceof SessionError) return error.appError;
+  if (error instanceof MsnpSyntaxError) return { kind: 'input', reason: 'unsendable-text' };
+  return { kind: 'internal', reason: 'internal' };
 }
 
 /** Errors a retry cannot fix: stop reconnecting and tell the user. */
@@ -60,5 +64,5 @@ export function isPermanent(error: AppError): boolean {
 }
 
 export function notSignedIn(): MessengerError {
-  return new MessengerError({ kind: 'input', message: 'You are not signed in.' });
+  return inputError('not-signed-in');
 }

@@ -21,7 +21,7 @@ import {
   type StatusCode,
   type UrlService,
 } from '../../shared/model';
-import { MAIL_UNAVAILABLE, NO_MAILBOX, PAGE_UNAVAILABLE, SessionEndedError } from '../ns/errors';
+import { SessionEndedError } from '../ns/errors';
 import type { SessionEnd } from '../ns/events';
 import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
@@ -33,7 +33,7 @@ import { openFormPage } from '../passport/page';
 import { createConversationService } from '../sb/index';
 import type { ConversationEvents, ConversationHost, ConversationService } from '../sb/types';
 import { AutoIdle } from './auto-idle';
-import { MessengerError, isPermanent, notSignedIn, toAppError } from './errors';
+import { MessengerError, inputError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
 import { SessionMirror } from './session-mirror';
 import { withSession } from './state';
@@ -50,7 +50,8 @@ export interface MessengerEvents {
   /** A message from someone else: its transcript entry's id and, from MSNP3 senders, its formatting. */
   message: ConversationEvents['message'];
   error: AppError & { readonly conversationId?: string; readonly messageId?: string };
-  signedOut: { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly message?: string };
+  /** `error`: why, when it was not the user. */
+  signedOut: { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly error?: AppError };
   form: PassportForm;
   /** A damaged file of the messenger's (its list cache) was set aside; the lists come whole from the server. */
   fileRecovered: RecoveredFile;
@@ -121,8 +122,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.conversations = (options.conversations ?? createConversationService)(this.conversationHost());
     this.conversations.on('change', (conversations) => this.update({ ...this.current, conversations }));
     this.conversations.on('message', (message) => this.emit('message', message));
-    this.conversations.on('error', ({ conversationId, messageId, code, message }) =>
-      this.emit('error', { kind: code === undefined ? 'network' : 'protocol', message, conversationId, ...(code !== undefined && { code }), ...(messageId !== undefined && { messageId }) }),
+    this.conversations.on('error', ({ conversationId, messageId, error }) =>
+      this.emit('error', { ...error, conversationId, ...(messageId !== undefined && { messageId }) }),
     );
     this.reconnection = new ReconnectPolicy(
       () => this.connect(),
@@ -142,11 +143,11 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   /** Signs in and resolves once online; rejects with a MessengerError carrying the AppError. */
   async signIn(request: SignInRequest): Promise<void> {
-    if (this.session || this.reconnection.active) throw new MessengerError({ kind: 'input', message: 'You are already signed in.' });
+    if (this.session || this.reconnection.active) throw inputError('already-signed-in');
     try {
       validateHandle(request.handle);
       parseServerAddress(request.server);
-      if (request.password === '') throw new MessengerError({ kind: 'input', message: 'Enter your password.', field: 'password' });
+      if (request.password === '') throw inputError('missing-password', 'password');
     } catch (error) {
       throw this.failSignIn(error);
     }
@@ -215,16 +216,15 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   async openUrl(service: UrlService, arg?: string, options: { open?: boolean } = {}): Promise<PassportForm> {
     if (MAILBOX_SERVICES.has(service)) this.requireMailbox();
     const reply = await this.run(() => this.requireSession().requestUrl(service, arg));
-    const unavailable = service === 'PERSON' || service === 'PASSWORD' ? PAGE_UNAVAILABLE[service] : MAIL_UNAVAILABLE;
-    return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true, unavailable);
+    return this.presentForm({ action: reply.loginUrl, redirect: reply.redirectUrl, siteId: reply.siteId }, options.open ?? true, service);
   }
 
   /** The form for the last new-mail notification (its Post-URL, Message-URL and id, §8.1). */
   async openNewMail(options: { open?: boolean } = {}): Promise<PassportForm> {
     this.requireMailbox();
     const notice = this.mirror.lastMailNotice;
-    if (!notice) throw new MessengerError({ kind: 'input', message: 'There is no new e-mail to open.' });
-    return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true, MAIL_UNAVAILABLE);
+    if (!notice) throw inputError('no-new-mail');
+    return this.presentForm({ action: notice.postUrl, redirect: notice.messageUrl, siteId: notice.siteId }, options.open ?? true, 'INBOX');
   }
 
   reportActivity(): void {
@@ -255,7 +255,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   /** The profile's `EmailEnabled: 0` means no Hotmail mailbox; MSNP2 profiles without the field have one (§8.1). */
   private requireMailbox(): void {
-    if (this.current.profile?.emailEnabled === false) throw new MessengerError({ kind: 'unsupported', message: NO_MAILBOX });
+    if (this.current.profile?.emailEnabled === false) throw new MessengerError({ kind: 'unsupported', reason: 'no-mailbox' });
   }
 
   /** Runs a request; any failure (thrown or rejected) becomes a MessengerError with its sentence. */
@@ -318,14 +318,14 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       this.reconnection.start('transfer');
       return;
     }
-    const error: AppError | undefined = end.message ? { kind: end.reason === 'error' ? 'network' : 'protocol', message: end.message } : undefined;
+    const error = end.reason === 'user' ? undefined : end.error;
     if (end.reason === 'elsewhere' || end.reason === 'user') {
       this.goOffline(error);
     } else {
       this.markOffline('reconnecting', error);
       this.reconnection.start('lost');
     }
-    this.emit('signedOut', { reason: end.reason, ...(end.message !== undefined && { message: end.message }) });
+    this.emit('signedOut', { reason: end.reason, ...(error && { error }) });
   }
 
   /** After a failed reconnect attempt: keep trying unless the failure is one a retry cannot fix. */
@@ -334,7 +334,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     // Signed in elsewhere while reconnecting (OUT OTH, even in the same read as the CHG answer).
     if (failure instanceof SessionEndedError && failure.end.reason === 'elsewhere') {
       this.goOffline(error);
-      this.emit('signedOut', { reason: 'elsewhere', message: error.message });
+      this.emit('signedOut', { reason: 'elsewhere', error });
       return false;
     }
     if (isPermanent(error)) {
@@ -347,8 +347,9 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   /** The reconnect attempts are used up: stay offline and say why. */
   private gaveUpReconnecting(attempts: number, cause: unknown): void {
-    const reason = cause === undefined ? '' : ` The last attempt failed: ${toAppError(cause).message}`;
-    this.goOffline({ kind: 'network', message: `MSN Messenger stopped trying to reconnect after ${attempts} attempts.${reason}` });
+    const detail: Record<string, string | number> = { attempts };
+    if (cause !== undefined) detail['lastReason'] = toAppError(cause).reason;
+    this.goOffline({ kind: 'network', reason: 'reconnect-gave-up', detail });
   }
 
   /** Contacts go offline (their presence is re-sent on the next sign-in); the lists stay. */
@@ -378,9 +379,15 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     await session.setStatus(this.chosenStatus).catch((error: unknown) => this.emit('error', toAppError(error)));
   }
 
-  /** `unavailable`: what to say when the server named no usable page. */
-  private async presentForm(target: FormTarget, open: boolean, unavailable: string): Promise<PassportForm> {
-    if (!isUsableTarget(target)) throw new MessengerError({ kind: 'unsupported', message: unavailable });
+  /** `service`: the page asked for, to say which is missing when the server named no usable one. */
+  private async presentForm(target: FormTarget, open: boolean, service: UrlService): Promise<PassportForm> {
+    if (!isUsableTarget(target)) {
+      // PERSON and PASSWORD are Passport pages, not Hotmail.
+      const missing: AppError = MAILBOX_SERVICES.has(service)
+        ? { kind: 'unsupported', reason: 'mail-unavailable' }
+        : { kind: 'unsupported', reason: 'page-unavailable', detail: { service } };
+      throw new MessengerError(missing);
+    }
     const credentials = this.credentials;
     if (!credentials) throw notSignedIn();
     const account = { handle: this.current.session.handle ?? credentials.handle, password: credentials.password, profile: this.current.profile };

@@ -97,7 +97,7 @@ export class SessionMirror {
     });
     on('mailMoved', (move) => change((current) => withMailMoved(current, move)));
     on('maintenance', ({ minutes }) =>
-      target.emit('error', { kind: 'protocol', message: `The server will go down for maintenance in ${minutes} minute${minutes === 1 ? '' : 's'}.` }),
+      target.emit('error', { kind: 'protocol', reason: 'maintenance', detail: { minutes } }),
     );
     on('addedBy', (request) => target.emit('addedBy', request));
     on('ring', (ring) => target.ring(ring));

@@ -217,7 +217,7 @@ describe('the messenger in Electron', () => {
     shell.openPath.mockResolvedValueOnce('No application knows how to open it');
     expect(await messengerApp.dispatch('openLogFolder', [])).toEqual({
       ok: false,
-      error: { kind: 'unsupported', message: `The log folder ${join(userData, 'logs')} could not be opened.` },
+      error: { kind: 'unsupported', reason: 'folder-unavailable', detail: { folder: join(userData, 'logs') } },
     });
   });
 });

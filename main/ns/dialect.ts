@@ -14,14 +14,14 @@ export const CLIENT_LIBRARY = 'MSMSGS';
 
 export function assertUrlService(dialect: Dialect, service: UrlService): void {
   if (!URL_SERVICES.includes(service) || (service === 'PASSWORD' && dialect !== 'MSNP2')) {
-    throw new SessionError('unsupported', `The ${service} service is not available with ${dialect}.`);
+    throw new SessionError('unsupported', 'service-unavailable', undefined, { service, dialect });
   }
 }
 
 /** `IMS` exists only in MSNP3 (§5.15). */
 export function assertIms(dialect: Dialect): void {
   if (dialect !== 'MSNP3') {
-    throw new SessionError('unsupported', 'Do not disturb (IMS) needs MSNP3; this server speaks MSNP2.');
+    throw new SessionError('unsupported', 'ims-needs-msnp3');
   }
 }
 

@@ -1,38 +1,31 @@
 // Failures of the notification session that are not a numeric error from the server: an
-// unsupported server, a feature the dialect lacks, input the protocol cannot carry.
+// unsupported server, a feature the dialect lacks, input the protocol cannot carry. Each names its
+// reason code (shared/errors.ts); the renderer and the CLI word it.
 
-import type { AppError } from '../../shared/model';
-import { ProtocolError } from '../../protocol/index';
+import type { AppError, ErrorDetail, ErrorReason } from '../../shared/errors';
+import { type CloseDetail, type CloseReason, ProtocolError } from '../../protocol/index';
 import type { SessionEnd } from './events';
 
 export class SessionError extends Error {
   constructor(
     readonly kind: AppError['kind'],
-    message: string,
+    readonly reason: ErrorReason,
     readonly field?: AppError['field'],
+    readonly detail?: ErrorDetail,
   ) {
-    super(message);
+    super(`${reason}${detail ? ` ${JSON.stringify(detail)}` : ''}`);
     this.name = 'SessionError';
   }
-}
 
-const NOT_SUPPORTED = 'This server does not support MSN Messenger 2.0';
-export const UNSUPPORTED_SERVER = `${NOT_SUPPORTED} (it speaks neither MSNP3 nor MSNP2).`;
-/** The refusal with what the server's upgrade check asked for (§4.2). */
-export const upgradeRequested = (request: string): string => `${NOT_SUPPORTED}: ${request}.`;
-export const NO_MD5 = 'This server does not offer MD5 sign-in, the only method MSN Messenger 2.0 supports.';
-export const MAIL_UNAVAILABLE = 'Hotmail is not available on this server.';
-/** The page a URL service opens, for when the server has none (PERSON and PASSWORD are Passport pages, not Hotmail). */
-export const PAGE_UNAVAILABLE: Readonly<Record<'PERSON' | 'PASSWORD', string>> = {
-  PERSON: 'The Passport profile page is not available on this server.',
-  PASSWORD: 'Changing your password is not available on this server.',
-};
-export const NO_MAILBOX = 'Hotmail is not available for this account.';
+  get appError(): AppError {
+    return { kind: this.kind, reason: this.reason, ...(this.field && { field: this.field }), ...(this.detail && { detail: this.detail }) };
+  }
+}
 
 /** A sign-in overtaken by the end of its session (a sign-out, OUT OTH, a reset): how it ended. */
 export class SessionEndedError extends Error {
   constructor(readonly end: SessionEnd) {
-    super(end.message ?? 'The connection to the server was lost.');
+    super(`session ended: ${end.reason}`);
     this.name = 'SessionEndedError';
   }
 }
@@ -46,4 +39,15 @@ export class UnsolicitedProtocolError extends ProtocolError {
   get answersARequest(): boolean {
     return this.code < 500 || [911, 913, 923, 924, 928].includes(this.code);
   }
+}
+
+/** A closed (or never opened) connection as the error to show; our own close reads as a plain close. */
+export function closeError(reason: CloseReason, detail: CloseDetail = {}): AppError {
+  const details = Object.fromEntries(Object.entries(detail).filter(([, value]) => value !== undefined)) as Record<string, string | number>;
+  return {
+    kind: 'network',
+    reason: reason === 'closed-locally' ? 'connection-closed' : reason,
+    field: 'server',
+    ...(Object.keys(details).length > 0 && { detail: details }),
+  };
 }

@@ -1,6 +1,6 @@
 // What the notification session tells the rest of the client, declared once.
 
-import type { AddedByRequest, Dialect, MailStatus, Profile, SettableStatus, StatusCode } from '../../shared/model';
+import type { AddedByRequest, AppError, Dialect, MailStatus, Profile, SettableStatus, StatusCode } from '../../shared/model';
 import type { MsnpCommand, ProtocolError } from '../../protocol/index';
 import type { SwitchboardRing } from '../sb/types';
 import type { ContactLists } from './lists';
@@ -11,8 +11,9 @@ export type SessionStep = SignInStep | 'syncing' | 'online';
 
 /** Why a session ended: user sign-out, signed in elsewhere (OUT OTH), OUT SSD, a lost connection, or `XFR 0 NS`. */
 export type SessionEnd =
-  | { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly message?: string }
-  | { readonly reason: 'transfer'; readonly server: string; readonly message?: string };
+  | { readonly reason: 'user' }
+  | { readonly reason: 'elsewhere' | 'server-shutdown' | 'error'; readonly error: AppError }
+  | { readonly reason: 'transfer'; readonly server: string };
 
 export interface NotificationEvents {
   step: SessionStep;

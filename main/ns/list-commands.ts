@@ -12,17 +12,17 @@ export type EditableList = Exclude<ListName, 'RL'>;
 
 export function encodeFriendlyName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '') throw new SessionError('input', 'Enter a name.');
+  if (trimmed === '') throw new SessionError('input', 'empty-name');
   const encoded = percentEncode(trimmed);
   if (encoded.length > MAX_ENCODED_NAME_BYTES) {
-    throw new SessionError('input', `That name is too long: at most ${MAX_ENCODED_NAME_BYTES} bytes once encoded.`);
+    throw new SessionError('input', 'name-too-long', undefined, { maxBytes: MAX_ENCODED_NAME_BYTES });
   }
   return encoded;
 }
 
 export function validateContactHandle(handle: string): void {
   if (!isValidHandle(handle)) {
-    throw new SessionError('input', `"${handle}" is not an e-mail address.`);
+    throw new SessionError('input', 'invalid-handle', undefined, { handle });
   }
 }
 

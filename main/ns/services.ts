@@ -19,19 +19,19 @@ export interface UrlReply {
 export async function requestUrl(context: NsContext, service: UrlService, argument?: string): Promise<UrlReply> {
   assertUrlService(context.dialect(), service);
   if (argument !== undefined && (service !== 'COMPOSE' || !/^\S+$/.test(argument))) {
-    throw new SessionError('input', service === 'COMPOSE' ? `"${argument}" is not an e-mail address.` : `${service} takes no argument.`);
+    throw new SessionError('input', service === 'COMPOSE' ? 'invalid-handle' : 'service-argument', undefined, { service, handle: argument ?? '' });
   }
   const reply = await context.request('URL', argument === undefined ? [service] : [service, argument]);
   const [, redirectUrl, loginUrl, siteId] = reply.params;
   if (redirectUrl === undefined || loginUrl === undefined) {
-    throw new SessionError('protocol', 'The server sent an incomplete URL reply.');
+    throw new SessionError('protocol', 'incomplete-reply', undefined, { command: 'URL' });
   }
   return { redirectUrl, loginUrl, ...(siteId !== undefined && { siteId }) };
 }
 
 /** `SND`: any SND line with our TrID counts as success (servers echo the address or OK). */
 export async function inviteByEmail(context: NsContext, address: string): Promise<void> {
-  if (!isValidHandle(address)) throw new SessionError('input', `"${address}" is not an e-mail address.`);
+  if (!isValidHandle(address)) throw new SessionError('input', 'invalid-handle', undefined, { handle: address });
   await context.request('SND', invitationParams(context.dialect(), address));
 }
 

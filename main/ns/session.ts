@@ -5,6 +5,8 @@
 import type { AddedAlertMode, Dialect, PrivacyMode, SettableStatus, UrlService } from '../../shared/model';
 import { TypedEmitter } from '../../shared/emitter';
 import {
+  type CloseDetail,
+  type CloseReason,
   ConnectionClosedError,
   type MsnpCommand,
   MsnpConnection,
@@ -18,7 +20,7 @@ import {
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../protocol/transactions';
 import type { SwitchboardTicket } from '../sb/types';
 import type { HandlerTable, NsContext } from './context';
-import { SessionEndedError, SessionError, UnsolicitedProtocolError } from './errors';
+import { SessionEndedError, SessionError, UnsolicitedProtocolError, closeError } from './errors';
 import type { NotificationEvents, SessionEnd } from './events';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import { KeepAlive } from './keep-alive';
@@ -86,7 +88,8 @@ export type SessionPhase =
   | { readonly name: 'going-online'; readonly negotiated: Negotiated }
   | { readonly name: 'online'; readonly negotiated: Negotiated }
   | { readonly name: 'ending'; readonly negotiated?: Negotiated; readonly end: SessionEnd; readonly wasOnline: boolean }
-  | { readonly name: 'ended'; readonly negotiated?: Negotiated; readonly end: SessionEnd; readonly wasOnline: boolean };
+  /** `caused`: it ended for a reason given while it was ending (a sign-out, OUT, a drop), not just by its connection closing. */
+  | { readonly name: 'ended'; readonly negotiated?: Negotiated; readonly end: SessionEnd; readonly wasOnline: boolean; readonly caused: boolean };
 
 /** The session's legal moves. Every live phase can end (a close) or start ending (OUT, sign-out, drop). */
 export const SESSION_PHASES: PhaseTable<SessionPhase> = {
@@ -99,7 +102,10 @@ export const SESSION_PHASES: PhaseTable<SessionPhase> = {
   ended: [],
 };
 
-const LOST: SessionEnd = { reason: 'error', message: 'The connection to the server was lost.' };
+/** How a session ends when its connection closes without a reason of ours or the server's. */
+function lost(reason: CloseReason = 'connection-lost', detail?: CloseDetail): SessionEnd {
+  return { reason: 'error', error: closeError(reason, detail) };
+}
 
 export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private connection: MsnpConnection | undefined;
@@ -135,7 +141,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     };
     this.keepAlive = new KeepAlive(
       () => this.connection?.isOpen && this.connection.send('PNG'),
-      () => this.drop({ reason: 'error', message: 'The server stopped answering; the connection was lost.' }),
+      () => this.drop({ reason: 'error', error: { kind: 'network', reason: 'keep-alive-lost' } }),
     );
     this.on('status', (status) => (this.currentStatus = status));
   }
@@ -198,15 +204,15 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         },
       });
     } catch (error) {
-      this.settle(LOST);
+      this.settle(lost());
       throw this.endedBefore(signingIn) ?? error;
     }
     const { connection, dialect, handle, friendlyName, server } = authenticated;
     this.connection = connection;
-    connection.on('close', (closed) => this.closed(closed.message));
+    connection.on('close', (closed) => this.settle(lost(closed.reason, closed.detail)));
     if (!this.phases.isCurrent(signingIn) || !connection.isOpen) {
       connection.close();
-      this.settle(LOST);
+      this.settle(lost());
       throw this.endedError();
     }
     const syncing = this.phases.go({ name: 'syncing', negotiated: { dialect, handle, server }, held: signingIn.held });
@@ -252,7 +258,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     const [, kind, address, , cookie] = reply.params;
     const server = readServerAddress(address ?? '');
     if (kind !== 'SB' || !server || cookie === undefined) {
-      throw new SessionError('protocol', 'The server sent an incomplete switchboard referral.');
+      throw new SessionError('protocol', 'incomplete-reply', undefined, { command: 'XFR' });
     }
     return { ...server, cookie };
   }
@@ -304,35 +310,31 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     const phase = this.phases.current;
     if (phase.name === 'ended') return;
     this.keepAlive.stop();
-    if (phase.name === 'syncing') phase.dump?.reject(new ConnectionClosedError(fallback.message));
+    if (phase.name === 'syncing') phase.dump?.reject(new ConnectionClosedError());
     const end = phase.name === 'ending' ? phase.end : fallback;
     const wasOnline = phase.name === 'online' || (phase.name === 'ending' && phase.wasOnline);
     const negotiated = this.negotiated;
-    this.phases.go({ name: 'ended', end, wasOnline, ...(negotiated && { negotiated }) });
+    this.phases.go({ name: 'ended', end, wasOnline, caused: phase.name === 'ending', ...(negotiated && { negotiated }) });
     if (wasOnline) this.emit('closed', end);
-  }
-
-  private closed(message: string | undefined): void {
-    this.settle(message === undefined ? LOST : { reason: 'error', message });
   }
 
   /** How the session ended, for a start() that was overtaken by the end. */
   private endedError(): SessionEndedError {
     const phase = this.phases.current;
-    return new SessionEndedError(phase.name === 'ending' || phase.name === 'ended' ? phase.end : LOST);
+    return new SessionEndedError(phase.name === 'ending' || phase.name === 'ended' ? phase.end : lost());
   }
 
   /** The error to give when `phase` was left for an end (a sign-out, OUT, a drop) rather than a failure of its own. */
   private endedBefore(phase: SessionPhase): SessionEndedError | undefined {
     if (this.phases.isCurrent(phase)) return undefined;
     const current = this.phases.current;
-    if ((current.name === 'ending' || current.name === 'ended') && current.end !== LOST) return new SessionEndedError(current.end);
+    if (current.name === 'ending' || (current.name === 'ended' && current.caused)) return new SessionEndedError(current.end);
     return undefined;
   }
 
   private request(name: string, params: readonly string[] = [], options: RequestOptions = {}): Promise<MsnpCommand> {
     const connection = this.connection;
-    if (!connection?.isOpen) return Promise.reject(new ConnectionClosedError('You are not signed in.'));
+    if (!connection?.isOpen) return Promise.reject(new SessionError('input', 'not-signed-in'));
     const reply = connection.request(name, params, options);
     if (LIST_CHANGING.has(name)) {
       reply.catch((error: unknown) => {
@@ -442,12 +444,12 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
 
   private receiveOut(reason: string | undefined): void {
     if (reason === 'OTH') {
-      this.drop({ reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' }, { override: true });
+      this.drop({ reason: 'elsewhere', error: { kind: 'protocol', reason: 'signed-in-elsewhere' } }, { override: true });
     } else if (reason === 'SSD') {
-      this.drop({ reason: 'server-shutdown', message: 'The server is going down for maintenance.' }, { override: true });
+      this.drop({ reason: 'server-shutdown', error: { kind: 'protocol', reason: 'server-shutdown' } }, { override: true });
     } else {
       // The echo of our own OUT keeps the reason we gave.
-      this.drop({ reason: 'error', message: 'The server signed you out.' });
+      this.drop({ reason: 'error', error: { kind: 'protocol', reason: 'signed-out-by-server' } });
     }
   }
 
@@ -458,7 +460,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     if (kind !== 'NS' || server === undefined || !readServerAddress(server)) {
       return this.reportMalformed(command, 'not a notification server referral');
     }
-    this.drop({ reason: 'transfer', server, message: 'The server moved this session to another server.' });
+    this.drop({ reason: 'transfer', server });
   }
 
   private report(error: unknown): void {

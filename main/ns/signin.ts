@@ -5,11 +5,11 @@
 
 import { isValidHandle } from '../../shared/handles';
 import type { Dialect } from '../../shared/model';
-import { ConnectionClosedError, type ConnectionOptions, MsnpConnection, percentDecode } from '../../protocol/index';
+import { type ConnectionOptions, MsnpConnection, percentDecode } from '../../protocol/index';
 import { md5Hex } from '../../protocol/md5';
 import { UPGRADE_CHECK, isDialect } from '../../protocol/dialect';
 import { OFFERED_DIALECTS } from './dialect';
-import { NO_MD5, SessionError, UNSUPPORTED_SERVER } from './errors';
+import { SessionError } from './errors';
 import { askForUpgrade } from './upgrade-check';
 
 export type SignInStep = 'connecting' | 'authenticating' | 'redirected';
@@ -34,10 +34,10 @@ export interface AuthenticateOptions extends ServerAddress {
 }
 
 /** What an abandoned sign-in rejects with. */
-export const SIGN_IN_CANCELLED = 'You signed out before the sign-in finished.';
+export const signInCancelled = (): SessionError => new SessionError('network', 'sign-in-cancelled', 'server');
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ConnectionClosedError(SIGN_IN_CANCELLED);
+  if (signal?.aborted) throw signInCancelled();
 }
 
 export interface Authenticated {
@@ -64,7 +64,7 @@ export const SAME_SERVER = '0';
 /** `readServerAddress` for what the user typed: a bad address is a sentence on the server field. */
 export function parseServerAddress(text: string): ServerAddress {
   const address = readServerAddress(text);
-  if (!address) throw new SessionError('input', `"${text}" is not a server address (host or host:port).`, 'server');
+  if (!address) throw new SessionError('input', 'invalid-server', 'server', { server: text });
   return address;
 }
 
@@ -76,7 +76,7 @@ function splitHostPort(text: string): [string | undefined, string | undefined] {
 
 export function validateHandle(handle: string): void {
   if (!isValidHandle(handle)) {
-    throw new SessionError('input', 'Enter your sign-in name as an e-mail address, like name@example.com.', 'handle');
+    throw new SessionError('input', 'invalid-handle', 'handle');
   }
 }
 
@@ -98,7 +98,7 @@ export async function authenticate(options: AuthenticateOptions): Promise<Authen
       connection.close();
       // TrIDs keep counting across the referral, as the official client does (§2.2, §13.2).
       firstTrid = connection.nextTrid();
-      if (referrals >= MAX_REFERRALS) throw new SessionError('protocol', 'The server kept redirecting the sign-in; please try again later.', 'server');
+      if (referrals >= MAX_REFERRALS) throw new SessionError('protocol', 'too-many-redirects', 'server');
       address = outcome.to;
       options.onStep('redirected');
     } catch (error) {
@@ -118,13 +118,13 @@ async function authenticateOn(connection: MsnpConnection, current: ServerAddress
   if (dialect === UPGRADE_CHECK) {
     const refusal = await askForUpgrade(connection);
     throwIfCancelled(options.signal);
-    throw new SessionError('unsupported', refusal, 'server');
+    throw refusal;
   }
-  if (!isDialect(dialect)) throw new SessionError('unsupported', UNSUPPORTED_SERVER, 'server');
+  if (!isDialect(dialect)) throw new SessionError('unsupported', 'unsupported-server', 'server', { offered: version.params.slice(1) });
 
   const packages = await connection.request('INF');
   if (!packages.params.slice(1).flatMap((token) => token.split(',')).includes('MD5')) {
-    throw new SessionError('unsupported', NO_MD5, 'server');
+    throw new SessionError('unsupported', 'no-md5', 'server');
   }
 
   const initial = await connection.request('USR', ['MD5', 'I', options.handle], { replies: ['USR', 'XFR'] });
@@ -149,5 +149,5 @@ async function authenticateOn(connection: MsnpConnection, current: ServerAddress
 }
 
 function unexpected(command: string): SessionError {
-  return new SessionError('protocol', `The server answered the sign-in with an unexpected ${command} reply.`, 'server');
+  return new SessionError('protocol', 'unexpected-reply', 'server', { command });
 }

@@ -4,6 +4,7 @@ import { fakeHost } from '../../test/integration/sb/fake-host';
 import { ConversationRuntime, type RuntimeContext } from './conversation-runtime';
 import { messageEntry, newConversation } from './conversation-state';
 import type { ConversationEvents } from './types';
+import { lineText, worded } from '../../test/support/words';
 
 const WAITING: ChatMessage = { id: 'm1', from: 'example@hotmail.com', fromName: 'Me', sentAt: 1, text: 'anyone?', delivery: 'sending' };
 
@@ -37,11 +38,11 @@ describe('a conversation with nobody to call', () => {
     runtime.enqueue('m1');
     expect(host.switchboardRequests).toBe(0);
     const sentence = 'There is nobody in this conversation to send to. Invite someone, then send your message again.';
-    expect(record()?.entries).toEqual([
-      expect.objectContaining({ id: 'm1', delivery: 'failed', failedFor: [] }),
-      { type: 'system', id: 'line1', kind: 'error', text: sentence, at: 2 },
-    ]);
-    expect(errors).toEqual([
+    const [failed, line] = record()?.entries ?? [];
+    expect(failed).toMatchObject({ id: 'm1', delivery: 'failed', failedFor: [] });
+    expect(line).toMatchObject({ type: 'system', id: 'line1', kind: 'error', at: 2 });
+    expect(line?.type === 'system' && lineText(line.event)).toBe(sentence);
+    expect(errors.map(worded)).toEqual([
       { conversationId: 'c1', message: sentence },
       { conversationId: 'c1', messageId: 'm1', message: 'The following message could not be delivered to anyone: "anyone?"' },
     ]);

@@ -9,8 +9,8 @@
 // failures silent. A gives a positive ACK from every server this client targets, and a missing ACK
 // becomes a visible failure after a timeout instead of a message that silently vanished.
 
+import type { AppError, TranscriptEvent } from '../../shared/errors';
 import type { ChatMessage, Conversation, Participant, SystemLine } from '../../shared/model';
-import { ProtocolError } from '../../protocol/index';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import {
   findMessage,
@@ -26,16 +26,7 @@ import {
   withoutTyping,
 } from './conversation-state';
 import { buildInvitationDecline, buildTextPayloads, buildTypingPayload, parsePayload } from './messages';
-import {
-  callFailure,
-  invitationDeclined,
-  joinedLine,
-  leftLine,
-  noAnswer,
-  nobodyToCall,
-  startFailure,
-  undelivered,
-} from './sentences';
+import { callFailure, invitationDeclined, joined, left, noAnswer, nobodyToCall, startFailure, undelivered } from './transcript-events';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
 import type { ConversationEvents, ConversationHost } from './types';
 
@@ -167,8 +158,8 @@ export class ConversationRuntime {
     if (!this.phases.is('disposed')) this.phases.go({ name: 'disposed' });
   }
 
-  addLine(kind: SystemLine['kind'], text: string): void {
-    this.context.update((conversation) => withEntry(conversation, this.systemLine(kind, text)));
+  addLine(kind: SystemLine['kind'], event: TranscriptEvent): void {
+    this.context.update((conversation) => withEntry(conversation, this.systemLine(kind, event)));
   }
 
   nameOf(handle: string): string {
@@ -189,7 +180,7 @@ export class ConversationRuntime {
       if (!this.phases.isCurrent(connecting)) return;
       this.phases.go({ name: 'idle' });
       this.invitees.clear();
-      this.report(startFailure(error), error);
+      this.report(startFailure(error));
       this.failQueue();
       return;
     }
@@ -283,7 +274,7 @@ export class ConversationRuntime {
       (error: unknown) => {
         if (!current()) return;
         this.ringing.delete(handle);
-        this.report(callFailure(this.nameOf(handle), handle, error), error);
+        this.report(callFailure(this.nameOf(handle), handle, error));
         this.abandonIfEmpty(switchboard);
       },
     );
@@ -302,14 +293,14 @@ export class ConversationRuntime {
     const known = this.context.record()?.participants.some((candidate) => candidate.handle === participant.handle);
     this.context.update((conversation) => {
       const updated = withParticipant(conversation, { ...participant, present: true });
-      return known ? updated : withEntry(updated, this.systemLine('joined', joinedLine(participant.friendlyName)));
+      return known ? updated : withEntry(updated, this.systemLine('joined', joined(participant.friendlyName)));
     });
     this.pump();
   }
 
   private left(switchboard: Switchboard, handle: string): void {
     this.stopTyping(handle);
-    const line = this.systemLine('left', leftLine(this.nameOf(handle)));
+    const line = this.systemLine('left', left(this.nameOf(handle)));
     // The last person present stays listed, even while someone else is still being called: they are
     // who the next message re-invites (§6.1) if nobody answers. The switchboard stays for whoever is
     // ringing; if they never join, the no-answer path leaves it.
@@ -420,17 +411,16 @@ export class ConversationRuntime {
     );
     if (quiet) return;
     const names = recipients.map((recipient) => recipient.friendlyName);
-    this.context.emit('error', { conversationId: this.id, messageId, message: undelivered(message.text, names) });
+    this.context.emit('error', { conversationId: this.id, messageId, error: undelivered(message.text, names) });
   }
 
   /** An error line in the conversation, also emitted for whoever shows errors elsewhere. */
-  private report(text: string, cause?: unknown): void {
-    this.addLine('error', text);
-    const code = cause instanceof ProtocolError ? cause.code : undefined;
-    this.context.emit('error', { conversationId: this.id, message: text, ...(code === undefined ? {} : { code }) });
+  private report(error: AppError): void {
+    this.addLine('error', { type: 'error', error });
+    this.context.emit('error', { conversationId: this.id, error });
   }
 
-  private systemLine(kind: SystemLine['kind'], text: string) {
-    return systemEntry({ id: this.context.newId(), kind, text, at: this.context.now() });
+  private systemLine(kind: SystemLine['kind'], event: TranscriptEvent) {
+    return systemEntry({ id: this.context.newId(), kind, event, at: this.context.now() });
   }
 }

@@ -7,6 +7,7 @@ import { type ConversationOptions, Conversations, DEFAULT_TYPING_EXPIRY_MS } fro
 import { DEFAULT_MESSAGE_FORMAT } from './format';
 import type { ConversationEvents } from './types';
 import { toAppError } from '../client/errors';
+import { lineText, worded } from '../../test/support/words';
 
 function catchError(run: () => unknown): unknown {
   try {
@@ -75,7 +76,7 @@ function messages(conversation: Conversation): Array<Extract<TranscriptEntry, { 
 }
 
 function systemTexts(conversation: Conversation): string[] {
-  return conversation.entries.flatMap((entry) => (entry.type === 'system' ? [`${entry.kind}: ${entry.text}`] : []));
+  return conversation.entries.flatMap((entry) => (entry.type === 'system' ? [`${entry.kind}: ${lineText(entry.event)}`] : []));
 }
 
 function delivery(id: string, messageId: string): ChatMessage['delivery'] | undefined {
@@ -145,7 +146,7 @@ describe('starting a conversation', () => {
     const conversation = await until(service, id, (c) => !c.connected && delivery(id, queued) === 'failed');
     expect(systemTexts(conversation)).toEqual(['error: Bob is offline or not accepting instant messages right now.']);
     expect(messages(conversation)[0]).toMatchObject({ text: 'are you there?', failedFor: [BOB] });
-    expect(errors).toEqual([
+    expect(errors.map(worded)).toEqual([
       { conversationId: id, code: 217, message: 'Bob is offline or not accepting instant messages right now.' },
       { conversationId: id, messageId: queued, message: 'The following message could not be delivered to Bob: "are you there?"' },
     ]);
@@ -183,7 +184,7 @@ describe('delivery', () => {
     peer.send(`NAK ${first.trid}`);
     await until(service, id, () => delivery(id, messageId) === 'failed');
     expect(messages(service.conversations[id]!)[0]).toMatchObject({ text: 'lost?', failedFor: [BOB] });
-    expect(errors).toEqual([{ conversationId: id, messageId, message: 'The following message could not be delivered to Bob: "lost?"' }]);
+    expect(errors.map(worded)).toEqual([{ conversationId: id, messageId, message: 'The following message could not be delivered to Bob: "lost?"' }]);
 
     service.resend(id, messageId);
     expect(messages(service.conversations[id]!)[0]).not.toHaveProperty('failedFor');
@@ -247,7 +248,7 @@ describe('delivery', () => {
       await until(service, id, () => delivery(id, messageId) === 'failed');
       service.close(id);
     }
-    expect(errors).toEqual([expect.objectContaining({ message: 'The following message could not be delivered to Bob: "loud"' })]);
+    expect(errors.map(worded)).toEqual([expect.objectContaining({ message: 'The following message could not be delivered to Bob: "loud"' })]);
   });
 
   it('refuses to send an empty message', () => {
@@ -256,8 +257,8 @@ describe('delivery', () => {
   });
 
   it('answers a message to a conversation that is not open as bad input, not as an internal error', () => {
-    expect(() => service.send('no-such-id', 'hello')).toThrow(expect.objectContaining({ kind: 'input', message: 'That conversation is no longer open.' }));
-    expect(toAppError(catchError(() => service.resend('no-such-id', 'm1')))).toEqual({ kind: 'input', message: 'That conversation is no longer open.' });
+    expect(() => service.send('no-such-id', 'hello')).toThrow(expect.objectContaining({ kind: 'input', reason: 'no-such-conversation' }));
+    expect(toAppError(catchError(() => service.resend('no-such-id', 'm1')))).toEqual({ kind: 'input', reason: 'no-such-conversation' });
   });
 });
 

@@ -10,7 +10,7 @@ import { TypedEmitter } from '../../shared/emitter';
 import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, participantFor } from './conversation-runtime';
 import { findMessage, messageEntry, newConversation, withEntry, withMessage } from './conversation-state';
 import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
-import { NO_SUCH_CONVERSATION, leftBlocked } from './sentences';
+import { leftBlocked } from './transcript-events';
 import { SessionError } from '../ns/errors';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
 import type { ConversationEvents, ConversationHost, ConversationService, SwitchboardRing } from './types';
@@ -77,7 +77,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
 
   send(conversationId: string, text: string, format?: MessageFormat): string {
     const runtime = this.runtime(conversationId);
-    if (text.trim().length === 0) throw new SessionError('input', 'An empty message cannot be sent.');
+    if (text.trim().length === 0) throw new SessionError('input', 'empty-message');
     const self = this.host.self();
     const message: ChatMessage = {
       id: this.newId(),
@@ -215,19 +215,19 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
 
   private require(id: string): Conversation {
     const conversation = this.state[id];
-    if (!conversation) throw new SessionError('input', NO_SUCH_CONVERSATION);
+    if (!conversation) throw new SessionError('input', 'no-such-conversation');
     return conversation;
   }
 
   private runtime(id: string): ConversationRuntime {
     const runtime = this.runtimes.get(id);
-    if (!runtime) throw new SessionError('input', NO_SUCH_CONVERSATION);
+    if (!runtime) throw new SessionError('input', 'no-such-conversation');
     return runtime;
   }
 }
 
 function normalizeHandle(handle: string): string {
   const normalized = handle.trim().toLowerCase();
-  if (normalized.length === 0) throw new SessionError('input', 'A sign-in name is needed.');
+  if (normalized.length === 0) throw new SessionError('input', 'invalid-handle');
   return normalized;
 }

@@ -113,7 +113,7 @@ describe('Switchboard', () => {
     const closed = switchboard.next('close');
     switchboard.leave();
     await peer.expectOut();
-    expect(await closed).toEqual({ cause: 'local' });
+    expect(await closed).toEqual({ reason: 'closed-locally' });
     expect(switchboard.isOpen).toBe(false);
   });
 
@@ -132,7 +132,7 @@ describe('Switchboard', () => {
     const closed = switchboard.next('close');
     await peer.drop();
     await expect(sending).rejects.toBeInstanceOf(ConnectionClosedError);
-    expect((await closed).cause).toBe('remote');
+    expect((await closed).reason).toBe('connection-closed');
   });
 });
 

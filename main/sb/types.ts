@@ -1,7 +1,7 @@
 // The contract between the notification session (which hands out switchboards) and the
 // conversations that run on them. The messenger facade wires the two together.
 
-import type { Conversation, Dialect, MessageFormat } from '../../shared/model';
+import type { AppError, Conversation, Dialect, MessageFormat } from '../../shared/model';
 import type { TypedEmitter } from '../../shared/emitter';
 
 /** Where a switchboard is and the cookie that admits us (from `XFR SB` or `RNG`). */
@@ -50,7 +50,7 @@ export interface ConversationEvents {
     readonly format?: MessageFormat;
   };
   /** A message could not be delivered, or a CAL/switchboard failure, as a sentence. */
-  error: { readonly conversationId: string; readonly messageId?: string; readonly code?: number; readonly message: string };
+  error: { readonly conversationId: string; readonly messageId?: string; readonly error: AppError };
 }
 
 export interface ConversationService extends TypedEmitter<ConversationEvents> {

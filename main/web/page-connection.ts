@@ -88,7 +88,7 @@ export class PageConnection {
     const { id, name, args } = parsed;
     const result = isCommandName(name)
       ? await this.app.dispatch(name, args)
-      : { ok: false as const, error: { kind: 'input' as const, message: `There is no command "${name.slice(0, 40)}".` } };
+      : { ok: false as const, error: { kind: 'input' as const, reason: 'unknown-command' as const, detail: { command: name.slice(0, 40) } } };
     this.send({ type: 'result', id, result });
   }
 }

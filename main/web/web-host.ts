@@ -217,7 +217,7 @@ export class WebHost {
       this.leaving.delete(timer);
       if ([...this.pages].some((other) => other.shows(view.account, conversationId))) return;
       void this.app.dispatch('closeConversation', [view.account, conversationId]).then((result) => {
-        if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.message}`);
+        if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.reason}`);
       });
     }, this.options.conversationGraceMs ?? CONVERSATION_PAGE_GRACE_MS);
     this.leaving.add(timer);

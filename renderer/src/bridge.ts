@@ -5,7 +5,6 @@ import type { AccountId } from '../../shared/accounts';
 import { type AccountCommandName, type CommandArgs, type CommandName, type CommandReply, isAccountCommand } from '../../shared/commands';
 import type { EventName, IpcEvents, MsnApi } from '../../shared/ipc';
 import { parseRoute } from '../../shared/routes';
-import { strings } from './strings';
 
 declare global {
   interface Window {
@@ -34,7 +33,7 @@ export async function command<K extends CommandName>(name: K, ...args: WindowArg
     return await method.apply(window.msn, callArgs);
   } catch (error) {
     console.error(`msn.${name} failed:`, error);
-    return { ok: false, error: { kind: 'internal', message: strings.commandFailed } };
+    return { ok: false, error: { kind: 'internal', reason: 'host-unreachable' } };
   }
 }
 

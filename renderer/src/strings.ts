@@ -4,6 +4,7 @@
 import type { AppInfo } from '../../shared/ipc';
 import type { ListName, RecoveredFile, SessionState, StatusCode } from '../../shared/model';
 import { STATUS_LABELS } from '../../shared/status-labels';
+import { describeError, describeTranscriptEvent } from './error-strings';
 
 export { STATUS_LABELS };
 
@@ -46,7 +47,10 @@ export const strings = {
   /** The status text after a contact's name; Online needs none. */
   statusSuffix: (status: StatusCode): string => (status === 'NLN' ? '' : `(${STATUS_LABELS[status]})`),
   listLabel: (list: ListName): string => LIST_LABELS[list],
-  commandFailed: 'Messenger could not reach its background service. Please try again.',
+  /** An error main (or this window's link to it) reported, in words. */
+  error: describeError,
+  /** A conversation's line that is not a message. */
+  transcriptLine: describeTranscriptEvent,
   close: 'Close',
   ok: 'OK',
   cancel: 'Cancel',
@@ -90,11 +94,6 @@ export const strings = {
     customServerAddress: 'Server address (host:port)',
     submit: 'Sign In',
     cancel: 'Cancel',
-    handleRequired: 'Please type your e-mail address, like example@hotmail.com.',
-    handleInvalid: 'That is not a valid e-mail address. It looks like example@hotmail.com.',
-    passwordRequired: 'Please type your password.',
-    serverRequired: 'Please type the address of a server, like messenger.example.com:1863.',
-    serverInvalid: 'A server address looks like messenger.example.com:1863.',
     progressLabel: 'Signing in',
     progress: (state: SessionState): string => SESSION_PROGRESS[state],
     signingInAs: (handle: string): string => `Signing in as ${handle}`,
@@ -258,8 +257,6 @@ export const strings = {
     privacy: 'Privacy',
     connection: 'Connection',
     friendlyName: 'My name as others see it',
-    friendlyNameRequired: 'Please type a name.',
-    friendlyNameTooLong: 'That name is too long.',
     email: 'My e-mail address',
     autoIdle: (minutes: number): string =>
       `Show me as ${STATUS_LABELS.IDL} after ${minutes} ${plural(minutes, 'minute', 'minutes')} of inactivity`,
@@ -291,11 +288,6 @@ export const strings = {
   },
 
   /** A page of the browser host (platform/web-bridge.ts). */
-  browserHost: {
-    lost: 'Lost the connection to MSN Messenger. Reconnecting…',
-    popupsBlocked: 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
-  },
-
   notices: {
     message: (name: string, text: string): string => `${name} says: ${text}`,
     newMail: (from: string, subject: string): string => `New e-mail from ${from}: ${subject}`,

@@ -16,9 +16,9 @@ function noticeText(notice: Notice): string {
     case 'added-by':
       return strings.notices.addedBy(notice.friendlyName);
     case 'error':
-      return notice.error.message;
+      return strings.error(notice.error);
     case 'signed-out':
-      return notice.message ?? strings.notices.signedOut;
+      return notice.error ? strings.error(notice.error) : strings.notices.signedOut;
   }
 }
 

@@ -3,10 +3,11 @@
 
 import { useCallback, useState } from 'react';
 import type { CommandName, CommandReply, CommandResult } from '../../../shared/commands';
-import type { AppError } from '../../../shared/model';
+import type { AppError, ErrorReason } from '../../../shared/errors';
 import { type WindowArgs, command } from '../bridge';
 import { useMessenger } from '../store/context';
 import { selectShowBanner } from '../store/selectors';
+import { strings } from '../strings';
 
 export interface CommandRunner {
   readonly pending: boolean;
@@ -37,7 +38,7 @@ export function useCommandWithBanner(): BannerCommand {
   return useCallback<BannerCommand>(
     async (name, ...args) => {
       const result = await command(name, ...args);
-      if (!result.ok) showBanner(result.error.message);
+      if (!result.ok) showBanner(strings.error(result.error));
       return result;
     },
     [showBanner],
@@ -45,6 +46,6 @@ export function useCommandWithBanner(): BannerCommand {
 }
 
 /** An input-kind error raised by the form itself, shaped like the ones main sends. */
-export function inputError(message: string, field?: AppError['field']): AppError {
-  return field ? { kind: 'input', message, field } : { kind: 'input', message };
+export function inputError(reason: ErrorReason, field?: AppError['field']): AppError {
+  return field ? { kind: 'input', reason, field } : { kind: 'input', reason };
 }

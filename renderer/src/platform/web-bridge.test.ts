@@ -2,13 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IpcEvents } from '../../../shared/ipc';
 import { INITIAL_STATE } from '../../../shared/model';
 import type { HostMessage } from '../../../shared/web-protocol';
-import { strings } from '../strings';
 import { createWebBridge } from './web-bridge';
-
-// A translation of strings.ts must reach the bridge's sentences too.
-vi.mock('../strings', () => ({
-  strings: { browserHost: { lost: 'Verbindung verloren.', popupsBlocked: 'Fenster blockiert.' } },
-}));
 
 /** Just enough of a browser WebSocket for the bridge, driven by the test. */
 class FakeSocket extends EventTarget {
@@ -104,7 +98,7 @@ describe('the browser host bridge', () => {
     socket().open();
     const pending = msn.signOut('a1');
     socket().drop();
-    const lost = { kind: 'network', message: strings.browserHost.lost };
+    const lost = { kind: 'network', reason: 'host-lost' };
     await expect(pending).resolves.toEqual({ ok: false, error: lost });
     expect(reconnects).toHaveLength(1);
     reconnects.shift()?.();
@@ -145,7 +139,7 @@ describe('the browser host bridge', () => {
     msn.on('notice', (notice) => notices.push(notice));
     socket().receive({ type: 'open', url: '/?token=abc#/conversation/c2', target: 'msn-conversation-c2' });
     expect(notices).toEqual([
-      { account: 'a1', notice: { kind: 'error', error: { kind: 'unsupported', message: strings.browserHost.popupsBlocked } } },
+      { account: 'a1', notice: { kind: 'error', error: { kind: 'unsupported', reason: 'popups-blocked' } } },
     ]);
   });
 });

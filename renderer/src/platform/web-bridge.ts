@@ -14,7 +14,6 @@ import {
   type HostMessage,
   type OpenMessage,
 } from '../../../shared/web-protocol';
-import { strings } from '../strings';
 
 /** What the bridge needs from the page; tests pass their own. */
 export interface BridgeEnvironment {
@@ -30,8 +29,8 @@ export interface BridgeEnvironment {
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 10_000;
 
-const LOST: AppError = { kind: 'network', message: strings.browserHost.lost };
-const POPUPS_BLOCKED: AppError = { kind: 'unsupported', message: strings.browserHost.popupsBlocked };
+const LOST: AppError = { kind: 'network', reason: 'host-lost' };
+const POPUPS_BLOCKED: AppError = { kind: 'unsupported', reason: 'popups-blocked' };
 
 type Listener = (payload: never) => void;
 type Pending = (result: CommandResult<unknown>) => void;

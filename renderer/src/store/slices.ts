@@ -6,6 +6,7 @@ import type { Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { INITIAL_STATE, type MessengerState } from '../../../shared/model';
 import { reuse } from '../../../shared/reuse';
 import { applyPatch, patchFits } from '../../../shared/state';
+import { strings } from '../strings';
 
 export interface SessionSlice {
   readonly session: MessengerState['session'];
@@ -121,7 +122,7 @@ export const createSyncActions: Slice<SyncActions> = (set, get) => ({
   receiveNotice: (notice) => {
     const seq = (get().lastNotice?.seq ?? 0) + 1;
     // A conversation's error is already a line in its transcript; only the others concern every window.
-    const banner = notice.kind === 'error' && notice.conversationId === undefined ? notice.error.message : get().banner;
+    const banner = notice.kind === 'error' && notice.conversationId === undefined ? strings.error(notice.error) : get().banner;
     set({ lastNotice: { seq, notice }, banner });
   },
 });

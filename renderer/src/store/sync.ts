@@ -4,6 +4,7 @@
 
 import { command, subscribe, windowAccount } from '../bridge';
 import type { MessengerStoreApi } from './store';
+import { strings } from '../strings';
 
 export function connectStore(store: MessengerStoreApi): () => void {
   const actions = store.getState();
@@ -14,7 +15,7 @@ export function connectStore(store: MessengerStoreApi): () => void {
     void command('getSnapshot').then((result) => {
       snapshotRequested = false;
       if (result.ok) actions.receiveSnapshot(result.value);
-      else actions.showBanner(result.error.message);
+      else actions.showBanner(strings.error(result.error));
     });
   };
   // A window follows its own account only (the route can change when the page is reused).

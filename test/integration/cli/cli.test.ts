@@ -73,7 +73,7 @@ describe('the CLI', () => {
     const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
     await cli.waitFor((e) => e.event === 'signed-in');
     cli.send('ims off');
-    expect(await cli.waitFor((e) => e.event === 'error')).toEqual({ event: 'error', code: 'unsupported', message: expect.stringMatching(/needs MSNP3/), command: 'ims' });
+    expect(await cli.waitFor((e) => e.event === 'error')).toEqual({ event: 'error', code: 'unsupported', reason: 'ims-needs-msnp3', message: expect.stringMatching(/needs MSNP3/), command: 'ims' });
     cli.send('status AWY');
     const alice = await member('alice@demo.msn', 'alice');
     await untilState(alice, () => you(alice)?.status === 'AWY');
@@ -87,7 +87,7 @@ describe('the CLI', () => {
     await cli.waitFor((e) => e.event === 'signed-in');
     await member(DEMO_SIGN_IN.handle, DEMO_SIGN_IN.password);
     expect(await cli.exited).toBe(1);
-    expect(cli.events.at(-1)).toEqual({ event: 'signed-out', reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' });
+    expect(cli.events.at(-1)).toEqual({ event: 'signed-out', reason: 'elsewhere', message: 'Signed out: this account signed in at another location.' });
   });
 
   it('runs the list, status, privacy and mail commands and prints presence, new mail and messages', async () => {
@@ -187,7 +187,7 @@ describe('the CLI', () => {
     const cli = await start(signInArgs(), { MSN_PASSWORD: 'wrong' });
     expect(await cli.exited).toBe(1);
     expect(cli.events.slice(-2)).toEqual([
-      { event: 'error', code: 911, message: 'The sign-in name or password is incorrect.' },
+      { event: 'error', code: 911, reason: 'server-error', message: 'The sign-in name or password is incorrect.' },
       { event: 'signed-out', reason: 'error' },
     ]);
   });

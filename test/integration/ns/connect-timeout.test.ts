@@ -45,7 +45,7 @@ it('gives up on a TCP connect that never completes after the connect timeout, an
   expect(messenger.state.session.state).toBe('connecting');
   expect(hanging).toHaveLength(1);
   await vi.advanceTimersByTimeAsync(1);
-  expect((await outcome)?.appError).toEqual({ kind: 'network', field: 'server', message: 'Could not reach 127.0.0.1:1 (no answer within 15 seconds).' });
+  expect((await outcome)?.appError).toEqual({ kind: 'network', field: 'server', reason: 'unreachable', detail: { host: '127.0.0.1', port: 1, seconds: 15 } });
   expect(hanging[0]?.destroyed).toBe(true);
   expect(messenger.state.session.state).toBe('offline');
   await vi.advanceTimersByTimeAsync(10 * 60_000);

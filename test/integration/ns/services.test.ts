@@ -117,7 +117,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('Hotmail, invitations and IMS with %s
       expect(messenger.state.session.imsEnabled).toBe(true);
     } else {
       const error = await failure(messenger.setIms(false));
-      expect(error.appError).toMatchObject({ kind: 'unsupported', message: expect.stringMatching(/MSNP3/) });
+      expect(error.appError).toMatchObject({ kind: 'unsupported', reason: 'ims-needs-msnp3' });
       expect(harness.wire.some((line) => line.startsWith('C: IMS'))).toBe(false);
       expect(messenger.state.session.state).toBe('online');
     }
@@ -145,7 +145,7 @@ describe('an account without a Hotmail mailbox', () => {
       messenger.openUrl('COMPOSE', 'bob@example.com'),
       messenger.openNewMail(),
     ]) {
-      expect((await failure(opening)).appError).toEqual({ kind: 'unsupported', message: 'Hotmail is not available for this account.' });
+      expect((await failure(opening)).appError).toEqual({ kind: 'unsupported', reason: 'no-mailbox' });
     }
     expect(harness.wire.filter((line) => line.startsWith('C: URL'))).toEqual([]);
     expect((await messenger.openUrl('PERSON', undefined, { open: false })).fields.rru).toBe('/cgi-bin/profile');

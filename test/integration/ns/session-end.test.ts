@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_RECONNECT_ATTEMPTS } from '../../../main/client/reconnect';
 import type { MessengerError } from '../../../main/client/errors';
+import { errorText } from '../../support/words';
 import type { Messenger, MessengerEvents } from '../../../main/client/messenger';
 import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
 import { type Harness, PASSWORD as HARNESS_PASSWORD, nextEvent, startHarness, untilState, useScriptedHarness } from './harness';
@@ -18,8 +19,8 @@ describe('against the project server', () => {
     const signedOut = nextEvent(first, 'signedOut');
     const second = harness.messenger();
     await second.signIn({ server: harness.address, handle: me.handle, password: me.password });
-    expect(await signedOut).toEqual({ reason: 'elsewhere', message: 'You have been signed out because you signed in at another location.' });
-    expect(first.state.session).toMatchObject({ state: 'offline', status: 'FLN', error: { message: expect.stringMatching(/another location/) } });
+    expect(await signedOut).toEqual({ reason: 'elsewhere', error: { kind: 'protocol', reason: 'signed-in-elsewhere' } });
+    expect(first.state.session).toMatchObject({ state: 'offline', status: 'FLN', error: { reason: 'signed-in-elsewhere' } });
     expect(harness.server.onlineHandles()).toContain(me.handle);
   });
 
@@ -29,7 +30,7 @@ describe('against the project server', () => {
     await messenger.signIn({ server: harness.address, handle: me.handle, password: me.password });
     const signedOut = nextEvent(messenger, 'signedOut');
     await harness.server.shutdown();
-    expect(await signedOut).toEqual({ reason: 'server-shutdown', message: 'The server is going down for maintenance.' });
+    expect(await signedOut).toEqual({ reason: 'server-shutdown', error: { kind: 'protocol', reason: 'server-shutdown' } });
     expect(messenger.state.session.state).toBe('reconnecting');
   });
 
@@ -117,7 +118,7 @@ describe('against a scripted server', () => {
     const client = await onlineAsBusy(['CLOSE'], [dispatch(), restored]);
     client.on('signedOut', (event) => signedOut.push(event));
     await untilState(client, (state) => state.session.state === 'reconnecting');
-    expect(signedOut).toEqual([{ reason: 'error', message: 'The server closed the connection.' }]);
+    expect(signedOut).toEqual([{ reason: 'error', error: { kind: 'network', reason: 'connection-closed', field: 'server' } }]);
     expect(client.state.session.status).toBe('FLN');
     await vi.advanceTimersByTimeAsync(4_999);
     expect(server?.connections).toBe(2);
@@ -154,7 +155,7 @@ describe('against a scripted server', () => {
   it('does not reconnect after OUT OTH', async () => {
     const client = await onlineAsBusy(['S: OUT OTH', 'CLOSE'], []);
     await untilState(client, (state) => state.session.state === 'offline');
-    expect(client.state.session.error?.message).toMatch(/another location/);
+    expect(client.state.session.error?.reason).toBe('signed-in-elsewhere');
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(server?.connections).toBe(2);
     expect(client.state.session.state).toBe('offline');
@@ -213,16 +214,16 @@ describe('against a scripted server', () => {
     ];
 
     it.each([
-      ['OUT OTH', 'OUT OTH\r\n', /another location/],
-      ['OUT SSD', 'OUT SSD\r\n', /maintenance/],
-      ['a line too long to frame', `${'X'.repeat(9000)}\r\n`, /.+/],
-    ])('fails the sign-in with %s instead of reporting itself online', async (_what, after, sentence) => {
+      ['OUT OTH', 'OUT OTH\r\n', 'signed-in-elsewhere'],
+      ['OUT SSD', 'OUT SSD\r\n', 'server-shutdown'],
+      ['a line too long to frame', `${'X'.repeat(9000)}\r\n`, 'line-too-long'],
+    ])('fails the sign-in with %s instead of reporting itself online', async (_what, after, reason) => {
       server = await scripted.serve([dispatch(), answeredAndEnded(after)]);
       messenger = scripted.messenger();
       const outcome = await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
-      expect(outcome?.appError.message).toMatch(sentence);
+      expect(outcome?.appError.reason).toBe(reason);
       expect(messenger.state.session.state).toBe('offline');
-      await expect(messenger.setStatus('BSY')).rejects.toMatchObject({ appError: { message: 'You are not signed in.' } });
+      await expect(messenger.setStatus('BSY')).rejects.toMatchObject({ appError: { reason: 'not-signed-in' } });
     });
 
     it('keeps reconnecting when a reconnected session ends that way', async () => {
@@ -230,7 +231,7 @@ describe('against a scripted server', () => {
       const client = await onlineAsBusy(['CLOSE'], [dispatch(), endedAtOnce, dispatch(), restored]);
       await untilState(client, (state) => state.session.state === 'reconnecting');
       await vi.advanceTimersByTimeAsync(5_000);
-      await untilState(client, (state) => state.session.state === 'reconnecting' && /maintenance/.test(state.session.error?.message ?? ''));
+      await untilState(client, (state) => state.session.state === 'reconnecting' && state.session.error?.reason === 'server-shutdown');
       await vi.advanceTimersByTimeAsync(10_000);
       await untilState(client, (state) => state.session.state === 'online');
       expect(server?.connections).toBe(6);
@@ -246,7 +247,8 @@ describe('against a scripted server', () => {
     expect(server?.connections).toBeLessThanOrEqual(2 + 4);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     await untilState(client, (state) => state.session.state === 'offline');
-    expect(client.state.session.error?.message).toMatch(new RegExp(`stopped trying to reconnect after ${MAX_RECONNECT_ATTEMPTS} attempts`));
+    expect(client.state.session.error).toMatchObject({ reason: 'reconnect-gave-up', detail: { attempts: MAX_RECONNECT_ATTEMPTS } });
+    expect(errorText(client.state.session.error!)).toMatch(`stopped trying to reconnect after ${MAX_RECONNECT_ATTEMPTS} attempts`);
     expect(server?.connections).toBe(2 + MAX_RECONNECT_ATTEMPTS);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(server?.connections).toBe(2 + MAX_RECONNECT_ATTEMPTS);
@@ -262,7 +264,7 @@ describe('against a scripted server', () => {
     await vi.waitFor(() => expect(server?.received[1]?.filter((line) => line === 'PNG')).toHaveLength(2));
     const signedOut = nextEvent(client, 'signedOut');
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(await signedOut).toEqual({ reason: 'error', message: 'The server stopped answering; the connection was lost.' });
+    expect(await signedOut).toEqual({ reason: 'error', error: { kind: 'network', reason: 'keep-alive-lost' } });
     await vi.advanceTimersByTimeAsync(5_000);
     await untilState(client, (state) => state.session.state === 'online');
   });

@@ -5,6 +5,8 @@ import type { ScriptedServer, ScriptStep } from '../../support/scripted-server';
 import { useScriptedHarness } from './harness';
 import { CHALLENGE, HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch, emptySyncAndOnline, profile } from './scripts';
 import { md5Hex } from '../../../protocol/md5';
+import type { AppError } from '../../../shared/errors';
+import { errorText } from '../../support/words';
 
 const scripted = useScriptedHarness('msn-scripted-');
 /** The current test's server and messenger (the harness closes and signs them out). */
@@ -60,7 +62,8 @@ describe('sign-in errors', () => {
   ])('shows error %i as a sentence on the right field', async (code, message, field) => {
     const script = [...authentication('MSNP3', 1).slice(0, 5), `S: ${code} 3`, 'CLOSE'];
     const error = await signIn([script]);
-    expect(error?.appError).toEqual({ kind: 'protocol', code, message, field });
+    expect(error?.appError).toEqual({ kind: 'protocol', reason: 'server-error', code, field });
+    expect(errorText(error!.appError)).toBe(message);
     expect(messenger?.state.session).toMatchObject({ state: 'offline', error: error?.appError });
   });
 
@@ -70,13 +73,13 @@ describe('sign-in errors', () => {
   ])('says the server does not support MSN Messenger 2.0 when it answers %s, without an upgrade check', async (_answer, script) => {
     const error = await signIn([script]);
     expect(error?.appError).toMatchObject({ kind: 'unsupported', field: 'server' });
-    expect(error?.message).toMatch(/does not support MSN Messenger 2\.0/);
+    expect(errorText(error!.appError)).toMatch(/does not support MSN Messenger 2\.0/);
     expect(server?.received).toEqual([['VER 1 MSNP3 MSNP2 CVR0']]);
   });
 
   it('refuses a server that does not offer MD5', async () => {
     const error = await signIn([['C: VER 1 MSNP3 MSNP2 CVR0', 'S: VER 1 MSNP2', 'C: INF 2', 'S: INF 2 CTP']]);
-    expect(error?.appError).toMatchObject({ kind: 'unsupported', message: expect.stringMatching(/MD5/) });
+    expect(error?.appError).toMatchObject({ kind: 'unsupported', reason: 'no-md5' });
     expect(server?.received[0]).not.toContain(`USR 3 CTP I ${HANDLE}`);
   });
 
@@ -99,7 +102,8 @@ describe('sign-in errors', () => {
     await server.close();
     messenger = scripted.messenger();
     const error = (await messenger.signIn({ server: `127.0.0.1:${port}`, handle: HANDLE, password: 'x' }).catch((e) => e)) as MessengerError;
-    expect(error.appError).toMatchObject({ kind: 'network', field: 'server', message: expect.stringMatching(/Could not connect/) });
+    expect(error.appError).toMatchObject({ kind: 'network', field: 'server', reason: 'cannot-connect' });
+    expect(errorText(error.appError)).toMatch(/^Could not connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\.$/);
   });
 });
 
@@ -178,7 +182,7 @@ describe('signing out before a connection is open', () => {
     messenger = scripted.messenger({ reconnect: { baseDelayMs: 1000 } });
     const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
     await messenger.signOut();
-    expect((await outcome)?.appError).toMatchObject({ kind: 'network', message: 'You signed out before the sign-in finished.' });
+    expect((await outcome)?.appError).toMatchObject({ kind: 'network', reason: 'sign-in-cancelled' });
     expect(server.received.flat()).toEqual([]);
     await expectNoReconnect(server.connections);
   });
@@ -206,7 +210,7 @@ describe('Hotmail on a server without it', () => {
     messenger = scripted.messenger({ openExternal: async (path) => void opened.push(path) });
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     const error = (await messenger.openUrl('INBOX').catch((e) => e)) as MessengerError;
-    expect(error.appError).toEqual({ kind: 'unsupported', message: 'Hotmail is not available on this server.' });
+    expect(error.appError).toEqual({ kind: 'unsupported', reason: 'mail-unavailable' });
     expect(opened).toEqual([]);
     expect(server.failures).toEqual([]);
   });
@@ -216,7 +220,8 @@ describe('Hotmail on a server without it', () => {
     messenger = scripted.messenger();
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     const error = (await messenger.openUrl('PERSON').catch((e) => e)) as MessengerError;
-    expect(error.appError).toEqual({ kind: 'unsupported', message: 'The Passport profile page is not available on this server.' });
+    expect(error.appError).toEqual({ kind: 'unsupported', reason: 'page-unavailable', detail: { service: 'PERSON' } });
+    expect(errorText(error.appError)).toBe('The Passport profile page is not available on this server.');
   });
 });
 
@@ -229,7 +234,7 @@ describe('unexpected lines on a live session', () => {
     messenger = scripted.messenger({ log: (line) => log.push(line) });
     const error = new Promise((resolve) => messenger?.once('error', resolve));
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
-    expect(await error).toMatchObject({ kind: 'protocol', code: 500, message: 'The service is having problems. Please try again later.' });
+    expect(await error).toMatchObject({ kind: 'protocol', reason: 'server-error', code: 500 });
     await messenger.setStatus('AWY');
     expect(messenger.state.session).toMatchObject({ state: 'online', status: 'AWY' });
     expect(log).toContain('unhandled ZZZ from the server');
@@ -241,7 +246,8 @@ describe('unexpected lines on a live session', () => {
     messenger = scripted.messenger();
     const error = new Promise((resolve) => messenger?.once('error', resolve));
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
-    expect(await error).toEqual({ kind: 'protocol', code: 911, message: 'The server sent error 911, which answers nothing MSN Messenger asked; nothing was changed.' });
+    expect(await error).toEqual({ kind: 'protocol', reason: 'unsolicited-server-error', code: 911 });
+    expect(errorText((await error) as AppError)).toBe('The server sent error 911, which answers nothing MSN Messenger asked; nothing was changed.');
     await messenger.setStatus('AWY');
     expect(messenger.state.session).toMatchObject({ state: 'online', status: 'AWY' });
   });

@@ -89,7 +89,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('signing in with %s', (dialect) => {
     harness = await startHarness({ dialects: [dialect], accounts: [me] });
     const messenger = harness.messenger();
     const error = (await messenger.signIn({ server: harness.address, handle: me.handle, password: 'wrong' }).catch((e) => e)) as MessengerError;
-    expect(error.appError).toEqual({ kind: 'protocol', code: 911, message: 'The sign-in name or password is incorrect.', field: 'password' });
+    expect(error.appError).toEqual({ kind: 'protocol', reason: 'server-error', code: 911, field: 'password' });
     expect(messenger.state.session).toMatchObject({ state: 'offline', error: error.appError });
   });
 

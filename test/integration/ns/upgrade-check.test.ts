@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessengerError } from '../../../main/client/errors';
 import type { Messenger } from '../../../main/client/messenger';
-import { UNSUPPORTED_SERVER } from '../../../main/ns/errors';
+import type { AppError } from '../../../shared/errors';
 import type { ScriptStep } from '../../support/scripted-server';
 import { type Harness, startHarness, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD } from './scripts';
@@ -24,10 +24,9 @@ describe('a server that speaks neither MSNP3 nor MSNP2 (VER … CVR0)', () => {
     const error = await failedSignIn(messenger, harness.address);
     expect(error.appError).toEqual({
       kind: 'unsupported',
+      reason: 'upgrade-requested',
       field: 'server',
-      message: expect.stringMatching(
-        /^This server does not support MSN Messenger 2\.0: it asks for version 3\.0\.0286 or newer \(download: http:\/\/\S+setupdl\.exe\)\.$/,
-      ),
+      detail: { version: '3.0.0286', download: expect.stringMatching(/^http:\/\/\S+setupdl\.exe$/) },
     });
     expect(harness.wire.filter((line) => line.startsWith('C: '))).toEqual([
       'C: VER 1 MSNP3 MSNP2 CVR0',
@@ -41,35 +40,38 @@ describe('the upgrade check against a scripted server', () => {
   const scripted = useScriptedHarness('msn-upgrade-check-');
   afterEach(() => vi.useRealTimers());
 
-  it.each<[string, ScriptStep[], string]>([
+  const PLAIN: AppError = { kind: 'unsupported', reason: 'unsupported-server', field: 'server' };
+  const wants = (detail: AppError['detail']): AppError => ({ kind: 'unsupported', reason: 'upgrade-requested', field: 'server', detail });
+
+  it.each<[string, ScriptStep[], AppError]>([
     [
       'leaves out a download that is not an absolute http(s) URL',
       [...UPGRADE_CHECK, 'S: CVQ 2 5.0.0537 5.0.0537 3.0.0286 setupdl.exe /info', 'CLOSE'],
-      'This server does not support MSN Messenger 2.0: it asks for version 3.0.0286 or newer.',
+      wants({ version: '3.0.0286' }),
     ],
     [
       'names the download of the reference example',
       [...UPGRADE_CHECK, 'S: CVQ 2 5.0.0537 5.0.0537 1.0.0863 https://example.com/setupdl.exe http://messenger.msn.com', 'CLOSE'],
-      'This server does not support MSN Messenger 2.0: it asks for version 5.0.0537 or newer (download: https://example.com/setupdl.exe).',
+      wants({ version: '5.0.0537', download: 'https://example.com/setupdl.exe' }),
     ],
-    ['falls back to the plain sentence when the server closes before replying', [...UPGRADE_CHECK, 'CLOSE'], UNSUPPORTED_SERVER],
-    ['falls back to the plain sentence when the server answers with an error', [...UPGRADE_CHECK, 'S: 500 2', 'CLOSE'], UNSUPPORTED_SERVER],
-  ])('%s', async (_behaviour, script, message) => {
+    ['falls back to the plain refusal when the server closes before replying', [...UPGRADE_CHECK, 'CLOSE'], PLAIN],
+    ['falls back to the plain refusal when the server answers with an error', [...UPGRADE_CHECK, 'S: 500 2', 'CLOSE'], PLAIN],
+  ])('%s', async (_behaviour, script, expected) => {
     const server = await scripted.serve([script]);
     const error = await failedSignIn(scripted.messenger(), server.address);
-    expect(error.appError).toEqual({ kind: 'unsupported', field: 'server', message });
+    expect(error.appError).toEqual(expected);
     expect(server.failures).toEqual([]);
     expect(server.received).toEqual([['VER 1 MSNP3 MSNP2 CVR0', 'CVQ 2 0x0409 win 4.10 i386 MSMSGS 2.0.0085']]);
   });
 
-  it('falls back to the plain sentence when the server never replies', async () => {
+  it('falls back to the plain refusal when the server never replies', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const server = await scripted.serve([[...UPGRADE_CHECK, 'HANG']]);
     const messenger = scripted.messenger({ requestTimeoutMs: 30_000 });
     const outcome = failedSignIn(messenger, server.address);
     await server.waitForLine('CVQ');
     await vi.advanceTimersByTimeAsync(30_000);
-    expect((await outcome).appError).toEqual({ kind: 'unsupported', field: 'server', message: UNSUPPORTED_SERVER });
+    expect((await outcome).appError).toEqual(PLAIN);
     expect(messenger.state.session.state).toBe('offline');
   });
 });

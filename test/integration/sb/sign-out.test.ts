@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Messenger } from '../../../main/client/messenger';
 import type { Conversation } from '../../../shared/model';
 import { type Chat, collect, friends, startChat, untilConversation } from './support';
+import { worded } from '../../support/words';
 
 const alice = { handle: 'alice@example.com', friendlyName: 'Alice' };
 const bob = { handle: 'bob@example.com', friendlyName: 'Bob' };
@@ -33,7 +34,7 @@ describe('unsent messages when the notification session ends', () => {
     await a.signOut();
     expect(deliveries(a.state.conversations[id])).toEqual(['failed', 'failed']);
     expect(a.state.conversations[id]?.entries.every((entry) => entry.type === 'message' && entry.failedFor?.[0] === bob.handle)).toBe(true);
-    expect(errors).toEqual([]);
+    expect(errors.map(worded)).toEqual([]);
   });
 
   it('are each reported as an error when the connection is lost', async () => {
@@ -42,7 +43,7 @@ describe('unsent messages when the notification session ends', () => {
     await chat.server.close();
     await untilConversation(a, (conversation) => deliveries(conversation).join() === 'failed,failed', id);
     expect(a.state.session.state).toBe('reconnecting');
-    expect(errors).toEqual([
+    expect(errors.map(worded)).toEqual([
       expect.objectContaining({ conversationId: id, messageId: waiting[0], message: 'The following message could not be delivered to Bob: "one"' }),
       expect.objectContaining({ conversationId: id, messageId: waiting[1], message: 'The following message could not be delivered to Bob: "two"' }),
     ]);

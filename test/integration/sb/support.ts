@@ -9,6 +9,7 @@ import { Messenger, type MessengerEvents } from '../../../main/client/messenger'
 import { createConversationService } from '../../../main/sb/index';
 import type { Conversation } from '../../../shared/model';
 import { type AccountSeed, type MsnServer, type ServerOptions, startServer } from '../../../server/index';
+import { lineText } from '../../support/words';
 
 /** Accounts that all have each other on their forward and allow lists, one per person, in order. */
 export function friends<People extends Array<{ handle: string; friendlyName: string }>>(
@@ -165,5 +166,5 @@ export function texts(conversation: Conversation): string[] {
 }
 
 export function lines(conversation: Conversation): string[] {
-  return conversation.entries.flatMap((entry) => (entry.type === 'system' ? [entry.text] : []));
+  return conversation.entries.flatMap((entry) => (entry.type === 'system' ? [lineText(entry.event)] : []));
 }

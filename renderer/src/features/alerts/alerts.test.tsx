@@ -108,7 +108,7 @@ describe('alerts', () => {
     act(() => fake.emit('notice', ONLINE));
     expect(screen.queryByTestId('toast')).toBeNull();
     expect(screen.getByTestId('live-region').textContent).toBe('Zed has just signed in.');
-    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', message: 'Lost.' } }));
+    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', reason: 'connection-lost' } }));
     expect(screen.queryByTestId('toast')).toBeNull();
   });
 });

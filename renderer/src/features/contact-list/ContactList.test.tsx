@@ -164,17 +164,17 @@ describe('announcements', () => {
     await renderApp(fake);
     act(() => fake.emit('notice', { kind: 'online', handle: 'zed@example.com', friendlyName: 'Zed' }));
     expect(screen.getByTestId('live-region').textContent).toBe('Zed has just signed in.');
-    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } }));
-    expect(screen.getByTestId('banner').textContent).toMatch('The connection was lost.');
+    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', reason: 'connection-lost', detail: { code: 'ECONNRESET' } } }));
+    expect(screen.getByTestId('banner').textContent).toMatch('The connection to the server was lost (ECONNRESET).');
   });
 
   it("announces a conversation's error without putting it in the banner", async () => {
     const fake = new FakeMsn(signedInState(people));
     await renderApp(fake);
-    const error = { kind: 'protocol' as const, code: 217, message: 'Zed is offline.' };
+    const error = { kind: 'protocol' as const, reason: 'call-failed' as const, code: 217, detail: { name: 'Zed', handle: 'zed@example.com', cause: 'server-error' } };
     act(() => fake.emit('notice', { kind: 'error', conversationId: 'c1', error }));
     expect(screen.queryByTestId('banner')).toBeNull();
-    expect(screen.getByTestId('live-region').textContent).toBe('Zed is offline.');
+    expect(screen.getByTestId('live-region').textContent).toBe('Zed is offline or not accepting instant messages right now.');
   });
 });
 
@@ -250,11 +250,11 @@ describe('failures without a form of their own', () => {
 
   it.each(cases)('shows why $name failed in the banner', async ({ name, clicks }) => {
     const fake = new FakeMsn(signedInState(people));
-    fake.respond(name, () => ({ ok: false, error: { kind: 'network', message: `No ${name} now.` } }));
+    fake.respond(name, () => ({ ok: false, error: { kind: 'protocol', reason: 'server-error', code: 500 } }));
     await renderApp(fake);
     for (const testId of clicks) fireEvent.click(screen.getByTestId(testId));
     expect(fake.callsOf(name)).toHaveLength(1);
-    expect((await screen.findByTestId('banner')).textContent).toMatch(`No ${name} now.`);
+    expect((await screen.findByTestId('banner')).textContent).toMatch('The service is having problems. Please try again later.');
   });
 });
 

@@ -8,7 +8,7 @@ const alice = contact('alice@example.com', 'Alice');
 const bob = contact('bob@example.com', 'Bob');
 
 const entries: TranscriptEntry[] = [
-  { type: 'system', id: 's1', kind: 'joined', text: 'Alice has joined the conversation.', at: 1 },
+  { type: 'system', id: 's1', kind: 'joined', event: { type: 'joined', name: 'Alice' }, at: 1 },
   {
     type: 'message',
     id: 'm1',
@@ -163,7 +163,7 @@ describe('conversation window', () => {
 
   it('offers Unblock for someone already blocked, and reports a failure in the banner', async () => {
     const fake = new FakeMsn(signedInState([contact(alice.handle, 'Alice', 'NLN', ['FL', 'BL'])], { conversations: { c1: conversation } }));
-    fake.respond('unblockContact', () => ({ ok: false, error: { kind: 'network', message: 'You are not signed in.' } }));
+    fake.respond('unblockContact', () => ({ ok: false, error: { kind: 'input', reason: 'not-signed-in' } }));
     await renderApp(fake, '#/conversation/c1');
     fireEvent.click(screen.getByTestId('toolbar-block'));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Unblock Alice' }));
@@ -175,12 +175,12 @@ describe('conversation window', () => {
     const fake = fakeWith();
     await renderApp(fake, '#/conversation/c1');
     for (const conversationId of ['c1', 'c2']) {
-      act(() => fake.emit('notice', { kind: 'error', conversationId, error: { kind: 'network', message: `Failed in ${conversationId}.` } }));
+      act(() => fake.emit('notice', { kind: 'error', conversationId, error: { kind: 'input', reason: 'nobody-to-call' } }));
       expect(screen.queryByTestId('banner')).toBeNull();
       expect(screen.getByTestId('live-region').textContent).toBe('');
     }
-    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', message: 'The connection was lost.' } }));
-    expect(screen.getByTestId('banner').textContent).toMatch('The connection was lost.');
+    act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', reason: 'keep-alive-lost' } }));
+    expect(screen.getByTestId('banner').textContent).toMatch('The server stopped answering; the connection was lost.');
   });
 
   it('says when nothing has arrived yet', async () => {
@@ -234,12 +234,12 @@ describe('conversation window', () => {
 
   it('keeps my text and shows the reason when sending fails', async () => {
     const fake = fakeWith();
-    fake.respond('sendMessage', () => ({ ok: false, error: { kind: 'protocol', code: 217, message: 'Alice is not online.' } }));
+    fake.respond('sendMessage', () => ({ ok: false, error: { kind: 'protocol', reason: 'server-error', code: 217 } }));
     await renderApp(fake, '#/conversation/c1');
     const composer = screen.getByRole('textbox', { name: 'Type your message' });
     fireEvent.change(composer, { target: { value: 'hello' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect((await screen.findByTestId('banner')).textContent).toMatch('Alice is not online.');
+    expect((await screen.findByTestId('banner')).textContent).toMatch('The person you invited is not available for a conversation right now.');
     expect(composer).toHaveProperty('value', 'hello');
   });
 

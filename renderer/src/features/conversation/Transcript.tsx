@@ -52,7 +52,7 @@ const Message = memo(function Message({ message, failedForNames, onResend }: Mes
 const SystemEntry = memo(function SystemEntry({ line }: { readonly line: SystemLine }) {
   return (
     <p className={`entry entry--system entry--${line.kind}`} data-testid="system-line" data-kind={line.kind}>
-      {line.text}
+      {strings.transcriptLine(line.event)}
     </p>
   );
 });

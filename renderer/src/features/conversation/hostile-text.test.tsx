@@ -15,7 +15,7 @@ describe('text from the network', () => {
           participants: [{ handle: 'evil@example.com', friendlyName: HOSTILE }],
           entries: [
             { type: 'message', id: 'm1', from: 'evil@example.com', fromName: HOSTILE, sentAt: 1, text: HOSTILE, delivery: 'received' },
-            { type: 'system', id: 's1', kind: 'joined', text: `${HOSTILE} has joined the conversation.`, at: 1 },
+            { type: 'system', id: 's1', kind: 'joined', event: { type: 'joined', name: HOSTILE }, at: 1 },
           ],
           typing: ['evil@example.com'],
           connected: true,

@@ -32,7 +32,7 @@ export function AddressDialog({ title, prompt, note, submitLabel, testId, submit
     event.preventDefault();
     const parsed = handleSchema.safeParse(address);
     if (!parsed.success) {
-      runner.setError(inputError(address.trim() ? strings.signIn.handleInvalid : strings.signIn.handleRequired));
+      runner.setError(inputError('invalid-handle'));
       return;
     }
     const result = await runner.run(() => submit(parsed.data));

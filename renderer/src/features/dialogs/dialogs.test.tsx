@@ -18,7 +18,7 @@ describe('Add a Contact', () => {
     expect(document.activeElement).toBe(address);
     fireEvent.change(address, { target: { value: 'not-an-address' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
-    expect(within(dialog).getByRole('alert').textContent).toMatch(/not a valid e-mail address/);
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/^Please type an e-mail address, like example@hotmail.com\.$/);
     expect(fake.callsOf('addContact')).toEqual([]);
     fireEvent.change(address, { target: { value: 'New.Friend@Example.com' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
@@ -29,13 +29,13 @@ describe('Add a Contact', () => {
 
   it('shows main’s error inside the dialog', async () => {
     const fake = new FakeMsn(signedInState());
-    fake.respond('addContact', () => ({ ok: false, error: { kind: 'protocol', code: 215, message: 'That person is already on your list.' } }));
+    fake.respond('addContact', () => ({ ok: false, error: { kind: 'protocol', reason: 'server-error', code: 215 } }));
     await renderApp(fake);
     openFromMenu('actions', 'Add a Contact…');
     const dialog = screen.getByRole('dialog', { name: 'Add a Contact' });
     fireEvent.change(within(dialog).getByLabelText('E-mail address'), { target: { value: 'friend@example.com' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('That person is already on your list.');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('That person is already on the list (or already in this conversation).');
   });
 });
 
@@ -201,9 +201,9 @@ describe('Help → Open Log Folder', () => {
     await act(async () => {});
     openFromMenu('help', 'Open Log Folder');
     expect(fake.callsOf('openLogFolder')).toEqual([[]]);
-    fake.respond('openLogFolder', () => ({ ok: false, error: { kind: 'unsupported', message: 'The log folder /x could not be opened.' } }));
+    fake.respond('openLogFolder', () => ({ ok: false, error: { kind: 'unsupported', reason: 'folder-unavailable', detail: { folder: '/x/logs' } } }));
     openFromMenu('help', 'Open Log Folder');
-    expect((await screen.findByTestId('banner')).textContent).toContain('The log folder /x could not be opened.');
+    expect((await screen.findByTestId('banner')).textContent).toContain('The folder /x/logs could not be opened.');
   });
 
   it('is off when no log is written', async () => {

@@ -51,10 +51,11 @@ export interface DraftProblems {
 
 export function draftProblems(draft: OptionsDraft): DraftProblems {
   const name = draft.friendlyName.trim();
+  // The same rule, and the same words, as main's answer to a name it cannot send.
   const friendlyName = !name
-    ? strings.options.friendlyNameRequired
+    ? strings.error({ kind: 'input', reason: 'empty-name' })
     : encodeURIComponent(name).length > MAX_ENCODED_NAME_BYTES
-      ? strings.options.friendlyNameTooLong
+      ? strings.error({ kind: 'input', reason: 'name-too-long', detail: { maxBytes: MAX_ENCODED_NAME_BYTES } })
       : undefined;
   const server = draft.server.trim() === 'demo' ? undefined : serverAddressProblem(draft.server);
   return { friendlyName, server };

@@ -33,7 +33,7 @@ describe('sign-in form', () => {
     const handle = screen.getByLabelText('E-mail address');
     expect(handle.getAttribute('aria-invalid')).toBe('true');
     const describedBy = handle.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(describedBy)?.textContent).toMatch(/not a valid e-mail address/);
+    expect(document.getElementById(describedBy)?.textContent).toMatch(/^Please type an e-mail address, like example@hotmail.com\.$/);
     expect(screen.getByText('Please type your password.')).toBeTruthy();
     expect(fake.callsOf('signIn')).toEqual([]);
   });
@@ -46,7 +46,7 @@ describe('sign-in form', () => {
     fill(/^E-mail address$/, 'you@demo.msn');
     fill(/^Password$/, 'demo');
     fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
-    expect(screen.getByText(/A server address looks like/)).toBeTruthy();
+    expect(screen.getByText(/^Please type a server address, like/)).toBeTruthy();
     expect(fake.callsOf('signIn')).toEqual([]);
   });
 
@@ -75,21 +75,21 @@ describe('sign-in form', () => {
     const fake = new FakeMsn();
     fake.respond('signIn', () => ({
       ok: false,
-      error: { kind: 'protocol', code: 911, field: 'password', message: 'The e-mail address or password is wrong.' },
+      error: { kind: 'protocol', reason: 'server-error', code: 911, field: 'password' },
     }));
     await renderApp(fake);
     fill(/^E-mail address$/, 'you@demo.msn');
     fill(/^Password$/, 'wrong');
     fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
-    const message = await screen.findByText('The e-mail address or password is wrong.');
+    const message = await screen.findByText('The sign-in name or password is incorrect.');
     expect(screen.getByLabelText('Password').getAttribute('aria-describedby')).toBe(message.id);
     expect(screen.queryByTestId('sign-in-error')).toBeNull();
   });
 
   it('shows an error about no field above the form', async () => {
-    const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, error: { kind: 'network', message: 'The server could not be reached.' } } });
+    const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, error: { kind: 'network', reason: 'unreachable', detail: { host: 'msn.example.com', port: 1863, seconds: 30 } } } });
     await renderApp(fake);
-    expect(screen.getByTestId('sign-in-error').textContent).toBe('The server could not be reached.');
+    expect(screen.getByTestId('sign-in-error').textContent).toBe('Could not reach msn.example.com:1863 (no answer within 30 seconds).');
   });
 
   it('shows the real connection state while signing in, with a cancel', async () => {

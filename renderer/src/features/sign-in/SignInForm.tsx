@@ -9,7 +9,7 @@ import { command } from '../../bridge';
 import { Checkbox } from '../../components/Checkbox';
 import { FieldError, FormError } from '../../components/FieldError';
 import { TextField } from '../../components/TextField';
-import { useCommand } from '../../components/use-command';
+import { inputError, useCommand } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectSession } from '../../store/selectors';
 import { strings } from '../../strings';
@@ -23,8 +23,7 @@ type Field = NonNullable<AppError['field']>;
 type FieldProblems = Partial<Record<Field, string>>;
 
 function handleProblem(handle: string): string | undefined {
-  if (!handle.trim()) return strings.signIn.handleRequired;
-  return handleSchema.safeParse(handle).success ? undefined : strings.signIn.handleInvalid;
+  return handleSchema.safeParse(handle).success ? undefined : strings.error(inputError('invalid-handle'));
 }
 
 export function SignInForm({ settings }: { readonly settings: Settings }) {
@@ -43,13 +42,13 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
     settings.hasSavedPassword && handle.trim().toLowerCase() === settings.lastHandle.trim().toLowerCase();
   const error = signIn.error ?? session.error;
   const fieldProblem = (field: Field): string | undefined =>
-    problems[field] ?? (error?.field === field ? error.message : undefined);
+    problems[field] ?? (error?.field === field ? strings.error(error) : undefined);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const found: FieldProblems = {
       handle: handleProblem(handle),
-      password: !password && !usesSavedPassword ? strings.signIn.passwordRequired : undefined,
+      password: !password && !usesSavedPassword ? strings.error(inputError('missing-password')) : undefined,
       server: server.trim() === 'demo' ? undefined : serverAddressProblem(server),
     };
     setProblems(found);

@@ -8,11 +8,11 @@ const HOST_PORT = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*
 /** The problem with an address, or undefined when it is usable. */
 export function serverAddressProblem(address: string): string | undefined {
   const trimmed = address.trim();
-  if (!trimmed) return strings.signIn.serverRequired;
+  const problem = strings.error({ kind: 'input', reason: 'invalid-server' });
   const match = HOST_PORT.exec(trimmed);
-  if (!match) return strings.signIn.serverInvalid;
+  if (!trimmed || !match) return problem;
   const port = match[1] === undefined ? 1863 : Number(match[1]);
-  return port >= 1 && port <= 65535 ? undefined : strings.signIn.serverInvalid;
+  return port >= 1 && port <= 65535 ? undefined : problem;
 }
 
 /** The server the forms start with: the last one used, else the first preset (the Local demo). */

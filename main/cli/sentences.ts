@@ -1,0 +1,80 @@
+// The CLI's own words for the codes main sends (shared/errors.ts), the terminal's counterpart of
+// the renderer's strings module. Every reason has its line: the table does not compile without it.
+
+import type { AppError, ErrorReason } from '../../shared/errors';
+import { describeProtocolError } from '../../shared/protocol-errors';
+
+type Detail = NonNullable<AppError['detail']>;
+
+const text = (detail: Detail | undefined, key: string): string => {
+  const value = detail?.[key];
+  return Array.isArray(value) ? value.join(', ') : String(value ?? '');
+};
+
+/** The inner failure of a conversation error, in words. */
+const cause = (error: AppError): string =>
+  describe({ kind: error.kind, reason: (error.detail?.['cause'] as ErrorReason | undefined) ?? 'internal', ...(error.code !== undefined && { code: error.code }) });
+
+const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = {
+  'server-error': ({ code }) => describeProtocolError(code ?? 0),
+  'unsolicited-server-error': ({ code }) => `The server sent error ${code ?? '?'} unasked; nothing was changed.`,
+  'invalid-handle': ({ detail }) => (detail?.['handle'] ? `"${text(detail, 'handle')}" is not an e-mail address.` : 'That is not an e-mail address (name@example.com).'),
+  'missing-password': () => 'A password is needed (MSN_PASSWORD, or type it at the prompt).',
+  'password-too-long': () => 'That password is too long.',
+  'invalid-server': ({ detail }) => `"${text(detail, 'server')}" is not a server address (host or host:port).`,
+  'empty-name': () => 'The name is empty.',
+  'name-too-long': ({ detail }) => `That name is too long: at most ${text(detail, 'maxBytes')} bytes once encoded.`,
+  'empty-message': () => 'An empty message cannot be sent.',
+  'unsendable-text': () => 'That text cannot be sent to the server.',
+  'service-argument': ({ detail }) => `${text(detail, 'service')} takes no argument.`,
+  'invalid-arguments': ({ detail }) => `The arguments of "${text(detail, 'command')}" are not valid.`,
+  'unknown-command': ({ detail }) => `There is no command "${text(detail, 'command')}".`,
+  'unknown-account': () => 'That account is not open.',
+  'already-signed-in': () => 'Already signed in.',
+  'not-signed-in': () => 'Not signed in.',
+  'sign-in-cancelled': () => 'Signed out before the sign-in finished.',
+  'unsupported-server': () => 'The server speaks neither MSNP3 nor MSNP2.',
+  'upgrade-requested': ({ detail }) =>
+    `The server speaks neither MSNP3 nor MSNP2; it asks for ${detail?.['version'] ? `version ${text(detail, 'version')} or newer` : 'a newer version'}${detail?.['download'] ? ` (${text(detail, 'download')})` : ''}.`,
+  'no-md5': () => 'The server does not offer MD5 sign-in.',
+  'too-many-redirects': () => 'The server kept redirecting the sign-in.',
+  'unexpected-reply': ({ detail }) => `The server answered the sign-in with an unexpected ${text(detail, 'command')}.`,
+  'incomplete-reply': ({ detail }) => `The server sent an incomplete ${text(detail, 'command')} reply.`,
+  'demo-unavailable': () => 'The local demo server could not be started.',
+  'cannot-connect': ({ detail }) => `Could not connect to ${text(detail, 'host')}:${text(detail, 'port')} (${text(detail, 'code')}).`,
+  unreachable: ({ detail }) => `No answer from ${text(detail, 'host')}:${text(detail, 'port')} within ${text(detail, 'seconds')} s.`,
+  'connection-lost': ({ detail }) => `The connection was lost${detail?.['code'] ? ` (${text(detail, 'code')})` : ''}.`,
+  'connection-closed': () => 'The server closed the connection.',
+  'line-too-long': () => 'The server sent a line too long to read; the connection was closed.',
+  'no-answer': ({ detail }) => `No answer to ${text(detail, 'request')} within ${text(detail, 'seconds')} s.`,
+  'keep-alive-lost': () => 'The server stopped answering; the connection was lost.',
+  'reconnect-gave-up': ({ detail }) => `Stopped reconnecting after ${text(detail, 'attempts')} attempts.`,
+  'signed-in-elsewhere': () => 'Signed out: this account signed in at another location.',
+  'server-shutdown': () => 'The server is going down for maintenance.',
+  'signed-out-by-server': () => 'The server signed this account out.',
+  'session-moved': ({ detail }) => `The server moved the session to ${text(detail, 'server')}.`,
+  maintenance: ({ detail }) => `The server goes down for maintenance in ${text(detail, 'minutes')} min.`,
+  'service-unavailable': ({ detail }) => `${text(detail, 'service')} is not available with ${text(detail, 'dialect')}.`,
+  'ims-needs-msnp3': () => 'IMS needs MSNP3; this server speaks MSNP2.',
+  'mail-unavailable': () => 'Hotmail is not available on this server.',
+  'no-mailbox': () => 'This account has no Hotmail mailbox.',
+  'page-unavailable': ({ detail }) => `The ${text(detail, 'service')} page is not available on this server.`,
+  'no-new-mail': () => 'There is no new e-mail to open.',
+  'no-such-conversation': () => 'That conversation is not open.',
+  undelivered: ({ detail }) => `Not delivered to ${text(detail, 'names') || 'anyone'}: "${text(detail, 'text')}"`,
+  'nobody-to-call': () => 'Nobody is left in the conversation to send to.',
+  'no-answer-from': ({ detail }) => `${text(detail, 'name')} did not join the conversation.`,
+  'call-failed': (error) => `${text(error.detail, 'name')} could not be invited: ${cause(error)}`,
+  'conversation-start-failed': (error) => `The conversation could not be started: ${cause(error)}`,
+  'host-unreachable': () => 'The messenger core could not be reached.',
+  'host-lost': () => 'Lost the connection to the messenger core.',
+  'popups-blocked': () => 'The browser blocked a window.',
+  'no-log-file': () => 'No log is being written (--log FILE).',
+  'cannot-show-folders': () => 'Folders cannot be opened here.',
+  'folder-unavailable': ({ detail }) => `Could not open ${text(detail, 'folder')}.`,
+  internal: () => 'Something went wrong inside the messenger.',
+};
+
+export function describe(error: AppError): string {
+  return SENTENCES[error.reason](error);
+}
