@@ -33,6 +33,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['renderer/**/*.test.{ts,tsx}'],
+          // The theme stylesheets reach their contrast test as text (`?raw`); other CSS stays out.
+          css: { include: [/renderer\/src\/styles\/(base|themes)\.css/] },
           // Lets @testing-library/react register its automatic cleanup after each test.
           globals: true,
         },

@@ -18,6 +18,8 @@ import {
   messageTextSchema,
   privacyModeSchema,
   addedAlertSchema,
+  contactPreferencesSchema,
+  linkSchema,
   settingsPatchSchema,
   signInSchema,
   statusSchema,
@@ -85,6 +87,10 @@ export const COMMANDS = {
   getAppInfo: { scope: 'app', args: z.tuple([]), result: returns<AppInfo>() },
   /** Help → Open Log Folder: the folder of the log file, in the system's file manager. */
   openLogFolder: { scope: 'app', args: z.tuple([]), result: returns() },
+  /** Opens a web or e-mail link in the system's browser or mail client, once the schema accepted it. */
+  openLink: { scope: 'app', args: z.tuple([linkSchema]), result: returns() },
+  /** What the account's signed-in handle remembers about a contact: sign-in alert, sound, spelling language. */
+  setContactPreferences: onAccount([handleSchema, contactPreferencesSchema]),
 } as const;
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every result to unknown.

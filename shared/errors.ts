@@ -69,6 +69,8 @@ export type ErrorReason =
   | 'host-unreachable'
   | 'host-lost'
   | 'popups-blocked'
+  /** A link that is not a web or e-mail address: never opened. */
+  | 'link-refused'
   // A bug: details go to the log, not the window.
   | 'internal';
 

@@ -5,6 +5,7 @@
 import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
 import type { AppError, MessengerState, RecoveredFile } from './model';
+import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
 
 export type { ConversationUpdate, StatePatch, TranscriptTail } from './state';
@@ -31,6 +32,16 @@ export interface Settings {
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
+  readonly theme: ThemeChoice;
+  readonly uiScale: UiScale;
+  readonly plusTags: PlusTagMode;
+  /** Esc closes a conversation window (as MSN's did); some people would rather it did not. */
+  readonly escapeClosesConversation: boolean;
+  readonly autoReply: AutoReplySettings;
+  /** Per signed-in handle (lower-cased), per contact; set with setContactPreferences. */
+  readonly contactPreferences: ContactPreferencesByAccount;
+  /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
+  readonly spellCheckLanguages: readonly string[];
   /** Files found damaged and set aside, until the user has been told (dismissRecovered). */
   readonly recovered: readonly RecoveredFile[];
 }

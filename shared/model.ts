@@ -110,6 +110,8 @@ export interface ChatMessage {
   readonly delivery: DeliveryState;
   /** Who it could not be delivered to, for "could not be delivered to X". */
   readonly failedFor?: readonly string[];
+  /** An automatic reply (an away message), sent by me or marked so by the sender's client. */
+  readonly automatic?: true;
 }
 
 /** A line in the transcript that is not a message (joins, leaves, CAL errors); the renderer words it. */

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { MAX_HANDLE_LENGTH, isValidHandle } from './handles';
 import { ACCOUNT_ID_SHAPE } from './accounts';
+import { MAX_LINK_LENGTH, openableLink } from './links';
 import { MAX_ENCODED_NAME_BYTES, SETTABLE_STATUSES, type SettableStatus, URL_SERVICES, type UrlService } from './model';
+import { AWAY_STATUSES, CONTACT_SOUNDS, MAX_AUTO_REPLY_LENGTH, THEME_CHOICES, UI_SCALES, type AwayStatus, type ThemeChoice } from './preferences';
 
 export const MAX_MESSAGE_LENGTH = 20_000;
 
@@ -49,6 +51,34 @@ export const signInSchema = z.object({
 
 export type SignInRequest = Readonly<z.input<typeof signInSchema>>;
 
+/** A link to open: web (http, https) or e-mail (mailto) only, as shared/links.ts decides. */
+export const linkSchema = z
+  .string()
+  .max(MAX_LINK_LENGTH)
+  .refine((href) => openableLink(href) !== undefined, 'Only web (http, https) and e-mail (mailto) links can be opened.');
+
+export const autoReplySchema = z
+  .object({
+    enabled: z.boolean(),
+    messages: z.partialRecord(z.enum(AWAY_STATUSES as [AwayStatus, ...AwayStatus[]]), z.string().trim().max(MAX_AUTO_REPLY_LENGTH)),
+  })
+  .strict();
+
+/** A BCP 47 language tag as dictionaries name them: `en-US`, `fr`, `pt-BR`, `sr-Latn`. */
+export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}$/);
+
+export const contactPreferencesSchema = z
+  .object({
+    alertOnSignIn: z.boolean(),
+    sound: z.enum(CONTACT_SOUNDS),
+    spellCheckLanguage: languageTagSchema.optional(),
+  })
+  .strict();
+
+export const themeSchema = z.enum(THEME_CHOICES as [ThemeChoice, ...ThemeChoice[]]);
+export const uiScaleSchema = z.literal(UI_SCALES);
+export const plusTagModeSchema = z.enum(['render', 'strip']);
+
 export const settingsPatchSchema = z
   .object({
     autoIdleMinutes: z.number().int().min(0).max(240),
@@ -60,6 +90,11 @@ export const settingsPatchSchema = z
     rememberPassword: z.boolean(),
     autoSignIn: z.boolean(),
     logMessageText: z.boolean(),
+    theme: themeSchema,
+    uiScale: uiScaleSchema,
+    plusTags: plusTagModeSchema,
+    escapeClosesConversation: z.boolean(),
+    autoReply: autoReplySchema,
   })
   .partial()
   .strict();

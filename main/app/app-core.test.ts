@@ -28,7 +28,11 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => Promise<string> } = {}) {
   const messenger = new FakeMessenger();
-  const shell = { showConversation: vi.fn<AppShell['showConversation']>(), openExternal: vi.fn<AppShell['openExternal']>() };
+  const shell = {
+    showConversation: vi.fn<AppShell['showConversation']>(),
+    openExternal: vi.fn<AppShell['openExternal']>(),
+    openLink: vi.fn<AppShell['openLink']>(),
+  };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
   const secrets = options.secrets ?? new MemorySecretStore();
   const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger: () => messenger });
@@ -184,6 +188,78 @@ describe('MessengerApp settings', () => {
   it('refuses settings it does not know', async () => {
     const { app } = createApp();
     expect(await app.dispatch('saveSettings', [{ hasSavedPassword: true }])).toMatchObject({ ok: false });
+    expect(await app.dispatch('saveSettings', [{ contactPreferences: {} }])).toMatchObject({ ok: false });
+    expect(await app.dispatch('saveSettings', [{ uiScale: 110 }])).toMatchObject({ ok: false });
+    expect(await app.dispatch('saveSettings', [{ theme: 'neon' }])).toMatchObject({ ok: false });
+  });
+
+  it('starts with the classic look and the auto-reply off', () => {
+    const { app, messenger } = createApp();
+    expect(app.snapshot().settings).toMatchObject({
+      theme: 'classic',
+      uiScale: 100,
+      plusTags: 'render',
+      escapeClosesConversation: true,
+      autoReply: { enabled: false, messages: {} },
+    });
+    expect(messenger.callsTo('setAutoReplies')).toEqual([[{}]]);
+  });
+
+  it('gives the messenger the away replies only while the auto-reply is on', async () => {
+    const { app, messenger } = createApp();
+    const messages = { AWY: 'Gone fishing.', LUN: 'Eating.' };
+    await app.dispatch('saveSettings', [{ autoReply: { enabled: true, messages } }]);
+    expect(messenger.callsTo('setAutoReplies').at(-1)).toEqual([messages]);
+    await app.dispatch('saveSettings', [{ autoReply: { enabled: false, messages } }]);
+    expect(messenger.callsTo('setAutoReplies').at(-1)).toEqual([{}]);
+    expect(createApp().messenger.callsTo('setAutoReplies')).toEqual([[{}]]);
+  });
+
+  it('keeps a settings file with one bad value, losing only that value', async () => {
+    const { app } = createApp();
+    await app.dispatch('saveSettings', [{ theme: 'night', uiScale: 150 }]);
+    const file = join(dataDir, 'settings.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...stored, uiScale: 'huge', contactPreferences: { 'you@example.com': { 'a@b.c': { sound: 'bell', alertOnSignIn: true }, 'x@y.z': 7 } } }));
+    expect(createApp().app.snapshot().settings).toMatchObject({
+      theme: 'night',
+      uiScale: 100,
+      contactPreferences: { 'you@example.com': { 'a@b.c': { sound: 'bell', alertOnSignIn: true } } },
+    });
+  });
+});
+
+describe('MessengerApp links and contact preferences', () => {
+  it('opens http, https and mailto links through the shell, and refuses anything else', async () => {
+    const { app, shell } = createApp();
+    expect(await app.dispatch('openLink', ['HTTP://Example.com/a b'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('openLink', ['javascript:alert(1)'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('openLink', ['file:///etc/passwd'])).toMatchObject({ ok: false });
+    expect(shell.openLink).not.toHaveBeenCalled();
+    expect(await app.dispatch('openLink', ['HTTP://Example.com/a'])).toEqual({ ok: true, value: undefined });
+    expect(await app.dispatch('openLink', ['mailto:bob@example.com'])).toEqual({ ok: true, value: undefined });
+    expect(shell.openLink.mock.calls).toEqual([['http://example.com/a'], ['mailto:bob@example.com']]);
+  });
+
+  it('remembers a contact’s alert, sound and language for the account signed in, across restarts', async () => {
+    const { app } = createApp();
+    const preferences = { alertOnSignIn: true, sound: 'bell', spellCheckLanguage: 'fr-FR' } as const;
+    expect(await app.dispatch('setContactPreferences', [A1, 'bob@example.com', preferences])).toMatchObject({ ok: false });
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    const broadcast = app.next('settings');
+    expect(await app.dispatch('setContactPreferences', [A1, 'Bob@Example.com', preferences])).toEqual({ ok: true, value: undefined });
+    await expect(broadcast).resolves.toMatchObject({ contactPreferences: { 'you@example.com': { 'bob@example.com': preferences } } });
+    expect(createApp().app.snapshot().settings.contactPreferences).toEqual({ 'you@example.com': { 'bob@example.com': preferences } });
+    await app.dispatch('setContactPreferences', [A1, 'bob@example.com', { alertOnSignIn: false, sound: 'default' }]);
+    expect(app.snapshot().settings.contactPreferences).toEqual({ 'you@example.com': {} });
+  });
+
+  it('refuses a sound or language it does not know', async () => {
+    const { app } = createApp();
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    expect(await app.dispatch('setContactPreferences', [A1, 'bob@example.com', { alertOnSignIn: true, sound: 'airhorn' }])).toMatchObject({ ok: false });
+    const badLanguage = { alertOnSignIn: true, sound: 'bell', spellCheckLanguage: '../../x' };
+    expect(await app.dispatch('setContactPreferences', [A1, 'bob@example.com', badLanguage])).toMatchObject({ ok: false });
   });
 });
 

@@ -14,7 +14,9 @@ import {
 } from '../../shared/commands';
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
+import { openableLink } from '../../shared/links';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
+import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
 import { appInfo, openLogFolder } from './app-info';
 import type { AppLog } from './app-log';
@@ -31,6 +33,8 @@ export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
   showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
+  /** Opens a link someone clicked, already checked by shared/links.ts: the browser or the mail client. */
+  openLink(url: string): void | Promise<void>;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
   /** Shows a folder of ours (the log's) in the system's file manager. */
@@ -48,6 +52,8 @@ export interface MessengerAppOptions {
   readonly demo: DemoAddress;
   /** Where sign-in steps, errors and the MSNP lines go (main/app/app-log.ts). */
   readonly log?: AppLog;
+  /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
+  readonly spellCheckLanguages?: readonly string[];
 }
 
 /** The part of the demo server the app uses. */
@@ -87,7 +93,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.options = options;
     this.log = options.log ? (line) => options.log?.info(line) : () => {};
     this.shell = options.shell;
-    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log);
+    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
     this.demo = options.demo;
     this.handlers = this.createHandlers();
     this.addAccount(FIRST_ACCOUNT);
@@ -162,6 +168,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
     this.forwardMessengerEvents(account);
     messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
     return account;
   }
 
@@ -209,6 +216,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (patch.autoIdleMinutes !== undefined) {
       for (const { messenger } of this.accounts.values()) messenger.setAutoIdleMinutes(patch.autoIdleMinutes);
     }
+    if (patch.autoReply !== undefined) {
+      for (const { messenger } of this.accounts.values()) messenger.setAutoReplies(activeReplies(patch.autoReply));
+    }
     this.emit('settings', settings);
     return settings;
   }
@@ -238,6 +248,21 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       const failure: AppError = { kind: 'internal', reason: 'demo-unavailable', field: 'server' };
       throw new MessengerError(failure);
     }
+  }
+
+  private async openLink(url: string): Promise<void> {
+    const href = openableLink(url);
+    if (href === undefined) throw inputError('link-refused');
+    await this.shell.openLink(href);
+  }
+
+  /** Kept under the handle signed in on the account, which is who has these contacts. */
+  private async setContactPreferences({ messenger }: Account, contact: string, preferences: ContactPreferences): Promise<void> {
+    const { handle, state } = messenger.state.session;
+    if (state !== 'online' || handle === undefined) {
+      throw inputError('not-signed-in');
+    }
+    this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
   }
 
   private showConversation({ id, messenger }: Account, conversationId: string): void {
@@ -288,6 +313,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       },
       getAppInfo: () => appInfo(this.options.dataDir, this.options.log?.file),
       openLogFolder: () => openLogFolder(this.options.log?.file, this.shell.showFolder?.bind(this.shell)),
+      openLink: (url) => this.openLink(url),
+      setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),
     };
   }
 }

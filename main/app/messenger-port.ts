@@ -26,6 +26,7 @@ export type MessengerPort = Pick<
   | 'answerAddedBy'
   | 'reportActivity'
   | 'setAutoIdleMinutes'
+  | 'setAutoReplies'
   | 'openConversation'
   | 'sendMessage'
   | 'resendMessage'

@@ -24,7 +24,7 @@ describe('SettingsStore', () => {
     const store = open();
     expect(store.settings).toMatchObject({ ...VERSION_1, logMessageText: false, recovered: [] });
     await store.update({ sounds: true });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ schemaVersion: 2, ...VERSION_1, sounds: true, logMessageText: false });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ schemaVersion: 2, ...DEFAULT_SETTINGS, ...VERSION_1, sounds: true, logMessageText: false });
     expect(open().settings).toMatchObject({ autoIdleMinutes: 12, sounds: true, lastHandle: 'you@x.com' });
   });
 

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ServerPreset, Settings } from '../../shared/ipc';
 import type { RecoveredFile } from '../../shared/model';
+import { type ContactPreferences, type ContactPreferencesByAccount, DEFAULT_PREFERENCES } from '../../shared/preferences';
+import { autoReplySchema, contactPreferencesSchema, plusTagModeSchema, themeSchema, uiScaleSchema } from '../../shared/schemas';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { type FileFormat, encode } from '../storage/data-file';
 import { readDataFile } from './json-file';
@@ -21,7 +23,7 @@ export const SERVER_PRESETS: readonly ServerPreset[] = [
   { label: 'Server on this computer', address: '127.0.0.1:1863' },
 ];
 
-export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets' | 'recovered'>;
+export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets' | 'recovered' | 'spellCheckLanguages'>;
 
 export const DEFAULT_SETTINGS: StoredSettings = {
   autoIdleMinutes: 5,
@@ -33,7 +35,22 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   rememberPassword: false,
   autoSignIn: false,
   logMessageText: false,
+  ...DEFAULT_PREFERENCES,
 };
+
+/** Each account's and each contact's entry is checked on its own, so a bad one costs only itself. */
+function validPreferences(stored: Record<string, Record<string, unknown>>): ContactPreferencesByAccount {
+  const accounts: Record<string, Record<string, ContactPreferences>> = {};
+  for (const [account, contacts] of Object.entries(stored)) {
+    const valid: Record<string, ContactPreferences> = {};
+    for (const [contact, preferences] of Object.entries(contacts)) {
+      const parsed = contactPreferencesSchema.safeParse(preferences);
+      if (parsed.success) valid[contact] = parsed.data;
+    }
+    accounts[account] = valid;
+  }
+  return accounts;
+}
 
 // Each field is checked on its own so that one bad value costs that value, not the whole file.
 const storedSettingsSchema = z.object({
@@ -46,6 +63,15 @@ const storedSettingsSchema = z.object({
   rememberPassword: z.boolean().catch(DEFAULT_SETTINGS.rememberPassword),
   autoSignIn: z.boolean().catch(DEFAULT_SETTINGS.autoSignIn),
   logMessageText: z.boolean().catch(DEFAULT_SETTINGS.logMessageText),
+  theme: themeSchema.catch(DEFAULT_SETTINGS.theme),
+  uiScale: uiScaleSchema.catch(DEFAULT_SETTINGS.uiScale),
+  plusTags: plusTagModeSchema.catch(DEFAULT_SETTINGS.plusTags),
+  escapeClosesConversation: z.boolean().catch(DEFAULT_SETTINGS.escapeClosesConversation),
+  autoReply: autoReplySchema.catch(DEFAULT_SETTINGS.autoReply),
+  contactPreferences: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .transform(validPreferences)
+    .catch(DEFAULT_SETTINGS.contactPreferences),
 });
 
 export const SETTINGS_FORMAT: FileFormat<Partial<StoredSettings>> = {
@@ -69,6 +95,8 @@ export class SettingsStore {
     readonly secrets: SecretStore,
     defaults: Partial<StoredSettings> = {},
     log: (line: string) => void = () => {},
+    /** The shell's spelling dictionaries, offered per contact. */
+    private readonly spellCheckLanguages: readonly string[] = [],
   ) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.file = join(dataDir, 'settings.json');
@@ -79,7 +107,15 @@ export class SettingsStore {
 
   get settings(): Settings {
     const hasSavedPassword = this.stored.lastHandle !== '' && this.secrets.has(this.stored.lastHandle);
-    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS, recovered: this.recovered };
+    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages, recovered: this.recovered };
+  }
+
+  /** Remembers what `account` chose for `contact`; the defaults take no room. */
+  async setContactPreferences(account: string, contact: string, preferences: ContactPreferences): Promise<Settings> {
+    const { [contact]: _old, ...others } = this.stored.contactPreferences[account] ?? {};
+    const isDefault = !preferences.alertOnSignIn && preferences.sound === 'default' && preferences.spellCheckLanguage === undefined;
+    const contacts = isDefault ? others : { ...others, [contact]: preferences };
+    return this.update({ contactPreferences: { ...this.stored.contactPreferences, [account]: contacts } });
   }
 
   /** Another damaged file to tell the user about (a list cache, found at sign-in). */

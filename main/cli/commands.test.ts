@@ -26,12 +26,31 @@ describe('CLI command lines', () => {
     expect(parseCliCommand('url inbox')).toEqual({ name: 'url', service: 'INBOX' });
     expect(parseCliCommand('url COMPOSE a@b.c')).toEqual({ name: 'url', service: 'COMPOSE', arg: 'a@b.c' });
     expect(parseCliCommand('say bob@example.com  hi  there ')).toEqual({ name: 'say', handle: 'bob@example.com', text: 'hi  there' });
+    expect(parseCliCommand('autoreply awy  Gone  fishing ')).toEqual({ name: 'autoreply', status: 'AWY', text: 'Gone  fishing' });
+    expect(parseCliCommand('autoreply OFF')).toEqual({ name: 'autoreply', off: true });
     expect(parseCliCommand('quit')).toEqual({ name: 'quit' });
   });
 
-  it.each(['', 'dance', 'status FLN', 'status', 'add RL a@b.c', 'add FL', 'privacy XX', 'alerts maybe', 'url MOBILE', 'say bob', 'quit now'])(
+  it.each([
+    '',
+    'dance',
+    'status FLN',
+    'status',
+    'add RL a@b.c',
+    'add FL',
+    'privacy XX',
+    'alerts maybe',
+    'url MOBILE',
+    'say bob',
+    'quit now',
+    'autoreply',
+    'autoreply AWY',
+    'autoreply NLN hello',
+    'autoreply off now',
+    `autoreply BRB ${'x'.repeat(401)}`,
+  ])(
     'refuses "%s" with a sentence saying what it takes',
-    (line) => expect(refusal(line)).toMatch(/takes|Unknown command|Empty command/),
+    (line) => expect(refusal(line)).toMatch(/takes|Unknown command|Empty command|at most/),
   );
 });
 

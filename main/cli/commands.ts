@@ -4,6 +4,7 @@
 import { UsageError } from './arguments';
 import type { Messenger } from '../client/messenger';
 import { type ListName, URL_SERVICES, type UrlService } from '../../shared/model';
+import { AWAY_STATUSES, type AwayStatus, MAX_AUTO_REPLY_LENGTH, isAwayStatus } from '../../shared/preferences';
 import { isSettableStatus } from '../ns/presence';
 
 type EditableList = Exclude<ListName, 'RL'>;
@@ -17,6 +18,8 @@ export type CliCommand =
   | { readonly name: 'invite'; readonly email: string }
   | { readonly name: 'url'; readonly service: UrlService; readonly arg?: string }
   | { readonly name: 'say'; readonly handle: string; readonly text: string }
+  | { readonly name: 'autoreply'; readonly status: AwayStatus; readonly text: string }
+  | { readonly name: 'autoreply'; readonly off: true }
   | { readonly name: 'quit' };
 
 const bad = (message: string): UsageError => new UsageError(message);
@@ -72,6 +75,15 @@ export function parseCliCommand(line: string): CliCommand {
     case 'say':
       if (words.length < 2) throw bad('"say" takes a handle and the text.');
       return { name, handle: words[0] as string, text: rest(2) };
+    case 'autoreply': {
+      if (words.length === 1 && words[0]?.toLowerCase() === 'off') return { name, off: true };
+      const status = words[0]?.toUpperCase();
+      const usage = `"autoreply" takes off, or a status (${AWAY_STATUSES.join(' ')}) and the text to answer with.`;
+      if (words.length < 2 || !isAwayStatus(status)) throw bad(usage);
+      const text = rest(2);
+      if ([...text].length > MAX_AUTO_REPLY_LENGTH) throw bad(`An automatic reply has at most ${MAX_AUTO_REPLY_LENGTH} characters.`);
+      return { name, status, text };
+    }
     case 'quit':
       if (words.length !== 0) throw bad('"quit" takes nothing.');
       return { name };
@@ -79,7 +91,7 @@ export function parseCliCommand(line: string): CliCommand {
       throw bad(
         name === ''
           ? 'Empty command.'
-          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, quit.`,
+          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, autoreply, quit.`,
       );
   }
 }
@@ -105,6 +117,9 @@ export async function runCliCommand(messenger: Messenger, command: Exclude<CliCo
       return messenger.inviteByEmail(command.email);
     case 'url':
       await messenger.openUrl(command.service, command.arg, { open: openBrowser });
+      return;
+    case 'autoreply':
+      messenger.setAutoReplies('off' in command ? {} : { ...messenger.autoReplies, [command.status]: command.text });
       return;
     case 'say': {
       const conversationId = messenger.openConversation(command.handle);

@@ -49,7 +49,9 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
   messenger.on('addedBy', ({ handle, friendlyName }) => print({ event: 'added-by', handle, friendlyName }));
   messenger.on('newMail', ({ from, fromAddress, subject }) => print({ event: 'new-mail', from, fromAddress, subject }));
   messenger.on('form', ({ action, method, fields }) => print({ event: 'form', action, method, fields }));
-  messenger.on('message', ({ conversationId, from, text }) => print({ event: 'message', conversation: conversationId, from, text }));
+  messenger.on('message', ({ conversationId, from, text, automatic }) =>
+    print({ event: 'message', conversation: conversationId, from, text, ...(automatic && { automatic }) }),
+  );
   messenger.on('error', ({ conversationId, messageId, ...error }) =>
     print(errorEvent(error, { ...(conversationId && { conversation: conversationId }), ...(messageId && { messageId }) })),
   );

@@ -72,6 +72,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'no-log-file': () => 'No log is being written (--log FILE).',
   'cannot-show-folders': () => 'Folders cannot be opened here.',
   'folder-unavailable': ({ detail }) => `Could not open ${text(detail, 'folder')}.`,
+  'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside the messenger.',
 };
 

@@ -32,7 +32,9 @@ import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
 import { openFormPage } from '../passport/page';
 import { createConversationService } from '../sb/index';
 import type { ConversationEvents, ConversationHost, ConversationService } from '../sb/types';
+import type { AutoReplies } from '../../shared/preferences';
 import { AutoIdle } from './auto-idle';
+import { AutoReply } from './auto-reply';
 import { MessengerError, inputError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
 import { SessionMirror } from './session-mirror';
@@ -103,6 +105,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private readonly conversations: ConversationService;
   private readonly reconnection: ReconnectPolicy;
   private readonly autoIdle: AutoIdle;
+  private readonly autoReply: AutoReply;
 
   constructor(private readonly options: MessengerOptions) {
     super();
@@ -121,7 +124,14 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     });
     this.conversations = (options.conversations ?? createConversationService)(this.conversationHost());
     this.conversations.on('change', (conversations) => this.update({ ...this.current, conversations }));
-    this.conversations.on('message', (message) => this.emit('message', message));
+    this.autoReply = new AutoReply({
+      status: () => this.current.session.status,
+      reply: (conversationId, text) => this.sendAutoReply(conversationId, text),
+    });
+    this.conversations.on('message', (message) => {
+      this.emit('message', message);
+      this.autoReply.received(message);
+    });
     this.conversations.on('error', ({ conversationId, messageId, error }) =>
       this.emit('error', { ...error, conversationId, ...(messageId !== undefined && { messageId }) }),
     );
@@ -235,6 +245,15 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.autoIdle.setMinutes(minutes);
   }
 
+  /** What to answer while each away status holds; `{}` turns the auto-reply off. */
+  setAutoReplies(replies: AutoReplies): void {
+    this.autoReply.set(replies);
+  }
+
+  get autoReplies(): AutoReplies {
+    return this.autoReply.current;
+  }
+
   openConversation = (handle: string): string => this.conversations.open(handle);
   sendMessage = (conversationId: string, text: string, format?: MessageFormat): string => this.conversations.send(conversationId, text, format);
   resendMessage = (conversationId: string, messageId: string): void => this.conversations.resend(conversationId, messageId);
@@ -245,7 +264,16 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private update(next: MessengerState): void {
     if (next === this.current) return;
     this.current = next;
+    this.autoReply.statusChanged(next.session.status);
     this.emit('state', next);
+  }
+
+  private sendAutoReply(conversationId: string, text: string): void {
+    try {
+      this.conversations.send(conversationId, text, undefined, { automatic: true });
+    } catch (error) {
+      this.options.log?.(`Could not send the automatic reply: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private requireSession(): NotificationSession {

@@ -20,6 +20,8 @@ export class FakeWebContents extends EventEmitter {
   readonly send = vi.fn();
   readonly reload = vi.fn();
   readonly forcefullyCrashRenderer = vi.fn();
+  readonly replaceMisspelling = vi.fn();
+  readonly session = session.defaultSession;
   destroyed = false;
 
   isDestroyed(): boolean {
@@ -182,6 +184,15 @@ export const session = {
         session.defaultSession.headersListener = listener;
       },
     },
+    availableSpellCheckerLanguages: ['en-US', 'en-GB', 'fr', 'de'],
+    spellCheckerLanguages: ['en-US'],
+    getSpellCheckerLanguages(): string[] {
+      return [...this.spellCheckerLanguages];
+    },
+    setSpellCheckerLanguages: vi.fn((languages: string[]) => {
+      session.defaultSession.spellCheckerLanguages = [...languages];
+    }),
+    addWordToSpellCheckerDictionary: vi.fn((_word: string) => true),
   },
 };
 
@@ -268,7 +279,12 @@ export const nativeImage = {
 type MenuTemplateItem = { label?: string; type?: string; enabled?: boolean; click?: () => void };
 
 export const Menu = {
-  buildFromTemplate: (template: MenuTemplateItem[]) => ({ items: template }),
+  /** Every menu that popped up, newest last. */
+  shown: [] as { items: MenuTemplateItem[] }[],
+  buildFromTemplate: (template: MenuTemplateItem[]) => {
+    const menu = { items: template, popup: () => Menu.shown.push(menu) };
+    return menu;
+  },
 };
 
 export class Tray extends EventEmitter {
@@ -303,10 +319,12 @@ export function resetFakeElectron(): void {
   contextBridge.exposed.clear();
   safeStorage.available = true;
   Tray.trays = [];
+  Menu.shown = [];
   Notification.shown = [];
   powerMonitor.idleSeconds = 0;
   session.defaultSession.permissionRequestHandler = undefined;
   session.defaultSession.permissionCheckHandler = undefined;
   session.defaultSession.headersListener = undefined;
+  session.defaultSession.spellCheckerLanguages = ['en-US'];
   vi.clearAllMocks();
 }

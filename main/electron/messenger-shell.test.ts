@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES } from '../../shared/commands';
 import { eventChannel, type SignInRequest } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
-import { BrowserWindow, FakeWebContents, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, safeStorage, shell } from './fake-electron';
+import { BrowserWindow, FakeWebContents, Menu, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, safeStorage, session, shell } from './fake-electron';
 import { openLog } from '../app/app-log';
 import { startMessengerApp } from './messenger-shell';
 import { SYSTEM_IDLE_POLL_MS } from './system-activity';
@@ -103,6 +103,66 @@ describe('the messenger in Electron', () => {
     BrowserWindow.getAllWindows().forEach((window) => (window.focused = false));
     messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 2 });
     expect(Notification.shown).toEqual([{ title: 'New e-mail', body: 'From Ann: Hi', silent: true }]);
+  });
+
+  it('notifies about a watched contact signing in even with alerts off, and never shows Plus! tags', async () => {
+    const { messenger } = start();
+    await invoke('signIn', ourWindow(), 'a1', { server: '127.0.0.1:1863', handle: 'You@example.com', password: 'pw', status: 'NLN', rememberPassword: false, autoSignIn: false });
+    await invoke('saveSettings', ourWindow(), { toasts: false });
+    await invoke('setContactPreferences', ourWindow(), 'a1', 'bob@x.com', { alertOnSignIn: true, sound: 'bell' });
+    messenger.fire('presence', { handle: 'amy@x.com', status: 'NLN', friendlyName: 'Amy', initial: false });
+    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: '[c=4]Bob[/c]', initial: false });
+    messenger.fire('message', { conversationId: 'c9', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
+    expect(Notification.shown).toEqual([{ title: 'MSN Messenger', body: 'Bob has just signed in.', silent: true }]);
+    await invoke('saveSettings', ourWindow(), { toasts: true });
+    messenger.fire('message', { conversationId: 'c9', messageId: 'm2', from: 'bob@x.com', fromName: '[b]Bob[/b]', text: '[c=4]red[/c]' });
+    expect(Notification.shown.at(-1)).toEqual({ title: 'Bob says:', body: 'red', silent: true });
+  });
+
+  it('checks spelling in the language chosen for the contact of the conversation window in front', async () => {
+    const { messengerApp } = start();
+    expect(messengerApp.snapshot().settings.spellCheckLanguages).toEqual(['en-US', 'en-GB', 'fr', 'de']);
+    await invoke('signIn', ourWindow(), 'a1', { server: '127.0.0.1:1863', handle: 'you@example.com', password: 'pw', status: 'NLN', rememberPassword: false, autoSignIn: false });
+    await invoke('openConversation', ourWindow(), 'a1', 'bob@x.com');
+    const chat = BrowserWindow.getAllWindows().at(-1) as BrowserWindow;
+    expect(chat.webContents.getURL()).toMatch(/#\/conversation\/a1\/c1$/);
+    app.emit('browser-window-focus', {}, chat);
+    expect(session.defaultSession.setSpellCheckerLanguages).not.toHaveBeenCalled();
+    chat.focused = true;
+    await invoke('setContactPreferences', ourWindow(), 'a1', 'bob@x.com', { alertOnSignIn: false, sound: 'default', spellCheckLanguage: 'fr' });
+    expect(session.defaultSession.spellCheckerLanguages).toEqual(['fr']);
+    chat.focused = false;
+    const list = ourWindow();
+    app.emit('browser-window-focus', {}, list);
+    expect(session.defaultSession.spellCheckerLanguages).toEqual(['en-US']);
+    await invoke('setContactPreferences', ourWindow(), 'a1', 'bob@x.com', { alertOnSignIn: false, sound: 'default', spellCheckLanguage: 'xx-YY' });
+    app.emit('browser-window-focus', {}, chat);
+    expect(session.defaultSession.spellCheckerLanguages).toEqual(['en-US']);
+  });
+
+  it('offers the checker’s suggestions for a misspelt word, and nothing elsewhere', () => {
+    start();
+    const window = ourWindow();
+    app.emit('browser-window-created', {}, window);
+    const click = (params: object) => window.webContents.emit('context-menu', {}, { isEditable: true, misspelledWord: '', dictionarySuggestions: [], ...params });
+    click({ isEditable: false, misspelledWord: 'helo' });
+    click({ misspelledWord: '' });
+    expect(Menu.shown).toEqual([]);
+    click({ misspelledWord: 'helo', dictionarySuggestions: ['hello', 'help'] });
+    const labels = Menu.shown[0]?.items.map((item) => item.label ?? item.type);
+    expect(labels).toEqual(['hello', 'help', 'separator', 'Add to Dictionary']);
+    Menu.shown[0]?.items[0]?.click?.();
+    Menu.shown[0]?.items[3]?.click?.();
+    expect(window.webContents.replaceMisspelling).toHaveBeenCalledWith('hello');
+    expect(session.defaultSession.addWordToSpellCheckerDictionary).toHaveBeenCalledWith('helo');
+  });
+
+  it('opens a link in the system browser or mail client, checked first', async () => {
+    start();
+    await invoke('openLink', ourWindow(), 'https://example.com/a');
+    await invoke('openLink', ourWindow(), 'mailto:bob@example.com');
+    await expect(invoke('openLink', ourWindow(), 'file:///etc/passwd')).resolves.toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(shell.openExternal.mock.calls).toEqual([['https://example.com/a'], ['mailto:bob@example.com']]);
   });
 
   it('opens a conversation the user asks for in a focused window', async () => {

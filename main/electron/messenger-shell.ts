@@ -8,13 +8,16 @@ import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
-import type { Notice } from '../../shared/ipc';
+import type { Notice, Settings } from '../../shared/ipc';
+import { stripPlus } from '../../shared/plus-tags';
+import { wantsSignInAlert } from '../../shared/preferences';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { AppLog } from '../app/app-log';
 import type { DemoServer } from '../app/demo-server';
 import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../app/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
+import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
 import { accountOfWindow, rememberWindowPlaces, showConversationWindow } from './windows';
@@ -43,16 +46,21 @@ function externalUrl(pathOrUrl: string): string | undefined {
   return undefined;
 }
 
-function toastText(notice: Notice): { title: string; body: string } | undefined {
+/** The system notification for a notice, as the settings allow; names and messages without Plus! tags. */
+function toastText(notice: Notice, settings: Settings, account: string | undefined): { title: string; body: string } | undefined {
+  // "Alert me when X signs in" notifies even with everyone's alerts off.
+  if (notice.kind === 'online') {
+    if (!wantsSignInAlert(settings, account, notice.handle)) return undefined;
+    return { title: 'MSN Messenger', body: `${stripPlus(notice.friendlyName)} has just signed in.` };
+  }
+  if (!settings.toasts) return undefined;
   switch (notice.kind) {
     case 'message':
-      return { title: `${notice.fromName} says:`, body: notice.text };
-    case 'online':
-      return { title: 'MSN Messenger', body: `${notice.friendlyName} has just signed in.` };
+      return { title: `${stripPlus(notice.fromName)} says:`, body: stripPlus(notice.text) };
     case 'new-mail':
       return { title: 'New e-mail', body: `From ${notice.from}: ${notice.subject}` };
     case 'added-by':
-      return { title: 'MSN Messenger', body: `${notice.friendlyName} (${notice.handle}) has added you to their contact list.` };
+      return { title: 'MSN Messenger', body: `${stripPlus(notice.friendlyName)} (${notice.handle}) has added you to their contact list.` };
     default:
       return undefined;
   }
@@ -69,6 +77,7 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
     secrets: secretStore(dataDir, options.log),
     demo,
     ...(options.log && { log: options.log }),
+    spellCheckLanguages: availableSpellCheckLanguages(),
     createMessenger: (options) => new Messenger(options),
     shell: {
       showConversation: (account, conversationId, reason) =>
@@ -82,6 +91,8 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
         if (url) await shell.openExternal(url);
       },
       showFolder,
+      // The app checked the link (http, https or mailto) before it got here.
+      openLink: (url) => shell.openExternal(url),
     },
   });
   for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);
@@ -93,10 +104,10 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
   });
   messengerApp.on('notice', (event) => {
     broadcast('notice', event);
-    const { notice } = event;
-    const toast = toastText(notice);
+    const { state, settings } = messengerApp.snapshot(event.account);
+    const toast = toastText(event.notice, settings, state.session.handle?.toLowerCase());
     const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
-    if (toast && !someoneIsLooking && messengerApp.snapshot().settings.toasts && Notification.isSupported()) {
+    if (toast && !someoneIsLooking && Notification.isSupported()) {
       // Silent: the contact-list window plays the app's own chime when "Play sounds" is on.
       new Notification({ ...toast, silent: true }).show();
     }
@@ -105,6 +116,7 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
     window.webContents.on('did-finish-load', () =>
       sendTo(window.webContents, 'snapshot', messengerApp.snapshot(accountOfWindow(window))),
     );
+    offerSpellingSuggestions(window.webContents);
   });
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
   let signedOff = false;
@@ -124,6 +136,7 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
       });
   });
   createTray(messengerApp);
+  followSpellCheckLanguages(messengerApp);
   watchSystemActivity(() => void messengerApp.dispatch('reportActivity', []));
   void messengerApp.signInAutomatically();
   return messengerApp;

@@ -328,13 +328,22 @@ export class ConversationRuntime {
           text: content.text,
           delivery: 'received',
           ...(content.format ? { format: content.format } : {}),
+          ...(content.automatic && { automatic: content.automatic }),
         };
         this.context.update((conversation) => ({
           ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), messageEntry(message)),
           lastReceivedAt: sentAt,
         }));
-        const { text, format } = message;
-        this.context.emit('message', { conversationId: this.id, messageId: message.id, from, fromName, text, ...(format && { format }) });
+        const { text, format, automatic } = message;
+        this.context.emit('message', {
+          conversationId: this.id,
+          messageId: message.id,
+          from,
+          fromName,
+          text,
+          ...(format && { format }),
+          ...(automatic && { automatic }),
+        });
         return;
       }
       case 'typing':
@@ -371,7 +380,7 @@ export class ConversationRuntime {
     const message = record && findMessage(record, messageId);
     if (!message) return;
     const recipients = switchboard.participants;
-    const parts = buildTextPayloads(message.text, message.format);
+    const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
     const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
     const pending = parts.flatMap((part, index) => (delivered.has(index) ? [] : [{ part, index }]));
     const epoch = this.context.epoch();

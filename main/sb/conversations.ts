@@ -13,7 +13,7 @@ import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
 import { leftBlocked } from './transcript-events';
 import { SessionError } from '../ns/errors';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
-import type { ConversationEvents, ConversationHost, ConversationService, SwitchboardRing } from './types';
+import type { ConversationEvents, ConversationHost, ConversationService, SendOptions, SwitchboardRing } from './types';
 
 export interface ConversationOptions extends SwitchboardOptions {
   /** How long to wait for JOI after `CAL … RINGING` (§6.3 suggests 60–90 s). */
@@ -75,7 +75,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     return id;
   }
 
-  send(conversationId: string, text: string, format?: MessageFormat): string {
+  send(conversationId: string, text: string, format?: MessageFormat, options: SendOptions = {}): string {
     const runtime = this.runtime(conversationId);
     if (text.trim().length === 0) throw new SessionError('input', 'empty-message');
     const self = this.host.self();
@@ -88,6 +88,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       delivery: 'sending',
       // The format travels only on MSNP3 (§7.2); the transcript shows what the others see.
       ...(this.host.dialect() === 'MSNP3' ? { format: normalizeFormat(format ?? DEFAULT_MESSAGE_FORMAT) } : {}),
+      ...(options.automatic && { automatic: true as const }),
     };
     this.update(conversationId, (conversation) => withEntry(conversation, messageEntry(message)));
     runtime.enqueue(message.id);

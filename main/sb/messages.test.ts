@@ -73,6 +73,25 @@ describe('parsing what the switchboard relays', () => {
     expect(parsePayload(payload)).toEqual({ kind: 'text', text: 'Café' });
   });
 
+  it('marks an automatic reply with Auto-Submitted, and reads the mark back', () => {
+    const [payload] = buildTextPayloads('Out to lunch', DEFAULT_MESSAGE_FORMAT, { automatic: true });
+    expect(new TextDecoder().decode(payload)).toMatch(/\r\nAuto-Submitted: auto-replied\r\n\r\nOut to lunch$/);
+    expect(parsePayload(payload as Uint8Array)).toMatchObject({ kind: 'text', text: 'Out to lunch', automatic: true });
+    const typed = buildTextPayloads('Back now')[0] as Uint8Array;
+    expect(new TextDecoder().decode(typed)).not.toContain('Auto-Submitted');
+    expect(parsePayload(typed)).toEqual({ kind: 'text', text: 'Back now' });
+  });
+
+  it.each([
+    ['auto-generated', true],
+    ['Auto-Replied', true],
+    ['no', false],
+    ['NO', false],
+  ])('reads Auto-Submitted: %s as automatic: %s', (value, automatic) => {
+    const payload = bytes(`MIME-Version: 1.0⏎\nContent-Type: text/plain; charset=UTF-8⏎\nAuto-Submitted: ${value}⏎\n⏎\nhi`);
+    expect(parsePayload(payload)).toEqual({ kind: 'text', text: 'hi', ...(automatic && { automatic: true }) });
+  });
+
   it('reads a typing notification, and builds one of 92 bytes for the reference handle', () => {
     const payload = buildTypingPayload('example@hotmail.com');
     expect(payload.byteLength).toBe(92);

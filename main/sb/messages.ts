@@ -7,7 +7,7 @@ import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHea
 import { formatHeaderValue, parseFormatHeader } from './format';
 
 export type IncomingPayload =
-  | { readonly kind: 'text'; readonly text: string; readonly format?: MessageFormat }
+  | { readonly kind: 'text'; readonly text: string; readonly format?: MessageFormat; readonly automatic?: true }
   | { readonly kind: 'typing'; readonly handle: string }
   | { readonly kind: 'invitation'; readonly command: string; readonly cookie?: string; readonly application?: string }
   | { readonly kind: 'other'; readonly contentType: string };
@@ -18,15 +18,28 @@ const latin1 = new TextDecoder('windows-1252');
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 const MIME_VERSION = ['MIME-Version', '1.0'] as const;
+/**
+ * Marks an automatic reply, with e-mail's header for the purpose (RFC 3834): clients that do not
+ * know it ignore an unknown header, and this one shows the message as automatic and never answers it.
+ */
+const AUTO_SUBMITTED = 'Auto-Submitted';
+const AUTO_REPLIED = 'auto-replied';
 
 function byteLength(text: string): number {
   return encoder.encode(text).byteLength;
 }
 
+export interface TextPayloadOptions {
+  /** An automatic reply (the away message), marked so on the wire. */
+  readonly automatic?: boolean;
+  readonly maxPayloadBytes?: number;
+}
+
 /** The headers of a text message; the format header only when the dialect carries it (MSNP3). */
-function textHeaders(format: MessageFormat | undefined): Array<readonly [string, string]> {
+function textHeaders(format: MessageFormat | undefined, automatic: boolean): Array<readonly [string, string]> {
   const headers: Array<readonly [string, string]> = [MIME_VERSION, ['Content-Type', 'text/plain; charset=UTF-8']];
   if (format) headers.push(['X-MMS-IM-Format', formatHeaderValue(format)]);
+  if (automatic) headers.push([AUTO_SUBMITTED, AUTO_REPLIED]);
   return headers;
 }
 
@@ -35,8 +48,9 @@ function textHeaders(format: MessageFormat | undefined): Array<readonly [string,
  * are sent as CR LF. Parts break between grapheme clusters, or between code points when a single
  * cluster is larger than a part.
  */
-export function buildTextPayloads(text: string, format?: MessageFormat, maxPayloadBytes = MAX_PAYLOAD_BYTES): Uint8Array[] {
-  const headers = textHeaders(format);
+export function buildTextPayloads(text: string, format?: MessageFormat, options: TextPayloadOptions = {}): Uint8Array[] {
+  const { automatic = false, maxPayloadBytes = MAX_PAYLOAD_BYTES } = options;
+  const headers = textHeaders(format, automatic);
   const room = maxPayloadBytes - buildMime(headers, '').byteLength;
   if (room < 4) throw new RangeError('The message headers leave no room for text');
   return splitText(text.replace(/\r?\n/g, '\r\n'), room).map((part) => buildMime(headers, part));
@@ -87,8 +101,15 @@ export function parsePayload(payload: Uint8Array): IncomingPayload {
       const charset = (contentTypeParameter(message, 'charset') ?? '').toLowerCase();
       const body = charset === 'utf-8' || charset === 'utf8' ? message.body : latin1.decode(bodyBytes(payload));
       const formatHeader = message.headers.get('x-mms-im-format');
-      const text = body.replace(/\r\n?/g, '\n');
-      return formatHeader === undefined ? { kind: 'text', text } : { kind: 'text', text, format: parseFormatHeader(formatHeader) };
+      // RFC 3834: any value but "no" means the message was sent by a program, not typed.
+      const autoSubmitted = message.headers.get(AUTO_SUBMITTED.toLowerCase());
+      const automatic = autoSubmitted !== undefined && autoSubmitted.toLowerCase() !== 'no';
+      return {
+        kind: 'text',
+        text: body.replace(/\r\n?/g, '\n'),
+        ...(formatHeader !== undefined && { format: parseFormatHeader(formatHeader) }),
+        ...(automatic && { automatic: true as const }),
+      };
     }
     case 'text/x-msmsgscontrol': {
       const handle = message.headers.get('typinguser');

@@ -18,6 +18,11 @@ export interface SwitchboardRing extends SwitchboardTicket {
   readonly inviterName: string;
 }
 
+export interface SendOptions {
+  /** An automatic reply: marked on the wire and in the transcript. */
+  readonly automatic?: boolean;
+}
+
 /** What conversations need from the rest of the client. */
 export interface ConversationHost {
   /** My handle and current friendly name. */
@@ -48,6 +53,8 @@ export interface ConversationEvents {
     readonly messageId: string;
     /** The sender's MSNP3 formatting, validated (absent from MSNP2 senders). */
     readonly format?: MessageFormat;
+    /** Their client marked it as an automatic reply. */
+    readonly automatic?: true;
   };
   /** A message could not be delivered, or a CAL/switchboard failure, as a sentence. */
   error: { readonly conversationId: string; readonly messageId?: string; readonly error: AppError };
@@ -58,7 +65,7 @@ export interface ConversationService extends TypedEmitter<ConversationEvents> {
   /** Opens (or returns the open) one-to-one conversation with `handle`; returns its id at once. */
   open(handle: string): string;
   /** Sends text; queued until the contact joins; re-opens a closed switchboard transparently. Returns the message id. */
-  send(conversationId: string, text: string, format?: MessageFormat): string;
+  send(conversationId: string, text: string, format?: MessageFormat, options?: SendOptions): string;
   /** Sends a failed message again. */
   resend(conversationId: string, messageId: string): void;
   /** Tells the others I am typing (rate-limited inside). */

@@ -72,6 +72,8 @@ export class WebHost {
     this.app = options.createApp({
       showConversation: (account, id, reason) => this.showConversation(account, id, reason),
       openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
+      // A page opens the links its user clicks itself (platform/web-bridge.ts); this serves any other caller.
+      openLink: (url) => this.opener()?.open({ url, target: '_blank' }),
       openForm: (form) => this.showForm(form),
     });
     // A page hears only its own account's patches and notices.

@@ -6,11 +6,17 @@ import { MainWindow } from './features/contact-list/MainWindow';
 import { useRoute } from './route';
 import { useMessenger } from './store/context';
 import { selectSession } from './store/selectors';
+import { ThemeRoot } from './theme/theme';
 import './styles/base.css';
+import './styles/themes.css';
 
 export function App() {
   const route = useRoute();
   const session = useMessenger(selectSession);
   useActivityReporter(session.state === 'online');
-  return route.kind === 'conversation' ? <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} /> : <MainWindow />;
+  return (
+    <ThemeRoot>
+      {route.kind === 'conversation' ? <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} /> : <MainWindow />}
+    </ThemeRoot>
+  );
 }

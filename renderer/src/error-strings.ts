@@ -110,6 +110,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'no-log-file': () => 'MSN Messenger is not writing a log. Start the browser host with --log FILE to have one.',
   'cannot-show-folders': () => 'MSN Messenger cannot open folders here.',
   'folder-unavailable': ({ detail }) => `The folder ${text(detail, 'folder')} could not be opened.`,
+  'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside MSN Messenger. Please try again.',
 };
 

@@ -3,6 +3,7 @@
 
 import type { AppInfo } from '../../shared/ipc';
 import type { ListName, RecoveredFile, SessionState, StatusCode } from '../../shared/model';
+import type { ContactSound, PlusTagMode, ThemeChoice } from '../../shared/preferences';
 import { STATUS_LABELS } from '../../shared/status-labels';
 import { describeError, describeTranscriptEvent } from './error-strings';
 
@@ -23,6 +24,27 @@ const SESSION_PROGRESS: Readonly<Record<SessionState, string>> = {
   syncing: 'Getting your contact list…',
   online: 'Signed in',
   reconnecting: 'The connection was lost. Reconnecting…',
+};
+
+const THEME_LABELS: Readonly<Record<ThemeChoice, string>> = {
+  classic: 'Classic',
+  night: 'Classic Night',
+  system: 'Follow my computer’s light or dark setting',
+  'high-contrast': 'High contrast',
+};
+
+const PLUS_TAG_LABELS: Readonly<Record<PlusTagMode, string>> = {
+  render: 'Show Messenger Plus! colours and styles',
+  strip: 'Remove Messenger Plus! tags and show plain text',
+};
+
+const SOUND_LABELS: Readonly<Record<ContactSound, string>> = {
+  default: 'The usual sound',
+  none: 'No sound',
+  chime: 'Chime',
+  bell: 'Bell',
+  knock: 'Knock',
+  ripple: 'Ripple',
 };
 
 const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
@@ -77,6 +99,8 @@ export const strings = {
     about: 'About MSN Messenger',
     inviteToConversation: 'Invite Someone to This Conversation…',
     font: 'Font…',
+    keyboardShortcuts: 'Keyboard Shortcuts',
+    spellingLanguage: 'Spelling Language…',
   },
 
   signIn: {
@@ -134,11 +158,15 @@ export const strings = {
   conversation: {
     to: 'To:',
     /** `status`: the contact's status, when they are on one of my lists. */
-    participant: (name: string, handle: string, status?: string): string =>
-      status ? `${name} <${handle}> (${status})` : `${name} <${handle}>`,
+    participant: (name: string, handle: string, status?: string): string => `${name}${strings.conversation.participantAfterName(handle, status)}`,
+    /** What follows a participant's name, drawn with its own colours. */
+    participantAfterName: (handle: string, status?: string): string => (status ? ` <${handle}> (${status})` : ` <${handle}>`),
     nobody: 'Nobody else is in this conversation.',
     transcript: 'Conversation',
-    says: (name: string): string => `${name} says:`,
+    /** After the sender's name, drawn with its own colours. */
+    saysAfterName: 'says:',
+    /** After the time of an automatic reply (an away message). */
+    automatic: '(automatic reply)',
     notDelivered: 'The following message could not be delivered to all recipients:',
     notDeliveredTo: (names: readonly string[]): string => `Not delivered to ${names.join(', ')}.`,
     resend: 'Resend',
@@ -221,6 +249,55 @@ export const strings = {
     submit: 'Delete',
   },
 
+  contactPreferences: {
+    alerts: 'Alerts',
+    alertOnSignIn: (name: string): string => `Alert me when ${name} signs in`,
+    /** The contact menu's checkbox item. */
+    alertMenu: (name: string): string => `Alert Me When ${name} Signs In`,
+    sound: 'Sound',
+    soundLabel: (sound: ContactSound): string => SOUND_LABELS[sound],
+    play: 'Play',
+    spelling: 'Spelling language for conversations with this contact',
+    spellingDefault: 'The usual language',
+    spellingTitle: 'Spelling Language',
+    spellingFor: (name: string): string => `Check the spelling of what I write to ${name} in:`,
+    spellingNobody: 'There is nobody in this conversation to choose a language for.',
+  },
+
+  shortcuts: {
+    title: 'Keyboard Shortcuts',
+    key: 'Keys',
+    does: 'What they do',
+    contactList: 'In the contact list',
+    conversation: 'In a conversation window',
+    everywhere: 'In every window',
+    menus: 'Open the menu bar; Alt and a letter opens that menu',
+    find: 'Find a contact',
+    openContact: 'Send an instant message to the selected contact',
+    contactMenu: 'Open the selected contact’s menu',
+    deleteContact: 'Delete the selected contact',
+    send: 'Send the message',
+    newLine: 'Start a new line',
+    nextWindow: 'Go to the next conversation window',
+    previousWindow: 'Go to the previous conversation window',
+    closeWindow: 'Close the conversation window',
+    escapeCloses: 'Close the conversation window (unless turned off in Options)',
+    closeDialog: 'Close a menu or dialog',
+    /** Key names as the keyboard shows them. */
+    keys: {
+      f10: 'F10',
+      ctrlF: 'Ctrl+F',
+      enter: 'Enter',
+      shiftF10: 'Shift+F10',
+      del: 'Delete',
+      shiftEnter: 'Shift+Enter',
+      ctrlTab: 'Ctrl+Tab',
+      ctrlShiftTab: 'Ctrl+Shift+Tab',
+      ctrlW: 'Ctrl+W',
+      esc: 'Esc',
+    },
+  },
+
   properties: {
     title: (name: string): string => `${name} Properties`,
     handle: 'E-mail address',
@@ -256,6 +333,18 @@ export const strings = {
     preferences: 'Preferences',
     privacy: 'Privacy',
     connection: 'Connection',
+    appearance: 'Appearance',
+    away: 'Away',
+    theme: 'Theme',
+    themeLabel: (theme: ThemeChoice): string => THEME_LABELS[theme],
+    scale: 'Size of text and pictures',
+    scalePercent: (percent: number): string => `${percent}%`,
+    plusTags: 'Messenger Plus! tags in names and messages',
+    plusTagLabel: (mode: PlusTagMode): string => PLUS_TAG_LABELS[mode],
+    escapeCloses: 'Close a conversation window with the Esc key',
+    autoReply: 'Reply automatically while I am away',
+    autoReplyHint: 'The first message in each conversation gets your reply, once, while your status stays the same. Leave a box empty for no reply.',
+    autoReplyFor: (status: string): string => `When I am ${status}:`,
     friendlyName: 'My name as others see it',
     email: 'My e-mail address',
     autoIdle: (minutes: number): string =>
@@ -287,7 +376,6 @@ export const strings = {
     empty: '(nobody)',
   },
 
-  /** A page of the browser host (platform/web-bridge.ts). */
   notices: {
     message: (name: string, text: string): string => `${name} says: ${text}`,
     newMail: (from: string, subject: string): string => `New e-mail from ${from}: ${subject}`,

@@ -3,13 +3,13 @@
 // "added you" question, the Hotmail line's Passport form, sign-out. Later steps build on earlier
 // ones, as a person's session does.
 
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Messenger } from '../../main/client/messenger';
 import type { WebHost } from '../../main/web/web-host';
 import { startServer, type MsnServer } from '../../server/index';
 import { launchChromium, PATIENTLY } from './support/chromium';
-import { nextPage, removeTemporaryDirs, rendererBundle, saveScreenshot, signInHeadless, startWebUser } from './support/users';
+import { type BrowserPerson, nextPage, openConversationWith, openMessenger, submitPassword, rendererBundle, saveScreenshot, signInHeadless, startWebUser, tearDown } from './support/users';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const ALICE = { handle: 'alice@e2e.test', password: 'alice-pw', friendlyName: 'Alice' };
@@ -28,10 +28,7 @@ const hosts: WebHost[] = [];
 const headless: Messenger[] = [];
 const alerts: string[] = [];
 
-interface Person {
-  readonly context: BrowserContext;
-  readonly page: Page;
-}
+type Person = BrowserPerson;
 /** Script errors and Content-Security-Policy violations seen on any page. */
 const pageProblems: string[] = [];
 let alice: Person;
@@ -40,25 +37,11 @@ let bob: Person;
 let aliceChat: Page;
 let bobChat: Page;
 
-async function openMessenger(host: WebHost, viewport = { width: 320, height: 580 }): Promise<Person> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
-  context.on('page', (page) => {
-    page.on('dialog', (dialog) => void dialog.dismiss().then(() => alerts.push(dialog.message())));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) pageProblems.push(message.text());
-    });
-    page.on('pageerror', (error) => pageProblems.push(error.message));
-  });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return { context, page };
-}
+/** Pages of the app must never call alert(); any that does is dismissed and remembered. */
+const openPerson = (host: WebHost): Promise<Person> =>
+  openMessenger(browser, host, pageProblems, (page) => page.on('dialog', (dialog) => void dialog.dismiss().then(() => alerts.push(dialog.message()))));
 
-async function signIn(person: Person, password: string): Promise<void> {
-  const { page } = person;
-  await page.getByTestId('sign-in-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-}
+const signIn = submitPassword;
 
 const contactRow = (page: Page, handle: string) => page.getByTestId(`contact-${handle}`);
 
@@ -78,17 +61,11 @@ beforeAll(async () => {
   const address = `${server.host}:${server.dispatchPort}`;
   hosts.push(await startWebUser(address, ALICE.handle, rendererDir), await startWebUser(address, BOB.handle, rendererDir));
   browser = await launchChromium();
-  alice = await openMessenger(hosts[0] as WebHost);
-  bob = await openMessenger(hosts[1] as WebHost);
+  alice = await openPerson(hosts[0] as WebHost);
+  bob = await openPerson(hosts[1] as WebHost);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(headless.map((messenger) => messenger.signOut()));
-  await Promise.all(hosts.map((host) => host.close()));
-  await server?.close();
-  removeTemporaryDirs();
-});
+afterAll(() => tearDown({ browser, headless, hosts, server }));
 
 describe('MSN Messenger in Chromium', () => {
   it('says why a wrong password failed, then signs in', async () => {
@@ -115,10 +92,7 @@ describe('MSN Messenger in Chromium', () => {
   });
 
   it('chats both ways, with formatting, each conversation in its own window', async () => {
-    const aliceWindow = nextPage(alice.context, /#\/conversation\//);
-    await contactRow(alice.page, BOB.handle).dblclick();
-    aliceChat = await aliceWindow;
-    await aliceChat.setViewportSize({ width: 480, height: 420 });
+    aliceChat = await openConversationWith(alice, BOB.handle);
     await aliceChat.getByTestId('font-button').click();
     await aliceChat.getByTestId('font-bold').check();
     await aliceChat.getByTestId('font-ok').click();

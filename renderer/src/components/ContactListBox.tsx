@@ -1,6 +1,7 @@
 // A small single-select list of contacts (pickers, the privacy lists): arrows and Home/End move,
 // Enter or double-click activates.
 
+import { stripPlus } from '../../../shared/plus-tags';
 import { useId, type KeyboardEvent } from 'react';
 import type { Contact } from '../../../shared/model';
 import { strings } from '../strings';
@@ -52,7 +53,7 @@ export function ContactListBox({ contacts, selected, onSelect, onActivate, label
           onDoubleClick={() => onActivate?.(contact)}
         >
           <StatusIcon status={contact.status} />
-          {strings.conversation.participant(contact.friendlyName, contact.handle)}
+          {strings.conversation.participant(stripPlus(contact.friendlyName), contact.handle)}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 // Announces notices (messages, new mail, contacts signing in) to screen readers.
 
 import type { Notice } from '../../../shared/ipc';
+import { stripPlus } from '../../../shared/plus-tags';
 import { useMessenger } from '../store/context';
 import { selectLastNotice } from '../store/selectors';
 import { strings } from '../strings';
@@ -8,13 +9,13 @@ import { strings } from '../strings';
 function noticeText(notice: Notice): string {
   switch (notice.kind) {
     case 'message':
-      return strings.notices.message(notice.fromName, notice.text);
+      return strings.notices.message(stripPlus(notice.fromName), stripPlus(notice.text));
     case 'new-mail':
       return strings.notices.newMail(notice.from, notice.subject);
     case 'online':
-      return strings.notices.online(notice.friendlyName);
+      return strings.notices.online(stripPlus(notice.friendlyName));
     case 'added-by':
-      return strings.notices.addedBy(notice.friendlyName);
+      return strings.notices.addedBy(stripPlus(notice.friendlyName));
     case 'error':
       return strings.error(notice.error);
     case 'signed-out':

@@ -10,8 +10,9 @@ export interface MenuItem {
   readonly label: string;
   readonly onSelect: () => void;
   readonly disabled?: boolean;
-  /** When set the item is a radio item (statuses); the checked one starts focused. */
+  /** When set the item is a radio item (statuses; the checked one starts focused), or with `kind` a checkbox. */
   readonly checked?: boolean;
+  readonly kind?: 'radio' | 'checkbox';
   readonly separatorBefore?: boolean;
   /** A small decorative picture before the label (status icons). */
   readonly icon?: ReactNode;
@@ -50,7 +51,7 @@ function findByLetter(items: readonly MenuItem[], from: number, letter: string):
 }
 
 function initialIndex(items: readonly MenuItem[]): number {
-  const checked = items.findIndex((item) => item.checked && !item.disabled);
+  const checked = items.findIndex((item) => item.checked && item.kind !== 'checkbox' && !item.disabled);
   return checked >= 0 ? checked : step(items, -1, 1);
 }
 
@@ -154,7 +155,7 @@ export function Menu({ items, label, onClose, position, onNavigate, id }: MenuPr
             itemRefs.current[index] = element;
           }}
           className={item.separatorBefore ? 'menu__item menu__item--separated' : 'menu__item'}
-          role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+          role={item.checked === undefined ? 'menuitem' : item.kind === 'checkbox' ? 'menuitemcheckbox' : 'menuitemradio'}
           aria-checked={item.checked}
           aria-disabled={item.disabled || undefined}
           tabIndex={index === active ? 0 : -1}

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 
 const GREEN = '#2f9e3a';
 const BLUE = '#2a62b8';
-const INK = '#33415c';
+// The letter follows the text colour, so it stays visible in every theme.
+const INK = 'currentColor';
 
 function Icon({ children, className }: { readonly children: ReactNode; readonly className?: string }) {
   return (

@@ -52,6 +52,19 @@ function setUp(pageUrl = 'http://127.0.0.1:5000/?token=abc#/conversation/c1') {
 }
 
 describe('the browser host bridge', () => {
+  it('opens a clicked link in a new tab itself, and refuses one that is not web or e-mail', async () => {
+    const { msn, socket, openWindow } = setUp();
+    socket().open();
+    expect(await msn.openLink('https://Example.com/a')).toEqual({ ok: true, value: undefined });
+    expect(await msn.openLink('mailto:bob@example.com')).toEqual({ ok: true, value: undefined });
+    expect(await msn.openLink('javascript:alert(1)')).toEqual({ ok: false, error: { kind: 'input', reason: 'link-refused' } });
+    expect(openWindow.mock.calls).toEqual([
+      ['https://example.com/a', '_blank'],
+      ['mailto:bob@example.com', '_blank'],
+    ]);
+    expect(socket().sent).toEqual([]);
+  });
+
   it('connects to the host with the page token and route', () => {
     const { socket } = setUp();
     expect(socket().url).toBe('ws://127.0.0.1:5000/ws?token=abc&page=%2Fconversation%2Fc1');

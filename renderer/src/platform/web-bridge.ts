@@ -5,6 +5,7 @@
 
 import { COMMAND_NAMES, type CommandResult } from '../../../shared/commands';
 import { EVENT_NAMES, type EventName, type IpcEvents, type MsnApi, type Notice } from '../../../shared/ipc';
+import { openableLink } from '../../../shared/links';
 import { parseRoute } from '../../../shared/routes';
 import type { AppError } from '../../../shared/model';
 import {
@@ -31,6 +32,7 @@ const LAST_RETRY_MS = 10_000;
 
 const LOST: AppError = { kind: 'network', reason: 'host-lost' };
 const POPUPS_BLOCKED: AppError = { kind: 'unsupported', reason: 'popups-blocked' };
+const LINK_REFUSED: AppError = { kind: 'input', reason: 'link-refused' };
 
 type Listener = (payload: never) => void;
 type Pending = (result: CommandResult<unknown>) => void;
@@ -114,6 +116,15 @@ export function createWebBridge(environment: BridgeEnvironment): MsnApi {
     COMMAND_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]),
   ) as Omit<MsnApi, 'on'>;
 
+  // A link opens here, in the click that asked for it: a round trip to the host would lose the
+  // click, and the browser would block the new tab. `_blank` tabs open with noopener.
+  const openLink: MsnApi['openLink'] = (href) => {
+    const url = openableLink(href);
+    if (url === undefined) return Promise.resolve({ ok: false, error: LINK_REFUSED });
+    environment.openWindow(url, '_blank');
+    return Promise.resolve({ ok: true, value: undefined });
+  };
+
   const on: MsnApi['on'] = (event, listener) => {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
     let set = listeners.get(event);
@@ -128,5 +139,5 @@ export function createWebBridge(environment: BridgeEnvironment): MsnApi {
   };
 
   connect();
-  return Object.freeze({ ...commands, on });
+  return Object.freeze({ ...commands, openLink, on });
 }

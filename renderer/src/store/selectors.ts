@@ -2,10 +2,15 @@
 // derivations that build new arrays are pure functions that components memoise on their inputs.
 
 import type { Contact, Conversation, ListName, MessengerState } from '../../../shared/model';
+import { stripPlus } from '../../../shared/plus-tags';
 import type { MessengerStore } from './slices';
 
 export const selectSession = (s: MessengerStore) => s.session;
 export const selectSettings = (s: MessengerStore) => s.settings;
+export const selectPlusTagMode = (s: MessengerStore) => s.settings?.plusTags ?? 'render';
+/** The signed-in account's key for what it remembers per contact: its handle, lower-cased as main stores it. */
+export const selectAccount = (s: MessengerStore) => s.session.handle?.toLowerCase();
+export const selectAllContactPreferences = (s: MessengerStore) => s.settings?.contactPreferences;
 export const selectReady = (s: MessengerStore) => s.ready;
 export const selectContacts = (s: MessengerStore) => s.contacts;
 export const selectPrivacy = (s: MessengerStore) => s.privacy;
@@ -25,7 +30,8 @@ export function isOnline(contact: Contact): boolean {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export function compareContacts(a: Contact, b: Contact): number {
-  return collator.compare(a.friendlyName, b.friendlyName) || collator.compare(a.handle, b.handle);
+  // By the name people read: "[c=4]Zed[/c]" sorts under Z.
+  return collator.compare(stripPlus(a.friendlyName), stripPlus(b.friendlyName)) || collator.compare(a.handle, b.handle);
 }
 
 export interface ContactSections {
@@ -40,7 +46,7 @@ export function contactSections(contacts: MessengerState['contacts'], filter: st
   const offline: Contact[] = [];
   for (const contact of Object.values(contacts)) {
     if (!contact.lists.includes('FL')) continue;
-    if (needle && !contact.friendlyName.toLocaleLowerCase().includes(needle) && !contact.handle.includes(needle)) continue;
+    if (needle && !stripPlus(contact.friendlyName).toLocaleLowerCase().includes(needle) && !contact.handle.includes(needle)) continue;
     (isOnline(contact) ? online : offline).push(contact);
   }
   return { online: online.sort(compareContacts), offline: offline.sort(compareContacts) };

@@ -36,6 +36,7 @@ export type DialogRequest =
   | { readonly kind: 'invite-by-email' }
   | { readonly kind: 'options' }
   | { readonly kind: 'about' }
+  | { readonly kind: 'shortcuts' }
   | { readonly kind: 'pick-contact'; readonly purpose: 'message' | 'mail' }
   | { readonly kind: 'properties'; readonly handle: string }
   | { readonly kind: 'delete-contact'; readonly handle: string };

@@ -4,6 +4,7 @@
 import { type AccountId, FIRST_ACCOUNT } from '../../../shared/accounts';
 import { COMMAND_NAMES, type CommandName, type CommandReply, type CommandResult, isAccountCommand } from '../../../shared/commands';
 import type { AppInfo, EventName, IpcEvents, MsnApi, Notice, Settings, StatePatch } from '../../../shared/ipc';
+import { DEFAULT_PREFERENCES } from '../../../shared/preferences';
 import type { WindowArgs } from '../bridge';
 import { INITIAL_STATE, type Contact, type ListName, type MessengerState, type StatusCode } from '../../../shared/model';
 
@@ -37,6 +38,8 @@ export const TEST_SETTINGS: Settings = {
     { label: 'Local demo', address: 'demo' },
     { label: 'Example server', address: 'messenger.example.com:1863' },
   ],
+  ...DEFAULT_PREFERENCES,
+  spellCheckLanguages: [],
   recovered: [],
 };
 

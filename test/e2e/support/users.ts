@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Messenger } from '../../../main/client/messenger';
 import { MessengerApp } from '../../../main/app/app-core';
 import { MemorySecretStore } from '../../../main/app/secret-store';
@@ -51,11 +51,68 @@ export async function startWebUser(server: string, handle: string, rendererDir: 
   });
 }
 
+export interface BrowserPerson {
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * A person at their browser host's contact-list page, in a fresh context. Script errors and
+ * Content-Security-Policy violations on any of their pages go to `problems`; `watch` sees each page too.
+ */
+export async function openMessenger(
+  browser: Browser,
+  host: WebHost,
+  problems: string[],
+  watch: (page: Page) => void = () => {},
+): Promise<BrowserPerson> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC' });
+  context.on('page', (page) => {
+    watch(page);
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  return { context, page };
+}
+
 /** Someone signed in without a browser, for what the browser users react to. */
 export async function signInHeadless(server: string, handle: string, password: string): Promise<Messenger> {
   const messenger = new Messenger({ dataDir: temporaryDir('msn-e2e-headless-'), openExternal: () => {} });
   await messenger.signIn({ server, handle, password, status: 'NLN' });
   return messenger;
+}
+
+/** Types the password into the sign-in form (the host filled in the rest) and signs in. */
+export async function submitPassword({ page }: BrowserPerson, password: string): Promise<void> {
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** Double-clicks a contact and resolves with the conversation window that opens, at the size of MSN's. */
+export async function openConversationWith({ context, page }: BrowserPerson, handle: string): Promise<Page> {
+  const opened = nextPage(context, /#\/conversation\//);
+  await page.getByTestId(`contact-${handle}`).dblclick();
+  const chat = await opened;
+  await chat.setViewportSize({ width: 480, height: 420 });
+  return chat;
+}
+
+/** Ends a test file's world: its browser, the people signed in without one, the hosts, the server. */
+export async function tearDown(world: {
+  readonly browser: Browser | undefined;
+  readonly headless: readonly Messenger[];
+  readonly hosts: readonly WebHost[];
+  readonly server: { close(): Promise<void> } | undefined;
+}): Promise<void> {
+  await world.browser?.close();
+  await Promise.all(world.headless.map((messenger) => messenger.signOut()));
+  await Promise.all(world.hosts.map((host) => host.close()));
+  await world.server?.close();
+  removeTemporaryDirs();
 }
 
 /** Resolves with the next page of `context` whose URL matches. */

@@ -146,6 +146,43 @@ describe('the CLI', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('answers with the away message once per conversation, marked automatic on both sides, and never answers one', async () => {
+    server = await startServer();
+    const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });
+    await cli.waitFor((e) => e.event === 'signed-in');
+    const alice = await member('alice@demo.msn', 'alice');
+    alice.setAutoReplies({ AWY: 'Alice is away.' });
+    await alice.setStatus('AWY');
+    cli.send('autoreply BRB Back in five.');
+    cli.send('status BRB');
+    await untilState(alice, () => you(alice)?.status === 'BRB');
+
+    cli.send('say alice@demo.msn hi');
+    expect(await cli.waitFor((e) => e.event === 'message' && e.automatic === true)).toMatchObject({ from: 'alice@demo.msn', text: 'Alice is away.' });
+    cli.send('say alice@demo.msn still there?');
+    const texts = () => Object.values(alice.state.conversations)[0]?.entries.flatMap((entry) => (entry.type === 'message' ? [entry.text] : [])) ?? [];
+    await untilState(alice, () => texts().includes('still there?'));
+    alice.sendMessage(Object.keys(alice.state.conversations)[0] as string, 'Only now.');
+    expect(await cli.waitFor((e) => e.event === 'message' && e.text === 'Only now.')).not.toHaveProperty('automatic');
+    await untilState(alice, () => texts().includes('Back in five.'));
+
+    // One switchboard keeps each sender's order: a reply that should not have gone would show here.
+    const conversation = Object.values(alice.state.conversations)[0];
+    const messages = conversation?.entries.flatMap((entry) => (entry.type === 'message' ? [[entry.from, entry.text, entry.automatic ?? false]] : []));
+    expect(messages).toEqual([
+      ['you@demo.msn', 'hi', false],
+      ['alice@demo.msn', 'Alice is away.', true],
+      ['you@demo.msn', 'still there?', false],
+      ['alice@demo.msn', 'Only now.', false],
+      ['you@demo.msn', 'Back in five.', true],
+    ]);
+    expect(cli.events.filter((e) => e.event === 'message' && e.automatic === true)).toHaveLength(1);
+
+    cli.send('autoreply off');
+    cli.send('quit');
+    expect(await cli.exited).toBe(0);
+  });
+
   it('blocks with "add BL" as the app does (off the allow list, out of the conversation), and "remove BL" undoes it', async () => {
     server = await startServer();
     const cli = await start(signInArgs(), { MSN_PASSWORD: DEMO_SIGN_IN.password });

@@ -6,7 +6,7 @@ import type { Toast } from './use-alerts';
 export function AlertToast({ toast }: { readonly toast: Toast | undefined }) {
   if (!toast) return null;
   return (
-    <div key={toast.seq} className="toast" aria-hidden="true" data-testid="toast">
+    <div key={toast.seq} className="toast" aria-hidden="true" data-testid="toast" data-sound={toast.sound}>
       {toast.text}
     </div>
   );

@@ -49,8 +49,12 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
+let current: FakeMsn | undefined;
+const emitNotice = (notice: Notice) => current?.emit('notice', notice);
+
 async function contactList(settings: Partial<typeof TEST_SETTINGS> = {}) {
   const fake = new FakeMsn(signedInState([contact('zed@example.com', 'Zed')]), { ...TEST_SETTINGS, ...settings });
+  current = fake;
   await renderApp(fake);
   return fake;
 }
@@ -110,6 +114,32 @@ describe('alerts', () => {
     expect(screen.getByTestId('live-region').textContent).toBe('Zed has just signed in.');
     act(() => fake.emit('notice', { kind: 'error', error: { kind: 'network', reason: 'connection-lost' } }));
     expect(screen.queryByTestId('toast')).toBeNull();
+  });
+});
+
+describe('per-contact alerts', () => {
+  const watching = { 'you@demo.msn': { 'zed@example.com': { alertOnSignIn: true, sound: 'knock' as const } } };
+
+  it('alerts when a watched contact signs in even with alerts off, with their own sound', async () => {
+    await contactList({ toasts: false, contactPreferences: watching });
+    act(() => emitNotice(ONLINE));
+    expect(screen.getByTestId('toast').textContent).toBe('Zed has just signed in.');
+    expect(screen.getByTestId('toast').getAttribute('data-sound')).toBe('knock');
+    expect(played).toEqual([196, 196]);
+  });
+
+  it('stays quiet about someone else signing in while alerts are off', async () => {
+    await contactList({ toasts: false, contactPreferences: watching });
+    act(() => emitNotice({ kind: 'online', handle: 'amy@example.com', friendlyName: 'Amy' }));
+    expect(screen.queryByTestId('toast')).toBeNull();
+    expect(played).toEqual([]);
+  });
+
+  it('keeps a contact’s sound silent when they have none, and strips Plus! tags from the toast', async () => {
+    await contactList({ contactPreferences: { 'you@demo.msn': { 'zed@example.com': { alertOnSignIn: false, sound: 'none' } } } });
+    act(() => emitNotice({ ...MESSAGE, fromName: '[c=4]Zed[/c]', text: '[b]hi![/b]' }));
+    expect(screen.getByTestId('toast').textContent).toBe('Zed says: hi!');
+    expect(played).toEqual([]);
   });
 });
 

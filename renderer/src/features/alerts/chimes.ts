@@ -1,10 +1,14 @@
 // The app's sounds: short chimes of a few soft sine notes, synthesized with the Web Audio API
 // (no audio files). Each note starts quickly and fades out, like a bell.
 
+import type { ContactSound } from '../../../../shared/preferences';
+
 export type Chime = 'message' | 'online' | 'mail';
+/** The sounds a contact can have as their own (Properties). */
+type OwnSound = Exclude<ContactSound, 'default' | 'none'>;
 
 /** Each chime's notes: frequency (Hz) and when it starts (seconds after the first). */
-const NOTES: Readonly<Record<Chime, readonly (readonly [number, number])[]>> = {
+const NOTES: Readonly<Record<Chime | OwnSound, readonly (readonly [number, number])[]>> = {
   // A rising pair, A5 then E6.
   message: [
     [880, 0],
@@ -20,6 +24,28 @@ const NOTES: Readonly<Record<Chime, readonly (readonly [number, number])[]>> = {
   mail: [
     [987.77, 0],
     [783.99, 0.12],
+  ],
+  // A high pair a fifth apart, E6 then B6.
+  chime: [
+    [1318.51, 0],
+    [1975.53, 0.07],
+  ],
+  // One struck note with its octave ringing over it, D5.
+  bell: [
+    [587.33, 0],
+    [1174.66, 0],
+  ],
+  // Two low taps, G3 twice.
+  knock: [
+    [196, 0],
+    [196, 0.14],
+  ],
+  // A quick fall down a pentatonic scale, A6 G6 E6 D6.
+  ripple: [
+    [1760, 0],
+    [1567.98, 0.05],
+    [1318.51, 0.1],
+    [1174.66, 0.15],
   ],
 };
 
@@ -46,7 +72,7 @@ function playNote(audio: AudioContext, frequency: number, at: number): void {
 }
 
 /** Plays a chime. A page without sound (no Web Audio, or not allowed yet) stays silent. */
-export function playChime(chime: Chime): void {
+export function playChime(chime: Chime | OwnSound): void {
   try {
     context ??= new AudioContext();
     // A browser suspends audio until the page has had a click; by then it may resume.
@@ -56,4 +82,10 @@ export function playChime(chime: Chime): void {
   } catch (error) {
     console.warn('Could not play a sound:', error);
   }
+}
+
+/** A contact's own sound for something they did: their chosen one, the usual `chime`, or none. */
+export function playContactSound(sound: ContactSound, usual: Chime): void {
+  if (sound === 'none') return;
+  playChime(sound === 'default' ? usual : sound);
 }

@@ -1,12 +1,15 @@
 // What the contact-list window does when something happens: a chime ("Play sounds") and a toast
 // that hides itself after a few seconds ("Show alerts") for a message, a contact signing in and
-// new mail. The live region announces the same notices (components/LiveRegion.tsx).
+// new mail. A contact may have a sound of their own, and "Alert me when X signs in" alerts for them
+// even with everyone's alerts off. The live region announces the same notices (LiveRegion.tsx).
 
 import { useEffect, useState } from 'react';
-import type { Notice } from '../../../../shared/ipc';
+import type { Notice, Settings } from '../../../../shared/ipc';
+import { stripPlus } from '../../../../shared/plus-tags';
+import { type ContactSound, contactPreferences, wantsSignInAlert } from '../../../../shared/preferences';
 import { useStoreApi } from '../../store/context';
 import { strings } from '../../strings';
-import { type Chime, playChime } from './chimes';
+import { type Chime, playContactSound } from './chimes';
 import { focusedConversation } from './focused-conversation';
 
 export const TOAST_MS = 5_000;
@@ -15,19 +18,36 @@ export interface Toast {
   /** The notice's sequence number, so the same sentence twice is a new toast. */
   readonly seq: number;
   readonly text: string;
+  /** The sound that went with it (`none` when sounds are off), for whoever checks. */
+  readonly sound: ContactSound;
 }
 
-/** The chime and the sentence of a notice worth an alert; undefined for the others. */
-function alertFor(notice: Notice): { readonly chime: Chime; readonly text: string } | undefined {
+interface Alert {
+  readonly usual: Chime;
+  /** The contact's own sound, or `default` for the usual chime. */
+  readonly sound: ContactSound;
+  readonly text: string;
+  readonly toast: boolean;
+}
+
+/** What a notice deserves, if anything: its sound and sentence, and whether to show the toast. */
+function alertFor(notice: Notice, settings: Settings, account: string | undefined): Alert | undefined {
+  const soundOf = (handle: string) => contactPreferences(settings.contactPreferences, account, handle).sound;
   switch (notice.kind) {
     case 'message':
       // The user is reading that conversation already.
       if (focusedConversation() === notice.conversationId) return undefined;
-      return { chime: 'message', text: strings.notices.message(notice.fromName, notice.text) };
+      return {
+        usual: 'message',
+        sound: soundOf(notice.from),
+        text: strings.notices.message(stripPlus(notice.fromName), stripPlus(notice.text)),
+        toast: settings.toasts,
+      };
     case 'online':
-      return { chime: 'online', text: strings.notices.online(notice.friendlyName) };
+      if (!wantsSignInAlert(settings, account, notice.handle)) return undefined;
+      return { usual: 'online', sound: soundOf(notice.handle), text: strings.notices.online(stripPlus(notice.friendlyName)), toast: true };
     case 'new-mail':
-      return { chime: 'mail', text: strings.notices.newMail(notice.from, notice.subject) };
+      return { usual: 'mail', sound: 'default', text: strings.notices.newMail(notice.from, notice.subject), toast: settings.toasts };
     default:
       return undefined;
   }
@@ -41,12 +61,13 @@ export function useAlerts(): Toast | undefined {
   // Only notices that arrive while the window is open: one from before is old news.
   useEffect(
     () =>
-      store.subscribe(({ lastNotice, settings }, previous) => {
-        if (!lastNotice || lastNotice === previous.lastNotice) return;
-        const alert = alertFor(lastNotice.notice);
+      store.subscribe(({ lastNotice, settings, session }, previous) => {
+        if (!lastNotice || lastNotice === previous.lastNotice || !settings) return;
+        const alert = alertFor(lastNotice.notice, settings, session.handle?.toLowerCase());
         if (!alert) return;
-        if (settings?.sounds) playChime(alert.chime);
-        if (settings?.toasts) setToast({ seq: lastNotice.seq, text: alert.text });
+        const sound = settings.sounds ? alert.sound : 'none';
+        playContactSound(sound, alert.usual);
+        if (alert.toast) setToast({ seq: lastNotice.seq, text: alert.text, sound });
       }),
     [store],
   );

@@ -1,6 +1,6 @@
 // The signed-in main window's body: me and my status, the Hotmail line, the filter, the tree.
 
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useMessenger } from '../../store/context';
 import { contactSections, selectContacts, selectFilter, selectSetFilter } from '../../store/selectors';
 import { strings } from '../../strings';
@@ -17,6 +17,18 @@ export function ContactList() {
   const sections = useMemo(() => contactSections(contacts, filter), [contacts, filter]);
   const treeId = useId();
   const filterId = useId();
+  const filterRef = useRef<HTMLInputElement>(null);
+  // Ctrl+F finds a contact, as the search box of the list, not the browser's find bar.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
+      event.preventDefault();
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   const total = sections.online.length + sections.offline.length;
   const empty = total === 0 ? (filter.trim() ? strings.contactList.noMatch : strings.contactList.empty) : undefined;
 
@@ -32,6 +44,7 @@ export function ContactList() {
         </label>
         <input
           id={filterId}
+          ref={filterRef}
           type="search"
           className="text-input"
           value={filter}

@@ -2,15 +2,20 @@
 // through the virtual list. Focus stays on the tree; aria-activedescendant names the active row.
 
 import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { stripPlus } from '../../../../shared/plus-tags';
+import { contactPreferences } from '../../../../shared/preferences';
+import { useMessenger } from '../../store/context';
 import { Menu } from '../../components/Menu';
+import { RichText } from '../../components/rich-text/RichText';
 import { StatusIcon } from '../../components/StatusIcon';
 import { VirtualList } from '../../components/VirtualList';
-import type { ContactSections } from '../../store/selectors';
+import { selectAccount, selectAllContactPreferences, type ContactSections } from '../../store/selectors';
 import { strings } from '../../strings';
 import { contactMenuItems, isBlocked, useContactActions } from './use-contact-actions';
 import { treeRows, type GroupId, type TreeRow } from './tree-rows';
 
 export const ROW_HEIGHT = 22;
+
 const PAGE_ROWS = 10;
 
 interface ContextMenuState {
@@ -26,7 +31,7 @@ const GROUP_LABEL: Readonly<Record<GroupId, string>> = {
 function contactLabel(row: Extract<TreeRow, { kind: 'contact' }>): string {
   const { contact } = row;
   const blocked = isBlocked(contact) ? ` ${strings.contactList.blockedSuffix}` : '';
-  return `${contact.friendlyName} (${strings.statusLabel(contact.status)})${blocked}`;
+  return `${stripPlus(contact.friendlyName)} (${strings.statusLabel(contact.status)})${blocked}`;
 }
 
 interface ContactTreeProps {
@@ -42,6 +47,8 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<GroupId>>(() => new Set());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [menu, setMenu] = useState<ContextMenuState | undefined>(undefined);
+  const account = useMessenger(selectAccount);
+  const allPreferences = useMessenger(selectAllContactPreferences);
   const noteNobodyOnline = !searching && sections.offline.length > 0;
   const rows = useMemo(() => treeRows(sections, collapsed, noteNobodyOnline), [sections, collapsed, noteNobodyOnline]);
 
@@ -82,7 +89,7 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
     for (let offset = 1; offset <= rows.length; offset += 1) {
       const index = (activeIndex + offset) % rows.length;
       const row = rows[index];
-      if (row?.kind === 'contact' && row.contact.friendlyName.toLocaleLowerCase().startsWith(wanted)) return index;
+      if (row?.kind === 'contact' && stripPlus(row.contact.friendlyName).toLocaleLowerCase().startsWith(wanted)) return index;
     }
     return -1;
   };
@@ -200,8 +207,8 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
         }}
       >
         <StatusIcon status={contact.status} blocked={isBlocked(contact)} />
-        <span className="tree-row__name" title={strings.contactList.nameTooltip(contact.friendlyName, contact.handle)}>
-          {contact.friendlyName}
+        <span className="tree-row__name" title={strings.contactList.nameTooltip(stripPlus(contact.friendlyName), contact.handle)}>
+          <RichText text={contact.friendlyName} links={false} />
         </span>
         {suffix && <span className="tree-row__status">{suffix}</span>}
         {isBlocked(contact) && <span className="tree-row__status">{strings.contactList.blockedSuffix}</span>}
@@ -229,8 +236,8 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
       {menu && (
         <div className="context-menu-layer">
           <Menu
-            items={contactMenuItems(menu.row.contact, actions)}
-            label={strings.contactList.contextMenu(menu.row.contact.friendlyName)}
+            items={contactMenuItems(menu.row.contact, actions, contactPreferences(allPreferences ?? {}, account, menu.row.contact.handle))}
+            label={strings.contactList.contextMenu(stripPlus(menu.row.contact.friendlyName))}
             position={menu.position}
             onClose={() => setMenu(undefined)}
           />

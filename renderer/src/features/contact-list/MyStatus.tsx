@@ -1,8 +1,10 @@
 // My name and status at the top of the list; the button opens the status menu.
 
 import type { SettableStatus } from '../../../../shared/model';
+import { stripPlus } from '../../../../shared/plus-tags';
 import type { MenuItem } from '../../components/Menu';
 import { MenuButton } from '../../components/MenuButton';
+import { RichText } from '../../components/rich-text/RichText';
 import { StatusIcon } from '../../components/StatusIcon';
 import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
@@ -16,7 +18,8 @@ export function MyStatus() {
   const session = useMessenger(selectSession);
   const runWithBanner = useCommandWithBanner();
   const shown = session.autoIdle ? 'IDL' : session.status;
-  const name = session.friendlyName ?? session.handle ?? '';
+  const richName = session.friendlyName ?? session.handle ?? '';
+  const name = stripPlus(richName);
   const statusText = strings.statusLabel(shown);
 
   const items: MenuItem[] = MENU_STATUSES.map((code) => ({
@@ -39,7 +42,7 @@ export function MyStatus() {
     >
       <StatusIcon status={shown} size={20} />
       <span className="my-status__name" title={name}>
-        {name}
+        <RichText text={richName} links={false} />
       </span>
       <span className="my-status__text">({statusText})</span>
       <span className="my-status__arrow" aria-hidden="true">

@@ -1,8 +1,12 @@
 // What can be done to a contact, shared by the list, its context menu and the pickers.
 // Failures go to the window's banner, where the user is looking.
 
+import { stripPlus } from '../../../../shared/plus-tags';
 import { useMemo } from 'react';
 import type { Contact } from '../../../../shared/model';
+import type { ContactPreferences } from '../../../../shared/preferences';
+import type { MenuItem } from '../../components/Menu';
+import { useSaveContactPreferences } from '../contact-preferences/use-contact-preferences';
 import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { isOnline, selectOpenDialog, selectShowBanner } from '../../store/selectors';
@@ -14,6 +18,7 @@ export interface ContactActions {
   toggleBlock(contact: Contact): Promise<void>;
   confirmDelete(contact: Contact): void;
   showProperties(contact: Contact): void;
+  savePreferences(contact: Contact, preferences: ContactPreferences): Promise<boolean>;
 }
 
 export function isBlocked(contact: Contact): boolean {
@@ -24,11 +29,12 @@ export function useContactActions(): ContactActions {
   const showBanner = useMessenger(selectShowBanner);
   const openDialog = useMessenger(selectOpenDialog);
   const runWithBanner = useCommandWithBanner();
+  const save = useSaveContactPreferences();
   return useMemo(
     () => ({
       sendMessage: async (contact) => {
         if (!isOnline(contact)) {
-          showBanner(strings.contactList.contactOffline(contact.friendlyName));
+          showBanner(strings.contactList.contactOffline(stripPlus(contact.friendlyName)));
           return;
         }
         await runWithBanner('openConversation', contact.handle);
@@ -41,13 +47,14 @@ export function useContactActions(): ContactActions {
       },
       confirmDelete: (contact) => openDialog({ kind: 'delete-contact', handle: contact.handle }),
       showProperties: (contact) => openDialog({ kind: 'properties', handle: contact.handle }),
+      savePreferences: (contact, preferences) => save(contact.handle, preferences),
     }),
-    [showBanner, openDialog, runWithBanner],
+    [showBanner, openDialog, runWithBanner, save],
   );
 }
 
 /** The context menu's items for a contact (also reachable with Shift+F10 or the Menu key). */
-export function contactMenuItems(contact: Contact, actions: ContactActions) {
+export function contactMenuItems(contact: Contact, actions: ContactActions, preferences: ContactPreferences): MenuItem[] {
   return [
     {
       id: 'contact-message',
@@ -64,9 +71,16 @@ export function contactMenuItems(contact: Contact, actions: ContactActions) {
     },
     { id: 'contact-delete', label: strings.contactList.delete, onSelect: () => actions.confirmDelete(contact) },
     {
+      id: 'contact-alert',
+      label: strings.contactPreferences.alertMenu(stripPlus(contact.friendlyName)),
+      kind: 'checkbox',
+      checked: preferences.alertOnSignIn,
+      separatorBefore: true,
+      onSelect: () => void actions.savePreferences(contact, { ...preferences, alertOnSignIn: !preferences.alertOnSignIn }),
+    },
+    {
       id: 'contact-properties',
       label: strings.contactList.properties,
-      separatorBefore: true,
       onSelect: () => actions.showProperties(contact),
     },
   ];

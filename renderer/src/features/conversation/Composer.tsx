@@ -7,18 +7,22 @@ import { MAX_MESSAGE_LENGTH } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { useCommandWithBanner } from '../../components/use-command';
 import { strings } from '../../strings';
+import { useSurface } from '../../theme/theme';
 import { messageStyle } from './message-style';
 
 interface ComposerProps {
   readonly conversationId: string;
   readonly format: MessageFormat;
+  /** The spelling language chosen for this contact (BCP 47); the page's own otherwise. */
+  readonly language?: string;
 }
 
-export function Composer({ conversationId, format }: ComposerProps) {
+export function Composer({ conversationId, format, language }: ComposerProps) {
   const runWithBanner = useCommandWithBanner();
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const hintId = useId();
+  const surface = useSurface();
 
   const send = async () => {
     const sent = text;
@@ -51,7 +55,11 @@ export function Composer({ conversationId, format }: ComposerProps) {
           maxLength={MAX_MESSAGE_LENGTH}
           aria-label={strings.conversation.composer}
           aria-describedby={hintId}
-          style={messageStyle(format)}
+          style={messageStyle(format, surface)}
+          // The browser host's browser checks with its own dictionaries (lang picks one where it can);
+          // the desktop app's checker follows the same choice in main/electron/spell-check.ts.
+          spellCheck
+          lang={language}
           data-testid="composer"
           autoFocus
           onChange={(event) => onChange(event.target.value)}

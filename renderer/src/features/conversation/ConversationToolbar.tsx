@@ -3,6 +3,7 @@
 // conversation) takes a second, deliberate choice.
 
 import type { Conversation, MessengerState } from '../../../../shared/model';
+import { stripPlus } from '../../../../shared/plus-tags';
 import { BlockIcon, FontIcon, InviteIcon } from '../../components/icons';
 import type { MenuItem } from '../../components/Menu';
 import { MenuButton } from '../../components/MenuButton';
@@ -20,9 +21,10 @@ export function ConversationToolbar({ conversation, contacts, onInvite, onFont }
   const runWithBanner = useCommandWithBanner();
   const blockItems: MenuItem[] = conversation.participants.map((person) => {
     const blocked = contacts[person.handle]?.lists.includes('BL') ?? false;
+    const name = stripPlus(person.friendlyName);
     return {
       id: `block-${person.handle}`,
-      label: blocked ? strings.conversation.unblockPerson(person.friendlyName) : strings.conversation.blockPerson(person.friendlyName),
+      label: blocked ? strings.conversation.unblockPerson(name) : strings.conversation.blockPerson(name),
       onSelect: () => void runWithBanner(blocked ? 'unblockContact' : 'blockContact', person.handle),
     };
   });

@@ -1,8 +1,10 @@
 // One conversation's window: the toolbar, who is in it (with their status), the transcript, the
 // composer, and the status bar (who is typing, or when the last message arrived).
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Conversation, MessengerState } from '../../../../shared/model';
+import { stripPlus } from '../../../../shared/plus-tags';
+import { RichText } from '../../components/rich-text/RichText';
 import { command } from '../../bridge';
 import { Banner } from '../../components/Banner';
 import { LiveRegion } from '../../components/LiveRegion';
@@ -19,7 +21,11 @@ import {
 } from '../../store/selectors';
 import { strings } from '../../strings';
 import { useFocusRecord } from '../alerts/focused-conversation';
+import { SpellingDialog } from '../contact-preferences/SpellingDialog';
+import { useContactPreferences } from '../contact-preferences/use-contact-preferences';
 import { ContactPickerDialog } from '../dialogs/ContactPickerDialog';
+import { KeyboardShortcutsDialog } from '../shortcuts/KeyboardShortcutsDialog';
+import { useConversationShortcuts } from '../shortcuts/use-conversation-shortcuts';
 import { ConversationMenuBar } from '../menus/ConversationMenuBar';
 import { Composer } from './Composer';
 import { ConversationToolbar } from './ConversationToolbar';
@@ -29,22 +35,30 @@ import { StatusBar } from './StatusBar';
 import { Transcript } from './Transcript';
 import '../../styles/conversation.css';
 
-type LocalDialog = 'invite' | 'font' | undefined;
+type LocalDialog = 'invite' | 'font' | 'spelling' | 'shortcuts' | undefined;
 
 function Participants({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
   const { participants } = conversation;
-  const text =
+  const statusOf = (handle: string) => {
+    const status = contacts[handle]?.status;
+    return status && strings.statusLabel(status);
+  };
+  const plain =
     participants.length === 0
       ? strings.conversation.nobody
-      : participants
-          .map((person) => {
-            const status = contacts[person.handle]?.status;
-            return strings.conversation.participant(person.friendlyName, person.handle, status && strings.statusLabel(status));
-          })
-          .join(', ');
+      : participants.map((person) => strings.conversation.participant(stripPlus(person.friendlyName), person.handle, statusOf(person.handle))).join(', ');
   return (
-    <p className="participants" data-testid="participants" title={text}>
-      <span className="participants__label">{strings.conversation.to}</span> {text}
+    <p className="participants" data-testid="participants" title={plain}>
+      <span className="participants__label">{strings.conversation.to}</span>{' '}
+      {participants.length === 0
+        ? plain
+        : participants.map((person, index) => (
+            <Fragment key={person.handle}>
+              {index > 0 && ', '}
+              <RichText text={person.friendlyName} />
+              {strings.conversation.participantAfterName(person.handle, statusOf(person.handle))}
+            </Fragment>
+          ))}
     </p>
   );
 }
@@ -78,7 +92,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const [format, setFormat] = useMyFormat();
   useFocusRecord(id);
 
-  const names = conversation?.participants.map((person) => person.friendlyName).join(', ');
+  const names = conversation?.participants.map((person) => stripPlus(person.friendlyName)).join(', ');
   useEffect(() => {
     document.title = names ? strings.conversation.windowTitle(names) : strings.conversation.windowTitleEmpty;
   }, [names]);
@@ -88,6 +102,12 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   }, [id]);
   const openInvite = useCallback(() => setDialog('invite'), []);
   const openFont = useCallback(() => setDialog('font'), []);
+  const openSpelling = useCallback(() => setDialog('spelling'), []);
+  const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
+  useConversationShortcuts(id, close);
+  // Spelling is chosen per contact: in a conversation, the first person in it.
+  const person = conversation?.participants[0];
+  const spelling = useContactPreferences(person?.handle).spellCheckLanguage;
   const resend = useCallback(
     (messageId: string) => void runWithBanner('resendMessage', id, messageId),
     [id, runWithBanner],
@@ -96,7 +116,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   if (!ready) return null;
   return (
     <div className="window conversation">
-      <ConversationMenuBar onClose={close} onInvite={openInvite} onFont={openFont} />
+      <ConversationMenuBar onClose={close} onInvite={openInvite} onFont={openFont} onSpelling={openSpelling} onShortcuts={openShortcuts} />
       {conversation && (
         <ConversationToolbar
           conversation={conversation}
@@ -110,7 +130,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
           <Transcript conversation={conversation} contacts={contacts} onResend={resend} />
-          <Composer conversationId={id} format={format} />
+          <Composer conversationId={id} format={format} language={spelling} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>
       ) : (
@@ -123,6 +143,8 @@ export function ConversationWindow({ id }: { readonly id: string }) {
       )}
       {conversation && dialog === 'invite' && <InviteDialog conversation={conversation} onClose={() => setDialog(undefined)} />}
       {dialog === 'font' && <FontDialog format={format} onChange={setFormat} onClose={() => setDialog(undefined)} />}
+      {dialog === 'spelling' && <SpellingDialog person={person} onClose={() => setDialog(undefined)} />}
+      {dialog === 'shortcuts' && <KeyboardShortcutsDialog onClose={() => setDialog(undefined)} />}
       <LiveRegion conversationId={id} />
     </div>
   );

@@ -6,6 +6,7 @@ import { Checkbox } from '../../components/Checkbox';
 import { Dialog } from '../../components/Dialog';
 import { SubmitAndCancel } from '../../components/DialogButtons';
 import { strings } from '../../strings';
+import { useSurface } from '../../theme/theme';
 import { FONTS, pitchFamilyOf } from './fonts';
 import { messageStyle } from './message-style';
 
@@ -22,6 +23,7 @@ export function FontDialog({ format, onChange, onClose }: FontDialogProps) {
   const [draft, setDraft] = useState(format);
   const fontId = useId();
   const colourId = useId();
+  const surface = useSurface();
   const fonts = FONTS.includes(draft.font) ? FONTS : [draft.font, ...FONTS];
 
   return (
@@ -74,7 +76,7 @@ export function FontDialog({ format, onChange, onClose }: FontDialogProps) {
             onChange={(event) => setDraft({ ...draft, color: event.target.value })}
           />
         </div>
-        <p className="font-preview" aria-label={strings.font.preview} style={messageStyle(draft)}>
+        <p className="font-preview" aria-label={strings.font.preview} style={messageStyle(draft, surface)}>
           {strings.font.sample}
         </p>
         <SubmitAndCancel testId="font-ok" onCancel={onClose} />

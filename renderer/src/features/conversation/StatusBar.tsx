@@ -3,6 +3,7 @@
 // readers hear it as it changes.
 
 import type { Conversation, MessengerState } from '../../../../shared/model';
+import { stripPlus } from '../../../../shared/plus-tags';
 import { displayName } from '../../store/selectors';
 import { strings } from '../../strings';
 import { formatDate, formatTime } from './time-format';
@@ -12,7 +13,7 @@ function lastReceived(at: number | undefined): string {
 }
 
 export function StatusBar({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
-  const names = conversation.typing.map((handle) => displayName(conversation, contacts, handle));
+  const names = conversation.typing.map((handle) => stripPlus(displayName(conversation, contacts, handle)));
   const typing = names.length > 0 ? strings.conversation.typing(names) : '';
   return (
     <footer className="status-bar" data-testid="status-bar">

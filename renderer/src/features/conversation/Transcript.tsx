@@ -4,7 +4,10 @@
 
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { ChatMessage, Conversation, MessengerState, SystemLine } from '../../../../shared/model';
+import { stripPlus } from '../../../../shared/plus-tags';
+import { RichText } from '../../components/rich-text/RichText';
 import { strings } from '../../strings';
+import { useSurface } from '../../theme/theme';
 import { messageStyle } from './message-style';
 import { formatTime } from './time-format';
 
@@ -20,18 +23,27 @@ interface MessageProps {
 
 const Message = memo(function Message({ message, failedForNames, onResend }: MessageProps) {
   const failed = message.delivery === 'failed';
+  const surface = useSurface();
   return (
-    <div className={`entry entry--message entry--${message.delivery}`} data-testid="message" data-delivery={message.delivery}>
+    <div
+      className={`entry entry--message entry--${message.delivery}${message.automatic ? ' entry--automatic' : ''}`}
+      data-testid="message"
+      data-delivery={message.delivery}
+      data-automatic={message.automatic}
+    >
       {failed && <p className="entry__failed">{strings.conversation.notDelivered}</p>}
       <p className="entry__says">
-        <span className="entry__sender">{strings.conversation.says(message.fromName)}</span>{' '}
+        <span className="entry__sender">
+          <RichText text={message.fromName} /> {strings.conversation.saysAfterName}
+        </span>{' '}
         <time className="entry__time" dateTime={new Date(message.sentAt).toISOString()}>
           {formatTime(message.sentAt)}
         </time>
+        {message.automatic && <span className="entry__automatic"> {strings.conversation.automatic}</span>}
         {message.delivery === 'sending' && <span className="entry__sending"> {strings.conversation.sending}</span>}
       </p>
-      <p className="entry__text" style={messageStyle(message.format)} data-testid="message-text">
-        {message.text}
+      <p className="entry__text" style={messageStyle(message.format, surface)} data-testid="message-text">
+        <RichText text={message.text} />
       </p>
       {failed && (
         <p className="entry__failed-actions">
@@ -67,7 +79,7 @@ interface TranscriptProps {
 /** Someone's name as the conversation or the contact list knows it; the address otherwise. */
 function nameOf(handle: string, conversation: Conversation, contacts: MessengerState['contacts']): string {
   const participant = conversation.participants.find((person) => person.handle === handle);
-  return participant?.friendlyName ?? contacts[handle]?.friendlyName ?? handle;
+  return stripPlus(participant?.friendlyName ?? contacts[handle]?.friendlyName ?? handle);
 }
 
 export function Transcript({ conversation, contacts, onResend }: TranscriptProps) {

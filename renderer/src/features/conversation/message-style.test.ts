@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MESSAGE_FORMAT, type MessageFormat } from '../../../../shared/model';
-import { contrastOnWhite, messageStyle, readableColour } from './message-style';
+import { contrastRatio } from '../../theme/contrast';
+import { SURFACES } from '../../theme/surfaces';
+import { messageStyle } from './message-style';
 
 const plain: MessageFormat = { ...DEFAULT_MESSAGE_FORMAT, font: 'Arial' };
 
-const rgb = (hex: string) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
-
 describe('message style', () => {
   it('keeps colours that are already readable', () => {
-    expect(readableColour('#000080')).toBe('#000080');
+    expect(messageStyle({ ...plain, color: '#000080' })?.color).toBe('#000080');
   });
 
-  it('darkens light colours, keeping the hue, until they meet 4.5:1 on white', () => {
-    const yellow = readableColour('#ffff00');
-    expect(contrastOnWhite(rgb(yellow))).toBeGreaterThanOrEqual(4.5);
-    const [r, g, b] = rgb(yellow);
-    expect(r).toBe(g);
-    expect(b).toBe(0);
+  it('moves a colour until it is readable on the theme’s transcript', () => {
+    const yellow = messageStyle({ ...plain, color: '#ffff00' })?.color as string;
+    expect(contrastRatio(yellow, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    const navyAtNight = messageStyle({ ...plain, color: '#000080' }, SURFACES.night)?.color as string;
+    expect(contrastRatio(navyAtNight, SURFACES.night.background)).toBeGreaterThanOrEqual(4.5);
+    const greyInHighContrast = messageStyle({ ...plain, color: '#777777' }, SURFACES['high-contrast'])?.color as string;
+    expect(contrastRatio(greyInHighContrast, '#000000')).toBeGreaterThanOrEqual(7);
   });
 
   it('combines underline and strikethrough', () => {

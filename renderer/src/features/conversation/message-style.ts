@@ -1,47 +1,21 @@
 // Turns a sender's MessageFormat into React style props. Only validated values get through:
-// a font name of plain characters, a #rrggbb colour, a known pitch-and-family, and booleans. Colours too light to read on
-// the white transcript are darkened (same hue) until they meet WCAG AA's 4.5:1.
+// a font name of plain characters, a #rrggbb colour, a known pitch-and-family, and booleans. A colour
+// too faint to read on the theme's transcript moves (same hue) until it meets the theme's contrast.
 
 import type { CSSProperties } from 'react';
 import type { MessageFormat } from '../../../../shared/model';
+import { readableOn } from '../../theme/contrast';
+import { SURFACES, type Surface } from '../../theme/surfaces';
 import { genericFamily } from './fonts';
 
 const SAFE_FONT = /^[\p{L}\p{N} _.-]{1,64}$/u;
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
-const MIN_CONTRAST = 4.5;
-
-function channels(hex: string): [number, number, number] {
-  const value = Number.parseInt(hex.slice(1), 16);
-  return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
-}
-
-function luminance([r, g, b]: readonly number[]): number {
-  const linear = (channel: number) => {
-    const c = channel / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(r ?? 0) + 0.7152 * linear(g ?? 0) + 0.0722 * linear(b ?? 0);
-}
-
-/** Contrast ratio of a colour against white. */
-export function contrastOnWhite(rgb: readonly number[]): number {
-  return 1.05 / (luminance(rgb) + 0.05);
-}
-
-export function readableColour(hex: string): string {
-  let rgb = channels(hex);
-  for (let scale = 0.95; contrastOnWhite(rgb) < MIN_CONTRAST && scale > 0; scale -= 0.05) {
-    rgb = channels(hex).map((channel) => Math.round(channel * scale)) as [number, number, number];
-  }
-  return `#${rgb.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
-}
-
-export function messageStyle(format: MessageFormat | undefined): CSSProperties | undefined {
+export function messageStyle(format: MessageFormat | undefined, surface: Surface = SURFACES.classic): CSSProperties | undefined {
   if (!format) return undefined;
   const style: CSSProperties = {};
   // Without the sender's font, the browser falls back to one of the same family, as Windows did.
   if (SAFE_FONT.test(format.font)) style.fontFamily = `"${format.font}", ${genericFamily(format.pitchFamily) ?? 'var(--font-ui)'}`;
-  if (HEX_COLOUR.test(format.color)) style.color = readableColour(format.color);
+  if (HEX_COLOUR.test(format.color)) style.color = readableOn(format.color, surface.background, surface.minContrast);
   if (format.bold === true) style.fontWeight = 'bold';
   if (format.italic === true) style.fontStyle = 'italic';
   const lines = [format.underline === true && 'underline', format.strikethrough === true && 'line-through'].filter(Boolean);

@@ -1,5 +1,6 @@
 // "X has added you to their contact list": allow or block them, and maybe add them back.
 
+import { stripPlus } from '../../../../shared/plus-tags';
 import { useId, useState, type FormEvent } from 'react';
 import type { AddedByRequest } from '../../../../shared/model';
 import { command } from '../../bridge';
@@ -36,7 +37,7 @@ export function AddedByDialog({ request, alreadyInContacts, onDone }: AddedByDia
     <Dialog title={strings.addedBy.title} onClose={onDone} describedBy={textId} testId="added-by-dialog">
       <form onSubmit={(event) => void onSubmit(event)}>
         <p id={textId} className="dialog__text">
-          {strings.addedBy.text(request.friendlyName, request.handle)}
+          {strings.addedBy.text(stripPlus(request.friendlyName), request.handle)}
         </p>
         <FormError error={runner.error} />
         <fieldset className="fieldset">

@@ -1,5 +1,6 @@
 // Deleting a contact, with the reminder that deleting is not blocking.
 
+import { stripPlus } from '../../../../shared/plus-tags';
 import { useId } from 'react';
 import type { Contact } from '../../../../shared/model';
 import { command } from '../../bridge';
@@ -18,7 +19,7 @@ export function ConfirmDeleteDialog({ contact, onClose }: { readonly contact: Co
   return (
     <Dialog title={strings.deleteContact.title} onClose={onClose} describedBy={textId} testId="delete-contact-dialog">
       <div id={textId}>
-        <p className="dialog__text">{strings.deleteContact.question(contact.friendlyName)}</p>
+        <p className="dialog__text">{strings.deleteContact.question(stripPlus(contact.friendlyName))}</p>
         <p className="dialog__text">{strings.deleteContact.explanation}</p>
       </div>
       <FormError error={runner.error} />

@@ -17,6 +17,7 @@ import {
 } from '../../store/selectors';
 import { strings } from '../../strings';
 import { OptionsDialog } from '../options/OptionsDialog';
+import { KeyboardShortcutsDialog } from '../shortcuts/KeyboardShortcutsDialog';
 import { AboutDialog } from './AboutDialog';
 import { AddedByDialog } from './AddedByDialog';
 import { AddressDialog } from './AddressDialog';
@@ -64,6 +65,8 @@ function RequestedDialog({
       return <OptionsDialog onClose={onClose} />;
     case 'about':
       return <AboutDialog onClose={onClose} />;
+    case 'shortcuts':
+      return <KeyboardShortcutsDialog onClose={onClose} />;
     case 'properties':
     case 'delete-contact': {
       const contact = contacts[dialog.handle];

@@ -81,6 +81,17 @@ describe('Options', () => {
     expect(within(dialog).getByLabelText('Show me as Idle after 1 minute of inactivity')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Minutes of inactivity'), { target: { value: '5' } });
     fireEvent.click(within(dialog).getByLabelText('Play sounds'));
+    fireEvent.click(within(dialog).getByLabelText('Close a conversation window with the Esc key'));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Appearance' }));
+    fireEvent.click(within(dialog).getByLabelText('Classic Night'));
+    fireEvent.change(within(dialog).getByLabelText('Size of text and pictures'), { target: { value: '150' } });
+    fireEvent.click(within(dialog).getByLabelText('Remove Messenger Plus! tags and show plain text'));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Away' }));
+    const away = within(dialog).getByLabelText('When I am Away:');
+    expect(away).toHaveProperty('disabled', true);
+    fireEvent.click(within(dialog).getByLabelText('Reply automatically while I am away'));
+    fireEvent.change(away, { target: { value: '  Gone fishing.  ' } });
+    fireEvent.change(within(dialog).getByLabelText('When I am Busy:'), { target: { value: '   ' } });
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
     fireEvent.click(within(dialog).getByLabelText('Cannot see my status or send me messages'));
     fireEvent.click(within(dialog).getByLabelText(/Alert me when other users add me/));
@@ -90,7 +101,21 @@ describe('Options', () => {
     await act(async () => {});
     expect(fake.callsOf('setFriendlyName')).toEqual([['New Name']]);
     expect(fake.callsOf('saveSettings')).toEqual([
-      [{ autoIdleMinutes: 5, sounds: false, toasts: true, signInAtStart: false, logMessageText: true, lastServer: 'demo' }],
+      [
+        {
+          autoIdleMinutes: 5,
+          sounds: false,
+          toasts: true,
+          signInAtStart: false,
+          lastServer: 'demo',
+          logMessageText: true,
+          theme: 'night',
+          uiScale: 150,
+          plusTags: 'strip',
+          escapeClosesConversation: false,
+          autoReply: { enabled: true, messages: { AWY: 'Gone fishing.' } },
+        },
+      ],
     ]);
     expect(fake.callsOf('setPrivacyMode')).toEqual([['BL']]);
     expect(fake.callsOf('setAddedAlert')).toEqual([['N']]);
@@ -149,7 +174,7 @@ describe('menu bar', () => {
     expect(document.activeElement).toBe(tools);
     fireEvent.keyDown(window, { key: 'h', altKey: true });
     fireEvent.keyDown(screen.getByRole('menu', { name: 'Help' }), { key: 'Enter' });
-    expect(screen.getByRole('dialog', { name: 'About MSN Messenger' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Keyboard Shortcuts' })).toBeTruthy();
   });
 
   it('keeps Tab inside a dialog', async () => {

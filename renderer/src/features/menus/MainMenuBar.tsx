@@ -66,14 +66,9 @@ export function MainMenuBar() {
         id: 'help',
         label: strings.menu.help,
         items: [
-          { id: 'about', label: strings.menu.about, onSelect: () => openDialog({ kind: 'about' }) },
-          {
-            id: 'open-log-folder',
-            label: strings.menu.openLogFolder,
-            disabled: !hasLog,
-            separatorBefore: true,
-            onSelect: () => void runWithBanner('openLogFolder'),
-          },
+          { id: 'shortcuts', label: strings.menu.keyboardShortcuts, onSelect: () => openDialog({ kind: 'shortcuts' }) },
+          { id: 'open-log-folder', label: strings.menu.openLogFolder, disabled: !hasLog, onSelect: () => void runWithBanner('openLogFolder') },
+          { id: 'about', label: strings.menu.about, separatorBefore: true, onSelect: () => openDialog({ kind: 'about' }) },
         ],
       },
     ],

@@ -9,6 +9,8 @@ import { useMessenger } from '../../store/context';
 import { selectPrivacy, selectSession, selectSettings } from '../../store/selectors';
 import { strings } from '../../strings';
 import { PrivacyTab } from '../privacy/PrivacyTab';
+import { AppearanceTab } from './AppearanceTab';
+import { AwayTab } from './AwayTab';
 import { ConnectionTab } from './ConnectionTab';
 import { draftProblems, draftSteps, initialDraft, type DraftProblems, type OptionsDraft } from './draft';
 import { PersonalTab } from './PersonalTab';
@@ -16,7 +18,7 @@ import { PreferencesTab } from './PreferencesTab';
 import { Tabs } from './Tabs';
 import '../../styles/options.css';
 
-type TabId = 'personal' | 'preferences' | 'privacy' | 'connection';
+type TabId = 'personal' | 'preferences' | 'appearance' | 'away' | 'privacy' | 'connection';
 
 export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
   const session = useMessenger(selectSession);
@@ -63,6 +65,8 @@ export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
               panel: <PersonalTab draft={draft} update={update} problem={problems.friendlyName} signedIn={signedIn} handle={session.handle} />,
             },
             { id: 'preferences', label: strings.options.preferences, panel: <PreferencesTab draft={draft} update={update} /> },
+            { id: 'appearance', label: strings.options.appearance, panel: <AppearanceTab draft={draft} update={update} /> },
+            { id: 'away', label: strings.options.away, panel: <AwayTab draft={draft} update={update} /> },
             { id: 'privacy', label: strings.options.privacy, panel: <PrivacyTab draft={draft} update={update} signedIn={signedIn} /> },
             {
               id: 'connection',

@@ -34,6 +34,12 @@ export function PreferencesTab({ draft, update }: { readonly draft: OptionsDraft
       <Checkbox label={strings.options.sounds} checked={draft.sounds} onChange={(sounds) => update({ sounds })} testId="options-sounds" />
       <Checkbox label={strings.options.toasts} checked={draft.toasts} onChange={(toasts) => update({ toasts })} testId="options-toasts" />
       <Checkbox
+        label={strings.options.escapeCloses}
+        checked={draft.escapeClosesConversation}
+        onChange={(escapeClosesConversation) => update({ escapeClosesConversation })}
+        testId="options-escape-closes"
+      />
+      <Checkbox
         label={strings.options.signInAtStart}
         checked={draft.signInAtStart}
         onChange={(signInAtStart) => update({ signInAtStart })}

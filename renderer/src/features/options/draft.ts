@@ -4,6 +4,7 @@
 import type { CommandResult } from '../../../../shared/commands';
 import type { Settings } from '../../../../shared/ipc';
 import { type AddedAlertMode, MAX_ENCODED_NAME_BYTES, type MessengerState, type PrivacyMode } from '../../../../shared/model';
+import type { AutoReplies, PlusTagMode, ThemeChoice, UiScale } from '../../../../shared/preferences';
 import { command } from '../../bridge';
 import { strings } from '../../strings';
 import { defaultServer, serverAddressProblem } from '../sign-in/server-address';
@@ -19,6 +20,12 @@ export interface OptionsDraft {
   readonly server: string;
   readonly privacyMode: PrivacyMode;
   readonly addedAlert: AddedAlertMode;
+  readonly theme: ThemeChoice;
+  readonly uiScale: UiScale;
+  readonly plusTags: PlusTagMode;
+  readonly escapeClosesConversation: boolean;
+  readonly autoReply: boolean;
+  readonly autoReplies: AutoReplies;
 }
 
 export type DraftUpdate = (change: Partial<OptionsDraft>) => void;
@@ -41,6 +48,12 @@ export function initialDraft(
     server: defaultServer(settings),
     privacyMode: privacy.mode,
     addedAlert: privacy.addedAlert,
+    theme: settings.theme,
+    uiScale: settings.uiScale,
+    plusTags: settings.plusTags,
+    escapeClosesConversation: settings.escapeClosesConversation,
+    autoReply: settings.autoReply.enabled,
+    autoReplies: settings.autoReply.messages,
   };
 }
 
@@ -63,6 +76,11 @@ export function draftProblems(draft: OptionsDraft): DraftProblems {
 
 type Step = () => Promise<CommandResult<unknown>>;
 
+/** Only the statuses with something to say: an emptied box turns that status's reply off. */
+function typedReplies(replies: AutoReplies): AutoReplies {
+  return Object.fromEntries(Object.entries(replies).flatMap(([status, text]) => (text?.trim() ? [[status, text.trim()]] : [])));
+}
+
 /** The commands that turn `before` into `after`; session-bound ones only while signed in. */
 export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: boolean): Step[] {
   const steps: Step[] = [];
@@ -75,6 +93,11 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
     signInAtStart: after.signInAtStart,
     logMessageText: after.logMessageText,
     lastServer: after.server.trim(),
+    theme: after.theme,
+    uiScale: after.uiScale,
+    plusTags: after.plusTags,
+    escapeClosesConversation: after.escapeClosesConversation,
+    autoReply: { enabled: after.autoReply, messages: typedReplies(after.autoReplies) },
   };
   steps.push(() => command('saveSettings', settingsPatch));
   if (signedIn && after.privacyMode !== before.privacyMode) steps.push(() => command('setPrivacyMode', after.privacyMode));

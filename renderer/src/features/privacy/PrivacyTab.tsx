@@ -1,6 +1,7 @@
 // Options > Privacy: who may see me (allow and block lists, moved between at once), what happens
 // with everyone else (applied on OK), the reverse list, and the "someone added me" alert.
 
+import { stripPlus } from '../../../../shared/plus-tags';
 import { useId, useMemo, useState } from 'react';
 import type { Contact } from '../../../../shared/model';
 import { command } from '../../bridge';
@@ -125,7 +126,7 @@ export function PrivacyTab({ draft, update, signedIn }: PrivacyTabProps) {
       <ul className="dialog__list privacy__reverse" aria-labelledby={ids.reverse} data-testid="privacy-reverse-list">
         {reverse.length === 0 && <li>{strings.privacy.empty}</li>}
         {reverse.map((contact) => (
-          <li key={contact.handle}>{strings.conversation.participant(contact.friendlyName, contact.handle)}</li>
+          <li key={contact.handle}>{strings.conversation.participant(stripPlus(contact.friendlyName), contact.handle)}</li>
         ))}
       </ul>
     </>
