@@ -20,6 +20,7 @@ import {
   addedAlertSchema,
   contactPreferencesSchema,
   linkSchema,
+  notificationSchema,
   settingsPatchSchema,
   signInSchema,
   statusSchema,
@@ -89,6 +90,11 @@ export const COMMANDS = {
   openLogFolder: { scope: 'app', args: z.tuple([]), result: returns() },
   /** Opens a web or e-mail link in the system's browser or mail client, once the schema accepted it. */
   openLink: { scope: 'app', args: z.tuple([linkSchema]), result: returns() },
+  /**
+   * A system notification the contact-list window worded (the desktop app shows it while none of
+   * its windows has the focus; the browser host has the page's own toast).
+   */
+  notify: { scope: 'app', args: z.tuple([notificationSchema]), result: returns() },
   /** What the account's signed-in handle remembers about a contact: sign-in alert, sound, spelling language. */
   setContactPreferences: onAccount([handleSchema, contactPreferencesSchema]),
 } as const;

@@ -25,6 +25,8 @@ export const messageIdSchema = z.string().min(1).max(100);
 export const messageTextSchema = z.string().min(1).max(MAX_MESSAGE_LENGTH);
 // The encoded form is never shorter than the text; main checks the exact encoded size.
 export const friendlyNameSchema = z.string().trim().min(1).max(MAX_ENCODED_NAME_BYTES);
+/** A notification's words, as the renderer wrote them. */
+export const notificationSchema = z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict();
 export const addedByAnswerSchema = z.object({ allow: z.boolean(), addToContacts: z.boolean() }).strict();
 
 export const messageFormatSchema = z.object({

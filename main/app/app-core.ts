@@ -35,6 +35,8 @@ export interface AppShell {
   openExternal(pathOrUrl: string): void | Promise<void>;
   /** Opens a link someone clicked, already checked by shared/links.ts: the browser or the mail client. */
   openLink(url: string): void | Promise<void>;
+  /** Shows a system notification (the desktop app, while no window of its has the focus). */
+  notify?(notification: { readonly title: string; readonly body: string }): void;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
   /** Shows a folder of ours (the log's) in the system's file manager. */
@@ -314,6 +316,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       getAppInfo: () => appInfo(this.options.dataDir, this.options.log?.file),
       openLogFolder: () => openLogFolder(this.options.log?.file, this.shell.showFolder?.bind(this.shell)),
       openLink: (url) => this.openLink(url),
+      notify: (notification) => this.shell.notify?.(notification),
       setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),
     };
   }

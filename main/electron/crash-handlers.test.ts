@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AppLog, openLog } from '../app/app-log';
 import { RELOAD_AGAIN_AFTER_MS, catchMainErrors, reloadedUrl, watchRenderer } from './crash-handlers';
 import { BrowserWindow, app, dialog, resetFakeElectron, shell } from './fake-electron';
-import { nativeStrings } from './strings';
+import { shellStrings } from './strings';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -35,7 +35,7 @@ describe('an uncaught error in main', () => {
       expect.objectContaining({
         type: 'error',
         buttons: ['Restart', 'Open Log Folder', 'Quit'],
-        detail: nativeStrings.crash.detail(join(dir, 'logs')),
+        detail: shellStrings.crash.detail(join(dir, 'logs')),
       }),
     );
     expect(logged()).toMatch(/\[error\] Uncaught error in the main process: TypeError: boom in main\n {4}at /);

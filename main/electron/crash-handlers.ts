@@ -7,7 +7,7 @@ import { type BrowserWindow, app, dialog, shell } from 'electron';
 import type { EventEmitter } from 'node:events';
 import { dirname } from 'node:path';
 import type { AppLog } from '../app/app-log';
-import { nativeStrings } from './strings';
+import { shellStrings } from './strings';
 
 /** A page that dies again this soon after being reloaded is left alone: a reload loop helps nobody. */
 export const RELOAD_AGAIN_AFTER_MS = 10_000;
@@ -15,7 +15,7 @@ export const RELOAD_AGAIN_AFTER_MS = 10_000;
 const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 async function offerRestart(logFolder: string): Promise<void> {
-  const { crash } = nativeStrings;
+  const { crash } = shellStrings;
   for (;;) {
     const { response } = await dialog.showMessageBox({
       type: 'error',
@@ -50,7 +50,7 @@ export function catchMainErrors(log: AppLog & { readonly file: string }, process
     const logFolder = dirname(log.file);
     if (!app.isReady()) {
       // Before the app is ready only the simple error box can be drawn.
-      dialog.showErrorBox(nativeStrings.crash.title, `${nativeStrings.crash.message}\n\n${nativeStrings.crash.detail(logFolder)}`);
+      dialog.showErrorBox(shellStrings.crash.title, `${shellStrings.crash.message}\n\n${shellStrings.crash.detail(logFolder)}`);
       app.exit(1);
       return;
     }
@@ -101,7 +101,7 @@ export function watchRenderer(window: BrowserWindow, log: AppLog, now: () => num
     log.warn(`A window's page is not responding: ${contents.getURL()}`);
     const asking = new AbortController();
     waiting = asking;
-    const { hung } = nativeStrings;
+    const { hung } = shellStrings;
     dialog
       .showMessageBox(window, {
         type: 'warning',

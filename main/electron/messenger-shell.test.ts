@@ -83,40 +83,20 @@ describe('the messenger in Electron', () => {
     window.emit('ready-to-show');
     expect(window.showInactive).toHaveBeenCalled();
     expect(window.show).not.toHaveBeenCalled();
-    expect(Notification.shown).toEqual([{ title: 'Bob says:', body: 'hi there', silent: true }]);
     window.close();
     await vi.waitFor(() => expect(messenger.callsTo('closeConversation')).toEqual([['c3']]));
   });
 
-  it('shows no system notification when "Show alerts" is off', async () => {
-    const { messenger } = start();
-    await invoke('saveSettings', ourWindow(), { toasts: false });
-    messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 1 });
+  it('shows the notification the contact-list window words, silently, only while none of its windows has the focus', async () => {
+    start();
+    const focused = ourWindow();
+    focused.focused = true;
+    await invoke('notify', focused, { title: 'MSN Messenger', body: 'Bob says: hi' });
     expect(Notification.shown).toEqual([]);
-  });
-
-  it('shows no system notification while one of its windows has the focus', () => {
-    const { messenger } = start();
-    ourWindow().focused = true;
-    messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 1 });
-    expect(Notification.shown).toEqual([]);
-    BrowserWindow.getAllWindows().forEach((window) => (window.focused = false));
-    messenger.fire('newMail', { from: 'Ann', fromAddress: 'ann@x.com', subject: 'Hi', receivedAt: 2 });
-    expect(Notification.shown).toEqual([{ title: 'New e-mail', body: 'From Ann: Hi', silent: true }]);
-  });
-
-  it('notifies about a watched contact signing in even with alerts off, and never shows Plus! tags', async () => {
-    const { messenger } = start();
-    await invoke('signIn', ourWindow(), 'a1', { server: '127.0.0.1:1863', handle: 'You@example.com', password: 'pw', status: 'NLN', rememberPassword: false, autoSignIn: false });
-    await invoke('saveSettings', ourWindow(), { toasts: false });
-    await invoke('setContactPreferences', ourWindow(), 'a1', 'bob@x.com', { alertOnSignIn: true, sound: 'bell' });
-    messenger.fire('presence', { handle: 'amy@x.com', status: 'NLN', friendlyName: 'Amy', initial: false });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: '[c=4]Bob[/c]', initial: false });
-    messenger.fire('message', { conversationId: 'c9', messageId: 'm1', from: 'bob@x.com', fromName: 'Bob', text: 'hi' });
-    expect(Notification.shown).toEqual([{ title: 'MSN Messenger', body: 'Bob has just signed in.', silent: true }]);
-    await invoke('saveSettings', ourWindow(), { toasts: true });
-    messenger.fire('message', { conversationId: 'c9', messageId: 'm2', from: 'bob@x.com', fromName: '[b]Bob[/b]', text: '[c=4]red[/c]' });
-    expect(Notification.shown.at(-1)).toEqual({ title: 'Bob says:', body: 'red', silent: true });
+    focused.focused = false;
+    await invoke('notify', ourWindow(), { title: 'MSN Messenger', body: 'Bob says: hi' });
+    expect(Notification.shown).toEqual([{ title: 'MSN Messenger', body: 'Bob says: hi', silent: true }]);
+    await expect(invoke('notify', ourWindow(), { title: '', body: 'x' })).resolves.toMatchObject({ ok: false, error: { kind: 'input' } });
   });
 
   it('checks spelling in the language chosen for the contact of the conversation window in front', async () => {

@@ -1,16 +1,13 @@
 // Puts the application (main/app/app-core.ts) into Electron: every IPC command through the
 // checked handler, events to every window and a snapshot to each new page, conversation windows,
 // the user's browser for Passport pages, safeStorage for the remembered password, the tray icon,
-// input anywhere on the computer for auto-idle, and a system notification for what happens while
-// no window of ours has the focus.
+// input anywhere on the computer for auto-idle, and the system notifications the contact-list
+// window words, shown while no window of ours has the focus.
 
 import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
-import type { Notice, Settings } from '../../shared/ipc';
-import { stripPlus } from '../../shared/plus-tags';
-import { wantsSignInAlert } from '../../shared/preferences';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { AppLog } from '../app/app-log';
@@ -46,26 +43,6 @@ function externalUrl(pathOrUrl: string): string | undefined {
   return undefined;
 }
 
-/** The system notification for a notice, as the settings allow; names and messages without Plus! tags. */
-function toastText(notice: Notice, settings: Settings, account: string | undefined): { title: string; body: string } | undefined {
-  // "Alert me when X signs in" notifies even with everyone's alerts off.
-  if (notice.kind === 'online') {
-    if (!wantsSignInAlert(settings, account, notice.handle)) return undefined;
-    return { title: 'MSN Messenger', body: `${stripPlus(notice.friendlyName)} has just signed in.` };
-  }
-  if (!settings.toasts) return undefined;
-  switch (notice.kind) {
-    case 'message':
-      return { title: `${stripPlus(notice.fromName)} says:`, body: stripPlus(notice.text) };
-    case 'new-mail':
-      return { title: 'New e-mail', body: `From ${notice.from}: ${notice.subject}` };
-    case 'added-by':
-      return { title: 'MSN Messenger', body: `${stripPlus(notice.friendlyName)} (${notice.handle}) has added you to their contact list.` };
-    default:
-      return undefined;
-  }
-}
-
 function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name: K): void {
   handle(name, (args) => messengerApp.dispatch(name, args));
 }
@@ -93,6 +70,12 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
       showFolder,
       // The app checked the link (http, https or mailto) before it got here.
       openLink: (url) => shell.openExternal(url),
+      // The contact-list window decided and worded it; the system shows it only while nobody is looking.
+      notify: ({ title, body }) => {
+        const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
+        // Silent: the contact-list window plays the app's own chime when "Play sounds" is on.
+        if (!someoneIsLooking && Notification.isSupported()) new Notification({ title, body, silent: true }).show();
+      },
     },
   });
   for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);
@@ -102,16 +85,7 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
     // A development build would register the bare Electron binary as a login item.
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.signInAtStart });
   });
-  messengerApp.on('notice', (event) => {
-    broadcast('notice', event);
-    const { state, settings } = messengerApp.snapshot(event.account);
-    const toast = toastText(event.notice, settings, state.session.handle?.toLowerCase());
-    const someoneIsLooking = BrowserWindow.getFocusedWindow() !== null;
-    if (toast && !someoneIsLooking && Notification.isSupported()) {
-      // Silent: the contact-list window plays the app's own chime when "Play sounds" is on.
-      new Notification({ ...toast, silent: true }).show();
-    }
-  });
+  messengerApp.on('notice', (event) => broadcast('notice', event));
   app.on('browser-window-created', (_event, window) => {
     window.webContents.on('did-finish-load', () =>
       sendTo(window.webContents, 'snapshot', messengerApp.snapshot(accountOfWindow(window))),

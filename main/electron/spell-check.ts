@@ -7,6 +7,7 @@ import { app, BrowserWindow, Menu, session, type ContextMenuParams, type WebCont
 import { contactPreferences } from '../../shared/preferences';
 import { parseRoute } from '../../shared/routes';
 import type { MessengerApp } from '../app/app-core';
+import { shellStrings } from './strings';
 
 /** The spelling languages Electron has dictionaries for; none where the system checks (macOS). */
 export function availableSpellCheckLanguages(): readonly string[] {
@@ -33,9 +34,9 @@ export function offerSpellingSuggestions(contents: WebContents): void {
     if (!params.isEditable || params.misspelledWord === '') return;
     const suggestions = params.dictionarySuggestions.slice(0, 5).map((word) => ({ label: word, click: () => contents.replaceMisspelling(word) }));
     Menu.buildFromTemplate([
-      ...(suggestions.length > 0 ? suggestions : [{ label: 'No Spelling Suggestions', enabled: false }]),
+      ...(suggestions.length > 0 ? suggestions : [{ label: shellStrings.spelling.noSuggestions, enabled: false }]),
       { type: 'separator' },
-      { label: 'Add to Dictionary', click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord) },
+      { label: shellStrings.spelling.addToDictionary, click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord) },
     ]).popup();
   });
 }

@@ -1,7 +1,25 @@
-// The few words main draws itself, in native dialogs, when no window of ours can (its own crash,
-// a window whose page hangs). Everything a window shows is in renderer/src/strings.ts.
+// The few words the desktop shell draws itself, in native menus, the tray and dialogs that exist
+// before and without any window (its own crash, a window whose page hangs): the one place outside
+// the renderer's strings module with text a person reads. Everything a window shows, and every
+// notification's words, come from renderer/src/strings.ts.
 
-export const nativeStrings = {
+import type { MessengerState } from '../../shared/model';
+import { STATUS_LABELS } from '../../shared/status-labels';
+
+export const shellStrings = {
+  tray: {
+    open: 'Open MSN Messenger',
+    signOut: 'Sign Out',
+    exit: 'Exit',
+    tooltip: (session: MessengerState['session']): string =>
+      session.state !== 'online'
+        ? 'MSN Messenger (not signed in)'
+        : `MSN Messenger: ${session.friendlyName ?? session.handle ?? ''} (${STATUS_LABELS[session.status]})`,
+  },
+  spelling: {
+    noSuggestions: 'No Spelling Suggestions',
+    addToDictionary: 'Add to Dictionary',
+  },
   crash: {
     title: 'MSN Messenger',
     message: 'MSN Messenger ran into a problem and has to restart.',

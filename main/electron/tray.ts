@@ -5,14 +5,9 @@ import { app, Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import { FIRST_ACCOUNT } from '../../shared/accounts';
 import type { MessengerState } from '../../shared/model';
-import { STATUS_LABELS } from '../../shared/status-labels';
 import type { MessengerApp } from '../app/app-core';
+import { shellStrings } from './strings';
 import { showContactListWindow } from './windows';
-
-function tooltip(session: MessengerState['session']): string {
-  if (session.state !== 'online') return 'MSN Messenger (not signed in)';
-  return `MSN Messenger: ${session.friendlyName ?? session.handle ?? ''} (${STATUS_LABELS[session.status]})`;
-}
 
 export function createTray(messengerApp: MessengerApp): Tray {
   // Packaged builds carry assets/icon.png next to out/ (electron-builder `files`).
@@ -23,17 +18,17 @@ export function createTray(messengerApp: MessengerApp): Tray {
     const { session } = messengerApp.snapshot().state;
     if (session === shown) return;
     shown = session;
-    tray.setToolTip(tooltip(session));
+    tray.setToolTip(shellStrings.tray.tooltip(session));
     tray.setContextMenu(
       Menu.buildFromTemplate([
-        { label: 'Open MSN Messenger', click: () => showContactListWindow() },
+        { label: shellStrings.tray.open, click: () => showContactListWindow() },
         {
-          label: 'Sign Out',
+          label: shellStrings.tray.signOut,
           enabled: session.state !== 'offline',
           click: () => void messengerApp.dispatch('signOut', [FIRST_ACCOUNT]),
         },
         { type: 'separator' },
-        { label: 'Exit', click: () => app.quit() },
+        { label: shellStrings.tray.exit, click: () => app.quit() },
       ]),
     );
   };

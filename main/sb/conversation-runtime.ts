@@ -14,6 +14,7 @@ import type { ChatMessage, Conversation, Participant, SystemLine } from '../../s
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import {
   findMessage,
+  indexOfMessage,
   messageEntry,
   systemEntry,
   withAbsent,
@@ -377,8 +378,9 @@ export class ConversationRuntime {
 
   private transmit(switchboard: Switchboard, messageId: string): void {
     const record = this.context.record();
-    const message = record && findMessage(record, messageId);
-    if (!message) return;
+    const at = record ? indexOfMessage(record, messageId) : -1;
+    const message = record?.entries[at];
+    if (message?.type !== 'message') return;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
     const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
@@ -392,7 +394,7 @@ export class ConversationRuntime {
     void Promise.allSettled(sends).then(() => {
       if (delivered.size === parts.length) {
         this.deliveredParts.delete(messageId);
-        this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' })));
+        this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' }), at));
       } else {
         this.deliveredParts.set(messageId, delivered);
         this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });

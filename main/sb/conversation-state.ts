@@ -10,7 +10,7 @@ export function newConversation(id: string, participants: readonly Participant[]
 }
 
 export function withEntry(conversation: Conversation, entry: TranscriptEntry): Conversation {
-  return { ...conversation, entries: [...conversation.entries, entry] };
+  return { ...conversation, entries: conversation.entries.concat([entry]) };
 }
 
 export function systemEntry(line: SystemLine): TranscriptEntry {
@@ -21,21 +21,40 @@ export function messageEntry(message: ChatMessage): MessageEntry {
   return { type: 'message', ...message };
 }
 
-export function findMessage(conversation: Conversation, messageId: string): MessageEntry | undefined {
-  const entry = conversation.entries.find((candidate) => candidate.id === messageId);
-  return entry?.type === 'message' ? entry : undefined;
+/**
+ * Where a message is in the transcript, searched from the newest end: the messages looked up (to
+ * send, to mark ACKed or failed) are nearly always the last few, however long the transcript.
+ */
+export function indexOfMessage(conversation: Conversation, messageId: string, hint?: number): number {
+  const { entries } = conversation;
+  // Entries are only ever appended, so where a message once was, it still is.
+  if (hint !== undefined && entries[hint]?.id === messageId) return entries[hint]?.type === 'message' ? hint : -1;
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const entry = entries[index] as TranscriptEntry;
+    if (entry.id === messageId) return entry.type === 'message' ? index : -1;
+  }
+  return -1;
 }
 
-/** Replaces one message; the others keep their identity. */
-export function withMessage(conversation: Conversation, messageId: string, update: (message: MessageEntry) => MessageEntry): Conversation {
-  let changed = false;
-  const entries = conversation.entries.map((entry) => {
-    if (entry.id !== messageId || entry.type !== 'message') return entry;
-    const next = update(entry);
-    changed ||= next !== entry;
-    return next;
-  });
-  return changed ? { ...conversation, entries } : conversation;
+export function findMessage(conversation: Conversation, messageId: string): MessageEntry | undefined {
+  return conversation.entries[indexOfMessage(conversation, messageId)] as MessageEntry | undefined;
+}
+
+/** Replaces one message (`hint`: where it was last seen); the others keep their identity. */
+export function withMessage(
+  conversation: Conversation,
+  messageId: string,
+  update: (message: MessageEntry) => MessageEntry,
+  hint?: number,
+): Conversation {
+  const index = indexOfMessage(conversation, messageId, hint);
+  if (index < 0) return conversation;
+  const message = conversation.entries[index] as MessageEntry;
+  const next = update(message);
+  if (next === message) return conversation;
+  const entries = conversation.entries.slice();
+  entries[index] = next;
+  return { ...conversation, entries };
 }
 
 /** Adds a participant, or refreshes the friendly name and presence of one already listed. */

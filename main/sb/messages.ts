@@ -58,6 +58,8 @@ export function buildTextPayloads(text: string, format?: MessageFormat, options:
 
 /** Splits text into parts of at most `maxBytes` UTF-8 bytes without breaking a character. */
 export function splitText(text: string, maxBytes: number): string[] {
+  // Nearly every message fits in one part: one encode then, not one per grapheme.
+  if (byteLength(text) <= maxBytes) return [text];
   const parts: string[] = [];
   let current = '';
   let currentBytes = 0;

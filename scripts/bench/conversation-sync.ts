@@ -70,7 +70,8 @@ function measure(patches: readonly StatePatch[]): Sizes {
 /** Runs the changes through a StateSync with its real scheduler; returns each patch in both formats. */
 async function syncChanges(changes: readonly Change[]): Promise<{ before: Sizes; after: Sizes }> {
   let state: MessengerState = { ...INITIAL_STATE, conversations: { c1: longConversation() } };
-  const sync = new StateSync({ initial: state });
+  // Each change on its own turn stands for changes seconds apart, each its own patch.
+  const sync = new StateSync({ initial: state, schedule: (flush) => setImmediate(flush) });
   const after: StatePatch[] = [];
   const before: StatePatch[] = [];
   sync.on('patch', (patch) => {

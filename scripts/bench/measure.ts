@@ -20,6 +20,27 @@ export async function timeRounds(run: () => unknown, { warmup, rounds }: Rounds)
   return samples;
 }
 
+export interface SideBySide {
+  readonly measured: number[];
+  readonly floor: number[];
+}
+
+/**
+ * Times a figure and its floor in alternate rounds (after warming both up), so both meet the same
+ * machine: on a shared, noisy machine the ratio of their medians is what can be trusted.
+ */
+export async function timeSideBySide(measured: () => unknown, floor: () => unknown, { warmup, rounds }: Rounds): Promise<SideBySide> {
+  const samples: SideBySide = { measured: [], floor: [] };
+  for (let round = 0; round < warmup + rounds; round++) {
+    const [floorMs] = await timeRounds(floor, { warmup: 0, rounds: 1 });
+    const [measuredMs] = await timeRounds(measured, { warmup: 0, rounds: 1 });
+    if (round < warmup) continue;
+    samples.floor.push(floorMs as number);
+    samples.measured.push(measuredMs as number);
+  }
+  return samples;
+}
+
 /** The value below which `fraction` of the samples fall (nearest rank). */
 export function percentile(samples: readonly number[], fraction: number): number {
   if (samples.length === 0) return Number.NaN;

@@ -1,5 +1,6 @@
 // (c) A real sign-in over loopback against the project's server of an account with 5000 contacts
-// (all on FL and AL, a few hundred of them online), cold and with the SYN cache warm, and (d) what
+// (all on FL and AL, a few hundred of them online), cold and with the SYN cache warm, each beside a
+// raw-socket script doing the same exchange with the same server in the same round; and (d) what
 // the state sync (main/app/state-sync.ts) makes of it: the patches a window would receive.
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,20 +11,22 @@ import { Messenger } from '../../main/client/messenger';
 import { StateSync } from '../../main/app/state-sync';
 import type { StatePatch } from '../../shared/ipc';
 import type { MessengerState } from '../../shared/model';
-import { type MsnServer, startServer } from '../../server/index';
-import { type RawClient, signInRaw } from '../../test/support/raw-client';
+import type { MsnServer } from '../../server/index';
 import { formatNumber, heapUsedBytes, kilobytes, median, megabytes, milliseconds, printTable } from './measure';
+import { type BenchResult, judge } from './results';
+import { rawSignIn } from './sign-in-floor';
+import { CONTACTS, ME, ONLINE, startBenchWorld } from './world';
 
-const CONTACTS = 5000;
-const ONLINE = 300;
-const ROUNDS = 3;
-const ME = { handle: 'me@bench.example', password: 'bench' };
-const contactHandle = (index: number): string => `contact${index}@bench.example`;
+const ROUNDS = 7;
 
 interface SignInFigures {
   readonly onlineMs: number;
   /** Until every online contact's ILN has reached the state. */
   readonly settledMs: number;
+  /** Until a window's patch brings every contact, with every online one's status: what the user waits for. */
+  readonly shownMs: number;
+  /** The raw-socket script's time for the same exchange, in the same round. */
+  readonly floorMs: number;
   readonly stateEvents: number;
   readonly patches: number;
   readonly patchBytes: number;
@@ -34,46 +37,24 @@ interface SignInFigures {
   readonly stateBytes: number;
 }
 
-async function startBenchServer(): Promise<{ server: MsnServer; contacts: RawClient[] }> {
-  const all = Array.from({ length: CONTACTS }, (_, index) => contactHandle(index));
-  const server = await startServer({
-    listLimits: { FL: CONTACTS, AL: CONTACTS },
-    accounts: [
-      { ...ME, friendlyName: 'Bench Me', lists: { FL: all, AL: all } },
-      ...all.slice(0, ONLINE).map((handle, index) => ({ handle, password: 'contact', friendlyName: `Contact ${index} ☕` })),
-    ],
-  });
-  const contacts: RawClient[] = [];
-  const statuses = ['NLN', 'BSY', 'AWY', 'IDL', 'BRB', 'PHN', 'LUN'];
-  for (let index = 0; index < ONLINE; index += 25) {
-    const batch = all.slice(index, Math.min(ONLINE, index + 25));
-    const signedIn = await Promise.all(
-      batch.map(async (handle, offset) => {
-        const { client, trid } = await signInRaw(server.notificationPort, handle, 'contact');
-        const status = statuses[(index + offset) % statuses.length] as string;
-        client.send(`CHG ${trid} ${status}`);
-        await client.expect(`CHG ${trid} ${status}`);
-        return client;
-      }),
-    );
-    contacts.push(...signedIn);
-  }
-  return { server, contacts };
-}
-
 /** Signs `messenger` in and waits until every online contact is shown; the state sync watches throughout. */
-async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number): Promise<SignInFigures> {
+async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number, floorMs: number): Promise<SignInFigures> {
   const sync = new StateSync({ initial: messenger.state });
   const patches: StatePatch[] = [];
   let stateEvents = 0;
   let online = 0;
   let settle: () => void = () => undefined;
   const settled = new Promise<void>((resolve) => (settle = resolve));
+  let show: () => void = () => undefined;
+  const shown = new Promise<void>((resolve) => (show = resolve));
   const offState = messenger.on('state', (state: MessengerState) => {
     stateEvents++;
     sync.update(state);
   });
-  const offPatch = sync.on('patch', (patch) => patches.push(patch));
+  const offPatch = sync.on('patch', (patch) => {
+    patches.push(patch);
+    if (everyoneShown(sync.state)) show();
+  });
   const offPresence = messenger.on('presence', ({ status }) => {
     if (status !== 'FLN' && ++online === ONLINE) settle();
   });
@@ -82,6 +63,8 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   const onlineMs = performance.now() - started;
   await settled;
   const settledMs = performance.now() - started;
+  await shown;
+  const shownMs = performance.now() - started;
   await new Promise((resolve) => setImmediate(resolve));
   offState();
   offPatch();
@@ -91,6 +74,8 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   return {
     onlineMs,
     settledMs,
+    shownMs,
+    floorMs,
     stateEvents,
     patches: patches.length,
     patchBytes: sizes.reduce((sum, size) => sum + size, 0),
@@ -101,26 +86,35 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   };
 }
 
+function everyoneShown(state: MessengerState): boolean {
+  const contacts = Object.values(state.contacts);
+  return contacts.length === CONTACTS && contacts.filter((contact) => contact.status !== 'FLN').length === ONLINE;
+}
+
 function medianOf(figures: readonly SignInFigures[], key: keyof SignInFigures): number {
   return median(figures.map((figure) => figure[key]));
 }
 
-export async function benchSignIn(): Promise<void> {
-  const { server, contacts } = await startBenchServer();
+export async function benchSignIn(): Promise<BenchResult[]> {
+  const world = await startBenchWorld();
+  const { server } = world;
   const root = await mkdtemp(join(tmpdir(), 'msn-bench-'));
+  const floor = (listVersion: number) => rawSignIn(server.dispatchPort, ME.handle, ME.password, listVersion, ONLINE);
   try {
     const cold: SignInFigures[] = [];
     const warm: SignInFigures[] = [];
     // Round 0 is the warm-up: its figures are dropped.
     for (let round = 0; round <= ROUNDS; round++) {
+      const coldFloor = await floor(0);
       const heapBefore = heapUsedBytes();
       const messenger = new Messenger({ dataDir: join(root, `round${round}`), openExternal: () => undefined });
-      const first = await signIn(messenger, server, heapBefore);
-      if (contacts.length !== ONLINE || Object.keys(messenger.state.contacts).length !== CONTACTS) {
+      const first = await signIn(messenger, server, heapBefore, coldFloor.ms);
+      if (Object.keys(messenger.state.contacts).length !== CONTACTS) {
         throw new Error(`Expected ${CONTACTS} contacts, got ${Object.keys(messenger.state.contacts).length}`);
       }
       await messenger.signOut();
-      const second = await signIn(messenger, server, heapBefore);
+      const warmFloor = await floor(coldFloor.listVersion);
+      const second = await signIn(messenger, server, heapBefore, warmFloor.ms);
       await messenger.signOut();
       if (round > 0) {
         cold.push(first);
@@ -134,13 +128,15 @@ export async function benchSignIn(): Promise<void> {
       label,
       milliseconds(medianOf(figures, 'onlineMs')),
       milliseconds(medianOf(figures, 'settledMs')),
+      milliseconds(medianOf(figures, 'shownMs')),
+      milliseconds(medianOf(figures, 'floorMs')),
       formatNumber(medianOf(figures, 'stateEvents')),
       megabytes(medianOf(figures, 'heapDeltaBytes')),
       megabytes(medianOf(figures, 'heapBytes')),
     ]);
     printTable(
       `(c) Sign-in over loopback: ${formatNumber(CONTACTS)} contacts on FL/AL, ${ONLINE} online (median of ${ROUNDS} after a warm-up)`,
-      ['sign-in', 'to online', 'all presence shown', 'state events', 'client heap', 'process heap'],
+      ['sign-in', 'to online', 'all presence in state', 'window patched', 'raw script', 'state events', 'client heap', 'process heap'],
       rows,
     );
     const syncRows = [
@@ -162,9 +158,13 @@ export async function benchSignIn(): Promise<void> {
       'largest patch',
       'full snapshot',
     ], syncRows);
+    const budget = { maxRatio: 1.3 };
+    return [
+      judge({ name: 'signin-5000', value: medianOf(cold, 'shownMs'), floor: medianOf(cold, 'floorMs'), unit: 'ms' }, budget),
+      judge({ name: 'signin-cached', value: medianOf(warm, 'shownMs'), floor: medianOf(warm, 'floorMs'), unit: 'ms' }, budget),
+    ];
   } finally {
-    await Promise.all(contacts.map((client) => client.close()));
-    await server.close();
+    await world.close();
     await rm(root, { recursive: true, force: true });
   }
 }

@@ -24,11 +24,11 @@ function noticeText(notice: Notice): string {
 }
 
 /**
- * Whether a window announces the notice: a conversation window's own transcript already announces
- * its messages, and a conversation's error is a line in its transcript (the contact list says it).
+ * Whether a window announces the notice: every window announces messages (a transcript is drawn
+ * only where it is scrolled, so it cannot announce them itself); a conversation's error is a line
+ * in its transcript, so its window leaves it to the contact list.
  */
 function announces(notice: Notice, conversationId: string | undefined): boolean {
-  if (notice.kind === 'message') return notice.conversationId !== conversationId;
   if (notice.kind === 'error') return conversationId === undefined || notice.conversationId === undefined;
   return true;
 }

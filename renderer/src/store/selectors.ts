@@ -29,9 +29,19 @@ export function isOnline(contact: Contact): boolean {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** The name people read ("[c=4]Zed[/c]" reads Zed), once per contact object: sorting compares each many times. */
+const readableNames = new WeakMap<Contact, string>();
+function readableName(contact: Contact): string {
+  let name = readableNames.get(contact);
+  if (name === undefined) {
+    name = stripPlus(contact.friendlyName);
+    readableNames.set(contact, name);
+  }
+  return name;
+}
+
 export function compareContacts(a: Contact, b: Contact): number {
-  // By the name people read: "[c=4]Zed[/c]" sorts under Z.
-  return collator.compare(stripPlus(a.friendlyName), stripPlus(b.friendlyName)) || collator.compare(a.handle, b.handle);
+  return collator.compare(readableName(a), readableName(b)) || collator.compare(a.handle, b.handle);
 }
 
 export interface ContactSections {
@@ -39,14 +49,18 @@ export interface ContactSections {
   readonly offline: readonly Contact[];
 }
 
+/** Whether the filter (as typed) finds the contact by name or address. */
+export function matchesFilter(contact: Contact, filter: string): boolean {
+  const needle = filter.trim().toLocaleLowerCase();
+  return !needle || readableName(contact).toLocaleLowerCase().includes(needle) || contact.handle.includes(needle);
+}
+
 /** The contact list's two sections: people on my FL matching the filter, sorted by name. */
 export function contactSections(contacts: MessengerState['contacts'], filter: string): ContactSections {
-  const needle = filter.trim().toLocaleLowerCase();
   const online: Contact[] = [];
   const offline: Contact[] = [];
   for (const contact of Object.values(contacts)) {
-    if (!contact.lists.includes('FL')) continue;
-    if (needle && !stripPlus(contact.friendlyName).toLocaleLowerCase().includes(needle) && !contact.handle.includes(needle)) continue;
+    if (!contact.lists.includes('FL') || !matchesFilter(contact, filter)) continue;
     (isOnline(contact) ? online : offline).push(contact);
   }
   return { online: online.sort(compareContacts), offline: offline.sort(compareContacts) };

@@ -37,6 +37,21 @@ describe('connectStore', () => {
     disconnect();
   });
 
+  it('keeps the snapshot main pushes when the page is ready, and does not take the asked-for one again', async () => {
+    const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
+    window.msn = fake.api;
+    const store = createMessengerStore();
+    const disconnect = connectStore(store);
+    fake.emit('snapshot', { state: fake.state, settings: fake.settings });
+    fake.emit('patch', typingInC1);
+    const afterPatch = store.getState().conversations;
+    await vi.waitFor(() => expect(fake.callsOf('getSnapshot')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(store.getState().conversations).toBe(afterPatch);
+    expect(afterPatch['c1']?.typing).toEqual(['bob@x.com']);
+    disconnect();
+  });
+
   it('asks once while a snapshot is on its way, even for an update that arrives before the first', async () => {
     const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
     window.msn = fake.api;

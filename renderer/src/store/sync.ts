@@ -9,11 +9,17 @@ import { strings } from '../strings';
 export function connectStore(store: MessengerStoreApi): () => void {
   const actions = store.getState();
   let snapshotRequested = false;
+  /** Main pushed a snapshot while the one asked for was on its way. */
+  let pushedSinceRequest = false;
   const requestSnapshot = (): void => {
     if (snapshotRequested) return;
     snapshotRequested = true;
+    pushedSinceRequest = false;
     void command('getSnapshot').then((result) => {
       snapshotRequested = false;
+      // The pushed one and the patches after it (in order on the same channel) are as new, and a
+      // long conversation's snapshot costs a frame or two to take in: taking it twice is waste.
+      if (pushedSinceRequest) return;
       if (result.ok) actions.receiveSnapshot(result.value);
       else actions.showBanner(strings.error(result.error));
     });
@@ -22,7 +28,9 @@ export function connectStore(store: MessengerStoreApi): () => void {
   const mine = (event: { readonly account: string }): boolean => event.account === windowAccount();
   const unsubscribers = [
     subscribe('snapshot', (snapshot) => {
-      if (mine(snapshot)) actions.receiveSnapshot(snapshot);
+      if (!mine(snapshot)) return;
+      pushedSinceRequest = true;
+      actions.receiveSnapshot(snapshot);
     }),
     subscribe('patch', (event) => {
       if (mine(event) && !actions.receivePatch(event.patch)) requestSnapshot();

@@ -92,6 +92,8 @@ describe('alerts', () => {
     act(() => fake.emit('notice', MESSAGE));
     expect(screen.getByTestId('toast').textContent).toBe('Zed says: hi!');
     expect(screen.getByTestId('live-region').textContent).toBe('Zed says: hi!');
+    // The same words go to main as a system notification (shown while no window has the focus).
+    expect(fake.callsOf('notify')).toEqual([[{ title: 'MSN Messenger', body: 'Zed says: hi!' }]]);
     act(() => {
       vi.advanceTimersByTime(TOAST_MS - 1);
     });

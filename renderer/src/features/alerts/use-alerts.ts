@@ -1,12 +1,14 @@
 // What the contact-list window does when something happens: a chime ("Play sounds") and a toast
 // that hides itself after a few seconds ("Show alerts") for a message, a contact signing in and
 // new mail. A contact may have a sound of their own, and "Alert me when X signs in" alerts for them
-// even with everyone's alerts off. The live region announces the same notices (LiveRegion.tsx).
+// even with everyone's alerts off. The live region announces the same notices (LiveRegion.tsx); the
+// desktop app also shows a toast as a system notification while none of its windows has the focus.
 
 import { useEffect, useState } from 'react';
 import type { Notice, Settings } from '../../../../shared/ipc';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { type ContactSound, contactPreferences, wantsSignInAlert } from '../../../../shared/preferences';
+import { command } from '../../bridge';
 import { useStoreApi } from '../../store/context';
 import { strings } from '../../strings';
 import { type Chime, playContactSound } from './chimes';
@@ -67,7 +69,10 @@ export function useAlerts(): Toast | undefined {
         if (!alert) return;
         const sound = settings.sounds ? alert.sound : 'none';
         playContactSound(sound, alert.usual);
-        if (alert.toast) setToast({ seq: lastNotice.seq, text: alert.text, sound });
+        if (!alert.toast) return;
+        setToast({ seq: lastNotice.seq, text: alert.text, sound });
+        // The same words as a system notification, which the desktop app shows while none of its windows has the focus.
+        void command('notify', { title: strings.appName, body: alert.text });
       }),
     [store],
   );

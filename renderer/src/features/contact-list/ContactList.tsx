@@ -1,8 +1,9 @@
 // The signed-in main window's body: me and my status, the Hotmail line, the filter, the tree.
 
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { trackContactSections } from '../../store/contact-sections';
 import { useMessenger } from '../../store/context';
-import { contactSections, selectContacts, selectFilter, selectSetFilter } from '../../store/selectors';
+import { selectContacts, selectFilter, selectSetFilter } from '../../store/selectors';
 import { strings } from '../../strings';
 import { ActionBar } from './ActionBar';
 import { ContactTree } from './ContactTree';
@@ -14,7 +15,8 @@ export function ContactList() {
   const contacts = useMessenger(selectContacts);
   const filter = useMessenger(selectFilter);
   const setFilter = useMessenger(selectSetFilter);
-  const sections = useMemo(() => contactSections(contacts, filter), [contacts, filter]);
+  const [sectionsOf] = useState(trackContactSections);
+  const sections = useMemo(() => sectionsOf(contacts, filter), [sectionsOf, contacts, filter]);
   const treeId = useId();
   const filterId = useId();
   const filterRef = useRef<HTMLInputElement>(null);

@@ -1,14 +1,15 @@
 // The contact list proper: a tree (Online / Not Online, each contact under its group), drawn
-// through the virtual list. Focus stays on the tree; aria-activedescendant names the active row.
+// through the virtual list. Focus stays on the tree; aria-activedescendant names the active row,
+// which is always drawn and scrolled into view when the keyboard moves it.
 
-import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { contactPreferences } from '../../../../shared/preferences';
 import { useMessenger } from '../../store/context';
 import { Menu } from '../../components/Menu';
 import { RichText } from '../../components/rich-text/RichText';
 import { StatusIcon } from '../../components/StatusIcon';
-import { VirtualList } from '../../components/VirtualList';
+import { useVirtualList, VirtualRows } from '../../components/VirtualList';
 import { selectAccount, selectAllContactPreferences, type ContactSections } from '../../store/selectors';
 import { strings } from '../../strings';
 import { contactMenuItems, isBlocked, useContactActions } from './use-contact-actions';
@@ -56,6 +57,14 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
   const activeIndex = found >= 0 ? found : 0;
   const active = rows[activeIndex];
   const rowId = (index: number) => `${rowIdPrefix}-row-${index}`;
+
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const keepIndices = useMemo(() => [activeIndex], [activeIndex]);
+  const virtualizer = useVirtualList(
+    useCallback(() => viewportRef.current, []),
+    { count: rows.length, rowKey: (index) => rows[index]?.key ?? String(index), estimateHeight: ROW_HEIGHT, fixedHeight: true, keepIndices },
+  );
+  useLayoutEffect(() => virtualizer.scrollToIndex(activeIndex), [activeIndex, virtualizer]);
 
   /** Notes are never first or last, so stepping on in `direction` always finds a row to focus. */
   const activate = (index: number, direction: -1 | 1 = 1) => {
@@ -145,7 +154,8 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
     event.preventDefault();
   };
 
-  const renderRow = (row: TreeRow, index: number) => {
+  const renderRow = (index: number) => {
+    const row = rows[index] as TreeRow;
     if (row.kind === 'note') {
       return (
         <div role="none" className="tree-row tree-row--note" data-testid={`note-${row.group}`}>
@@ -218,7 +228,10 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
 
   return (
     <>
-      <VirtualList
+      <VirtualRows
+        virtualizer={virtualizer}
+        viewportRef={viewportRef}
+        rowHeight={ROW_HEIGHT}
         id={id}
         className="contact-tree"
         role="tree"
@@ -226,11 +239,7 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
         aria-activedescendant={active ? rowId(activeIndex) : undefined}
         tabIndex={0}
         data-testid="contact-list"
-        items={rows}
-        rowHeight={ROW_HEIGHT}
-        rowKey={(row) => row.key}
         renderRow={renderRow}
-        activeIndex={activeIndex}
         onKeyDown={onKeyDown}
       />
       {menu && (

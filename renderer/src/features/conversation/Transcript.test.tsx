@@ -1,0 +1,108 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Conversation, TranscriptEntry } from '../../../../shared/model';
+import { contact, FakeMsn, signedInState } from '../../testing/fake-msn';
+import { renderApp } from '../../testing/render';
+
+const ENTRY_HEIGHT = 40;
+const alice = contact('alice@example.com', 'Alice');
+
+function message(index: number, delivery: 'received' | 'failed' = 'received'): TranscriptEntry {
+  return {
+    type: 'message',
+    id: `m${index}`,
+    from: alice.handle,
+    fromName: 'Alice',
+    sentAt: Date.UTC(2024, 0, 5, 14, 30),
+    text: `Message number ${index}`,
+    delivery,
+    ...(delivery === 'failed' ? { failedFor: [alice.handle] } : {}),
+  };
+}
+
+function longConversation(count: number, failedAt?: number): Conversation {
+  return {
+    id: 'c1',
+    participants: [{ handle: alice.handle, friendlyName: 'Alice' }],
+    entries: Array.from({ length: count }, (_, index) => message(index, index === failedAt ? 'failed' : 'received')),
+    typing: [],
+    connected: true,
+  };
+}
+
+/** happy-dom moves scrollTop without the scroll event a browser sends: send it. */
+async function scrolled(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fireEvent.scroll(screen.getByTestId('transcript'));
+  });
+}
+
+const drawnTexts = () => screen.queryAllByTestId('message-text').map((text) => text.textContent);
+
+// happy-dom lays nothing out. As a browser would: every drawn entry is ENTRY_HEIGHT tall, the
+// transcript shows VIEWPORT_HEIGHT of it, and it scrolls as far as its content is tall.
+const VIEWPORT_HEIGHT = 480;
+const layout: Record<string, (element: HTMLElement) => number> = {
+  offsetHeight: (element) => (element.classList.contains('virtual-list__row') ? ENTRY_HEIGHT : 0),
+  clientHeight: (element) => (element.dataset['testid'] === 'transcript' ? VIEWPORT_HEIGHT : 0),
+  scrollHeight: (element) => (element.dataset['testid'] === 'transcript' ? parseFloat((element.firstElementChild as HTMLElement).style.height) : 0),
+};
+const originals = Object.keys(layout).map((name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)] as const);
+beforeEach(() => {
+  for (const [name, measure] of Object.entries(layout)) {
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: function (this: HTMLElement) { return measure(this); } });
+  }
+});
+afterEach(() => {
+  for (const [name, original] of originals) {
+    if (original) Object.defineProperty(HTMLElement.prototype, name, original);
+    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
+  }
+});
+
+describe('a long transcript', () => {
+  it('draws only the entries around the newest of 10,000, where it opens', async () => {
+    await renderApp(new FakeMsn(signedInState([alice], { conversations: { c1: longConversation(10_000) } })), '#/conversation/c1');
+    await waitFor(async () => {
+      await scrolled();
+      expect(drawnTexts()).toContain('Message number 9999');
+    });
+    const drawn = drawnTexts();
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(60);
+    expect(drawn).toContain('Message number 9999');
+    expect(drawn).not.toContain('Message number 0');
+    expect(screen.getByRole('log', { name: 'Conversation' }).getAttribute('aria-live')).toBe('off');
+  });
+
+  it('draws the first entries when scrolled to the top', async () => {
+    await renderApp(new FakeMsn(signedInState([alice], { conversations: { c1: longConversation(2_000) } })), '#/conversation/c1');
+    const transcript = screen.getByTestId('transcript');
+    act(() => {
+      transcript.scrollTop = 0;
+      fireEvent.scroll(transcript);
+    });
+    expect(drawnTexts()).toContain('Message number 0');
+    expect(drawnTexts()).not.toContain('Message number 1999');
+  });
+
+  it('keeps the entry holding keyboard focus drawn when the transcript scrolls away from it', async () => {
+    await renderApp(new FakeMsn(signedInState([alice], { conversations: { c1: longConversation(2_000, 1_995) } })), '#/conversation/c1');
+    await waitFor(async () => {
+      await scrolled();
+      expect(drawnTexts()).toContain('Message number 1995');
+    });
+    const failed = screen.getAllByTestId('message').find((entry) => entry.textContent?.includes('Message number 1995')) as HTMLElement;
+    const resend = within(failed).getByRole('button', { name: 'Resend' });
+    act(() => resend.focus());
+    const transcript = screen.getByTestId('transcript');
+    act(() => {
+      transcript.scrollTop = 0;
+      fireEvent.scroll(transcript);
+    });
+    expect(drawnTexts()).toContain('Message number 0');
+    expect(drawnTexts()).toContain('Message number 1995');
+    expect(document.activeElement).toBe(resend);
+  });
+});
