@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import type { HistoryContact, HistoryConversation, HistoryExport, HistoryMessage, HistorySearchResult } from './history';
-import type { Settings, Snapshot } from './ipc';
+import type { AppInfo, Settings, Snapshot } from './ipc';
 import type { AppError } from './model';
 import {
   accountSchema,
@@ -100,6 +100,11 @@ export const COMMANDS = {
   /** Resolves with the number of messages deleted. */
   historyDelete: onAccount([historyDeletionSchema], returns<number>()),
   historyExport: onAccount([historyExportScopeSchema, historyExportFormatSchema], returns<HistoryExport>()),
+  /** The user has read about the damaged files in Settings.recovered. */
+  dismissRecovered: { scope: 'app', args: z.tuple([]), result: returns<Settings>() },
+  getAppInfo: { scope: 'app', args: z.tuple([]), result: returns<AppInfo>() },
+  /** Help → Open Log Folder: the folder of the log file, in the system's file manager. */
+  openLogFolder: { scope: 'app', args: z.tuple([]), result: returns() },
   /** Opens a web or e-mail link in the system's browser or mail client, once the schema accepted it. */
   openLink: { scope: 'app', args: z.tuple([linkSchema]), result: returns() },
   /**

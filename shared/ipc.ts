@@ -5,7 +5,7 @@
 import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
 import type { HistoryProblem } from './history';
-import type { AppError, MessengerState } from './model';
+import type { AppError, MessengerState, RecoveredFile } from './model';
 import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
 
@@ -28,6 +28,8 @@ export interface Settings {
   readonly lastHandle: string;
   readonly rememberPassword: boolean;
   readonly autoSignIn: boolean;
+  /** Whether the log file may show what messages say; by default it shows their length only. */
+  readonly logMessageText: boolean;
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
@@ -43,6 +45,17 @@ export interface Settings {
   readonly contactPreferences: ContactPreferencesByAccount;
   /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
   readonly spellCheckLanguages: readonly string[];
+  /** Files found damaged and set aside, until the user has been told (dismissRecovered). */
+  readonly recovered: readonly RecoveredFile[];
+}
+
+/** What Help → About shows besides the app's own version: what it runs on and where its files are. */
+export interface AppInfo {
+  /** Node always; Electron and Chromium in the desktop app. */
+  readonly versions: { readonly node: string; readonly electron?: string; readonly chromium?: string };
+  readonly dataFolder: string;
+  /** The log file, when one is written (always in the desktop app; with --log in the browser host). */
+  readonly logFile?: string;
 }
 
 /** Something to tell the user about right now (toast, sound, live region). */

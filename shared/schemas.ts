@@ -91,6 +91,7 @@ export const settingsPatchSchema = z
     lastHandle: z.string().max(MAX_HANDLE_LENGTH),
     rememberPassword: z.boolean(),
     autoSignIn: z.boolean(),
+    logMessageText: z.boolean(),
     theme: themeSchema,
     uiScale: uiScaleSchema,
     plusTags: plusTagModeSchema,

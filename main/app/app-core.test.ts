@@ -331,3 +331,16 @@ describe('MessengerApp events', () => {
     expect(shell.showConversation).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('MessengerApp damaged files', () => {
+  it('tells every window about a damaged file until the user has read about it', async () => {
+    writeFileSync(join(dataDir, 'settings.json'), 'not json');
+    const { app, messenger } = createApp();
+    expect(app.snapshot().settings.recovered).toEqual([{ file: 'settings', backup: expect.stringMatching(/settings\..+\.bak$/) }]);
+    const told = app.next('settings');
+    messenger.fire('fileRecovered', { file: 'contact-list', backup: '/data/lists/x.bak' });
+    expect((await told).recovered).toEqual([expect.objectContaining({ file: 'settings' }), { file: 'contact-list', backup: '/data/lists/x.bak' }]);
+    expect(await app.dispatch('dismissRecovered', [])).toMatchObject({ ok: true, value: { recovered: [] } });
+    expect(createApp().app.snapshot().settings.recovered).toEqual([]);
+  });
+});

@@ -18,12 +18,15 @@ import { openableLink } from '../../shared/links';
 import type { AppError, PassportForm, StatusCode } from '../../shared/model';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
+import { appInfo, openLogFolder } from './app-info';
+import type { AppLog } from './app-log';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
 import { AppHistory, type AppHistoryOptions, historyUnavailable } from './history/app-history';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
+import { logSessionActivity } from './session-log';
 import { StateSync } from './state-sync';
 
 /** What a shell does for the app: windows and the user's browser. */
@@ -39,6 +42,8 @@ export interface AppShell {
   openForm?(form: PassportForm): void | Promise<void>;
   /** Shows the account's history window, at a contact's conversations when one is named. */
   showHistory(account: AccountId, handle?: string): void;
+  /** Shows a folder of ours (the log's) in the system's file manager. */
+  showFolder?(folder: string): Promise<void>;
 }
 
 export interface MessengerAppOptions {
@@ -52,7 +57,8 @@ export interface MessengerAppOptions {
   readonly demo: DemoAddress;
   /** Chat history (the shell says where its worker is); without it, history commands say it is unavailable. */
   readonly history?: AppHistoryOptions;
-  readonly log?: (line: string) => void;
+  /** Where sign-in steps, errors and the MSNP lines go (main/app/app-log.ts). */
+  readonly log?: AppLog;
   /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
   readonly spellCheckLanguages?: readonly string[];
 }
@@ -94,7 +100,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   constructor(options: MessengerAppOptions) {
     super();
     this.options = options;
-    this.log = options.log ?? (() => {});
+    this.log = options.log ? (line) => options.log?.info(line) : () => {};
     this.shell = options.shell;
     this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
     this.demo = options.demo;
@@ -123,7 +129,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       return { ok: true, value };
     } catch (error) {
       const appError = toCommandError(error);
-      if (appError.kind === 'internal') this.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (appError.kind === 'internal') this.options.log?.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { ok: false, error: appError };
     }
   }
@@ -163,7 +169,9 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
       ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
       log: this.log,
+      logMessageText: () => this.settings.settings.logMessageText,
     });
+    if (this.options.log) logSessionActivity(messenger, this.options.log, id === FIRST_ACCOUNT ? undefined : id);
     const sync = new StateSync({ initial: messenger.state });
     const history = this.options.history && this.createHistory(id, messenger, this.options.history);
     const account: Account = { id, messenger, sync, lastPresence: new Map(), history };
@@ -207,6 +215,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
       notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
+    messenger.on('fileRecovered', (file) => this.emit('settings', this.settings.noteRecovered(file)));
     messenger.on('signedOut', ({ reason, error }) => {
       lastPresence.clear();
       notify({ kind: 'signed-out', reason, ...(error && { error }) });
@@ -336,6 +345,13 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       historySearch: (account, words) => this.historyOf(account).search(words),
       historyDelete: (account, what) => this.historyOf(account).delete(what),
       historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
+      dismissRecovered: () => {
+        const settings = this.settings.dismissRecovered();
+        this.emit('settings', settings);
+        return settings;
+      },
+      getAppInfo: () => appInfo(this.options.dataDir, this.options.log?.file),
+      openLogFolder: () => openLogFolder(this.options.log?.file, this.shell.showFolder?.bind(this.shell)),
       openLink: (url) => this.openLink(url),
       notify: (notification) => this.shell.notify?.(notification),
       setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),

@@ -6,11 +6,14 @@ import { Messenger } from '../client/messenger';
 import { HistoryService } from '../app/history/service';
 import { SOURCE_HISTORY_WORKER } from '../app/history/source-worker';
 import { toAppError } from '../client/errors';
+import { type AppLog, openLog } from '../app/app-log';
+import { openWithPlatform } from '../app/open-with-platform';
+import { logSessionActivity } from '../app/session-log';
 import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
 import { printHistoryEvents, runHistoryCommand } from './history-commands';
-import { cliDataDir, openWithPlatform, promptPassword } from './system';
+import { cliDataDir, promptPassword } from './system';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 
@@ -25,12 +28,14 @@ async function readPassword(): Promise<string> {
   return promptPassword('Password: ');
 }
 
-async function run(options: CliArguments, password: string): Promise<void> {
+async function run(options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
   const dataDir = cliDataDir();
   const messenger = new Messenger({
     dataDir,
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
+    ...(log && { log: (line: string) => log.info(line), logMessageText: () => options.logMessageText }),
   });
+  if (log) logSessionActivity(messenger, log);
   printEvents(messenger, print);
   const history = options.history
     ? new HistoryService(messenger, { dataDir, worker: SOURCE_HISTORY_WORKER, keepsHistory: () => true })
@@ -72,17 +77,28 @@ async function run(options: CliArguments, password: string): Promise<void> {
   lines.on('close', quit);
 }
 
+/** A log file that cannot be written is a bad command line, said before anything else happens. */
+function openCliLog(file: string): AppLog {
+  try {
+    return openLog({ file });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(): Promise<void> {
   let options: CliArguments;
   let password: string;
+  let log: AppLog | undefined;
   try {
     options = parseCliArguments(process.argv.slice(2));
+    if (options.logFile !== undefined) log = openCliLog(options.logFile);
     password = await readPassword();
   } catch (error) {
     print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
-  await run(options, password);
+  await run(options, password, log);
 }
 
 void main();

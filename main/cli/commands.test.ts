@@ -81,8 +81,18 @@ describe('CLI arguments', () => {
       status: 'AWY',
       openBrowser: false,
       history: true,
+      logMessageText: false,
     });
     expect(parseCliArguments(['--server', 'h', '--user', 'a@b.c'])).toMatchObject({ status: 'NLN', openBrowser: true, history: false });
+  });
+
+  it('reads --log FILE and --log-message-text, which goes only with a log', () => {
+    expect(parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log', 'cli.log', '--log-message-text'])).toMatchObject({
+      logFile: 'cli.log',
+      logMessageText: true,
+    });
+    expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log-message-text'])).toThrow(/goes with --log FILE/);
+    expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log', ''])).toThrow(/--log needs a file name/);
   });
 
   it('refuses a password argument, unknown options and a bad status', () => {

@@ -70,6 +70,9 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'host-unreachable': () => 'The messenger core could not be reached.',
   'host-lost': () => 'Lost the connection to the messenger core.',
   'popups-blocked': () => 'The browser blocked a window.',
+  'no-log-file': () => 'No log is being written (--log FILE).',
+  'cannot-show-folders': () => 'Folders cannot be opened here.',
+  'folder-unavailable': ({ detail }) => `Could not open ${text(detail, 'folder')}.`,
   'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside the messenger.',
 };

@@ -36,6 +36,8 @@ export interface ConversationHost {
   /** False while IMS is OFF (do not disturb): invitations are not answered. */
   acceptsInvitations(): boolean;
   log?(line: string): void;
+  /** Whether the log may show message text ("log message text" in Options); by length only otherwise. */
+  logMessageText?(): boolean;
 }
 
 export interface ConversationEvents {

@@ -108,6 +108,9 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'host-unreachable': () => 'Messenger could not reach its background service. Please try again.',
   'host-lost': () => 'Lost the connection to MSN Messenger. Reconnecting…',
   'popups-blocked': () => 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
+  'no-log-file': () => 'MSN Messenger is not writing a log. Start the browser host with --log FILE to have one.',
+  'cannot-show-folders': () => 'MSN Messenger cannot open folders here.',
+  'folder-unavailable': ({ detail }) => `The folder ${text(detail, 'folder')} could not be opened.`,
   'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside MSN Messenger. Please try again.',
 };

@@ -2,7 +2,8 @@
 // Functions take the parts that vary; nothing else in the renderer builds user-facing text.
 
 import type { HistoryProblem } from '../../shared/history';
-import type { DeliveryState, ListName, SessionState, StatusCode } from '../../shared/model';
+import type { AppInfo } from '../../shared/ipc';
+import type { DeliveryState, ListName, RecoveredFile, SessionState, StatusCode } from '../../shared/model';
 import type { ContactSound, PlusTagMode, ThemeChoice } from '../../shared/preferences';
 import { STATUS_LABELS } from '../../shared/status-labels';
 import { describeError, describeTranscriptEvent } from './error-strings';
@@ -62,6 +63,18 @@ const DELIVERY_NOTES: Readonly<Partial<Record<DeliveryState, string>>> = {
   sending: '(not confirmed as delivered)',
 };
 
+const RECOVERED_WHAT: Readonly<Record<RecoveredFile['file'], string>> = {
+  settings: 'Your settings could not be read, so MSN Messenger started with the usual settings.',
+  passwords: 'Your remembered passwords could not be read: type your password when you sign in.',
+  'contact-list': 'The saved copy of your contact list could not be read, so it was fetched from the server again.',
+};
+
+/** Why main reloaded a window (crash-handlers.ts puts the reason in its address). */
+const RELOADED_WHY: Readonly<Record<string, string>> = {
+  unresponsive: 'This window stopped responding and was reloaded.',
+  oom: 'This window ran out of memory and was reloaded.',
+};
+
 export const strings = {
   appName: 'MSN Messenger',
   /** appName in the header band's two weights. */
@@ -96,6 +109,7 @@ export const strings = {
     addContact: 'Add a Contact…',
     invite: 'Invite a Friend by E-mail…',
     options: 'Options…',
+    openLogFolder: 'Open Log Folder',
     about: 'About MSN Messenger',
     messageHistory: 'Message History…',
     inviteToConversation: 'Invite Someone to This Conversation…',
@@ -312,7 +326,21 @@ export const strings = {
     title: 'About MSN Messenger',
     version: (version: string): string => `Version ${version}`,
     text: 'A modern replica of MSN Messenger 2.0, speaking MSNP3 and MSNP2.',
+    runsOn: ({ electron, chromium, node }: AppInfo['versions']): string =>
+      `Running on ${[electron && `Electron ${electron}`, chromium && `Chromium ${chromium}`, `Node.js ${node}`].filter(Boolean).join(', ')}.`,
+    dataFolder: 'Data folder:',
+    logFile: 'Log file:',
+    noLogFile: 'None: no log is being written.',
   },
+
+  /** Files of the app that were found damaged and set aside (Settings.recovered). */
+  recovered: {
+    sentence: ({ file, backup }: RecoveredFile): string =>
+      `${RECOVERED_WHAT[file]}${backup ? ` The damaged file was kept as ${backup}.` : ''}`,
+  },
+
+  reloaded: (reason: string): string =>
+    `${RELOADED_WHY[reason] ?? 'This window stopped unexpectedly and was reloaded.'} The log has the details (Help → Open Log Folder).`,
 
   options: {
     title: 'Options',
@@ -341,6 +369,8 @@ export const strings = {
     sounds: 'Play sounds',
     toasts: 'Show alerts when contacts come online and messages arrive',
     signInAtStart: 'Run Messenger and sign in when the computer starts',
+    logMessageText: 'Write what messages say in the log file (otherwise only their length)',
+    logHint: 'The log helps with bug reports. It never holds your password.',
     currentServer: (server: string): string => `Currently connected to ${server}.`,
     serverHint: 'The new server is used the next time you sign in.',
     signInFirst: 'Sign in to change these options.',

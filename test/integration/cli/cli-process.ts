@@ -1,8 +1,12 @@
-// A CLI child process (node with the tsx loader) for the end-to-end CLI tests: its JSON events as
-// they are printed, and lines to its stdin.
+// The CLI as a child process (node with the tsx loader), with its own data directory, for the
+// integration tests: its JSON events as they come, and lines to its stdin.
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterEach } from 'vitest';
 
 export type CliEvent = { event: string } & Record<string, unknown>;
 
@@ -45,4 +49,21 @@ export function startCli(args: readonly string[], env: Record<string, string>): 
     env: { ...process.env, ...env },
   });
   return new CliProcess(child);
+}
+
+/** A `start` that runs the CLI with the given arguments; everything it started is gone after each test. */
+export function useCliProcesses(): (args: string[], env?: Record<string, string>) => Promise<CliProcess> {
+  const dataDirs: string[] = [];
+  const children: CliProcess[] = [];
+  afterEach(async () => {
+    for (const cli of children.splice(0)) cli.child.kill();
+    await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async (args, env = {}) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'msn-cli-'));
+    dataDirs.push(dataDir);
+    const cli = startCli(args, { MSN_DATA_DIR: dataDir, ...env });
+    children.push(cli);
+    return cli;
+  };
 }

@@ -4,32 +4,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliProcess, startCli } from './cli-process';
 import { Messenger } from '../../../main/client/messenger';
 import type { Contact } from '../../../shared/model';
 import { nextEvent, untilState } from '../ns/harness';
 import { type MsnServer, DEMO_ACCOUNTS, DEMO_SIGN_IN, startServer } from '../../../server/index';
+import { useCliProcesses } from './cli-process';
 
 let server: MsnServer | undefined;
 const dataDirs: string[] = [];
-const children: CliProcess[] = [];
 const messengers: Messenger[] = [];
-
 afterEach(async () => {
-  for (const cli of children.splice(0)) cli.child.kill();
   await Promise.all(messengers.splice(0).map((messenger) => messenger.signOut()));
   await server?.close();
   await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   server = undefined;
 });
-
-async function start(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'msn-cli-'));
-  dataDirs.push(dataDir);
-  const cli = startCli(args, { MSN_DATA_DIR: dataDir, ...env });
-  children.push(cli);
-  return cli;
-}
+// Registered after the hook above, so it runs first (after-hooks run as a stack): the CLIs go before their server.
+const start = useCliProcesses();
 
 /** Another member signed in beside the CLI, to see what the CLI's commands did. */
 async function member(handle: string, password: string): Promise<Messenger> {

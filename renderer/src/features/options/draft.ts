@@ -16,6 +16,7 @@ export interface OptionsDraft {
   readonly sounds: boolean;
   readonly toasts: boolean;
   readonly signInAtStart: boolean;
+  readonly logMessageText: boolean;
   readonly server: string;
   readonly privacyMode: PrivacyMode;
   readonly addedAlert: AddedAlertMode;
@@ -45,6 +46,7 @@ export function initialDraft(
     sounds: settings.sounds,
     toasts: settings.toasts,
     signInAtStart: settings.signInAtStart,
+    logMessageText: settings.logMessageText,
     server: defaultServer(settings),
     privacyMode: privacy.mode,
     addedAlert: privacy.addedAlert,
@@ -92,6 +94,7 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
     sounds: after.sounds,
     toasts: after.toasts,
     signInAtStart: after.signInAtStart,
+    logMessageText: after.logMessageText,
     lastServer: after.server.trim(),
     theme: after.theme,
     uiScale: after.uiScale,
