@@ -32,6 +32,8 @@ export interface SwitchboardOptions {
   /** How long an `A`-mode MSG may wait for ACK or NAK. */
   ackTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Whether a logged message may show its text (the user's "log message text"). */
+  logMessageText?: () => boolean;
 }
 
 export class Switchboard extends TypedEmitter<SwitchboardEvents> {
@@ -205,6 +207,7 @@ function connect(ticket: SwitchboardTicket, options: SwitchboardOptions): Promis
     connectTimeoutMs: options.connectTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     log: log && ((direction, text) => log(`SB ${direction === 'in' ? '<' : '>'} ${text}`)),
+    logMessageText: options.logMessageText,
   };
   return MsnpConnection.connect(ticket.host, ticket.port, connectionOptions);
 }

@@ -38,6 +38,8 @@ export interface ConversationHost {
   /** The host of the server signed in to, to notice invitations that lead elsewhere. */
   serverHost?(): string | undefined;
   log?(line: string): void;
+  /** Whether the log may show message text ("log message text" in Options); by length only otherwise. */
+  logMessageText?(): boolean;
 }
 
 export interface ConversationEvents {
