@@ -36,16 +36,10 @@ const Message = memo(function Message({ message, failedForNames, onResend }: Mes
       data-automatic={message.automatic}
     >
       {failed && <p className="entry__failed">{strings.conversation.notDelivered}</p>}
-      <p className="entry__says">
-        <span className="entry__sender">
-          <RichText text={message.fromName} /> {strings.conversation.saysAfterName}
-        </span>{' '}
-        <time className="entry__time" dateTime={new Date(message.sentAt).toISOString()}>
-          {formatTime(message.sentAt)}
-        </time>
+      <SaysLine fromName={message.fromName} sentAt={message.sentAt}>
         {message.automatic && <span className="entry__automatic"> {strings.conversation.automatic}</span>}
         {message.delivery === 'sending' && <span className="entry__sending"> {strings.conversation.sending}</span>}
-      </p>
+      </SaysLine>
       <p className="entry__text" style={messageStyle(message.format, surface)} data-testid="message-text">
         <RichText text={message.text} />
       </p>
@@ -64,6 +58,21 @@ const Message = memo(function Message({ message, failedForNames, onResend }: Mes
     </div>
   );
 });
+
+/** "X says: 10:42 PM" above a message, with whatever the view adds after the time. */
+export function SaysLine({ fromName, sentAt, children }: { readonly fromName: string; readonly sentAt: number; readonly children?: ReactNode }) {
+  return (
+    <p className="entry__says">
+      <span className="entry__sender">
+        <RichText text={fromName} /> {strings.conversation.saysAfterName}
+      </span>{' '}
+      <time className="entry__time" dateTime={new Date(sentAt).toISOString()}>
+        {formatTime(sentAt)}
+      </time>
+      {children}
+    </p>
+  );
+}
 
 const SystemEntry = memo(function SystemEntry({ line }: { readonly line: SystemLine }) {
   return (

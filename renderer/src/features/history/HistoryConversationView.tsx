@@ -7,7 +7,7 @@ import { command } from '../../bridge';
 import { RichText } from '../../components/rich-text/RichText';
 import { strings } from '../../strings';
 import { messageStyle } from '../conversation/message-style';
-import { formatTime } from '../conversation/time-format';
+import { SaysLine } from '../conversation/Transcript';
 import { conversationDate, conversationNames } from './HistoryContacts';
 
 interface HistoryConversationViewProps {
@@ -60,17 +60,12 @@ export function HistoryConversationView({ conversationId, messageId, generation 
             data-testid="history-message"
             data-id={message.id}
           >
-            <p className="entry__says">
-              <span className="entry__sender">
-                <RichText text={message.fromName} /> {strings.conversation.saysAfterName}
-              </span>{' '}
-              <time className="entry__time" dateTime={new Date(message.sentAt).toISOString()}>
-                {formatTime(message.sentAt)}
-              </time>{' '}
+            <SaysLine fromName={message.fromName} sentAt={message.sentAt}>
+              {' '}
               <span className="entry__time">{strings.history.deliveryNote(message.delivery)}</span>
-            </p>
+            </SaysLine>
             <p className="entry__text" style={messageStyle(message.format)} data-testid="history-message-text">
-              {message.text}
+              <RichText text={message.text} />
             </p>
           </div>
         ))}
