@@ -3,7 +3,7 @@
 // core's handler map are all derived from it, so adding a command is one entry here plus its
 // handler in main/app (the compiler points at the handler).
 
-import { z } from 'zod';
+import { z } from './zod';
 import type { HistoryContact, HistoryConversation, HistoryExport, HistoryMessage, HistorySearchResult } from './history';
 import type { AppInfo, Settings, Snapshot } from './ipc';
 import type { AppError } from './model';

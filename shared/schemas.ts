@@ -2,7 +2,7 @@
 // (commands.ts) is made of them. The core validates with it before any handler runs: a renderer
 // (or a page on the browser host) can send anything.
 
-import { z } from 'zod';
+import { z } from './zod';
 import { MAX_HANDLE_LENGTH, isValidHandle } from './handles';
 import { ACCOUNT_ID_SHAPE } from './accounts';
 import { MAX_LINK_LENGTH, openableLink } from './links';

@@ -292,17 +292,15 @@ describe('MessengerApp events', () => {
     expect(notices).toEqual([{ kind: 'message', conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' }]);
   });
 
-  it('tells the user when a contact signs in, but not about status changes or the burst of a sign-in', () => {
+  it('tells the user when a contact signs in, but not about status changes, the burst of a sign-in, or people not on the list', () => {
     const { messenger, notices } = createApp();
+    const onList = (handle: string) => ({ handle, friendlyName: handle, status: 'FLN' as const, lists: ['FL' as const] });
+    messenger.setState((state) => ({ ...state, contacts: { 'ann@x.com': onList('ann@x.com'), 'bob@x.com': onList('bob@x.com') } }));
     messenger.fire('presence', { handle: 'ann@x.com', status: 'NLN', friendlyName: 'Ann', initial: true });
     messenger.fire('presence', { handle: 'ann@x.com', status: 'BSY', friendlyName: 'Ann', initial: false });
     messenger.fire('presence', { handle: 'bob@x.com', status: 'AWY', friendlyName: 'Bob', initial: false });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'FLN', friendlyName: 'Bob', initial: false });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob', initial: false });
-    expect(notices).toEqual([
-      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
-      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
-    ]);
+    messenger.fire('presence', { handle: 'eve@x.com', status: 'NLN', friendlyName: 'Eve', initial: false });
+    expect(notices).toEqual([{ kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' }]);
   });
 
   it('turns messenger events into notices, a conversation\'s error naming its conversation', () => {

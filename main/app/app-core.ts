@@ -15,7 +15,7 @@ import {
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
 import { openableLink } from '../../shared/links';
-import type { AppError, PassportForm, StatusCode } from '../../shared/model';
+import type { AppError, PassportForm } from '../../shared/model';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
 import { appInfo, openLogFolder } from './app-info';
@@ -26,6 +26,7 @@ import { AppHistory, type AppHistoryOptions, historyUnavailable } from './histor
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
+import { SignInAlerts } from './sign-in-alerts';
 import { logSessionActivity } from './session-log';
 import { StateSync } from './state-sync';
 
@@ -73,8 +74,7 @@ export interface Account {
   readonly id: AccountId;
   readonly messenger: MessengerPort;
   readonly sync: StateSync;
-  /** Each contact's last status, to tell a sign-in from a status change. */
-  readonly lastPresence: Map<string, StatusCode>;
+  readonly signInAlerts: SignInAlerts;
   /** The chat history of whoever signs in on this account, when the shell set history up. */
   readonly history: AppHistory | undefined;
 }
@@ -174,7 +174,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (this.options.log) logSessionActivity(messenger, this.options.log, id === FIRST_ACCOUNT ? undefined : id);
     const sync = new StateSync({ initial: messenger.state });
     const history = this.options.history && this.createHistory(id, messenger, this.options.history);
-    const account: Account = { id, messenger, sync, lastPresence: new Map(), history };
+    const account: Account = { id, messenger, sync, signInAlerts: new SignInAlerts(), history };
     this.accounts.set(id, account);
     sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
     this.forwardMessengerEvents(account);
@@ -196,7 +196,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   }
 
   private forwardMessengerEvents(account: Account): void {
-    const { messenger, sync, lastPresence, id } = account;
+    const { messenger, sync, signInAlerts, id } = account;
     const notify = (notice: Notice): void => this.emit('notice', { account: id, notice });
     messenger.on('state', (state) => sync.update(state));
     messenger.on('message', ({ conversationId, from, fromName, text }) => {
@@ -205,19 +205,18 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     });
     messenger.on('newMail', (mail) => notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
     messenger.on('addedBy', (request) => notify({ kind: 'added-by', ...request }));
-    messenger.on('presence', ({ handle, status, friendlyName, initial }) => {
-      const before = lastPresence.get(handle) ?? 'FLN';
-      lastPresence.set(handle, status);
-      // Only a contact signing in is news: not a status change, and not the ILN lines that tell who
-      // was already online when I signed in.
-      if (!initial && before === 'FLN' && status !== 'FLN') notify({ kind: 'online', handle, friendlyName });
+    messenger.on('presence', (change) => {
+      // Only someone on my contact list is news; a server may say anything about anyone else.
+      const contact = messenger.state.contacts[change.handle.toLowerCase()];
+      const announce = signInAlerts.seen(change) && contact?.lists.includes('FL') === true;
+      if (announce) notify({ kind: 'online', handle: change.handle, friendlyName: change.friendlyName });
     });
     messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
       notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
     messenger.on('fileRecovered', (file) => this.emit('settings', this.settings.noteRecovered(file)));
     messenger.on('signedOut', ({ reason, error }) => {
-      lastPresence.clear();
+      signInAlerts.clear();
       notify({ kind: 'signed-out', reason, ...(error && { error }) });
     });
   }
@@ -237,15 +236,16 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private async signIn({ messenger }: Account, request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
     if (!password) throw inputError('missing-password', 'password');
+    const remember = request.rememberPassword && this.settings.secrets.storage !== 'none';
     await this.saveSettings({
       lastServer: request.server,
       lastHandle: request.handle,
-      rememberPassword: request.rememberPassword,
-      autoSignIn: request.rememberPassword && request.autoSignIn,
+      rememberPassword: remember,
+      autoSignIn: remember && request.autoSignIn,
     });
     const server = request.server === DEMO_SERVER ? await this.demoAddress() : request.server;
     await messenger.signIn({ server, handle: request.handle, password, status: request.status });
-    if (request.rememberPassword) {
+    if (remember) {
       await this.settings.secrets.set(request.handle, password);
       this.emit('settings', this.settings.settings);
     }

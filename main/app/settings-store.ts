@@ -3,15 +3,15 @@
 // are not in it: they go to the injected SecretStore, and only "is one saved for this handle"
 // crosses IPC.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ServerPreset, Settings } from '../../shared/ipc';
+import type { DerivedSetting, ServerPreset, Settings } from '../../shared/ipc';
 import type { RecoveredFile } from '../../shared/model';
 import { type ContactPreferences, type ContactPreferencesByAccount, DEFAULT_PREFERENCES } from '../../shared/preferences';
 import { autoReplySchema, contactPreferencesSchema, plusTagModeSchema, themeSchema, uiScaleSchema } from '../../shared/schemas';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { type FileFormat, encode } from '../storage/data-file';
+import { openDataFolder } from '../storage/data-folder';
 import { readDataFile } from './json-file';
 import type { SecretStore } from './secret-store';
 
@@ -23,7 +23,7 @@ export const SERVER_PRESETS: readonly ServerPreset[] = [
   { label: 'Server on this computer', address: '127.0.0.1:1863' },
 ];
 
-export type StoredSettings = Omit<Settings, 'hasSavedPassword' | 'presets' | 'recovered' | 'spellCheckLanguages'>;
+export type StoredSettings = Omit<Settings, DerivedSetting>;
 
 export const DEFAULT_SETTINGS: StoredSettings = {
   autoIdleMinutes: 5,
@@ -100,7 +100,7 @@ export class SettingsStore {
     /** The shell's spelling dictionaries, offered per contact. */
     private readonly spellCheckLanguages: readonly string[] = [],
   ) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    openDataFolder(dataDir);
     this.file = join(dataDir, 'settings.json');
     const saved = readDataFile(this.file, SETTINGS_FORMAT, 'settings', log);
     this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...saved.value };
@@ -109,7 +109,11 @@ export class SettingsStore {
 
   get settings(): Settings {
     const hasSavedPassword = this.stored.lastHandle !== '' && this.secrets.has(this.stored.lastHandle);
-    return { ...this.stored, hasSavedPassword, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages, recovered: this.recovered };
+    const passwordStorage = this.secrets.storage;
+    // Where nothing can be kept safely, "remember" and "sign in automatically" are off whatever the file says.
+    const remembering = passwordStorage === 'none' ? { rememberPassword: false, autoSignIn: false } : {};
+    const derived = { hasSavedPassword, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages, recovered: this.recovered, passwordStorage };
+    return { ...this.stored, ...remembering, ...derived };
   }
 
   /** Remembers what `account` chose for `contact`; the defaults take no room. */

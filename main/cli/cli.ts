@@ -28,13 +28,16 @@ async function readPassword(): Promise<string> {
   return promptPassword('Password: ');
 }
 
-async function run(options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
-  const dataDir = cliDataDir();
-  const messenger = new Messenger({
-    dataDir,
+function createMessenger(options: CliArguments, log: AppLog | undefined): Messenger {
+  return new Messenger({
+    dataDir: cliDataDir(),
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
     ...(log && { log: (line: string) => log.info(line), logMessageText: () => options.logMessageText }),
   });
+}
+
+async function run(messenger: Messenger, options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
+  const dataDir = cliDataDir();
   if (log) logSessionActivity(messenger, log);
   printEvents(messenger, print);
   const history = options.history
@@ -88,17 +91,20 @@ function openCliLog(file: string): AppLog {
 
 async function main(): Promise<void> {
   let options: CliArguments;
+  let messenger: Messenger;
   let password: string;
   let log: AppLog | undefined;
   try {
     options = parseCliArguments(process.argv.slice(2));
     if (options.logFile !== undefined) log = openCliLog(options.logFile);
+    // Before the password prompt: a data folder that cannot be used is said at once.
+    messenger = createMessenger(options, log);
     password = await readPassword();
   } catch (error) {
     print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
-  await run(options, password, log);
+  await run(messenger, options, password, log);
 }
 
 void main();

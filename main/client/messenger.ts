@@ -27,10 +27,11 @@ import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
 import { isOnList, keyOf } from '../ns/lists';
 import { NotificationSession } from '../ns/session';
-import { parseServerAddress, validateHandle } from '../ns/signin';
+import { parseServerAddress, readServerAddress, validateHandle } from '../ns/signin';
 import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
-import { openFormPage } from '../passport/page';
+import { FormPages, removeLeftoverPages } from '../passport/page-files';
 import { createConversationService } from '../sb/index';
+import { openDataFolder } from '../storage/data-folder';
 import type { ConversationEvents, ConversationHost, ConversationService } from '../sb/types';
 import type { AutoReplies } from '../../shared/preferences';
 import { AutoIdle } from './auto-idle';
@@ -62,7 +63,7 @@ export interface MessengerEvents {
 }
 
 export interface MessengerOptions {
-  /** Where the per-account list cache lives. */
+  /** Where the per-account list cache lives: the user's own, private folder (created so when missing). */
   readonly dataDir: string;
   /** Opens a local page (the Passport form) or a URL in the user's browser. */
   readonly openExternal: (pathOrUrl: string) => void | Promise<void>;
@@ -106,9 +107,13 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private readonly reconnection: ReconnectPolicy;
   private readonly autoIdle: AutoIdle;
   private readonly autoReply: AutoReply;
+  private readonly formPages = new FormPages();
 
   constructor(private readonly options: MessengerOptions) {
     super();
+    openDataFolder(options.dataDir);
+    // A messenger that writes Hotmail pages clears those a killed predecessor left behind.
+    if (!options.openForm) void removeLeftoverPages().catch((error: Error) => options.log?.(`Hotmail pages: ${error.message}`));
     this.listCache = new ListCache(join(options.dataDir, 'lists'), ({ problem, backup }) => {
       options.log?.(`The contact list cache could not be read (${problem}); ${backup ? `kept as ${backup}` : 'it could not be moved aside'}`);
       this.emit('fileRecovered', { file: 'contact-list', ...(backup && { backup }) });
@@ -187,7 +192,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const session = this.session;
     this.session = undefined;
     await session?.signOut();
-    await this.listCache.flush();
+    await Promise.all([this.listCache.flush(), this.formPages.removeAll()]);
     this.goOffline();
     if (wasSignedIn) this.emit('signedOut', { reason: 'user' });
   }
@@ -425,7 +430,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const { openForm, openExternal } = this.options;
     await this.run(async () => {
       if (openForm) await openForm(form);
-      else await openFormPage(form, { openExternal: async (path) => openExternal(path) });
+      else await this.formPages.open(form, async (path) => openExternal(path));
     });
     return form;
   }
@@ -441,6 +446,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       friendlyNameOf: (handle) => this.current.contacts[keyOf(handle)]?.friendlyName,
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
       acceptsInvitations: () => this.current.session.imsEnabled,
+      serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,
       log: this.options.log,
       logMessageText: this.options.logMessageText,
     };

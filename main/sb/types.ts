@@ -35,6 +35,8 @@ export interface ConversationHost {
   isBlocked(handle: string): boolean;
   /** False while IMS is OFF (do not disturb): invitations are not answered. */
   acceptsInvitations(): boolean;
+  /** The host of the server signed in to, to notice invitations that lead elsewhere. */
+  serverHost?(): string | undefined;
   log?(line: string): void;
   /** Whether the log may show message text ("log message text" in Options); by length only otherwise. */
   logMessageText?(): boolean;

@@ -126,6 +126,8 @@ export const strings = {
     password: 'Password',
     savedPassword: 'A saved password will be used. Type a new one to change it.',
     rememberPassword: 'Remember my password',
+    noKeyring:
+      'This computer has no keyring (such as GNOME Keyring or KWallet) to keep your password safe, so Messenger will not remember it.',
     autoSignIn: 'Sign me in automatically',
     status: 'Status',
     server: 'Server',

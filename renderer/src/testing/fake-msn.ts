@@ -34,6 +34,7 @@ export const TEST_SETTINGS: Settings = {
   autoSignIn: false,
   logMessageText: false,
   hasSavedPassword: false,
+  passwordStorage: 'keyring',
   history: {},
   presets: [
     { label: 'Local demo', address: 'demo' },
