@@ -63,6 +63,8 @@ export interface MsnServer {
   close(): Promise<void>;
   /** Handles of everyone signed in (the bot included), sorted. */
   onlineHandles(): string[];
+  /** Cuts a signed-in user's notification connection without a word, as a broken network would; false when they are not signed in. */
+  cutConnection(handle: string): boolean;
 }
 
 /** Historic forward-list limit (§11.5); AL and BL as on Escargot. */
@@ -168,5 +170,11 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     },
     close,
     onlineHandles: () => [...context.online.keys()].sort(),
+    cutConnection(handle) {
+      const member = context.online.get(handle.toLowerCase());
+      if (!(member instanceof NotificationSession)) return false;
+      member.peer.drop('connection cut');
+      return true;
+    },
   };
 }

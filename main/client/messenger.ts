@@ -338,6 +338,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.reconnection.online();
     this.autoIdle.start();
     this.emit('signedIn', { handle, friendlyName, dialect });
+    // Messages typed while the connection was being made again go now.
+    this.conversations.resume();
   }
 
   /** The NS session ended without a user sign-out: decide between reconnecting and staying offline. */
@@ -366,12 +368,12 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const error = toAppError(failure);
     // Signed in elsewhere while reconnecting (OUT OTH, even in the same read as the CHG answer).
     if (failure instanceof SessionEndedError && failure.end.reason === 'elsewhere') {
-      this.goOffline(error);
+      this.stopReconnecting(error);
       this.emit('signedOut', { reason: 'elsewhere', error });
       return false;
     }
     if (isPermanent(error)) {
-      this.goOffline(error);
+      this.stopReconnecting(error);
       return false;
     }
     this.markOffline('reconnecting', error);
@@ -382,7 +384,13 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private gaveUpReconnecting(attempts: number, cause: unknown): void {
     const detail: Record<string, string | number> = { attempts };
     if (cause !== undefined) detail['lastReason'] = toAppError(cause).reason;
-    this.goOffline({ kind: 'network', reason: 'reconnect-gave-up', detail });
+    this.stopReconnecting({ kind: 'network', reason: 'reconnect-gave-up', detail });
+  }
+
+  /** Reconnecting is over and the session is not back: the messages that waited for it are not delivered. */
+  private stopReconnecting(error: AppError): void {
+    this.goOffline(error);
+    this.conversations.closeAll();
   }
 
   /** Contacts go offline (their presence is re-sent on the next sign-in); the lists stay. */
@@ -447,6 +455,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
       acceptsInvitations: () => this.current.session.imsEnabled,
       serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,
+      reconnecting: () => this.reconnection.active,
       log: this.options.log,
       logMessageText: this.options.logMessageText,
     };

@@ -174,6 +174,10 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     for (const runtime of this.runtimes.values()) runtime.stop({ quiet });
   }
 
+  resume(): void {
+    for (const runtime of this.runtimes.values()) runtime.resume();
+  }
+
   private async answer(ring: SwitchboardRing, inviter: string): Promise<void> {
     const epoch = this.epoch;
     let switchboard: Switchboard;
