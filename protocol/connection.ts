@@ -6,7 +6,7 @@ import { TypedEmitter } from '../shared/emitter';
 import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
 import { type CloseDetail, type CloseReason, ConnectionClosedError, PendingRequests } from './transactions';
-import { type WireLogger, describeForLog } from './wire-log';
+import { type WireLogger, describeForLog, maskSecrets } from './wire-log';
 
 export interface ConnectionClosed {
   /** Why, as a code: `closed-locally` when we asked for it. */
@@ -27,6 +27,8 @@ export interface ConnectionOptions extends FramerOptions {
   requestTimeoutMs?: number;
   connectTimeoutMs?: number;
   log?: WireLogger;
+  /** Asked for each logged MSG: whether its text may be shown (the user's "log message text"). */
+  logMessageText?: () => boolean;
   /** First transaction id (the official client keeps counting across the DS→NS hop). */
   firstTrid?: number;
 }
@@ -58,7 +60,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
         command: (command) => this.receive(command),
         malformed: (error) => {
           if (this.closed) return;
-          this.options.log?.('in', `(malformed) ${error.line.slice(0, 200)}`);
+          this.options.log?.('in', `(malformed) ${maskSecrets(error.line.slice(0, 200))}`);
           this.emit('malformed', error);
         },
         fatal: (_error: FramingError) => this.close({ reason: 'line-too-long' }),
@@ -116,7 +118,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     if (this.closed) throw new ConnectionClosedError();
     const command: MsnpCommand = payload ? { name, params, payload } : { name, params };
     const bytes = serializeCommand(command);
-    this.options.log?.('out', describeForLog(command));
+    this.logCommand('out', command);
     this.socket.write(bytes);
   }
 
@@ -160,10 +162,15 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     setTimeout(() => this.close(), 1000).unref();
   }
 
+  private logCommand(direction: 'in' | 'out', command: MsnpCommand): void {
+    const { log, logMessageText } = this.options;
+    if (log) log(direction, describeForLog(command, { messageText: logMessageText?.() ?? false }));
+  }
+
   private receive(command: MsnpCommand): void {
     // A listener may close the connection while the rest of a chunk is still being framed.
     if (this.closed) return;
-    this.options.log?.('in', describeForLog(command));
+    this.logCommand('in', command);
     if (this.pending.settle(command)) return;
     this.emit('command', command);
   }

@@ -4,7 +4,8 @@
 
 import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
-import type { AppError, MessengerState } from './model';
+import type { HistoryProblem } from './history';
+import type { AppError, MessengerState, RecoveredFile } from './model';
 import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
 
@@ -18,6 +19,15 @@ export interface ServerPreset {
   readonly address: string;
 }
 
+/**
+ * Where "Remember my password" keeps it: sealed by the system's keyring, in memory until the app
+ * stops, or nowhere, where the system has no keyring worth the name (the option is not offered).
+ */
+export type PasswordStorage = 'keyring' | 'memory' | 'none';
+
+/** Settings main works out; a window cannot save them. */
+export type DerivedSetting = 'hasSavedPassword' | 'presets' | 'recovered' | 'spellCheckLanguages' | 'passwordStorage';
+
 export interface Settings {
   readonly autoIdleMinutes: number;
   readonly sounds: boolean;
@@ -27,9 +37,13 @@ export interface Settings {
   readonly lastHandle: string;
   readonly rememberPassword: boolean;
   readonly autoSignIn: boolean;
+  /** Whether the log file may show what messages say; by default it shows their length only. */
+  readonly logMessageText: boolean;
   /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
   readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
+  /** Whether each account (by sign-in name) keeps a chat history; an account not listed was never asked. */
+  readonly history: Readonly<Record<string, boolean>>;
   readonly theme: ThemeChoice;
   readonly uiScale: UiScale;
   readonly plusTags: PlusTagMode;
@@ -40,6 +54,18 @@ export interface Settings {
   readonly contactPreferences: ContactPreferencesByAccount;
   /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
   readonly spellCheckLanguages: readonly string[];
+  readonly passwordStorage: PasswordStorage;
+  /** Files found damaged and set aside, until the user has been told (dismissRecovered). */
+  readonly recovered: readonly RecoveredFile[];
+}
+
+/** What Help → About shows besides the app's own version: what it runs on and where its files are. */
+export interface AppInfo {
+  /** Node always; Electron and Chromium in the desktop app. */
+  readonly versions: { readonly node: string; readonly electron?: string; readonly chromium?: string };
+  readonly dataFolder: string;
+  /** The log file, when one is written (always in the desktop app; with --log in the browser host). */
+  readonly logFile?: string;
 }
 
 /** Something to tell the user about right now (toast, sound, live region). */
@@ -51,7 +77,10 @@ export type Notice =
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
   /** `error`: why, when the user did not sign out themselves. */
-  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError };
+  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError }
+  /** History is not being written as it should (a banner until `history-recovered`); `setAsideAs` names a damaged database's new file. */
+  | { readonly kind: 'history'; readonly problem: HistoryProblem; readonly setAsideAs?: string }
+  | { readonly kind: 'history-recovered' };
 
 /** Everything a window needs to start: its account's state and the app's settings. */
 export interface Snapshot {

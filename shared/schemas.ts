@@ -2,7 +2,7 @@
 // (commands.ts) is made of them. The core validates with it before any handler runs: a renderer
 // (or a page on the browser host) can send anything.
 
-import { z } from 'zod';
+import { z } from './zod';
 import { MAX_HANDLE_LENGTH, isValidHandle } from './handles';
 import { ACCOUNT_ID_SHAPE } from './accounts';
 import { MAX_LINK_LENGTH, openableLink } from './links';
@@ -91,6 +91,7 @@ export const settingsPatchSchema = z
     lastHandle: z.string().max(MAX_HANDLE_LENGTH),
     rememberPassword: z.boolean(),
     autoSignIn: z.boolean(),
+    logMessageText: z.boolean(),
     theme: themeSchema,
     uiScale: uiScaleSchema,
     plusTags: plusTagModeSchema,
@@ -99,3 +100,20 @@ export const settingsPatchSchema = z
   })
   .partial()
   .strict();
+
+/** Longer searches are not words anyone types; the cap keeps a query cheap. */
+export const MAX_HISTORY_QUERY_LENGTH = 200;
+export const historyQuerySchema = z.string().max(MAX_HISTORY_QUERY_LENGTH);
+
+export const historyDeletionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('conversation'), id: conversationIdSchema }).strict(),
+  z.object({ kind: z.literal('contact'), handle: handleSchema }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+]);
+
+export const historyExportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('contact'), handle: handleSchema }).strict(),
+  z.object({ kind: z.literal('search'), query: historyQuerySchema.trim().min(1) }).strict(),
+]);
+
+export const historyExportFormatSchema = z.enum(['txt', 'html']);

@@ -43,3 +43,6 @@ export type HostMessage = ResultMessage | EventMessage | OpenMessage;
 
 /** The window name of a conversation's page. */
 export const conversationTarget = (account: AccountId, conversationId: string): string => `msn-conversation-${account}-${conversationId}`;
+
+/** The window name of an account's history window: one per account. */
+export const historyTarget = (account: AccountId): string => `msn-history-${account}`;

@@ -31,6 +31,7 @@ function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => P
   const shell = {
     showConversation: vi.fn<AppShell['showConversation']>(),
     openExternal: vi.fn<AppShell['openExternal']>(),
+    showHistory: vi.fn<AppShell['showHistory']>(),
     openLink: vi.fn<AppShell['openLink']>(),
   };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
@@ -291,17 +292,15 @@ describe('MessengerApp events', () => {
     expect(notices).toEqual([{ kind: 'message', conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' }]);
   });
 
-  it('tells the user when a contact signs in, but not about status changes or the burst of a sign-in', () => {
+  it('tells the user when a contact signs in, but not about status changes, the burst of a sign-in, or people not on the list', () => {
     const { messenger, notices } = createApp();
+    const onList = (handle: string) => ({ handle, friendlyName: handle, status: 'FLN' as const, lists: ['FL' as const] });
+    messenger.setState((state) => ({ ...state, contacts: { 'ann@x.com': onList('ann@x.com'), 'bob@x.com': onList('bob@x.com') } }));
     messenger.fire('presence', { handle: 'ann@x.com', status: 'NLN', friendlyName: 'Ann', initial: true });
     messenger.fire('presence', { handle: 'ann@x.com', status: 'BSY', friendlyName: 'Ann', initial: false });
     messenger.fire('presence', { handle: 'bob@x.com', status: 'AWY', friendlyName: 'Bob', initial: false });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'FLN', friendlyName: 'Bob', initial: false });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob', initial: false });
-    expect(notices).toEqual([
-      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
-      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
-    ]);
+    messenger.fire('presence', { handle: 'eve@x.com', status: 'NLN', friendlyName: 'Eve', initial: false });
+    expect(notices).toEqual([{ kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' }]);
   });
 
   it('turns messenger events into notices, a conversation\'s error naming its conversation', () => {
@@ -328,5 +327,18 @@ describe('MessengerApp events', () => {
     expect(await app.dispatch('showConversation', [A1, 'c1'])).toEqual({ ok: true, value: undefined });
     expect(await app.dispatch('showConversation', [A1, 'nope'])).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(shell.showConversation).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('MessengerApp damaged files', () => {
+  it('tells every window about a damaged file until the user has read about it', async () => {
+    writeFileSync(join(dataDir, 'settings.json'), 'not json');
+    const { app, messenger } = createApp();
+    expect(app.snapshot().settings.recovered).toEqual([{ file: 'settings', backup: expect.stringMatching(/settings\..+\.bak$/) }]);
+    const told = app.next('settings');
+    messenger.fire('fileRecovered', { file: 'contact-list', backup: '/data/lists/x.bak' });
+    expect((await told).recovered).toEqual([expect.objectContaining({ file: 'settings' }), { file: 'contact-list', backup: '/data/lists/x.bak' }]);
+    expect(await app.dispatch('dismissRecovered', [])).toMatchObject({ ok: true, value: { recovered: [] } });
+    expect(createApp().app.snapshot().settings.recovered).toEqual([]);
   });
 });

@@ -15,14 +15,19 @@ import {
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
 import { openableLink } from '../../shared/links';
-import type { AppError, PassportForm, StatusCode } from '../../shared/model';
+import type { AppError, PassportForm } from '../../shared/model';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
+import { appInfo, openLogFolder } from './app-info';
+import type { AppLog } from './app-log';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
+import { AppHistory, type AppHistoryOptions, historyUnavailable } from './history/app-history';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
+import { SignInAlerts } from './sign-in-alerts';
+import { logSessionActivity } from './session-log';
 import { StateSync } from './state-sync';
 
 /** What a shell does for the app: windows and the user's browser. */
@@ -36,6 +41,10 @@ export interface AppShell {
   notify?(notification: { readonly title: string; readonly body: string }): void;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
+  /** Shows the account's history window, at a contact's conversations when one is named. */
+  showHistory(account: AccountId, handle?: string): void;
+  /** Shows a folder of ours (the log's) in the system's file manager. */
+  showFolder?(folder: string): Promise<void>;
 }
 
 export interface MessengerAppOptions {
@@ -47,7 +56,10 @@ export interface MessengerAppOptions {
   readonly defaults?: Partial<StoredSettings>;
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
-  readonly log?: (line: string) => void;
+  /** Chat history (the shell says where its worker is); without it, history commands say it is unavailable. */
+  readonly history?: AppHistoryOptions;
+  /** Where sign-in steps, errors and the MSNP lines go (main/app/app-log.ts). */
+  readonly log?: AppLog;
   /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
   readonly spellCheckLanguages?: readonly string[];
 }
@@ -62,8 +74,9 @@ export interface Account {
   readonly id: AccountId;
   readonly messenger: MessengerPort;
   readonly sync: StateSync;
-  /** Each contact's last status, to tell a sign-in from a status change. */
-  readonly lastPresence: Map<string, StatusCode>;
+  readonly signInAlerts: SignInAlerts;
+  /** The chat history of whoever signs in on this account, when the shell set history up. */
+  readonly history: AppHistory | undefined;
 }
 
 type Rest<T extends readonly unknown[]> = T extends readonly [unknown, ...infer Tail] ? Tail : never;
@@ -87,7 +100,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   constructor(options: MessengerAppOptions) {
     super();
     this.options = options;
-    this.log = options.log ?? (() => {});
+    this.log = options.log ? (line) => options.log?.info(line) : () => {};
     this.shell = options.shell;
     this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
     this.demo = options.demo;
@@ -116,7 +129,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       return { ok: true, value };
     } catch (error) {
       const appError = toCommandError(error);
-      if (appError.kind === 'internal') this.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (appError.kind === 'internal') this.options.log?.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { ok: false, error: appError };
     }
   }
@@ -140,11 +153,12 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.reason}${result.error.code === undefined ? '' : ` ${result.error.code}`}`);
   }
 
-  /** Signs every account out. The demo server belongs to the shell that composed it. */
+  /** Signs every account out and closes its history. The demo server belongs to the shell that composed it. */
   async close(): Promise<void> {
     await Promise.all(
-      [...this.accounts.values()].map(async ({ messenger }) => {
+      [...this.accounts.values()].map(async ({ messenger, history }) => {
         if (messenger.state.session.state !== 'offline') await messenger.signOut().catch(() => {});
+        await history?.close();
       }),
     );
   }
@@ -155,9 +169,12 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
       ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
       log: this.log,
+      logMessageText: () => this.settings.settings.logMessageText,
     });
+    if (this.options.log) logSessionActivity(messenger, this.options.log, id === FIRST_ACCOUNT ? undefined : id);
     const sync = new StateSync({ initial: messenger.state });
-    const account: Account = { id, messenger, sync, lastPresence: new Map() };
+    const history = this.options.history && this.createHistory(id, messenger, this.options.history);
+    const account: Account = { id, messenger, sync, signInAlerts: new SignInAlerts(), history };
     this.accounts.set(id, account);
     sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
     this.forwardMessengerEvents(account);
@@ -179,7 +196,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   }
 
   private forwardMessengerEvents(account: Account): void {
-    const { messenger, sync, lastPresence, id } = account;
+    const { messenger, sync, signInAlerts, id } = account;
     const notify = (notice: Notice): void => this.emit('notice', { account: id, notice });
     messenger.on('state', (state) => sync.update(state));
     messenger.on('message', ({ conversationId, from, fromName, text }) => {
@@ -188,18 +205,18 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     });
     messenger.on('newMail', (mail) => notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
     messenger.on('addedBy', (request) => notify({ kind: 'added-by', ...request }));
-    messenger.on('presence', ({ handle, status, friendlyName, initial }) => {
-      const before = lastPresence.get(handle) ?? 'FLN';
-      lastPresence.set(handle, status);
-      // Only a contact signing in is news: not a status change, and not the ILN lines that tell who
-      // was already online when I signed in.
-      if (!initial && before === 'FLN' && status !== 'FLN') notify({ kind: 'online', handle, friendlyName });
+    messenger.on('presence', (change) => {
+      // Only someone on my contact list is news; a server may say anything about anyone else.
+      const contact = messenger.state.contacts[change.handle.toLowerCase()];
+      const announce = signInAlerts.seen(change) && contact?.lists.includes('FL') === true;
+      if (announce) notify({ kind: 'online', handle: change.handle, friendlyName: change.friendlyName });
     });
     messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
       notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
     );
+    messenger.on('fileRecovered', (file) => this.emit('settings', this.settings.noteRecovered(file)));
     messenger.on('signedOut', ({ reason, error }) => {
-      lastPresence.clear();
+      signInAlerts.clear();
       notify({ kind: 'signed-out', reason, ...(error && { error }) });
     });
   }
@@ -219,15 +236,16 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private async signIn({ messenger }: Account, request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
     if (!password) throw inputError('missing-password', 'password');
+    const remember = request.rememberPassword && this.settings.secrets.storage !== 'none';
     await this.saveSettings({
       lastServer: request.server,
       lastHandle: request.handle,
-      rememberPassword: request.rememberPassword,
-      autoSignIn: request.rememberPassword && request.autoSignIn,
+      rememberPassword: remember,
+      autoSignIn: remember && request.autoSignIn,
     });
     const server = request.server === DEMO_SERVER ? await this.demoAddress() : request.server;
     await messenger.signIn({ server, handle: request.handle, password, status: request.status });
-    if (request.rememberPassword) {
+    if (remember) {
       await this.settings.secrets.set(request.handle, password);
       this.emit('settings', this.settings.settings);
     }
@@ -241,6 +259,23 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       const failure: AppError = { kind: 'internal', reason: 'demo-unavailable', field: 'server' };
       throw new MessengerError(failure);
     }
+  }
+
+  private createHistory(id: AccountId, messenger: MessengerPort, options: AppHistoryOptions): AppHistory {
+    return new AppHistory({
+      messenger,
+      dataDir: this.options.dataDir,
+      options,
+      settings: () => this.settings.settings,
+      saveSettings: (patch) => this.saveSettings(patch),
+      notify: (notice) => this.emit('notice', { account: id, notice }),
+      log: this.log,
+    });
+  }
+
+  private historyOf({ history }: Account): AppHistory {
+    if (!history) throw historyUnavailable();
+    return history;
   }
 
   private async openLink(url: string): Promise<void> {
@@ -299,6 +334,24 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },
       saveSettings: (patch) => this.saveSettings(patch),
+      setHistoryEnabled: (account, enabled) => this.historyOf(account).setEnabled(enabled),
+      openHistory: (account, handle) => {
+        this.historyOf(account);
+        this.shell.showHistory(account.id, handle);
+      },
+      historyRecent: (account, conversationId) => this.historyOf(account).recent(conversationId),
+      historyContacts: (account) => this.historyOf(account).contacts(),
+      historyConversation: (account, conversationId) => this.historyOf(account).conversation(conversationId),
+      historySearch: (account, words) => this.historyOf(account).search(words),
+      historyDelete: (account, what) => this.historyOf(account).delete(what),
+      historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
+      dismissRecovered: () => {
+        const settings = this.settings.dismissRecovered();
+        this.emit('settings', settings);
+        return settings;
+      },
+      getAppInfo: () => appInfo(this.options.dataDir, this.options.log?.file),
+      openLogFolder: () => openLogFolder(this.options.log?.file, this.shell.showFolder?.bind(this.shell)),
       openLink: (url) => this.openLink(url),
       notify: (notification) => this.shell.notify?.(notification),
       setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),

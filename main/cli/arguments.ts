@@ -1,4 +1,5 @@
-// The CLI's command line: `--server HOST:PORT --user HANDLE [--status CODE] [--no-browser]`.
+// The CLI's command line: `--server HOST:PORT --user HANDLE [--status CODE] [--no-browser] [--history]
+// [--log FILE [--log-message-text]]`.
 // The password never comes from an argument (it would show in `ps` and shell history).
 
 import { parseArgs } from 'node:util';
@@ -11,14 +12,21 @@ export interface CliArguments {
   readonly status: SettableStatus;
   /** False with --no-browser: forms are printed, never opened. */
   readonly openBrowser: boolean;
+  /** --history: keep the account's chat history (in MSN_DATA_DIR) and answer `history` commands. */
+  readonly history: boolean;
+  /** Where to write the log (sign-in steps, errors, MSNP lines with secrets hidden). */
+  readonly logFile?: string;
+  /** The log shows what messages say, not only their length. */
+  readonly logMessageText: boolean;
 }
 
-export const USAGE = 'usage: npm run --silent cli -- --server HOST:PORT --user HANDLE [--status CODE] [--no-browser]';
+export const USAGE =
+  'usage: npm run --silent cli -- --server HOST:PORT --user HANDLE [--status CODE] [--no-browser] [--history] [--log FILE [--log-message-text]]';
 
 export class UsageError extends Error {}
 
 export function parseCliArguments(argv: readonly string[]): CliArguments {
-  let values: { server?: string; user?: string; status?: string; 'no-browser'?: boolean };
+  let values: { server?: string; user?: string; status?: string; 'no-browser'?: boolean; history?: boolean; log?: string; 'log-message-text'?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -27,6 +35,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         user: { type: 'string' },
         status: { type: 'string' },
         'no-browser': { type: 'boolean' },
+        history: { type: 'boolean' },
+        log: { type: 'string' },
+        'log-message-text': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -37,5 +48,15 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (!values.server || !values.user) throw new UsageError(`--server and --user are required. ${USAGE}`);
   const status = values.status?.toUpperCase() ?? 'NLN';
   if (!isSettableStatus(status)) throw new UsageError(`--status must be one of NLN BSY IDL BRB AWY PHN LUN HDN, not "${values.status}".`);
-  return { server: values.server, handle: values.user, status, openBrowser: !values['no-browser'] };
+  if (values.log === '') throw new UsageError(`--log needs a file name. ${USAGE}`);
+  if (values['log-message-text'] && values.log === undefined) throw new UsageError(`--log-message-text goes with --log FILE. ${USAGE}`);
+  return {
+    server: values.server,
+    handle: values.user,
+    status,
+    openBrowser: !values['no-browser'],
+    history: values.history === true,
+    ...(values.log !== undefined && { logFile: values.log }),
+    logMessageText: values['log-message-text'] ?? false,
+  };
 }

@@ -3,11 +3,17 @@
 
 import { createInterface } from 'node:readline';
 import { Messenger } from '../client/messenger';
+import { HistoryService } from '../app/history/service';
+import { SOURCE_HISTORY_WORKER } from '../app/history/source-worker';
 import { toAppError } from '../client/errors';
+import { type AppLog, openLog } from '../app/app-log';
+import { openWithPlatform } from '../app/open-with-platform';
+import { logSessionActivity } from '../app/session-log';
 import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
-import { cliDataDir, openWithPlatform, promptPassword } from './system';
+import { printHistoryEvents, runHistoryCommand } from './history-commands';
+import { cliDataDir, promptPassword } from './system';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 
@@ -22,21 +28,33 @@ async function readPassword(): Promise<string> {
   return promptPassword('Password: ');
 }
 
-async function run(options: CliArguments, password: string): Promise<void> {
-  const messenger = new Messenger({
+function createMessenger(options: CliArguments, log: AppLog | undefined): Messenger {
+  return new Messenger({
     dataDir: cliDataDir(),
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
+    ...(log && { log: (line: string) => log.info(line), logMessageText: () => options.logMessageText }),
   });
+}
+
+async function run(messenger: Messenger, options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
+  const dataDir = cliDataDir();
+  if (log) logSessionActivity(messenger, log);
   printEvents(messenger, print);
+  const history = options.history
+    ? new HistoryService(messenger, { dataDir, worker: SOURCE_HISTORY_WORKER, keepsHistory: () => true })
+    : undefined;
+  if (history) printHistoryEvents(history, print);
   // The session ends for good on a user sign-out or OUT OTH; other losses reconnect on their own.
   messenger.on('signedOut', ({ reason }) => {
-    if (reason === 'user' || reason === 'elsewhere') exit(reason === 'user' ? 0 : 1);
+    // What history still holds is committed before the process goes.
+    if (reason === 'user' || reason === 'elsewhere') void (history?.close() ?? Promise.resolve()).finally(() => exit(reason === 'user' ? 0 : 1));
   });
   try {
     await messenger.signIn({ server: options.server, handle: options.handle, password, status: options.status });
   } catch (error) {
     print(errorEvent(toAppError(error)));
     print({ event: 'signed-out', reason: 'error' });
+    await history?.close();
     return exit(1);
   }
 
@@ -51,6 +69,7 @@ async function run(options: CliArguments, password: string): Promise<void> {
       try {
         const command = parseCliCommand(line);
         if (command.name === 'quit') return quit();
+        if (command.name === 'history') return await runHistoryCommand(history, command, print);
         await runCliCommand(messenger, command, options.openBrowser);
       } catch (error) {
         const command = line.trim().split(/\s+/)[0];
@@ -61,17 +80,31 @@ async function run(options: CliArguments, password: string): Promise<void> {
   lines.on('close', quit);
 }
 
+/** A log file that cannot be written is a bad command line, said before anything else happens. */
+function openCliLog(file: string): AppLog {
+  try {
+    return openLog({ file });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(): Promise<void> {
   let options: CliArguments;
+  let messenger: Messenger;
   let password: string;
+  let log: AppLog | undefined;
   try {
     options = parseCliArguments(process.argv.slice(2));
+    if (options.logFile !== undefined) log = openCliLog(options.logFile);
+    // Before the password prompt: a data folder that cannot be used is said at once.
+    messenger = createMessenger(options, log);
     password = await readPassword();
   } catch (error) {
     print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
-  await run(options, password);
+  await run(messenger, options, password, log);
 }
 
 void main();

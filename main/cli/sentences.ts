@@ -32,6 +32,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unknown-account': () => 'That account is not open.',
   'already-signed-in': () => 'Already signed in.',
   'not-signed-in': () => 'Not signed in.',
+  'history-unavailable': () => 'The message history cannot be opened.',
   'sign-in-cancelled': () => 'Signed out before the sign-in finished.',
   'unsupported-server': () => 'The server speaks neither MSNP3 nor MSNP2.',
   'upgrade-requested': ({ detail }) =>
@@ -41,6 +42,11 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unexpected-reply': ({ detail }) => `The server answered the sign-in with an unexpected ${text(detail, 'command')}.`,
   'incomplete-reply': ({ detail }) => `The server sent an incomplete ${text(detail, 'command')} reply.`,
   'demo-unavailable': () => 'The local demo server could not be started.',
+  'data-folder-unusable': ({ detail }) => `The data folder ${text(detail, 'folder')} cannot be created (${text(detail, 'code')}).`,
+  'data-folder-not-a-folder': ({ detail }) => `The data folder ${text(detail, 'folder')} is not a folder.`,
+  'data-folder-foreign': ({ detail }) => `The data folder ${text(detail, 'folder')} belongs to another user. Choose a folder of your own.`,
+  'data-folder-not-private': ({ detail }) =>
+    `Other users can open the data folder ${text(detail, 'folder')}. Make it private (chmod 700 "${text(detail, 'folder')}") or choose another folder.`,
   'cannot-connect': ({ detail }) => `Could not connect to ${text(detail, 'host')}:${text(detail, 'port')} (${text(detail, 'code')}).`,
   unreachable: ({ detail }) => `No answer from ${text(detail, 'host')}:${text(detail, 'port')} within ${text(detail, 'seconds')} s.`,
   'connection-lost': ({ detail }) => `The connection was lost${detail?.['code'] ? ` (${text(detail, 'code')})` : ''}.`,
@@ -66,9 +72,13 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'no-answer-from': ({ detail }) => `${text(detail, 'name')} did not join the conversation.`,
   'call-failed': (error) => `${text(error.detail, 'name')} could not be invited: ${cause(error)}`,
   'conversation-start-failed': (error) => `The conversation could not be started: ${cause(error)}`,
+  'switchboard-refused': () => 'The switchboard did not let us in.',
   'host-unreachable': () => 'The messenger core could not be reached.',
   'host-lost': () => 'Lost the connection to the messenger core.',
   'popups-blocked': () => 'The browser blocked a window.',
+  'no-log-file': () => 'No log is being written (--log FILE).',
+  'cannot-show-folders': () => 'Folders cannot be opened here.',
+  'folder-unavailable': ({ detail }) => `Could not open ${text(detail, 'folder')}.`,
   'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside the messenger.',
 };

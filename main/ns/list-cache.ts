@@ -1,14 +1,15 @@
 // The lists are cached per account so that an unchanged list costs one SYN line (§11.2).
 // One small JSON file per server and handle in a directory the caller chooses (a list version
-// means nothing on another server); writes are atomic (temp file + rename) and serialised, and a
-// damaged file just means "nothing cached". A file is read once: after that the cache answers with
-// the lists it last read or saved for that account, which are what the file holds.
+// means nothing on another server), with a schema version; writes are atomic (temp file + rename)
+// and serialised. A damaged file means "nothing cached": it is set aside and the owner is told.
+// A file is read once: after that the cache answers with the lists it last read or saved for that
+// account, which are what the file holds.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ListName } from '../../shared/model';
 import { AtomicWriter } from '../storage/atomic-writer';
-import { type ContactLists, LIST_NAMES, type ListEntry, keyOf } from './lists';
+import { type FileFormat, encode, loadDataFile } from '../storage/data-file';
+import { type ContactLists, LIST_NAMES, type ListEntry, isListName, keyOf } from './lists';
 
 /** Whose lists: the server the user signs in to (`host:port`) and the handle. */
 export interface CachedAccount {
@@ -16,26 +17,50 @@ export interface CachedAccount {
   readonly handle: string;
 }
 
+/** An entry as the file holds it: its handle, then its name on FL, AL, BL and RL, or null. */
+type Row = readonly [string, ...Array<string | null>];
+
 /**
- * The file's shape: an entry is a row (its handle, then its name on FL, AL, BL and RL, or null),
- * which parses several times faster than an object per entry with an object of names.
+ * The file's shape since version 3: an entry is a row, which parses several times faster than an
+ * object per entry with an object of names.
  */
-interface CacheFile {
-  readonly format: typeof FORMAT;
+interface CacheDocument {
   readonly version: number;
   readonly addedAlert: ContactLists['addedAlert'];
   readonly privacy: ContactLists['privacy'];
-  readonly entries: ReadonlyArray<readonly [string, ...Array<string | null>]>;
+  readonly entries: readonly Row[];
 }
 
-const FORMAT = 2;
+const LIST_CACHE_FORMAT: FileFormat<ContactLists> = {
+  version: 3,
+  migrations: [
+    // 1 → 2: version 1 was the lists themselves, whose own `version` (the server's list version)
+    // would sit beside the schema version; they move under `lists`.
+    (lists) => ({ lists }),
+    // 2 → 3: the entries, an object per entry under `lists`, become rows beside the list version.
+    ({ lists }) => {
+      const parsed = parseListsObject(lists);
+      if (!parsed) throw new Error('not a contact list');
+      return { ...toDocument(parsed) };
+    },
+  ],
+  parse: (document) => {
+    const parsed = parseDocument(document);
+    if (!parsed) throw new Error('not a contact list');
+    return parsed;
+  },
+};
 
 export class ListCache {
   private readonly writer = new AtomicWriter();
   /** What each file holds, once read or written. */
   private readonly known = new Map<string, ContactLists>();
 
-  constructor(private readonly directory: string) {}
+  /** `onDamaged`: a cache file could not be read and was set aside (at `backup`, when it could be moved). */
+  constructor(
+    private readonly directory: string,
+    private readonly onDamaged: (damage: { readonly problem: string; readonly backup: string | undefined }) => void = () => {},
+  ) {}
 
   fileOf({ server, handle }: CachedAccount): string {
     return join(this.directory, `lists-${encodeURIComponent(server.toLowerCase())}-${encodeURIComponent(keyOf(handle))}.json`);
@@ -46,13 +71,11 @@ export class ListCache {
     const known = this.known.get(file);
     if (known) return known;
     await this.flush();
-    try {
-      const lists = parseCacheFile(JSON.parse(await readFile(file, 'utf8')));
-      if (lists) this.known.set(file, lists);
-      return lists;
-    } catch {
-      return undefined;
-    }
+    const loaded = loadDataFile(file, LIST_CACHE_FORMAT);
+    if (loaded.status === 'damaged') this.onDamaged(loaded);
+    if (loaded.status !== 'loaded') return undefined;
+    this.known.set(file, loaded.value);
+    return loaded.value;
   }
 
   /** Resolves once every queued write has finished (successfully or not). */
@@ -64,26 +87,33 @@ export class ListCache {
   save(account: CachedAccount, lists: ContactLists): Promise<void> {
     const file = this.fileOf(account);
     this.known.set(file, lists);
-    return this.writer.write(file, JSON.stringify(toCacheFile(lists)));
+    return this.writer.write(file, encode(LIST_CACHE_FORMAT, toDocument(lists)));
   }
 }
 
-function toCacheFile({ version, addedAlert, privacy, entries }: ContactLists): CacheFile {
-  const rows: Array<[string, ...Array<string | null>]> = [];
+function toDocument({ version, addedAlert, privacy, entries }: ContactLists): CacheDocument {
+  const rows: Row[] = [];
   for (const key in entries) {
     const { handle, names } = entries[key] as ListEntry;
     rows.push([handle, names.FL ?? null, names.AL ?? null, names.BL ?? null, names.RL ?? null]);
   }
-  return { format: FORMAT, version, addedAlert, privacy, entries: rows };
+  return { version, addedAlert, privacy, entries: rows };
 }
 
-function parseCacheFile(value: unknown): ContactLists | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { format, version, addedAlert, privacy, entries } = value as Record<string, unknown>;
-  if (format !== FORMAT || typeof version !== 'number' || !Number.isInteger(version) || version < 0) return undefined;
+type Header = Omit<ContactLists, 'entries'>;
+
+function parseHeader(value: Record<string, unknown>): Header | undefined {
+  const { version, addedAlert, privacy } = value;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return undefined;
   if (addedAlert !== 'A' && addedAlert !== 'N') return undefined;
   if (privacy !== 'AL' && privacy !== 'BL') return undefined;
-  if (!Array.isArray(entries)) return undefined;
+  return { version, addedAlert, privacy };
+}
+
+function parseDocument(document: Record<string, unknown>): ContactLists | undefined {
+  const header = parseHeader(document);
+  const { entries } = document;
+  if (!header || !Array.isArray(entries)) return undefined;
   const checked: Record<string, ListEntry> = {};
   for (const row of entries as unknown[]) {
     if (!Array.isArray(row) || row.length !== LIST_NAMES.length + 1 || typeof row[0] !== 'string') return undefined;
@@ -95,5 +125,22 @@ function parseCacheFile(value: unknown): ContactLists | undefined {
     }
     checked[keyOf(row[0])] = { handle: row[0], names };
   }
-  return { version, addedAlert, privacy, entries: checked };
+  return { ...header, entries: checked };
+}
+
+/** The lists as versions 1 and 2 held them: an object per entry, with an object of names. */
+function parseListsObject(value: unknown): ContactLists | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const header = parseHeader(value as Record<string, unknown>);
+  const { entries } = value as Record<string, unknown>;
+  if (!header || typeof entries !== 'object' || entries === null) return undefined;
+  const checked: Record<string, ListEntry> = {};
+  for (const entry of Object.values(entries as Record<string, unknown>)) {
+    const { handle, names } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof handle !== 'string' || typeof names !== 'object' || names === null) return undefined;
+    const listNames = Object.entries(names as Record<string, unknown>);
+    if (!listNames.every(([list, name]) => isListName(list) && typeof name === 'string')) return undefined;
+    checked[keyOf(handle)] = { handle, names: Object.fromEntries(listNames) as ListEntry['names'] };
+  }
+  return { ...header, entries: checked };
 }

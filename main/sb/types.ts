@@ -35,7 +35,16 @@ export interface ConversationHost {
   isBlocked(handle: string): boolean;
   /** False while IMS is OFF (do not disturb): invitations are not answered. */
   acceptsInvitations(): boolean;
+  /** The host of the server signed in to, to notice invitations that lead elsewhere. */
+  serverHost?(): string | undefined;
+  /**
+   * The notification connection was lost and is being made again: a message typed meanwhile waits
+   * (shown as sending) for `resume` instead of failing at once.
+   */
+  reconnecting?(): boolean;
   log?(line: string): void;
+  /** Whether the log may show message text ("log message text" in Options); by length only otherwise. */
+  logMessageText?(): boolean;
 }
 
 export interface ConversationEvents {
@@ -84,4 +93,6 @@ export interface ConversationService extends TypedEmitter<ConversationEvents> {
    * user signed out) the failures are only marked in the transcripts, without `error` events.
    */
   closeAll(options?: { readonly quiet?: boolean }): void;
+  /** The notification session is back after a reconnect: what waited for it is sent now. */
+  resume(): void;
 }

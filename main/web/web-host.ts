@@ -8,10 +8,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { PassportForm } from '../../shared/model';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { contactListRoute, conversationRoute } from '../../shared/routes';
+import { contactListRoute, conversationRoute, historyRoute } from '../../shared/routes';
 import {
   conversationTarget,
   FORM_PATH,
+  historyTarget,
   PAGE_PARAMETER,
   WEB_SOCKET_PATH,
 } from '../../shared/web-protocol';
@@ -75,6 +76,7 @@ export class WebHost {
       // A page opens the links its user clicks itself (platform/web-bridge.ts); this serves any other caller.
       openLink: (url) => this.opener()?.open({ url, target: '_blank' }),
       openForm: (form) => this.showForm(form),
+      showHistory: (account, handle) => this.opener()?.open({ url: this.access.pageUrl('/', historyRoute(account, handle)), target: historyTarget(account) }),
     });
     // A page hears only its own account's patches and notices.
     this.app.on('patch', (event) => this.broadcast((page) => page.sendEvent('patch', event), event.account));

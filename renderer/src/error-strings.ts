@@ -63,6 +63,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unknown-account': () => 'That account is not open in MSN Messenger.',
   'already-signed-in': () => 'You are already signed in.',
   'not-signed-in': () => 'You are not signed in.',
+  'history-unavailable': () => 'Your message history cannot be opened right now.',
   'sign-in-cancelled': () => 'You signed out before the sign-in finished.',
   'unsupported-server': () => `${UPGRADE} (it speaks neither MSNP3 nor MSNP2).`,
   'upgrade-requested': ({ detail }) => {
@@ -74,6 +75,11 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unexpected-reply': ({ detail }) => `The server answered the sign-in with an unexpected ${text(detail, 'command')} reply.`,
   'incomplete-reply': ({ detail }) => `The server sent an incomplete ${text(detail, 'command')} reply.`,
   'demo-unavailable': () => 'The local demo server could not be started.',
+  'data-folder-unusable': ({ detail }) => `The data folder ${text(detail, 'folder')} cannot be created (${text(detail, 'code')}).`,
+  'data-folder-not-a-folder': ({ detail }) => `The data folder ${text(detail, 'folder')} is not a folder.`,
+  'data-folder-foreign': ({ detail }) => `The data folder ${text(detail, 'folder')} belongs to another user. Choose a folder of your own.`,
+  'data-folder-not-private': ({ detail }) =>
+    `Other users can open the data folder ${text(detail, 'folder')}. Make it private (chmod 700 "${text(detail, 'folder')}") or choose another folder.`,
   'cannot-connect': ({ detail }) => `Could not connect to ${text(detail, 'host')}:${text(detail, 'port')} (${text(detail, 'code')}).`,
   unreachable: ({ detail }) => `Could not reach ${text(detail, 'host')}:${text(detail, 'port')} (no answer within ${text(detail, 'seconds')} seconds).`,
   'connection-lost': ({ detail }) => `The connection to the server was lost${detail?.['code'] ? ` (${text(detail, 'code')})` : ''}.`,
@@ -104,9 +110,13 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'no-answer-from': ({ detail }) => `${text(detail, 'name')} did not join the conversation.`,
   'call-failed': callFailure,
   'conversation-start-failed': (error) => `Could not start the conversation. ${innerCause(error)}`,
+  'switchboard-refused': () => 'The switchboard did not let us in.',
   'host-unreachable': () => 'Messenger could not reach its background service. Please try again.',
   'host-lost': () => 'Lost the connection to MSN Messenger. Reconnecting…',
   'popups-blocked': () => 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
+  'no-log-file': () => 'MSN Messenger is not writing a log. Start the browser host with --log FILE to have one.',
+  'cannot-show-folders': () => 'MSN Messenger cannot open folders here.',
+  'folder-unavailable': ({ detail }) => `The folder ${text(detail, 'folder')} could not be opened.`,
   'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside MSN Messenger. Please try again.',
 };

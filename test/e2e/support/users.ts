@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Messenger } from '../../../main/client/messenger';
 import { MessengerApp } from '../../../main/app/app-core';
+import { SOURCE_HISTORY_WORKER } from '../../../main/app/history/source-worker';
 import { MemorySecretStore } from '../../../main/app/secret-store';
 import { ensureRendererBundle } from '../../../main/web/bundle';
 import { WebHost } from '../../../main/web/web-host';
@@ -47,6 +48,7 @@ export async function startWebUser(server: string, handle: string, rendererDir: 
         demo: { address: async () => server },
         createMessenger: (options) => new Messenger(options),
         defaults: { lastServer: server, lastHandle: handle },
+        history: { worker: SOURCE_HISTORY_WORKER },
       }),
   });
 }
@@ -67,6 +69,7 @@ export async function openMessenger(
   watch: (page: Page) => void = () => {},
 ): Promise<BrowserPerson> {
   const context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC' });
+  await reportViolations(context, problems);
   context.on('page', (page) => {
     watch(page);
     page.on('console', (message) => {
@@ -77,6 +80,20 @@ export async function openMessenger(
   const page = await context.newPage();
   await page.goto(host.url);
   return { context, page };
+}
+
+/**
+ * Chromium reports a blocked eval (even one caught in a try) as a `securitypolicyviolation` event and
+ * a DevTools issue, not on the console, so every page of the context forwards the events it sees.
+ */
+async function reportViolations(context: BrowserContext, problems: string[]): Promise<void> {
+  await context.exposeFunction('reportCspViolation', (violation: string) => void problems.push(violation));
+  await context.addInitScript(() => {
+    const report = (window as unknown as { reportCspViolation: (violation: string) => void }).reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      report(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
 }
 
 /** Someone signed in without a browser, for what the browser users react to. */

@@ -1,12 +1,11 @@
 // The list cache is per server and handle: a list version means nothing on another server.
 
-import { readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ListCache } from '../../../main/ns/list-cache';
 import { EMPTY_LISTS, withEntryOnList } from '../../../main/ns/lists';
-import { useScriptedHarness } from './harness';
+import { nextEvent, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, emptySyncAndOnline } from './scripts';
 
 const scripted = useScriptedHarness('msn-list-cache-');
@@ -21,18 +20,6 @@ it('keeps one cache per server for the same handle', async () => {
   expect(await cache().load({ server: 'three.example:1863', handle: HANDLE })).toBeUndefined();
 });
 
-it('reads a file written in the earlier format, or damaged, as nothing cached', async () => {
-  const account = { server: 'one.example:1863', handle: HANDLE };
-  await cache().save(account, ALICE);
-  const file = join(scripted.dataDir, 'lists', readdirSync(join(scripted.dataDir, 'lists'))[0] as string);
-  await writeFile(file, JSON.stringify(ALICE));
-  expect(await cache().load(account)).toBeUndefined();
-  await writeFile(file, '{"format":2,"version":5,"addedAlert":"A","privacy":"AL","entries":[["alice@hotmail.com","Alice",7,null,null]]}');
-  expect(await cache().load(account)).toBeUndefined();
-  await writeFile(file, '{"format":2,"version":5,"addedAlert":"A","privacy":"AL","entries":[["alice@hotmail.com","Alice",null,null,null]]}');
-  expect(await cache().load(account)).toEqual(ALICE);
-});
-
 it("never takes another server's cache as current: the sync starts from nothing", async () => {
   const server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), ...SIGN_OUT]]);
   await cache().save({ server: '127.0.0.1:1', handle: HANDLE }, ALICE);
@@ -43,4 +30,58 @@ it("never takes another server's cache as current: the sync starts from nothing"
   await messenger.signOut();
   expect((await cache().load({ server: server.address, handle: HANDLE }))?.version).toBe(1);
   expect(await cache().load({ server: '127.0.0.1:1', handle: HANDLE })).toEqual(ALICE);
+});
+
+it('sets a damaged cache aside, syncs the lists whole and tells whoever listens', async () => {
+  const server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), ...SIGN_OUT]]);
+  const account = { server: server.address, handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), '{"schemaVersion":2,"lists":{"version":"five"}}');
+  const messenger = scripted.messenger();
+  const recovered = nextEvent(messenger, 'fileRecovered');
+  await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+  expect(server.failures).toEqual([]);
+  const { backup } = await recovered;
+  expect(backup).toMatch(/^.*lists-.+\.bak$/);
+  expect(await readFile(backup as string, 'utf8')).toBe('{"schemaVersion":2,"lists":{"version":"five"}}');
+  await messenger.signOut();
+  expect((await cache().load(account))?.version).toBe(1);
+});
+
+it('reads a cache of version 1 (the lists alone, before schema versions) and offers its list version', async () => {
+  const server = await scripted.serve([[...authentication('MSNP3', 1), 'C: SYN 5 5', 'S: SYN 5 5', 'C: CHG 6 NLN', 'S: CHG 6 NLN', ...SIGN_OUT]]);
+  const account = { server: server.address, handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), JSON.stringify({ ...ALICE, version: 5 }));
+  const messenger = scripted.messenger();
+  await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+  expect(server.failures).toEqual([]);
+  expect(messenger.state.contacts['alice@hotmail.com']).toMatchObject({ friendlyName: 'Alice' });
+  await messenger.signOut();
+  // Nothing changed, so nothing was written; and nothing was set aside.
+  expect(await readdir(join(scripted.dataDir, 'lists'))).toEqual([basename(cache().fileOf(account))]);
+});
+
+it('reads a cache of version 2 (an object per entry) and writes rows from then on', async () => {
+  const account = { server: 'one.example:1863', handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), JSON.stringify({ schemaVersion: 2, lists: ALICE }));
+  expect(await cache().load(account)).toEqual(ALICE);
+  await cache().save(account, ALICE);
+  expect(JSON.parse(await readFile(cache().fileOf(account), 'utf8'))).toEqual({
+    schemaVersion: 3,
+    version: 5,
+    addedAlert: 'A',
+    privacy: 'AL',
+    entries: [['alice@hotmail.com', 'Alice', null, null, null]],
+  });
+});
+
+it('sets aside a cache whose row holds a name that is not text', async () => {
+  const account = { server: 'one.example:1863', handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), '{"schemaVersion":3,"version":5,"addedAlert":"A","privacy":"AL","entries":[["alice@hotmail.com","Alice",7,null,null]]}');
+  const damaged: string[] = [];
+  expect(await new ListCache(join(scripted.dataDir, 'lists'), ({ problem }) => damaged.push(problem)).load(account)).toBeUndefined();
+  expect(damaged).toEqual(['not a contact list']);
 });

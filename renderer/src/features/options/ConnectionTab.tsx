@@ -1,4 +1,5 @@
 import type { ServerPreset } from '../../../../shared/ipc';
+import { Checkbox } from '../../components/Checkbox';
 import { strings } from '../../strings';
 import { ServerField } from '../sign-in/ServerField';
 import type { DraftUpdate, OptionsDraft } from './draft';
@@ -23,6 +24,13 @@ export function ConnectionTab({ draft, update, problem, presets, connectedTo }: 
         testId="options-server"
       />
       <p className="hint">{strings.options.serverHint}</p>
+      <Checkbox
+        label={strings.options.logMessageText}
+        checked={draft.logMessageText}
+        onChange={(logMessageText) => update({ logMessageText })}
+        testId="options-log-message-text"
+      />
+      <p className="hint">{strings.options.logHint}</p>
     </>
   );
 }

@@ -16,9 +16,12 @@ export interface OptionsDraft {
   readonly sounds: boolean;
   readonly toasts: boolean;
   readonly signInAtStart: boolean;
+  readonly logMessageText: boolean;
   readonly server: string;
   readonly privacyMode: PrivacyMode;
   readonly addedAlert: AddedAlertMode;
+  /** The signed-in account keeps a chat history (false while nobody is signed in). */
+  readonly keepHistory: boolean;
   readonly theme: ThemeChoice;
   readonly uiScale: UiScale;
   readonly plusTags: PlusTagMode;
@@ -43,9 +46,11 @@ export function initialDraft(
     sounds: settings.sounds,
     toasts: settings.toasts,
     signInAtStart: settings.signInAtStart,
+    logMessageText: settings.logMessageText,
     server: defaultServer(settings),
     privacyMode: privacy.mode,
     addedAlert: privacy.addedAlert,
+    keepHistory: session.handle !== undefined && settings.history[session.handle.toLowerCase()] === true,
     theme: settings.theme,
     uiScale: settings.uiScale,
     plusTags: settings.plusTags,
@@ -89,6 +94,7 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
     sounds: after.sounds,
     toasts: after.toasts,
     signInAtStart: after.signInAtStart,
+    logMessageText: after.logMessageText,
     lastServer: after.server.trim(),
     theme: after.theme,
     uiScale: after.uiScale,
@@ -99,5 +105,6 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
   steps.push(() => command('saveSettings', settingsPatch));
   if (signedIn && after.privacyMode !== before.privacyMode) steps.push(() => command('setPrivacyMode', after.privacyMode));
   if (signedIn && after.addedAlert !== before.addedAlert) steps.push(() => command('setAddedAlert', after.addedAlert));
+  if (signedIn && after.keepHistory !== before.keepHistory) steps.push(() => command('setHistoryEnabled', after.keepHistory));
   return steps;
 }

@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from './secret-store';
+import { DEFAULT_SETTINGS, SettingsStore } from './settings-store';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'msn-settings-'));
+  file = join(dir, 'settings.json');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const open = (lines: string[] = []) => new SettingsStore(dir, new MemorySecretStore(), {}, (line) => lines.push(line));
+
+/** A settings file as version 0.1.0 wrote it: no schema version. */
+const VERSION_1 = { autoIdleMinutes: 12, sounds: false, toasts: true, signInAtStart: false, lastServer: '127.0.0.1:1863', lastHandle: 'you@x.com', rememberPassword: true, autoSignIn: false };
+
+describe('SettingsStore', () => {
+  it('reads a file from before schema versions (version 1) and writes it back as version 2', async () => {
+    writeFileSync(file, JSON.stringify(VERSION_1));
+    const store = open();
+    expect(store.settings).toMatchObject({ ...VERSION_1, logMessageText: false, recovered: [] });
+    await store.update({ sounds: true });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ schemaVersion: 2, ...DEFAULT_SETTINGS, ...VERSION_1, sounds: true, logMessageText: false });
+    expect(open().settings).toMatchObject({ autoIdleMinutes: 12, sounds: true, lastHandle: 'you@x.com' });
+  });
+
+  it('keeps a damaged file beside it as settings.<time>.bak, starts from the defaults and says so once', async () => {
+    writeFileSync(file, '{"autoIdleMinutes": 12, "sounds": fal');
+    const lines: string[] = [];
+    const store = open(lines);
+    const [backup] = readdirSync(dir).filter((name) => name !== 'settings.json');
+    expect(backup).toMatch(/^settings\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.bak$/);
+    expect(readFileSync(join(dir, backup as string), 'utf8')).toBe('{"autoIdleMinutes": 12, "sounds": fal');
+    expect(store.settings).toMatchObject({ ...DEFAULT_SETTINGS, recovered: [{ file: 'settings', backup: join(dir, backup as string) }] });
+    expect(lines).toEqual([expect.stringContaining(`kept as ${join(dir, backup as string)}, using defaults`)]);
+    expect(store.dismissRecovered().recovered).toEqual([]);
+    await store.update({ sounds: false });
+    expect(open().settings.recovered).toEqual([]);
+  });
+
+  it('costs one bad value only that value', () => {
+    writeFileSync(file, JSON.stringify({ schemaVersion: 2, ...VERSION_1, autoIdleMinutes: 'soon', logMessageText: 'yes' }));
+    expect(open().settings).toMatchObject({ ...VERSION_1, autoIdleMinutes: DEFAULT_SETTINGS.autoIdleMinutes, logMessageText: false, recovered: [] });
+  });
+
+  it('tells about a damaged password file too, and about files found later', () => {
+    const secrets = Object.assign(new MemorySecretStore(), { recovered: { file: 'passwords', backup: '/x/passwords.bak' } as const });
+    const store = new SettingsStore(dir, secrets);
+    expect(store.settings.recovered).toEqual([{ file: 'passwords', backup: '/x/passwords.bak' }]);
+    expect(store.noteRecovered({ file: 'contact-list' }).recovered).toEqual([{ file: 'passwords', backup: '/x/passwords.bak' }, { file: 'contact-list' }]);
+    expect(existsSync(file)).toBe(false);
+  });
+});
