@@ -62,8 +62,8 @@ export interface UiSlice {
 
 export interface SyncActions {
   receiveSnapshot(snapshot: { state: MessengerState; settings: Settings }): void;
-  /** Applies a patch; false when the mirror was out of step with it and needs a snapshot. */
-  receivePatch(patch: StatePatch): boolean;
+  /** Applies patches in order as one update; false when the mirror was out of step with one and needs a snapshot. */
+  receivePatches(patches: readonly StatePatch[]): boolean;
   receiveSettings(settings: Settings): void;
   receiveNotice(notice: Notice): void;
 }
@@ -122,11 +122,16 @@ export const createSyncActions: Slice<SyncActions> = (set, get) => ({
     const current = get();
     set({ ...reuse(mirroredState(current), state), settings: reuse(current.settings, settings), ready: true });
   },
-  receivePatch: (patch) => {
+  receivePatches: (patches) => {
     const current = mirroredState(get());
-    const next = applyPatch(current, patch);
+    let next = current;
+    let fits = true;
+    for (const patch of patches) {
+      fits &&= patchFits(next, patch);
+      next = applyPatch(next, patch);
+    }
     if (next !== current) set(next);
-    return patchFits(current, patch);
+    return fits;
   },
   receiveSettings: (settings) => set({ settings: reuse(get().settings, settings) }),
   receiveNotice: (notice) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StatePatch } from '../../../shared/ipc';
 import type { Conversation } from '../../../shared/model';
-import { FakeMsn, signedInState } from '../testing/fake-msn';
+import { FakeMsn, contact, signedInState } from '../testing/fake-msn';
 import { createMessengerStore } from './store';
-import { connectStore } from './sync';
+import { PATCH_INTERVAL_MS, connectStore } from './sync';
 
 const conversation: Conversation = { id: 'c1', participants: [], entries: [], typing: [], connected: true };
 const typingInC1: StatePatch = { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'] } }, remove: [] } };
@@ -61,5 +61,61 @@ describe('connectStore', () => {
     await vi.waitFor(() => expect(store.getState().ready).toBe(true));
     expect(fake.callsOf('getSnapshot')).toHaveLength(1);
     disconnect();
+  });
+
+  describe('taking patches in at most once per frame', () => {
+    const alice = (status: 'NLN' | 'BSY' | 'AWY' | 'BRB') => contact('alice@x.com', 'Alice', status);
+    const aliceIs = (status: 'NLN' | 'BSY' | 'AWY' | 'BRB'): StatePatch => ({ contacts: { set: { 'alice@x.com': alice(status) }, remove: [] } });
+
+    async function paced(fake: FakeMsn) {
+      window.msn = fake.api;
+      let now = 1000;
+      const scheduled: Array<{ apply: () => void; delayMs: number; cancelled: boolean }> = [];
+      const store = createMessengerStore();
+      const disconnect = connectStore(store, {
+        now: () => now,
+        schedule: (apply, delayMs) => {
+          const entry = { apply, delayMs, cancelled: false };
+          scheduled.push(entry);
+          return () => void (entry.cancelled = true);
+        },
+      });
+      await vi.waitFor(() => expect(store.getState().ready).toBe(true));
+      const updates: string[] = [];
+      store.subscribe((state) => updates.push(state.contacts['alice@x.com']?.status ?? 'none'));
+      return { store, disconnect, scheduled, updates, advance: (ms: number) => void (now += ms) };
+    }
+
+    it('applies a patch after a quiet spell at once, and those that keep coming together when the frame is over', async () => {
+      const fake = new FakeMsn(signedInState([alice('NLN')]));
+      const { disconnect, scheduled, updates, advance } = await paced(fake);
+      fake.emit('patch', aliceIs('BSY'));
+      expect(updates).toEqual(['BSY']);
+      advance(5);
+      fake.emit('patch', aliceIs('AWY'));
+      fake.emit('patch', aliceIs('BRB'));
+      expect(updates).toEqual(['BSY']);
+      expect(scheduled.map(({ delayMs }) => delayMs)).toEqual([PATCH_INTERVAL_MS - 5]);
+      advance(PATCH_INTERVAL_MS - 5);
+      scheduled[0]?.apply();
+      expect(updates).toEqual(['BSY', 'BRB']);
+      advance(1000);
+      fake.emit('patch', aliceIs('NLN'));
+      expect(updates).toEqual(['BSY', 'BRB', 'NLN']);
+      expect(scheduled).toHaveLength(1);
+      disconnect();
+    });
+
+    it('takes in the waiting patches before a snapshot, which is newer than they are', async () => {
+      const fake = new FakeMsn(signedInState([alice('NLN')]));
+      const { store, disconnect, scheduled, updates } = await paced(fake);
+      fake.emit('patch', aliceIs('BSY'));
+      fake.emit('patch', aliceIs('AWY'));
+      fake.emit('snapshot', { state: signedInState([alice('BRB')]), settings: fake.settings });
+      expect(updates).toEqual(['BSY', 'AWY', 'BRB']);
+      expect(scheduled[0]?.cancelled).toBe(true);
+      expect(store.getState().contacts['alice@x.com']?.status).toBe('BRB');
+      disconnect();
+    });
   });
 });

@@ -15,7 +15,8 @@ export async function renderApp(fake: FakeMsn, hash = '#/contacts'): Promise<Ren
   window.msn = fake.api;
   window.location.hash = hash;
   const store = createMessengerStore();
-  connectStore(store);
+  // Each patch reaches the store at once: the pacing to frames is sync.test.ts's concern.
+  connectStore(store, { intervalMs: 0 });
   const result = render(
     <StoreProvider store={store}>
       <App />

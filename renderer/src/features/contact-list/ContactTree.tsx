@@ -62,7 +62,8 @@ export function ContactTree({ sections, id, searching }: ContactTreeProps) {
   const keepIndices = useMemo(() => [activeIndex], [activeIndex]);
   const virtualizer = useVirtualList(
     useCallback(() => viewportRef.current, []),
-    { count: rows.length, rowKey: (index) => rows[index]?.key ?? String(index), estimateHeight: ROW_HEIGHT, fixedHeight: true, keepIndices },
+    // A key function that changes only with the rows: the virtualizer lays out every row again when it changes.
+    { count: rows.length, rowKey: useCallback((index: number) => rows[index]?.key ?? String(index), [rows]), estimateHeight: ROW_HEIGHT, fixedHeight: true, keepIndices },
   );
   useLayoutEffect(() => virtualizer.scrollToIndex(activeIndex), [activeIndex, virtualizer]);
 

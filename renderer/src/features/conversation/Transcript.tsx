@@ -116,7 +116,8 @@ export function Transcript({ conversation, contacts, onResend, earlier }: Transc
     useCallback(() => viewportRef.current, []),
     {
       count: entries.length + offset,
-      rowKey: (index) => (index < offset ? 'earlier' : (entries[index - offset]?.id ?? String(index))),
+      // Changes only with the entries: the virtualizer lays out every row again when it changes.
+      rowKey: useCallback((index: number) => (index < offset ? 'earlier' : (entries[index - offset]?.id ?? String(index))), [entries, offset]),
       estimateHeight: ESTIMATED_ENTRY_HEIGHT,
       keepIndices,
       stickToEnd: true,
