@@ -184,20 +184,30 @@ function updateRecord<V, U>(record: Keyed<V>, updates: Keyed<U> | undefined, app
   return next ?? record;
 }
 
-/** The transcript with its tail replaced; entries equal to the ones they replace stay as they were. */
-function patchEntries(entries: readonly TranscriptEntry[], tail: TranscriptTail): readonly TranscriptEntry[] {
+/**
+ * The transcript with its tail replaced; entries equal to the ones they replace stay as they were.
+ * A window's copy starts `olderEntries` into the transcript (shared/transcript-window.ts): a tail
+ * that starts before what it holds replaces all of it, and the copy then starts where the tail does.
+ */
+function patchEntries(conversation: Conversation, tail: TranscriptTail): Pick<Conversation, 'entries' | 'olderEntries'> {
+  const { entries } = conversation;
+  const older = conversation.olderEntries ?? 0;
+  const start = Math.min(tail.from, older);
   const items = tail.items.map((item, offset) => {
-    const index = tail.from + offset;
-    return index < entries.length ? reuse(entries[index] as TranscriptEntry, item) : item;
+    const index = tail.from + offset - older;
+    return index >= 0 && index < entries.length ? reuse(entries[index] as TranscriptEntry, item) : item;
   });
-  const unchanged =
-    tail.from + items.length === entries.length && items.every((item, offset) => item === entries[tail.from + offset]);
-  return unchanged ? entries : [...entries.slice(0, tail.from), ...items];
+  const local = tail.from - older;
+  if (start === older) {
+    const unchanged = local + items.length === entries.length && items.every((item, offset) => item === entries[local + offset]);
+    return { entries: unchanged ? entries : [...entries.slice(0, local), ...items], olderEntries: conversation.olderEntries };
+  }
+  return { entries: items, olderEntries: start };
 }
 
 /** Whether the transcript reaches where the update's tail starts (it always does when in step with main). */
 function fits(conversation: Conversation, update: ConversationUpdate): boolean {
-  return update.entries === undefined || update.entries.from <= conversation.entries.length;
+  return update.entries === undefined || update.entries.from <= (conversation.olderEntries ?? 0) + conversation.entries.length;
 }
 
 function patchConversation(conversation: Conversation, update: ConversationUpdate): Conversation {
@@ -214,8 +224,20 @@ function patchConversation(conversation: Conversation, update: ConversationUpdat
       }
       continue;
     }
-    const kept =
-      key === 'entries' ? patchEntries(conversation.entries, value as TranscriptTail) : had ? reuse(current[key], value) : value;
+    if (key === 'entries') {
+      const { entries, olderEntries } = patchEntries(conversation, value as TranscriptTail);
+      if (entries !== conversation.entries) {
+        next['entries'] = entries;
+        changed = true;
+      }
+      if (olderEntries !== conversation.olderEntries) {
+        if (olderEntries) next['olderEntries'] = olderEntries;
+        else delete next['olderEntries'];
+        changed = true;
+      }
+      continue;
+    }
+    const kept = had ? reuse(current[key], value) : value;
     if (!had || kept !== current[key]) {
       next[key] = kept;
       changed = true;

@@ -15,7 +15,8 @@ import {
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
 import { openableLink } from '../../shared/links';
-import type { AppError, PassportForm } from '../../shared/model';
+import type { AppError, PassportForm, TranscriptEntry } from '../../shared/model';
+import { windowPatch, windowState } from '../../shared/transcript-window';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
 import { appInfo, openLogFolder } from './app-info';
@@ -117,7 +118,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   snapshot(account: AccountId = FIRST_ACCOUNT): Snapshot {
     const state = this.accounts.get(account)?.sync.state ?? this.accounts.get(FIRST_ACCOUNT)?.sync.state;
     if (!state) throw new Error('The app has no account');
-    return { account, state, settings: this.settings.settings };
+    return { account, state: windowState(state), settings: this.settings.settings };
   }
 
   /** Runs one command from a window. Nothing throws: bad input and failures come back as AppErrors. */
@@ -176,7 +177,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     const history = this.options.history && this.createHistory(id, messenger, this.options.history);
     const account: Account = { id, messenger, sync, signInAlerts: new SignInAlerts(), history };
     this.accounts.set(id, account);
-    sync.on('patch', (patch) => this.emit('patch', { account: id, patch }));
+    sync.on('patch', (patch) => this.emit('patch', { account: id, patch: windowPatch(patch) }));
     this.forwardMessengerEvents(account);
     messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
     messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
@@ -293,6 +294,13 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
   }
 
+  /** Older entries of a conversation, for a window that holds only its newest (shared/transcript-window.ts). */
+  private conversationEntries({ messenger }: Account, conversationId: string, from: number, count: number): readonly TranscriptEntry[] {
+    const conversation = Object.hasOwn(messenger.state.conversations, conversationId) ? messenger.state.conversations[conversationId] : undefined;
+    if (!conversation) throw inputError('no-such-conversation');
+    return conversation.entries.slice(from, from + count);
+  }
+
   private showConversation({ id, messenger }: Account, conversationId: string): void {
     if (!Object.hasOwn(messenger.state.conversations, conversationId)) {
       throw inputError('no-such-conversation');
@@ -330,6 +338,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       sendTyping: ({ messenger }, conversationId) => messenger.sendTyping(conversationId),
       inviteToConversation: ({ messenger }, conversationId, handle) => messenger.inviteToConversation(conversationId, handle),
       closeConversation: ({ messenger }, conversationId) => messenger.closeConversation(conversationId),
+      conversationEntries: (account, conversationId, from, count) => this.conversationEntries(account, conversationId, from, count),
       reportActivity: () => {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },

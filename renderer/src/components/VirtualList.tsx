@@ -64,7 +64,16 @@ export function useVirtualList(scrollElement: () => HTMLDivElement | null, optio
     initialRect: { width: 0, height: FALLBACK_HEIGHT },
     observeElementRect: observeRectWithFallback,
     ...(options.fixedHeight ? { measureElement: () => options.estimateHeight } : {}),
-    ...(stickToEnd ? { anchorTo: 'end' as const, followOnAppend: true, scrollEndThreshold: STICK_TO_END_PX } : {}),
+    // A list kept at its end is first drawn there, not at its first rows (which it would draw and
+    // measure for nothing before scrolling down).
+    ...(stickToEnd
+      ? {
+          anchorTo: 'end' as const,
+          followOnAppend: true,
+          scrollEndThreshold: STICK_TO_END_PX,
+          initialOffset: () => Math.max(0, options.count * options.estimateHeight - FALLBACK_HEIGHT),
+        }
+      : {}),
   });
 }
 

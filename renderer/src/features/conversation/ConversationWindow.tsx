@@ -96,7 +96,8 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const keepsHistory = useMessenger(selectKeepsHistory);
   const online = useMessenger((state) => state.session.state === 'online');
   const recent = useRecentLines(id, keepsHistory);
-  const earlier = useMemo(() => <RecentLines lines={recent} />, [recent]);
+  // Only lines to show make a row of their own: the transcript's entries are otherwise its first rows.
+  const earlier = useMemo(() => (recent.length > 0 ? <RecentLines lines={recent} /> : undefined), [recent]);
   useFocusRecord(id);
 
   const names = conversation?.participants.map((person) => stripPlus(person.friendlyName)).join(', ');
