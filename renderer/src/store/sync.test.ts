@@ -3,7 +3,7 @@ import type { StatePatch } from '../../../shared/ipc';
 import type { Conversation } from '../../../shared/model';
 import { FakeMsn, contact, signedInState } from '../testing/fake-msn';
 import { createMessengerStore } from './store';
-import { PATCH_INTERVAL_MS, connectStore } from './sync';
+import { PATCH_INTERVAL_MS, SNAPSHOT_WAIT_MS, connectStore } from './sync';
 
 const conversation: Conversation = { id: 'c1', participants: [], entries: [], typing: [], connected: true };
 const typingInC1: StatePatch = { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'] } }, remove: [] } };
@@ -17,12 +17,12 @@ async function connected(fake: FakeMsn) {
 }
 
 describe('connectStore', () => {
-  it('applies a conversation update the mirror can follow without asking for another snapshot', async () => {
+  it('takes the snapshot main pushes without asking for one, and follows the patches after it', async () => {
     const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
     const { store, disconnect } = await connected(fake);
     fake.emit('patch', typingInC1);
     expect(store.getState().conversations['c1']?.typing).toEqual(['bob@x.com']);
-    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
+    expect(fake.callsOf('getSnapshot')).toEqual([]);
     disconnect();
   });
 
@@ -33,15 +33,33 @@ describe('connectStore', () => {
     fake.emit('patch', typingInC1);
     fake.emit('patch', typingInC1);
     await vi.waitFor(() => expect(store.getState().conversations['c1']?.typing).toEqual(['bob@x.com']));
-    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
     disconnect();
   });
 
-  it('keeps the snapshot main pushes when the page is ready, and does not take the asked-for one again', async () => {
+  it('asks for the snapshot when none has come a while after it started listening', async () => {
     const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
+    fake.pushesSnapshot = false;
+    window.msn = fake.api;
+    const waits: Array<{ run: () => void; delayMs: number }> = [];
+    const store = createMessengerStore();
+    const disconnect = connectStore(store, { schedule: (run, delayMs) => (waits.push({ run, delayMs }), () => undefined) });
+    expect(fake.callsOf('getSnapshot')).toEqual([]);
+    expect(waits.map(({ delayMs }) => delayMs)).toEqual([SNAPSHOT_WAIT_MS]);
+    waits[0]?.run();
+    await vi.waitFor(() => expect(store.getState().ready).toBe(true));
+    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
+    disconnect();
+  });
+
+  it('does not take an asked-for snapshot on top of one main pushed meanwhile', async () => {
+    const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
+    fake.pushesSnapshot = false;
     window.msn = fake.api;
     const store = createMessengerStore();
-    const disconnect = connectStore(store);
+    const disconnect = connectStore(store, { intervalMs: 0 });
+    // An update before any snapshot cannot be followed: the window asks.
+    fake.emit('patch', typingInC1);
     fake.emit('snapshot', { state: fake.state, settings: fake.settings });
     fake.emit('patch', typingInC1);
     const afterPatch = store.getState().conversations;
@@ -49,17 +67,6 @@ describe('connectStore', () => {
     await new Promise((resolve) => setTimeout(resolve));
     expect(store.getState().conversations).toBe(afterPatch);
     expect(afterPatch['c1']?.typing).toEqual(['bob@x.com']);
-    disconnect();
-  });
-
-  it('asks once while a snapshot is on its way, even for an update that arrives before the first', async () => {
-    const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
-    window.msn = fake.api;
-    const store = createMessengerStore();
-    const disconnect = connectStore(store);
-    fake.emit('patch', typingInC1);
-    await vi.waitFor(() => expect(store.getState().ready).toBe(true));
-    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
     disconnect();
   });
 
@@ -71,10 +78,12 @@ describe('connectStore', () => {
       window.msn = fake.api;
       let now = 1000;
       const scheduled: Array<{ apply: () => void; delayMs: number; cancelled: boolean }> = [];
+      const snapshotWait = { cancelled: false };
       const store = createMessengerStore();
       const disconnect = connectStore(store, {
         now: () => now,
         schedule: (apply, delayMs) => {
+          if (delayMs === SNAPSHOT_WAIT_MS) return () => void (snapshotWait.cancelled = true);
           const entry = { apply, delayMs, cancelled: false };
           scheduled.push(entry);
           return () => void (entry.cancelled = true);
