@@ -47,6 +47,8 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   private readonly pending = new PendingRequests();
   private readonly trids: TransactionIds;
   private closed = false;
+  /** Writes are held until the end of the current turn (see `write`). */
+  private corked = false;
   private closeCause: ConnectionClosed | undefined;
 
   constructor(
@@ -119,6 +121,23 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     const command: MsnpCommand = payload ? { name, params, payload } : { name, params };
     const bytes = serializeCommand(command);
     this.logCommand('out', command);
+    this.write(bytes);
+  }
+
+  /**
+   * The commands written in one turn of the event loop leave together: a burst of two thousand
+   * messages is one system call, not two thousand, and a single command waits for nothing but the
+   * end of the code that wrote it.
+   */
+  private write(bytes: Uint8Array): void {
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
     this.socket.write(bytes);
   }
 
