@@ -51,10 +51,25 @@ const LIST_CACHE_FORMAT: FileFormat<ContactLists> = {
   },
 };
 
+/**
+ * How long a save waits before it is written: the lists of a sign-in, and a burst of list changes,
+ * are written once, after the lists are shown rather than on the way to showing them.
+ */
+export const SAVE_DELAY_MS = 100;
+
+interface WaitingSave {
+  lists: ContactLists;
+  readonly written: Promise<void>;
+  /** Writes it now (once). */
+  readonly write: () => void;
+}
+
 export class ListCache {
   private readonly writer = new AtomicWriter();
   /** What each file holds, once read or written. */
   private readonly known = new Map<string, ContactLists>();
+  /** Saves not yet handed to the writer, by file. */
+  private readonly waiting = new Map<string, WaitingSave>();
 
   /** `onDamaged`: a cache file could not be read and was set aside (at `backup`, when it could be moved). */
   constructor(
@@ -78,16 +93,37 @@ export class ListCache {
     return loaded.value;
   }
 
-  /** Resolves once every queued write has finished (successfully or not). */
+  /** Writes the saves that wait; resolves once every write has finished (successfully or not). */
   flush(): Promise<void> {
+    for (const { write } of [...this.waiting.values()]) write();
     return this.writer.flush();
   }
 
-  /** Queues a write; resolves once it (and every earlier one) is on disk. */
+  /**
+   * Saves the lists SAVE_DELAY_MS from now, or with a save of the same account already waiting
+   * (the newest lists are written); resolves once they (and every earlier write) are on disk.
+   */
   save(account: CachedAccount, lists: ContactLists): Promise<void> {
     const file = this.fileOf(account);
     this.known.set(file, lists);
-    return this.writer.write(file, encode(LIST_CACHE_FORMAT, toDocument(lists)));
+    const waiting = this.waiting.get(file);
+    if (waiting) {
+      waiting.lists = lists;
+      return waiting.written;
+    }
+    let write = (): void => undefined;
+    const written = new Promise<void>((resolve, reject) => {
+      write = () => {
+        const save = this.waiting.get(file);
+        if (!save) return;
+        clearTimeout(timer);
+        this.waiting.delete(file);
+        this.writer.write(file, encode(LIST_CACHE_FORMAT, toDocument(save.lists))).then(resolve, reject);
+      };
+    });
+    const timer = setTimeout(write, SAVE_DELAY_MS);
+    this.waiting.set(file, { lists, written, write });
+    return written;
   }
 }
 

@@ -113,12 +113,14 @@ export class ListSync {
   private readonly finished = new Set<ListName>();
   /**
    * Filled in place: a dump has one line per entry of each list (thousands for a big list), and an
-   * immutable copy of the record per line would make the sync quadratic. Each line replaces its
-   * entry (a small object), and the record is handed out by `result` without a copy; a line that
-   * comes after that starts a copy of its own.
+   * immutable copy of the record per line would make the sync quadratic. An entry made during the
+   * dump takes the lines for its other lists in place, and the record is handed out by `result`
+   * without a copy; a line that comes after that starts a copy of its own (and new entries).
    */
   private entries: Record<string, ListEntry> = {};
   private handedOut = false;
+  /** The entries made since the record was last handed out: no one else has seen them, so a line adds its list to them in place. */
+  private fresh = new WeakSet<ListEntry>();
   private version: number;
 
   constructor(
@@ -169,11 +171,20 @@ export class ListSync {
   private add(list: ListName, handle: string, name: string, version: number): void {
     if (this.handedOut) {
       this.entries = { ...this.entries };
+      this.fresh = new WeakSet();
       this.handedOut = false;
     }
     const key = keyOf(handle);
     const entry = this.entries[key];
-    this.entries[key] = { handle: entry?.handle ?? handle, names: { ...entry?.names, [list]: name } };
+    if (entry && this.fresh.has(entry)) {
+      (entry.names as Partial<Record<ListName, string>>)[list] = name;
+    } else {
+      const names: Partial<Record<ListName, string>> = { ...entry?.names };
+      names[list] = name;
+      const made = { handle: entry?.handle ?? handle, names };
+      this.fresh.add(made);
+      this.entries[key] = made;
+    }
     this.version = version || this.version;
   }
 }

@@ -85,3 +85,17 @@ it('sets aside a cache whose row holds a name that is not text', async () => {
   expect(await new ListCache(join(scripted.dataDir, 'lists'), ({ problem }) => damaged.push(problem)).load(account)).toBeUndefined();
   expect(damaged).toEqual(['not a contact list']);
 });
+
+it('writes the newest of the saves that come close together once, and at once when flushed', async () => {
+  const account = { server: 'one.example:1863', handle: HANDLE };
+  const lists = new ListCache(join(scripted.dataDir, 'lists'));
+  const BOB = withEntryOnList(ALICE, 'FL', 'bob@hotmail.com', 'Bob', 6);
+  const first = lists.save(account, ALICE);
+  const second = lists.save(account, BOB);
+  expect(second).toBe(first);
+  // Read back at once from the cache that saved it, and from the file once flushed.
+  expect(await lists.load(account)).toBe(BOB);
+  await lists.flush();
+  expect(await cache().load(account)).toEqual(BOB);
+  await first;
+});
