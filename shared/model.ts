@@ -138,7 +138,7 @@ export interface Conversation {
   readonly entries: readonly TranscriptEntry[];
   /**
    * How many entries come before `entries[0]`. Main's copy holds them all (absent); a window's copy
-   * holds the newest ones and asks for older ones as they scroll into view (shared/transcript-window.ts).
+   * holds the newest ones and asks for older ones as they scroll into view (shared/window-state.ts).
    */
   readonly olderEntries?: number;
   /** Handles currently typing. */

@@ -186,7 +186,7 @@ function updateRecord<V, U>(record: Keyed<V>, updates: Keyed<U> | undefined, app
 
 /**
  * The transcript with its tail replaced; entries equal to the ones they replace stay as they were.
- * A window's copy starts `olderEntries` into the transcript (shared/transcript-window.ts): a tail
+ * A window's copy starts `olderEntries` into the transcript (shared/window-state.ts): a tail
  * that starts before what it holds replaces all of it, and the copy then starts where the tail does.
  */
 function patchEntries(conversation: Conversation, tail: TranscriptTail): Pick<Conversation, 'entries' | 'olderEntries'> {

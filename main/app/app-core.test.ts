@@ -6,7 +6,7 @@ import type { Notice, SignInRequest, StatePatch } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
 import { FIRST_ACCOUNT as A1 } from '../../shared/accounts';
 import { isCommandName } from '../../shared/commands';
-import { RECENT_ENTRIES } from '../../shared/transcript-window';
+import { RECENT_ENTRIES } from '../../shared/window-state';
 import { MessengerApp, type AppShell } from './app-core';
 import { MessengerError } from '../client/errors';
 import { ProtocolError } from '../../protocol/index';

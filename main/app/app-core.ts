@@ -16,7 +16,8 @@ import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
 import { openableLink } from '../../shared/links';
 import type { AppError, PassportForm, TranscriptEntry } from '../../shared/model';
-import { windowPatch, windowState } from '../../shared/transcript-window';
+import type { Route } from '../../shared/routes';
+import { windowPatch, windowState } from '../../shared/window-state';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import { MessengerError, inputError } from '../client/errors';
 import { appInfo, openLogFolder } from './app-info';
@@ -114,11 +115,11 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     return this.accounts.get(id);
   }
 
-  /** Everything a window of the account needs to start. */
-  snapshot(account: AccountId = FIRST_ACCOUNT): Snapshot {
+  /** Everything a window of the account needs to start; `view`, the window's route, trims what it does not show (shared/window-state.ts). */
+  snapshot(account: AccountId = FIRST_ACCOUNT, view?: Route): Snapshot {
     const state = this.accounts.get(account)?.sync.state ?? this.accounts.get(FIRST_ACCOUNT)?.sync.state;
     if (!state) throw new Error('The app has no account');
-    return { account, state: windowState(state), settings: this.settings.settings };
+    return { account, state: windowState(state, view), settings: this.settings.settings };
   }
 
   /** Runs one command from a window. Nothing throws: bad input and failures come back as AppErrors. */
@@ -294,7 +295,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
   }
 
-  /** Older entries of a conversation, for a window that holds only its newest (shared/transcript-window.ts). */
+  /** Older entries of a conversation, for a window that holds only its newest (shared/window-state.ts). */
   private conversationEntries({ messenger }: Account, conversationId: string, from: number, count: number): readonly TranscriptEntry[] {
     const conversation = Object.hasOwn(messenger.state.conversations, conversationId) ? messenger.state.conversations[conversationId] : undefined;
     if (!conversation) throw inputError('no-such-conversation');

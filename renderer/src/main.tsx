@@ -19,8 +19,8 @@ const store = createMessengerStore();
 const reloaded = takeReloadedReason();
 if (reloaded !== undefined) store.getState().showBanner(strings.reloaded(reloaded));
 connectStore(store);
-// While the window waits for main's snapshot, not while it draws the first messages.
-if (typeof requestIdleCallback === 'function') requestIdleCallback(prepareLinkFinder);
+// In a task of its own while the window waits for main's snapshot, not while it draws the first messages.
+setTimeout(prepareLinkFinder);
 
 createRoot(container).render(
   <StrictMode>

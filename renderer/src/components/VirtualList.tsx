@@ -20,7 +20,8 @@ export type ListVirtualizer = Virtualizer<HTMLDivElement, HTMLDivElement>;
 
 export interface VirtualListOptions {
   readonly count: number;
-  readonly rowKey: (index: number) => string;
+  /** Called for every row whenever the rows are laid out again: a number is the cheapest key. */
+  readonly rowKey: (index: number) => string | number;
   /** A row's height before it is drawn (the exact height when `fixedHeight`). */
   readonly estimateHeight: number;
   /** Rows are all `estimateHeight` tall, so none need measuring. */

@@ -135,7 +135,7 @@ export function Transcript({ conversation, contacts, onResend, earlier }: Transc
       // An entry's place is its identity: entries are only ever appended (a message that changes is
       // replaced where it is). So a row keeps its key, and its measured height, from the moment it
       // is drawn loading to when its entry has come, and the key function never changes with them.
-      rowKey: useCallback((index: number) => (index < offset ? 'earlier' : `entry-${index - offset}`), [offset]),
+      rowKey: useCallback((index: number) => (index < offset ? 'earlier' : index - offset), [offset]),
       estimateHeight: ESTIMATED_ENTRY_HEIGHT,
       keepIndices,
       stickToEnd: true,

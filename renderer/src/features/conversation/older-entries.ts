@@ -1,11 +1,11 @@
-// The entries of a long conversation that come before the window's copy (shared/transcript-window.ts),
+// The entries of a long conversation that come before the window's copy (shared/window-state.ts),
 // asked for from main a page at a time as their rows come into view, and kept while the window
 // shows the conversation. They are settled history: what still changes (a message waiting for its
 // ACK) is among the newest entries, which the window's copy holds and patches keep current.
 
 import { useCallback, useRef, useState } from 'react';
 import type { TranscriptEntry } from '../../../../shared/model';
-import { RECENT_ENTRIES } from '../../../../shared/transcript-window';
+import { RECENT_ENTRIES } from '../../../../shared/window-state';
 import { command } from '../../bridge';
 
 /** Entries asked for at a time. */

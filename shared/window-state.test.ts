@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE, type Conversation, type MessengerState, type TranscriptEntry } from './model';
 import { reuse } from './reuse';
 import { type StatePatch, applyPatch, diffState, patchFits } from './state';
-import { RECENT_ENTRIES, windowPatch, windowState } from './transcript-window';
+import { RECENT_ENTRIES, windowPatch, windowState } from './window-state';
 
 const entry = (index: number, text = `Message ${index}`): TranscriptEntry => ({
   type: 'message',
@@ -37,6 +37,22 @@ describe('what a window holds of a long conversation', () => {
     expect(window.conversations['c1']?.olderEntries).toBe(1_000 - RECENT_ENTRIES);
     expect(window.conversations['c2']).toBe(main.conversations['c2']);
     expect(windowState(stateWith(conversation(3)))).toEqual(stateWith(conversation(3)));
+  });
+
+  it('in a conversation window, gets the contacts it shows or can invite: those in its conversation, and who is online', () => {
+    const contact = (handle: string, status: 'NLN' | 'FLN') => ({ handle, friendlyName: handle, status, lists: ['FL' as const] });
+    const main: MessengerState = {
+      ...stateWith(conversation(3)),
+      contacts: {
+        'alice@example.com': contact('alice@example.com', 'FLN'),
+        'bob@example.com': contact('bob@example.com', 'NLN'),
+        'carol@example.com': contact('carol@example.com', 'FLN'),
+      },
+    };
+    expect(Object.keys(windowState(main, { kind: 'conversation', account: 'a1', id: 'c1' }).contacts)).toEqual(['alice@example.com', 'bob@example.com']);
+    expect(Object.keys(windowState(main, { kind: 'conversation', account: 'a1', id: 'gone' }).contacts)).toEqual(['bob@example.com']);
+    expect(windowState(main, { kind: 'contacts', account: 'a1' })).toBe(main);
+    expect(windowState(main)).toBe(main);
   });
 
   it('gets a long conversation new to it with its newest entries only, and changes to one it has whole', () => {
