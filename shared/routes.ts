@@ -1,15 +1,18 @@
 // The routes of the app's windows, the same in Electron (the page's hash) and the browser host:
 // `/contacts/<account>` is an account's contact list, `/conversation/<account>/<id>` one of its
-// conversations. A route without an account (`/`, `/contacts`, `/conversation/<id>`: an old
+// conversations, `/console/<account>` its protocol console. A route without an account (`/`, `/contacts`, `/conversation/<id>`: an old
 // bookmark of the browser host) means the first account.
 
 import { type AccountId, FIRST_ACCOUNT, isAccountId } from './accounts';
 
 export type Route =
   | { readonly kind: 'contacts'; readonly account: AccountId }
-  | { readonly kind: 'conversation'; readonly account: AccountId; readonly id: string };
+  | { readonly kind: 'conversation'; readonly account: AccountId; readonly id: string }
+  | { readonly kind: 'console'; readonly account: AccountId };
 
 export const contactListRoute = (account: AccountId): string => `/contacts/${account}`;
+
+export const consoleRoute = (account: AccountId): string => `/console/${account}`;
 
 export const conversationRoute = (account: AccountId, conversationId: string): string =>
   `/conversation/${account}/${encodeURIComponent(conversationId)}`;
@@ -31,5 +34,6 @@ export function parseRoute(route: string): Route {
     const id = decoded(rest[0] ?? '');
     if (id) return { kind: 'conversation', account: account ?? FIRST_ACCOUNT, id };
   }
+  if (kind === 'console' && account && rest.length === 0) return { kind: 'console', account };
   return { kind: 'contacts', account: kind === 'contacts' && account ? account : FIRST_ACCOUNT };
 }

@@ -10,6 +10,7 @@ import { MessengerApp, type AppShell } from './app-core';
 import { MessengerError } from '../client/errors';
 import { ProtocolError } from '../../protocol/index';
 import { MemorySecretStore } from './secret-store';
+import type { MessengerPortOptions } from './messenger-port';
 
 const SIGN_IN: SignInRequest = {
   server: 'msn.example.com:1863',
@@ -27,18 +28,26 @@ beforeEach(() => {
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => Promise<string> } = {}) {
-  const messenger = new FakeMessenger();
+  /** One per account, in the order the app opened them. */
+  const messengers: FakeMessenger[] = [];
   const shell = {
     showConversation: vi.fn<AppShell['showConversation']>(),
+    showContactList: vi.fn<AppShell['showContactList']>(),
+    showConsole: vi.fn<AppShell['showConsole']>(),
     openExternal: vi.fn<AppShell['openExternal']>(),
     openLink: vi.fn<AppShell['openLink']>(),
   };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
   const secrets = options.secrets ?? new MemorySecretStore();
-  const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger: () => messenger });
+  const createMessenger = (messengerOptions: MessengerPortOptions) => {
+    const created = new FakeMessenger(messengerOptions);
+    messengers.push(created);
+    return created;
+  };
+  const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger });
   const notices: Notice[] = [];
   app.on('notice', ({ notice }) => notices.push(notice));
-  return { app, messenger, shell, demo, secrets, notices };
+  return { app, messenger: messengers[0] as FakeMessenger, messengers, shell, demo, secrets, notices };
 }
 
 describe('MessengerApp command dispatch', () => {
@@ -127,7 +136,7 @@ describe('MessengerApp sign-in', () => {
     const { app, messenger } = createApp({ secrets });
     await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(secrets.get('you@example.com')).toBe('secret');
-    expect(app.snapshot().settings).toMatchObject({ lastHandle: 'you@example.com', hasSavedPassword: true });
+    expect(app.snapshot().settings.accounts[A1]).toMatchObject({ lastHandle: 'you@example.com', hasSavedPassword: true });
     await app.dispatch('signOut', [A1]);
     expect(await app.dispatch('signIn', [A1, { ...SIGN_IN, password: '', rememberPassword: true }])).toMatchObject({ ok: true });
     expect(messenger.callsTo('signIn')[1]).toEqual([expect.objectContaining({ password: 'secret' })]);
@@ -174,7 +183,7 @@ describe('MessengerApp settings', () => {
     await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('secret');
     const reopened = createApp();
-    expect(reopened.app.snapshot().settings).toMatchObject({ autoIdleMinutes: 10, sounds: false, lastHandle: 'you@example.com' });
+    expect(reopened.app.snapshot().settings).toMatchObject({ autoIdleMinutes: 10, sounds: false, accounts: { a1: { lastHandle: 'you@example.com' } } });
   });
 
   it('tells the messenger and every window about a new auto-idle time', async () => {

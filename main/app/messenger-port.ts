@@ -36,4 +36,4 @@ export type MessengerPort = Pick<
 >;
 
 /** What the app gives the messenger it creates. */
-export type MessengerPortOptions = Pick<MessengerOptions, 'dataDir' | 'openExternal' | 'openForm' | 'log'>;
+export type MessengerPortOptions = Pick<MessengerOptions, 'dataDir' | 'openExternal' | 'openForm' | 'log' | 'trace'>;

@@ -1,8 +1,10 @@
-// The CLI's command line: `--server HOST:PORT --user HANDLE [--status CODE] [--no-browser]`.
-// The password never comes from an argument (it would show in `ps` and shell history).
+// The CLI's command line: `--server HOST:PORT --user HANDLE [--status CODE] [--no-browser]
+// [--proxy URL] [--trace]`. The password never comes from an argument (it would show in `ps` and
+// shell history); a proxy's may, in its URL, but MSN_PROXY_PASSWORD keeps it out of both.
 
 import { parseArgs } from 'node:util';
 import type { SettableStatus } from '../../shared/model';
+import { type ProxyCredentials, parseProxyUrl } from '../../shared/proxy';
 import { isSettableStatus } from '../ns/presence';
 
 export interface CliArguments {
@@ -11,14 +13,19 @@ export interface CliArguments {
   readonly status: SettableStatus;
   /** False with --no-browser: forms are printed, never opened. */
   readonly openBrowser: boolean;
+  /** Every connection goes through it; the password is the URL's, when it has one. */
+  readonly proxy?: ProxyCredentials;
+  /** --trace: the protocol console's masked lines on stderr. */
+  readonly trace: boolean;
 }
 
-export const USAGE = 'usage: npm run --silent cli -- --server HOST:PORT --user HANDLE [--status CODE] [--no-browser]';
+export const USAGE =
+  'usage: npm run --silent cli -- --server HOST:PORT --user HANDLE [--status CODE] [--no-browser] [--proxy socks5://[user@]host:port | http://[user@]host:port] [--trace]';
 
 export class UsageError extends Error {}
 
 export function parseCliArguments(argv: readonly string[]): CliArguments {
-  let values: { server?: string; user?: string; status?: string; 'no-browser'?: boolean };
+  let values: { server?: string; user?: string; status?: string; 'no-browser'?: boolean; proxy?: string; trace?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -27,6 +34,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         user: { type: 'string' },
         status: { type: 'string' },
         'no-browser': { type: 'boolean' },
+        proxy: { type: 'string' },
+        trace: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -37,5 +46,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (!values.server || !values.user) throw new UsageError(`--server and --user are required. ${USAGE}`);
   const status = values.status?.toUpperCase() ?? 'NLN';
   if (!isSettableStatus(status)) throw new UsageError(`--status must be one of NLN BSY IDL BRB AWY PHN LUN HDN, not "${values.status}".`);
-  return { server: values.server, handle: values.user, status, openBrowser: !values['no-browser'] };
+  const proxy = values.proxy === undefined ? undefined : parseProxyUrl(values.proxy);
+  if (values.proxy !== undefined && !proxy) {
+    throw new UsageError(`--proxy must be socks5://[user[:password]@]host:port or http://[user[:password]@]host:port, not "${values.proxy.replace(/:[^:@/]*@/, ':…@')}".`);
+  }
+  return { server: values.server, handle: values.user, status, openBrowser: !values['no-browser'], ...(proxy && { proxy }), trace: values.trace === true };
 }

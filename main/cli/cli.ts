@@ -8,6 +8,8 @@ import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
 import { cliDataDir, openWithPlatform, promptPassword } from './system';
+import { traceText } from './trace';
+import type { ProxyCredentials } from '../../shared/proxy';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 
@@ -22,10 +24,19 @@ async function readPassword(): Promise<string> {
   return promptPassword('Password: ');
 }
 
+/** The proxy with its password: the URL's, else MSN_PROXY_PASSWORD when the URL names a user. */
+function proxyOf(options: CliArguments): ProxyCredentials | undefined {
+  const { proxy } = options;
+  const fromEnvironment = process.env.MSN_PROXY_PASSWORD;
+  if (!proxy || proxy.password !== undefined || proxy.username === undefined || fromEnvironment === undefined) return proxy;
+  return { ...proxy, password: fromEnvironment };
+}
+
 async function run(options: CliArguments, password: string): Promise<void> {
   const messenger = new Messenger({
     dataDir: cliDataDir(),
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
+    ...(options.trace && { trace: { enabled: () => true, line: (line) => void process.stderr.write(`${traceText(line)}\n`) } }),
   });
   printEvents(messenger, print);
   // The session ends for good on a user sign-out or OUT OTH; other losses reconnect on their own.
@@ -33,7 +44,8 @@ async function run(options: CliArguments, password: string): Promise<void> {
     if (reason === 'user' || reason === 'elsewhere') exit(reason === 'user' ? 0 : 1);
   });
   try {
-    await messenger.signIn({ server: options.server, handle: options.handle, password, status: options.status });
+    const proxy = proxyOf(options);
+    await messenger.signIn({ server: options.server, handle: options.handle, password, status: options.status, ...(proxy && { proxy }) });
   } catch (error) {
     print(errorEvent(toAppError(error)));
     print({ event: 'signed-out', reason: 'error' });

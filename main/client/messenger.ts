@@ -16,10 +16,14 @@ import {
   type NewMail,
   type PassportForm,
   type PrivacyMode,
+  type RemovedBy,
   type SettableStatus,
   type StatusCode,
   type UrlService,
 } from '../../shared/model';
+import type { ConnectionOptions, Dialer } from '../../protocol/index';
+import { type ProxyCredentials, proxyLabel } from '../../shared/proxy';
+import { proxyDialer } from '../net/proxy-dialer';
 import { SessionEndedError } from '../ns/errors';
 import type { SessionEnd } from '../ns/events';
 import { ListCache } from '../ns/list-cache';
@@ -38,6 +42,7 @@ import { MessengerError, inputError, isPermanent, notSignedIn, toAppError } from
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
 import { SessionMirror } from './session-mirror';
 import { withSession } from './state';
+import { type TraceSink, WireTrace } from './wire-trace';
 
 /** The URL services that open the Hotmail mailbox; PERSON and PASSWORD are Passport pages. */
 const MAILBOX_SERVICES: ReadonlySet<UrlService> = new Set(['INBOX', 'FOLDERS', 'COMPOSE']);
@@ -47,6 +52,8 @@ export interface MessengerEvents {
   state: MessengerState;
   signedIn: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect };
   addedBy: AddedByRequest;
+  /** At sign-in: someone who was on my reverse list last time removed me from their contact list meanwhile. */
+  removedBy: RemovedBy;
   newMail: NewMail;
   /** A message from someone else: its transcript entry's id and, from MSNP3 senders, its formatting. */
   message: ConversationEvents['message'];
@@ -76,6 +83,8 @@ export interface MessengerOptions {
   /** In [0, 1): reconnect jitter and the legacy form's k1. */
   readonly random?: () => number;
   readonly reconnect?: Omit<ReconnectOptions, 'random'>;
+  /** Where the protocol console's lines go (masked), while it wants them. */
+  readonly trace?: TraceSink;
 }
 
 export interface SignInRequest {
@@ -84,6 +93,8 @@ export interface SignInRequest {
   readonly handle: string;
   readonly password: string;
   readonly status?: SettableStatus;
+  /** Every connection of this sign-in (dispatch, notification, switchboards) goes through it. */
+  readonly proxy?: ProxyCredentials;
 }
 
 export class Messenger extends TypedEmitter<MessengerEvents> {
@@ -91,6 +102,9 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private session: NotificationSession | undefined;
   /** `server` is the one the user typed (the dispatch server): every reconnect starts there. */
   private credentials: { server: string; handle: string; password: string } | undefined;
+  /** How this sign-in's connections are made and watched: its proxy, the protocol console. */
+  private network: { dial?: Dialer; via?: string } = {};
+  private readonly trace: WireTrace | undefined;
   /** Where an `XFR 0 NS` sent the session: used by the next attempt only. */
   private transferTo: string | undefined;
   /** The status the user chose; restored after auto-idle and after a reconnect. */
@@ -104,6 +118,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   constructor(private readonly options: MessengerOptions) {
     super();
+    this.trace = options.trace && new WireTrace(options.trace);
     this.listCache = new ListCache(join(options.dataDir, 'lists'));
     this.mirror = new SessionMirror({
       state: () => this.current,
@@ -154,6 +169,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       throw this.failSignIn(error);
     }
     this.credentials = { server: request.server, handle: request.handle, password: request.password };
+    this.network = request.proxy ? { dial: proxyDialer(request.proxy), via: proxyLabel(request.proxy) } : {};
     this.transferTo = undefined;
     this.reconnection.reset();
     this.chosenStatus = request.status ?? 'NLN';
@@ -307,6 +323,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       requestTimeoutMs: this.options.requestTimeoutMs,
       connectTimeoutMs: this.options.connectTimeoutMs,
       log: this.options.log,
+      network: this.connectionNetwork('NS'),
     });
     this.session = session;
     this.mirror.follow(session, () => this.session === session);
@@ -422,6 +439,11 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     return form;
   }
 
+  private connectionNetwork(kind: 'NS' | 'SB'): Pick<ConnectionOptions, 'dial' | 'observe'> {
+    const { dial, via } = this.network;
+    return { ...(dial && { dial }), ...(this.trace && { observe: this.trace.observe(kind, via) }) };
+  }
+
   private conversationHost(): ConversationHost {
     return {
       self: () => ({
@@ -434,6 +456,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
       acceptsInvitations: () => this.current.session.imsEnabled,
       log: this.options.log,
+      network: () => this.connectionNetwork('SB'),
     };
   }
 }

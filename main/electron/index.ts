@@ -1,4 +1,4 @@
-// The desktop app's entry. Keeps one instance, locks down every page, starts the messenger, shows the contact list.
+// The desktop app's entry. Keeps one instance, locks down every page, starts the messenger (which shows each account's contact list).
 
 import { app, BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../app/csp';
@@ -27,7 +27,6 @@ function start(): void {
       startMessengerApp(
         new DemoServer(async () => (await import('../../server/index')).startServer({ host: '127.0.0.1', port: 0, demoActivity: true })),
       );
-      showContactListWindow();
     })
     .catch((error: unknown) => {
       console.error('Could not start:', error);

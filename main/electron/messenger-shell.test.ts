@@ -177,7 +177,7 @@ describe('the messenger in Electron', () => {
     expect(stored).not.toContain('hunter2');
     ipcMain.handlers.clear();
     const reopened = start();
-    expect(reopened.messengerApp.snapshot().settings.hasSavedPassword).toBe(true);
+    expect(reopened.messengerApp.snapshot().settings.accounts['a1']?.hasSavedPassword).toBe(true);
   });
 
   it('signs out before the app quits', async () => {
@@ -213,16 +213,43 @@ describe('the messenger in Electron', () => {
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
   });
 
-  it('shows who I am and how I appear in the tray, and signs out from its menu', async () => {
-    const { messenger } = start();
+  it('shows every account and how it appears in the tray, with a submenu each to set its status or sign it out', async () => {
+    const { messengerApp, messenger } = start();
     const tray = Tray.trays[0];
-    expect(tray?.toolTip).toBe('MSN Messenger (not signed in)');
-    const signOut = () => tray?.contextMenu?.items.find((item) => item.label === 'Sign Out');
-    expect(signOut()?.enabled).toBe(false);
-    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'online', friendlyName: 'Ann', status: 'BRB' } }));
+    expect(tray?.toolTip).toBe('MSN Messenger\nNot signed in');
+    const submenu = (index: number) => tray?.contextMenu?.items[index]?.submenu ?? [];
+    const item = (index: number, label: string) => submenu(index).find((entry) => entry.label === label);
+    expect(item(0, 'Sign Out')?.enabled).toBe(false);
+    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'online', handle: 'ann@example.com', friendlyName: 'Ann', status: 'BRB' } }));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(tray?.toolTip).toBe('MSN Messenger: Ann (Be Right Back)');
-    signOut()?.click?.();
+    expect(tray?.toolTip).toBe('MSN Messenger\nann@example.com (Be Right Back)');
+    expect(item(0, 'Be Right Back')?.checked).toBe(true);
+    item(0, 'Busy')?.click?.();
+    await vi.waitFor(() => expect(messenger.callsTo('setStatus')).toEqual([['BSY']]));
+
+    tray?.contextMenu?.items.find((entry) => entry.label === 'Sign In with Another Account…')?.click?.();
+    await vi.waitFor(() => expect(messengerApp.accountIds).toEqual(['a1', 'a2']));
+    expect(tray?.toolTip).toBe('MSN Messenger\nann@example.com (Be Right Back)\nNot signed in');
+    expect(BrowserWindow.getAllWindows().some((window) => String(window.loadURL.mock.calls[0]?.[0]).endsWith('#/contacts/a2'))).toBe(true);
+
+    item(0, 'Sign Out')?.click?.();
     await vi.waitFor(() => expect(messenger.callsTo('signOut')).toEqual([[]]));
   });
+
+  it("closes a signed-out extra account with its window, but keeps the first one and every account while quitting", async () => {
+    const { messengerApp } = start();
+    const windowOf = (account: string) =>
+      BrowserWindow.getAllWindows().find((window) => String(window.loadURL.mock.calls[0]?.[0]).endsWith(`#/contacts/${account}`));
+    await messengerApp.dispatch('addAccount', []);
+    await messengerApp.dispatch('addAccount', []);
+    windowOf('a2')?.close();
+    await vi.waitFor(() => expect(messengerApp.accountIds).toEqual(['a1', 'a3']));
+    windowOf('a1')?.close();
+    app.emit('before-quit', { preventDefault: vi.fn() });
+    windowOf('a3')?.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(messengerApp.accountIds).toEqual(['a1', 'a3']);
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).accounts).toHaveProperty('a3');
+  });
+
 });

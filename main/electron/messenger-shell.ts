@@ -7,6 +7,7 @@
 import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { AccountId } from '../../shared/accounts';
 import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
@@ -16,7 +17,7 @@ import { broadcast, handle, sendTo } from './ipc';
 import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { accountOfWindow, showConversationWindow } from './windows';
+import { accountOfWindow, consoleWindowOf, showConsoleWindow, showContactListWindow, showConversationWindow } from './windows';
 
 function secretStore(dataDir: string): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
@@ -37,8 +38,20 @@ function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name
   handle(name, (args) => messengerApp.dispatch(name, args));
 }
 
+/**
+ * An account's contact list; closing the window of a signed-out extra account closes that account
+ * (a signed-in one stays, in the tray), except while the app quits, when every window closes.
+ */
+export function showAccountWindow(messengerApp: MessengerApp, account: AccountId, quitting: () => boolean): void {
+  showContactListWindow(account, () => {
+    if (quitting()) return;
+    messengerApp.removeAccount(account).catch((error: unknown) => console.error(`Could not close account ${account}:`, error));
+  });
+}
+
 export function startMessengerApp(demo: DemoServer): MessengerApp {
   const dataDir = app.getPath('userData');
+  let quitting = false;
   const messengerApp: MessengerApp = new MessengerApp({
     dataDir,
     secrets: secretStore(dataDir),
@@ -52,6 +65,8 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
           // Closing the window leaves the conversation, as MSN did; a new message opens a new one.
           onClosed: () => void messengerApp.dispatch('closeConversation', [account, conversationId]),
         }),
+      showContactList: (account) => showAccountWindow(messengerApp, account, () => quitting),
+      showConsole: (account) => void showConsoleWindow(account),
       openExternal: async (pathOrUrl) => {
         const url = externalUrl(pathOrUrl);
         if (url) await shell.openExternal(url);
@@ -74,6 +89,10 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.signInAtStart });
   });
   messengerApp.on('notice', (event) => broadcast('notice', event));
+  messengerApp.on('console', (event) => {
+    const window = consoleWindowOf(event.account);
+    if (window) sendTo(window.webContents, 'console', event);
+  });
   app.on('browser-window-created', (_event, window) => {
     window.webContents.on('did-finish-load', () =>
       sendTo(window.webContents, 'snapshot', messengerApp.snapshot(accountOfWindow(window))),
@@ -83,6 +102,7 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
   let signedOff = false;
   app.on('before-quit', (event) => {
+    quitting = true;
     if (signedOff) return;
     event.preventDefault();
     void messengerApp.close().then(() => demo.close()).catch(() => {}).finally(() => {
@@ -90,9 +110,11 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
       app.quit();
     });
   });
-  createTray(messengerApp);
+  createTray(messengerApp, (account) => showAccountWindow(messengerApp, account, () => quitting));
   followSpellCheckLanguages(messengerApp);
   watchSystemActivity(() => void messengerApp.dispatch('reportActivity', []));
+  // Every account slot the app kept comes back with its window, each signing in by itself if it asked to.
+  for (const account of messengerApp.accountIds) showAccountWindow(messengerApp, account, () => quitting);
   void messengerApp.signInAutomatically();
   return messengerApp;
 }

@@ -1,12 +1,14 @@
-// The app's windows: a contact list per account, and one window per conversation. Each loads the
-// same renderer page; the hash route (shared/routes.ts) tells it which account and view to show.
+// The app's windows: a contact list per account, one window per conversation, and an account's
+// protocol console. Each loads the same renderer page; the hash route (shared/routes.ts) tells it
+// which account and view to show.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { contactListRoute, conversationRoute, parseRoute } from '../../shared/routes';
+import { consoleRoute, contactListRoute, conversationRoute, parseRoute } from '../../shared/routes';
 import { preloadFile, rendererUrl } from './renderer-url';
 
 const contactListWindows = new Map<AccountId, BrowserWindow>();
+const consoleWindows = new Map<AccountId, BrowserWindow>();
 /** Keyed by account and conversation id. */
 const conversationWindows = new Map<string, BrowserWindow>();
 const conversationKey = (account: AccountId, conversationId: string): string => `${account}/${conversationId}`;
@@ -42,8 +44,11 @@ function bringToFront(window: BrowserWindow): BrowserWindow {
   return window;
 }
 
-/** Shows an account's contact list, creating it the first time (and again after it was closed). */
-export function showContactListWindow(account: AccountId = FIRST_ACCOUNT): BrowserWindow {
+/**
+ * Shows an account's contact list, creating it the first time (and again after it was closed);
+ * `onClosed` is called when the window this call created is closed.
+ */
+export function showContactListWindow(account: AccountId = FIRST_ACCOUNT, onClosed?: () => void): BrowserWindow {
   const existing = contactListWindows.get(account);
   if (existing) return bringToFront(existing);
   const window = createWindow(contactListRoute(account), {
@@ -53,9 +58,27 @@ export function showContactListWindow(account: AccountId = FIRST_ACCOUNT): Brows
     minWidth: 240,
     minHeight: 380,
   });
-  window.on('closed', () => contactListWindows.delete(account));
+  window.on('closed', () => {
+    contactListWindows.delete(account);
+    onClosed?.();
+  });
   contactListWindows.set(account, window);
   return window;
+}
+
+/** Shows an account's protocol console, one window per account. */
+export function showConsoleWindow(account: AccountId): BrowserWindow {
+  const existing = consoleWindows.get(account);
+  if (existing) return bringToFront(existing);
+  const window = createWindow(consoleRoute(account), { title: 'Protocol Console', width: 720, height: 480, minWidth: 420, minHeight: 240 });
+  window.on('closed', () => consoleWindows.delete(account));
+  consoleWindows.set(account, window);
+  return window;
+}
+
+/** The account's console window, when one is open (console lines go to it alone). */
+export function consoleWindowOf(account: AccountId): BrowserWindow | undefined {
+  return consoleWindows.get(account);
 }
 
 export interface ConversationWindowOptions {

@@ -54,6 +54,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       typingExpiryMs: options.typingExpiryMs ?? DEFAULT_TYPING_EXPIRY_MS,
       typingIntervalMs: options.typingIntervalMs ?? DEFAULT_TYPING_INTERVAL_MS,
       log: options.log ?? host.log?.bind(host),
+      network: options.network ?? host.network?.bind(host),
     };
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? randomUUID;

@@ -31,6 +31,8 @@ export interface SwitchboardOptions {
   /** How long an `A`-mode MSG may wait for ACK or NAK. */
   ackTimeoutMs?: number;
   log?: (line: string) => void;
+  /** How each switchboard connection is made and watched, asked as it opens (the proxy may change between sign-ins). */
+  network?: () => Pick<ConnectionOptions, 'dial' | 'observe'>;
 }
 
 export class Switchboard extends TypedEmitter<SwitchboardEvents> {
@@ -193,6 +195,7 @@ function connect(ticket: SwitchboardTicket, options: SwitchboardOptions): Promis
     connectTimeoutMs: options.connectTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     log: log && ((direction, text) => log(`SB ${direction === 'in' ? '<' : '>'} ${text}`)),
+    ...options.network?.(),
   };
   return MsnpConnection.connect(ticket.host, ticket.port, connectionOptions);
 }

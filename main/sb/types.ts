@@ -3,6 +3,7 @@
 
 import type { AppError, Conversation, Dialect, MessageFormat } from '../../shared/model';
 import type { TypedEmitter } from '../../shared/emitter';
+import type { ConnectionOptions } from '../../protocol/index';
 
 /** Where a switchboard is and the cookie that admits us (from `XFR SB` or `RNG`). */
 export interface SwitchboardTicket {
@@ -36,6 +37,8 @@ export interface ConversationHost {
   /** False while IMS is OFF (do not disturb): invitations are not answered. */
   acceptsInvitations(): boolean;
   log?(line: string): void;
+  /** How a switchboard connection is made and watched right now (the account's proxy, the protocol console). */
+  network?(): Pick<ConnectionOptions, 'dial' | 'observe'>;
 }
 
 export interface ConversationEvents {

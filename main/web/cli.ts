@@ -70,7 +70,7 @@ async function main(): Promise<void> {
         shell,
         demo,
         createMessenger: (options) => new Messenger(options),
-        defaults: values.demo ? { lastServer: DEMO_SERVER, lastHandle: DEMO_SIGN_IN.handle } : {},
+        accountDefaults: values.demo ? { lastServer: DEMO_SERVER, lastHandle: DEMO_SIGN_IN.handle } : {},
         ...(log ? { log } : {}),
       }),
   });

@@ -2,6 +2,8 @@
 // Functions take the parts that vary; nothing else in the renderer builds user-facing text.
 
 import type { ListName, SessionState, StatusCode } from '../../shared/model';
+import type { SignInAdvice, SilentStep } from '../../shared/troubleshoot';
+import type { ProxyKind } from '../../shared/proxy';
 import type { ContactSound, PlusTagMode, ThemeChoice } from '../../shared/preferences';
 import { STATUS_LABELS } from '../../shared/status-labels';
 import { describeError, describeTranscriptEvent } from './error-strings';
@@ -46,7 +48,62 @@ const SOUND_LABELS: Readonly<Record<ContactSound, string>> = {
   ripple: 'Ripple',
 };
 
+const PROXY_KIND_LABELS: Readonly<Record<ProxyKind | 'none', string>> = {
+  none: 'No proxy (connect directly)',
+  socks5: 'SOCKS5',
+  http: 'HTTP (CONNECT)',
+};
+
 const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
+
+const OPTIONS_CONNECTION = 'Tools → Options → Connection';
+
+/** What the server was doing when it fell silent, as the sign-in progress says it. */
+const SILENT_STEPS: Readonly<Record<SilentStep, string>> = {
+  VER: 'when asked which version of the protocol it speaks (VER)',
+  CVR: 'when told which client is signing in (CVR)',
+  INF: 'when asked how to sign in (INF)',
+  USR: 'while checking your e-mail address and password (USR)',
+  SYN: 'while sending your contact list (SYN)',
+  CHG: 'while setting your status (CHG)',
+  other: 'in the middle of signing in',
+};
+
+/** The sign-in troubleshooter: what to do about a failed sign-in (shared/troubleshoot.ts decides which case it is). */
+function signInAdvice(advice: SignInAdvice): string {
+  switch (advice.kind) {
+    case 'md5-opt-in':
+      return `This server lets old versions of MSN Messenger sign in only once you allow it: turn on old MSN (MD5) sign-in for this account on the server's website (${advice.website}), then sign in again. If it is already on, check your e-mail address and password.`;
+    case 'server-unreachable':
+      return advice.refused
+        ? `Nothing accepted the connection at ${advice.host}:${advice.port}. Check the server's address and port, and that the server is running. If your network only lets connections out through a proxy, set it in ${OPTIONS_CONNECTION}.`
+        : `${advice.host}:${advice.port} did not answer at all. Check the address, your Internet connection and any firewall. If your network only lets connections out through a proxy, set it in ${OPTIONS_CONNECTION}.`;
+    case 'wrong-protocol':
+      return advice.offered.length > 0
+        ? `This server offered ${advice.offered.join(', ')}, but MSN Messenger 2.0 speaks only MSNP3 and MSNP2. Choose a server that still accepts MSN Messenger 2.0; its website says which versions it supports.`
+        : 'This server does not accept MSN Messenger 2.0 (MSNP3 or MSNP2). Choose a server that still does; its website says which versions it supports.';
+    case 'proxy':
+      return proxyAdvice(advice.proxy, advice.problem);
+    case 'server-silent':
+      return `The server took the connection, then stopped answering ${SILENT_STEPS[advice.step]}. It may be busy or not an MSN server: check the address, wait a few minutes and try again.`;
+  }
+}
+
+function proxyAdvice(proxy: string, problem: Extract<SignInAdvice, { kind: 'proxy' }>['problem']): string {
+  const check = `Check the proxy in ${OPTIONS_CONNECTION} and press Test; choose "No proxy" if your network does not need one.`;
+  switch (problem) {
+    case 'unreachable':
+      return `The MSN server was never reached: the proxy ${proxy} could not be reached. Check its address and port, and that it is running. ${check}`;
+    case 'silent':
+      return `The proxy ${proxy} took the connection but did not answer. ${check}`;
+    case 'credentials':
+      return `The proxy ${proxy} wants a user name and password it accepts. Type them in ${OPTIONS_CONNECTION}, then sign in again.`;
+    case 'refused':
+      return `The proxy ${proxy} would not connect to the MSN server: it may not allow that server or port. Ask whoever runs the proxy, or try another one.`;
+    case 'not-a-proxy':
+      return `${proxy} did not answer as a proxy of that kind. Check whether it is a SOCKS5 or an HTTP proxy, and its port. ${check}`;
+  }
+}
 
 export const strings = {
   appName: 'MSN Messenger',
@@ -107,6 +164,8 @@ export const strings = {
     progressLabel: 'Signing in',
     progress: (state: SessionState): string => SESSION_PROGRESS[state],
     signingInAs: (handle: string): string => `Signing in as ${handle}`,
+    adviceTitle: 'What to do',
+    advice: signInAdvice,
   },
 
   contactList: {
@@ -326,7 +385,17 @@ export const strings = {
     toasts: 'Show alerts when contacts come online and messages arrive',
     signInAtStart: 'Run Messenger and sign in when the computer starts',
     currentServer: (server: string): string => `Currently connected to ${server}.`,
-    serverHint: 'The new server is used the next time you sign in.',
+    serverHint: 'The new server and proxy are used the next time you sign in.',
+    proxy: 'Connect through a proxy',
+    proxyKindLabel: (kind: ProxyKind | 'none'): string => PROXY_KIND_LABELS[kind],
+    proxyHost: 'Proxy address',
+    proxyPort: 'Port',
+    proxyUser: 'User name (if the proxy asks for one)',
+    proxyPassword: 'Password',
+    proxyPasswordSaved: 'Saved (type to change)',
+    proxyTest: 'Test',
+    proxyTesting: 'Connecting to the server through the proxy…',
+    proxyWorks: (server: string): string => `The proxy works: ${server} answered through it.`,
     signInFirst: 'Sign in to change these options.',
   },
 
@@ -351,6 +420,7 @@ export const strings = {
     newMail: (from: string, subject: string): string => `New e-mail from ${from}: ${subject}`,
     online: (name: string): string => `${name} has just signed in.`,
     addedBy: (name: string): string => `${name} has added you to their contact list.`,
+    removedBy: (name: string, handle: string): string => `${name} (${handle}) removed you from their contact list.`,
     signedOut: 'You have been signed out.',
     live: 'Notifications',
   },

@@ -46,7 +46,7 @@ export async function startWebUser(server: string, handle: string, rendererDir: 
         // These users sign in to the test's own server; the Local demo is that same server.
         demo: { address: async () => server },
         createMessenger: (options) => new Messenger(options),
-        defaults: { lastServer: server, lastHandle: handle },
+        accountDefaults: { lastServer: server, lastHandle: handle },
       }),
   });
 }

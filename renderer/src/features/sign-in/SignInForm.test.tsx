@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE } from '../../../../shared/model';
-import { FakeMsn, TEST_SETTINGS } from '../../testing/fake-msn';
+import { FakeMsn, TEST_ACCOUNT_SETTINGS, TEST_SETTINGS } from '../../testing/fake-msn';
 import { renderApp } from '../../testing/render';
 
 function fill(label: RegExp, value: string) {
@@ -10,7 +10,7 @@ function fill(label: RegExp, value: string) {
 
 describe('sign-in form', () => {
   it('starts on the Local demo preset with the last e-mail address', async () => {
-    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, lastHandle: 'you@demo.msn', lastServer: '' });
+    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, lastHandle: 'you@demo.msn', lastServer: '' } } });
     await renderApp(fake);
     expect(screen.getByLabelText('E-mail address')).toHaveProperty('value', 'you@demo.msn');
     const server = screen.getByLabelText('Server') as HTMLSelectElement;
@@ -64,7 +64,7 @@ describe('sign-in form', () => {
   });
 
   it('lets a saved password stand in for the typed one', async () => {
-    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, lastHandle: 'you@demo.msn', hasSavedPassword: true, rememberPassword: true });
+    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, lastHandle: 'you@demo.msn', hasSavedPassword: true, rememberPassword: true } } });
     await renderApp(fake);
     expect(screen.getByText(/A saved password will be used/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));

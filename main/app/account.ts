@@ -1,0 +1,71 @@
+// One account of the app: its client, the state sync that tells its windows what changed, its
+// protocol console, and the notices its messenger's events become. The core (app-core.ts) keeps
+// one per account slot; a shell hooks per-account services (history) onto the same slot.
+
+import type { AccountId } from '../../shared/accounts';
+import type { IpcEvents, Notice } from '../../shared/ipc';
+import type { StatusCode } from '../../shared/model';
+import type { MessengerPort, MessengerPortOptions } from './messenger-port';
+import { ProtocolConsole } from './protocol-console';
+import { StateSync } from './state-sync';
+
+export interface Account {
+  readonly id: AccountId;
+  readonly messenger: MessengerPort;
+  readonly sync: StateSync;
+  readonly protocolConsole: ProtocolConsole;
+  /** Each contact's last status, to tell a sign-in from a status change. */
+  readonly lastPresence: Map<string, StatusCode>;
+}
+
+/** What an account reports to the app, each naming the account. */
+export interface AccountListener {
+  patch(event: IpcEvents['patch']): void;
+  notice(event: IpcEvents['notice']): void;
+  console(event: IpcEvents['console']): void;
+  /** Someone else started a conversation: its window appears. */
+  incoming(account: AccountId, conversationId: string): void;
+}
+
+export function createAccount(
+  id: AccountId,
+  createMessenger: (options: MessengerPortOptions) => MessengerPort,
+  options: Omit<MessengerPortOptions, 'trace'>,
+  listener: AccountListener,
+): Account {
+  const protocolConsole = new ProtocolConsole();
+  const messenger = createMessenger({ ...options, trace: protocolConsole.sink });
+  const sync = new StateSync({ initial: messenger.state });
+  const account: Account = { id, messenger, sync, protocolConsole, lastPresence: new Map() };
+  sync.on('patch', (patch) => listener.patch({ account: id, patch }));
+  protocolConsole.on('change', (change) => listener.console({ account: id, ...change }));
+  forwardMessengerEvents(account, listener);
+  return account;
+}
+
+function forwardMessengerEvents(account: Account, listener: AccountListener): void {
+  const { messenger, sync, lastPresence, id } = account;
+  const notify = (notice: Notice): void => listener.notice({ account: id, notice });
+  messenger.on('state', (state) => sync.update(state));
+  messenger.on('message', ({ conversationId, from, fromName, text }) => {
+    notify({ kind: 'message', conversationId, from, fromName, text });
+    listener.incoming(id, conversationId);
+  });
+  messenger.on('newMail', (mail) => notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
+  messenger.on('addedBy', (request) => notify({ kind: 'added-by', ...request }));
+  messenger.on('removedBy', (removed) => notify({ kind: 'removed-by', ...removed }));
+  messenger.on('presence', ({ handle, status, friendlyName, initial }) => {
+    const before = lastPresence.get(handle) ?? 'FLN';
+    lastPresence.set(handle, status);
+    // Only a contact signing in is news: not a status change, and not the ILN lines that tell who
+    // was already online when I signed in.
+    if (!initial && before === 'FLN' && status !== 'FLN') notify({ kind: 'online', handle, friendlyName });
+  });
+  messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
+    notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
+  );
+  messenger.on('signedOut', ({ reason, error }) => {
+    lastPresence.clear();
+    notify({ kind: 'signed-out', reason, ...(error && { error }) });
+  });
+}
