@@ -38,8 +38,9 @@ export class WireTrace {
         command: (direction, command) => {
           if (!this.sink.enabled()) return;
           const payload = payloadText(command);
-          // The payload is shown below the line, so the line itself gives its size only.
-          const text = describeForLog(payload === undefined ? command : { name: command.name, params: command.params });
+          // As on the wire: the line ends with the payload's length, and the payload follows it.
+          const line = describeForLog({ name: command.name, params: command.params });
+          const text = command.payload ? `${line} ${command.payload.byteLength}` : line;
           record({ direction, text, ...(payload !== undefined && { payload }) });
         },
         closed: ({ reason }) => record({ direction: 'closed', text: reason }),

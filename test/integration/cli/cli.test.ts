@@ -1,74 +1,26 @@
 // The CLI end to end: a child process (node with the tsx loader) against the project's server.
 
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Messenger } from '../../../main/client/messenger';
 import type { Contact } from '../../../shared/model';
 import { nextEvent, untilState } from '../ns/harness';
 import { type MsnServer, DEMO_ACCOUNTS, DEMO_SIGN_IN, startServer } from '../../../server/index';
-
-type CliEvent = { event: string } & Record<string, unknown>;
-
-class CliProcess {
-  readonly events: CliEvent[] = [];
-  readonly exited: Promise<number | null>;
-  private readonly waiters = new Set<() => void>();
-
-  constructor(readonly child: ChildProcessWithoutNullStreams) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      this.events.push(JSON.parse(line) as CliEvent);
-      for (const waiter of [...this.waiters]) waiter();
-    });
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  }
-
-  /** Resolves with the first event (already printed or still to come) matching `predicate`. */
-  waitFor(predicate: (event: CliEvent) => boolean): Promise<CliEvent> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        const found = this.events.find(predicate);
-        if (!found) return;
-        this.waiters.delete(check);
-        resolve(found);
-      };
-      this.waiters.add(check);
-      check();
-    });
-  }
-
-  send(line: string): void {
-    this.child.stdin.write(`${line}\n`);
-  }
-}
+import { useCliProcesses } from './cli-process';
 
 let server: MsnServer | undefined;
 const dataDirs: string[] = [];
-const children: CliProcess[] = [];
 const messengers: Messenger[] = [];
+const start = useCliProcesses();
 
 afterEach(async () => {
-  for (const cli of children.splice(0)) cli.child.kill();
   await Promise.all(messengers.splice(0).map((messenger) => messenger.signOut()));
   await server?.close();
   await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   server = undefined;
 });
-
-async function start(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'msn-cli-'));
-  dataDirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, MSN_DATA_DIR: dataDir, ...env },
-  });
-  const cli = new CliProcess(child);
-  children.push(cli);
-  return cli;
-}
 
 /** Another member signed in beside the CLI, to see what the CLI's commands did. */
 async function member(handle: string, password: string): Promise<Messenger> {
