@@ -27,7 +27,11 @@ export default defineConfig({
       // caught the missing module).
       externalizeDeps: { exclude: ['socks'] },
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'main/electron/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'main/electron/index.ts'),
+          // The chat history's worker thread, loaded by path at run time (main/electron/messenger-shell.ts).
+          'history-worker': resolve(import.meta.dirname, 'main/app/history/worker.ts'),
+        },
       },
     },
   },

@@ -6,7 +6,7 @@ import { TypedEmitter } from '../shared/emitter';
 import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
 import { type CloseDetail, type CloseReason, ConnectionClosedError, PendingRequests } from './transactions';
-import { type WireDirection, type WireLogger, describeForLog } from './wire-log';
+import { type WireDirection, type WireLogger, describeForLog, maskSecrets } from './wire-log';
 
 export interface ConnectionClosed {
   /** Why, as a code: `closed-locally` when we asked for it. */
@@ -45,6 +45,8 @@ export interface ConnectionOptions extends FramerOptions {
   requestTimeoutMs?: number;
   connectTimeoutMs?: number;
   log?: WireLogger;
+  /** Asked for each logged MSG: whether its text may be shown (the user's "log message text"). */
+  logMessageText?: () => boolean;
   /** First transaction id (the official client keeps counting across the DS→NS hop). */
   firstTrid?: number;
   /** Opens the socket instead of a direct connect (a proxy). */
@@ -84,7 +86,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
         command: (command) => this.receive(command),
         malformed: (error) => {
           if (this.closed) return;
-          this.options.log?.('in', `(malformed) ${error.line.slice(0, 200)}`);
+          this.options.log?.('in', `(malformed) ${maskSecrets(error.line.slice(0, 200))}`);
           this.emit('malformed', error);
         },
         fatal: (_error: FramingError) => this.close({ reason: 'line-too-long' }),
@@ -143,7 +145,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     if (this.closed) throw new ConnectionClosedError();
     const command: MsnpCommand = payload ? { name, params, payload } : { name, params };
     const bytes = serializeCommand(command);
-    this.options.log?.('out', describeForLog(command));
+    this.logCommand('out', command);
     this.observer?.command('out', command);
     this.socket.write(bytes);
   }
@@ -188,10 +190,15 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     setTimeout(() => this.close(), 1000).unref();
   }
 
+  private logCommand(direction: 'in' | 'out', command: MsnpCommand): void {
+    const { log, logMessageText } = this.options;
+    if (log) log(direction, describeForLog(command, { messageText: logMessageText?.() ?? false }));
+  }
+
   private receive(command: MsnpCommand): void {
     // A listener may close the connection while the rest of a chunk is still being framed.
     if (this.closed) return;
-    this.options.log?.('in', describeForLog(command));
+    this.logCommand('in', command);
     this.observer?.command('in', command);
     if (this.pending.settle(command)) return;
     this.emit('command', command);

@@ -4,7 +4,8 @@
 // handler in main/app (the compiler points at the handler).
 
 import { z } from 'zod';
-import type { Settings, Snapshot } from './ipc';
+import type { HistoryContact, HistoryConversation, HistoryExport, HistoryMessage, HistorySearchResult } from './history';
+import type { AppInfo, Settings, Snapshot } from './ipc';
 import type { AppError } from './model';
 import {
   accountSchema,
@@ -13,6 +14,10 @@ import {
   editableListSchema,
   friendlyNameSchema,
   handleSchema,
+  historyDeletionSchema,
+  historyExportFormatSchema,
+  historyExportScopeSchema,
+  historyQuerySchema,
   messageFormatSchema,
   messageIdSchema,
   messageTextSchema,
@@ -87,6 +92,23 @@ export const COMMANDS = {
   /** The user did something: auto-idle starts counting again, for every account. */
   reportActivity: { scope: 'app', args: z.tuple([]), result: returns() },
   saveSettings: { scope: 'app', args: z.tuple([settingsPatchSchema]), result: returns<Settings>() },
+  /** Keep the account's chat history, or stop (what is kept stays until deleted). */
+  setHistoryEnabled: onAccount([z.boolean()], returns<Settings>()),
+  /** Shows the account's history window, at a contact's conversations when one is named. */
+  openHistory: onAccount([handleSchema.optional()]),
+  /** The last lines of earlier conversations with the same people, for an open conversation. */
+  historyRecent: onAccount([conversationIdSchema], returns<readonly HistoryMessage[]>()),
+  historyContacts: onAccount([], returns<readonly HistoryContact[]>()),
+  historyConversation: onAccount([conversationIdSchema], returns<HistoryConversation | null>()),
+  historySearch: onAccount([historyQuerySchema], returns<HistorySearchResult>()),
+  /** Resolves with the number of messages deleted. */
+  historyDelete: onAccount([historyDeletionSchema], returns<number>()),
+  historyExport: onAccount([historyExportScopeSchema, historyExportFormatSchema], returns<HistoryExport>()),
+  /** The user has read about the damaged files in Settings.recovered. */
+  dismissRecovered: { scope: 'app', args: z.tuple([]), result: returns<Settings>() },
+  getAppInfo: { scope: 'app', args: z.tuple([]), result: returns<AppInfo>() },
+  /** Help → Open Log Folder: the folder of the log file, in the system's file manager. */
+  openLogFolder: { scope: 'app', args: z.tuple([]), result: returns() },
   /** Opens a web or e-mail link in the system's browser or mail client, once the schema accepted it. */
   openLink: { scope: 'app', args: z.tuple([linkSchema]), result: returns() },
   /**

@@ -69,6 +69,12 @@ export type ErrorReason =
   | 'no-answer-from'
   | 'call-failed'
   | 'conversation-start-failed'
+  // Chat history: its database cannot be opened (another copy of the app owns it, or it is not set up).
+  | 'history-unavailable'
+  // Help → Open Log Folder (`detail.folder` where there is one).
+  | 'no-log-file'
+  | 'cannot-show-folders'
+  | 'folder-unavailable'
   // The window's own link to main (the renderer raises these itself).
   | 'host-unreachable'
   | 'host-lost'

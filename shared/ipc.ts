@@ -4,7 +4,8 @@
 
 import type { AccountId } from './accounts';
 import type { CommandArgs, CommandName, CommandReply } from './commands';
-import type { AppError, MessengerState } from './model';
+import type { HistoryProblem } from './history';
+import type { AppError, MessengerState, RecoveredFile } from './model';
 import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
 import type { ConsoleSnapshot } from './console';
@@ -38,7 +39,11 @@ export interface Settings {
   readonly signInAtStart: boolean;
   /** Every account slot of the app (a1, a2…), each with its own sign-in and connection. */
   readonly accounts: Readonly<Record<AccountId, AccountSettings>>;
+  /** Whether the log file may show what messages say; by default it shows their length only. */
+  readonly logMessageText: boolean;
   readonly presets: readonly ServerPreset[];
+  /** Whether each account (by sign-in name) keeps a chat history; an account not listed was never asked. */
+  readonly history: Readonly<Record<string, boolean>>;
   readonly theme: ThemeChoice;
   readonly uiScale: UiScale;
   readonly plusTags: PlusTagMode;
@@ -49,6 +54,17 @@ export interface Settings {
   readonly contactPreferences: ContactPreferencesByAccount;
   /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
   readonly spellCheckLanguages: readonly string[];
+  /** Files found damaged and set aside, until the user has been told (dismissRecovered). */
+  readonly recovered: readonly RecoveredFile[];
+}
+
+/** What Help → About shows besides the app's own version: what it runs on and where its files are. */
+export interface AppInfo {
+  /** Node always; Electron and Chromium in the desktop app. */
+  readonly versions: { readonly node: string; readonly electron?: string; readonly chromium?: string };
+  readonly dataFolder: string;
+  /** The log file, when one is written (always in the desktop app; with --log in the browser host). */
+  readonly logFile?: string;
 }
 
 /** Something to tell the user about right now (toast, sound, live region). */
@@ -62,7 +78,10 @@ export type Notice =
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
   /** `error`: why, when the user did not sign out themselves. */
-  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError };
+  | { readonly kind: 'signed-out'; readonly reason: string; readonly error?: AppError }
+  /** History is not being written as it should (a banner until `history-recovered`); `setAsideAs` names a damaged database's new file. */
+  | { readonly kind: 'history'; readonly problem: HistoryProblem; readonly setAsideAs?: string }
+  | { readonly kind: 'history-recovered' };
 
 /** Everything a window needs to start: its account's state and the app's settings. */
 export interface Snapshot {

@@ -22,6 +22,15 @@ export type AddedAlertMode = 'A' | 'N';
 /** The notification-session state machine; every change is emitted. */
 export type SessionState = 'offline' | 'connecting' | 'authenticating' | 'redirected' | 'syncing' | 'online' | 'reconnecting';
 
+/**
+ * One of the app's files that could not be read: it was set aside beside itself as `backup` (absent
+ * when it could not be moved) and the app started from defaults. The user is told once.
+ */
+export interface RecoveredFile {
+  readonly file: 'settings' | 'passwords' | 'contact-list';
+  readonly backup?: string;
+}
+
 export interface Contact {
   readonly handle: string;
   readonly friendlyName: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleRoute, contactListRoute, conversationRoute, parseRoute } from './routes';
+import { consoleRoute, contactListRoute, conversationRoute, historyRoute, parseRoute } from './routes';
 
 describe('window routes', () => {
   it('round-trips a contact list and a conversation of any account', () => {
@@ -8,6 +8,13 @@ describe('window routes', () => {
     expect(parseRoute(conversationRoute('a3', id))).toEqual({ kind: 'conversation', account: 'a3', id });
     expect(parseRoute(`#${conversationRoute('a1', 'c9')}`)).toEqual({ kind: 'conversation', account: 'a1', id: 'c9' });
     expect(parseRoute(`#${consoleRoute('a2')}`)).toEqual({ kind: 'console', account: 'a2' });
+  });
+
+  it('round-trips the history window, at a contact or not', () => {
+    expect(parseRoute(historyRoute('a2'))).toEqual({ kind: 'history', account: 'a2' });
+    expect(parseRoute(historyRoute('a1', 'bob+x@example.com'))).toEqual({ kind: 'history', account: 'a1', handle: 'bob+x@example.com' });
+    expect(parseRoute('/history')).toEqual({ kind: 'history', account: 'a1' });
+    expect(parseRoute('/history/a1/b/c')).toEqual({ kind: 'contacts', account: 'a1' });
   });
 
   it('takes a route without an account as the first account', () => {

@@ -88,6 +88,7 @@ export const settingsPatchSchema = z
     sounds: z.boolean(),
     toasts: z.boolean(),
     signInAtStart: z.boolean(),
+    logMessageText: z.boolean(),
     theme: themeSchema,
     uiScale: uiScaleSchema,
     plusTags: plusTagModeSchema,
@@ -114,3 +115,19 @@ export const accountSettingsPatchSchema = z
 export const proxyTestSchema = z
   .object({ proxy: proxySettingsSchema, proxyPassword: proxyPasswordSchema, server: serverSchema })
   .strict();
+/** Longer searches are not words anyone types; the cap keeps a query cheap. */
+export const MAX_HISTORY_QUERY_LENGTH = 200;
+export const historyQuerySchema = z.string().max(MAX_HISTORY_QUERY_LENGTH);
+
+export const historyDeletionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('conversation'), id: conversationIdSchema }).strict(),
+  z.object({ kind: z.literal('contact'), handle: handleSchema }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+]);
+
+export const historyExportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('contact'), handle: handleSchema }).strict(),
+  z.object({ kind: z.literal('search'), query: historyQuerySchema.trim().min(1) }).strict(),
+]);
+
+export const historyExportFormatSchema = z.enum(['txt', 'html']);

@@ -48,3 +48,6 @@ export const conversationTarget = (account: AccountId, conversationId: string): 
 /** The window names of an account's contact list and protocol console, so each opens once. */
 export const contactListTarget = (account: AccountId): string => `msn-contacts-${account}`;
 export const consoleTarget = (account: AccountId): string => `msn-console-${account}`;
+
+/** The window name of an account's history window: one per account. */
+export const historyTarget = (account: AccountId): string => `msn-history-${account}`;

@@ -1,10 +1,11 @@
 // One account of the app: its client, the state sync that tells its windows what changed, its
-// protocol console, and the notices its messenger's events become. The core (app-core.ts) keeps
-// one per account slot; a shell hooks per-account services (history) onto the same slot.
+// protocol console, its chat history (when the shell has one), and the notices its messenger's
+// events become. The core (app-core.ts) keeps one per account slot.
 
 import type { AccountId } from '../../shared/accounts';
 import type { IpcEvents, Notice } from '../../shared/ipc';
-import type { StatusCode } from '../../shared/model';
+import type { RecoveredFile, StatusCode } from '../../shared/model';
+import type { AppHistory } from './history/app-history';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import { ProtocolConsole } from './protocol-console';
 import { StateSync } from './state-sync';
@@ -16,6 +17,8 @@ export interface Account {
   readonly protocolConsole: ProtocolConsole;
   /** Each contact's last status, to tell a sign-in from a status change. */
   readonly lastPresence: Map<string, StatusCode>;
+  /** The chat history of whoever signs in on this account, when the shell set history up. */
+  readonly history: AppHistory | undefined;
 }
 
 /** What an account reports to the app, each naming the account. */
@@ -25,6 +28,8 @@ export interface AccountListener {
   console(event: IpcEvents['console']): void;
   /** Someone else started a conversation: its window appears. */
   incoming(account: AccountId, conversationId: string): void;
+  /** A damaged file of the account (its list cache) was set aside. */
+  fileRecovered(file: RecoveredFile): void;
 }
 
 export function createAccount(
@@ -32,11 +37,12 @@ export function createAccount(
   createMessenger: (options: MessengerPortOptions) => MessengerPort,
   options: Omit<MessengerPortOptions, 'trace'>,
   listener: AccountListener,
+  createHistory?: (messenger: MessengerPort) => AppHistory,
 ): Account {
   const protocolConsole = new ProtocolConsole();
   const messenger = createMessenger({ ...options, trace: protocolConsole.sink });
   const sync = new StateSync({ initial: messenger.state });
-  const account: Account = { id, messenger, sync, protocolConsole, lastPresence: new Map() };
+  const account: Account = { id, messenger, sync, protocolConsole, lastPresence: new Map(), history: createHistory?.(messenger) };
   sync.on('patch', (patch) => listener.patch({ account: id, patch }));
   protocolConsole.on('change', (change) => listener.console({ account: id, ...change }));
   forwardMessengerEvents(account, listener);
@@ -64,6 +70,7 @@ function forwardMessengerEvents(account: Account, listener: AccountListener): vo
   messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
     notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
   );
+  messenger.on('fileRecovered', (file) => listener.fileRecovered(file));
   messenger.on('signedOut', ({ reason, error }) => {
     lastPresence.clear();
     notify({ kind: 'signed-out', reason, ...(error && { error }) });

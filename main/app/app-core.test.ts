@@ -35,6 +35,7 @@ function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => P
     showContactList: vi.fn<AppShell['showContactList']>(),
     showConsole: vi.fn<AppShell['showConsole']>(),
     openExternal: vi.fn<AppShell['openExternal']>(),
+    showHistory: vi.fn<AppShell['showHistory']>(),
     openLink: vi.fn<AppShell['openLink']>(),
   };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
@@ -337,5 +338,18 @@ describe('MessengerApp events', () => {
     expect(await app.dispatch('showConversation', [A1, 'c1'])).toEqual({ ok: true, value: undefined });
     expect(await app.dispatch('showConversation', [A1, 'nope'])).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(shell.showConversation).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('MessengerApp damaged files', () => {
+  it('tells every window about a damaged file until the user has read about it', async () => {
+    writeFileSync(join(dataDir, 'settings.json'), 'not json');
+    const { app, messenger } = createApp();
+    expect(app.snapshot().settings.recovered).toEqual([{ file: 'settings', backup: expect.stringMatching(/settings\..+\.bak$/) }]);
+    const told = app.next('settings');
+    messenger.fire('fileRecovered', { file: 'contact-list', backup: '/data/lists/x.bak' });
+    expect((await told).recovered).toEqual([expect.objectContaining({ file: 'settings' }), { file: 'contact-list', backup: '/data/lists/x.bak' }]);
+    expect(await app.dispatch('dismissRecovered', [])).toMatchObject({ ok: true, value: { recovered: [] } });
+    expect(createApp().app.snapshot().settings.recovered).toEqual([]);
   });
 });

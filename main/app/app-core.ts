@@ -24,11 +24,15 @@ import { MessengerError, inputError } from '../client/errors';
 import { checkProxy } from '../client/proxy-check';
 import { type Account, createAccount } from './account';
 import type { StoredAccountSettings } from './account-settings';
+import { appInfo, openLogFolder } from './app-info';
+import type { AppLog } from './app-log';
 import type { DemoServer } from './demo-server';
 import { toCommandError, validationError } from './errors';
+import { AppHistory, type AppHistoryOptions, historyUnavailable } from './history/app-history';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
+import { logSessionActivity } from './session-log';
 
 export type { Account };
 
@@ -47,6 +51,10 @@ export interface AppShell {
   notify?(notification: { readonly title: string; readonly body: string }): void;
   /** A shell that serves Passport form pages itself (the browser host) presents them here. */
   openForm?(form: PassportForm): void | Promise<void>;
+  /** Shows the account's history window, at a contact's conversations when one is named. */
+  showHistory(account: AccountId, handle?: string): void;
+  /** Shows a folder of ours (the log's) in the system's file manager. */
+  showFolder?(folder: string): Promise<void>;
 }
 
 export interface MessengerAppOptions {
@@ -60,7 +68,10 @@ export interface MessengerAppOptions {
   readonly accountDefaults?: Partial<StoredAccountSettings>;
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
-  readonly log?: (line: string) => void;
+  /** Chat history (the shell says where its worker is); without it, history commands say it is unavailable. */
+  readonly history?: AppHistoryOptions;
+  /** Where sign-in steps, errors and the MSNP lines go (main/app/app-log.ts). */
+  readonly log?: AppLog;
   /** The spelling languages the shell has dictionaries for (Electron's); none for a browser. */
   readonly spellCheckLanguages?: readonly string[];
 }
@@ -91,7 +102,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   constructor(options: MessengerAppOptions) {
     super();
     this.options = options;
-    this.log = options.log ?? (() => {});
+    this.log = options.log ? (line) => options.log?.info(line) : () => {};
     this.shell = options.shell;
     this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages, options.accountDefaults);
     this.demo = options.demo;
@@ -125,6 +136,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     if (!account || id === FIRST_ACCOUNT || account.messenger.state.session.state !== 'offline') return false;
     this.accounts.delete(id);
     account.protocolConsole.setRecording(false);
+    await account.history?.close();
     this.emit('settings', await this.settings.removeAccount(id));
     return true;
   }
@@ -138,7 +150,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       return { ok: true, value };
     } catch (error) {
       const appError = toCommandError(error);
-      if (appError.kind === 'internal') this.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (appError.kind === 'internal') this.options.log?.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { ok: false, error: appError };
     }
   }
@@ -158,17 +170,19 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     );
   }
 
-  /** Signs every account out. The demo server belongs to the shell that composed it. */
+  /** Signs every account out and closes its history. The demo server belongs to the shell that composed it. */
   async close(): Promise<void> {
     await Promise.all(
-      [...this.accounts.values()].map(async ({ messenger }) => {
+      [...this.accounts.values()].map(async ({ messenger, history }) => {
         if (messenger.state.session.state !== 'offline') await messenger.signOut().catch(() => {});
+        await history?.close();
       }),
     );
   }
 
   /** The slot's client; the list cache lives in the one data directory, keyed by server and handle. */
   private openAccount(id: AccountId): Account {
+    const historyOptions = this.options.history;
     const account = createAccount(
       id,
       this.options.createMessenger,
@@ -177,14 +191,18 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
         ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
         log: this.log,
+        logMessageText: () => this.settings.settings.logMessageText,
       },
       {
         patch: (event) => this.emit('patch', event),
         notice: (event) => this.emit('notice', event),
         console: (event) => this.emit('console', event),
         incoming: (account, conversationId) => this.shell.showConversation(account, conversationId, 'incoming'),
+        fileRecovered: (file) => this.emit('settings', this.settings.noteRecovered(file)),
       },
+      historyOptions && ((messenger) => this.createHistory(id, messenger, historyOptions)),
     );
+    if (this.options.log) logSessionActivity(account.messenger, this.options.log, id === FIRST_ACCOUNT ? undefined : id);
     this.accounts.set(id, account);
     account.messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
     account.messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
@@ -282,6 +300,23 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     }
   }
 
+  private createHistory(id: AccountId, messenger: MessengerPort, options: AppHistoryOptions): AppHistory {
+    return new AppHistory({
+      messenger,
+      dataDir: this.options.dataDir,
+      options,
+      settings: () => this.settings.settings,
+      saveSettings: (patch) => this.saveSettings(patch),
+      notify: (notice) => this.emit('notice', { account: id, notice }),
+      log: this.log,
+    });
+  }
+
+  private historyOf({ history }: Account): AppHistory {
+    if (!history) throw historyUnavailable();
+    return history;
+  }
+
   private async openLink(url: string): Promise<void> {
     const href = openableLink(url);
     if (href === undefined) throw inputError('link-refused');
@@ -338,6 +373,24 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },
       saveSettings: (patch) => this.saveSettings(patch),
+      setHistoryEnabled: (account, enabled) => this.historyOf(account).setEnabled(enabled),
+      openHistory: (account, handle) => {
+        this.historyOf(account);
+        this.shell.showHistory(account.id, handle);
+      },
+      historyRecent: (account, conversationId) => this.historyOf(account).recent(conversationId),
+      historyContacts: (account) => this.historyOf(account).contacts(),
+      historyConversation: (account, conversationId) => this.historyOf(account).conversation(conversationId),
+      historySearch: (account, words) => this.historyOf(account).search(words),
+      historyDelete: (account, what) => this.historyOf(account).delete(what),
+      historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
+      dismissRecovered: () => {
+        const settings = this.settings.dismissRecovered();
+        this.emit('settings', settings);
+        return settings;
+      },
+      getAppInfo: () => appInfo(this.options.dataDir, this.options.log?.file),
+      openLogFolder: () => openLogFolder(this.options.log?.file, this.shell.showFolder?.bind(this.shell)),
       openLink: (url) => this.openLink(url),
       notify: (notification) => this.shell.notify?.(notification),
       setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),

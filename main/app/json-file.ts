@@ -1,26 +1,25 @@
-// The host's small JSON files (settings, sealed passwords) are read the same way: a missing file
-// is simply not there yet, and a damaged one is logged and ignored so that the app still starts.
+// The host's data files (settings, sealed passwords) are read at start through main/storage's
+// versioned loader: a damaged one is set aside, logged, and reported so the user is told once.
 
-import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type { RecoveredFile } from '../../shared/model';
+import { type FileFormat, loadDataFile } from '../storage/data-file';
 
-/** The file's contents checked by `schema`; undefined when it is missing or unreadable. */
-export function readJsonFile<Schema extends z.ZodType>(
+export interface ReadDataFile<T> {
+  /** The file's contents; undefined when it is missing or was damaged. */
+  readonly value?: T;
+  /** Set when the file was damaged and set aside. */
+  readonly recovered?: RecoveredFile;
+}
+
+export function readDataFile<T>(
   file: string,
-  schema: Schema,
-  what: string,
+  format: FileFormat<T>,
+  kind: RecoveredFile['file'],
   log: (line: string) => void,
-): z.output<Schema> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    return schema.parse(JSON.parse(text));
-  } catch {
-    log(`Ignoring unreadable ${what} ${file}`);
-    return undefined;
-  }
+): ReadDataFile<T> {
+  const loaded = loadDataFile(file, format);
+  if (loaded.status === 'loaded') return { value: loaded.value };
+  if (loaded.status === 'missing') return {};
+  log(`The ${kind} file ${file} could not be read (${loaded.problem}); ${loaded.backup ? `kept as ${loaded.backup}` : 'it could not be moved aside'}, using defaults`);
+  return { recovered: { file: kind, ...(loaded.backup && { backup: loaded.backup }) } };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,12 +28,26 @@ describe('SealedFileSecretStore', () => {
     expect(new SealedFileSecretStore(file, reversing).has('you@x.com')).toBe(false);
   });
 
-  it('starts empty from a corrupt file, and says so', () => {
+  it('starts empty from a damaged file, kept beside it, and says so', () => {
     writeFileSync(file, '{"you@x.com": 42');
     const lines: string[] = [];
     const store = new SealedFileSecretStore(file, reversing, (line) => lines.push(line));
     expect(store.has('you@x.com')).toBe(false);
-    expect(lines).toEqual([`Ignoring unreadable password file ${file}`]);
+    const [backup] = readdirSync(dir);
+    expect(backup).toMatch(/^passwords\..+\.bak$/);
+    expect(readFileSync(join(dir, backup as string), 'utf8')).toBe('{"you@x.com": 42');
+    expect(store.recovered).toEqual({ file: 'passwords', backup: join(dir, backup as string) });
+    expect(lines).toEqual([expect.stringContaining(`The passwords file ${file} could not be read`)]);
+  });
+
+  it('reads the file of version 1 (the map of handles alone) and writes version 2', async () => {
+    writeFileSync(file, JSON.stringify({ 'you@x.com': reversing.encrypt('hunter2').toString('base64') }));
+    const store = new SealedFileSecretStore(file, reversing);
+    expect(store.get('you@x.com')).toBe('hunter2');
+    expect(store.recovered).toBeUndefined();
+    await store.set('me@x.com', 'pw');
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)).toEqual(['schemaVersion', 'sealed']);
+    expect(new SealedFileSecretStore(file, reversing).get('you@x.com')).toBe('hunter2');
   });
 
   it('forgets a password it can no longer unseal instead of failing', async () => {

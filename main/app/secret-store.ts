@@ -2,10 +2,14 @@
 // safeStorage (the OS keychain), the browser host keeps it in memory for the life of the process.
 
 import { z } from 'zod';
+import type { RecoveredFile } from '../../shared/model';
 import { AtomicWriter } from '../storage/atomic-writer';
-import { readJsonFile } from './json-file';
+import { type FileFormat, encode } from '../storage/data-file';
+import { readDataFile } from './json-file';
 
 export interface SecretStore {
+  /** Set when the store's file was damaged and set aside at start. */
+  readonly recovered?: RecoveredFile;
   get(handle: string): string | undefined;
   has(handle: string): boolean;
   set(handle: string, password: string): Promise<void>;
@@ -38,20 +42,30 @@ export interface Cipher {
   decrypt(sealed: Buffer): string;
 }
 
-const sealedFileSchema = z.record(z.string(), z.string());
+const SEALED_FORMAT: FileFormat<Record<string, string>> = {
+  version: 2,
+  migrations: [
+    // 1 → 2: version 1 was the map of handles itself; it moves under `sealed` beside the version.
+    (sealed) => ({ sealed }),
+  ],
+  parse: (document) => z.object({ sealed: z.record(z.string(), z.string()) }).parse(document).sealed,
+};
 
 /** Sealed passwords in an owner-only JSON file, base64 per handle. */
 export class SealedFileSecretStore implements SecretStore {
   private readonly writer = new AtomicWriter();
   private readonly sealed: Map<string, string>;
+  readonly recovered?: RecoveredFile;
 
-  /** A missing or unreadable file is an empty store: the user types the password again. */
+  /** A missing or damaged file is an empty store: the user types the password again. */
   constructor(
     private readonly file: string,
     private readonly cipher: Cipher,
     log: (line: string) => void = () => {},
   ) {
-    this.sealed = new Map(Object.entries(readJsonFile(file, sealedFileSchema, 'password file', log) ?? {}));
+    const { value, recovered } = readDataFile(file, SEALED_FORMAT, 'passwords', log);
+    this.sealed = new Map(Object.entries(value ?? {}));
+    if (recovered) this.recovered = recovered;
   }
 
   get(handle: string): string | undefined {
@@ -78,6 +92,6 @@ export class SealedFileSecretStore implements SecretStore {
   }
 
   private save(): Promise<void> {
-    return this.writer.write(this.file, JSON.stringify(Object.fromEntries(this.sealed)));
+    return this.writer.write(this.file, encode(SEALED_FORMAT, { sealed: Object.fromEntries(this.sealed) }));
   }
 }

@@ -1,17 +1,20 @@
-// The user's settings as a JSON file in the data directory: the app's own, and each account slot's
-// (account-settings.ts). Passwords are not in it: they go to the injected SecretStore, and only
-// "is one saved" crosses IPC.
+// The user's settings as a JSON file in the data directory, with a schema version (migrations
+// below): the app's own, and each account slot's (account-settings.ts). A damaged file is set aside
+// and the defaults used (main/storage/data-file.ts). Passwords are not in it: they go to the
+// injected SecretStore, and only "is one saved" crosses IPC.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccountId } from '../../shared/accounts';
 import type { Settings } from '../../shared/ipc';
+import type { RecoveredFile } from '../../shared/model';
 import { SERVER_PRESETS } from '../../shared/server-presets';
 import { type ContactPreferences, type ContactPreferencesByAccount, DEFAULT_PREFERENCES } from '../../shared/preferences';
 import { autoReplySchema, contactPreferencesSchema, plusTagModeSchema, themeSchema, uiScaleSchema } from '../../shared/schemas';
 import { AtomicWriter } from '../storage/atomic-writer';
-import { readJsonFile } from './json-file';
+import { type FileFormat, encode } from '../storage/data-file';
+import { readDataFile } from './json-file';
 import {
   DEFAULT_ACCOUNT_SETTINGS,
   type StoredAccountSettings,
@@ -24,7 +27,7 @@ import type { SecretStore } from './secret-store';
 
 export { DEMO_SERVER } from '../../shared/server-presets';
 
-export type StoredSettings = Omit<Settings, 'presets' | 'spellCheckLanguages' | 'accounts'> & {
+export type StoredSettings = Omit<Settings, 'presets' | 'recovered' | 'spellCheckLanguages' | 'accounts'> & {
   readonly accounts: Readonly<Record<AccountId, StoredAccountSettings>>;
 };
 
@@ -34,6 +37,8 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   toasts: true,
   signInAtStart: false,
   accounts: { a1: DEFAULT_ACCOUNT_SETTINGS },
+  history: {},
+  logMessageText: false,
   ...DEFAULT_PREFERENCES,
 };
 
@@ -58,6 +63,8 @@ const storedSettingsSchema = z.object({
   toasts: z.boolean().catch(DEFAULT_SETTINGS.toasts),
   signInAtStart: z.boolean().catch(DEFAULT_SETTINGS.signInAtStart),
   accounts: storedAccountsSchema,
+  history: z.record(z.string().max(129), z.boolean()).catch(DEFAULT_SETTINGS.history),
+  logMessageText: z.boolean().catch(DEFAULT_SETTINGS.logMessageText),
   theme: themeSchema.catch(DEFAULT_SETTINGS.theme),
   uiScale: uiScaleSchema.catch(DEFAULT_SETTINGS.uiScale),
   plusTags: plusTagModeSchema.catch(DEFAULT_SETTINGS.plusTags),
@@ -69,18 +76,28 @@ const storedSettingsSchema = z.object({
     .catch(DEFAULT_SETTINGS.contactPreferences),
 });
 
-/** The file as it is now: one written before accounts had its sign-in form at the top, the first account's. */
-const settingsFileSchema = z.preprocess((value) => {
-  if (typeof value !== 'object' || value === null) return value;
-  const accounts = firstAccountOfOldFile(value as Record<string, unknown>);
-  return accounts ? { ...value, accounts } : value;
-}, storedSettingsSchema.partial());
+export const SETTINGS_FORMAT: FileFormat<Partial<StoredSettings>> = {
+  version: 3,
+  migrations: [
+    // 1 → 2: version 1 is the file of 0.1.0, written before the log existed: its messages were
+    // never logged with their text, and the new setting starts from that.
+    (settings) => ({ ...settings, logMessageText: false }),
+    // 2 → 3: the sign-in form at the top of the file was the only account's; it is the first account's now.
+    (settings) => {
+      const { lastServer: _server, lastHandle: _handle, rememberPassword: _remember, autoSignIn: _auto, ...rest } = settings;
+      const accounts = firstAccountOfOldFile(settings);
+      return accounts ? { ...rest, accounts } : rest;
+    },
+  ],
+  parse: (settings) => storedSettingsSchema.partial().parse(settings),
+};
 
 /** A change to one account's settings; `proxy: null` takes the proxy away. */
 export type AccountSettingsPatch = Partial<Omit<StoredAccountSettings, 'proxy'>> & { readonly proxy?: StoredAccountSettings['proxy'] | null };
 
 export class SettingsStore {
   private stored: StoredSettings;
+  private recovered: readonly RecoveredFile[];
   private readonly file: string;
   private readonly writer = new AtomicWriter();
 
@@ -96,16 +113,17 @@ export class SettingsStore {
   ) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.file = join(dataDir, 'settings.json');
-    const saved = readJsonFile(this.file, settingsFileSchema, 'settings file', log);
-    const accounts = saved?.accounts ?? defaults.accounts ?? { a1: { ...DEFAULT_ACCOUNT_SETTINGS, ...accountDefaults } };
-    this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...saved, accounts };
+    const saved = readDataFile(this.file, SETTINGS_FORMAT, 'settings', log);
+    const accounts = saved.value?.accounts ?? defaults.accounts ?? { a1: { ...DEFAULT_ACCOUNT_SETTINGS, ...accountDefaults } };
+    this.stored = { ...DEFAULT_SETTINGS, ...defaults, ...saved.value, accounts };
+    this.recovered = [saved.recovered, secrets.recovered].filter((file) => file !== undefined);
   }
 
   get settings(): Settings {
     const accounts = Object.fromEntries(
       Object.entries(this.stored.accounts).map(([id, stored]) => [id, accountSettings(id, stored, this.secrets)]),
     );
-    return { ...this.stored, accounts, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages };
+    return { ...this.stored, accounts, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages, recovered: this.recovered };
   }
 
   /** The account slots the file keeps, in the order they were added. */
@@ -162,13 +180,25 @@ export class SettingsStore {
     return this.update({ contactPreferences: { ...this.stored.contactPreferences, [account]: contacts } });
   }
 
+  /** Another damaged file to tell the user about (a list cache, found at sign-in). */
+  noteRecovered(file: RecoveredFile): Settings {
+    this.recovered = [...this.recovered, file];
+    return this.settings;
+  }
+
+  /** The user has been told about the damaged files. */
+  dismissRecovered(): Settings {
+    this.recovered = [];
+    return this.settings;
+  }
+
   async update(patch: Partial<Omit<StoredSettings, 'accounts'>>): Promise<Settings> {
     return this.write({ ...this.stored, ...patch });
   }
 
   private async write(stored: StoredSettings): Promise<Settings> {
     this.stored = stored;
-    await this.writer.write(this.file, JSON.stringify(this.stored, null, 2));
+    await this.writer.write(this.file, encode(SETTINGS_FORMAT, this.stored, 2));
     return this.settings;
   }
 }

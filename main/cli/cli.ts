@@ -3,11 +3,17 @@
 
 import { createInterface } from 'node:readline';
 import { Messenger } from '../client/messenger';
+import { HistoryService } from '../app/history/service';
+import { SOURCE_HISTORY_WORKER } from '../app/history/source-worker';
 import { toAppError } from '../client/errors';
+import { type AppLog, openLog } from '../app/app-log';
+import { openWithPlatform } from '../app/open-with-platform';
+import { logSessionActivity } from '../app/session-log';
 import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
-import { cliDataDir, openWithPlatform, promptPassword } from './system';
+import { printHistoryEvents, runHistoryCommand } from './history-commands';
+import { cliDataDir, promptPassword } from './system';
 import { traceText } from './trace';
 import type { ProxyCredentials } from '../../shared/proxy';
 
@@ -32,16 +38,24 @@ function proxyOf(options: CliArguments): ProxyCredentials | undefined {
   return { ...proxy, password: fromEnvironment };
 }
 
-async function run(options: CliArguments, password: string): Promise<void> {
+async function run(options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
+  const dataDir = cliDataDir();
   const messenger = new Messenger({
-    dataDir: cliDataDir(),
+    dataDir,
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
+    ...(log && { log: (line: string) => log.info(line), logMessageText: () => options.logMessageText }),
     ...(options.trace && { trace: { enabled: () => true, line: (line) => void process.stderr.write(`${traceText(line)}\n`) } }),
   });
+  if (log) logSessionActivity(messenger, log);
   printEvents(messenger, print);
+  const history = options.history
+    ? new HistoryService(messenger, { dataDir, worker: SOURCE_HISTORY_WORKER, keepsHistory: () => true })
+    : undefined;
+  if (history) printHistoryEvents(history, print);
   // The session ends for good on a user sign-out or OUT OTH; other losses reconnect on their own.
   messenger.on('signedOut', ({ reason }) => {
-    if (reason === 'user' || reason === 'elsewhere') exit(reason === 'user' ? 0 : 1);
+    // What history still holds is committed before the process goes.
+    if (reason === 'user' || reason === 'elsewhere') void (history?.close() ?? Promise.resolve()).finally(() => exit(reason === 'user' ? 0 : 1));
   });
   try {
     const proxy = proxyOf(options);
@@ -49,6 +63,7 @@ async function run(options: CliArguments, password: string): Promise<void> {
   } catch (error) {
     print(errorEvent(toAppError(error)));
     print({ event: 'signed-out', reason: 'error' });
+    await history?.close();
     return exit(1);
   }
 
@@ -63,6 +78,7 @@ async function run(options: CliArguments, password: string): Promise<void> {
       try {
         const command = parseCliCommand(line);
         if (command.name === 'quit') return quit();
+        if (command.name === 'history') return await runHistoryCommand(history, command, print);
         await runCliCommand(messenger, command, options.openBrowser);
       } catch (error) {
         const command = line.trim().split(/\s+/)[0];
@@ -73,17 +89,28 @@ async function run(options: CliArguments, password: string): Promise<void> {
   lines.on('close', quit);
 }
 
+/** A log file that cannot be written is a bad command line, said before anything else happens. */
+function openCliLog(file: string): AppLog {
+  try {
+    return openLog({ file });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(): Promise<void> {
   let options: CliArguments;
   let password: string;
+  let log: AppLog | undefined;
   try {
     options = parseCliArguments(process.argv.slice(2));
+    if (options.logFile !== undefined) log = openCliLog(options.logFile);
     password = await readPassword();
   } catch (error) {
     print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
-  await run(options, password);
+  await run(options, password, log);
 }
 
 void main();

@@ -31,6 +31,18 @@ describe('CLI command lines', () => {
     expect(parseCliCommand('quit')).toEqual({ name: 'quit' });
   });
 
+  it('parses the history commands, keeping the spacing of the words and of the path', () => {
+    expect(parseCliCommand('history search  good  morning ')).toEqual({ name: 'history', action: 'search', words: 'good  morning' });
+    expect(parseCliCommand('history export Bob@Example.com html /tmp/my history.html')).toEqual({
+      name: 'history',
+      action: 'export',
+      handle: 'bob@example.com',
+      format: 'html',
+      path: '/tmp/my history.html',
+    });
+    expect(parseCliCommand('history delete bob@example.com')).toEqual({ name: 'history', action: 'delete', handle: 'bob@example.com' });
+  });
+
   it.each([
     '',
     'dance',
@@ -43,6 +55,13 @@ describe('CLI command lines', () => {
     'url MOBILE',
     'say bob',
     'quit now',
+    'history',
+    'history search',
+    'history export bob@example.com pdf /tmp/x',
+    'history export bob /tmp/x',
+    'history delete',
+    'history delete nobody',
+    'history forget bob@example.com',
     'autoreply',
     'autoreply AWY',
     'autoreply NLN hello',
@@ -55,15 +74,26 @@ describe('CLI command lines', () => {
 });
 
 describe('CLI arguments', () => {
-  it('reads the server, the handle, the status and --no-browser', () => {
-    expect(parseCliArguments(['--server', 'h:1', '--user', 'a@b.c', '--status', 'awy', '--no-browser'])).toEqual({
+  it('reads the server, the handle, the status, --no-browser and --history', () => {
+    expect(parseCliArguments(['--server', 'h:1', '--user', 'a@b.c', '--status', 'awy', '--no-browser', '--history'])).toEqual({
       server: 'h:1',
       handle: 'a@b.c',
       status: 'AWY',
       openBrowser: false,
+      history: true,
+      logMessageText: false,
       trace: false,
     });
-    expect(parseCliArguments(['--server', 'h', '--user', 'a@b.c'])).toMatchObject({ status: 'NLN', openBrowser: true });
+    expect(parseCliArguments(['--server', 'h', '--user', 'a@b.c'])).toMatchObject({ status: 'NLN', openBrowser: true, history: false });
+  });
+
+  it('reads --log FILE and --log-message-text, which goes only with a log', () => {
+    expect(parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log', 'cli.log', '--log-message-text'])).toMatchObject({
+      logFile: 'cli.log',
+      logMessageText: true,
+    });
+    expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log-message-text'])).toThrow(/goes with --log FILE/);
+    expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log', ''])).toThrow(/--log needs a file name/);
   });
 
   it('reads --proxy as SOCKS5 or HTTP, with a user and a password when the URL has them, and --trace', () => {

@@ -6,6 +6,7 @@ import type { Messenger } from '../client/messenger';
 import { type ListName, URL_SERVICES, type UrlService } from '../../shared/model';
 import { AWAY_STATUSES, type AwayStatus, MAX_AUTO_REPLY_LENGTH, isAwayStatus } from '../../shared/preferences';
 import { isSettableStatus } from '../ns/presence';
+import { type HistoryCliCommand, parseHistoryCommand } from './history-commands';
 
 type EditableList = Exclude<ListName, 'RL'>;
 
@@ -18,6 +19,7 @@ export type CliCommand =
   | { readonly name: 'invite'; readonly email: string }
   | { readonly name: 'url'; readonly service: UrlService; readonly arg?: string }
   | { readonly name: 'say'; readonly handle: string; readonly text: string }
+  | HistoryCliCommand
   | { readonly name: 'autoreply'; readonly status: AwayStatus; readonly text: string }
   | { readonly name: 'autoreply'; readonly off: true }
   | { readonly name: 'quit' };
@@ -75,6 +77,8 @@ export function parseCliCommand(line: string): CliCommand {
     case 'say':
       if (words.length < 2) throw bad('"say" takes a handle and the text.');
       return { name, handle: words[0] as string, text: rest(2) };
+    case 'history':
+      return parseHistoryCommand(words, rest);
     case 'autoreply': {
       if (words.length === 1 && words[0]?.toLowerCase() === 'off') return { name, off: true };
       const status = words[0]?.toUpperCase();
@@ -91,13 +95,13 @@ export function parseCliCommand(line: string): CliCommand {
       throw bad(
         name === ''
           ? 'Empty command.'
-          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, autoreply, quit.`,
+          : `Unknown command "${name.slice(0, 40)}". Commands: status, name, add, remove, privacy, alerts, ims, invite, url, say, autoreply, history, quit.`,
       );
   }
 }
 
-/** Runs one command (not quit). `say` resolves once the message is queued; delivery is reported by events. */
-export async function runCliCommand(messenger: Messenger, command: Exclude<CliCommand, { name: 'quit' }>, openBrowser: boolean): Promise<void> {
+/** Runs one command (not quit, not history). `say` resolves once the message is queued; delivery is reported by events. */
+export async function runCliCommand(messenger: Messenger, command: Exclude<CliCommand, { name: 'quit' | 'history' }>, openBrowser: boolean): Promise<void> {
   switch (command.name) {
     case 'status':
       return messenger.setStatus(command.status);

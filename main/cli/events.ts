@@ -57,4 +57,5 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
     print(errorEvent(error, { ...(conversationId && { conversation: conversationId }), ...(messageId && { messageId }) })),
   );
   messenger.on('signedOut', ({ reason, error }) => print({ event: 'signed-out', reason, ...(error && { message: describe(error) }) }));
+  messenger.on('fileRecovered', ({ file, backup }) => print({ event: 'file-recovered', file, ...(backup && { backup }) }));
 }

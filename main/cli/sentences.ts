@@ -32,6 +32,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unknown-account': () => 'That account is not open.',
   'already-signed-in': () => 'Already signed in.',
   'not-signed-in': () => 'Not signed in.',
+  'history-unavailable': () => 'The message history cannot be opened.',
   'sign-in-cancelled': () => 'Signed out before the sign-in finished.',
   'unsupported-server': () => 'The server speaks neither MSNP3 nor MSNP2.',
   'upgrade-requested': ({ detail }) =>
@@ -76,6 +77,9 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'host-unreachable': () => 'The messenger core could not be reached.',
   'host-lost': () => 'Lost the connection to the messenger core.',
   'popups-blocked': () => 'The browser blocked a window.',
+  'no-log-file': () => 'No log is being written (--log FILE).',
+  'cannot-show-folders': () => 'Folders cannot be opened here.',
+  'folder-unavailable': ({ detail }) => `Could not open ${text(detail, 'folder')}.`,
   'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside the messenger.',
 };

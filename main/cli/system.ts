@@ -1,27 +1,8 @@
-// What the CLI needs from the machine: the platform's opener for the Hotmail page, a password
-// prompt that does not echo, and a data directory for the list cache.
+// What the CLI needs from the machine: a password prompt that does not echo, and a data directory
+// for the list cache (the platform's opener is main/app/open-with-platform.ts).
 
-import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-
-/** Opens a file or URL with the desktop's default handler (xdg-open, open, start). */
-export function openWithPlatform(pathOrUrl: string): Promise<void> {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [pathOrUrl]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', pathOrUrl]]
-        : ['xdg-open', [pathOrUrl]];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-    child.once('error', (error) => reject(new Error(`Could not open the browser (${command}: ${error.message}).`)));
-    child.once('spawn', () => {
-      child.unref();
-      resolve();
-    });
-  });
-}
 
 /** `MSN_DATA_DIR`, else the user's cache directory. */
 export function cliDataDir(): string {

@@ -17,6 +17,7 @@ import {
   type PassportForm,
   type PrivacyMode,
   type RemovedBy,
+  type RecoveredFile,
   type SettableStatus,
   type StatusCode,
   type UrlService,
@@ -61,6 +62,8 @@ export interface MessengerEvents {
   /** `error`: why, when it was not the user. */
   signedOut: { readonly reason: 'user' | 'elsewhere' | 'server-shutdown' | 'error'; readonly error?: AppError };
   form: PassportForm;
+  /** A damaged file of the messenger's (its list cache) was set aside; the lists come whole from the server. */
+  fileRecovered: RecoveredFile;
   /** `initial`: presence as it stood when I came online (ILN), not a change worth announcing. */
   presence: { readonly handle: string; readonly status: StatusCode; readonly friendlyName: string; readonly initial: boolean };
 }
@@ -80,6 +83,8 @@ export interface MessengerOptions {
   readonly requestTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
   readonly log?: (line: string) => void;
+  /** Whether the log may show the text of messages; asked for each one, so a change applies at once. */
+  readonly logMessageText?: () => boolean;
   /** In [0, 1): reconnect jitter and the legacy form's k1. */
   readonly random?: () => number;
   readonly reconnect?: Omit<ReconnectOptions, 'random'>;
@@ -119,7 +124,10 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   constructor(private readonly options: MessengerOptions) {
     super();
     this.trace = options.trace && new WireTrace(options.trace);
-    this.listCache = new ListCache(join(options.dataDir, 'lists'));
+    this.listCache = new ListCache(join(options.dataDir, 'lists'), ({ problem, backup }) => {
+      options.log?.(`The contact list cache could not be read (${problem}); ${backup ? `kept as ${backup}` : 'it could not be moved aside'}`);
+      this.emit('fileRecovered', { file: 'contact-list', ...(backup && { backup }) });
+    });
     this.mirror = new SessionMirror({
       state: () => this.current,
       update: (next) => this.update(next),
@@ -457,6 +465,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       acceptsInvitations: () => this.current.session.imsEnabled,
       log: this.options.log,
       network: () => this.connectionNetwork('SB'),
+      logMessageText: this.options.logMessageText,
     };
   }
 }

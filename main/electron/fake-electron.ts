@@ -2,6 +2,7 @@
 // just enough of each API for the shell's own code, recording what that code asked for.
 
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -17,6 +18,8 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame('about:blank');
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   readonly send = vi.fn();
+  readonly reload = vi.fn();
+  readonly forcefullyCrashRenderer = vi.fn();
   readonly replaceMisspelling = vi.fn();
   readonly session = session.defaultSession;
   destroyed = false;
@@ -64,10 +67,27 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.mainFrame.url = url;
     return Promise.resolve();
   });
+  /** Where the window is; a maximized window keeps the bounds it will restore to in `normalBounds`. */
+  bounds: Rectangle;
+  normalBounds: Rectangle | undefined;
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const { x = 0, y = 0, width = 800, height = 600 } = options as Partial<Rectangle>;
+    this.bounds = { x, y, width, height };
     BrowserWindow.windows.push(this);
+  }
+
+  getBounds(): Rectangle {
+    return this.bounds;
+  }
+
+  getNormalBounds(): Rectangle {
+    return this.normalBounds ?? this.bounds;
+  }
+
+  setBounds(bounds: Partial<Rectangle>): void {
+    this.bounds = { ...this.bounds, ...bounds };
   }
 
   isFocused(): boolean {
@@ -83,17 +103,46 @@ export class BrowserWindow extends EventEmitter {
   }
 
   close(): void {
+    this.emit('close', { preventDefault: () => undefined });
     this.destroyed = true;
     this.emit('closed');
   }
 }
 
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One 1920×1080 display with a 40-pixel task bar at the bottom. */
+export const DEFAULT_DISPLAY = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+
+/** The displays of the computer: `workArea` is what windows may use (no task bar or dock). */
+export const screen = {
+  displays: [DEFAULT_DISPLAY] as { id: number; workArea: Rectangle }[],
+  getAllDisplays() {
+    return this.displays;
+  },
+  getPrimaryDisplay() {
+    const primary = this.displays[0];
+    if (!primary) throw new Error('The fake screen has no display');
+    return primary;
+  },
+};
+
 class FakeApp extends EventEmitter {
   isPackaged = true;
   readonly getAppPath = vi.fn(() => '/opt/msn-messenger');
-  /** Where the app keeps its data; tests point it at a temporary directory. */
+  /** Where the app keeps its data; tests point it at a temporary directory. Logs go in its logs/. */
   userData = '/tmp/msn-messenger-test-user-data';
-  readonly getPath = vi.fn((_name: 'userData') => this.userData);
+  readonly getPath = vi.fn((name: 'userData' | 'logs') => (name === 'logs' ? join(this.userData, 'logs') : this.userData));
+  readonly setAppLogsPath = vi.fn();
+  readonly getVersion = vi.fn(() => '0.1.0');
+  ready = true;
+  readonly isReady = vi.fn(() => this.ready);
+  readonly relaunch = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => true);
   readonly enableSandbox = vi.fn();
   readonly quit = vi.fn();
@@ -170,7 +219,39 @@ export const safeStorage = {
   decryptString: (sealed: Buffer): string => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
 };
 
-export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
+export const shell = {
+  openExternal: vi.fn((_url: string) => Promise.resolve()),
+  /** Resolves with an error message, empty when the path opened. */
+  openPath: vi.fn((_path: string) => Promise.resolve('')),
+};
+
+interface MessageBoxOptions {
+  type?: string;
+  title?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Message boxes answer with the button of `answers` (shifted one per box), or stay open until
+ * their signal aborts them (then they answer with cancelId, as Electron's do).
+ */
+export const dialog = {
+  answers: [] as number[],
+  showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+  showMessageBox: vi.fn((...args: [MessageBoxOptions] | [unknown, MessageBoxOptions]) => {
+    const options = args.length === 1 ? args[0] : args[1];
+    const answer = dialog.answers.shift();
+    if (answer !== undefined) return Promise.resolve({ response: answer, checkboxChecked: false });
+    return new Promise<{ response: number; checkboxChecked: boolean }>((resolve) => {
+      options.signal?.addEventListener('abort', () => resolve({ response: options.cancelId ?? 0, checkboxChecked: false }));
+    });
+  }),
+};
 
 export class Notification {
   static shown: { title?: string; body?: string; silent?: boolean }[] = [];
@@ -230,6 +311,9 @@ export function resetFakeElectron(): void {
   BrowserWindow.windows = [];
   app.removeAllListeners();
   app.isPackaged = true;
+  app.ready = true;
+  screen.displays = [DEFAULT_DISPLAY];
+  dialog.answers = [];
   ipcMain.handlers.clear();
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();

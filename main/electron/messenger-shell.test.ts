@@ -1,12 +1,13 @@
 import { DemoServer } from '../app/demo-server';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES } from '../../shared/commands';
 import { eventChannel, type SignInRequest } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
-import { BrowserWindow, FakeWebContents, Menu, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, session, shell } from './fake-electron';
+import { BrowserWindow, FakeWebContents, Menu, Notification, Tray, app, ipcMain, powerMonitor, resetFakeElectron, safeStorage, session, shell } from './fake-electron';
+import { openLog } from '../app/app-log';
 import { startMessengerApp } from './messenger-shell';
 import { SYSTEM_IDLE_POLL_MS } from './system-activity';
 
@@ -252,4 +253,43 @@ describe('the messenger in Electron', () => {
     expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).accounts).toHaveProperty('a3');
   });
 
+  it('starts from defaults when its settings and passwords files are damaged, keeps them beside, and tells the windows once', async () => {
+    writeFileSync(join(userData, 'settings.json'), '{"sounds": false,');
+    writeFileSync(join(userData, 'passwords.json'), '\u0000\u0000');
+    const { messengerApp } = start();
+    const backups = readdirSync(userData).filter((name) => name.endsWith('.bak')).sort();
+    expect(backups).toEqual([expect.stringMatching(/^passwords\..+\.bak$/), expect.stringMatching(/^settings\..+\.bak$/)]);
+    expect(messengerApp.snapshot().settings).toMatchObject({
+      sounds: true,
+      recovered: [
+        { file: 'settings', backup: join(userData, backups[1] as string) },
+        { file: 'passwords', backup: join(userData, backups[0] as string) },
+      ],
+    });
+    await expect(invoke('dismissRecovered', ourWindow())).resolves.toMatchObject({ ok: true, value: { recovered: [] } });
+  });
+
+  it('migrates a password file of version 1, sealed as before', async () => {
+    writeFileSync(join(userData, 'passwords.json'), JSON.stringify({ 'you@example.com': safeStorage.encryptString('hunter2').toString('base64') }));
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ lastHandle: 'you@example.com', rememberPassword: true }));
+    const { messengerApp } = start();
+    expect(messengerApp.snapshot().settings).toMatchObject({ accounts: { a1: { lastHandle: 'you@example.com', hasSavedPassword: true } }, recovered: [], logMessageText: false });
+  });
+
+  it('opens the log folder in the file manager, and says when it cannot', async () => {
+    const { messengerApp } = startMessengerAppWithLog();
+    await expect(invoke('openLogFolder', ourWindow())).resolves.toEqual({ ok: true, value: undefined });
+    expect(shell.openPath).toHaveBeenCalledWith(join(userData, 'logs'));
+    shell.openPath.mockResolvedValueOnce('No application knows how to open it');
+    expect(await messengerApp.dispatch('openLogFolder', [])).toEqual({
+      ok: false,
+      error: { kind: 'unsupported', reason: 'folder-unavailable', detail: { folder: join(userData, 'logs') } },
+    });
+  });
 });
+
+function startMessengerAppWithLog() {
+  const log = openLog({ file: join(userData, 'logs', 'main.log') });
+  const messengerApp = startMessengerApp(new DemoServer(() => Promise.reject(new Error('The demo is not part of this test.'))), { log });
+  return { messengerApp };
+}

@@ -11,20 +11,30 @@ import type { AccountId } from '../../shared/accounts';
 import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
+import type { AppLog } from '../app/app-log';
 import type { DemoServer } from '../app/demo-server';
 import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../app/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
 import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { accountOfWindow, consoleWindowOf, showConsoleWindow, showContactListWindow, showConversationWindow } from './windows';
+import { accountOfWindow, consoleWindowOf, rememberWindowPlaces, showConsoleWindow, showContactListWindow, showConversationWindow, showHistoryWindow } from './windows';
 
-function secretStore(dataDir: string): SecretStore {
+function secretStore(dataDir: string, log: AppLog | undefined): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
-  return new SealedFileSecretStore(join(dataDir, 'passwords.json'), {
-    encrypt: (plain) => safeStorage.encryptString(plain),
-    decrypt: (sealed) => safeStorage.decryptString(sealed),
-  });
+  const cipher = { encrypt: (plain: string) => safeStorage.encryptString(plain), decrypt: (sealed: Buffer) => safeStorage.decryptString(sealed) };
+  return new SealedFileSecretStore(join(dataDir, 'passwords.json'), cipher, (line) => log?.warn(line));
+}
+
+/** The system's file manager shows a folder of ours; Electron answers with an error message, empty when it worked. */
+async function showFolder(folder: string): Promise<void> {
+  const failure = await shell.openPath(folder);
+  if (failure) throw new Error(`Could not open ${folder}: ${failure}`);
+}
+
+export interface ShellOptions {
+  /** The app's log (the entry point opens it first, so that it also holds a failed start). */
+  readonly log?: AppLog;
 }
 
 /** A local page (the Passport form file) or a web address, for the user's browser. */
@@ -49,13 +59,14 @@ export function showAccountWindow(messengerApp: MessengerApp, account: AccountId
   });
 }
 
-export function startMessengerApp(demo: DemoServer): MessengerApp {
+export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}): MessengerApp {
   const dataDir = app.getPath('userData');
   let quitting = false;
   const messengerApp: MessengerApp = new MessengerApp({
     dataDir,
-    secrets: secretStore(dataDir),
+    secrets: secretStore(dataDir, options.log),
     demo,
+    ...(options.log && { log: options.log }),
     spellCheckLanguages: availableSpellCheckLanguages(),
     createMessenger: (options) => new Messenger(options),
     shell: {
@@ -71,6 +82,8 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
         const url = externalUrl(pathOrUrl);
         if (url) await shell.openExternal(url);
       },
+      showHistory: (account, handle) => void showHistoryWindow(account, handle),
+      showFolder,
       // The app checked the link (http, https or mailto) before it got here.
       openLink: (url) => shell.openExternal(url),
       // The contact-list window decided and worded it; the system shows it only while nobody is looking.
@@ -80,6 +93,8 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
         if (!someoneIsLooking && Notification.isSupported()) new Notification({ title, body, silent: true }).show();
       },
     },
+    // The build puts the history worker beside this bundle (electron.vite.config.ts).
+    history: { worker: new URL('./history-worker.js', import.meta.url) },
   });
   for (const name of COMMAND_NAMES) registerCommand(messengerApp, name);
   messengerApp.on('patch', (patch) => broadcast('patch', patch));
@@ -105,10 +120,17 @@ export function startMessengerApp(demo: DemoServer): MessengerApp {
     quitting = true;
     if (signedOff) return;
     event.preventDefault();
-    void messengerApp.close().then(() => demo.close()).catch(() => {}).finally(() => {
-      signedOff = true;
-      app.quit();
-    });
+    // The windows are still open: their places are written now, before quitting closes them.
+    const placesWritten = rememberWindowPlaces();
+    void messengerApp
+      .close()
+      .then(() => demo.close())
+      .then(() => placesWritten)
+      .catch(() => {})
+      .finally(() => {
+        signedOff = true;
+        app.quit();
+      });
   });
   createTray(messengerApp, (account) => showAccountWindow(messengerApp, account, () => quitting));
   followSpellCheckLanguages(messengerApp);

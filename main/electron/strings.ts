@@ -1,6 +1,7 @@
-// The few words the desktop shell draws itself, in native menus and the tray that exist before and
-// without any window: the one place outside the renderer's strings module with text a person reads.
-// Everything a window shows, and every notification's words, come from renderer/src/strings.ts.
+// The few words the desktop shell draws itself, in native menus, the tray and dialogs that exist
+// before and without any window (its own crash, a window whose page hangs): the one place outside
+// the renderer's strings module with text a person reads. Everything a window shows, and every
+// notification's words, come from renderer/src/strings.ts.
 
 import type { MessengerState, SettableStatus } from '../../shared/model';
 import { STATUS_LABELS } from '../../shared/status-labels';
@@ -24,5 +25,21 @@ export const shellStrings = {
   spelling: {
     noSuggestions: 'No Spelling Suggestions',
     addToDictionary: 'Add to Dictionary',
+  },
+  crash: {
+    title: 'MSN Messenger',
+    message: 'MSN Messenger ran into a problem and has to restart.',
+    detail: (logFolder: string): string =>
+      `What went wrong was written to the log in ${logFolder}. You can attach the log file to a bug report.`,
+    restart: 'Restart',
+    openLogFolder: 'Open Log Folder',
+    quit: 'Quit',
+  },
+  hung: {
+    title: 'MSN Messenger',
+    message: 'This window is not responding.',
+    detail: 'You can wait for it to respond, or reload it.',
+    wait: 'Wait',
+    reload: 'Reload',
   },
 } as const;

@@ -1,11 +1,31 @@
-// The app's windows: a contact list per account, one window per conversation, and an account's
-// protocol console. Each loads the same renderer page; the hash route (shared/routes.ts) tells it
-// which account and view to show.
+// The app's windows: a contact list per account, one window per conversation, a history window
+// and a protocol console per account. Each loads the same renderer page; the hash route
+// (shared/routes.ts) tells it which account and view to show. The contact list opens where it was
+// last closed and conversations at their last size, on a display that still exists
+// (window-placement.ts); new conversation windows cascade.
 
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, screen } from 'electron';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { consoleRoute, contactListRoute, conversationRoute, parseRoute } from '../../shared/routes';
+import { consoleRoute, contactListRoute, conversationRoute, historyRoute, parseRoute } from '../../shared/routes';
 import { preloadFile, rendererUrl } from './renderer-url';
+import type { WindowMemory } from './window-memory';
+import { type Rect, type Size, areaShowing, cascadeFrom, restoreBounds } from './window-placement';
+
+const CONTACT_LIST_SIZE: Size = { width: 300, height: 560 };
+const CONVERSATION_SIZE: Size = { width: 480, height: 400 };
+
+/** What the entry point hands the windows: where places are remembered, and what to do with each new window. */
+export interface WindowSetup {
+  readonly memory?: WindowMemory;
+  /** Called with every window created (the crash handlers watch its page). */
+  readonly created?: (window: BrowserWindow) => void;
+}
+
+let setup: WindowSetup = {};
+
+export function setUpWindows(next: WindowSetup): void {
+  setup = next;
+}
 
 const contactListWindows = new Map<AccountId, BrowserWindow>();
 const consoleWindows = new Map<AccountId, BrowserWindow>();
@@ -35,7 +55,21 @@ function createWindow(route: string, options: BrowserWindowConstructorOptions, f
   window.loadURL(rendererUrl(route)).catch((error: unknown) => {
     console.error(`Could not load ${route}:`, error);
   });
+  setup.created?.(window);
   return window;
+}
+
+const workAreas = (): Rect[] => screen.getAllDisplays().map((display) => display.workArea);
+
+/** Where the next conversation window goes: cascading from the newest open one, else centred where the contact list is. */
+function nextConversationBounds(size: Size): Rect {
+  const areas = workAreas();
+  const primary = screen.getPrimaryDisplay().workArea;
+  const newest = [...conversationWindows.values()].filter((window) => !window.isDestroyed()).at(-1)?.getBounds();
+  const newestArea = newest && areaShowing(newest, areas);
+  const contactList = [...contactListWindows.values()].find((window) => !window.isDestroyed())?.getBounds();
+  const area = newestArea ?? (contactList && areaShowing(contactList, areas)) ?? primary;
+  return cascadeFrom(newestArea ? newest : undefined, size, area);
 }
 
 function bringToFront(window: BrowserWindow): BrowserWindow {
@@ -51,13 +85,10 @@ function bringToFront(window: BrowserWindow): BrowserWindow {
 export function showContactListWindow(account: AccountId = FIRST_ACCOUNT, onClosed?: () => void): BrowserWindow {
   const existing = contactListWindows.get(account);
   if (existing) return bringToFront(existing);
-  const window = createWindow(contactListRoute(account), {
-    title: 'MSN Messenger',
-    width: 300,
-    height: 560,
-    minWidth: 240,
-    minHeight: 380,
-  });
+  const bounds = restoreBounds(setup.memory?.contactList, CONTACT_LIST_SIZE, workAreas(), screen.getPrimaryDisplay().workArea);
+  const window = createWindow(contactListRoute(account), { title: 'MSN Messenger', ...bounds, minWidth: 240, minHeight: 380 });
+  // The bounds it would have if it were not maximized or minimized: where it opens next time.
+  window.on('close', () => setup.memory?.rememberContactList(window.getNormalBounds()));
   window.on('closed', () => {
     contactListWindows.delete(account);
     onClosed?.();
@@ -103,11 +134,41 @@ export function showConversationWindow(
     return existing;
   }
   const route = conversationRoute(account, conversationId);
-  const window = createWindow(route, { title: 'Conversation', width: 480, height: 400, minWidth: 320, minHeight: 260 }, focus);
+  const bounds = nextConversationBounds(setup.memory?.conversationSize ?? CONVERSATION_SIZE);
+  const window = createWindow(route, { title: 'Conversation', ...bounds, minWidth: 320, minHeight: 260 }, focus);
+  window.on('close', () => setup.memory?.rememberConversationSize(window.getNormalBounds()));
   window.on('closed', () => {
     conversationWindows.delete(key);
     options.onClosed?.();
   });
   conversationWindows.set(key, window);
   return window;
+}
+
+const historyWindows = new Map<AccountId, BrowserWindow>();
+
+/** Shows the account's history window (one per account), at a contact's conversations when one is named. */
+export function showHistoryWindow(account: AccountId, handle?: string): BrowserWindow {
+  const route = historyRoute(account, handle);
+  const existing = historyWindows.get(account);
+  if (existing) {
+    void existing.loadURL(rendererUrl(route));
+    return bringToFront(existing);
+  }
+  const window = createWindow(route, { title: 'Message History', width: 720, height: 520, minWidth: 480, minHeight: 320 });
+  window.on('closed', () => historyWindows.delete(account));
+  historyWindows.set(account, window);
+  return window;
+}
+
+/** Remembers the places of the open windows (the app is quitting); resolves once they are written. */
+export function rememberWindowPlaces(): Promise<void> {
+  const { memory } = setup;
+  if (!memory) return Promise.resolve();
+  const open = (windows: Iterable<BrowserWindow>) => [...windows].filter((window) => !window.isDestroyed()).at(-1);
+  const contactList = open(contactListWindows.values());
+  const conversation = open(conversationWindows.values());
+  if (contactList) memory.rememberContactList(contactList.getNormalBounds());
+  if (conversation) memory.rememberConversationSize(conversation.getNormalBounds());
+  return memory.flush();
 }

@@ -1,11 +1,11 @@
 // The lists are cached per account so that an unchanged list costs one SYN line (§11.2).
 // One small JSON file per server and handle in a directory the caller chooses (a list version
-// means nothing on another server); writes are atomic (temp file + rename) and serialised, and a
-// damaged file just means "nothing cached".
+// means nothing on another server), with a schema version; writes are atomic (temp file + rename)
+// and serialised. A damaged file means "nothing cached": it is set aside and the owner is told.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtomicWriter } from '../storage/atomic-writer';
+import { type FileFormat, encode, loadDataFile } from '../storage/data-file';
 import { type ContactLists, type ListEntry, isListName, keyOf } from './lists';
 
 /** Whose lists: the server the user signs in to (`host:port`) and the handle. */
@@ -14,10 +14,28 @@ export interface CachedAccount {
   readonly handle: string;
 }
 
+const LIST_CACHE_FORMAT: FileFormat<ContactLists> = {
+  version: 2,
+  migrations: [
+    // 1 → 2: version 1 was the lists themselves, whose own `version` (the server's list version)
+    // would sit beside the schema version; they move under `lists`.
+    (lists) => ({ lists }),
+  ],
+  parse: ({ lists }) => {
+    const parsed = parseCachedLists(lists);
+    if (!parsed) throw new Error('not a contact list');
+    return parsed;
+  },
+};
+
 export class ListCache {
   private readonly writer = new AtomicWriter();
 
-  constructor(private readonly directory: string) {}
+  /** `onDamaged`: a cache file could not be read and was set aside (at `backup`, when it could be moved). */
+  constructor(
+    private readonly directory: string,
+    private readonly onDamaged: (damage: { readonly problem: string; readonly backup: string | undefined }) => void = () => {},
+  ) {}
 
   fileOf({ server, handle }: CachedAccount): string {
     return join(this.directory, `lists-${encodeURIComponent(server.toLowerCase())}-${encodeURIComponent(keyOf(handle))}.json`);
@@ -25,11 +43,9 @@ export class ListCache {
 
   async load(account: CachedAccount): Promise<ContactLists | undefined> {
     await this.flush();
-    try {
-      return parseCachedLists(JSON.parse(await readFile(this.fileOf(account), 'utf8')));
-    } catch {
-      return undefined;
-    }
+    const loaded = loadDataFile(this.fileOf(account), LIST_CACHE_FORMAT);
+    if (loaded.status === 'damaged') this.onDamaged(loaded);
+    return loaded.status === 'loaded' ? loaded.value : undefined;
   }
 
   /** Resolves once every queued write has finished (successfully or not). */
@@ -39,7 +55,7 @@ export class ListCache {
 
   /** Queues a write; resolves once it (and every earlier one) is on disk. */
   save(account: CachedAccount, lists: ContactLists): Promise<void> {
-    return this.writer.write(this.fileOf(account), JSON.stringify(lists));
+    return this.writer.write(this.fileOf(account), encode(LIST_CACHE_FORMAT, { lists }));
   }
 }
 

@@ -55,6 +55,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       typingIntervalMs: options.typingIntervalMs ?? DEFAULT_TYPING_INTERVAL_MS,
       log: options.log ?? host.log?.bind(host),
       network: options.network ?? host.network?.bind(host),
+      logMessageText: options.logMessageText ?? host.logMessageText?.bind(host),
     };
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? randomUUID;

@@ -33,6 +33,8 @@ export interface SwitchboardOptions {
   log?: (line: string) => void;
   /** How each switchboard connection is made and watched, asked as it opens (the proxy may change between sign-ins). */
   network?: () => Pick<ConnectionOptions, 'dial' | 'observe'>;
+  /** Whether a logged message may show its text (the user's "log message text"). */
+  logMessageText?: () => boolean;
 }
 
 export class Switchboard extends TypedEmitter<SwitchboardEvents> {
@@ -196,6 +198,7 @@ function connect(ticket: SwitchboardTicket, options: SwitchboardOptions): Promis
     requestTimeoutMs: options.requestTimeoutMs,
     log: log && ((direction, text) => log(`SB ${direction === 'in' ? '<' : '>'} ${text}`)),
     ...options.network?.(),
+    logMessageText: options.logMessageText,
   };
   return MsnpConnection.connect(ticket.host, ticket.port, connectionOptions);
 }

@@ -39,6 +39,8 @@ export interface ConversationHost {
   log?(line: string): void;
   /** How a switchboard connection is made and watched right now (the account's proxy, the protocol console). */
   network?(): Pick<ConnectionOptions, 'dial' | 'observe'>;
+  /** Whether the log may show message text ("log message text" in Options); by length only otherwise. */
+  logMessageText?(): boolean;
 }
 
 export interface ConversationEvents {

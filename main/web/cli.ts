@@ -1,7 +1,7 @@
 // `npm run web`: MSN Messenger in a web browser. Runs the same client as the desktop app in this
 // Node process and serves its windows as pages on 127.0.0.1 (see web-host.ts).
 //
-//   npm run web [-- --demo] [--quiet-demo] [--port N] [--data-dir DIR] [--rebuild] [--verbose]
+//   npm run web [-- --demo] [--quiet-demo] [--port N] [--data-dir DIR] [--log FILE] [--rebuild] [--verbose]
 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,10 @@ import { parseArgs } from 'node:util';
 import { DEMO_SIGN_IN, startServer } from '../../server/index';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
+import { openLog } from '../app/app-log';
+import { openWithPlatform } from '../app/open-with-platform';
 import { DemoServer } from '../app/demo-server';
+import { SOURCE_HISTORY_WORKER } from '../app/history/source-worker';
 import { MemorySecretStore } from '../app/secret-store';
 import { DEMO_SERVER } from '../app/settings-store';
 import { ensureRendererBundle } from './bundle';
@@ -21,9 +24,11 @@ const USAGE = `Usage: npm run web [-- options]
   --quiet-demo     the demo's contacts stay as they are: only Messenger Buddy is online and nobody
                    writes first (steady screenshots and end-to-end tests)
   --port N         listen on this port (default: any free port)
-  --data-dir DIR   where settings and contact-list caches live (default: ~/.config/msn-messenger-web)
+  --data-dir DIR   where settings, contact-list caches and chat history live (default: ~/.config/msn-messenger-web)
+  --log FILE       write sign-in steps, errors and the protocol traffic to FILE (passwords hidden,
+                   messages by length unless Options asks for their text; rotated at 1 MB)
   --rebuild        build the renderer even when it looks current
-  --verbose        log the protocol traffic (passwords hidden)`;
+  --verbose        the same log on the terminal`;
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
       'quiet-demo': { type: 'boolean', default: false },
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
+      log: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -47,7 +53,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${values.port}`);
   const configHome = process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config');
   const dataDir = values['data-dir'] ?? join(configHome, 'msn-messenger-web');
-  const log = values.verbose ? (line: string) => console.error(line) : undefined;
+  const appLog = values.log !== undefined || values.verbose ? openLog({ ...(values.log !== undefined && { file: values.log }), stderr: values.verbose }) : undefined;
+  const log = appLog && ((line: string) => appLog.info(line));
   const rendererDir = ensureRendererBundle(PROJECT_ROOT, { force: values.rebuild, log: (line) => console.log(line) });
 
   // The one place the browser host composes the Local demo: the project's server, on loopback.
@@ -61,17 +68,19 @@ async function main(): Promise<void> {
   const host = await WebHost.start({
     rendererDir,
     port,
-    log: (line) => console.error(line),
+    // The host's own lines (pages, refused sockets) join the log when there is one.
+    log: log ?? ((line) => console.error(line)),
     createApp: (shell) =>
       new MessengerApp({
         dataDir,
         // Passwords stay in this process: "remember my password" lasts until the host stops.
         secrets: new MemorySecretStore(),
-        shell,
+        shell: { ...shell, showFolder: openWithPlatform },
         demo,
         createMessenger: (options) => new Messenger(options),
         accountDefaults: values.demo ? { lastServer: DEMO_SERVER, lastHandle: DEMO_SIGN_IN.handle } : {},
-        ...(log ? { log } : {}),
+        history: { worker: SOURCE_HISTORY_WORKER },
+        ...(appLog && { log: appLog }),
       }),
   });
   console.log(`MSN Messenger is ready. Open this address in your browser (it carries the access token):\n\n  ${host.url}\n`);

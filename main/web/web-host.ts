@@ -8,12 +8,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { PassportForm } from '../../shared/model';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { consoleRoute, contactListRoute, conversationRoute } from '../../shared/routes';
+import { consoleRoute, contactListRoute, conversationRoute, historyRoute } from '../../shared/routes';
 import {
   consoleTarget,
   contactListTarget,
   conversationTarget,
   FORM_PATH,
+  historyTarget,
   PAGE_PARAMETER,
   WEB_SOCKET_PATH,
 } from '../../shared/web-protocol';
@@ -79,6 +80,7 @@ export class WebHost {
       // A page opens the links its user clicks itself (platform/web-bridge.ts); this serves any other caller.
       openLink: (url) => this.opener()?.open({ url, target: '_blank' }),
       openForm: (form) => this.showForm(form),
+      showHistory: (account, handle) => this.opener(account)?.open({ url: this.access.pageUrl('/', historyRoute(account, handle)), target: historyTarget(account) }),
     });
     // A page hears only its own account's patches and notices.
     this.app.on('patch', (event) => this.broadcast((page) => page.sendEvent('patch', event), event.account));
@@ -220,7 +222,7 @@ export class WebHost {
     if (!this.pages.delete(page)) return;
     this.log(`Page ${page.route} disconnected`);
     const { view } = page;
-    if (view.kind === 'console') return;
+    if (view.kind === 'console' || view.kind === 'history') return;
     const timer = setTimeout(() => {
       this.leaving.delete(timer);
       if (view.kind === 'contacts') return this.forgetAccountWithoutPage(view.account);

@@ -1,8 +1,9 @@
-// Picks the window by hash route: the contact-list window or one conversation's window.
+// Picks the window by hash route: the contact-list window, one conversation's window, or the history window.
 
 import { useActivityReporter } from './activity';
 import { ConversationWindow } from './features/conversation/ConversationWindow';
 import { MainWindow } from './features/contact-list/MainWindow';
+import { HistoryWindow } from './features/history/HistoryWindow';
 import { useRoute } from './route';
 import { useMessenger } from './store/context';
 import { selectSession } from './store/selectors';
@@ -16,7 +17,13 @@ export function App() {
   useActivityReporter(session.state === 'online');
   return (
     <ThemeRoot>
-      {route.kind === 'conversation' ? <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} /> : <MainWindow />}
+      {route.kind === 'conversation' ? (
+        <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} />
+      ) : route.kind === 'history' ? (
+        <HistoryWindow key={`${route.account}/${route.handle ?? ''}`} handle={route.handle} />
+      ) : (
+        <MainWindow />
+      )}
     </ThemeRoot>
   );
 }

@@ -63,6 +63,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unknown-account': () => 'That account is not open in MSN Messenger.',
   'already-signed-in': () => 'You are already signed in.',
   'not-signed-in': () => 'You are not signed in.',
+  'history-unavailable': () => 'Your message history cannot be opened right now.',
   'sign-in-cancelled': () => 'You signed out before the sign-in finished.',
   'unsupported-server': () => `${UPGRADE} (it speaks neither MSNP3 nor MSNP2).`,
   'upgrade-requested': ({ detail }) => {
@@ -114,6 +115,9 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'host-unreachable': () => 'Messenger could not reach its background service. Please try again.',
   'host-lost': () => 'Lost the connection to MSN Messenger. Reconnecting…',
   'popups-blocked': () => 'Your browser blocked a conversation window. Allow pop-ups for this page to see it.',
+  'no-log-file': () => 'MSN Messenger is not writing a log. Start the browser host with --log FILE to have one.',
+  'cannot-show-folders': () => 'MSN Messenger cannot open folders here.',
+  'folder-unavailable': ({ detail }) => `The folder ${text(detail, 'folder')} could not be opened.`,
   'link-refused': () => 'Only web and e-mail links can be opened.',
   internal: () => 'Something went wrong inside MSN Messenger. Please try again.',
 };

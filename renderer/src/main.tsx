@@ -5,14 +5,18 @@ import './platform/install';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { takeReloadedReason } from './reloaded';
 import { StoreProvider } from './store/context';
 import { createMessengerStore } from './store/store';
 import { connectStore } from './store/sync';
+import { strings } from './strings';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 const store = createMessengerStore();
+const reloaded = takeReloadedReason();
+if (reloaded !== undefined) store.getState().showBanner(strings.reloaded(reloaded));
 connectStore(store);
 
 createRoot(container).render(

@@ -1,5 +1,5 @@
 // The hash route picks what this window shows (shared/routes.ts): an account's contact-list window,
-// or one of its conversations (main opens one window per conversation).
+// one of its conversations (main opens one window per conversation), or its history window.
 
 import { useEffect, useState } from 'react';
 import { type Route, parseRoute } from '../../shared/routes';

@@ -1,7 +1,9 @@
 // Every sentence the user sees, in one place, so a translation replaces this module only.
 // Functions take the parts that vary; nothing else in the renderer builds user-facing text.
 
-import type { ListName, SessionState, StatusCode } from '../../shared/model';
+import type { HistoryProblem } from '../../shared/history';
+import type { AppInfo } from '../../shared/ipc';
+import type { DeliveryState, ListName, RecoveredFile, SessionState, StatusCode } from '../../shared/model';
 import type { SignInAdvice, SilentStep } from '../../shared/troubleshoot';
 import type { ProxyKind } from '../../shared/proxy';
 import type { ContactSound, PlusTagMode, ThemeChoice } from '../../shared/preferences';
@@ -104,6 +106,30 @@ function proxyAdvice(proxy: string, problem: Extract<SignInAdvice, { kind: 'prox
       return `${proxy} did not answer as a proxy of that kind. Check whether it is a SOCKS5 or an HTTP proxy, and its port. ${check}`;
   }
 }
+/** Problems that last until history has caught up; a damaged database is news once. */
+const HISTORY_PROBLEMS: Readonly<Record<Exclude<HistoryProblem, 'damaged'>, string>> = {
+  slow: 'Saving your message history is taking longer than usual. Your conversations go on; history catches up when the disk does.',
+  'disk-full': 'Your message history cannot be saved: the disk is full. Your conversations go on; history is saved once there is room.',
+  'write-failed': 'Your message history cannot be saved right now. Your conversations go on; Messenger keeps trying.',
+  unavailable: 'Your message history cannot be opened: another copy of Messenger is using it.',
+};
+
+const DELIVERY_NOTES: Readonly<Partial<Record<DeliveryState, string>>> = {
+  failed: '(not delivered)',
+  sending: '(not confirmed as delivered)',
+};
+
+const RECOVERED_WHAT: Readonly<Record<RecoveredFile['file'], string>> = {
+  settings: 'Your settings could not be read, so MSN Messenger started with the usual settings.',
+  passwords: 'Your remembered passwords could not be read: type your password when you sign in.',
+  'contact-list': 'The saved copy of your contact list could not be read, so it was fetched from the server again.',
+};
+
+/** Why main reloaded a window (crash-handlers.ts puts the reason in its address). */
+const RELOADED_WHY: Readonly<Record<string, string>> = {
+  unresponsive: 'This window stopped responding and was reloaded.',
+  oom: 'This window ran out of memory and was reloaded.',
+};
 
 export const strings = {
   appName: 'MSN Messenger',
@@ -139,7 +165,9 @@ export const strings = {
     addContact: 'Add a Contact…',
     invite: 'Invite a Friend by E-mail…',
     options: 'Options…',
+    openLogFolder: 'Open Log Folder',
     about: 'About MSN Messenger',
+    messageHistory: 'Message History…',
     inviteToConversation: 'Invite Someone to This Conversation…',
     font: 'Font…',
     keyboardShortcuts: 'Keyboard Shortcuts',
@@ -193,6 +221,7 @@ export const strings = {
     unblock: 'Unblock',
     delete: 'Delete Contact',
     properties: 'View Properties',
+    history: 'View Message History',
     blockedSuffix: '(Blocked)',
     addContact: 'Add a Contact',
     addShort: 'Add',
@@ -355,7 +384,21 @@ export const strings = {
     title: 'About MSN Messenger',
     version: (version: string): string => `Version ${version}`,
     text: 'A modern replica of MSN Messenger 2.0, speaking MSNP3 and MSNP2.',
+    runsOn: ({ electron, chromium, node }: AppInfo['versions']): string =>
+      `Running on ${[electron && `Electron ${electron}`, chromium && `Chromium ${chromium}`, `Node.js ${node}`].filter(Boolean).join(', ')}.`,
+    dataFolder: 'Data folder:',
+    logFile: 'Log file:',
+    noLogFile: 'None: no log is being written.',
   },
+
+  /** Files of the app that were found damaged and set aside (Settings.recovered). */
+  recovered: {
+    sentence: ({ file, backup }: RecoveredFile): string =>
+      `${RECOVERED_WHAT[file]}${backup ? ` The damaged file was kept as ${backup}.` : ''}`,
+  },
+
+  reloaded: (reason: string): string =>
+    `${RELOADED_WHY[reason] ?? 'This window stopped unexpectedly and was reloaded.'} The log has the details (Help → Open Log Folder).`,
 
   options: {
     title: 'Options',
@@ -384,6 +427,8 @@ export const strings = {
     sounds: 'Play sounds',
     toasts: 'Show alerts when contacts come online and messages arrive',
     signInAtStart: 'Run Messenger and sign in when the computer starts',
+    logMessageText: 'Write what messages say in the log file (otherwise only their length)',
+    logHint: 'The log helps with bug reports. It never holds your password.',
     currentServer: (server: string): string => `Currently connected to ${server}.`,
     serverHint: 'The new server and proxy are used the next time you sign in.',
     proxy: 'Connect through a proxy',
@@ -397,6 +442,57 @@ export const strings = {
     proxyTesting: 'Connecting to the server through the proxy…',
     proxyWorks: (server: string): string => `The proxy works: ${server} answered through it.`,
     signInFirst: 'Sign in to change these options.',
+    keepHistory: 'Keep a history of my conversations on this computer',
+    keepHistorySignIn: 'Sign in to choose whether this account keeps a history of its conversations.',
+  },
+
+  history: {
+    promptTitle: 'Message History',
+    promptQuestion: 'Do you want Messenger to keep a history of your conversations on this computer?',
+    promptExplanation: 'Only you can see it, in Tools > Message History. You can change this later in Options.',
+    promptYes: 'Keep History',
+    promptNo: 'No, Thanks',
+    problem: (problem: HistoryProblem, setAsideAs?: string): string =>
+      problem === 'damaged'
+        ? `Your message history could not be read, so a new one was started. The old file was kept${setAsideAs ? ` as ${setAsideAs}` : ''}.`
+        : HISTORY_PROBLEMS[problem],
+    /** Whether a banner is one that goes away once history is saved again. */
+    isLastingProblem: (text: string | undefined): boolean => Object.values(HISTORY_PROBLEMS).includes(text ?? ''),
+    recovered: 'Your message history is being saved again.',
+    recentLines: 'Earlier messages',
+    windowTitle: 'Message History',
+    search: 'Search all conversations',
+    searchPlaceholder: 'Search all conversations…',
+    contacts: 'Conversations by contact',
+    noHistory: 'There are no saved conversations yet.',
+    conversationLabel: (names: string, date: string): string => `${date} with ${names}`,
+    conversationCount: (count: number): string => `${count} ${plural(count, 'message', 'messages')}`,
+    choose: 'Choose a conversation on the left, or search for words in all of them.',
+    hits: (count: number, more: boolean): string =>
+      count === 0 ? 'No messages found.' : `${more ? 'The newest ' : ''}${count} ${plural(count, 'message', 'messages')} found${more ? '; type more words to narrow it down' : ''}.`,
+    searching: 'Searching…',
+    hitLabel: (name: string, date: string): string => `${name}, ${date}`,
+    deliveryNote: (delivery: DeliveryState): string => DELIVERY_NOTES[delivery] ?? '',
+    edit: 'Edit',
+    deleteConversation: 'Delete This Conversation…',
+    deleteContact: (name: string): string => `Delete All Conversations with ${name}…`,
+    deleteAll: 'Delete All History…',
+    exportContactText: (name: string): string => `Save All with ${name} as Text…`,
+    exportContactHtml: (name: string): string => `Save All with ${name} as a Web Page…`,
+    exportSearchText: 'Save Found Messages as Text…',
+    exportSearchHtml: 'Save Found Messages as a Web Page…',
+    /** Stands for the contact in the menu while none is chosen. */
+    aContact: 'a Contact',
+    contactLabel: (name: string, handle: string, count: number): string => `${name} <${handle}>, ${count} ${plural(count, 'conversation', 'conversations')}`,
+    confirmTitle: 'Delete Message History',
+    confirmConversation: (names: string, date: string): string => `Delete the conversation of ${date} with ${names}?`,
+    confirmContact: (name: string): string => `Delete every saved conversation with ${name}?`,
+    confirmAll: 'Delete your whole message history?',
+    confirmExplanation: 'Deleted messages cannot be brought back.',
+    confirmDelete: 'Delete',
+    deleted: (count: number): string => `${count} ${plural(count, 'message was', 'messages were')} deleted.`,
+    exported: (count: number, file: string): string => `${count} ${plural(count, 'message was', 'messages were')} saved to ${file}.`,
+    signInFirst: 'Sign in to see your message history.',
   },
 
   privacy: {

@@ -2,7 +2,7 @@
 // as tables and written to bench/results.json with the floor each was measured beside.
 // `npm run bench -- --check` also exits non-zero when a figure misses its budget.
 // `--only a,b` runs only the named sections (framer, codec, sign-in, switchboard, conversation-sync,
-// bundle, heap, ui, cold-start), for working on one figure; the file then holds only those figures.
+// bundle, heap, ui, cold-start, history), for working on one figure; the file then holds only those figures.
 // Run with --expose-gc (the npm script does) so heap figures are measured after a collection.
 
 import { cpus } from 'node:os';
@@ -13,6 +13,7 @@ import { benchFramer, benchRoundTrips } from './codec';
 import { benchColdStart } from './cold-start';
 import { benchConversationSync } from './conversation-sync';
 import { benchHeap } from './heap';
+import { benchHistory } from './history';
 import { canCollectGarbage, formatNumber, printTable } from './measure';
 import { benchRendererBundle } from './renderer-bundle';
 import { type BenchResult, budgetMisses, writeResults } from './results';
@@ -33,6 +34,7 @@ const SECTIONS: ReadonlyArray<readonly [string, () => Promise<BenchResult | Benc
   ['heap', benchHeap],
   ['ui', benchUi],
   ['cold-start', benchColdStart],
+  ['history', benchHistory],
 ];
 
 /** Every figure of issue 13; `--check` fails when one is missing as when one misses its budget. */

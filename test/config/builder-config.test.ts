@@ -6,15 +6,17 @@
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { build } from 'electron-vite';
 import { minimatch } from 'minimatch';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { HistoryStore } from '../../main/app/history/store';
 
 const root = join(import.meta.dirname, '..', '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
 const BUILD_DIR = 'out';
 
 /** Whether electron-builder's `files` list puts this app-relative path into the package. */
@@ -76,7 +78,10 @@ describe('electron-vite build output, as electron-builder packages it', () => {
   let built: string[];
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'msn-build-'));
+    // Inside the project, as out/ is: the build's run-time dependencies resolve from node_modules.
+    const cache = join(root, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    outDir = mkdtempSync(join(cache, 'msn-build-'));
     await build({ root, configFile: join(root, 'electron.vite.config.ts'), build: { outDir }, logLevel: 'silent' });
     built = listFiles(outDir).map((path) => `${BUILD_DIR}/${path}`);
   }, 120_000);
@@ -90,6 +95,32 @@ describe('electron-vite build output, as electron-builder packages it', () => {
     );
     // A sandboxed preload is run as a classic script: ESM syntax there would not even parse.
     expect(readFileSync(join(outDir, 'preload', 'index.cjs'), 'utf8')).not.toMatch(/^\s*(import|export)\b/m);
+  });
+
+  it('runs the history worker from the build output, finding SQLite, its .wasm and FTS5 at run time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msn-built-history-'));
+    const store = new HistoryStore({ file: join(dir, 'history', 'me.sqlite'), worker: pathToFileURL(join(outDir, 'main', 'history-worker.js')) });
+    try {
+      store.record([
+        { kind: 'conversation', id: 'c1', participants: [{ handle: 'bob@example.com', name: 'Bob' }], at: 1 },
+        { kind: 'message', id: 'm1', conversationId: 'c1', from: 'bob@example.com', fromName: 'Bob', text: 'Packaged and found', delivery: 'received', sentAt: 2 },
+      ]);
+      expect((await store.query('search', 'packag')).hits.map((hit) => hit.message.text)).toEqual(['Packaged and found']);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves node-sqlite3-wasm to the packaged node_modules, .wasm included', () => {
+    // Bundled, its __dirname would be out/main and the .wasm beside it would be missing.
+    expect(packageJson.dependencies).toHaveProperty('node-sqlite3-wasm');
+    const chunks = built.filter((path) => path.startsWith(`${BUILD_DIR}/main/`) && path.endsWith('.js'));
+    const sources = chunks.map((path) => readFileSync(join(outDir, path.slice(BUILD_DIR.length + 1)), 'utf8')).join('\n');
+    expect(sources).toContain('("node-sqlite3-wasm")');
+    expect(sources).not.toContain('node-sqlite3-wasm.wasm');
+    const excluded = (config['files'] as string[]).filter((pattern) => pattern.startsWith('!'));
+    expect(excluded.some((pattern) => minimatch('node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm', pattern.slice(1), { dot: true }))).toBe(false);
   });
 
   it('is entirely packaged, source maps aside', () => {

@@ -16,7 +16,7 @@ import { COMMAND_NAMES, commandChannel, type CommandName, type CommandResult } f
 import type { IpcEvents, MsnApi } from '../../shared/ipc';
 import { contactListRoute } from '../../shared/routes';
 import * as fakeElectron from '../../main/electron/fake-electron';
-import { BrowserWindow, Tray, app, contextBridge, ipcMain, ipcRenderer, nativeImage, resetFakeElectron } from '../../main/electron/fake-electron';
+import { BrowserWindow, Tray, app, contextBridge, dialog, ipcMain, ipcRenderer, nativeImage, resetFakeElectron } from '../../main/electron/fake-electron';
 import { DEMO_SIGN_IN } from '../../server/demo';
 import { provideElectronStandIn } from './electron-stand-in';
 import { nativeImport } from './native-import.mjs';
@@ -27,6 +27,8 @@ const root = join(import.meta.dirname, '..', '..');
 let workDir: string;
 let packaged: PackagedApp;
 let consoleErrors: unknown[][];
+/** What listened for uncaught errors in this process before the app was loaded. */
+let crashListenersBefore: Set<unknown>;
 
 /** Whether `path` is a file inside the extracted package. */
 function isPackagedFile(path: string): boolean {
@@ -82,6 +84,7 @@ beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void consoleErrors.push(args));
   provideElectronStandIn(packaged.appDir, fakeElectron);
   const { main } = JSON.parse(readFileSync(join(packaged.appDir, 'package.json'), 'utf8')) as { main: string };
+  crashListenersBefore = new Set(process.listeners('uncaughtException'));
   await nativeImport(pathToFileURL(join(packaged.appDir, main)).href);
   await app.whenReady.mock.results[0]?.value;
 }, 180_000);
@@ -229,3 +232,33 @@ describe('the packaged preload, run as Electron runs a sandboxed one', () => {
     expect(listener.mock.calls).toEqual([[notice]]);
   });
 });
+
+describe('the packaged app when things go wrong', () => {
+  const logFile = () => join(workDir, 'user-data', 'logs', 'main.log');
+
+  it('writes its log in the platform log folder, owner-only', () => {
+    expect(readFileSync(logFile(), 'utf8')).toMatch(/\[info\] +MSN Messenger \S+ starting/);
+    expect(statSync(logFile()).mode & 0o777).toBe(0o600);
+  });
+
+  it('reloads a window whose page died, saying why in its address', () => {
+    const window = contactListWindow();
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(window.loadURL).toHaveBeenLastCalledWith(expect.stringMatching(/index\.html\?reloaded=crashed#\/contacts\/a1$/));
+    expect(isPackagedFile(fileURLToPath(window.loadURL.mock.lastCall?.[0] as string))).toBe(true);
+  });
+
+  it('catches an uncaught error in main: it is logged, and a dialog naming the log folder offers to restart', async () => {
+    const added = process.listeners('uncaughtException').filter((listener) => !crashListenersBefore.has(listener));
+    expect(added).toHaveLength(1);
+    dialog.answers = [0];
+    added[0]?.(new Error('a bug in the packaged main'), 'uncaughtException');
+    await vi.waitFor(() => expect(app.relaunch).toHaveBeenCalled());
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ buttons: ['Restart', 'Open Log Folder', 'Quit'], detail: expect.stringContaining(join(workDir, 'user-data', 'logs')) }),
+    );
+    expect(readFileSync(logFile(), 'utf8')).toContain('Uncaught error in the main process: Error: a bug in the packaged main');
+    process.off('uncaughtException', added[0] as () => void);
+  });
+});
+

@@ -2,10 +2,16 @@
 
 import { strings } from '../strings';
 
-export function Banner({ text, onDismiss }: { readonly text: string | undefined; readonly onDismiss: () => void }) {
+interface BannerProps {
+  readonly text: string | undefined;
+  readonly onDismiss: () => void;
+  readonly testId?: string;
+}
+
+export function Banner({ text, onDismiss, testId = 'banner' }: BannerProps) {
   if (!text) return null;
   return (
-    <div className="banner" role="alert" data-testid="banner">
+    <div className="banner" role="alert" data-testid={testId}>
       <span className="banner__text">{text}</span>
       <button type="button" className="banner__dismiss" onClick={onDismiss} aria-label={strings.dismiss}>
         ×

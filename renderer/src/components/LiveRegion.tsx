@@ -22,6 +22,10 @@ function noticeText(notice: Notice): string {
       return strings.error(notice.error);
     case 'signed-out':
       return notice.error ? strings.error(notice.error) : strings.notices.signedOut;
+    case 'history':
+      return strings.history.problem(notice.problem, notice.setAsideAs);
+    case 'history-recovered':
+      return strings.history.recovered;
   }
 }
 

@@ -114,6 +114,15 @@ export function mirroredState(store: MessengerStore): MessengerState {
   return { session, profile, privacy, mail, contacts, addedBy, removedBy, conversations };
 }
 
+/** The banner once a notice arrived: errors that concern every window, and history's problems while they last. */
+function bannerAfter(notice: Notice, banner: string | undefined): string | undefined {
+  // A conversation's error is already a line in its transcript.
+  if (notice.kind === 'error' && notice.conversationId === undefined) return strings.error(notice.error);
+  if (notice.kind === 'history') return strings.history.problem(notice.problem, notice.setAsideAs);
+  if (notice.kind === 'history-recovered' && strings.history.isLastingProblem(banner)) return undefined;
+  return banner;
+}
+
 export const createSyncActions: Slice<SyncActions> = (set, get) => ({
   receiveSnapshot: ({ account, state, settings }) => {
     const current = get();
@@ -128,8 +137,6 @@ export const createSyncActions: Slice<SyncActions> = (set, get) => ({
   receiveSettings: (settings) => set({ settings: reuse(get().settings, settings) }),
   receiveNotice: (notice) => {
     const seq = (get().lastNotice?.seq ?? 0) + 1;
-    // A conversation's error is already a line in its transcript; only the others concern every window.
-    const banner = notice.kind === 'error' && notice.conversationId === undefined ? strings.error(notice.error) : get().banner;
-    set({ lastNotice: { seq, notice }, banner });
+    set({ lastNotice: { seq, notice }, banner: bannerAfter(notice, get().banner) });
   },
 });

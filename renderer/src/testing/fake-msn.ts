@@ -3,7 +3,7 @@
 
 import { type AccountId, FIRST_ACCOUNT } from '../../../shared/accounts';
 import { COMMAND_NAMES, type CommandName, type CommandReply, type CommandResult, isAccountCommand } from '../../../shared/commands';
-import type { AccountSettings, ConsoleEvent, EventName, IpcEvents, MsnApi, Notice, Settings, StatePatch } from '../../../shared/ipc';
+import type { AccountSettings, AppInfo, ConsoleEvent, EventName, IpcEvents, MsnApi, Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { DEFAULT_PREFERENCES } from '../../../shared/preferences';
 import type { WindowArgs } from '../bridge';
 import { INITIAL_STATE, type Contact, type ListName, type MessengerState, type StatusCode } from '../../../shared/model';
@@ -39,12 +39,21 @@ export const TEST_SETTINGS: Settings = {
   toasts: true,
   signInAtStart: false,
   accounts: { [FIRST_ACCOUNT]: TEST_ACCOUNT_SETTINGS },
+  logMessageText: false,
+  history: {},
   presets: [
     { label: 'Local demo', address: 'demo' },
     { label: 'Example server', address: 'messenger.example.com:1863' },
   ],
   ...DEFAULT_PREFERENCES,
   spellCheckLanguages: [],
+  recovered: [],
+};
+
+export const TEST_APP_INFO: AppInfo = {
+  versions: { node: '22.20.0', electron: '45.5.0', chromium: '142.0.7444.52' },
+  dataFolder: '/home/you/.config/MSN Messenger',
+  logFile: '/home/you/.config/MSN Messenger/logs/main.log',
 };
 
 export function contact(handle: string, friendlyName: string, status: StatusCode = 'NLN', lists: ListName[] = ['FL', 'AL']): Contact {
@@ -146,6 +155,10 @@ export class FakeMsn {
         return { ok: true, value: 'message-1' };
       case 'saveSettings':
         return { ok: true, value: this.settings };
+      case 'dismissRecovered':
+        return { ok: true, value: { ...this.settings, recovered: [] } };
+      case 'getAppInfo':
+        return { ok: true, value: TEST_APP_INFO };
       default:
         return { ok: true, value: undefined };
     }

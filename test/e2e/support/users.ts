@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Messenger } from '../../../main/client/messenger';
 import { MessengerApp } from '../../../main/app/app-core';
+import { SOURCE_HISTORY_WORKER } from '../../../main/app/history/source-worker';
 import { MemorySecretStore } from '../../../main/app/secret-store';
 import { ensureRendererBundle } from '../../../main/web/bundle';
 import { WebHost } from '../../../main/web/web-host';
@@ -47,6 +48,7 @@ export async function startWebUser(server: string, handle: string, rendererDir: 
         demo: { address: async () => server },
         createMessenger: (options) => new Messenger(options),
         accountDefaults: { lastServer: server, lastHandle: handle },
+        history: { worker: SOURCE_HISTORY_WORKER },
       }),
   });
 }

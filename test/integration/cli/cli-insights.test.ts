@@ -12,13 +12,13 @@ import { useCliProcesses } from './cli-process';
 
 let server: MsnServer | undefined;
 const dirs: string[] = [];
-const start = useCliProcesses();
-
 afterEach(async () => {
   await server?.close();
   server = undefined;
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
+// Registered after the hook above, so it runs first (after-hooks run as a stack): the CLIs go before their server.
+const start = useCliProcesses();
 
 async function temporaryDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'msn-cli-insights-'));

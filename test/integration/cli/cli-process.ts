@@ -42,6 +42,15 @@ export class CliProcess {
   }
 }
 
+/** Starts `npm run cli` with these arguments; `env` adds to (or overrides) the test's environment. */
+export function startCli(args: readonly string[], env: Record<string, string>): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env },
+  });
+  return new CliProcess(child);
+}
+
 /** A `start` that runs the CLI with the given arguments; everything it started is gone after each test. */
 export function useCliProcesses(): (args: string[], env?: Record<string, string>) => Promise<CliProcess> {
   const dataDirs: string[] = [];
@@ -53,11 +62,7 @@ export function useCliProcesses(): (args: string[], env?: Record<string, string>
   return async (args, env = {}) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'msn-cli-'));
     dataDirs.push(dataDir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, MSN_DATA_DIR: dataDir, ...env },
-    });
-    const cli = new CliProcess(child);
+    const cli = startCli(args, { MSN_DATA_DIR: dataDir, ...env });
     children.push(cli);
     return cli;
   };

@@ -9,13 +9,13 @@ import { type CliEvent, useCliProcesses } from './cli-process';
 
 let server: MsnServer | undefined;
 const proxies: TestProxy[] = [];
-const start = useCliProcesses();
-
 afterEach(async () => {
   await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
   await server?.close();
   server = undefined;
 });
+// Registered after the hook above, so it runs first (after-hooks run as a stack): the CLIs go before their server.
+const start = useCliProcesses();
 
 async function withProxy<T extends TestProxy>(proxy: Promise<T>): Promise<T> {
   const started = await proxy;

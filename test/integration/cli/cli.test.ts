@@ -13,14 +13,14 @@ import { useCliProcesses } from './cli-process';
 let server: MsnServer | undefined;
 const dataDirs: string[] = [];
 const messengers: Messenger[] = [];
-const start = useCliProcesses();
-
 afterEach(async () => {
   await Promise.all(messengers.splice(0).map((messenger) => messenger.signOut()));
   await server?.close();
   await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   server = undefined;
 });
+// Registered after the hook above, so it runs first (after-hooks run as a stack): the CLIs go before their server.
+const start = useCliProcesses();
 
 /** Another member signed in beside the CLI, to see what the CLI's commands did. */
 async function member(handle: string, password: string): Promise<Messenger> {

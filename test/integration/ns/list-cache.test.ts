@@ -1,10 +1,11 @@
 // The list cache is per server and handle: a list version means nothing on another server.
 
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ListCache } from '../../../main/ns/list-cache';
 import { EMPTY_LISTS, withEntryOnList } from '../../../main/ns/lists';
-import { useScriptedHarness } from './harness';
+import { nextEvent, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, emptySyncAndOnline } from './scripts';
 
 const scripted = useScriptedHarness('msn-list-cache-');
@@ -29,4 +30,34 @@ it("never takes another server's cache as current: the sync starts from nothing"
   await messenger.signOut();
   expect((await cache().load({ server: server.address, handle: HANDLE }))?.version).toBe(1);
   expect(await cache().load({ server: '127.0.0.1:1', handle: HANDLE })).toEqual(ALICE);
+});
+
+it('sets a damaged cache aside, syncs the lists whole and tells whoever listens', async () => {
+  const server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), ...SIGN_OUT]]);
+  const account = { server: server.address, handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), '{"schemaVersion":2,"lists":{"version":"five"}}');
+  const messenger = scripted.messenger();
+  const recovered = nextEvent(messenger, 'fileRecovered');
+  await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+  expect(server.failures).toEqual([]);
+  const { backup } = await recovered;
+  expect(backup).toMatch(/^.*lists-.+\.bak$/);
+  expect(await readFile(backup as string, 'utf8')).toBe('{"schemaVersion":2,"lists":{"version":"five"}}');
+  await messenger.signOut();
+  expect((await cache().load(account))?.version).toBe(1);
+});
+
+it('reads a cache of version 1 (the lists alone, before schema versions) and offers its list version', async () => {
+  const server = await scripted.serve([[...authentication('MSNP3', 1), 'C: SYN 5 5', 'S: SYN 5 5', 'C: CHG 6 NLN', 'S: CHG 6 NLN', ...SIGN_OUT]]);
+  const account = { server: server.address, handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), JSON.stringify({ ...ALICE, version: 5 }));
+  const messenger = scripted.messenger();
+  await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+  expect(server.failures).toEqual([]);
+  expect(messenger.state.contacts['alice@hotmail.com']).toMatchObject({ friendlyName: 'Alice' });
+  await messenger.signOut();
+  // Nothing changed, so nothing was written; and nothing was set aside.
+  expect(await readdir(join(scripted.dataDir, 'lists'))).toEqual([basename(cache().fileOf(account))]);
 });

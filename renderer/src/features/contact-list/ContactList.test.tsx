@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contact, FakeMsn, signedInState } from '../../testing/fake-msn';
 import { renderApp } from '../../testing/render';
@@ -115,13 +115,17 @@ describe('contact list', () => {
       'Send E-mail',
       'Block',
       'Delete Contact',
+      'View Message History',
       'View Properties',
     ]);
     fireEvent.click(within(menu).getByText('Send E-mail'));
     fireEvent.contextMenu(screen.getByTestId('contact-carl@example.com'), { clientX: 10, clientY: 10 });
     fireEvent.click(screen.getByTestId('menu-contact-block'));
+    fireEvent.contextMenu(screen.getByTestId('contact-carl@example.com'), { clientX: 10, clientY: 10 });
+    fireEvent.click(screen.getByTestId('menu-contact-history'));
     expect(fake.callsOf('openUrl')).toEqual([['COMPOSE', 'amy@example.com']]);
     expect(fake.callsOf('blockContact')).toEqual([['carl@example.com']]);
+    await waitFor(() => expect(fake.callsOf('openHistory')).toEqual([['carl@example.com']]));
   });
 
   it('offers Unblock for a blocked contact', async () => {

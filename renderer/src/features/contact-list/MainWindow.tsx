@@ -16,6 +16,7 @@ import { MainMenuBar } from '../menus/MainMenuBar';
 import { SignInForm } from '../sign-in/SignInForm';
 import { SignInProgress } from '../sign-in/SignInProgress';
 import { ContactList } from './ContactList';
+import { RecoveredFiles } from './RecoveredFiles';
 
 function Body() {
   const ready = useMessenger(selectReady);
@@ -39,6 +40,7 @@ export function MainWindow() {
     <div className="window">
       <MainMenuBar />
       <Banner text={banner} onDismiss={dismissBanner} />
+      <RecoveredFiles />
       <main className="window__content">
         <Body />
       </main>

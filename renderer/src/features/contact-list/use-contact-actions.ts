@@ -18,6 +18,7 @@ export interface ContactActions {
   toggleBlock(contact: Contact): Promise<void>;
   confirmDelete(contact: Contact): void;
   showProperties(contact: Contact): void;
+  showHistory(contact: Contact): Promise<void>;
   savePreferences(contact: Contact, preferences: ContactPreferences): Promise<boolean>;
 }
 
@@ -47,6 +48,9 @@ export function useContactActions(): ContactActions {
       },
       confirmDelete: (contact) => openDialog({ kind: 'delete-contact', handle: contact.handle }),
       showProperties: (contact) => openDialog({ kind: 'properties', handle: contact.handle }),
+      showHistory: async (contact) => {
+        await runWithBanner('openHistory', contact.handle);
+      },
       savePreferences: (contact, preferences) => save(contact.handle, preferences),
     }),
     [showBanner, openDialog, runWithBanner, save],
@@ -70,6 +74,12 @@ export function contactMenuItems(contact: Contact, actions: ContactActions, pref
       onSelect: () => void actions.toggleBlock(contact),
     },
     { id: 'contact-delete', label: strings.contactList.delete, onSelect: () => actions.confirmDelete(contact) },
+    {
+      id: 'contact-history',
+      label: strings.contactList.history,
+      separatorBefore: true,
+      onSelect: () => void actions.showHistory(contact),
+    },
     {
       id: 'contact-alert',
       label: strings.contactPreferences.alertMenu(stripPlus(contact.friendlyName)),

@@ -24,6 +24,9 @@ import { useFocusRecord } from '../alerts/focused-conversation';
 import { SpellingDialog } from '../contact-preferences/SpellingDialog';
 import { useContactPreferences } from '../contact-preferences/use-contact-preferences';
 import { ContactPickerDialog } from '../dialogs/ContactPickerDialog';
+import { HistoryPrompt } from '../history/HistoryPrompt';
+import { selectKeepsHistory } from '../history/keeps-history';
+import { RecentLines, useRecentLines } from '../history/RecentLines';
 import { KeyboardShortcutsDialog } from '../shortcuts/KeyboardShortcutsDialog';
 import { useConversationShortcuts } from '../shortcuts/use-conversation-shortcuts';
 import { ConversationMenuBar } from '../menus/ConversationMenuBar';
@@ -90,6 +93,10 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   const dismissBanner = useMessenger(selectDismissBanner);
   const [dialog, setDialog] = useState<LocalDialog>(undefined);
   const [format, setFormat] = useMyFormat();
+  const keepsHistory = useMessenger(selectKeepsHistory);
+  const online = useMessenger((state) => state.session.state === 'online');
+  const recent = useRecentLines(id, keepsHistory);
+  const earlier = useMemo(() => <RecentLines lines={recent} />, [recent]);
   useFocusRecord(id);
 
   const names = conversation?.participants.map((person) => stripPlus(person.friendlyName)).join(', ');
@@ -129,7 +136,8 @@ export function ConversationWindow({ id }: { readonly id: string }) {
       {conversation ? (
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
-          <Transcript conversation={conversation} contacts={contacts} onResend={resend} />
+          {online && keepsHistory === undefined && <HistoryPrompt />}
+          <Transcript conversation={conversation} contacts={contacts} onResend={resend} earlier={earlier} />
           <Composer conversationId={id} format={format} language={spelling} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>

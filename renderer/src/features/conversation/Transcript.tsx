@@ -5,7 +5,7 @@
 // reader scrolls would be read out as new, so the window's live region announces new messages.
 // Text is always rendered as text: names and messages from the network never become markup.
 
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type { ChatMessage, Conversation, MessengerState, SystemLine } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { RichText } from '../../components/rich-text/RichText';
@@ -36,16 +36,10 @@ const Message = memo(function Message({ message, failedForNames, onResend }: Mes
       data-automatic={message.automatic}
     >
       {failed && <p className="entry__failed">{strings.conversation.notDelivered}</p>}
-      <p className="entry__says">
-        <span className="entry__sender">
-          <RichText text={message.fromName} /> {strings.conversation.saysAfterName}
-        </span>{' '}
-        <time className="entry__time" dateTime={new Date(message.sentAt).toISOString()}>
-          {formatTime(message.sentAt)}
-        </time>
+      <SaysLine fromName={message.fromName} sentAt={message.sentAt}>
         {message.automatic && <span className="entry__automatic"> {strings.conversation.automatic}</span>}
         {message.delivery === 'sending' && <span className="entry__sending"> {strings.conversation.sending}</span>}
-      </p>
+      </SaysLine>
       <p className="entry__text" style={messageStyle(message.format, surface)} data-testid="message-text">
         <RichText text={message.text} />
       </p>
@@ -65,6 +59,21 @@ const Message = memo(function Message({ message, failedForNames, onResend }: Mes
   );
 });
 
+/** "X says: 10:42 PM" above a message, with whatever the view adds after the time. */
+export function SaysLine({ fromName, sentAt, children }: { readonly fromName: string; readonly sentAt: number; readonly children?: ReactNode }) {
+  return (
+    <p className="entry__says">
+      <span className="entry__sender">
+        <RichText text={fromName} /> {strings.conversation.saysAfterName}
+      </span>{' '}
+      <time className="entry__time" dateTime={new Date(sentAt).toISOString()}>
+        {formatTime(sentAt)}
+      </time>
+      {children}
+    </p>
+  );
+}
+
 const SystemEntry = memo(function SystemEntry({ line }: { readonly line: SystemLine }) {
   return (
     <p className={`entry entry--system entry--${line.kind}`} data-testid="system-line" data-kind={line.kind}>
@@ -78,6 +87,8 @@ interface TranscriptProps {
   /** For the names of people who are no longer in the conversation. */
   readonly contacts: MessengerState['contacts'];
   readonly onResend: (id: string) => void;
+  /** Shown above the entries: lines from earlier conversations. */
+  readonly earlier?: ReactNode;
 }
 
 /** Someone's name as the conversation or the contact list knows it; the address otherwise. */
@@ -86,27 +97,37 @@ function nameOf(handle: string, conversation: Conversation, contacts: MessengerS
   return stripPlus(participant?.friendlyName ?? contacts[handle]?.friendlyName ?? handle);
 }
 
-/** The id of the entry whose row holds `element`, if any. */
-function entryIdOf(element: EventTarget | null, conversation: Conversation): string | undefined {
+/** The entry whose row holds `element`, if any (`offset`: rows drawn before the first entry). */
+function entryIdOf(element: EventTarget | null, conversation: Conversation, offset: number): string | undefined {
   const row = element instanceof Element ? element.closest('[data-index]') : null;
-  return row ? conversation.entries[Number(row.getAttribute('data-index'))]?.id : undefined;
+  return row ? conversation.entries[Number(row.getAttribute('data-index')) - offset]?.id : undefined;
 }
 
-export function Transcript({ conversation, contacts, onResend }: TranscriptProps) {
+export function Transcript({ conversation, contacts, onResend, earlier }: TranscriptProps) {
   const { entries } = conversation;
+  // Lines from earlier conversations, when there are any, are the list's first row.
+  const offset = earlier ? 1 : 0;
   const viewportRef = useRef<HTMLDivElement>(null);
   // Keyboard focus on a Resend button keeps its row drawn, however far the transcript scrolls.
   const [focusedId, setFocusedId] = useState<string | undefined>(undefined);
   const focusedIndex = focusedId === undefined ? -1 : entries.findIndex((entry) => entry.id === focusedId);
-  const keepIndices = useMemo(() => (focusedIndex >= 0 ? [focusedIndex] : []), [focusedIndex]);
+  const keepIndices = useMemo(() => (focusedIndex >= 0 ? [focusedIndex + offset] : []), [focusedIndex, offset]);
   const virtualizer = useVirtualList(
     useCallback(() => viewportRef.current, []),
-    { count: entries.length, rowKey: (index) => entries[index]?.id ?? String(index), estimateHeight: ESTIMATED_ENTRY_HEIGHT, keepIndices, stickToEnd: true, padding: 4 },
+    {
+      count: entries.length + offset,
+      rowKey: (index) => (index < offset ? 'earlier' : (entries[index - offset]?.id ?? String(index))),
+      estimateHeight: ESTIMATED_ENTRY_HEIGHT,
+      keepIndices,
+      stickToEnd: true,
+      padding: 4,
+    },
   );
   useLayoutEffect(() => virtualizer.scrollToEnd(), [virtualizer]);
 
   const renderRow = (index: number) => {
-    const entry = entries[index];
+    if (index < offset) return earlier;
+    const entry = entries[index - offset];
     if (!entry) return null;
     return entry.type === 'message' ? (
       <Message message={entry} failedForNames={entry.failedFor?.map((handle) => nameOf(handle, conversation, contacts))} onResend={onResend} />
@@ -126,7 +147,7 @@ export function Transcript({ conversation, contacts, onResend }: TranscriptProps
       tabIndex={0}
       data-testid="transcript"
       renderRow={renderRow}
-      onFocus={(event: FocusEvent) => setFocusedId(entryIdOf(event.target, conversation))}
+      onFocus={(event: FocusEvent) => setFocusedId(entryIdOf(event.target, conversation, offset))}
       onBlur={(event: FocusEvent) => {
         if (!event.currentTarget.contains(event.relatedTarget)) setFocusedId(undefined);
       }}

@@ -23,17 +23,4 @@ export function pitchFamilyOf(font: string): string | undefined {
   return FONT_PITCH_FAMILY.get(font);
 }
 
-/** The CSS generic family for each LOGFONT family (the high digit of `PF`). */
-const GENERIC_FAMILIES: Readonly<Record<number, string>> = {
-  1: 'serif',
-  2: 'sans-serif',
-  3: 'monospace',
-  4: 'cursive',
-  5: 'fantasy',
-};
-
-/** The generic family a `PF` byte names; undefined for "don't care" and anything unknown. */
-export function genericFamily(pitchFamily: string): string | undefined {
-  if (!/^[0-9a-f]{1,2}$/i.test(pitchFamily)) return undefined;
-  return GENERIC_FAMILIES[Number.parseInt(pitchFamily, 16) >> 4];
-}
+export { genericFamily } from '../../../../shared/message-style';

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { contact, FakeMsn, signedInState } from '../../testing/fake-msn';
+import { contact, FakeMsn, signedInState, TEST_APP_INFO, TEST_SETTINGS } from '../../testing/fake-msn';
 import { renderApp } from '../../testing/render';
 
 function openFromMenu(menu: string, item: string) {
@@ -95,6 +95,8 @@ describe('Options', () => {
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
     fireEvent.click(within(dialog).getByLabelText('Cannot see my status or send me messages'));
     fireEvent.click(within(dialog).getByLabelText(/Alert me when other users add me/));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Connection' }));
+    fireEvent.click(within(dialog).getByLabelText(/Write what messages say in the log file/));
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     await act(async () => {});
     expect(fake.callsOf('setFriendlyName')).toEqual([['New Name']]);
@@ -105,6 +107,7 @@ describe('Options', () => {
           sounds: false,
           toasts: true,
           signInAtStart: false,
+          logMessageText: true,
           theme: 'night',
           uiScale: 150,
           plusTags: 'strip',
@@ -159,7 +162,8 @@ describe('Options', () => {
     fireEvent.change(within(dialog).getByLabelText('My name as others see it'), { target: { value: '  ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     expect(within(dialog).getByText('Please type a name.')).toBeTruthy();
-    expect(fake.calls.filter((call) => call.name !== 'getSnapshot')).toEqual([]);
+    // Nothing but what every window asks for at start.
+    expect(fake.calls.filter((call) => call.name !== 'getSnapshot' && call.name !== 'getAppInfo')).toEqual([]);
   });
 
   it('moves people between the allow and block lists and lists who added me', async () => {
@@ -222,5 +226,62 @@ describe('About', () => {
     const dialog = screen.getByRole('dialog', { name: 'About MSN Messenger' });
     expect(within(dialog).getByTestId('about-version').textContent).toBe(`Version ${__APP_VERSION__}`);
     expect(__APP_VERSION__).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('names what the app runs on and where its data folder and log file are', async () => {
+    const fake = new FakeMsn(signedInState());
+    await renderApp(fake);
+    openFromMenu('help', 'About MSN Messenger');
+    const dialog = screen.getByRole('dialog', { name: 'About MSN Messenger' });
+    expect((await within(dialog).findByTestId('about-runtime')).textContent).toBe('Running on Electron 45.5.0, Chromium 142.0.7444.52, Node.js 22.20.0.');
+    expect(within(dialog).getByTestId('about-data-folder').textContent).toBe(TEST_APP_INFO.dataFolder);
+    expect(within(dialog).getByTestId('about-log-file').textContent).toBe(TEST_APP_INFO.logFile);
+  });
+
+  it('says what a browser host without a log runs on, and that no log is written', async () => {
+    const fake = new FakeMsn(signedInState());
+    fake.respond('getAppInfo', () => ({ ok: true, value: { versions: { node: '20.20.0' }, dataFolder: '/home/you/.config/msn-messenger-web' } }));
+    await renderApp(fake);
+    openFromMenu('help', 'About MSN Messenger');
+    const dialog = screen.getByRole('dialog', { name: 'About MSN Messenger' });
+    expect((await within(dialog).findByTestId('about-runtime')).textContent).toBe('Running on Node.js 20.20.0.');
+    expect(within(dialog).getByTestId('about-log-file').textContent).toBe('None: no log is being written.');
+  });
+});
+
+describe('Help → Open Log Folder', () => {
+  it("asks main to show the log's folder, and says so when it cannot", async () => {
+    const fake = new FakeMsn(signedInState());
+    await renderApp(fake);
+    await act(async () => {});
+    openFromMenu('help', 'Open Log Folder');
+    expect(fake.callsOf('openLogFolder')).toEqual([[]]);
+    fake.respond('openLogFolder', () => ({ ok: false, error: { kind: 'unsupported', reason: 'folder-unavailable', detail: { folder: '/x/logs' } } }));
+    openFromMenu('help', 'Open Log Folder');
+    expect((await screen.findByTestId('banner')).textContent).toContain('The folder /x/logs could not be opened.');
+  });
+
+  it('is off when no log is written', async () => {
+    const fake = new FakeMsn(signedInState());
+    fake.respond('getAppInfo', () => ({ ok: true, value: { versions: { node: '20.20.0' }, dataFolder: '/data' } }));
+    await renderApp(fake);
+    await act(async () => {});
+    fireEvent.click(screen.getByTestId('menubar-help'));
+    expect(screen.getByRole('menuitem', { name: 'Open Log Folder' }).getAttribute('aria-disabled')).toBe('true');
+  });
+});
+
+describe('damaged files', () => {
+  it('are told once in the contact list, until dismissed for every window', async () => {
+    const fake = new FakeMsn(signedInState(), { ...TEST_SETTINGS, recovered: [{ file: 'settings', backup: '/data/settings.2026-12-03T13-24-03-123Z.bak' }, { file: 'passwords' }] });
+    await renderApp(fake);
+    const notice = screen.getByTestId('recovered-files');
+    expect(notice.textContent).toContain(
+      'Your settings could not be read, so MSN Messenger started with the usual settings. The damaged file was kept as /data/settings.2026-12-03T13-24-03-123Z.bak. Your remembered passwords could not be read',
+    );
+    fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(fake.callsOf('dismissRecovered')).toEqual([[]]);
+    act(() => fake.emit('settings', { ...TEST_SETTINGS, recovered: [] }));
+    expect(screen.queryByTestId('recovered-files')).toBeNull();
   });
 });

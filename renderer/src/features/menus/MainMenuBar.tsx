@@ -6,11 +6,13 @@ import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
 import { selectOpenDialog, selectSession } from '../../store/selectors';
 import { strings } from '../../strings';
+import { useAppInfo } from '../dialogs/use-app-info';
 
 export function MainMenuBar() {
   const session = useMessenger(selectSession);
   const openDialog = useMessenger(selectOpenDialog);
   const runWithBanner = useCommandWithBanner();
+  const hasLog = useAppInfo()?.logFile !== undefined;
   const online = session.state === 'online';
   const signedOut = session.state === 'offline';
 
@@ -58,18 +60,22 @@ export function MainMenuBar() {
       {
         id: 'tools',
         label: strings.menu.tools,
-        items: [{ id: 'options', label: strings.menu.options, onSelect: () => openDialog({ kind: 'options' }) }],
+        items: [
+          { id: 'options', label: strings.menu.options, onSelect: () => openDialog({ kind: 'options' }) },
+          { id: 'message-history', label: strings.menu.messageHistory, onSelect: () => void runWithBanner('openHistory') },
+        ],
       },
       {
         id: 'help',
         label: strings.menu.help,
         items: [
           { id: 'shortcuts', label: strings.menu.keyboardShortcuts, onSelect: () => openDialog({ kind: 'shortcuts' }) },
+          { id: 'open-log-folder', label: strings.menu.openLogFolder, disabled: !hasLog, onSelect: () => void runWithBanner('openLogFolder') },
           { id: 'about', label: strings.menu.about, separatorBefore: true, onSelect: () => openDialog({ kind: 'about' }) },
         ],
       },
     ],
-    [online, signedOut, openDialog, runWithBanner],
+    [online, signedOut, hasLog, openDialog, runWithBanner],
   );
 
   return <MenuBar menus={menus} />;

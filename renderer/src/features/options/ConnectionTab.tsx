@@ -7,6 +7,7 @@ import { PROXY_KINDS, type ProxyKind } from '../../../../shared/proxy';
 import { command } from '../../bridge';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
+import { Checkbox } from '../../components/Checkbox';
 import { strings } from '../../strings';
 import { ServerField } from '../sign-in/ServerField';
 import { type DraftUpdate, type OptionsDraft, draftProxy } from './draft';
@@ -77,6 +78,13 @@ export function ConnectionTab({ draft, update, problems, presets, connectedTo, h
         </div>
       )}
       <p className="hint">{strings.options.serverHint}</p>
+      <Checkbox
+        label={strings.options.logMessageText}
+        checked={draft.logMessageText}
+        onChange={(logMessageText) => update({ logMessageText })}
+        testId="options-log-message-text"
+      />
+      <p className="hint">{strings.options.logHint}</p>
     </>
   );
 }

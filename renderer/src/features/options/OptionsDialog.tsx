@@ -65,7 +65,7 @@ export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
               label: strings.options.personal,
               panel: <PersonalTab draft={draft} update={update} problem={problems.friendlyName} signedIn={signedIn} handle={session.handle} />,
             },
-            { id: 'preferences', label: strings.options.preferences, panel: <PreferencesTab draft={draft} update={update} /> },
+            { id: 'preferences', label: strings.options.preferences, panel: <PreferencesTab draft={draft} update={update} signedIn={signedIn} /> },
             { id: 'appearance', label: strings.options.appearance, panel: <AppearanceTab draft={draft} update={update} /> },
             { id: 'away', label: strings.options.away, panel: <AwayTab draft={draft} update={update} /> },
             { id: 'privacy', label: strings.options.privacy, panel: <PrivacyTab draft={draft} update={update} signedIn={signedIn} /> },

@@ -5,7 +5,14 @@ import type { DraftUpdate, OptionsDraft } from './draft';
 
 const MAX_IDLE_MINUTES = 240;
 
-export function PreferencesTab({ draft, update }: { readonly draft: OptionsDraft; readonly update: DraftUpdate }) {
+interface PreferencesTabProps {
+  readonly draft: OptionsDraft;
+  readonly update: DraftUpdate;
+  /** The history switch belongs to the signed-in account. */
+  readonly signedIn: boolean;
+}
+
+export function PreferencesTab({ draft, update, signedIn }: PreferencesTabProps) {
   const minutesId = useId();
   return (
     <>
@@ -45,6 +52,14 @@ export function PreferencesTab({ draft, update }: { readonly draft: OptionsDraft
         onChange={(signInAtStart) => update({ signInAtStart })}
         testId="options-sign-in-at-start"
       />
+      <Checkbox
+        label={strings.options.keepHistory}
+        checked={draft.keepHistory}
+        disabled={!signedIn}
+        onChange={(keepHistory) => update({ keepHistory })}
+        testId="options-keep-history"
+      />
+      {!signedIn && <p className="field__hint">{strings.options.keepHistorySignIn}</p>}
     </>
   );
 }

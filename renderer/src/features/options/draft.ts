@@ -17,9 +17,12 @@ export interface OptionsDraft {
   readonly sounds: boolean;
   readonly toasts: boolean;
   readonly signInAtStart: boolean;
+  readonly logMessageText: boolean;
   readonly server: string;
   readonly privacyMode: PrivacyMode;
   readonly addedAlert: AddedAlertMode;
+  /** The signed-in account keeps a chat history (false while nobody is signed in). */
+  readonly keepHistory: boolean;
   readonly theme: ThemeChoice;
   readonly uiScale: UiScale;
   readonly plusTags: PlusTagMode;
@@ -52,9 +55,11 @@ export function initialDraft(
     sounds: settings.sounds,
     toasts: settings.toasts,
     signInAtStart: settings.signInAtStart,
+    logMessageText: settings.logMessageText,
     server: defaultServer(account, settings.presets),
     privacyMode: privacy.mode,
     addedAlert: privacy.addedAlert,
+    keepHistory: session.handle !== undefined && settings.history[session.handle.toLowerCase()] === true,
     theme: settings.theme,
     uiScale: settings.uiScale,
     plusTags: settings.plusTags,
@@ -118,6 +123,7 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
     sounds: after.sounds,
     toasts: after.toasts,
     signInAtStart: after.signInAtStart,
+    logMessageText: after.logMessageText,
     theme: after.theme,
     uiScale: after.uiScale,
     plusTags: after.plusTags,
@@ -135,5 +141,6 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
   );
   if (signedIn && after.privacyMode !== before.privacyMode) steps.push(() => command('setPrivacyMode', after.privacyMode));
   if (signedIn && after.addedAlert !== before.addedAlert) steps.push(() => command('setAddedAlert', after.addedAlert));
+  if (signedIn && after.keepHistory !== before.keepHistory) steps.push(() => command('setHistoryEnabled', after.keepHistory));
   return steps;
 }
