@@ -40,6 +40,18 @@ export interface ConsoleSnapshot {
 
 export const MAX_CONSOLE_LINES = 5000;
 
+/**
+ * A window's lines after a snapshot or a change event: what it had from `firstSeq` on, then what is
+ * new (a snapshot repeats lines the window has; they are kept once).
+ */
+export function followConsole(current: readonly ConsoleLine[], change: ConsoleSnapshot): readonly ConsoleLine[] {
+  const kept = current.filter((line) => line.seq >= change.firstSeq);
+  const last = kept.at(-1)?.seq ?? 0;
+  const added = change.lines.filter((line) => line.seq > last && line.seq >= change.firstSeq);
+  if (added.length === 0 && kept.length === current.length) return current;
+  return [...kept, ...added];
+}
+
 /** Why a connection ended, as protocol/transactions.ts's CloseReason names it (a `closed` line's text). */
 export const WIRE_CLOSE_REASONS = ['cannot-connect', 'unreachable', 'connection-lost', 'connection-closed', 'line-too-long', 'closed-locally'] as const;
 export type WireCloseReason = (typeof WIRE_CLOSE_REASONS)[number];
@@ -51,6 +63,45 @@ export function isWireCloseReason(text: string): text is WireCloseReason {
 /** `C:` for what the client sent and `S:` for what the server did, as the protocol reference writes transcripts. */
 export function wirePrefix(direction: 'in' | 'out'): 'C:' | 'S:' {
   return direction === 'out' ? 'C:' : 'S:';
+}
+
+/** How a connection's opening and end read: the renderer's strings and the CLI each word them. */
+export interface ConsoleWords {
+  readonly opened: (target: string, via: string | undefined) => string;
+  /** `reason` is a WireCloseReason, or the text of a close the table does not know. */
+  readonly closed: (reason: string) => string;
+}
+
+/** A line's columns as the console draws them; `text` is the command, or the worded opening or end. */
+export interface ConsoleLineParts {
+  readonly time: string;
+  readonly connection: string;
+  /** `C:` or `S:` for a command, empty for an opening or an end. */
+  readonly prefix: string;
+  readonly text: string;
+  readonly payload?: string;
+}
+
+export function consoleLineParts(line: WireLine, words: ConsoleWords): ConsoleLineParts {
+  const head = { time: wireTime(line.at), connection: line.connection };
+  switch (line.direction) {
+    case 'opened':
+      return { ...head, prefix: '', text: words.opened(line.text, line.via) };
+    case 'closed':
+      return { ...head, prefix: '', text: words.closed(line.text) };
+    default:
+      return { ...head, prefix: wirePrefix(line.direction), text: line.text, ...(line.payload !== undefined && { payload: line.payload }) };
+  }
+}
+
+/**
+ * A line as plain text, the same in the console's copy, its saved file and the CLI's --trace:
+ * `hh:mm:ss.mmm NS 2 C: USR 3 MD5 S [hidden]`, a payload below it indented by four spaces.
+ */
+export function consoleLineText(line: WireLine, words: ConsoleWords): string {
+  const { time, connection, prefix, text, payload } = consoleLineParts(line, words);
+  const body = payload === undefined ? '' : `\n${payload.replace(/\n+$/, '').replace(/^/gm, '    ')}`;
+  return `${time} ${connection} ${prefix === '' ? '' : `${prefix} `}${text}${body}`;
 }
 
 /** `hh:mm:ss.mmm` in local time. */

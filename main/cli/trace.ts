@@ -1,7 +1,8 @@
 // `--trace`: the protocol console on stderr, one masked line per command with its time and
-// connection, a payload indented below it, and each connection's opening and end.
+// connection, a payload indented below it, and each connection's opening and end (shared/console.ts
+// lays the lines out as the console window copies and saves them).
 
-import { type WireCloseReason, type WireLine, isWireCloseReason, wirePrefix, wireTime } from '../../shared/console';
+import { type ConsoleWords, type WireCloseReason, type WireLine, consoleLineText, isWireCloseReason } from '../../shared/console';
 
 const CLOSE_WORDS: Readonly<Record<WireCloseReason, string>> = {
   'closed-locally': 'closed by this client',
@@ -12,17 +13,12 @@ const CLOSE_WORDS: Readonly<Record<WireCloseReason, string>> = {
   unreachable: 'no answer',
 };
 
+const TRACE_WORDS: ConsoleWords = {
+  opened: (target, via) => `connected to ${target}${via === undefined ? '' : ` through ${via}`}`,
+  closed: (reason) => (isWireCloseReason(reason) ? CLOSE_WORDS[reason] : reason),
+};
+
 /** The lines `line` prints as, without the trailing newline. */
 export function traceText(line: WireLine): string {
-  const head = `${wireTime(line.at)} ${line.connection}`;
-  switch (line.direction) {
-    case 'opened':
-      return `${head} connected to ${line.text}${line.via === undefined ? '' : ` through ${line.via}`}`;
-    case 'closed':
-      return `${head} ${isWireCloseReason(line.text) ? CLOSE_WORDS[line.text] : line.text}`;
-    default: {
-      const payload = line.payload === undefined ? '' : `\n${line.payload.replace(/\n$/, '').replace(/^/gm, '    ')}`;
-      return `${head} ${wirePrefix(line.direction)} ${line.text}${payload}`;
-    }
-  }
+  return consoleLineText(line, TRACE_WORDS);
 }
