@@ -159,6 +159,10 @@ export class FakeMsn {
         return { ok: true, value: { ...this.settings, recovered: [] } };
       case 'getAppInfo':
         return { ok: true, value: TEST_APP_INFO };
+      case 'getProtocolConsole':
+        return { ok: true, value: { recording: true, lines: [], firstSeq: 1 } };
+      case 'addAccount':
+        return { ok: true, value: 'a2' };
       default:
         return { ok: true, value: undefined };
     }

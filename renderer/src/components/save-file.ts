@@ -1,12 +1,18 @@
-// Hands an export to the browser as a download: Electron asks where to save it, a browser saves
-// it to its downloads. The file is made here from main's text; nothing is written by main itself.
+// Hands a file to the browser as a download: Electron asks where to save it, a browser saves it to
+// its downloads. The file is made here (a history export, the protocol console's lines); nothing
+// is written by main itself.
 
-import type { HistoryExport } from '../../../../shared/history';
+export interface FileToSave {
+  /** A file name to suggest (no directory). */
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly content: string;
+}
 
 /** How long the file's blob address stays valid for the download to read it. */
 const KEEP_URL_MS = 60_000;
 
-export function saveFile(exported: HistoryExport): void {
+export function saveFile(exported: FileToSave): void {
   const url = URL.createObjectURL(new Blob([exported.content], { type: exported.mimeType }));
   const link = document.createElement('a');
   link.href = url;
