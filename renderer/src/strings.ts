@@ -5,6 +5,7 @@ import type { HistoryProblem } from '../../shared/history';
 import type { AppInfo } from '../../shared/ipc';
 import type { DeliveryState, ListName, RecoveredFile, SessionState, StatusCode } from '../../shared/model';
 import type { SignInAdvice, SilentStep } from '../../shared/troubleshoot';
+import { type ConsoleWords, type WireCloseReason, isWireCloseReason } from '../../shared/console';
 import type { ProxyKind } from '../../shared/proxy';
 import type { ContactSound, PlusTagMode, ThemeChoice } from '../../shared/preferences';
 import { STATUS_LABELS } from '../../shared/status-labels';
@@ -57,6 +58,26 @@ const PROXY_KIND_LABELS: Readonly<Record<ProxyKind | 'none', string>> = {
 };
 
 const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
+
+/** How a connection ended, as the protocol console says it. */
+const CONNECTION_ENDS: Readonly<Record<WireCloseReason, string>> = {
+  'closed-locally': 'Closed by MSN Messenger',
+  'connection-closed': 'Closed by the server',
+  'connection-lost': 'Connection lost',
+  'line-too-long': 'Closed: the server sent a line too long to read',
+  'cannot-connect': 'Could not connect',
+  unreachable: 'No answer',
+};
+
+const CONSOLE_WORDS: ConsoleWords = {
+  opened: (target, via) => `Connected to ${target}${via === undefined ? '' : ` through the proxy ${via}`}`,
+  closed: (reason) => (isWireCloseReason(reason) ? CONNECTION_ENDS[reason] : reason),
+};
+
+/** "Alice", "Alice and Bob", "Alice, Bob and Carol". */
+function nameList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
 
 const OPTIONS_CONNECTION = 'Tools → Options → Connection';
 
@@ -172,7 +193,13 @@ export const strings = {
     font: 'Font…',
     keyboardShortcuts: 'Keyboard Shortcuts',
     spellingLanguage: 'Spelling Language…',
+    anotherAccount: 'Sign In with Another Account…',
+    protocolConsole: 'Protocol Console',
+    addedYou: 'People Who Have Added You…',
   },
+
+  /** The contact-list window's title: the address signed in on it, when there is one. */
+  mainWindowTitle: (handle: string | undefined): string => (handle ? `${handle} - MSN Messenger` : 'MSN Messenger'),
 
   signIn: {
     title: 'Sign In',
@@ -227,6 +254,48 @@ export const strings = {
     addShort: 'Add',
     sendShort: 'Send',
     mailShort: 'Mail',
+    removedBy: (names: readonly string[]): string =>
+      `${nameList(names)} removed you from ${plural(names.length, 'their contact list', 'their contact lists')} since you last signed in.`,
+    removedBySee: 'See who has added you',
+  },
+
+  addedYou: {
+    title: 'People Who Have Added You',
+    intro: 'These people have you on their contact list (the server’s reverse list).',
+    list: 'People who have added you',
+    mutual: 'Mutual: on your list too',
+    oneWay: 'One-way: not on your list',
+    add: 'Add',
+    addLabel: (name: string): string => `Add ${name} to your contact list`,
+    none: 'Nobody has added you to their contact list.',
+    removedTitle: 'Removed you from their list since you last signed in',
+    removed: 'People who removed you',
+    close: 'Close',
+  },
+
+  console: {
+    title: (handle: string | undefined): string => (handle ? `Protocol Console - ${handle}` : 'Protocol Console'),
+    words: CONSOLE_WORDS,
+    record: 'Record',
+    filter: 'Filter the lines',
+    filterPlaceholder: 'Filter (any text in a line)…',
+    connection: 'Connection',
+    allConnections: 'All connections',
+    copy: 'Copy',
+    save: 'Save as Text…',
+    clear: 'Clear',
+    lines: 'Protocol lines',
+    sent: 'Sent by MSN Messenger',
+    received: 'Sent by the server',
+    hidden: 'Passwords, the answers made from them, cookies and tickets show as [hidden].',
+    off: 'Recording is off. Tick Record to see the lines MSN Messenger and the server exchange.',
+    waiting: 'Nothing yet. Lines appear here as MSN Messenger talks to the server: sign in to see a whole sign-in.',
+    noMatch: 'No line matches the filter.',
+    count: (shown: number, total: number): string =>
+      shown === total ? `${total} ${plural(total, 'line', 'lines')}.` : `${shown} of ${total} ${plural(total, 'line', 'lines')} shown.`,
+    copied: (count: number): string => `${count} ${plural(count, 'line', 'lines')} copied.`,
+    copyFailed: 'The lines could not be copied: this window may not use the clipboard. Save them as text instead.',
+    saved: (count: number, file: string): string => `${count} ${plural(count, 'line', 'lines')} saved as ${file}.`,
   },
 
   conversation: {
@@ -260,9 +329,11 @@ export const strings = {
     lastReceived: (time: string, date: string): string => `Last message received at ${time} on ${date}.`,
     noMessagesYet: 'No messages received yet.',
     ended: 'This conversation has ended.',
-    windowTitle: (names: string): string => `${names} - Conversation`,
-    /** The title of a conversation window with nobody else in it (they left, or it ended). */
-    windowTitleEmpty: 'Conversation',
+    /**
+     * `names`: who else is in it (none: they left, or it ended); `me`: the address it is on, named
+     * while the app has more than one account.
+     */
+    windowTitle: (names: string | undefined, me?: string): string => `${names ? `${names} - Conversation` : 'Conversation'}${me ? ` (as ${me})` : ''}`,
     inviteTitle: 'Invite Someone to This Conversation',
     inviteNone: 'None of your online contacts can be invited.',
   },

@@ -41,6 +41,7 @@ export type DialogRequest =
   | { readonly kind: 'options' }
   | { readonly kind: 'about' }
   | { readonly kind: 'shortcuts' }
+  | { readonly kind: 'added-you' }
   | { readonly kind: 'pick-contact'; readonly purpose: 'message' | 'mail' }
   | { readonly kind: 'properties'; readonly handle: string }
   | { readonly kind: 'delete-contact'; readonly handle: string };

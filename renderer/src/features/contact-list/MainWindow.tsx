@@ -32,10 +32,12 @@ export function MainWindow() {
   const banner = useMessenger(selectBanner);
   const dismissBanner = useMessenger(selectDismissBanner);
   const toast = useAlerts();
+  const { handle } = useMessenger(selectSession);
   useFocusRecord(undefined);
+  // Each account's window says whose it is, so two side by side (and in the taskbar) are told apart.
   useEffect(() => {
-    document.title = strings.appName;
-  }, []);
+    document.title = strings.mainWindowTitle(handle);
+  }, [handle]);
   return (
     <div className="window">
       <MainMenuBar />
