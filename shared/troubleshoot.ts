@@ -41,8 +41,9 @@ export function signInAdvice(error: AppError, server: string | undefined, preset
     case 'unreachable':
       return { kind: 'server-unreachable', host: detailText(error, 'host'), port: detailText(error, 'port'), refused: error.reason === 'cannot-connect' };
     case 'unsupported-server': {
+      // `VER n 0` is a server saying it shares no version; CVR0 is no version either.
       const offered = error.detail?.['offered'];
-      return { kind: 'wrong-protocol', offered: Array.isArray(offered) ? offered : [] };
+      return { kind: 'wrong-protocol', offered: Array.isArray(offered) ? offered.filter((version) => /^MSNP\d+$/i.test(version)) : [] };
     }
     case 'upgrade-requested':
       return { kind: 'wrong-protocol', offered: [] };

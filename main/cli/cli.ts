@@ -13,6 +13,7 @@ import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
 import { printHistoryEvents, runHistoryCommand } from './history-commands';
+import { signInAdviceText } from './sentences';
 import { cliDataDir, promptPassword } from './system';
 import { traceText } from './trace';
 import type { ProxyCredentials } from '../../shared/proxy';
@@ -61,7 +62,9 @@ async function run(options: CliArguments, password: string, log: AppLog | undefi
     const proxy = proxyOf(options);
     await messenger.signIn({ server: options.server, handle: options.handle, password, status: options.status, ...(proxy && { proxy }) });
   } catch (error) {
-    print(errorEvent(toAppError(error)));
+    const appError = toAppError(error);
+    const advice = signInAdviceText(appError, options.server);
+    print(errorEvent(appError, advice === undefined ? {} : { advice }));
     print({ event: 'signed-out', reason: 'error' });
     await history?.close();
     return exit(1);

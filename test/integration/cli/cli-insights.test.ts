@@ -1,6 +1,6 @@
 // What the CLI tells about the session beyond its events of old: --trace prints the protocol
-// console's masked lines to stderr, and someone who removed me from their list while I was away is
-// a `removed-by` event at my next sign-in.
+// console's masked lines to stderr, a failed sign-in says what to do (`advice`), and someone who
+// removed me from their list while I was away is a `removed-by` event at my next sign-in.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Messenger } from '../../../main/client/messenger';
 import { type MsnServer, DEMO_SIGN_IN, startServer } from '../../../server/index';
+import { closedPort } from '../../support/proxies';
 import { useCliProcesses } from './cli-process';
 
 let server: MsnServer | undefined;
@@ -58,6 +59,19 @@ describe('the CLI', () => {
     // No MD5 answer, challenge, cookie or ticket: the only long hex or ticket-like values are gone.
     expect(trace).not.toMatch(/\b[0-9a-f]{32}\b/);
     expect(trace).not.toMatch(/CKI \d/);
+  });
+
+  it('says what to do when the sign-in fails: which host and port nothing answered at', async () => {
+    const port = await closedPort();
+    const cli = await start(['--server', `127.0.0.1:${port}`, '--user', DEMO_SIGN_IN.handle, '--no-browser'], { MSN_PASSWORD: DEMO_SIGN_IN.password });
+    expect(await cli.waitFor((event) => event.event === 'error')).toEqual({
+      event: 'error',
+      code: 'network',
+      reason: 'cannot-connect',
+      message: `Could not connect to 127.0.0.1:${port} (ECONNREFUSED).`,
+      advice: `Nothing accepts connections at 127.0.0.1:${port}: check --server (host:port) and that the server is running, or use --proxy if the network needs one.`,
+    });
+    expect(await cli.exited).toBe(1);
   });
 
   it('says who removed me from their list while I was away, at my next sign-in, and only then', async () => {

@@ -80,6 +80,7 @@ describe('the CLI through a proxy', () => {
         code: 'network',
         reason: 'proxy-cannot-connect',
         message: `Could not connect to the proxy socks5://127.0.0.1:${port} (ECONNREFUSED).`,
+        advice: `The MSN server was never reached: check that the proxy socks5://127.0.0.1:${port} is running at that address and port, or leave out --proxy.`,
       });
     });
 
@@ -94,7 +95,10 @@ describe('the CLI through a proxy', () => {
 
     it('when the SOCKS5 proxy wants credentials, or refuses the ones given', async () => {
       const proxy = await withProxy(startSocksProxy({ credentials: { username: 'me', password: 'right' } }));
-      expect(await failure(`socks5://127.0.0.1:${proxy.port}`)).toMatchObject({ reason: 'proxy-needs-credentials' });
+      expect(await failure(`socks5://127.0.0.1:${proxy.port}`)).toMatchObject({
+        reason: 'proxy-needs-credentials',
+        advice: expect.stringMatching(/^Give the proxy socks5:\/\/127\.0\.0\.1:\d+ a user name and password it accepts/),
+      });
       expect(await failure(`socks5://me:wrong@127.0.0.1:${proxy.port}`)).toMatchObject({
         reason: 'proxy-credentials-refused',
         message: `The proxy socks5://me@127.0.0.1:${proxy.port} refused the user name and password.`,
