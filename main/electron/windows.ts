@@ -72,6 +72,19 @@ function nextConversationBounds(size: Size): Rect {
   return cascadeFrom(newestArea ? newest : undefined, size, area);
 }
 
+/**
+ * Where a contact list opens: where the last one was closed; another account's, while one is open,
+ * cascades from the newest open one, so the two do not hide each other.
+ */
+function nextContactListBounds(): Rect {
+  const areas = workAreas();
+  const primary = screen.getPrimaryDisplay().workArea;
+  const remembered = restoreBounds(setup.memory?.contactList, CONTACT_LIST_SIZE, areas, primary);
+  const open = [...contactListWindows.values()].filter((window) => !window.isDestroyed()).at(-1)?.getBounds();
+  if (!open) return remembered;
+  return cascadeFrom(open, { width: remembered.width, height: remembered.height }, areaShowing(open, areas) ?? primary);
+}
+
 function bringToFront(window: BrowserWindow): BrowserWindow {
   if (window.isMinimized()) window.restore();
   window.focus();
@@ -85,8 +98,7 @@ function bringToFront(window: BrowserWindow): BrowserWindow {
 export function showContactListWindow(account: AccountId = FIRST_ACCOUNT, onClosed?: () => void): BrowserWindow {
   const existing = contactListWindows.get(account);
   if (existing) return bringToFront(existing);
-  const bounds = restoreBounds(setup.memory?.contactList, CONTACT_LIST_SIZE, workAreas(), screen.getPrimaryDisplay().workArea);
-  const window = createWindow(contactListRoute(account), { title: 'MSN Messenger', ...bounds, minWidth: 240, minHeight: 380 });
+  const window = createWindow(contactListRoute(account), { title: 'MSN Messenger', ...nextContactListBounds(), minWidth: 240, minHeight: 380 });
   // The bounds it would have if it were not maximized or minimized: where it opens next time.
   window.on('close', () => setup.memory?.rememberContactList(window.getNormalBounds()));
   window.on('closed', () => {
