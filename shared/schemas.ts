@@ -116,4 +116,3 @@ export const historyExportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('search'), query: historyQuerySchema.trim().min(1) }).strict(),
 ]);
 
-export const historyExportFormatSchema = z.enum(['txt', 'html']);

@@ -344,7 +344,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       historyConversation: (account, conversationId) => this.historyOf(account).conversation(conversationId),
       historySearch: (account, words) => this.historyOf(account).search(words),
       historyDelete: (account, what) => this.historyOf(account).delete(what),
-      historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
+      historyExport: (account, scope) => this.historyOf(account).export(scope),
       dismissRecovered: () => {
         const settings = this.settings.dismissRecovered();
         this.emit('settings', settings);

@@ -2,6 +2,7 @@
 // the renderer's strings module. Every reason has its line: the table does not compile without it.
 
 import type { AppError, ErrorReason } from '../../shared/errors';
+import type { ExportWords } from '../../shared/history-export';
 import { describeProtocolError } from '../../shared/protocol-errors';
 
 type Detail = NonNullable<AppError['detail']>;
@@ -86,3 +87,15 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
 export function describe(error: AppError): string {
   return SENTENCES[error.reason](error);
 }
+
+/** The words of a history file written by `history export`. */
+export const EXPORT_WORDS: ExportWords = {
+  language: 'en',
+  title: ({ scope, contactName }) =>
+    scope.kind === 'contact' ? `Message history with ${contactName ?? scope.handle} (${scope.handle})` : `Messages containing "${scope.query}"`,
+  exported: (time, messages) => `Exported ${time}, ${messages} ${messages === 1 ? 'message' : 'messages'}.`,
+  conversation: (time, people) => `Conversation of ${time} with ${people}`,
+  nobodyElse: 'nobody else',
+  notDelivered: '(not delivered)',
+  notConfirmed: '(not confirmed as delivered)',
+};

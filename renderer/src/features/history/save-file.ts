@@ -1,5 +1,6 @@
 // Hands an export to the browser as a download: Electron asks where to save it, a browser saves
-// it to its downloads. The file is made here from main's text; nothing is written by main itself.
+// it to its downloads. The file is made here (shared/history-export.ts, in this window's words) from
+// the conversations main hands over; nothing is written by main itself.
 
 import type { HistoryExport } from '../../../../shared/history';
 
