@@ -17,6 +17,10 @@ const nodeInRenderer = {
   regex: '^(node:.*|fs(/.*)?|net|tls|child_process|electron(/.*)?)$',
   message: 'The renderer is a sandboxed web page: reach main through window.msn, never Node or Electron.',
 };
+const zodInPages = {
+  name: 'zod',
+  message: 'Take z from shared/zod.ts: it makes zod jitless before any schema is built, so no page breaks its Content-Security-Policy.',
+};
 const rawIpcMessage = 'Raw IPC lives in main/electron/ipc.ts and main/electron/preload.ts only: use handle()/broadcast().';
 
 export default defineConfig(
@@ -63,7 +67,12 @@ export default defineConfig(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [nodeInRenderer] }],
+      'no-restricted-imports': ['error', { paths: [zodInPages], patterns: [nodeInRenderer] }],
     },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/zod.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [zodInPages], patterns: [electronOutsideShell] }] },
   },
 );

@@ -2,7 +2,9 @@
 
 import type { Dialect } from '../protocol/index';
 import type { Account, AccountStore, ListName } from './accounts';
+import type { ConnectionLimits } from './connection-limit';
 import type { Log } from './peer';
+import type { SignInThrottle } from './sign-in-throttle';
 import type { Status } from './notification/presence';
 import type { SwitchboardService } from './switchboard/service';
 
@@ -21,7 +23,14 @@ export interface ServerSettings {
   readonly signInTimeoutMs: number;
   /** How long the bot "types" before its reply is sent. */
   readonly botReplyDelayMs: number;
+  readonly limits: ServerLimits;
   readonly log: Log;
+}
+
+/** What keeps one client from using up the server for everyone else. */
+export interface ServerLimits extends ConnectionLimits {
+  /** Unused switchboard cookies one handle may hold: XFR SB and CAL beyond it get 713. */
+  readonly ticketsPerHandle: number;
 }
 
 /** An invitation to a switchboard, as carried by RNG. */
@@ -60,6 +69,8 @@ export interface ServerContext {
   readonly accounts: AccountStore;
   readonly online: Map<string, Member>;
   readonly switchboards: SwitchboardService;
+  /** Slows repeated wrong passwords, per account and per address. */
+  readonly signInThrottle: SignInThrottle;
   /** `host:port` of the notification listener, for the dispatch server's XFR. */
   readonly notificationAddress: () => string;
   /** A session's first CHG made it visible (the Local demo's timeline starts at the demo user's). */

@@ -89,7 +89,8 @@ export class DemoContact implements Member {
    */
   startConversation(guest: string, companions: readonly string[], lines: readonly DemoLine[], reply: DemoLine): string | undefined {
     if (!this.isOnline) return `${this.handle} is not online`;
-    const session = this.context.switchboards.openSession(this.handle, this.context.switchboards.issueCookie(this.handle).cookie);
+    const ticket = this.context.switchboards.issueCookie(this.handle);
+    const session = ticket && this.context.switchboards.openSession(this.handle, ticket.cookie);
     if (!session) return 'no switchboard session';
     const script: Script = { awaiting: new Set(), lines, reply };
     const me = this.enter(session, script);

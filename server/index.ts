@@ -4,18 +4,21 @@
 import { type AccountSeed, AccountStore } from './accounts';
 import { BOT_HANDLE, BuddyBot } from './bot';
 import { DIALECTS } from '../protocol/index';
-import type { Dialect, ServerContext, ServerSettings } from './context';
+import { ConnectionLimit } from './connection-limit';
+import type { Dialect, ServerContext, ServerLimits, ServerSettings } from './context';
 import { DEMO_ACCOUNTS, DEMO_CAST, DEMO_SIGN_IN, DEMO_TIMELINE } from './demo';
 import { DemoActivity, type DemoSchedule, REAL_TIME } from './demo-activity';
 import { serveDispatch } from './dispatch';
 import { Listener } from './listener';
 import { type NewMail, deliverNewMail } from './notification/mail';
 import { NotificationSession } from './notification/session';
+import { DEFAULT_SIGN_IN_THROTTLE, SignInThrottle, type SignInThrottleOptions } from './sign-in-throttle';
 import { SwitchboardService } from './switchboard/service';
 
 export type { AccountSeed } from './accounts';
-export type { Dialect } from './context';
+export type { Dialect, ServerLimits } from './context';
 export type { DemoSchedule } from './demo-activity';
+export type { SignInThrottleOptions } from './sign-in-throttle';
 export { DEMO_ACCOUNTS, DEMO_SIGN_IN } from './demo';
 export { BOT_HANDLE } from './bot';
 
@@ -37,6 +40,10 @@ export interface ServerOptions {
   signInTimeoutMs?: number;
   botReplyDelayMs?: number;
   listLimits?: Partial<ServerSettings['listLimits']>;
+  /** Connection and cookie caps; see DEFAULT_LIMITS. */
+  limits?: Partial<ServerLimits>;
+  /** How repeated wrong passwords are slowed; see DEFAULT_SIGN_IN_THROTTLE. */
+  signInThrottle?: Partial<SignInThrottleOptions>;
   /**
    * Plays the Local demo's timeline (demo.ts) from the demo user's first sign-in: `true` in real
    * time, or on the given schedule (a test's fake clock). Needs the demo accounts.
@@ -56,11 +63,15 @@ export interface MsnServer {
   close(): Promise<void>;
   /** Handles of everyone signed in (the bot included), sorted. */
   onlineHandles(): string[];
+  /** Cuts a signed-in user's notification connection without a word, as a broken network would; false when they are not signed in. */
+  cutConnection(handle: string): boolean;
 }
 
 /** Historic forward-list limit (§11.5); AL and BL as on Escargot. */
 const DEFAULT_LIST_LIMITS = { FL: 150, AL: 1500, BL: 1200 } as const;
 const SHUTDOWN_GRACE_MS = 1000;
+/** Room for the benchmarks' 300 clients on one loopback address, far below the descriptors Node may open. */
+export const DEFAULT_LIMITS: ServerLimits = { maxConnections: 2000, maxConnectionsPerAddress: 500, ticketsPerHandle: 32 };
 
 export async function startServer(options: ServerOptions = {}): Promise<MsnServer> {
   const bindHost = options.host ?? '127.0.0.1';
@@ -72,14 +83,17 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     cookieLifetimeMs: options.cookieLifetimeMs ?? 120_000,
     signInTimeoutMs: options.signInTimeoutMs ?? 60_000,
     botReplyDelayMs: options.botReplyDelayMs ?? 800,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     log: options.log ?? (() => undefined),
   };
   const accounts = new AccountStore();
-  const notificationListener = new Listener('NS', settings.log, (peer) => new NotificationSession(context, peer));
+  const connectionLimit = new ConnectionLimit(settings.limits);
+  const notificationListener = new Listener('NS', settings.log, connectionLimit, (peer) => new NotificationSession(context, peer));
   const context: ServerContext = {
     settings,
     accounts,
     online: new Map(),
+    signInThrottle: new SignInThrottle({ ...DEFAULT_SIGN_IN_THROTTLE, ...options.signInThrottle }),
     get switchboards() {
       return switchboards;
     },
@@ -87,8 +101,8 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     memberVisible: (member) => demo?.memberVisible(member),
   };
   const switchboards = new SwitchboardService(context);
-  const dispatchListener = new Listener('DS', settings.log, (peer) => serveDispatch(context, peer));
-  const switchboardListener = new Listener('SB', settings.log, (peer) => switchboards.serve(peer));
+  const dispatchListener = new Listener('DS', settings.log, connectionLimit, (peer) => serveDispatch(context, peer));
+  const switchboardListener = new Listener('SB', settings.log, connectionLimit, (peer) => switchboards.serve(peer));
 
   let bot: BuddyBot | undefined;
   const createAccount = (seed: AccountSeed) => {
@@ -156,5 +170,11 @@ export async function startServer(options: ServerOptions = {}): Promise<MsnServe
     },
     close,
     onlineHandles: () => [...context.online.keys()].sort(),
+    cutConnection(handle) {
+      const member = context.online.get(handle.toLowerCase());
+      if (!(member instanceof NotificationSession)) return false;
+      member.peer.drop('connection cut');
+      return true;
+    },
   };
 }

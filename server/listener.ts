@@ -1,6 +1,8 @@
-// A TCP listener that remembers its sockets, so the server can close every connection on shutdown.
+// A TCP listener that remembers its sockets, so the server can close every connection on shutdown,
+// and closes at once any connection over the server's connection limits.
 
 import { type Server, type Socket, createServer } from 'node:net';
+import type { ConnectionLimit } from './connection-limit';
 import { type Log, Peer } from './peer';
 
 export class Listener {
@@ -11,11 +13,23 @@ export class Listener {
   constructor(
     private readonly kind: string,
     private readonly log: Log,
+    limit: ConnectionLimit,
     onPeer: (peer: Peer) => void,
   ) {
     this.server = createServer((socket) => {
+      const address = socket.remoteAddress ?? '?';
+      const refusal = limit.admit(address);
+      if (refusal) {
+        this.log(`[${kind}] refused a connection from ${address}: ${refusal}`);
+        socket.on('error', () => undefined);
+        socket.destroy();
+        return;
+      }
       this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
+      socket.on('close', () => {
+        this.sockets.delete(socket);
+        limit.release(address);
+      });
       onPeer(new Peer(socket, kind, log));
     });
   }

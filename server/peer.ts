@@ -15,13 +15,16 @@ export class Peer {
   /** Set by the owner; commands that arrive before it is set are impossible (it is set right away). */
   onCommand: (command: MsnpCommand) => void = () => undefined;
   readonly label: string;
+  /** The client's IP address, for per-address limits. */
+  readonly address: string;
 
   constructor(
     private readonly socket: Socket,
     kind: string,
     private readonly log: Log,
   ) {
-    this.label = `${kind} ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    this.address = socket.remoteAddress ?? '?';
+    this.label = `${kind} ${this.address}:${socket.remotePort ?? '?'}`;
     this.framer = new MsnpFramer({
       command: (command) => this.dispatch(command),
       malformed: (error) => this.drop(`malformed line "${error.line.slice(0, 80)}": ${error.message}`),

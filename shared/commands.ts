@@ -3,8 +3,8 @@
 // core's handler map are all derived from it, so adding a command is one entry here plus its
 // handler in main/app (the compiler points at the handler).
 
-import { z } from 'zod';
-import type { HistoryContact, HistoryConversation, HistoryExport, HistoryMessage, HistorySearchResult } from './history';
+import { z } from './zod';
+import type { HistoryContact, HistoryConversation, HistoryExportData, HistoryMessage, HistorySearchResult } from './history';
 import type { AppInfo, Settings, Snapshot } from './ipc';
 import type { AppError } from './model';
 import {
@@ -15,7 +15,6 @@ import {
   friendlyNameSchema,
   handleSchema,
   historyDeletionSchema,
-  historyExportFormatSchema,
   historyExportScopeSchema,
   historyQuerySchema,
   messageFormatSchema,
@@ -103,7 +102,7 @@ export const COMMANDS = {
   historySearch: onAccount([historyQuerySchema], returns<HistorySearchResult>()),
   /** Resolves with the number of messages deleted. */
   historyDelete: onAccount([historyDeletionSchema], returns<number>()),
-  historyExport: onAccount([historyExportScopeSchema, historyExportFormatSchema], returns<HistoryExport>()),
+  historyExport: onAccount([historyExportScopeSchema], returns<HistoryExportData>()),
   /** The user has read about the damaged files in Settings.recovered. */
   dismissRecovered: { scope: 'app', args: z.tuple([]), result: returns<Settings>() },
   getAppInfo: { scope: 'app', args: z.tuple([]), result: returns<AppInfo>() },

@@ -32,6 +32,11 @@ export type ErrorReason =
   | 'unexpected-reply'
   | 'incomplete-reply'
   | 'demo-unavailable'
+  // The data folder (`detail.folder`), refused before anything is read from it or written to it.
+  | 'data-folder-unusable'
+  | 'data-folder-not-a-folder'
+  | 'data-folder-foreign'
+  | 'data-folder-not-private'
   // The connection.
   | 'cannot-connect'
   | 'unreachable'
@@ -69,6 +74,8 @@ export type ErrorReason =
   | 'no-answer-from'
   | 'call-failed'
   | 'conversation-start-failed'
+  /** A switchboard answered USR or ANS with something other than OK. */
+  | 'switchboard-refused'
   // Chat history: its database cannot be opened (another copy of the app owns it, or it is not set up).
   | 'history-unavailable'
   // Help → Open Log Folder (`detail.folder` where there is one).

@@ -32,6 +32,15 @@ export interface AccountSettings {
   readonly hasProxyPassword: boolean;
 }
 
+/**
+ * Where "Remember my password" keeps it: sealed by the system's keyring, in memory until the app
+ * stops, or nowhere, where the system has no keyring worth the name (the option is not offered).
+ */
+export type PasswordStorage = 'keyring' | 'memory' | 'none';
+
+/** Settings main works out; a window cannot save them. */
+export type DerivedSetting = 'hasSavedPassword' | 'presets' | 'recovered' | 'spellCheckLanguages' | 'passwordStorage';
+
 export interface Settings {
   readonly autoIdleMinutes: number;
   readonly sounds: boolean;
@@ -54,6 +63,7 @@ export interface Settings {
   readonly contactPreferences: ContactPreferencesByAccount;
   /** The spelling languages the shell has dictionaries for; empty when the browser keeps its own list. */
   readonly spellCheckLanguages: readonly string[];
+  readonly passwordStorage: PasswordStorage;
   /** Files found damaged and set aside, until the user has been told (dismissRecovered). */
   readonly recovered: readonly RecoveredFile[];
 }

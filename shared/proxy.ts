@@ -2,7 +2,7 @@
 // authentication). The settings, the Options page and the CLI's `--proxy` URL share this shape;
 // the password is kept apart (the secret store, an environment variable) and never crosses IPC.
 
-import { z } from 'zod';
+import { z } from './zod';
 
 export const PROXY_KINDS = ['socks5', 'http'] as const;
 export type ProxyKind = (typeof PROXY_KINDS)[number];

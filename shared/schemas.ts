@@ -2,7 +2,7 @@
 // (commands.ts) is made of them. The core validates with it before any handler runs: a renderer
 // (or a page on the browser host) can send anything.
 
-import { z } from 'zod';
+import { z } from './zod';
 import { isValidHandle } from './handles';
 import { proxyPasswordSchema, proxySettingsSchema } from './proxy';
 import { ACCOUNT_ID_SHAPE } from './accounts';
@@ -130,4 +130,3 @@ export const historyExportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('search'), query: historyQuerySchema.trim().min(1) }).strict(),
 ]);
 
-export const historyExportFormatSchema = z.enum(['txt', 'html']);

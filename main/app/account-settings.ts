@@ -57,10 +57,11 @@ export function firstAccountOfOldFile(file: Record<string, unknown>): Record<Acc
 /** Where an account's proxy password is kept in the secret store (beside sign-in passwords, keyed by handle). */
 export const proxySecretKey = (account: AccountId): string => `proxy:${account}`;
 
-export function accountSettings(id: AccountId, stored: StoredAccountSettings, secrets: SecretStore): AccountSettings {
+/** `proxySecrets` may differ from `secrets`: where no password can be kept, the proxy's lasts until the app stops. */
+export function accountSettings(id: AccountId, stored: StoredAccountSettings, secrets: SecretStore, proxySecrets: SecretStore): AccountSettings {
   return {
     ...stored,
     hasSavedPassword: stored.lastHandle !== '' && secrets.has(stored.lastHandle),
-    hasProxyPassword: secrets.has(proxySecretKey(id)),
+    hasProxyPassword: proxySecrets.has(proxySecretKey(id)),
   };
 }

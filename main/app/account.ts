@@ -4,10 +4,11 @@
 
 import type { AccountId } from '../../shared/accounts';
 import type { IpcEvents, Notice } from '../../shared/ipc';
-import type { RecoveredFile, StatusCode } from '../../shared/model';
+import type { RecoveredFile } from '../../shared/model';
 import type { AppHistory } from './history/app-history';
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import { ProtocolConsole } from './protocol-console';
+import { SignInAlerts } from './sign-in-alerts';
 import { StateSync } from './state-sync';
 
 export interface Account {
@@ -15,8 +16,8 @@ export interface Account {
   readonly messenger: MessengerPort;
   readonly sync: StateSync;
   readonly protocolConsole: ProtocolConsole;
-  /** Each contact's last status, to tell a sign-in from a status change. */
-  readonly lastPresence: Map<string, StatusCode>;
+  /** Which contacts' sign-ins are news (not a status change, not a flapping connection). */
+  readonly signInAlerts: SignInAlerts;
   /** The chat history of whoever signs in on this account, when the shell set history up. */
   readonly history: AppHistory | undefined;
 }
@@ -42,7 +43,7 @@ export function createAccount(
   const protocolConsole = new ProtocolConsole();
   const messenger = createMessenger({ ...options, trace: protocolConsole.sink });
   const sync = new StateSync({ initial: messenger.state });
-  const account: Account = { id, messenger, sync, protocolConsole, lastPresence: new Map(), history: createHistory?.(messenger) };
+  const account: Account = { id, messenger, sync, protocolConsole, signInAlerts: new SignInAlerts(), history: createHistory?.(messenger) };
   sync.on('patch', (patch) => listener.patch({ account: id, patch }));
   protocolConsole.on('change', (change) => listener.console({ account: id, ...change }));
   forwardMessengerEvents(account, listener);
@@ -50,7 +51,7 @@ export function createAccount(
 }
 
 function forwardMessengerEvents(account: Account, listener: AccountListener): void {
-  const { messenger, sync, lastPresence, id } = account;
+  const { messenger, sync, signInAlerts, id } = account;
   const notify = (notice: Notice): void => listener.notice({ account: id, notice });
   messenger.on('state', (state) => sync.update(state));
   messenger.on('message', ({ conversationId, from, fromName, text }) => {
@@ -60,19 +61,18 @@ function forwardMessengerEvents(account: Account, listener: AccountListener): vo
   messenger.on('newMail', (mail) => notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
   messenger.on('addedBy', (request) => notify({ kind: 'added-by', ...request }));
   messenger.on('removedBy', (removed) => notify({ kind: 'removed-by', ...removed }));
-  messenger.on('presence', ({ handle, status, friendlyName, initial }) => {
-    const before = lastPresence.get(handle) ?? 'FLN';
-    lastPresence.set(handle, status);
-    // Only a contact signing in is news: not a status change, and not the ILN lines that tell who
-    // was already online when I signed in.
-    if (!initial && before === 'FLN' && status !== 'FLN') notify({ kind: 'online', handle, friendlyName });
+  messenger.on('presence', (change) => {
+    // Only someone on my contact list is news; a server may say anything about anyone else.
+    const contact = messenger.state.contacts[change.handle.toLowerCase()];
+    const announce = signInAlerts.seen(change) && contact?.lists.includes('FL') === true;
+    if (announce) notify({ kind: 'online', handle: change.handle, friendlyName: change.friendlyName });
   });
   messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
     notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
   );
   messenger.on('fileRecovered', (file) => listener.fileRecovered(file));
   messenger.on('signedOut', ({ reason, error }) => {
-    lastPresence.clear();
+    signInAlerts.clear();
     notify({ kind: 'signed-out', reason, ...(error && { error }) });
   });
 }

@@ -9,7 +9,7 @@ import { isCommandName } from '../../shared/commands';
 import { MessengerApp, type AppShell } from './app-core';
 import { MessengerError } from '../client/errors';
 import { ProtocolError } from '../../protocol/index';
-import { MemorySecretStore } from './secret-store';
+import { MemorySecretStore, NoSecretStore, type SecretStore } from './secret-store';
 import type { MessengerPortOptions } from './messenger-port';
 
 const SIGN_IN: SignInRequest = {
@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => Promise<string> } = {}) {
+function createApp(options: { secrets?: SecretStore; demoAddress?: () => Promise<string> } = {}) {
   /** One per account, in the order the app opened them. */
   const messengers: FakeMessenger[] = [];
   const shell = {
@@ -301,17 +301,15 @@ describe('MessengerApp events', () => {
     expect(notices).toEqual([{ kind: 'message', conversationId: 'c9', from: 'bob@x.com', fromName: 'Bob', text: 'hi' }]);
   });
 
-  it('tells the user when a contact signs in, but not about status changes or the burst of a sign-in', () => {
+  it('tells the user when a contact signs in, but not about status changes, the burst of a sign-in, or people not on the list', () => {
     const { messenger, notices } = createApp();
+    const onList = (handle: string) => ({ handle, friendlyName: handle, status: 'FLN' as const, lists: ['FL' as const] });
+    messenger.setState((state) => ({ ...state, contacts: { 'ann@x.com': onList('ann@x.com'), 'bob@x.com': onList('bob@x.com') } }));
     messenger.fire('presence', { handle: 'ann@x.com', status: 'NLN', friendlyName: 'Ann', initial: true });
     messenger.fire('presence', { handle: 'ann@x.com', status: 'BSY', friendlyName: 'Ann', initial: false });
     messenger.fire('presence', { handle: 'bob@x.com', status: 'AWY', friendlyName: 'Bob', initial: false });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'FLN', friendlyName: 'Bob', initial: false });
-    messenger.fire('presence', { handle: 'bob@x.com', status: 'NLN', friendlyName: 'Bob', initial: false });
-    expect(notices).toEqual([
-      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
-      { kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' },
-    ]);
+    messenger.fire('presence', { handle: 'eve@x.com', status: 'NLN', friendlyName: 'Eve', initial: false });
+    expect(notices).toEqual([{ kind: 'online', handle: 'bob@x.com', friendlyName: 'Bob' }]);
   });
 
   it('turns messenger events into notices, a conversation\'s error naming its conversation', () => {
@@ -407,6 +405,16 @@ describe('MessengerApp accounts', () => {
     await app.dispatch('saveAccountSettings', ['a2', { proxy: null }]);
     expect(app.snapshot().settings.accounts['a2']).toEqual(expect.not.objectContaining({ proxy }));
     expect(secrets.has('proxy:a2')).toBe(false);
+  });
+
+  it('keeps a proxy password until the app stops where no password can be kept', async () => {
+    const { app, messenger } = createApp({ secrets: new NoSecretStore() });
+    const proxy = { kind: 'http', host: 'proxy.example', port: 3128, username: 'me' } as const;
+    await app.dispatch('saveAccountSettings', [A1, { proxy, proxyPassword: 'proxy-secret' }]);
+    expect(app.snapshot().settings.accounts[A1]).toMatchObject({ hasProxyPassword: true });
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    expect(messenger.callsTo('signIn')[0]?.[0]).toMatchObject({ proxy: { ...proxy, password: 'proxy-secret' } });
+    expect(createApp({ secrets: new NoSecretStore() }).app.snapshot().settings.accounts[A1]).toMatchObject({ proxy, hasProxyPassword: false });
   });
 
   it('refuses a proxy it cannot use, before anything connects', async () => {

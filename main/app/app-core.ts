@@ -246,19 +246,20 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private async signIn({ id, messenger }: Account, request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
     if (!password) throw inputError('missing-password', 'password');
+    const remember = request.rememberPassword && this.settings.secrets.storage !== 'none';
     this.emit(
       'settings',
       await this.settings.updateAccount(id, {
         lastServer: request.server,
         lastHandle: request.handle,
-        rememberPassword: request.rememberPassword,
-        autoSignIn: request.rememberPassword && request.autoSignIn,
+        rememberPassword: remember,
+        autoSignIn: remember && request.autoSignIn,
       }),
     );
     const server = await this.serverAddress(request.server);
     const proxy = this.settings.account(id)?.proxy;
     await messenger.signIn({ server, handle: request.handle, password, status: request.status, ...(proxy && { proxy: this.withPassword(id, proxy) }) });
-    if (request.rememberPassword) {
+    if (remember) {
       await this.settings.secrets.set(request.handle, password);
       this.emit('settings', this.settings.settings);
     }
@@ -383,7 +384,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       historyConversation: (account, conversationId) => this.historyOf(account).conversation(conversationId),
       historySearch: (account, words) => this.historyOf(account).search(words),
       historyDelete: (account, what) => this.historyOf(account).delete(what),
-      historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
+      historyExport: (account, scope) => this.historyOf(account).export(scope),
       dismissRecovered: () => {
         const settings = this.settings.dismissRecovered();
         this.emit('settings', settings);

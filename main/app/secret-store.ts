@@ -1,13 +1,17 @@
 // Where a remembered password lives. The settings file never holds one: Electron seals it with
-// safeStorage (the OS keychain), the browser host keeps it in memory for the life of the process.
+// safeStorage (the OS keychain), the browser host keeps it in memory for the life of the process,
+// and where the system has no keyring worth the name nothing keeps it at all.
 
 import { z } from 'zod';
+import type { PasswordStorage } from '../../shared/ipc';
 import type { RecoveredFile } from '../../shared/model';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { type FileFormat, encode } from '../storage/data-file';
 import { readDataFile } from './json-file';
 
 export interface SecretStore {
+  /** How the passwords are kept; `none` stores nothing, and the sign-in form does not offer to. */
+  readonly storage: PasswordStorage;
   /** Set when the store's file was damaged and set aside at start. */
   readonly recovered?: RecoveredFile;
   get(handle: string): string | undefined;
@@ -17,6 +21,7 @@ export interface SecretStore {
 }
 
 export class MemorySecretStore implements SecretStore {
+  readonly storage = 'memory';
   private readonly secrets = new Map<string, string>();
 
   get(handle: string): string | undefined {
@@ -51,8 +56,26 @@ const SEALED_FORMAT: FileFormat<Record<string, string>> = {
   parse: (document) => z.object({ sealed: z.record(z.string(), z.string()) }).parse(document).sealed,
 };
 
+/** Keeps no password: for a system where it could only be stored with a key anyone can read. */
+export class NoSecretStore implements SecretStore {
+  readonly storage = 'none';
+
+  get(): undefined {
+    return undefined;
+  }
+
+  has(): boolean {
+    return false;
+  }
+
+  async set(): Promise<void> {}
+
+  async delete(): Promise<void> {}
+}
+
 /** Sealed passwords in an owner-only JSON file, base64 per handle. */
 export class SealedFileSecretStore implements SecretStore {
+  readonly storage = 'keyring';
   private readonly writer = new AtomicWriter();
   private readonly sealed: Map<string, string>;
   readonly recovered?: RecoveredFile;

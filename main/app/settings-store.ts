@@ -3,17 +3,17 @@
 // and the defaults used (main/storage/data-file.ts). Passwords are not in it: they go to the
 // injected SecretStore, and only "is one saved" crosses IPC.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccountId } from '../../shared/accounts';
-import type { Settings } from '../../shared/ipc';
+import type { DerivedSetting, Settings } from '../../shared/ipc';
 import type { RecoveredFile } from '../../shared/model';
 import { SERVER_PRESETS } from '../../shared/server-presets';
 import { type ContactPreferences, type ContactPreferencesByAccount, DEFAULT_PREFERENCES } from '../../shared/preferences';
 import { autoReplySchema, contactPreferencesSchema, plusTagModeSchema, themeSchema, uiScaleSchema } from '../../shared/schemas';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { type FileFormat, encode } from '../storage/data-file';
+import { openDataFolder } from '../storage/data-folder';
 import { readDataFile } from './json-file';
 import {
   DEFAULT_ACCOUNT_SETTINGS,
@@ -23,11 +23,11 @@ import {
   proxySecretKey,
   storedAccountsSchema,
 } from './account-settings';
-import type { SecretStore } from './secret-store';
+import { MemorySecretStore, type SecretStore } from './secret-store';
 
 export { DEMO_SERVER } from '../../shared/server-presets';
 
-export type StoredSettings = Omit<Settings, 'presets' | 'recovered' | 'spellCheckLanguages' | 'accounts'> & {
+export type StoredSettings = Omit<Settings, DerivedSetting | 'accounts'> & {
   readonly accounts: Readonly<Record<AccountId, StoredAccountSettings>>;
 };
 
@@ -100,6 +100,11 @@ export class SettingsStore {
   private recovered: readonly RecoveredFile[];
   private readonly file: string;
   private readonly writer = new AtomicWriter();
+  /**
+   * Proxy passwords: with the sign-in passwords, except where nothing can be kept (no keyring),
+   * where the one typed in Options lasts until the app stops, so the proxy still works meanwhile.
+   */
+  private readonly proxySecrets: SecretStore;
 
   constructor(
     dataDir: string,
@@ -111,7 +116,8 @@ export class SettingsStore {
     /** What an account's sign-in form starts with before it was ever used (a test's server, the demo's handle). */
     private readonly accountDefaults: Partial<StoredAccountSettings> = {},
   ) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    openDataFolder(dataDir);
+    this.proxySecrets = secrets.storage === 'none' ? new MemorySecretStore() : secrets;
     this.file = join(dataDir, 'settings.json');
     const saved = readDataFile(this.file, SETTINGS_FORMAT, 'settings', log);
     const accounts = saved.value?.accounts ?? defaults.accounts ?? { a1: { ...DEFAULT_ACCOUNT_SETTINGS, ...accountDefaults } };
@@ -120,10 +126,14 @@ export class SettingsStore {
   }
 
   get settings(): Settings {
+    const passwordStorage = this.secrets.storage;
+    // Where nothing can be kept safely, "remember" and "sign in automatically" are off whatever the file says.
+    const remembering = passwordStorage === 'none' ? { rememberPassword: false, autoSignIn: false } : {};
     const accounts = Object.fromEntries(
-      Object.entries(this.stored.accounts).map(([id, stored]) => [id, accountSettings(id, stored, this.secrets)]),
+      Object.entries(this.stored.accounts).map(([id, stored]) => [id, { ...accountSettings(id, stored, this.secrets, this.proxySecrets), ...remembering }]),
     );
-    return { ...this.stored, accounts, presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages, recovered: this.recovered };
+    const derived = { presets: SERVER_PRESETS, spellCheckLanguages: this.spellCheckLanguages, recovered: this.recovered, passwordStorage };
+    return { ...this.stored, accounts, ...derived };
   }
 
   /** The account slots the file keeps, in the order they were added. */
@@ -148,7 +158,7 @@ export class SettingsStore {
 
   async removeAccount(id: AccountId): Promise<Settings> {
     const { [id]: _removed, ...accounts } = this.stored.accounts;
-    await this.secrets.delete(proxySecretKey(id));
+    await this.proxySecrets.delete(proxySecretKey(id));
     return this.write({ ...this.stored, accounts });
   }
 
@@ -159,17 +169,17 @@ export class SettingsStore {
     const kept = proxy === undefined ? oldProxy : (proxy ?? undefined);
     const next: StoredAccountSettings = { ...current, ...rest, ...(kept && { proxy: kept }) };
     if (!next.rememberPassword && next.lastHandle !== '') await this.secrets.delete(next.lastHandle);
-    if (!next.proxy?.username) await this.secrets.delete(proxySecretKey(id));
+    if (!next.proxy?.username) await this.proxySecrets.delete(proxySecretKey(id));
     return this.write({ ...this.stored, accounts: { ...this.stored.accounts, [id]: next } });
   }
 
   /** The account's proxy password, kept like a sign-in password. */
   proxyPassword(id: AccountId): string | undefined {
-    return this.secrets.get(proxySecretKey(id));
+    return this.proxySecrets.get(proxySecretKey(id));
   }
 
   async setProxyPassword(id: AccountId, password: string): Promise<void> {
-    await this.secrets.set(proxySecretKey(id), password);
+    await this.proxySecrets.set(proxySecretKey(id), password);
   }
 
   /** Remembers what `account` chose for `contact`; the defaults take no room. */

@@ -39,14 +39,17 @@ function proxyOf(options: CliArguments): ProxyCredentials | undefined {
   return { ...proxy, password: fromEnvironment };
 }
 
-async function run(options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
-  const dataDir = cliDataDir();
-  const messenger = new Messenger({
-    dataDir,
+function createMessenger(options: CliArguments, log: AppLog | undefined): Messenger {
+  return new Messenger({
+    dataDir: cliDataDir(),
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
     ...(log && { log: (line: string) => log.info(line), logMessageText: () => options.logMessageText }),
     ...(options.trace && { trace: { enabled: () => true, line: (line) => void process.stderr.write(`${traceText(line)}\n`) } }),
   });
+}
+
+async function run(messenger: Messenger, options: CliArguments, password: string, log: AppLog | undefined): Promise<void> {
+  const dataDir = cliDataDir();
   if (log) logSessionActivity(messenger, log);
   printEvents(messenger, print);
   const history = options.history
@@ -103,17 +106,20 @@ function openCliLog(file: string): AppLog {
 
 async function main(): Promise<void> {
   let options: CliArguments;
+  let messenger: Messenger;
   let password: string;
   let log: AppLog | undefined;
   try {
     options = parseCliArguments(process.argv.slice(2));
     if (options.logFile !== undefined) log = openCliLog(options.logFile);
+    // Before the password prompt: a data folder that cannot be used is said at once.
+    messenger = createMessenger(options, log);
     password = await readPassword();
   } catch (error) {
     print(error instanceof UsageError ? usageEvent(error.message) : errorEvent(toAppError(error)));
     return exit(2);
   }
-  await run(options, password, log);
+  await run(messenger, options, password, log);
 }
 
 void main();

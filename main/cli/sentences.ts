@@ -2,6 +2,7 @@
 // the renderer's strings module. Every reason has its line: the table does not compile without it.
 
 import type { AppError, ErrorReason } from '../../shared/errors';
+import type { ExportWords } from '../../shared/history-export';
 import { describeProtocolError } from '../../shared/protocol-errors';
 import { SERVER_PRESETS } from '../../shared/server-presets';
 import { type SignInAdvice, type SilentStep, signInAdvice } from '../../shared/troubleshoot';
@@ -44,6 +45,11 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'unexpected-reply': ({ detail }) => `The server answered the sign-in with an unexpected ${text(detail, 'command')}.`,
   'incomplete-reply': ({ detail }) => `The server sent an incomplete ${text(detail, 'command')} reply.`,
   'demo-unavailable': () => 'The local demo server could not be started.',
+  'data-folder-unusable': ({ detail }) => `The data folder ${text(detail, 'folder')} cannot be created (${text(detail, 'code')}).`,
+  'data-folder-not-a-folder': ({ detail }) => `The data folder ${text(detail, 'folder')} is not a folder.`,
+  'data-folder-foreign': ({ detail }) => `The data folder ${text(detail, 'folder')} belongs to another user. Choose a folder of your own.`,
+  'data-folder-not-private': ({ detail }) =>
+    `Other users can open the data folder ${text(detail, 'folder')}. Make it private (chmod 700 "${text(detail, 'folder')}") or choose another folder.`,
   'cannot-connect': ({ detail }) => `Could not connect to ${text(detail, 'host')}:${text(detail, 'port')} (${text(detail, 'code')}).`,
   unreachable: ({ detail }) => `No answer from ${text(detail, 'host')}:${text(detail, 'port')} within ${text(detail, 'seconds')} s.`,
   'connection-lost': ({ detail }) => `The connection was lost${detail?.['code'] ? ` (${text(detail, 'code')})` : ''}.`,
@@ -76,6 +82,7 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'no-answer-from': ({ detail }) => `${text(detail, 'name')} did not join the conversation.`,
   'call-failed': (error) => `${text(error.detail, 'name')} could not be invited: ${cause(error)}`,
   'conversation-start-failed': (error) => `The conversation could not be started: ${cause(error)}`,
+  'switchboard-refused': () => 'The switchboard did not let us in.',
   'host-unreachable': () => 'The messenger core could not be reached.',
   'host-lost': () => 'Lost the connection to the messenger core.',
   'popups-blocked': () => 'The browser blocked a window.',
@@ -90,6 +97,17 @@ export function describe(error: AppError): string {
   return SENTENCES[error.reason](error);
 }
 
+/** The words of a history file written by `history export`. */
+export const EXPORT_WORDS: ExportWords = {
+  language: 'en',
+  title: ({ scope, contactName }) =>
+    scope.kind === 'contact' ? `Message history with ${contactName ?? scope.handle} (${scope.handle})` : `Messages containing "${scope.query}"`,
+  exported: (time, messages) => `Exported ${time}, ${messages} ${messages === 1 ? 'message' : 'messages'}.`,
+  conversation: (time, people) => `Conversation of ${time} with ${people}`,
+  nobodyElse: 'nobody else',
+  notDelivered: '(not delivered)',
+  notConfirmed: '(not confirmed as delivered)',
+};
 const SILENT_STEPS: Readonly<Record<SilentStep, string>> = {
   VER: 'at VER (which protocol version)',
   CVR: 'at CVR (which client)',

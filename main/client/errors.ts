@@ -6,6 +6,7 @@ import type { AppError, ErrorReason } from '../../shared/errors';
 import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../../protocol/index';
 import { ProxyError } from '../net/proxy-error';
 import { SessionEndedError, SessionError, UnsolicitedProtocolError, closeError } from '../ns/errors';
+import { DataFolderError } from '../storage/data-folder';
 
 /** An Error that carries the AppError to show; what Messenger methods reject with. */
 export class MessengerError extends Error {
@@ -56,6 +57,7 @@ export function toAppError(error: unknown): AppError {
     return end.error;
   }
   if (error instanceof SessionError) return error.appError;
+  if (error instanceof DataFolderError) return error.appError;
   if (error instanceof MsnpSyntaxError) return { kind: 'input', reason: 'unsendable-text' };
   return { kind: 'internal', reason: 'internal' };
 }

@@ -31,10 +31,11 @@ import { ListCache } from '../ns/list-cache';
 import type { EditableList } from '../ns/list-commands';
 import { isOnList, keyOf } from '../ns/lists';
 import { NotificationSession } from '../ns/session';
-import { parseServerAddress, validateHandle } from '../ns/signin';
+import { parseServerAddress, readServerAddress, validateHandle } from '../ns/signin';
 import { type FormTarget, buildForm, isUsableTarget } from '../passport/forms';
-import { openFormPage } from '../passport/page';
+import { FormPages, removeLeftoverPages } from '../passport/page-files';
 import { createConversationService } from '../sb/index';
+import { openDataFolder } from '../storage/data-folder';
 import type { ConversationEvents, ConversationHost, ConversationService } from '../sb/types';
 import type { AutoReplies } from '../../shared/preferences';
 import { AutoIdle } from './auto-idle';
@@ -69,7 +70,7 @@ export interface MessengerEvents {
 }
 
 export interface MessengerOptions {
-  /** Where the per-account list cache lives. */
+  /** Where the per-account list cache lives: the user's own, private folder (created so when missing). */
   readonly dataDir: string;
   /** Opens a local page (the Passport form) or a URL in the user's browser. */
   readonly openExternal: (pathOrUrl: string) => void | Promise<void>;
@@ -120,10 +121,14 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private readonly reconnection: ReconnectPolicy;
   private readonly autoIdle: AutoIdle;
   private readonly autoReply: AutoReply;
+  private readonly formPages = new FormPages();
 
   constructor(private readonly options: MessengerOptions) {
     super();
     this.trace = options.trace && new WireTrace(options.trace);
+    openDataFolder(options.dataDir);
+    // A messenger that writes Hotmail pages clears those a killed predecessor left behind.
+    if (!options.openForm) void removeLeftoverPages().catch((error: Error) => options.log?.(`Hotmail pages: ${error.message}`));
     this.listCache = new ListCache(join(options.dataDir, 'lists'), ({ problem, backup }) => {
       options.log?.(`The contact list cache could not be read (${problem}); ${backup ? `kept as ${backup}` : 'it could not be moved aside'}`);
       this.emit('fileRecovered', { file: 'contact-list', ...(backup && { backup }) });
@@ -203,7 +208,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const session = this.session;
     this.session = undefined;
     await session?.signOut();
-    await this.listCache.flush();
+    await Promise.all([this.listCache.flush(), this.formPages.removeAll()]);
     this.goOffline();
     if (wasSignedIn) this.emit('signedOut', { reason: 'user' });
   }
@@ -350,6 +355,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.reconnection.online();
     this.autoIdle.start();
     this.emit('signedIn', { handle, friendlyName, dialect });
+    // Messages typed while the connection was being made again go now.
+    this.conversations.resume();
   }
 
   /** The NS session ended without a user sign-out: decide between reconnecting and staying offline. */
@@ -378,12 +385,12 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const error = toAppError(failure);
     // Signed in elsewhere while reconnecting (OUT OTH, even in the same read as the CHG answer).
     if (failure instanceof SessionEndedError && failure.end.reason === 'elsewhere') {
-      this.goOffline(error);
+      this.stopReconnecting(error);
       this.emit('signedOut', { reason: 'elsewhere', error });
       return false;
     }
     if (isPermanent(error)) {
-      this.goOffline(error);
+      this.stopReconnecting(error);
       return false;
     }
     this.markOffline('reconnecting', error);
@@ -394,7 +401,13 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private gaveUpReconnecting(attempts: number, cause: unknown): void {
     const detail: Record<string, string | number> = { attempts };
     if (cause !== undefined) detail['lastReason'] = toAppError(cause).reason;
-    this.goOffline({ kind: 'network', reason: 'reconnect-gave-up', detail });
+    this.stopReconnecting({ kind: 'network', reason: 'reconnect-gave-up', detail });
+  }
+
+  /** Reconnecting is over and the session is not back: the messages that waited for it are not delivered. */
+  private stopReconnecting(error: AppError): void {
+    this.goOffline(error);
+    this.conversations.closeAll();
   }
 
   /** Contacts go offline (their presence is re-sent on the next sign-in); the lists stay. */
@@ -442,7 +455,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     const { openForm, openExternal } = this.options;
     await this.run(async () => {
       if (openForm) await openForm(form);
-      else await openFormPage(form, { openExternal: async (path) => openExternal(path) });
+      else await this.formPages.open(form, async (path) => openExternal(path));
     });
     return form;
   }
@@ -463,6 +476,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       friendlyNameOf: (handle) => this.current.contacts[keyOf(handle)]?.friendlyName,
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
       acceptsInvitations: () => this.current.session.imsEnabled,
+      serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,
+      reconnecting: () => this.reconnection.active,
       log: this.options.log,
       network: () => this.connectionNetwork('SB'),
       logMessageText: this.options.logMessageText,

@@ -212,8 +212,13 @@ export const contextBridge = {
 /** Reversible "encryption", so a test can see that nothing is stored in the clear. */
 export const safeStorage = {
   available: true,
+  /** What getSelectedStorageBackend answers (Linux): a real keyring by default. */
+  backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
   isEncryptionAvailable(): boolean {
     return this.available;
+  },
+  getSelectedStorageBackend() {
+    return this.backend;
   },
   encryptString: (plain: string): Buffer => Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`),
   decryptString: (sealed: Buffer): string => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
@@ -318,6 +323,7 @@ export function resetFakeElectron(): void {
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   Tray.trays = [];
   Menu.shown = [];
   Notification.shown = [];

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -79,6 +79,14 @@ describe('app entry', () => {
     expect(contentSecurityPolicyHeader()).toEqual({
       responseHeaders: { 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] },
     });
+  });
+
+  it('says why it cannot start, in a dialog, when the data folder is not private', async () => {
+    chmodSync(userData, 0o755);
+    await startApp();
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('MSN Messenger could not start', expect.stringContaining(`Other users can open the data folder ${userData}.`));
+    expect(BrowserWindow.getAllWindows()).toEqual([]);
   });
 
   it('brings the contact list back when a second instance starts', async () => {

@@ -1,7 +1,7 @@
 // The desktop app's entry. Keeps one instance, opens the log and catches what would crash, locks
 // down every page, starts the messenger (which shows each account's contact list where it was).
 
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { type AppLog, openLog } from '../app/app-log';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../app/csp';
@@ -50,6 +50,8 @@ function start(): void {
     .catch((error: unknown) => {
       console.error('Could not start:', error);
       log.error(`Could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // Started from a desktop menu there is no console: a data folder refused as not private, for one, says so here.
+      dialog.showErrorBox('MSN Messenger could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);
     });
 }

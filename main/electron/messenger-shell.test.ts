@@ -1,5 +1,5 @@
 import { DemoServer } from '../app/demo-server';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -162,23 +162,45 @@ describe('the messenger in Electron', () => {
     expect(shell.openExternal.mock.calls).toEqual([['file:///tmp/msn-hotmail-x/hotmail.html'], ['https://mail.example.com/']]);
   });
 
+  /** A sign-in that asks to remember the password. */
+  const REMEMBERING: SignInRequest = {
+    server: '127.0.0.1:1863',
+    handle: 'you@example.com',
+    password: 'hunter2',
+    status: 'NLN',
+    rememberPassword: true,
+    autoSignIn: false,
+  };
+
   it('keeps a remembered password sealed by safeStorage, never in the clear', async () => {
     start();
-    const request: SignInRequest = {
-      server: '127.0.0.1:1863',
-      handle: 'you@example.com',
-      password: 'hunter2',
-      status: 'NLN',
-      rememberPassword: true,
-      autoSignIn: false,
-    };
-    await expect(invoke('signIn', ourWindow(), 'a1', request)).resolves.toEqual({ ok: true, value: undefined });
+    await expect(invoke('signIn', ourWindow(), 'a1', REMEMBERING)).resolves.toEqual({ ok: true, value: undefined });
     const stored = readFileSync(join(userData, 'passwords.json'), 'utf8');
     expect(stored).toContain('you@example.com');
     expect(stored).not.toContain('hunter2');
     ipcMain.handlers.clear();
     const reopened = start();
     expect(reopened.messengerApp.snapshot().settings.accounts['a1']?.hasSavedPassword).toBe(true);
+  });
+
+  it.each(['basic_text', 'unknown'] as const)(
+    'does not offer to remember the password where safeStorage would seal it with %s, and removes one sealed so before',
+    async (backend) => {
+      safeStorage.backend = backend;
+      writeFileSync(join(userData, 'passwords.json'), JSON.stringify({ 'you@example.com': 'c2VhbGVk' }));
+      const { messengerApp } = start();
+      expect(messengerApp.snapshot().settings).toMatchObject({ passwordStorage: 'none', accounts: { a1: { hasSavedPassword: false, rememberPassword: false } } });
+      expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
+      await expect(invoke('signIn', ourWindow(), 'a1', { ...REMEMBERING, autoSignIn: true })).resolves.toEqual({ ok: true, value: undefined });
+      expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
+      expect(messengerApp.snapshot().settings).toMatchObject({ accounts: { a1: { rememberPassword: false, autoSignIn: false, hasSavedPassword: false } } });
+      expect(readFileSync(join(userData, 'settings.json'), 'utf8')).toContain('"rememberPassword": false');
+    },
+  );
+
+  it('seals remembered passwords with a real keyring, and says so', () => {
+    safeStorage.backend = 'kwallet6';
+    expect(start().messengerApp.snapshot().settings.passwordStorage).toBe('keyring');
   });
 
   it('signs out before the app quits', async () => {

@@ -4,8 +4,7 @@
 // input anywhere on the computer for auto-idle, and the system notifications the contact-list
 // window words, shown while no window of ours has the focus.
 
-import { app, BrowserWindow, Notification, safeStorage, shell } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, Notification, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { AccountId } from '../../shared/accounts';
 import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
@@ -13,18 +12,12 @@ import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
 import type { AppLog } from '../app/app-log';
 import type { DemoServer } from '../app/demo-server';
-import { MemorySecretStore, SealedFileSecretStore, type SecretStore } from '../app/secret-store';
 import { broadcast, handle, sendTo } from './ipc';
+import { desktopSecretStore } from './password-storage';
 import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
 import { accountOfWindow, consoleWindowOf, rememberWindowPlaces, showConsoleWindow, showContactListWindow, showConversationWindow, showHistoryWindow } from './windows';
-
-function secretStore(dataDir: string, log: AppLog | undefined): SecretStore {
-  if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
-  const cipher = { encrypt: (plain: string) => safeStorage.encryptString(plain), decrypt: (sealed: Buffer) => safeStorage.decryptString(sealed) };
-  return new SealedFileSecretStore(join(dataDir, 'passwords.json'), cipher, (line) => log?.warn(line));
-}
 
 /** The system's file manager shows a folder of ours; Electron answers with an error message, empty when it worked. */
 async function showFolder(folder: string): Promise<void> {
@@ -64,7 +57,7 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
   let quitting = false;
   const messengerApp: MessengerApp = new MessengerApp({
     dataDir,
-    secrets: secretStore(dataDir, options.log),
+    secrets: desktopSecretStore(dataDir, (line) => options.log?.warn(line)),
     demo,
     ...(options.log && { log: options.log }),
     spellCheckLanguages: availableSpellCheckLanguages(),

@@ -1,13 +1,8 @@
-// Opening a form in the user's browser (§8, §8.5): a self-submitting HTML page written with
-// owner-only permissions into a private temporary directory, removed a minute later (deleting
-// it at once races the browser). Every value is HTML-escaped; the browser form-encodes them.
+// A form as the self-submitting HTML page that posts it (§8, §8.5), for every shell: the desktop
+// app and the CLI write it to a file (page-files.ts), the browser host serves it. Every value is
+// HTML-escaped; the browser form-encodes them.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PassportForm } from '../../shared/model';
-
-export const PAGE_LIFETIME_MS = 60_000;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -39,27 +34,4 @@ ${inputs}
   </body>
 </html>
 `;
-}
-
-export interface OpenPageOptions {
-  readonly openExternal: (path: string) => Promise<void>;
-  /** Parent of the private directory; the system temp directory by default. */
-  readonly temporaryRoot?: string;
-  readonly lifetimeMs?: number;
-}
-
-/** Writes the page, hands its path to the opener, and schedules its removal; resolves with the path. */
-export async function openFormPage(form: PassportForm, options: OpenPageOptions): Promise<string> {
-  const directory = await mkdtemp(join(options.temporaryRoot ?? tmpdir(), 'msn-hotmail-'));
-  const path = join(directory, 'hotmail.html');
-  const remove = (): Promise<void> => rm(directory, { recursive: true, force: true });
-  try {
-    await writeFile(path, renderFormPage(form), { mode: 0o600, flag: 'wx' });
-    await options.openExternal(path);
-  } catch (error) {
-    await remove();
-    throw error;
-  }
-  setTimeout(() => void remove(), options.lifetimeMs ?? PAGE_LIFETIME_MS).unref();
-  return path;
 }

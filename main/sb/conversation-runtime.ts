@@ -146,6 +146,11 @@ export class ConversationRuntime {
     this.pump();
   }
 
+  /** The notification session is back: a queue that waited for it goes now. */
+  resume(): void {
+    if (this.phases.is('idle') && (this.queue.length > 0 || this.invitees.size > 0)) this.pump();
+  }
+
   /** Abandons any connect attempt, fails what waits to be sent (quietly when the user caused it) and leaves. */
   stop({ quiet }: { readonly quiet: boolean }): void {
     this.invitees.clear();
@@ -180,6 +185,8 @@ export class ConversationRuntime {
     } catch (error) {
       if (!this.phases.isCurrent(connecting)) return;
       this.phases.go({ name: 'idle' });
+      // No notification connection while it is being made again: what is queued waits for `resume`.
+      if (host.reconnecting?.()) return;
       this.invitees.clear();
       this.report(startFailure(error));
       this.failQueue();

@@ -10,6 +10,7 @@ import { TypedEmitter } from '../../shared/emitter';
 import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, participantFor } from './conversation-runtime';
 import { findMessage, messageEntry, newConversation, withEntry, withMessage } from './conversation-state';
 import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
+import { type InvitationLimits, InvitationPolicy, type Refusal } from './invitation-policy';
 import { leftBlocked } from './transcript-events';
 import { SessionError } from '../ns/errors';
 import { Switchboard, type SwitchboardOptions } from './switchboard';
@@ -22,6 +23,8 @@ export interface ConversationOptions extends SwitchboardOptions {
   typingExpiryMs?: number;
   /** Typing notifications go out at most this often (§7.3). */
   typingIntervalMs?: number;
+  /** Which invitations are answered (invitation-policy.ts). */
+  invitations?: InvitationLimits;
   now?: () => number;
   newId?: () => string;
 }
@@ -30,6 +33,12 @@ export const DEFAULT_JOIN_TIMEOUT_MS = 60_000;
 export const DEFAULT_ACK_TIMEOUT_MS = 30_000;
 export const DEFAULT_TYPING_EXPIRY_MS = 6_000;
 export const DEFAULT_TYPING_INTERVAL_MS = 5_000;
+
+const REFUSED_BECAUSE: Readonly<Record<Refusal, string>> = {
+  answering: 'too many invitations are being answered already',
+  conversations: 'too many conversations are open',
+  inviter: 'they sent too many invitations too quickly',
+};
 
 export class Conversations extends TypedEmitter<ConversationEvents> implements ConversationService {
   private state: Readonly<Record<string, Conversation>> = {};
@@ -41,6 +50,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
   private readonly options: RuntimeOptions;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly invitations: InvitationPolicy;
 
   constructor(
     private readonly host: ConversationHost,
@@ -59,6 +69,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     };
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? randomUUID;
+    this.invitations = new InvitationPolicy(options.invitations, this.now);
   }
 
   get conversations(): Readonly<Record<string, Conversation>> {
@@ -144,13 +155,28 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       this.host.log?.(`SB: not answering an invitation from ${inviter} while invitations are off`);
       return;
     }
-    void this.answer(ring, inviter);
+    const refusal = this.invitations.admit(inviter, {
+      openConversations: Object.keys(this.state).length,
+      joinsExisting: this.adoptable([participantFor(this.host, inviter)]) !== undefined,
+    });
+    if (refusal) {
+      this.host.log?.(`SB: not answering an invitation from ${inviter}: ${REFUSED_BECAUSE[refusal]}`);
+      return;
+    }
+    if (this.invitations.isUnusual(ring, this.host.serverHost?.())) {
+      this.host.log?.(`SB: answering ${inviter}'s invitation to an unusual address, ${ring.host}:${ring.port} (${this.invitations.unusual} so far)`);
+    }
+    void this.answer(ring, inviter).finally(() => this.invitations.answered());
   }
 
   closeAll({ quiet = false }: { readonly quiet?: boolean } = {}): void {
     this.epoch++;
     this.closedQuietly = quiet;
     for (const runtime of this.runtimes.values()) runtime.stop({ quiet });
+  }
+
+  resume(): void {
+    for (const runtime of this.runtimes.values()) runtime.resume();
   }
 
   private async answer(ring: SwitchboardRing, inviter: string): Promise<void> {

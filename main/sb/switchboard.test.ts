@@ -172,4 +172,40 @@ describe('Switchboard with lines it cannot use', () => {
     expect(log).toContain('SB: ignored a malformed JOI (handling it failed: a joined listener bug)');
     expect(log).toContain('SB: ignored a malformed BYE (handling it failed: a left listener bug)');
   });
+
+  it('takes IRO only as the roster of an ANS: at any other time it would seat someone nobody called', async () => {
+    const log: string[] = [];
+    const { switchboard, peer } = await create({ log: (line) => log.push(line) });
+    peer.send('IRO 1 1 1 mallory@hotmail.com Mallory');
+    await stillWorks(switchboard, peer);
+    expect(switchboard.participants).toEqual([]);
+    expect(log).toContain('SB: ignored a malformed IRO (a roster line outside ANS)');
+  });
+
+  it('reports BYE only for someone in the session', async () => {
+    const log: string[] = [];
+    const { switchboard, peer } = await create({ log: (line) => log.push(line) });
+    const left: string[] = [];
+    switchboard.on('left', ({ handle }) => left.push(handle));
+    peer.send('BYE stranger@hotmail.com', 'JOI bob@hotmail.com Bob', 'BYE BOB@hotmail.com');
+    await stillWorks(switchboard, peer);
+    expect(left).toEqual(['bob@hotmail.com']);
+    expect(log).toContain('SB: ignored a malformed BYE (not in the session)');
+  });
+
+  it.each([
+    ['USR', 'USR 1 MD5 BL x'],
+    ['USR', 'USR 1'],
+    ['ANS', 'ANS 1 NO'],
+  ])('takes only OK as the answer to %s: anything else with its TrID is a refusal, and the connection closes', async (name, answer) => {
+    const joining =
+      name === 'USR'
+        ? Switchboard.create(sb.ticket('c'), 'example@hotmail.com')
+        : Switchboard.answer(sb.ring('ann@x.com', 'Ann', 'c', '1'), 'example@hotmail.com');
+    const peer = await sb.accept();
+    await peer.next();
+    peer.send(answer);
+    await expect(joining).rejects.toMatchObject({ appError: { kind: 'protocol', reason: 'switchboard-refused' } });
+    await peer.closed;
+  });
 });

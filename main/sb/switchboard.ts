@@ -12,6 +12,7 @@ import {
   isErrorCommand,
   percentDecode,
 } from '../../protocol/index';
+import { SessionError } from '../ns/errors';
 import type { SwitchboardRing, SwitchboardTicket } from './types';
 
 export interface SwitchboardEvents {
@@ -45,6 +46,8 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
    * continuation runs, so nothing is emitted until `resume()`.
    */
   private backlog: Array<() => void> | undefined = [];
+  /** While ANS waits for its answer: the only time the IRO roster may come (§6.4). */
+  private answering = false;
 
   private constructor(
     private readonly connection: MsnpConnection,
@@ -118,20 +121,27 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     this.connection.end();
   }
 
+  /** USR or ANS; only `… OK` lets us in (§6.2, §6.4): any other answer with its TrID is a refusal. */
   private async authenticate(name: 'USR' | 'ANS', params: readonly string[]): Promise<void> {
+    this.answering = name === 'ANS';
     try {
-      await this.connection.request(name, params, { timeoutMs: this.options.requestTimeoutMs });
+      const reply = await this.connection.request(name, params, { timeoutMs: this.options.requestTimeoutMs });
+      if (reply.params[1] !== 'OK') throw new SessionError('protocol', 'switchboard-refused');
     } catch (error) {
       this.connection.close();
       throw error;
+    } finally {
+      this.answering = false;
     }
   }
 
   /** What each command does when it arrives outside a request's reply. */
   private readonly handlers: Readonly<Record<string, (command: MsnpCommand) => void>> = {
-    // IRO trid n total handle name: the roster, complete before `ANS … OK`.
+    // IRO trid n total handle name: the roster, complete before `ANS … OK`. Any other time it would
+    // put someone in the session whom nobody called and who never joined.
     IRO: (command) => {
       const [handle, name] = command.params.slice(3);
+      if (!this.answering) return this.malformed(command, 'a roster line outside ANS');
       if (!handle) return this.malformed(command, 'no handle');
       this.peers.set(handle.toLowerCase(), participant(handle, name));
     },
@@ -142,10 +152,12 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
       this.peers.set(joined.handle, joined);
       this.deliver(() => this.emit('joined', joined));
     },
+    // Only someone in the session can leave it: a BYE for anyone else would read as "the last person
+    // left" while the people called are still on their way.
     BYE: (command) => {
       const [handle] = command.params;
       if (!handle) return this.malformed(command, 'no handle');
-      this.peers.delete(handle.toLowerCase());
+      if (!this.peers.delete(handle.toLowerCase())) return this.malformed(command, 'not in the session');
       this.deliver(() => this.emit('left', { handle: handle.toLowerCase() }));
     },
     MSG: (command) => {

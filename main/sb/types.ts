@@ -36,6 +36,13 @@ export interface ConversationHost {
   isBlocked(handle: string): boolean;
   /** False while IMS is OFF (do not disturb): invitations are not answered. */
   acceptsInvitations(): boolean;
+  /** The host of the server signed in to, to notice invitations that lead elsewhere. */
+  serverHost?(): string | undefined;
+  /**
+   * The notification connection was lost and is being made again: a message typed meanwhile waits
+   * (shown as sending) for `resume` instead of failing at once.
+   */
+  reconnecting?(): boolean;
   log?(line: string): void;
   /** How a switchboard connection is made and watched right now (the account's proxy, the protocol console). */
   network?(): Pick<ConnectionOptions, 'dial' | 'observe'>;
@@ -89,4 +96,6 @@ export interface ConversationService extends TypedEmitter<ConversationEvents> {
    * user signed out) the failures are only marked in the transcripts, without `error` events.
    */
   closeAll(options?: { readonly quiet?: boolean }): void;
+  /** The notification session is back after a reconnect: what waited for it is sent now. */
+  resume(): void;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,5 +36,27 @@ describe('AtomicWriter', () => {
     await writer.flush();
     await next;
     expect(await readFile(join(dir, 'after.json'), 'utf8')).toBe('"ok"');
+  });
+});
+
+describe('AtomicWriter in a folder someone else could write to', () => {
+  it('never follows a symlink planted where a temporary file might go', async () => {
+    const victim = join(dir, 'victim.txt');
+    await writeFile(victim, 'precious');
+    const file = join(dir, 'settings.json');
+    for (const guess of [`${file}.${process.pid}.tmp`, `${file}.tmp`, `${file}~`]) await symlink(victim, guess);
+    await new AtomicWriter().write(file, '{"saved":true}');
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect(await readFile(file, 'utf8')).toBe('{"saved":true}');
+  });
+
+  it('replaces a symlink planted at the file itself rather than writing through it', async () => {
+    const victim = join(dir, 'victim.txt');
+    await writeFile(victim, 'precious');
+    const file = join(dir, 'settings.json');
+    await symlink(victim, file);
+    await new AtomicWriter().write(file, '{}');
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect((await lstat(file)).isSymbolicLink()).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 // Every sentence the user sees, in one place, so a translation replaces this module only.
 // Functions take the parts that vary; nothing else in the renderer builds user-facing text.
 
-import type { HistoryProblem } from '../../shared/history';
+import type { HistoryExportData, HistoryProblem } from '../../shared/history';
+import type { ExportWords } from '../../shared/history-export';
 import type { AppInfo } from '../../shared/ipc';
 import type { DeliveryState, ListName, RecoveredFile, SessionState, StatusCode } from '../../shared/model';
 import type { SignInAdvice, SilentStep } from '../../shared/troubleshoot';
@@ -209,6 +210,8 @@ export const strings = {
     password: 'Password',
     savedPassword: 'A saved password will be used. Type a new one to change it.',
     rememberPassword: 'Remember my password',
+    noKeyring:
+      'This computer has no keyring (such as GNOME Keyring or KWallet) to keep your password safe, so Messenger will not remember it.',
     autoSignIn: 'Sign me in automatically',
     status: 'Status',
     server: 'Server',
@@ -564,6 +567,19 @@ export const strings = {
     deleted: (count: number): string => `${count} ${plural(count, 'message was', 'messages were')} deleted.`,
     exported: (count: number, file: string): string => `${count} ${plural(count, 'message was', 'messages were')} saved to ${file}.`,
     signInFirst: 'Sign in to see your message history.',
+    /** The words of a saved history file (text or web page). */
+    exportFile: {
+      language: 'en',
+      title: (data: HistoryExportData): string =>
+        data.scope.kind === 'contact'
+          ? `Message history with ${data.contactName ?? data.scope.handle} (${data.scope.handle})`
+          : `Messages containing "${data.scope.query}"`,
+      exported: (time: string, count: number): string => `Exported ${time}, ${count} ${plural(count, 'message', 'messages')}.`,
+      conversation: (time: string, people: string): string => `Conversation of ${time} with ${people}`,
+      nobodyElse: 'nobody else',
+      notDelivered: DELIVERY_NOTES.failed ?? '',
+      notConfirmed: DELIVERY_NOTES.sending ?? '',
+    } satisfies ExportWords,
   },
 
   privacy: {

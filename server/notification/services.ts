@@ -11,8 +11,10 @@ export const serviceCommands: Record<string, CommandSpec> = {
     handle(session, command, trid) {
       if (command.params[1] !== 'SB') return session.peer.send('201', [trid]);
       if (session.status === undefined || session.status === 'HDN') return session.peer.send('913', [trid]);
-      const { address, cookie } = session.context.switchboards.issueCookie(session.account.handle);
-      session.peer.send('XFR', [trid, 'SB', address, 'CKI', cookie]);
+      const ticket = session.context.switchboards.issueCookie(session.account.handle);
+      // 713: too many requests; it holds the most unused switchboard cookies one may.
+      if (!ticket) return session.peer.send('713', [trid]);
+      session.peer.send('XFR', [trid, 'SB', ticket.address, 'CKI', ticket.cookie]);
     },
   },
   SND: {

@@ -6,24 +6,24 @@ import { isValidHandle, normalizeHandle } from '../accounts';
 import type { ServerContext } from '../context';
 import { isBlocking } from '../notification/presence';
 import type { Peer } from '../peer';
-import { randomDigits } from '../random';
 import { SocketParticipant } from './participant';
 import { type Participant, SwitchboardSession } from './session';
+import { TicketBook } from './tickets';
 
+/** What a cookie admits to: a new session (XFR SB), or the session an invitation (RNG) is for. */
 interface Ticket {
-  readonly handle: string;
-  readonly expiresAt: number;
-  /** Set for invitations (RNG); absent for a new session (XFR SB). */
   readonly session?: SwitchboardSession;
 }
 
 export class SwitchboardService {
-  private readonly tickets = new Map<string, Ticket>();
+  private readonly tickets: TicketBook<Ticket>;
   private readonly sessions = new Map<string, SwitchboardSession>();
   private nextSessionId = randomInt(10_000_000, 20_000_000);
   port = 0;
 
-  constructor(private readonly context: ServerContext) {}
+  constructor(private readonly context: ServerContext) {
+    this.tickets = new TicketBook(context.settings.cookieLifetimeMs, context.settings.limits.ticketsPerHandle);
+  }
 
   get address(): string {
     return `${this.context.settings.host}:${this.port}`;
@@ -33,14 +33,15 @@ export class SwitchboardService {
     new SocketParticipant(this.context, this, peer);
   }
 
-  /** A cookie for `XFR SB`: whoever presents it with this handle opens a new session. */
-  issueCookie(handle: string): { address: string; cookie: string } {
-    return { address: this.address, cookie: this.issueTicket({ handle }) };
+  /** A cookie for `XFR SB`: whoever presents it with this handle opens a new session; undefined when they hold too many unused. */
+  issueCookie(handle: string): { address: string; cookie: string } | undefined {
+    const cookie = this.tickets.issue(handle, {});
+    return cookie === undefined ? undefined : { address: this.address, cookie };
   }
 
   /** USR on the switchboard: a valid creator cookie opens a fresh session. */
   openSession(handle: string, cookie: string): SwitchboardSession | undefined {
-    const ticket = this.takeTicket(handle, cookie);
+    const ticket = this.tickets.take(cookie, normalizeHandle(handle));
     if (!ticket || ticket.session) return undefined;
     const id = String(this.nextSessionId++);
     const session = new SwitchboardSession(id, this.context.settings.switchboardIdleMs, (ended, reason) => {
@@ -53,7 +54,7 @@ export class SwitchboardService {
 
   /** ANS: a valid invitation cookie for this handle and session id lets the invitee in. */
   redeemInvitation(handle: string, cookie: string, sessionId: string): SwitchboardSession | undefined {
-    const ticket = this.takeTicket(handle, cookie);
+    const ticket = this.tickets.take(cookie, normalizeHandle(handle));
     if (!ticket?.session || ticket.session.id !== sessionId || !ticket.session.isOpen) return undefined;
     return ticket.session;
   }
@@ -73,7 +74,8 @@ export class SwitchboardService {
     ) {
       return { error: '217' };
     }
-    const cookie = this.issueTicket({ handle, session });
+    const cookie = this.tickets.issue(handle, { session });
+    if (cookie === undefined) return { error: '713' };
     callee.ring({ sessionId: session.id, address: this.address, cookie, callerHandle: caller.handle, callerName: caller.wireName });
     return { sessionId: session.id };
   }
@@ -81,20 +83,5 @@ export class SwitchboardService {
   close(): void {
     for (const session of [...this.sessions.values()]) session.end('server closing');
     this.tickets.clear();
-  }
-
-  private issueTicket(ticket: { handle: string; session?: SwitchboardSession }): string {
-    const now = Date.now();
-    for (const [cookie, old] of this.tickets) if (old.expiresAt <= now) this.tickets.delete(cookie);
-    const cookie = `${randomDigits(8)}.${randomDigits(10)}.${randomDigits(5)}`;
-    this.tickets.set(cookie, { ...ticket, expiresAt: now + this.context.settings.cookieLifetimeMs });
-    return cookie;
-  }
-
-  private takeTicket(handle: string, cookie: string): Ticket | undefined {
-    const ticket = this.tickets.get(cookie);
-    if (!ticket || ticket.handle !== normalizeHandle(handle) || ticket.expiresAt <= Date.now()) return undefined;
-    this.tickets.delete(cookie);
-    return ticket;
   }
 }

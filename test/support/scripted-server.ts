@@ -3,6 +3,8 @@
 // sends (a `*` token matches anything); `S:` lines are sent as soon as every earlier `C:` line has
 // arrived. `{port}` in a server line becomes the server's own port, so a script can refer the
 // client back to the same server (DS → NS). `CLOSE` drops the connection; `HANG` stops answering.
+// With `byteDelayMs`, the server is a slow link: each byte it sends waits that long after the one
+// before (on setTimeout, so fake timers drive it), and CLOSE waits for the last one.
 
 import { type Server, type Socket, createServer } from 'node:net';
 import { TypedEmitter } from '../../shared/emitter';
@@ -14,6 +16,11 @@ export type ScriptStep = string | { readonly raw: Uint8Array };
 export function serverMessage(sender: string, name: string, payload: string): ScriptStep {
   const body = Buffer.from(payload, 'utf8');
   return { raw: Buffer.concat([Buffer.from(`MSG ${sender} ${name} ${body.byteLength}\r\n`), body]) };
+}
+
+export interface ScriptedServerOptions {
+  /** Sends one byte per this many milliseconds instead of each line at once. */
+  readonly byteDelayMs?: number;
 }
 
 interface ScriptedEvents {
@@ -31,13 +38,14 @@ export class ScriptedServer extends TypedEmitter<ScriptedEvents> {
   private constructor(
     private readonly server: Server,
     private readonly scripts: readonly (readonly ScriptStep[])[],
+    private readonly options: ScriptedServerOptions,
   ) {
     super();
   }
 
-  static async start(scripts: readonly (readonly ScriptStep[])[]): Promise<ScriptedServer> {
+  static async start(scripts: readonly (readonly ScriptStep[])[], options: ScriptedServerOptions = {}): Promise<ScriptedServer> {
     const server = createServer();
-    const scripted = new ScriptedServer(server, scripts);
+    const scripted = new ScriptedServer(server, scripts, options);
     server.on('connection', (socket) => scripted.play(socket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return scripted;
@@ -92,13 +100,14 @@ export class ScriptedServer extends TypedEmitter<ScriptedEvents> {
     }
     let position = 0;
     let hung = false;
+    const link = slowLink(socket, this.options.byteDelayMs);
     const advance = (): void => {
       for (; position < script.length && !hung; position++) {
         const step = script[position] as ScriptStep;
-        if (typeof step !== 'string') socket.write(step.raw);
-        else if (step === 'CLOSE') return void socket.destroy();
+        if (typeof step !== 'string') link.write(step.raw);
+        else if (step === 'CLOSE') return void link.close();
         else if (step === 'HANG') hung = true;
-        else if (step.startsWith('S: ')) socket.write(step.slice(3).replaceAll('{port}', String(this.port)) + '\r\n');
+        else if (step.startsWith('S: ')) link.write(Buffer.from(step.slice(3).replaceAll('{port}', String(this.port)) + '\r\n'));
         else if (step.startsWith('C: ')) return;
         else throw new Error(`Bad script step: ${step}`);
       }
@@ -124,6 +133,34 @@ export class ScriptedServer extends TypedEmitter<ScriptedEvents> {
     socket.on('data', (chunk: Buffer) => framer.push(chunk));
     advance();
   }
+}
+
+/** Writes to `socket` at once, or one byte per `byteDelayMs`; `close` destroys it after what is queued. */
+function slowLink(socket: Socket, byteDelayMs: number | undefined): { write(bytes: Uint8Array): void; close(): void } {
+  if (byteDelayMs === undefined) return { write: (bytes) => void socket.write(bytes), close: () => void socket.destroy() };
+  // Without it, Nagle's algorithm would hold each byte until the client's delayed ACK of the one before.
+  socket.setNoDelay(true);
+  const queue: number[] = [];
+  let closing = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pump = (): void => {
+    timer = undefined;
+    const byte = queue.shift();
+    if (byte !== undefined && !socket.destroyed) socket.write(Uint8Array.of(byte));
+    if (queue.length > 0) timer = setTimeout(pump, byteDelayMs);
+    else if (closing) socket.destroy();
+  };
+  socket.on('close', () => clearTimeout(timer));
+  return {
+    write(bytes) {
+      queue.push(...bytes);
+      timer ??= setTimeout(pump, byteDelayMs);
+    },
+    close() {
+      closing = true;
+      if (timer === undefined) socket.destroy();
+    },
+  };
 }
 
 function matches(expected: string, actual: string): boolean {

@@ -1,6 +1,6 @@
 // Hands a file to the browser as a download: Electron asks where to save it, a browser saves it to
-// its downloads. The file is made here (a history export, the protocol console's lines); nothing
-// is written by main itself.
+// its downloads. The file is made in the window (a history export by shared/history-export.ts in
+// this window's words, the protocol console's lines); nothing is written by main itself.
 
 export interface FileToSave {
   /** A file name to suggest (no directory). */

@@ -40,6 +40,7 @@ export const TEST_SETTINGS: Settings = {
   signInAtStart: false,
   accounts: { [FIRST_ACCOUNT]: TEST_ACCOUNT_SETTINGS },
   logMessageText: false,
+  passwordStorage: 'keyring',
   history: {},
   presets: [
     { label: 'Local demo', address: 'demo' },

@@ -69,6 +69,7 @@ export async function openMessenger(
   watch: (page: Page) => void = () => {},
 ): Promise<BrowserPerson> {
   const context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC' });
+  await reportViolations(context, problems);
   context.on('page', (page) => {
     watch(page);
     page.on('console', (message) => {
@@ -79,6 +80,20 @@ export async function openMessenger(
   const page = await context.newPage();
   await page.goto(host.url);
   return { context, page };
+}
+
+/**
+ * Chromium reports a blocked eval (even one caught in a try) as a `securitypolicyviolation` event and
+ * a DevTools issue, not on the console, so every page of the context forwards the events it sees.
+ */
+async function reportViolations(context: BrowserContext, problems: string[]): Promise<void> {
+  await context.exposeFunction('reportCspViolation', (violation: string) => void problems.push(violation));
+  await context.addInitScript(() => {
+    const report = (window as unknown as { reportCspViolation: (violation: string) => void }).reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      report(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
 }
 
 /** Someone signed in without a browser, for what the browser users react to. */

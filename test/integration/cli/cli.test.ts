@@ -1,6 +1,6 @@
 // The CLI end to end: a child process (node with the tsx loader) against the project's server.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -237,5 +237,21 @@ describe('the CLI', () => {
     expect(await noPassword.exited).toBe(1);
     const passwordArgument = await start(['--server', '127.0.0.1:1', '--user', 'you@demo.msn', '--password', 'x']);
     expect(await passwordArgument.exited).toBe(2);
+  });
+
+  it('refuses a data folder other users can open, saying how to fix it, before asking for the password', async () => {
+    const shared = await mkdtemp(join(tmpdir(), 'msn-cli-shared-'));
+    dataDirs.push(shared);
+    await chmod(shared, 0o777);
+    const cli = await start(signInArgs(), { MSN_DATA_DIR: shared });
+    expect(await cli.exited).toBe(2);
+    expect(cli.events).toEqual([
+      {
+        event: 'error',
+        code: 'input',
+        reason: 'data-folder-not-private',
+        message: `Other users can open the data folder ${shared}. Make it private (chmod 700 "${shared}") or choose another folder.`,
+      },
+    ]);
   });
 });

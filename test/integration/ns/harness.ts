@@ -8,7 +8,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { Messenger, type MessengerEvents, type MessengerOptions } from '../../../main/client/messenger';
 import type { MessengerState } from '../../../shared/model';
 import { type AccountSeed, type MsnServer, startServer } from '../../../server/index';
-import { ScriptedServer, type ScriptStep } from '../../support/scripted-server';
+import { ScriptedServer, type ScriptedServerOptions, type ScriptStep } from '../../support/scripted-server';
 
 export const PASSWORD = 'hunter2';
 
@@ -64,7 +64,7 @@ export interface ScriptedHarness {
   /** The current test's data directory. */
   readonly dataDir: string;
   /** Starts a server that plays `scripts`, one per connection; closed after the test. */
-  serve(scripts: readonly (readonly ScriptStep[])[]): Promise<ScriptedServer>;
+  serve(scripts: readonly (readonly ScriptStep[])[], options?: ScriptedServerOptions): Promise<ScriptedServer>;
   /** A Messenger on the test's data directory that opens nothing in a browser; signed out after the test. */
   messenger(overrides?: Partial<MessengerOptions>): Messenger;
 }
@@ -86,8 +86,8 @@ export function useScriptedHarness(dataDirPrefix: string): ScriptedHarness {
     get dataDir() {
       return dataDir;
     },
-    async serve(scripts) {
-      const server = await ScriptedServer.start(scripts);
+    async serve(scripts, options) {
+      const server = await ScriptedServer.start(scripts, options);
       servers.push(server);
       return server;
     },

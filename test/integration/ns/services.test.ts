@@ -19,7 +19,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('Hotmail, invitations and IMS with %s
     await messenger.signIn({ server: harness.address, handle: me.handle, password: PASSWORD });
   }
 
-  it('builds the inbox form for the dialect and opens it as an owner-only page', async () => {
+  it('builds the inbox form for the dialect, opens it as an owner-only page, and removes the page at sign-out', async () => {
     await signIn();
     const emitted = nextEvent(messenger, 'form');
     const form = await messenger.openUrl('INBOX');
@@ -41,6 +41,8 @@ describe.each(['MSNP3', 'MSNP2'] as const)('Hotmail, invitations and IMS with %s
     const page = harness.opened[0] as string;
     expect((await stat(page)).mode & 0o777).toBe(0o600);
     expect(await readFile(page, 'utf8')).toContain(`action="${form.action}"`);
+    await messenger.signOut();
+    await expect(stat(page)).rejects.toThrow(/ENOENT/);
   });
 
   it('hands the form to a shell that presents forms itself, writing no page file', async () => {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Messenger, type MessengerEvents } from '../../../main/client/messenger';
+import { Messenger, type MessengerEvents, type MessengerOptions } from '../../../main/client/messenger';
 import { createConversationService } from '../../../main/sb/index';
 import type { Conversation } from '../../../shared/model';
 import { type AccountSeed, type MsnServer, type ServerOptions, startServer } from '../../../server/index';
@@ -97,8 +97,11 @@ export class SwitchboardRelay {
 
 export interface Chat {
   readonly server: MsnServer;
-  /** Signs an account in; with `relay`, its own switchboard connections go through that relay. */
-  signIn(account: AccountSeed, options?: { relay?: SwitchboardRelay }): Promise<Messenger>;
+  /**
+   * Signs an account in; with `relay`, its own switchboard connections go through that relay; with
+   * `reconnect`, its reconnects are paced so (a test's short delays).
+   */
+  signIn(account: AccountSeed, options?: { relay?: SwitchboardRelay; reconnect?: MessengerOptions['reconnect'] }): Promise<Messenger>;
   relay(): Promise<SwitchboardRelay>;
   cleanup(): Promise<void>;
 }
@@ -110,10 +113,11 @@ export async function startChat(accounts: AccountSeed[], options: Omit<ServerOpt
   const relays: SwitchboardRelay[] = [];
   return {
     server,
-    async signIn(account, { relay } = {}) {
+    async signIn(account, { relay, reconnect } = {}) {
       const messenger = new Messenger({
         dataDir: join(dataDir, account.handle),
         openExternal: () => undefined,
+        ...(reconnect && { reconnect }),
         conversations: (host) =>
           createConversationService(
             relay

@@ -4,6 +4,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { HistoryContact, HistoryDeletion, HistoryExportFormat, HistoryExportScope } from '../../../../shared/history';
+import { buildExport } from '../../../../shared/history-export';
 import { MAX_HISTORY_QUERY_LENGTH } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { Banner } from '../../components/Banner';
@@ -65,10 +66,11 @@ export function HistoryWindow({ handle }: { readonly handle?: string }) {
 
   const menus = useMemo((): MenuDefinition[] => {
     const exportAs = async (scope: HistoryExportScope, format: HistoryExportFormat) => {
-      const result = await runWithBanner('historyExport', scope, format);
+      const result = await runWithBanner('historyExport', scope);
       if (!result.ok) return;
-      saveFile(result.value);
-      setStatus(strings.history.exported(result.value.messages, result.value.fileName));
+      const file = buildExport(result.value, format, strings.history.exportFile);
+      saveFile(file);
+      setStatus(strings.history.exported(file.messages, file.fileName));
     };
     const name = contact?.name ?? strings.history.aContact;
     const contactScope = contact && ({ kind: 'contact', handle: contact.handle } as const);

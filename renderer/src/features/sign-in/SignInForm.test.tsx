@@ -63,6 +63,24 @@ describe('sign-in form', () => {
     ]);
   });
 
+  it('does not offer to remember the password on a computer without a keyring, and says why', async () => {
+    const fake = new FakeMsn(INITIAL_STATE, {
+      ...TEST_SETTINGS,
+      passwordStorage: 'none',
+      accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, rememberPassword: true, autoSignIn: true } },
+    });
+    await renderApp(fake);
+    const remember = screen.getByLabelText('Remember my password') as HTMLInputElement;
+    expect(remember.disabled).toBe(true);
+    expect(remember.checked).toBe(false);
+    expect(document.getElementById(remember.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/no keyring .* will not remember it/);
+    expect((screen.getByLabelText('Sign me in automatically') as HTMLInputElement).disabled).toBe(true);
+    fill(/^E-mail address$/, 'you@demo.msn');
+    fill(/^Password$/, 'demo');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    expect(fake.callsOf('signIn')).toEqual([[expect.objectContaining({ rememberPassword: false, autoSignIn: false })]]);
+  });
+
   it('lets a saved password stand in for the typed one', async () => {
     const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, lastHandle: 'you@demo.msn', hasSavedPassword: true, rememberPassword: true } } });
     await renderApp(fake);

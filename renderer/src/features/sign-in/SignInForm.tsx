@@ -49,10 +49,13 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
   const [server, setServer] = useState(() => defaultServer(account, settings.presets));
   const [problems, setProblems] = useState<FieldProblems>({});
   const signIn = useCommand();
-  const ids = { password: useId(), status: useId() };
+  const ids = { password: useId(), status: useId(), noKeyring: useId() };
 
   const usesSavedPassword =
     account.hasSavedPassword && handle.trim().toLowerCase() === account.lastHandle.trim().toLowerCase();
+  // Without a keyring worth the name the password would be stored as good as in the clear: not offered.
+  const canRemember = settings.passwordStorage !== 'none';
+  const remember = canRemember && rememberPassword;
   const error = signIn.error ?? session.error;
   const advice = error && signInAdvice(error, session.server ?? server, settings.presets);
   const fieldProblem = (field: Field): string | undefined =>
@@ -73,8 +76,8 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
       handle: handle.trim(),
       password,
       status,
-      rememberPassword,
-      autoSignIn: rememberPassword && autoSignIn,
+      rememberPassword: remember,
+      autoSignIn: remember && autoSignIn,
     };
     void signIn.run(() => command('signIn', request));
   };
@@ -125,14 +128,21 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
         </div>
         <Checkbox
           label={strings.signIn.rememberPassword}
-          checked={rememberPassword}
+          checked={remember}
+          disabled={!canRemember}
           onChange={setRememberPassword}
           testId="sign-in-remember"
+          describedBy={canRemember ? undefined : ids.noKeyring}
         />
+        {!canRemember && (
+          <p id={ids.noKeyring} className="hint" data-testid="sign-in-no-keyring">
+            {strings.signIn.noKeyring}
+          </p>
+        )}
         <Checkbox
           label={strings.signIn.autoSignIn}
-          checked={rememberPassword && autoSignIn}
-          disabled={!rememberPassword}
+          checked={remember && autoSignIn}
+          disabled={!remember}
           onChange={setAutoSignIn}
           testId="sign-in-auto"
         />
