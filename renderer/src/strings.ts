@@ -222,7 +222,7 @@ export const strings = {
     progressLabel: 'Signing in',
     progress: (state: SessionState): string => SESSION_PROGRESS[state],
     signingInAs: (handle: string): string => `Signing in as ${handle}`,
-    adviceTitle: 'What to do',
+    adviceTitle: 'What to do:',
     advice: signInAdvice,
   },
 

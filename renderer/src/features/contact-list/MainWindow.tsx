@@ -32,9 +32,11 @@ export function MainWindow() {
   const banner = useMessenger(selectBanner);
   const dismissBanner = useMessenger(selectDismissBanner);
   const toast = useAlerts();
-  const { handle } = useMessenger(selectSession);
+  const session = useMessenger(selectSession);
+  // Each account's window says whose it is while signed in (or signing in), so two side by side
+  // (and in the taskbar) are told apart; a sign-in form is nobody's yet.
+  const handle = session.state === 'offline' ? undefined : session.handle;
   useFocusRecord(undefined);
-  // Each account's window says whose it is, so two side by side (and in the taskbar) are told apart.
   useEffect(() => {
     document.title = strings.mainWindowTitle(handle);
   }, [handle]);

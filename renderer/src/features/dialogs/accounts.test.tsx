@@ -79,12 +79,14 @@ describe('several accounts', () => {
     ]);
   });
 
-  it('titles the contact-list window with the address signed in on it', async () => {
+  it('titles the contact-list window with the address signed in on it, and a sign-in form with the app\'s name', async () => {
     const fake = new FakeMsn();
     await renderApp(fake);
     expect(document.title).toBe('MSN Messenger');
     act(() => fake.emit('patch', { session: signedInState().session }));
     expect(document.title).toBe('you@demo.msn - MSN Messenger');
+    act(() => fake.emit('patch', { session: { ...signedInState().session, state: 'offline' } }));
+    expect(document.title).toBe('MSN Messenger');
   });
 
   it('names the account in a conversation window\'s title once the app has more than one', async () => {

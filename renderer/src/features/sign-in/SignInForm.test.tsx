@@ -115,7 +115,7 @@ describe('sign-in form', () => {
     const error = { kind: 'protocol', reason: 'server-error', code: 911 } as const;
     const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, server: 'revival.example:1863', error } }, settings);
     await renderApp(fake);
-    const advice = screen.getByRole('region', { name: 'What to do' });
+    const advice = screen.getByRole('region', { name: 'What to do:' });
     expect(advice.textContent).toMatch(/turn on old MSN \(MD5\) sign-in for this account on the server's website \(https:\/\/revival\.example\)/);
   });
 
@@ -126,18 +126,18 @@ describe('sign-in form', () => {
     fill(/^E-mail address$/, 'you@demo.msn');
     fill(/^Password$/, 'pw');
     fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
-    const advice = await screen.findByRole('region', { name: 'What to do' });
+    const advice = await screen.findByRole('region', { name: 'What to do:' });
     expect(screen.getByTestId('sign-in-error').textContent).toBe('The proxy socks5://10.0.0.1:1080 asks for a user name and password.');
-    expect(advice.textContent).toBe('The proxy socks5://10.0.0.1:1080 wants a user name and password it accepts. Type them in Tools → Options → Connection, then sign in again.');
+    expect(advice.textContent).toBe('What to do: The proxy socks5://10.0.0.1:1080 wants a user name and password it accepts. Type them in Tools → Options → Connection, then sign in again.');
   });
 
   it('names the step at which a silent server stopped answering, and the host and port nothing answered at', async () => {
     const silent = { kind: 'timeout', reason: 'no-answer', field: 'server', detail: { request: 'SYN', seconds: 30 } } as const;
     const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, error: silent } });
     await renderApp(fake);
-    expect(screen.getByRole('region', { name: 'What to do' }).textContent).toMatch(/stopped answering while sending your contact list \(SYN\)/);
+    expect(screen.getByRole('region', { name: 'What to do:' }).textContent).toMatch(/stopped answering while sending your contact list \(SYN\)/);
     act(() => fake.emit('patch', { session: { ...INITIAL_STATE.session, error: { kind: 'network', reason: 'cannot-connect', field: 'server', detail: { host: 'h.example', port: 1863, code: 'ECONNREFUSED' } } } }));
-    expect(screen.getByRole('region', { name: 'What to do' }).textContent).toMatch(/^Nothing accepted the connection at h\.example:1863\./);
+    expect(screen.getByRole('region', { name: 'What to do:' }).textContent).toMatch(/^What to do: Nothing accepted the connection at h\.example:1863\./);
   });
 
   it('shows the real connection state while signing in, with a cancel', async () => {

@@ -49,7 +49,7 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
   const [server, setServer] = useState(() => defaultServer(account, settings.presets));
   const [problems, setProblems] = useState<FieldProblems>({});
   const signIn = useCommand();
-  const ids = { password: useId(), status: useId(), noKeyring: useId() };
+  const ids = { password: useId(), status: useId(), noKeyring: useId(), advice: useId() };
 
   const usesSavedPassword =
     account.hasSavedPassword && handle.trim().toLowerCase() === account.lastHandle.trim().toLowerCase();
@@ -91,8 +91,8 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
         <p className="hint">{strings.signIn.intro}</p>
         <FormError error={error?.field ? undefined : error} testId="sign-in-error" />
         {advice && (
-          <section className="sign-in__advice" data-testid="sign-in-advice" aria-label={strings.signIn.adviceTitle}>
-            {strings.signIn.advice(advice)}
+          <section className="sign-in__advice" data-testid="sign-in-advice" aria-labelledby={ids.advice}>
+            <strong id={ids.advice}>{strings.signIn.adviceTitle}</strong> {strings.signIn.advice(advice)}
           </section>
         )}
         <TextField
