@@ -29,7 +29,11 @@ import {
   signInSchema,
   statusSchema,
   urlServiceSchema,
+  accountSettingsPatchSchema,
+  proxyTestSchema,
 } from './schemas';
+import type { AccountId } from './accounts';
+import type { ConsoleSnapshot } from './console';
 
 declare const RESULT: unique symbol;
 /** A command's result type, carried by the type alone (results are main's own data, never validated). */
@@ -113,6 +117,18 @@ export const COMMANDS = {
   notify: { scope: 'app', args: z.tuple([notificationSchema]), result: returns() },
   /** What the account's signed-in handle remembers about a contact: sign-in alert, sound, spelling language. */
   setContactPreferences: onAccount([handleSchema, contactPreferencesSchema]),
+  /** File → Sign In with Another Account…: a new account slot, whose contact-list window the shell opens. */
+  addAccount: { scope: 'app', args: z.tuple([]), result: returns<AccountId>() },
+  /** The account's own settings: its server and its proxy (used from its next sign-in). */
+  saveAccountSettings: onAccount([accountSettingsPatchSchema], returns<Settings>()),
+  /** Options → Connection → Test: reaches the server through the proxy; answers the server reached, or why not. */
+  testProxy: onAccount([proxyTestSchema], returns<string>()),
+  /** Tools → Protocol Console: the shell opens the account's console window. */
+  openProtocolConsole: onAccount([]),
+  getProtocolConsole: onAccount([], returns<ConsoleSnapshot>()),
+  /** Recording is off until a console turns it on; off again, nothing more is kept. */
+  setProtocolConsoleRecording: onAccount([z.boolean()]),
+  clearProtocolConsole: onAccount([]),
 } as const;
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every result to unknown.

@@ -38,7 +38,14 @@ async function run(request: HeapCoreRequest): Promise<void> {
   const app = new MessengerApp({
     dataDir,
     secrets: new MemorySecretStore(),
-    shell: { showConversation: () => undefined, showHistory: () => undefined, openExternal: () => undefined, openLink: () => undefined },
+    shell: {
+      showConversation: () => undefined,
+      showContactList: () => undefined,
+      showConsole: () => undefined,
+      showHistory: () => undefined,
+      openExternal: () => undefined,
+      openLink: () => undefined,
+    },
     createMessenger: (options) => new Messenger(options),
     demo: { address: async () => request.address },
   });

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 function createApp() {
   const messenger = new FakeMessenger();
-  const shell: AppShell = { showConversation: vi.fn(), openExternal: vi.fn(), openLink: vi.fn(), showHistory: vi.fn() };
+  const shell: AppShell = { showConversation: vi.fn(), showContactList: vi.fn(), showConsole: vi.fn(), openExternal: vi.fn(), openLink: vi.fn(), showHistory: vi.fn() };
   const app = new MessengerApp({
     dataDir,
     secrets: new MemorySecretStore(),

@@ -22,6 +22,7 @@ export function MainMenuBar() {
         id: 'file',
         label: strings.menu.file,
         items: [
+          { id: 'sign-in-another', label: strings.menu.anotherAccount, onSelect: () => void runWithBanner('addAccount') },
           { id: 'sign-out', label: strings.menu.signOut, disabled: signedOut, onSelect: () => void runWithBanner('signOut') },
           { id: 'close', label: strings.menu.close, separatorBefore: true, onSelect: () => window.close() },
         ],
@@ -63,6 +64,8 @@ export function MainMenuBar() {
         items: [
           { id: 'options', label: strings.menu.options, onSelect: () => openDialog({ kind: 'options' }) },
           { id: 'message-history', label: strings.menu.messageHistory, onSelect: () => void runWithBanner('openHistory') },
+          { id: 'added-you', label: strings.menu.addedYou, disabled: !online, onSelect: () => openDialog({ kind: 'added-you' }) },
+          { id: 'protocol-console', label: strings.menu.protocolConsole, separatorBefore: true, onSelect: () => void runWithBanner('openProtocolConsole') },
         ],
       },
       {
