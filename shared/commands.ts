@@ -119,6 +119,8 @@ export const COMMANDS = {
   setContactPreferences: onAccount([handleSchema, contactPreferencesSchema]),
   /** File → Sign In with Another Account…: a new account slot, whose contact-list window the shell opens. */
   addAccount: { scope: 'app', args: z.tuple([]), result: returns<AccountId>() },
+  /** File → Contact List of …: brings another account's contact-list window back (opened again if it was closed). */
+  showContactList: { scope: 'app', args: z.tuple([accountSchema]), result: returns() },
   /** The account's own settings: its server and its proxy (used from its next sign-in). */
   saveAccountSettings: onAccount([accountSettingsPatchSchema], returns<Settings>()),
   /** Options → Connection → Test: reaches the server through the proxy; answers the server reached, or why not. */

@@ -373,6 +373,12 @@ describe('MessengerApp accounts', () => {
     expect(new Set(patches)).toEqual(new Set([A1, 'a2']));
     // The app opens every account it kept, next time too.
     expect(createApp().app.accountIds).toEqual([A1, 'a2']);
+
+    // Another account's window comes back on request; an account that is not open is a bad argument.
+    shell.showContactList.mockClear();
+    expect(await app.dispatch('showContactList', ['a2'])).toEqual({ ok: true, value: undefined });
+    expect(shell.showContactList).toHaveBeenCalledWith('a2');
+    expect(await app.dispatch('showContactList', ['a9'])).toEqual({ ok: false, error: { kind: 'input', reason: 'unknown-account' } });
   });
 
   it('forgets a signed-out extra account, never the first or one still signed in', async () => {

@@ -396,6 +396,10 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       notify: (notification) => this.shell.notify?.(notification),
       setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),
       addAccount: () => this.addAccount(),
+      showContactList: (id) => {
+        if (!this.accounts.has(id)) throw inputError('unknown-account');
+        this.shell.showContactList(id);
+      },
       saveAccountSettings: (account, patch) => this.saveAccountSettings(account, patch),
       testProxy: (account, test) => this.testProxy(account, test),
       openProtocolConsole: ({ id }) => this.shell.showConsole(id),

@@ -195,6 +195,8 @@ export const strings = {
     keyboardShortcuts: 'Keyboard Shortcuts',
     spellingLanguage: 'Spelling Language…',
     anotherAccount: 'Sign In with Another Account…',
+    /** Brings back another account's contact list (named by its sign-in name, if it has one yet). */
+    contactListOf: (handle: string | undefined): string => (handle ? `Contact List of ${handle}` : 'Contact List of the Account Not Yet Signed In'),
     protocolConsole: 'Protocol Console',
     addedYou: 'People Who Have Added You…',
   },

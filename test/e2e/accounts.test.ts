@@ -189,4 +189,18 @@ describe('two accounts in one browser host', () => {
     expect(await view.count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('brings back the other account’s contact list from the File menu once its window was closed', async () => {
+    await ben.close();
+    const reopened = nextPage(context, /#\/contacts\/a2$/);
+    await ann.bringToFront();
+    await ann.getByTestId('menubar-file').click();
+    expect(await ann.getByTestId('menu-contact-list-a2').textContent()).toBe(`Contact List of ${BEN.handle}`);
+    await ann.getByTestId('menu-contact-list-a2').click();
+    ben = await reopened;
+    // Still signed in: the window shows the account as it is, not a sign-in form.
+    await expect.poll(() => ben.getByTestId('my-status').textContent(), PATIENTLY).toContain(BEN.friendlyName);
+    expect(await ben.title()).toBe(`${BEN.handle} - MSN Messenger`);
+    expect(problems).toEqual([]);
+  });
 });
