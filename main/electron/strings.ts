@@ -13,6 +13,13 @@ function accountLine(session: MessengerState['session']): string {
 }
 
 export const shellStrings = {
+  /** A window's title until its page names itself (document.title). */
+  windowTitle: {
+    contactList: 'MSN Messenger',
+    console: 'Protocol Console',
+    conversation: 'Conversation',
+    history: 'Message History',
+  },
   tray: {
     open: 'Open Contact List',
     signOut: 'Sign Out',

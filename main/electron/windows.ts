@@ -10,6 +10,7 @@ import { consoleRoute, contactListRoute, conversationRoute, historyRoute, parseR
 import { preloadFile, rendererUrl } from './renderer-url';
 import type { WindowMemory } from './window-memory';
 import { type Rect, type Size, areaShowing, cascadeFrom, restoreBounds } from './window-placement';
+import { shellStrings } from './strings';
 
 const CONTACT_LIST_SIZE: Size = { width: 300, height: 560 };
 const CONVERSATION_SIZE: Size = { width: 480, height: 400 };
@@ -98,7 +99,7 @@ function bringToFront(window: BrowserWindow): BrowserWindow {
 export function showContactListWindow(account: AccountId = FIRST_ACCOUNT, onClosed?: () => void): BrowserWindow {
   const existing = contactListWindows.get(account);
   if (existing) return bringToFront(existing);
-  const window = createWindow(contactListRoute(account), { title: 'MSN Messenger', ...nextContactListBounds(), minWidth: 240, minHeight: 380 });
+  const window = createWindow(contactListRoute(account), { title: shellStrings.windowTitle.contactList, ...nextContactListBounds(), minWidth: 240, minHeight: 380 });
   // The bounds it would have if it were not maximized or minimized: where it opens next time.
   window.on('close', () => setup.memory?.rememberContactList(window.getNormalBounds()));
   window.on('closed', () => {
@@ -113,7 +114,7 @@ export function showContactListWindow(account: AccountId = FIRST_ACCOUNT, onClos
 export function showConsoleWindow(account: AccountId): BrowserWindow {
   const existing = consoleWindows.get(account);
   if (existing) return bringToFront(existing);
-  const window = createWindow(consoleRoute(account), { title: 'Protocol Console', width: 720, height: 480, minWidth: 420, minHeight: 240 });
+  const window = createWindow(consoleRoute(account), { title: shellStrings.windowTitle.console, width: 720, height: 480, minWidth: 420, minHeight: 240 });
   window.on('closed', () => consoleWindows.delete(account));
   consoleWindows.set(account, window);
   return window;
@@ -147,7 +148,7 @@ export function showConversationWindow(
   }
   const route = conversationRoute(account, conversationId);
   const bounds = nextConversationBounds(setup.memory?.conversationSize ?? CONVERSATION_SIZE);
-  const window = createWindow(route, { title: 'Conversation', ...bounds, minWidth: 320, minHeight: 260 }, focus);
+  const window = createWindow(route, { title: shellStrings.windowTitle.conversation, ...bounds, minWidth: 320, minHeight: 260 }, focus);
   window.on('close', () => setup.memory?.rememberConversationSize(window.getNormalBounds()));
   window.on('closed', () => {
     conversationWindows.delete(key);
@@ -167,7 +168,7 @@ export function showHistoryWindow(account: AccountId, handle?: string): BrowserW
     void existing.loadURL(rendererUrl(route));
     return bringToFront(existing);
   }
-  const window = createWindow(route, { title: 'Message History', width: 720, height: 520, minWidth: 480, minHeight: 320 });
+  const window = createWindow(route, { title: shellStrings.windowTitle.history, width: 720, height: 520, minWidth: 480, minHeight: 320 });
   window.on('closed', () => historyWindows.delete(account));
   historyWindows.set(account, window);
   return window;
