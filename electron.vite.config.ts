@@ -22,6 +22,10 @@ function devContentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // socks (the proxy client) is bundled with its two small dependencies rather than shipped in
+      // node_modules, where electron-builder 26 packed socks without them (the packaged-app test
+      // caught the missing module).
+      externalizeDeps: { exclude: ['socks'] },
       rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'main/electron/index.ts'),

@@ -6,7 +6,7 @@ import { TypedEmitter } from '../shared/emitter';
 import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
 import { type CloseDetail, type CloseReason, ConnectionClosedError, PendingRequests } from './transactions';
-import { type WireLogger, describeForLog, maskSecrets } from './wire-log';
+import { type WireDirection, type WireLogger, describeForLog, maskSecrets } from './wire-log';
 
 export interface ConnectionClosed {
   /** Why, as a code: `closed-locally` when we asked for it. */
@@ -22,6 +22,24 @@ export interface ConnectionEvents {
   close: ConnectionClosed;
 }
 
+/** Where a connection goes: the server's address as the client knows it (a proxy may stand between). */
+export interface ConnectionTarget {
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * Opens the socket to `target` some other way than a direct TCP connect (through a proxy). It
+ * rejects with its own error, which names the proxy rather than the server.
+ */
+export type Dialer = (target: ConnectionTarget, timeoutMs: number) => Promise<Socket>;
+
+/** Sees every command of one connection as it is sent or received, and the connection's end. */
+export interface WireObserver {
+  command(direction: WireDirection, command: MsnpCommand): void;
+  closed(closed: ConnectionClosed): void;
+}
+
 export interface ConnectionOptions extends FramerOptions {
   /** Default timeout for requests on this connection. */
   requestTimeoutMs?: number;
@@ -31,6 +49,10 @@ export interface ConnectionOptions extends FramerOptions {
   logMessageText?: () => boolean;
   /** First transaction id (the official client keeps counting across the DS→NS hop). */
   firstTrid?: number;
+  /** Opens the socket instead of a direct connect (a proxy). */
+  dial?: Dialer;
+  /** Called once the connection is open; what it returns sees the connection's traffic (a protocol console). */
+  observe?: (target: ConnectionTarget) => WireObserver | undefined;
 }
 
 export interface RequestOptions {
@@ -50,12 +72,16 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   /** Writes are held until the end of the current turn (see `write`). */
   private corked = false;
   private closeCause: ConnectionClosed | undefined;
+  private readonly observer: WireObserver | undefined;
 
   constructor(
     private readonly socket: Socket,
     private readonly options: ConnectionOptions = {},
+    /** The server this connection reaches, when known (the socket's peer may be a proxy). */
+    target?: ConnectionTarget,
   ) {
     super();
+    this.observer = target && options.observe?.(target);
     this.trids = new TransactionIds(options.firstTrid ?? 1);
     this.framer = new MsnpFramer(
       {
@@ -78,8 +104,9 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   }
 
   /** Opens a TCP connection; rejects with a clear error when the server cannot be reached. */
-  static connect(host: string, port: number, options: ConnectionOptions = {}): Promise<MsnpConnection> {
+  static async connect(host: string, port: number, options: ConnectionOptions = {}): Promise<MsnpConnection> {
     const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    if (options.dial) return new MsnpConnection(await options.dial({ host, port }, timeoutMs), options, { host, port });
     return new Promise((resolve, reject) => {
       const socket = netConnect({ host, port });
       const timer = setTimeout(() => {
@@ -89,7 +116,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
-        resolve(new MsnpConnection(socket, options));
+        resolve(new MsnpConnection(socket, options, { host, port }));
       });
       socket.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
@@ -121,6 +148,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     const command: MsnpCommand = payload ? { name, params, payload } : { name, params };
     const bytes = serializeCommand(command);
     this.logCommand('out', command);
+    this.observer?.command('out', command);
     this.write(bytes);
   }
 
@@ -190,6 +218,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     // A listener may close the connection while the rest of a chunk is still being framed.
     if (this.closed) return;
     this.logCommand('in', command);
+    this.observer?.command('in', command);
     if (this.pending.settle(command)) return;
     this.emit('command', command);
   }
@@ -198,6 +227,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     if (this.closed) return;
     this.closed = true;
     this.pending.rejectAll(new ConnectionClosedError(reason.reason, reason.detail));
+    this.observer?.closed(reason);
     this.emit('close', reason);
   }
 }

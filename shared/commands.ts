@@ -4,7 +4,7 @@
 // handler in main/app (the compiler points at the handler).
 
 import { z } from './zod';
-import type { HistoryContact, HistoryConversation, HistoryExport, HistoryMessage, HistorySearchResult } from './history';
+import type { HistoryContact, HistoryConversation, HistoryExportData, HistoryMessage, HistorySearchResult } from './history';
 import type { AppInfo, Settings, Snapshot } from './ipc';
 import type { AppError, TranscriptEntry } from './model';
 import {
@@ -17,7 +17,6 @@ import {
   friendlyNameSchema,
   handleSchema,
   historyDeletionSchema,
-  historyExportFormatSchema,
   historyExportScopeSchema,
   historyQuerySchema,
   messageFormatSchema,
@@ -32,7 +31,11 @@ import {
   signInSchema,
   statusSchema,
   urlServiceSchema,
+  accountSettingsPatchSchema,
+  proxyTestSchema,
 } from './schemas';
+import type { AccountId } from './accounts';
+import type { ConsoleSnapshot } from './console';
 
 declare const RESULT: unique symbol;
 /** A command's result type, carried by the type alone (results are main's own data, never validated). */
@@ -106,7 +109,7 @@ export const COMMANDS = {
   historySearch: onAccount([historyQuerySchema], returns<HistorySearchResult>()),
   /** Resolves with the number of messages deleted. */
   historyDelete: onAccount([historyDeletionSchema], returns<number>()),
-  historyExport: onAccount([historyExportScopeSchema, historyExportFormatSchema], returns<HistoryExport>()),
+  historyExport: onAccount([historyExportScopeSchema], returns<HistoryExportData>()),
   /** The user has read about the damaged files in Settings.recovered. */
   dismissRecovered: { scope: 'app', args: z.tuple([]), result: returns<Settings>() },
   getAppInfo: { scope: 'app', args: z.tuple([]), result: returns<AppInfo>() },
@@ -121,6 +124,20 @@ export const COMMANDS = {
   notify: { scope: 'app', args: z.tuple([notificationSchema]), result: returns() },
   /** What the account's signed-in handle remembers about a contact: sign-in alert, sound, spelling language. */
   setContactPreferences: onAccount([handleSchema, contactPreferencesSchema]),
+  /** File → Sign In with Another Account…: a new account slot, whose contact-list window the shell opens. */
+  addAccount: { scope: 'app', args: z.tuple([]), result: returns<AccountId>() },
+  /** File → Contact List of …: brings another account's contact-list window back (opened again if it was closed). */
+  showContactList: { scope: 'app', args: z.tuple([accountSchema]), result: returns() },
+  /** The account's own settings: its server and its proxy (used from its next sign-in). */
+  saveAccountSettings: onAccount([accountSettingsPatchSchema], returns<Settings>()),
+  /** Options → Connection → Test: reaches the server through the proxy; answers the server reached, or why not. */
+  testProxy: onAccount([proxyTestSchema], returns<string>()),
+  /** Tools → Protocol Console: the shell opens the account's console window. */
+  openProtocolConsole: onAccount([]),
+  getProtocolConsole: onAccount([], returns<ConsoleSnapshot>()),
+  /** Recording is off until a console turns it on; off again, nothing more is kept. */
+  setProtocolConsoleRecording: onAccount([z.boolean()]),
+  clearProtocolConsole: onAccount([]),
 } as const;
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every result to unknown.

@@ -46,6 +46,14 @@ export type ErrorReason =
   | 'no-answer'
   | 'keep-alive-lost'
   | 'reconnect-gave-up'
+  // The account's proxy (detail.proxy names it, never with its password).
+  | 'proxy-cannot-connect'
+  | 'proxy-timeout'
+  | 'proxy-needs-credentials'
+  | 'proxy-credentials-refused'
+  | 'proxy-refused'
+  | 'proxy-unexpected'
+  | 'invalid-proxy'
   // The server ends or moves the session.
   | 'signed-in-elsewhere'
   | 'server-shutdown'

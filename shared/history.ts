@@ -74,6 +74,16 @@ export type HistoryExportScope = { readonly kind: 'contact'; readonly handle: st
 
 export type HistoryExportFormat = 'txt' | 'html';
 
+/** What main hands over for an export; the file is made where its words are (shared/history-export.ts). */
+export interface HistoryExportData {
+  readonly scope: HistoryExportScope;
+  /** For a contact's history: their newest name in it, else on the contact list, else the handle. */
+  readonly contactName?: string;
+  readonly conversations: readonly HistoryConversation[];
+  readonly exportedAt: number;
+}
+
+/** An export file, made by buildExport. */
 export interface HistoryExport {
   /** A file name to suggest (no directory). */
   readonly fileName: string;

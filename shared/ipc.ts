@@ -8,15 +8,28 @@ import type { HistoryProblem } from './history';
 import type { AppError, MessengerState, RecoveredFile } from './model';
 import type { AutoReplySettings, ContactPreferencesByAccount, PlusTagMode, ThemeChoice, UiScale } from './preferences';
 import type { StatePatch } from './state';
+import type { ConsoleSnapshot } from './console';
+import type { ProxySettings } from './proxy';
+import type { ServerPreset } from './server-presets';
 
 export type { ConversationUpdate, StatePatch, TranscriptTail } from './state';
 
 export type { SignInRequest } from './schemas';
 
-export interface ServerPreset {
-  readonly label: string;
-  /** `host:port`, or `demo` for the local demo server started inside the app. */
-  readonly address: string;
+export type { ServerPreset };
+
+/** What one account of the app remembers: its sign-in form and its connection. */
+export interface AccountSettings {
+  readonly lastServer: string;
+  readonly lastHandle: string;
+  readonly rememberPassword: boolean;
+  readonly autoSignIn: boolean;
+  /** The proxy every connection of the account goes through; none means direct. */
+  readonly proxy?: ProxySettings;
+  /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
+  readonly hasSavedPassword: boolean;
+  /** True when the proxy's password is stored (it never crosses IPC either). */
+  readonly hasProxyPassword: boolean;
 }
 
 /**
@@ -33,14 +46,10 @@ export interface Settings {
   readonly sounds: boolean;
   readonly toasts: boolean;
   readonly signInAtStart: boolean;
-  readonly lastServer: string;
-  readonly lastHandle: string;
-  readonly rememberPassword: boolean;
-  readonly autoSignIn: boolean;
+  /** Every account slot of the app (a1, a2…), each with its own sign-in and connection. */
+  readonly accounts: Readonly<Record<AccountId, AccountSettings>>;
   /** Whether the log file may show what messages say; by default it shows their length only. */
   readonly logMessageText: boolean;
-  /** True when a password is stored for lastHandle (the password itself never crosses IPC). */
-  readonly hasSavedPassword: boolean;
   readonly presets: readonly ServerPreset[];
   /** Whether each account (by sign-in name) keeps a chat history; an account not listed was never asked. */
   readonly history: Readonly<Record<string, boolean>>;
@@ -74,6 +83,8 @@ export type Notice =
   | { readonly kind: 'new-mail'; readonly from: string; readonly subject: string }
   | { readonly kind: 'online'; readonly handle: string; readonly friendlyName: string }
   | { readonly kind: 'added-by'; readonly handle: string; readonly friendlyName: string }
+  /** Found at sign-in: they removed me from their contact list since the last time. */
+  | { readonly kind: 'removed-by'; readonly handle: string; readonly friendlyName: string }
   /** `conversationId`: the error belongs to that conversation, whose transcript already shows it. */
   | { readonly kind: 'error'; readonly error: AppError; readonly conversationId?: string }
   /** `error`: why, when the user did not sign out themselves. */
@@ -95,11 +106,18 @@ export interface IpcEvents {
   patch: { readonly account: AccountId; readonly patch: StatePatch };
   notice: { readonly account: AccountId; readonly notice: Notice };
   settings: Settings;
+  /** New protocol console lines of an account (only console windows follow it). */
+  console: ConsoleEvent;
+}
+
+/** The console's change: `lines` are the ones new since the last event. */
+export interface ConsoleEvent extends ConsoleSnapshot {
+  readonly account: AccountId;
 }
 
 export type EventName = keyof IpcEvents;
 
-export const EVENT_NAMES = ['snapshot', 'patch', 'notice', 'settings'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['snapshot', 'patch', 'notice', 'settings', 'console'] as const satisfies readonly EventName[];
 
 /**
  * The API the preload (or the browser host's bridge) puts on `window.msn`: one method per command

@@ -82,6 +82,13 @@ export interface AddedByRequest {
   readonly friendlyName: string;
 }
 
+/** Someone who took me off their contact list while I was away: on the RL cached last time, not on the server's now. */
+export interface RemovedBy {
+  readonly handle: string;
+  /** The name they had on my reverse list. */
+  readonly friendlyName: string;
+}
+
 /** MSN 2.0 message formatting (X-MMS-IM-Format, MSNP3). */
 export interface MessageFormat {
   readonly font: string;
@@ -168,6 +175,8 @@ export interface MessengerState {
   /** Keyed by handle (lower-case). */
   readonly contacts: Readonly<Record<string, Contact>>;
   readonly addedBy: readonly AddedByRequest[];
+  /** Found at this sign-in (and reconnects): who removed me from their list since the last one. */
+  readonly removedBy: readonly RemovedBy[];
   /** Keyed by conversation id. */
   readonly conversations: Readonly<Record<string, Conversation>>;
 }
@@ -178,6 +187,7 @@ export const INITIAL_STATE: MessengerState = {
   mail: { inboxUnread: 0, foldersUnread: 0, enabled: false },
   contacts: {},
   addedBy: [],
+  removedBy: [],
   conversations: {},
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactListRoute, conversationRoute, historyRoute, parseRoute } from './routes';
+import { consoleRoute, contactListRoute, conversationRoute, historyRoute, parseRoute } from './routes';
 
 describe('window routes', () => {
   it('round-trips a contact list and a conversation of any account', () => {
@@ -7,6 +7,7 @@ describe('window routes', () => {
     const id = 'c/1 ü?#';
     expect(parseRoute(conversationRoute('a3', id))).toEqual({ kind: 'conversation', account: 'a3', id });
     expect(parseRoute(`#${conversationRoute('a1', 'c9')}`)).toEqual({ kind: 'conversation', account: 'a1', id: 'c9' });
+    expect(parseRoute(`#${consoleRoute('a2')}`)).toEqual({ kind: 'console', account: 'a2' });
   });
 
   it('round-trips the history window, at a contact or not', () => {
@@ -29,5 +30,7 @@ describe('window routes', () => {
     expect(parseRoute('/conversation/a1/x/y')).toEqual({ kind: 'contacts', account: 'a1' });
     expect(parseRoute('/contacts/../../etc')).toEqual({ kind: 'contacts', account: 'a1' });
     expect(parseRoute('/elsewhere/a2')).toEqual({ kind: 'contacts', account: 'a1' });
+    expect(parseRoute('/console')).toEqual({ kind: 'contacts', account: 'a1' });
+    expect(parseRoute('/console/a2/more')).toEqual({ kind: 'contacts', account: 'a1' });
   });
 });

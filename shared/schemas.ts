@@ -3,7 +3,8 @@
 // (or a page on the browser host) can send anything.
 
 import { z } from './zod';
-import { MAX_HANDLE_LENGTH, isValidHandle } from './handles';
+import { isValidHandle } from './handles';
+import { proxyPasswordSchema, proxySettingsSchema } from './proxy';
 import { ACCOUNT_ID_SHAPE } from './accounts';
 import { MAX_LINK_LENGTH, openableLink } from './links';
 import { MAX_ENTRIES_PER_REQUEST } from './window-state';
@@ -91,10 +92,6 @@ export const settingsPatchSchema = z
     sounds: z.boolean(),
     toasts: z.boolean(),
     signInAtStart: z.boolean(),
-    lastServer: z.string().max(255),
-    lastHandle: z.string().max(MAX_HANDLE_LENGTH),
-    rememberPassword: z.boolean(),
-    autoSignIn: z.boolean(),
     logMessageText: z.boolean(),
     theme: themeSchema,
     uiScale: uiScaleSchema,
@@ -105,6 +102,23 @@ export const settingsPatchSchema = z
   .partial()
   .strict();
 
+/** A server to sign in to, as typed: `host:port` or `demo`. */
+export const serverSchema = z.string().trim().min(1).max(255);
+
+/** An account's own settings: its server, its proxy (null: none) and the proxy's password (empty: keep the saved one). */
+export const accountSettingsPatchSchema = z
+  .object({
+    lastServer: serverSchema,
+    proxy: proxySettingsSchema.nullable(),
+    proxyPassword: proxyPasswordSchema,
+  })
+  .partial()
+  .strict();
+
+/** What Options → Connection's Test button tries: the proxy (password empty: the saved one) to this server. */
+export const proxyTestSchema = z
+  .object({ proxy: proxySettingsSchema, proxyPassword: proxyPasswordSchema, server: serverSchema })
+  .strict();
 /** Longer searches are not words anyone types; the cap keeps a query cheap. */
 export const MAX_HISTORY_QUERY_LENGTH = 200;
 export const historyQuerySchema = z.string().max(MAX_HISTORY_QUERY_LENGTH);
@@ -120,4 +134,3 @@ export const historyExportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('search'), query: historyQuerySchema.trim().min(1) }).strict(),
 ]);
 
-export const historyExportFormatSchema = z.enum(['txt', 'html']);

@@ -38,6 +38,7 @@ export interface StatePatch {
   readonly privacy?: MessengerState['privacy'];
   readonly mail?: MessengerState['mail'];
   readonly addedBy?: MessengerState['addedBy'];
+  readonly removedBy?: MessengerState['removedBy'];
   readonly contacts?: { readonly set: Readonly<Record<string, Contact>>; readonly remove: readonly string[] };
   /**
    * `set` carries conversations new to the window whole; `update` only what changed in ones it
@@ -138,6 +139,7 @@ export function diffState(before: MessengerState, after: MessengerState): StateP
   if (before.privacy !== after.privacy) patch.privacy = after.privacy;
   if (before.mail !== after.mail) patch.mail = after.mail;
   if (before.addedBy !== after.addedBy) patch.addedBy = after.addedBy;
+  if (before.removedBy !== after.removedBy) patch.removedBy = after.removedBy;
   const contacts = diffContacts(before.contacts, after.contacts);
   if (contacts) patch.contacts = contacts;
   const conversations = diffConversations(before.conversations, after.conversations);
@@ -274,6 +276,7 @@ export function applyPatch(state: MessengerState, patch: StatePatch): MessengerS
     privacy: replace(state.privacy, patch.privacy),
     mail: replace(state.mail, patch.mail),
     addedBy: replace(state.addedBy, patch.addedBy),
+    removedBy: replace(state.removedBy, patch.removedBy),
     contacts: patch.contacts ? patchRecord(state.contacts, patch.contacts) : state.contacts,
     conversations: patchConversations(state.conversations, patch.conversations),
   };

@@ -2,9 +2,10 @@
 // messages, plus one host-only message that stands in for Electron's window management.
 //
 // A page connects to `ws://127.0.0.1:PORT/ws?token=TOKEN&page=ROUTE` (ROUTE is the hash route it
-// shows, shared/routes.ts: `/contacts/ACCOUNT` or `/conversation/ACCOUNT/ID`). The host answers at once with a `snapshot`
+// shows, shared/routes.ts: `/contacts/ACCOUNT`, `/conversation/ACCOUNT/ID` or `/console/ACCOUNT`). The host answers at once with a `snapshot`
 // event, then sends events and command results. Where the desktop app would open a window, the
-// host sends `open` to the most recently connected contact-list page, which calls window.open:
+// host sends `open` to the account's most recently connected contact-list page (any account's when it
+// has none), which calls window.open:
 // conversations open as named windows (so asking again brings the same one forward), Passport
 // form pages as new tabs.
 
@@ -43,6 +44,10 @@ export type HostMessage = ResultMessage | EventMessage | OpenMessage;
 
 /** The window name of a conversation's page. */
 export const conversationTarget = (account: AccountId, conversationId: string): string => `msn-conversation-${account}-${conversationId}`;
+
+/** The window names of an account's contact list and protocol console, so each opens once. */
+export const contactListTarget = (account: AccountId): string => `msn-contacts-${account}`;
+export const consoleTarget = (account: AccountId): string => `msn-console-${account}`;
 
 /** The window name of an account's history window: one per account. */
 export const historyTarget = (account: AccountId): string => `msn-history-${account}`;

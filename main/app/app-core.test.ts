@@ -10,7 +10,8 @@ import { RECENT_ENTRIES } from '../../shared/window-state';
 import { MessengerApp, type AppShell } from './app-core';
 import { MessengerError } from '../client/errors';
 import { ProtocolError } from '../../protocol/index';
-import { MemorySecretStore } from './secret-store';
+import { MemorySecretStore, NoSecretStore, type SecretStore } from './secret-store';
+import type { MessengerPortOptions } from './messenger-port';
 
 const SIGN_IN: SignInRequest = {
   server: 'msn.example.com:1863',
@@ -27,20 +28,28 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function createApp(options: { secrets?: MemorySecretStore; demoAddress?: () => Promise<string> } = {}) {
-  const messenger = new FakeMessenger();
+function createApp(options: { secrets?: SecretStore; demoAddress?: () => Promise<string> } = {}) {
+  /** One per account, in the order the app opened them. */
+  const messengers: FakeMessenger[] = [];
   const shell = {
     showConversation: vi.fn<AppShell['showConversation']>(),
+    showContactList: vi.fn<AppShell['showContactList']>(),
+    showConsole: vi.fn<AppShell['showConsole']>(),
     openExternal: vi.fn<AppShell['openExternal']>(),
     showHistory: vi.fn<AppShell['showHistory']>(),
     openLink: vi.fn<AppShell['openLink']>(),
   };
   const demo = { address: vi.fn(options.demoAddress ?? (async () => '127.0.0.1:4321')), close: vi.fn(async () => {}) };
   const secrets = options.secrets ?? new MemorySecretStore();
-  const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger: () => messenger });
+  const createMessenger = (messengerOptions: MessengerPortOptions) => {
+    const created = new FakeMessenger(messengerOptions);
+    messengers.push(created);
+    return created;
+  };
+  const app = new MessengerApp({ dataDir, secrets, shell, demo, createMessenger });
   const notices: Notice[] = [];
   app.on('notice', ({ notice }) => notices.push(notice));
-  return { app, messenger, shell, demo, secrets, notices };
+  return { app, messenger: messengers[0] as FakeMessenger, messengers, shell, demo, secrets, notices };
 }
 
 describe('MessengerApp command dispatch', () => {
@@ -129,7 +138,7 @@ describe('MessengerApp sign-in', () => {
     const { app, messenger } = createApp({ secrets });
     await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(secrets.get('you@example.com')).toBe('secret');
-    expect(app.snapshot().settings).toMatchObject({ lastHandle: 'you@example.com', hasSavedPassword: true });
+    expect(app.snapshot().settings.accounts[A1]).toMatchObject({ lastHandle: 'you@example.com', hasSavedPassword: true });
     await app.dispatch('signOut', [A1]);
     expect(await app.dispatch('signIn', [A1, { ...SIGN_IN, password: '', rememberPassword: true }])).toMatchObject({ ok: true });
     expect(messenger.callsTo('signIn')[1]).toEqual([expect.objectContaining({ password: 'secret' })]);
@@ -176,7 +185,7 @@ describe('MessengerApp settings', () => {
     await app.dispatch('signIn', [A1, { ...SIGN_IN, rememberPassword: true }]);
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('secret');
     const reopened = createApp();
-    expect(reopened.app.snapshot().settings).toMatchObject({ autoIdleMinutes: 10, sounds: false, lastHandle: 'you@example.com' });
+    expect(reopened.app.snapshot().settings).toMatchObject({ autoIdleMinutes: 10, sounds: false, accounts: { a1: { lastHandle: 'you@example.com' } } });
   });
 
   it('tells the messenger and every window about a new auto-idle time', async () => {
@@ -364,5 +373,117 @@ describe('MessengerApp damaged files', () => {
     expect((await told).recovered).toEqual([expect.objectContaining({ file: 'settings' }), { file: 'contact-list', backup: '/data/lists/x.bak' }]);
     expect(await app.dispatch('dismissRecovered', [])).toMatchObject({ ok: true, value: { recovered: [] } });
     expect(createApp().app.snapshot().settings.recovered).toEqual([]);
+  });
+});
+
+describe('MessengerApp accounts', () => {
+  it('adds an account beside the first, with its own messenger, settings and window, and signs it in without signing the first out', async () => {
+    const { app, messengers, shell } = createApp();
+    const patches: string[] = [];
+    app.on('patch', ({ account }) => patches.push(account));
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    expect(await app.dispatch('addAccount', [])).toEqual({ ok: true, value: 'a2' });
+    expect(shell.showContactList).toHaveBeenCalledWith('a2');
+    expect(app.accountIds).toEqual([A1, 'a2']);
+    expect(app.snapshot('a2').settings.accounts['a2']).toMatchObject({ lastServer: SIGN_IN.server, lastHandle: '' });
+
+    await app.dispatch('signIn', ['a2', { ...SIGN_IN, handle: 'other@example.com' }]);
+    expect(messengers[0]?.callsTo('signOut')).toEqual([]);
+    expect(messengers[1]?.callsTo('signIn')).toEqual([[expect.objectContaining({ handle: 'other@example.com' })]]);
+    expect(app.snapshot(A1).state.session.handle).toBe('you@example.com');
+    expect(app.snapshot('a2').state.session.handle).toBe('other@example.com');
+    expect(app.snapshot().settings.accounts).toMatchObject({ a1: { lastHandle: 'you@example.com' }, a2: { lastHandle: 'other@example.com' } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(new Set(patches)).toEqual(new Set([A1, 'a2']));
+    // The app opens every account it kept, next time too.
+    expect(createApp().app.accountIds).toEqual([A1, 'a2']);
+
+    // Another account's window comes back on request; an account that is not open is a bad argument.
+    shell.showContactList.mockClear();
+    expect(await app.dispatch('showContactList', ['a2'])).toEqual({ ok: true, value: undefined });
+    expect(shell.showContactList).toHaveBeenCalledWith('a2');
+    expect(await app.dispatch('showContactList', ['a9'])).toEqual({ ok: false, error: { kind: 'input', reason: 'unknown-account' } });
+  });
+
+  it('forgets a signed-out extra account, never the first or one still signed in', async () => {
+    const { app } = createApp();
+    await app.dispatch('addAccount', []);
+    expect(await app.removeAccount(A1)).toBe(false);
+    await app.dispatch('signIn', ['a2', SIGN_IN]);
+    expect(await app.removeAccount('a2')).toBe(false);
+    await app.dispatch('signOut', ['a2']);
+    expect(await app.removeAccount('a2')).toBe(true);
+    expect(app.accountIds).toEqual([A1]);
+    expect(app.snapshot().settings.accounts).not.toHaveProperty('a2');
+    expect(await app.dispatch('signOut', ['a2'])).toEqual({ ok: false, error: { kind: 'input', reason: 'unknown-account' } });
+  });
+
+  it('signs an account in through its own proxy, its password kept with the secrets and never in the settings file', async () => {
+    const secrets = new MemorySecretStore();
+    const { app, messengers } = createApp({ secrets });
+    await app.dispatch('addAccount', []);
+    const proxy = { kind: 'socks5', host: 'proxy.example', port: 1080, username: 'me' } as const;
+    expect(await app.dispatch('saveAccountSettings', ['a2', { proxy, proxyPassword: 'proxy-secret' }])).toMatchObject({
+      ok: true,
+      value: { accounts: { a2: { proxy, hasProxyPassword: true }, a1: { hasProxyPassword: false } } },
+    });
+    await app.dispatch('signIn', ['a2', SIGN_IN]);
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    expect(messengers[1]?.callsTo('signIn')[0]?.[0]).toMatchObject({ proxy: { ...proxy, password: 'proxy-secret' } });
+    expect(messengers[0]?.callsTo('signIn')[0]?.[0]).not.toHaveProperty('proxy');
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('proxy-secret');
+    await app.dispatch('saveAccountSettings', ['a2', { proxy: null }]);
+    expect(app.snapshot().settings.accounts['a2']).toEqual(expect.not.objectContaining({ proxy }));
+    expect(secrets.has('proxy:a2')).toBe(false);
+  });
+
+  it('keeps a proxy password until the app stops where no password can be kept', async () => {
+    const { app, messenger } = createApp({ secrets: new NoSecretStore() });
+    const proxy = { kind: 'http', host: 'proxy.example', port: 3128, username: 'me' } as const;
+    await app.dispatch('saveAccountSettings', [A1, { proxy, proxyPassword: 'proxy-secret' }]);
+    expect(app.snapshot().settings.accounts[A1]).toMatchObject({ hasProxyPassword: true });
+    await app.dispatch('signIn', [A1, SIGN_IN]);
+    expect(messenger.callsTo('signIn')[0]?.[0]).toMatchObject({ proxy: { ...proxy, password: 'proxy-secret' } });
+    expect(createApp({ secrets: new NoSecretStore() }).app.snapshot().settings.accounts[A1]).toMatchObject({ proxy, hasProxyPassword: false });
+  });
+
+  it('refuses a proxy it cannot use, before anything connects', async () => {
+    const { app } = createApp();
+    const result = await app.dispatch('saveAccountSettings', [A1, { proxy: { kind: 'socks5', host: 'bad host', port: 99_999 } }]);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(app.snapshot().settings.accounts[A1]).not.toHaveProperty('proxy');
+  });
+
+  it('keeps a protocol console per account: nothing until it is turned on, then its lines to that account only', async () => {
+    const { app, messengers, shell } = createApp();
+    await app.dispatch('addAccount', []);
+    const [first, second] = messengers.map((messenger) => messenger.options?.trace);
+    expect(first?.enabled()).toBe(false);
+    await app.dispatch('openProtocolConsole', [A1]);
+    expect(shell.showConsole).toHaveBeenCalledWith(A1);
+    await app.dispatch('setProtocolConsoleRecording', [A1, true]);
+    expect([first?.enabled(), second?.enabled()]).toEqual([true, false]);
+
+    const events = app.next('console');
+    first?.line({ at: 1, connection: 'NS 1', direction: 'out', text: 'VER 1 MSNP3 MSNP2 CVR0' });
+    first?.line({ at: 2, connection: 'NS 1', direction: 'in', text: 'VER 1 MSNP3' });
+    expect(await events).toEqual({
+      account: A1,
+      recording: true,
+      firstSeq: 1,
+      lines: [
+        { seq: 1, at: 1, connection: 'NS 1', direction: 'out', text: 'VER 1 MSNP3 MSNP2 CVR0' },
+        { seq: 2, at: 2, connection: 'NS 1', direction: 'in', text: 'VER 1 MSNP3' },
+      ],
+    });
+    expect(await app.dispatch('getProtocolConsole', ['a2'])).toEqual({ ok: true, value: { recording: false, lines: [], firstSeq: 1 } });
+    await app.dispatch('clearProtocolConsole', [A1]);
+    expect(await app.dispatch('getProtocolConsole', [A1])).toEqual({ ok: true, value: { recording: true, lines: [], firstSeq: 3 } });
+  });
+
+  it('tells the account who removed it from their list while it was away', () => {
+    const { messenger, notices } = createApp();
+    messenger.fire('removedBy', { handle: 'gone@example.com', friendlyName: 'Gone' });
+    expect(notices).toEqual([{ kind: 'removed-by', handle: 'gone@example.com', friendlyName: 'Gone' }]);
   });
 });

@@ -1,8 +1,8 @@
-// The application without a shell: one messenger, its settings and the Local demo, answering
-// every IPC command and telling windows what changed. Electron and the browser host each wrap
-// it in a few lines; everything here is plain Node.
+// The application without a shell: one messenger per account slot, the settings and the Local
+// demo, answering every IPC command and telling windows what changed. Electron and the browser
+// host each wrap it in a few lines; everything here is plain Node.
 
-import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
+import { type AccountId, FIRST_ACCOUNT, nextAccountId } from '../../shared/accounts';
 import {
   COMMANDS,
   type AccountCommandName,
@@ -13,13 +13,19 @@ import {
   isAccountCommand,
 } from '../../shared/commands';
 import { TypedEmitter } from '../../shared/emitter';
-import type { IpcEvents, Notice, SignInRequest, Snapshot } from '../../shared/ipc';
+import type { IpcEvents, SignInRequest, Snapshot } from '../../shared/ipc';
 import { openableLink } from '../../shared/links';
-import type { AppError, PassportForm, TranscriptEntry } from '../../shared/model';
+import { type AppError, INITIAL_STATE, type PassportForm, type TranscriptEntry } from '../../shared/model';
 import type { Route } from '../../shared/routes';
 import { windowPatch, windowState } from '../../shared/window-state';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
+import type { ProxyCredentials, ProxySettings } from '../../shared/proxy';
+import type { z } from 'zod';
+import type { accountSettingsPatchSchema, proxyTestSchema } from '../../shared/schemas';
 import { MessengerError, inputError } from '../client/errors';
+import { checkProxy } from '../client/proxy-check';
+import { type Account, createAccount } from './account';
+import type { StoredAccountSettings } from './account-settings';
 import { appInfo, openLogFolder } from './app-info';
 import type { AppLog } from './app-log';
 import type { DemoServer } from './demo-server';
@@ -28,14 +34,18 @@ import { AppHistory, type AppHistoryOptions, historyUnavailable } from './histor
 import type { MessengerPort, MessengerPortOptions } from './messenger-port';
 import type { SecretStore } from './secret-store';
 import { DEMO_SERVER, SettingsStore, type StoredSettings } from './settings-store';
-import { SignInAlerts } from './sign-in-alerts';
 import { logSessionActivity } from './session-log';
-import { StateSync } from './state-sync';
+
+export type { Account };
 
 /** What a shell does for the app: windows and the user's browser. */
 export interface AppShell {
   /** Shows a conversation's window; `incoming` ones appear without stealing the focus. */
   showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void;
+  /** Shows an account's contact-list window (a new account's sign-in form). */
+  showContactList(account: AccountId): void;
+  /** Shows an account's protocol console window. */
+  showConsole(account: AccountId): void;
   openExternal(pathOrUrl: string): void | Promise<void>;
   /** Opens a link someone clicked, already checked by shared/links.ts: the browser or the mail client. */
   openLink(url: string): void | Promise<void>;
@@ -56,6 +66,8 @@ export interface MessengerAppOptions {
   readonly createMessenger: (options: MessengerPortOptions) => MessengerPort;
   /** Settings a fresh data directory starts with. */
   readonly defaults?: Partial<StoredSettings>;
+  /** What an account's sign-in form starts with before it was ever used (the demo's handle, a test's server). */
+  readonly accountDefaults?: Partial<StoredAccountSettings>;
   /** The Local demo, composed by the shell's entry point (the app never imports the server). */
   readonly demo: DemoAddress;
   /** Chat history (the shell says where its worker is); without it, history commands say it is unavailable. */
@@ -70,16 +82,6 @@ export interface MessengerAppOptions {
 export type DemoAddress = Pick<DemoServer, 'address'>;
 
 export type AppEvents = Omit<IpcEvents, 'snapshot'>;
-
-/** One account of the app: its client, and the state sync that tells its windows what changed. */
-export interface Account {
-  readonly id: AccountId;
-  readonly messenger: MessengerPort;
-  readonly sync: StateSync;
-  readonly signInAlerts: SignInAlerts;
-  /** The chat history of whoever signs in on this account, when the shell set history up. */
-  readonly history: AppHistory | undefined;
-}
 
 type Rest<T extends readonly unknown[]> = T extends readonly [unknown, ...infer Tail] ? Tail : never;
 
@@ -104,10 +106,15 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.options = options;
     this.log = options.log ? (line) => options.log?.info(line) : () => {};
     this.shell = options.shell;
-    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages);
+    this.settings = new SettingsStore(options.dataDir, options.secrets, options.defaults, this.log, options.spellCheckLanguages, options.accountDefaults);
     this.demo = options.demo;
     this.handlers = this.createHandlers();
-    this.addAccount(FIRST_ACCOUNT);
+    for (const id of this.settings.accountIds) this.openAccount(id);
+  }
+
+  /** Every account slot, the first one first. */
+  get accountIds(): readonly AccountId[] {
+    return [...this.accounts.keys()];
   }
 
   /** The account's messenger (for a shell's own needs, such as the tray's status). */
@@ -117,9 +124,23 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
 
   /** Everything a window of the account needs to start; `view`, the window's route, trims what it does not show (shared/window-state.ts). */
   snapshot(account: AccountId = FIRST_ACCOUNT, view?: Route): Snapshot {
-    const state = this.accounts.get(account)?.sync.state ?? this.accounts.get(FIRST_ACCOUNT)?.sync.state;
-    if (!state) throw new Error('The app has no account');
+    // A page may name an account that was closed: it shows a signed-out window whose commands say so.
+    const state = this.accounts.get(account)?.sync.state ?? INITIAL_STATE;
     return { account, state: windowState(state, view), settings: this.settings.settings };
+  }
+
+  /**
+   * Forgets a signed-out account slot whose window was closed (never the first one): its settings
+   * and proxy password go; the passwords remembered for handles stay. False when it must stay.
+   */
+  async removeAccount(id: AccountId): Promise<boolean> {
+    const account = this.accounts.get(id);
+    if (!account || id === FIRST_ACCOUNT || account.messenger.state.session.state !== 'offline') return false;
+    this.accounts.delete(id);
+    account.protocolConsole.setRecording(false);
+    await account.history?.close();
+    this.emit('settings', await this.settings.removeAccount(id));
+    return true;
   }
 
   /** Runs one command from a window. Nothing throws: bad input and failures come back as AppErrors. */
@@ -137,22 +158,18 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   }
 
   /**
-   * "Sign me in automatically": at start, with the remembered password of the last account.
-   * A failure shows on the sign-in form like any other (the session state carries it).
+   * "Sign me in automatically": at start, every account that asked for it, with its remembered
+   * password. A failure shows on that account's sign-in form like any other (its session state carries it).
    */
   async signInAutomatically(): Promise<void> {
-    const { autoSignIn, hasSavedPassword, lastServer, lastHandle } = this.settings.settings;
-    if (!autoSignIn || !hasSavedPassword) return;
-    const request: SignInRequest = {
-      server: lastServer,
-      handle: lastHandle,
-      password: '',
-      status: 'NLN',
-      rememberPassword: true,
-      autoSignIn: true,
-    };
-    const result = await this.dispatch('signIn', [FIRST_ACCOUNT, request]);
-    if (!result.ok) this.log(`Automatic sign-in failed: ${result.error.reason}${result.error.code === undefined ? '' : ` ${result.error.code}`}`);
+    await Promise.all(
+      Object.entries(this.settings.settings.accounts).map(async ([id, { autoSignIn, hasSavedPassword, lastServer, lastHandle }]) => {
+        if (!autoSignIn || !hasSavedPassword) return;
+        const request: SignInRequest = { server: lastServer, handle: lastHandle, password: '', status: 'NLN', rememberPassword: true, autoSignIn: true };
+        const result = await this.dispatch('signIn', [id, request]);
+        if (!result.ok) this.log(`Automatic sign-in of ${id} failed: ${result.error.reason}${result.error.code === undefined ? '' : ` ${result.error.code}`}`);
+      }),
+    );
   }
 
   /** Signs every account out and closes its history. The demo server belongs to the shell that composed it. */
@@ -165,24 +182,44 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     );
   }
 
-  private addAccount(id: AccountId): Account {
-    const messenger = this.options.createMessenger({
-      dataDir: this.options.dataDir,
-      openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
-      ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
-      log: this.log,
-      logMessageText: () => this.settings.settings.logMessageText,
-    });
-    if (this.options.log) logSessionActivity(messenger, this.options.log, id === FIRST_ACCOUNT ? undefined : id);
-    const sync = new StateSync({ initial: messenger.state });
-    const history = this.options.history && this.createHistory(id, messenger, this.options.history);
-    const account: Account = { id, messenger, sync, signInAlerts: new SignInAlerts(), history };
+  /** The slot's client; the list cache lives in the one data directory, keyed by server and handle. */
+  private openAccount(id: AccountId): Account {
+    const historyOptions = this.options.history;
+    const account = createAccount(
+      id,
+      this.options.createMessenger,
+      {
+        dataDir: this.options.dataDir,
+        openExternal: (pathOrUrl) => this.shell.openExternal(pathOrUrl),
+        ...(this.shell.openForm && { openForm: (form: PassportForm) => this.shell.openForm?.(form) }),
+        log: this.log,
+        logMessageText: () => this.settings.settings.logMessageText,
+      },
+      {
+        // What crosses to the windows is trimmed as their snapshots are (shared/window-state.ts).
+        patch: (event) => this.emit('patch', { ...event, patch: windowPatch(event.patch) }),
+        notice: (event) => this.emit('notice', event),
+        console: (event) => this.emit('console', event),
+        incoming: (account, conversationId) => this.shell.showConversation(account, conversationId, 'incoming'),
+        fileRecovered: (file) => this.emit('settings', this.settings.noteRecovered(file)),
+      },
+      historyOptions && ((messenger) => this.createHistory(id, messenger, historyOptions)),
+    );
+    if (this.options.log) logSessionActivity(account.messenger, this.options.log, id === FIRST_ACCOUNT ? undefined : id);
     this.accounts.set(id, account);
-    sync.on('patch', (patch) => this.emit('patch', { account: id, patch: windowPatch(patch) }));
-    this.forwardMessengerEvents(account);
-    messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
-    messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
+    account.messenger.setAutoIdleMinutes(this.settings.settings.autoIdleMinutes);
+    account.messenger.setAutoReplies(activeReplies(this.settings.settings.autoReply));
     return account;
+  }
+
+  /** File → Sign In with Another Account…: a new slot beside the others, its window shown. */
+  private async addAccount(): Promise<AccountId> {
+    const id = nextAccountId(new Set([...this.accounts.keys(), ...this.settings.accountIds]));
+    const settings = await this.settings.addAccount(id);
+    this.openAccount(id);
+    this.emit('settings', settings);
+    this.shell.showContactList(id);
+    return id;
   }
 
   private async run<K extends CommandName>(name: K, args: ValidArgs<K>): Promise<CommandValue<K>> {
@@ -197,32 +234,6 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     return handler(account, ...rest);
   }
 
-  private forwardMessengerEvents(account: Account): void {
-    const { messenger, sync, signInAlerts, id } = account;
-    const notify = (notice: Notice): void => this.emit('notice', { account: id, notice });
-    messenger.on('state', (state) => sync.update(state));
-    messenger.on('message', ({ conversationId, from, fromName, text }) => {
-      notify({ kind: 'message', conversationId, from, fromName, text });
-      this.shell.showConversation(id, conversationId, 'incoming');
-    });
-    messenger.on('newMail', (mail) => notify({ kind: 'new-mail', from: mail.from, subject: mail.subject }));
-    messenger.on('addedBy', (request) => notify({ kind: 'added-by', ...request }));
-    messenger.on('presence', (change) => {
-      // Only someone on my contact list is news; a server may say anything about anyone else.
-      const contact = messenger.state.contacts[change.handle.toLowerCase()];
-      const announce = signInAlerts.seen(change) && contact?.lists.includes('FL') === true;
-      if (announce) notify({ kind: 'online', handle: change.handle, friendlyName: change.friendlyName });
-    });
-    messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
-      notify({ kind: 'error', error, ...(conversationId === undefined ? {} : { conversationId }) }),
-    );
-    messenger.on('fileRecovered', (file) => this.emit('settings', this.settings.noteRecovered(file)));
-    messenger.on('signedOut', ({ reason, error }) => {
-      signInAlerts.clear();
-      notify({ kind: 'signed-out', reason, ...(error && { error }) });
-    });
-  }
-
   private async saveSettings(patch: Partial<StoredSettings>): Promise<IpcEvents['settings']> {
     const settings = await this.settings.update(patch);
     if (patch.autoIdleMinutes !== undefined) {
@@ -235,22 +246,52 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     return settings;
   }
 
-  private async signIn({ messenger }: Account, request: SignInRequest): Promise<void> {
+  private async signIn({ id, messenger }: Account, request: SignInRequest): Promise<void> {
     const password = request.password || this.settings.secrets.get(request.handle);
     if (!password) throw inputError('missing-password', 'password');
     const remember = request.rememberPassword && this.settings.secrets.storage !== 'none';
-    await this.saveSettings({
-      lastServer: request.server,
-      lastHandle: request.handle,
-      rememberPassword: remember,
-      autoSignIn: remember && request.autoSignIn,
-    });
-    const server = request.server === DEMO_SERVER ? await this.demoAddress() : request.server;
-    await messenger.signIn({ server, handle: request.handle, password, status: request.status });
+    this.emit(
+      'settings',
+      await this.settings.updateAccount(id, {
+        lastServer: request.server,
+        lastHandle: request.handle,
+        rememberPassword: remember,
+        autoSignIn: remember && request.autoSignIn,
+      }),
+    );
+    const server = await this.serverAddress(request.server);
+    const proxy = this.settings.account(id)?.proxy;
+    await messenger.signIn({ server, handle: request.handle, password, status: request.status, ...(proxy && { proxy: this.withPassword(id, proxy) }) });
     if (remember) {
       await this.settings.secrets.set(request.handle, password);
       this.emit('settings', this.settings.settings);
     }
+  }
+
+  /** `demo` is the Local demo's address; anything else is as typed. */
+  private serverAddress(server: string): Promise<string> {
+    return server === DEMO_SERVER ? this.demoAddress() : Promise.resolve(server);
+  }
+
+  /** The proxy with its password: `typed`, else the saved one (only a proxy with a user name has one). */
+  private withPassword(id: AccountId, proxy: ProxySettings, typed = ''): ProxyCredentials {
+    if (proxy.username === undefined) return proxy;
+    const password = typed || this.settings.proxyPassword(id);
+    return password === undefined ? proxy : { ...proxy, password };
+  }
+
+  private async saveAccountSettings({ id }: Account, patch: z.output<typeof accountSettingsPatchSchema>): Promise<IpcEvents['settings']> {
+    const { proxyPassword, ...change } = patch;
+    if (proxyPassword && (change.proxy ?? this.settings.account(id)?.proxy)?.username !== undefined) {
+      await this.settings.setProxyPassword(id, proxyPassword);
+    }
+    const settings = await this.settings.updateAccount(id, change);
+    this.emit('settings', settings);
+    return settings;
+  }
+
+  private async testProxy({ id }: Account, { proxy, proxyPassword, server }: z.output<typeof proxyTestSchema>): Promise<string> {
+    return checkProxy(this.withPassword(id, proxy, proxyPassword), await this.serverAddress(server));
   }
 
   private async demoAddress(): Promise<string> {
@@ -354,7 +395,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       historyConversation: (account, conversationId) => this.historyOf(account).conversation(conversationId),
       historySearch: (account, words) => this.historyOf(account).search(words),
       historyDelete: (account, what) => this.historyOf(account).delete(what),
-      historyExport: (account, scope, format) => this.historyOf(account).export(scope, format),
+      historyExport: (account, scope) => this.historyOf(account).export(scope),
       dismissRecovered: () => {
         const settings = this.settings.dismissRecovered();
         this.emit('settings', settings);
@@ -365,6 +406,17 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       openLink: (url) => this.openLink(url),
       notify: (notification) => this.shell.notify?.(notification),
       setContactPreferences: (account, contact, preferences) => this.setContactPreferences(account, contact, preferences),
+      addAccount: () => this.addAccount(),
+      showContactList: (id) => {
+        if (!this.accounts.has(id)) throw inputError('unknown-account');
+        this.shell.showContactList(id);
+      },
+      saveAccountSettings: (account, patch) => this.saveAccountSettings(account, patch),
+      testProxy: (account, test) => this.testProxy(account, test),
+      openProtocolConsole: ({ id }) => this.shell.showConsole(id),
+      getProtocolConsole: ({ protocolConsole }) => protocolConsole.snapshot(),
+      setProtocolConsoleRecording: ({ protocolConsole }, recording) => protocolConsole.setRecording(recording),
+      clearProtocolConsole: ({ protocolConsole }) => protocolConsole.clear(),
     };
   }
 }

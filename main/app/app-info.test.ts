@@ -16,7 +16,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function createApp(options: { logFile?: string; showFolder?: AppShell['showFolder'] } = {}) {
   const messenger = new FakeMessenger();
-  const shell: AppShell = { showConversation: vi.fn(), showHistory: vi.fn(), openExternal: vi.fn(), openLink: vi.fn(), ...(options.showFolder && { showFolder: options.showFolder }) };
+  const shell: AppShell = { showConversation: vi.fn(), showContactList: vi.fn(), showConsole: vi.fn(), showHistory: vi.fn(), openExternal: vi.fn(), openLink: vi.fn(), ...(options.showFolder && { showFolder: options.showFolder }) };
   const log = options.logFile === undefined ? undefined : openLog({ file: options.logFile });
   const demo = { address: async () => '127.0.0.1:1' };
   const app = new MessengerApp({ dataDir, secrets: new MemorySecretStore(), shell, demo, createMessenger: () => messenger, ...(log && { log }) });

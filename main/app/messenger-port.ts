@@ -12,4 +12,4 @@ export type { MessengerEvents };
 export type MessengerPort = { readonly [K in keyof Messenger]: Messenger[K] };
 
 /** What the app gives the messenger it creates. */
-export type MessengerPortOptions = Pick<MessengerOptions, 'dataDir' | 'openExternal' | 'openForm' | 'log' | 'logMessageText'>;
+export type MessengerPortOptions = Pick<MessengerOptions, 'dataDir' | 'openExternal' | 'openForm' | 'log' | 'logMessageText' | 'trace'>;

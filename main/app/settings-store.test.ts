@@ -15,17 +15,37 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const open = (lines: string[] = []) => new SettingsStore(dir, new MemorySecretStore(), {}, (line) => lines.push(line));
 
-/** A settings file as version 0.1.0 wrote it: no schema version. */
-const VERSION_1 = { autoIdleMinutes: 12, sounds: false, toasts: true, signInAtStart: false, lastServer: '127.0.0.1:1863', lastHandle: 'you@x.com', rememberPassword: true, autoSignIn: false };
+/** A settings file as version 0.1.0 wrote it: no schema version, and the one account's sign-in form at the top. */
+const SIGN_IN_FORM = { lastServer: '127.0.0.1:1863', lastHandle: 'you@x.com', rememberPassword: true, autoSignIn: false };
+const APP_SETTINGS = { autoIdleMinutes: 12, sounds: false, toasts: true, signInAtStart: false };
+const VERSION_1 = { ...APP_SETTINGS, ...SIGN_IN_FORM };
+/** What the sign-in form of a file of version 1 or 2 becomes: the first account's. */
+const FIRST_ACCOUNT = { accounts: { a1: { ...SIGN_IN_FORM, hasSavedPassword: false, hasProxyPassword: false } } };
 
 describe('SettingsStore', () => {
-  it('reads a file from before schema versions (version 1) and writes it back as version 2', async () => {
+  it('reads a file from before schema versions (version 1) and writes it back as version 3, its sign-in form the first account\'s', async () => {
     writeFileSync(file, JSON.stringify(VERSION_1));
     const store = open();
-    expect(store.settings).toMatchObject({ ...VERSION_1, logMessageText: false, recovered: [] });
+    expect(store.settings).toMatchObject({ ...APP_SETTINGS, ...FIRST_ACCOUNT, logMessageText: false, recovered: [] });
+    expect(store.settings).not.toHaveProperty('lastHandle');
     await store.update({ sounds: true });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ schemaVersion: 2, ...DEFAULT_SETTINGS, ...VERSION_1, sounds: true, logMessageText: false });
-    expect(open().settings).toMatchObject({ autoIdleMinutes: 12, sounds: true, lastHandle: 'you@x.com' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      schemaVersion: 3,
+      ...DEFAULT_SETTINGS,
+      ...APP_SETTINGS,
+      accounts: { a1: SIGN_IN_FORM },
+      sounds: true,
+      logMessageText: false,
+    });
+    expect(open().settings).toMatchObject({ autoIdleMinutes: 12, sounds: true, accounts: { a1: { lastHandle: 'you@x.com' } } });
+  });
+
+  it('keeps every account of a file of version 3, and drops an entry that is not an account', () => {
+    const a2 = { lastServer: 'demo', lastHandle: 'me@y.com', rememberPassword: false, autoSignIn: false, proxy: { kind: 'socks5', host: '127.0.0.1', port: 1080 } };
+    writeFileSync(file, JSON.stringify({ schemaVersion: 3, ...APP_SETTINGS, accounts: { a1: SIGN_IN_FORM, a2, 'not an id': SIGN_IN_FORM } }));
+    const store = open();
+    expect(store.accountIds).toEqual(['a1', 'a2']);
+    expect(store.settings.accounts['a2']).toEqual({ ...a2, hasSavedPassword: false, hasProxyPassword: false });
   });
 
   it('keeps a damaged file beside it as settings.<time>.bak, starts from the defaults and says so once', async () => {
@@ -44,7 +64,7 @@ describe('SettingsStore', () => {
 
   it('costs one bad value only that value', () => {
     writeFileSync(file, JSON.stringify({ schemaVersion: 2, ...VERSION_1, autoIdleMinutes: 'soon', logMessageText: 'yes' }));
-    expect(open().settings).toMatchObject({ ...VERSION_1, autoIdleMinutes: DEFAULT_SETTINGS.autoIdleMinutes, logMessageText: false, recovered: [] });
+    expect(open().settings).toMatchObject({ ...APP_SETTINGS, ...FIRST_ACCOUNT, autoIdleMinutes: DEFAULT_SETTINGS.autoIdleMinutes, logMessageText: false, recovered: [] });
   });
 
   it('tells about a damaged password file too, and about files found later', () => {

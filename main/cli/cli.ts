@@ -13,7 +13,10 @@ import { type CliArguments, UsageError, parseCliArguments } from './arguments';
 import { parseCliCommand, runCliCommand } from './commands';
 import { type CliEvent, errorEvent, printEvents, usageEvent } from './events';
 import { printHistoryEvents, runHistoryCommand } from './history-commands';
+import { signInAdviceText } from './sentences';
 import { cliDataDir, promptPassword } from './system';
+import { traceText } from './trace';
+import type { ProxyCredentials } from '../../shared/proxy';
 
 const print = (event: CliEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 
@@ -28,11 +31,20 @@ async function readPassword(): Promise<string> {
   return promptPassword('Password: ');
 }
 
+/** The proxy with its password: the URL's, else MSN_PROXY_PASSWORD when the URL names a user. */
+function proxyOf(options: CliArguments): ProxyCredentials | undefined {
+  const { proxy } = options;
+  const fromEnvironment = process.env.MSN_PROXY_PASSWORD;
+  if (!proxy || proxy.password !== undefined || proxy.username === undefined || fromEnvironment === undefined) return proxy;
+  return { ...proxy, password: fromEnvironment };
+}
+
 function createMessenger(options: CliArguments, log: AppLog | undefined): Messenger {
   return new Messenger({
     dataDir: cliDataDir(),
     openExternal: options.openBrowser ? openWithPlatform : async () => undefined,
     ...(log && { log: (line: string) => log.info(line), logMessageText: () => options.logMessageText }),
+    ...(options.trace && { trace: { enabled: () => true, line: (line) => void process.stderr.write(`${traceText(line)}\n`) } }),
   });
 }
 
@@ -50,9 +62,12 @@ async function run(messenger: Messenger, options: CliArguments, password: string
     if (reason === 'user' || reason === 'elsewhere') void (history?.close() ?? Promise.resolve()).finally(() => exit(reason === 'user' ? 0 : 1));
   });
   try {
-    await messenger.signIn({ server: options.server, handle: options.handle, password, status: options.status });
+    const proxy = proxyOf(options);
+    await messenger.signIn({ server: options.server, handle: options.handle, password, status: options.status, ...(proxy && { proxy }) });
   } catch (error) {
-    print(errorEvent(toAppError(error)));
+    const appError = toAppError(error);
+    const advice = signInAdviceText(appError, options.server);
+    print(errorEvent(appError, advice === undefined ? {} : { advice }));
     print({ event: 'signed-out', reason: 'error' });
     await history?.close();
     return exit(1);

@@ -82,6 +82,7 @@ describe('CLI arguments', () => {
       openBrowser: false,
       history: true,
       logMessageText: false,
+      trace: false,
     });
     expect(parseCliArguments(['--server', 'h', '--user', 'a@b.c'])).toMatchObject({ status: 'NLN', openBrowser: true, history: false });
   });
@@ -93,6 +94,30 @@ describe('CLI arguments', () => {
     });
     expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log-message-text'])).toThrow(/goes with --log FILE/);
     expect(() => parseCliArguments(['--server', 'h', '--user', 'a@b.c', '--log', ''])).toThrow(/--log needs a file name/);
+  });
+
+  it('reads --proxy as SOCKS5 or HTTP, with a user and a password when the URL has them, and --trace', () => {
+    const base = ['--server', 'h:1', '--user', 'a@b.c'];
+    expect(parseCliArguments([...base, '--proxy', 'socks5://127.0.0.1:1080', '--trace'])).toMatchObject({
+      proxy: { kind: 'socks5', host: '127.0.0.1', port: 1080 },
+      trace: true,
+    });
+    expect(parseCliArguments([...base, '--proxy', 'http://me:p%40ss@proxy.example:3128']).proxy).toEqual({
+      kind: 'http',
+      host: 'proxy.example',
+      port: 3128,
+      username: 'me',
+      password: 'p@ss',
+    });
+    expect(parseCliArguments([...base, '--proxy', 'socks5://me@[::1]:9050']).proxy).toEqual({ kind: 'socks5', host: '[::1]', port: 9050, username: 'me' });
+  });
+
+  it('refuses a proxy it cannot use, without echoing its password', () => {
+    const base = ['--server', 'h:1', '--user', 'a@b.c'];
+    for (const proxy of ['ftp://h:1', 'socks5://h:99999', 'socks5://h:1/path', 'http://:secret@h:1', 'h:1080']) {
+      expect(() => parseCliArguments([...base, '--proxy', proxy]), proxy).toThrow(UsageError);
+    }
+    expect(() => parseCliArguments([...base, '--proxy', 'gopher://me:secret@h:1'])).toThrow(/^(?!.*secret)/s);
   });
 
   it('refuses a password argument, unknown options and a bad status', () => {

@@ -47,6 +47,7 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
   messenger.on('signedIn', ({ handle, friendlyName, dialect }) => print({ event: 'signed-in', handle, friendlyName, dialect }));
   messenger.on('presence', ({ handle, status, friendlyName }) => print({ event: 'presence', handle, status, friendlyName }));
   messenger.on('addedBy', ({ handle, friendlyName }) => print({ event: 'added-by', handle, friendlyName }));
+  messenger.on('removedBy', ({ handle, friendlyName }) => print({ event: 'removed-by', handle, friendlyName }));
   messenger.on('newMail', ({ from, fromAddress, subject }) => print({ event: 'new-mail', from, fromAddress, subject }));
   messenger.on('form', ({ action, method, fields }) => print({ event: 'form', action, method, fields }));
   messenger.on('message', ({ conversationId, from, text, automatic }) =>

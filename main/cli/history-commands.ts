@@ -3,10 +3,12 @@
 
 import { isValidHandle } from '../../shared/handles';
 import type { HistoryExportFormat } from '../../shared/history';
+import { buildExport } from '../../shared/history-export';
 import type { HistoryService } from '../app/history/service';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { UsageError } from './arguments';
 import type { CliEvent } from './events';
+import { EXPORT_WORDS } from './sentences';
 
 export type HistoryCliCommand =
   | { readonly name: 'history'; readonly action: 'search'; readonly words: string }
@@ -62,7 +64,7 @@ export async function runHistoryCommand(history: HistoryService | undefined, com
       return;
     }
     case 'export': {
-      const exported = await history.export({ kind: 'contact', handle: command.handle }, command.format);
+      const exported = buildExport(await history.export({ kind: 'contact', handle: command.handle }), command.format, EXPORT_WORDS);
       await writer.write(command.path, exported.content);
       print({ event: 'history-exported', path: command.path, messages: exported.messages });
       return;

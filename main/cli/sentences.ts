@@ -2,7 +2,10 @@
 // the renderer's strings module. Every reason has its line: the table does not compile without it.
 
 import type { AppError, ErrorReason } from '../../shared/errors';
+import type { ExportWords } from '../../shared/history-export';
 import { describeProtocolError } from '../../shared/protocol-errors';
+import { SERVER_PRESETS } from '../../shared/server-presets';
+import { type SignInAdvice, type SilentStep, signInAdvice } from '../../shared/troubleshoot';
 
 type Detail = NonNullable<AppError['detail']>;
 
@@ -55,6 +58,13 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
   'no-answer': ({ detail }) => `No answer to ${text(detail, 'request')} within ${text(detail, 'seconds')} s.`,
   'keep-alive-lost': () => 'The server stopped answering; the connection was lost.',
   'reconnect-gave-up': ({ detail }) => `Stopped reconnecting after ${text(detail, 'attempts')} attempts.`,
+  'proxy-cannot-connect': ({ detail }) => `Could not connect to the proxy ${text(detail, 'proxy')} (${text(detail, 'code')}).`,
+  'proxy-timeout': ({ detail }) => `No answer from the proxy ${text(detail, 'proxy')} within ${text(detail, 'seconds')} s.`,
+  'proxy-needs-credentials': ({ detail }) => `The proxy ${text(detail, 'proxy')} wants a user name and password (socks5://user@host:port, password in MSN_PROXY_PASSWORD).`,
+  'proxy-credentials-refused': ({ detail }) => `The proxy ${text(detail, 'proxy')} refused the user name and password.`,
+  'proxy-refused': ({ detail }) => `The proxy ${text(detail, 'proxy')} refused to connect to ${text(detail, 'server')} (${text(detail, 'answer')}).`,
+  'proxy-unexpected': ({ detail }) => `${text(detail, 'proxy')} did not answer as that kind of proxy.`,
+  'invalid-proxy': () => 'Not a proxy: use socks5://[user[:password]@]host:port or http://[user[:password]@]host:port.',
   'signed-in-elsewhere': () => 'Signed out: this account signed in at another location.',
   'server-shutdown': () => 'The server is going down for maintenance.',
   'signed-out-by-server': () => 'The server signed this account out.',
@@ -85,4 +95,58 @@ const SENTENCES: { readonly [R in ErrorReason]: (error: AppError) => string } = 
 
 export function describe(error: AppError): string {
   return SENTENCES[error.reason](error);
+}
+
+/** The words of a history file written by `history export`. */
+export const EXPORT_WORDS: ExportWords = {
+  language: 'en',
+  title: ({ scope, contactName }) =>
+    scope.kind === 'contact' ? `Message history with ${contactName ?? scope.handle} (${scope.handle})` : `Messages containing "${scope.query}"`,
+  exported: (time, messages) => `Exported ${time}, ${messages} ${messages === 1 ? 'message' : 'messages'}.`,
+  conversation: (time, people) => `Conversation of ${time} with ${people}`,
+  nobodyElse: 'nobody else',
+  notDelivered: '(not delivered)',
+  notConfirmed: '(not confirmed as delivered)',
+};
+const SILENT_STEPS: Readonly<Record<SilentStep, string>> = {
+  VER: 'at VER (which protocol version)',
+  CVR: 'at CVR (which client)',
+  INF: 'at INF (how to sign in)',
+  USR: 'at USR (checking the address and password)',
+  SYN: 'at SYN (sending the contact list)',
+  CHG: 'at CHG (setting the status)',
+  other: 'in the middle of the sign-in',
+};
+
+const PROXY_ADVICE: Readonly<Record<Extract<SignInAdvice, { kind: 'proxy' }>['problem'], (proxy: string) => string>> = {
+  unreachable: (proxy) => `The MSN server was never reached: check that the proxy ${proxy} is running at that address and port, or leave out --proxy.`,
+  silent: (proxy) => `The proxy ${proxy} took the connection and said nothing: check it is a proxy of that kind and that it is working.`,
+  credentials: (proxy) => `Give the proxy ${proxy} a user name and password it accepts: socks5://user@host:port or http://user@host:port, the password in MSN_PROXY_PASSWORD.`,
+  refused: (proxy) => `The proxy ${proxy} will not connect to that server or port: ask whoever runs it, or use another proxy.`,
+  'not-a-proxy': (proxy) => `${proxy} is not that kind of proxy: check whether it speaks SOCKS5 (socks5://) or HTTP CONNECT (http://), and its port.`,
+};
+
+function adviceText(advice: SignInAdvice): string {
+  switch (advice.kind) {
+    case 'md5-opt-in':
+      return `Turn on old MSN (MD5) sign-in for this account on the server's website (${advice.website}), then sign in again.`;
+    case 'server-unreachable':
+      return advice.refused
+        ? `Nothing accepts connections at ${advice.host}:${advice.port}: check --server (host:port) and that the server is running, or use --proxy if the network needs one.`
+        : `${advice.host}:${advice.port} did not answer: check --server, the network and any firewall, or use --proxy if the network needs one.`;
+    case 'wrong-protocol':
+      return advice.offered.length > 0
+        ? `The server offered ${advice.offered.join(', ')}; this client speaks only MSNP3 and MSNP2. Use a server that still accepts MSN Messenger 2.0.`
+        : 'The server accepts neither MSNP3 nor MSNP2. Use a server that still accepts MSN Messenger 2.0.';
+    case 'proxy':
+      return PROXY_ADVICE[advice.problem](advice.proxy);
+    case 'server-silent':
+      return `The server stopped answering ${SILENT_STEPS[advice.step]}: check that --server is an MSN server, and try again later.`;
+  }
+}
+
+/** What to do about a failed sign-in to `server`, when the troubleshooter knows the case (shared/troubleshoot.ts). */
+export function signInAdviceText(error: AppError, server: string): string | undefined {
+  const advice = signInAdvice(error, server, SERVER_PRESETS);
+  return advice && adviceText(advice);
 }

@@ -4,6 +4,7 @@
 
 import type { AppError, ErrorReason } from '../../shared/errors';
 import { ConnectionClosedError, MsnpSyntaxError, ProtocolError, RequestTimeoutError } from '../../protocol/index';
+import { ProxyError } from '../net/proxy-error';
 import { SessionEndedError, SessionError, UnsolicitedProtocolError, closeError } from '../ns/errors';
 import { DataFolderError } from '../storage/data-folder';
 
@@ -48,6 +49,7 @@ export function toAppError(error: unknown): AppError {
     return { kind: 'timeout', reason: 'no-answer', field: 'server', detail: { request: error.request, seconds: Math.round(error.timeoutMs / 1000) } };
   }
   if (error instanceof ConnectionClosedError) return closeError(error.reason, error.detail);
+  if (error instanceof ProxyError) return error.appError;
   if (error instanceof SessionEndedError) {
     const { end } = error;
     if (end.reason === 'user') return { kind: 'network', reason: 'sign-in-cancelled', field: 'server' };
@@ -62,6 +64,7 @@ export function toAppError(error: unknown): AppError {
 
 /** Errors a retry cannot fix: stop reconnecting and tell the user. */
 export function isPermanent(error: AppError): boolean {
+  if (error.reason === 'proxy-needs-credentials' || error.reason === 'proxy-credentials-refused') return true;
   return error.kind === 'unsupported' || error.kind === 'input' || error.field === 'password' || error.field === 'handle';
 }
 

@@ -16,11 +16,15 @@ import {
   type NewMail,
   type PassportForm,
   type PrivacyMode,
+  type RemovedBy,
   type RecoveredFile,
   type SettableStatus,
   type StatusCode,
   type UrlService,
 } from '../../shared/model';
+import type { ConnectionOptions, Dialer } from '../../protocol/index';
+import { type ProxyCredentials, proxyLabel } from '../../shared/proxy';
+import { proxyDialer } from '../net/proxy-dialer';
 import { SessionEndedError } from '../ns/errors';
 import type { SessionEnd } from '../ns/events';
 import { ListCache } from '../ns/list-cache';
@@ -40,6 +44,7 @@ import { MessengerError, inputError, isPermanent, notSignedIn, toAppError } from
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
 import { SessionMirror } from './session-mirror';
 import { withSession } from './state';
+import { type TraceSink, WireTrace } from './wire-trace';
 
 /** Whether two sign-ins are to the same account: the same handle on the same server, as the list cache keys them. */
 function sameAccountAs(a: { server: string; handle: string }, b: { server: string; handle: string }): boolean {
@@ -54,6 +59,8 @@ export interface MessengerEvents {
   state: MessengerState;
   signedIn: { readonly handle: string; readonly friendlyName: string; readonly dialect: Dialect };
   addedBy: AddedByRequest;
+  /** At sign-in: someone who was on my reverse list last time removed me from their contact list meanwhile. */
+  removedBy: RemovedBy;
   newMail: NewMail;
   /** A message from someone else: its transcript entry's id and, from MSNP3 senders, its formatting. */
   message: ConversationEvents['message'];
@@ -87,6 +94,8 @@ export interface MessengerOptions {
   /** In [0, 1): reconnect jitter and the legacy form's k1. */
   readonly random?: () => number;
   readonly reconnect?: Omit<ReconnectOptions, 'random'>;
+  /** Where the protocol console's lines go (masked), while it wants them. */
+  readonly trace?: TraceSink;
 }
 
 export interface SignInRequest {
@@ -95,6 +104,8 @@ export interface SignInRequest {
   readonly handle: string;
   readonly password: string;
   readonly status?: SettableStatus;
+  /** Every connection of this sign-in (dispatch, notification, switchboards) goes through it. */
+  readonly proxy?: ProxyCredentials;
 }
 
 export class Messenger extends TypedEmitter<MessengerEvents> {
@@ -102,6 +113,9 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private session: NotificationSession | undefined;
   /** `server` is the one the user typed (the dispatch server): every reconnect starts there. */
   private credentials: { server: string; handle: string; password: string } | undefined;
+  /** How this sign-in's connections are made and watched: its proxy, the protocol console. */
+  private network: { dial?: Dialer; via?: string } = {};
+  private readonly trace: WireTrace | undefined;
   /** Where an `XFR 0 NS` sent the session: used by the next attempt only. */
   private transferTo: string | undefined;
   /** The status the user chose; restored after auto-idle and after a reconnect. */
@@ -116,6 +130,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   constructor(private readonly options: MessengerOptions) {
     super();
+    this.trace = options.trace && new WireTrace(options.trace);
     openDataFolder(options.dataDir);
     // A messenger that writes Hotmail pages clears those a killed predecessor left behind.
     if (!options.openForm) void removeLeftoverPages().catch((error: Error) => options.log?.(`Hotmail pages: ${error.message}`));
@@ -176,6 +191,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     // five thousand contacts again.
     const sameAccount = this.credentials !== undefined && sameAccountAs(this.credentials, request);
     this.credentials = { server: request.server, handle: request.handle, password: request.password };
+    this.network = request.proxy ? { dial: proxyDialer(request.proxy), via: proxyLabel(request.proxy) } : {};
     this.transferTo = undefined;
     this.reconnection.reset();
     this.chosenStatus = request.status ?? 'NLN';
@@ -330,6 +346,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       requestTimeoutMs: this.options.requestTimeoutMs,
       connectTimeoutMs: this.options.connectTimeoutMs,
       log: this.options.log,
+      network: this.connectionNetwork('NS'),
     });
     this.session = session;
     this.mirror.follow(session, () => this.session === session);
@@ -453,6 +470,11 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     return form;
   }
 
+  private connectionNetwork(kind: 'NS' | 'SB'): Pick<ConnectionOptions, 'dial' | 'observe'> {
+    const { dial, via } = this.network;
+    return { ...(dial && { dial }), ...(this.trace && { observe: this.trace.observe(kind, via) }) };
+  }
+
   private conversationHost(): ConversationHost {
     return {
       self: () => ({
@@ -467,6 +489,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,
       reconnecting: () => this.reconnection.active,
       log: this.options.log,
+      network: () => this.connectionNetwork('SB'),
       logMessageText: this.options.logMessageText,
     };
   }

@@ -106,6 +106,10 @@ export class SessionMirror {
       target.emit('error', { kind: 'protocol', reason: 'maintenance', detail: { minutes } }),
     );
     on('addedBy', (request) => target.emit('addedBy', request));
+    on('removedBy', (removed) => {
+      change((current) => ({ ...current, removedBy: [...current.removedBy.filter((known) => keyOf(known.handle) !== keyOf(removed.handle)), removed] }));
+      target.emit('removedBy', removed);
+    });
     on('ring', (ring) => target.ring(ring));
     on('ims', (imsEnabled) => change((current) => withSession(current, { imsEnabled })));
     on('error', (error) => target.emit('error', toAppError(error)));

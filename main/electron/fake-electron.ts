@@ -281,7 +281,7 @@ export const nativeImage = {
   createFromPath: vi.fn((path: string) => ({ path, resize: (size: { width: number; height: number }) => ({ path, size }) })),
 };
 
-type MenuTemplateItem = { label?: string; type?: string; enabled?: boolean; click?: () => void };
+type MenuTemplateItem = { label?: string; type?: string; enabled?: boolean; checked?: boolean; click?: () => void; submenu?: MenuTemplateItem[] };
 
 export const Menu = {
   /** Every menu that popped up, newest last. */

@@ -1,5 +1,5 @@
 // The desktop app's entry. Keeps one instance, opens the log and catches what would crash, locks
-// down every page, starts the messenger, shows the contact list where it was.
+// down every page, starts the messenger (which shows each account's contact list where it was).
 
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
@@ -46,7 +46,6 @@ function start(): void {
         new DemoServer(async () => (await import('../../server/index')).startServer({ host: '127.0.0.1', port: 0, demoActivity: true })),
         { log },
       );
-      showContactListWindow();
     })
     .catch((error: unknown) => {
       console.error('Could not start:', error);

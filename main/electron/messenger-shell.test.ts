@@ -180,7 +180,7 @@ describe('the messenger in Electron', () => {
     expect(stored).not.toContain('hunter2');
     ipcMain.handlers.clear();
     const reopened = start();
-    expect(reopened.messengerApp.snapshot().settings.hasSavedPassword).toBe(true);
+    expect(reopened.messengerApp.snapshot().settings.accounts['a1']?.hasSavedPassword).toBe(true);
   });
 
   it.each(['basic_text', 'unknown'] as const)(
@@ -189,11 +189,11 @@ describe('the messenger in Electron', () => {
       safeStorage.backend = backend;
       writeFileSync(join(userData, 'passwords.json'), JSON.stringify({ 'you@example.com': 'c2VhbGVk' }));
       const { messengerApp } = start();
-      expect(messengerApp.snapshot().settings).toMatchObject({ passwordStorage: 'none', hasSavedPassword: false, rememberPassword: false });
+      expect(messengerApp.snapshot().settings).toMatchObject({ passwordStorage: 'none', accounts: { a1: { hasSavedPassword: false, rememberPassword: false } } });
       expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
       await expect(invoke('signIn', ourWindow(), 'a1', { ...REMEMBERING, autoSignIn: true })).resolves.toEqual({ ok: true, value: undefined });
       expect(existsSync(join(userData, 'passwords.json'))).toBe(false);
-      expect(messengerApp.snapshot().settings).toMatchObject({ rememberPassword: false, autoSignIn: false, hasSavedPassword: false });
+      expect(messengerApp.snapshot().settings).toMatchObject({ accounts: { a1: { rememberPassword: false, autoSignIn: false, hasSavedPassword: false } } });
       expect(readFileSync(join(userData, 'settings.json'), 'utf8')).toContain('"rememberPassword": false');
     },
   );
@@ -236,17 +236,49 @@ describe('the messenger in Electron', () => {
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
   });
 
-  it('shows who I am and how I appear in the tray, and signs out from its menu', async () => {
-    const { messenger } = start();
+  it('shows every account and how it appears in the tray, with a submenu each to set its status or sign it out', async () => {
+    const { messengerApp, messenger } = start();
     const tray = Tray.trays[0];
-    expect(tray?.toolTip).toBe('MSN Messenger (not signed in)');
-    const signOut = () => tray?.contextMenu?.items.find((item) => item.label === 'Sign Out');
-    expect(signOut()?.enabled).toBe(false);
-    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'online', friendlyName: 'Ann', status: 'BRB' } }));
+    expect(tray?.toolTip).toBe('MSN Messenger\nNot signed in');
+    const submenu = (index: number) => tray?.contextMenu?.items[index]?.submenu ?? [];
+    const item = (index: number, label: string) => submenu(index).find((entry) => entry.label === label);
+    expect(item(0, 'Sign Out')?.enabled).toBe(false);
+    messenger.setState((state) => ({ ...state, session: { ...state.session, state: 'online', handle: 'ann@example.com', friendlyName: 'Ann', status: 'BRB' } }));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(tray?.toolTip).toBe('MSN Messenger: Ann (Be Right Back)');
-    signOut()?.click?.();
+    expect(tray?.toolTip).toBe('MSN Messenger\nann@example.com (Be Right Back)');
+    expect(item(0, 'Be Right Back')?.checked).toBe(true);
+    item(0, 'Busy')?.click?.();
+    await vi.waitFor(() => expect(messenger.callsTo('setStatus')).toEqual([['BSY']]));
+
+    tray?.contextMenu?.items.find((entry) => entry.label === 'Sign In with Another Account…')?.click?.();
+    await vi.waitFor(() => expect(messengerApp.accountIds).toEqual(['a1', 'a2']));
+    expect(tray?.toolTip).toBe('MSN Messenger\nann@example.com (Be Right Back)\nNot signed in');
+    const second = BrowserWindow.getAllWindows().find((window) => String(window.loadURL.mock.calls[0]?.[0]).endsWith('#/contacts/a2'));
+    expect(second).toBeDefined();
+
+    item(0, 'Sign Out')?.click?.();
     await vi.waitFor(() => expect(messenger.callsTo('signOut')).toEqual([[]]));
+    // Closing the new account's window closes the account (its settings written before the test's folder goes).
+    second?.close();
+    await vi.waitFor(() => expect(messengerApp.accountIds).toEqual(['a1']));
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).accounts).not.toHaveProperty('a2'));
+  });
+
+  it("closes a signed-out extra account with its window, but keeps the first one and every account while quitting", async () => {
+    const { messengerApp } = start();
+    const windowOf = (account: string) =>
+      BrowserWindow.getAllWindows().find((window) => String(window.loadURL.mock.calls[0]?.[0]).endsWith(`#/contacts/${account}`));
+    await messengerApp.dispatch('addAccount', []);
+    await messengerApp.dispatch('addAccount', []);
+    windowOf('a2')?.close();
+    await vi.waitFor(() => expect(messengerApp.accountIds).toEqual(['a1', 'a3']));
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).accounts).not.toHaveProperty('a2'));
+    windowOf('a1')?.close();
+    app.emit('before-quit', { preventDefault: vi.fn() });
+    windowOf('a3')?.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(messengerApp.accountIds).toEqual(['a1', 'a3']);
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).accounts).toHaveProperty('a3');
   });
 
   it('starts from defaults when its settings and passwords files are damaged, keeps them beside, and tells the windows once', async () => {
@@ -269,7 +301,7 @@ describe('the messenger in Electron', () => {
     writeFileSync(join(userData, 'passwords.json'), JSON.stringify({ 'you@example.com': safeStorage.encryptString('hunter2').toString('base64') }));
     writeFileSync(join(userData, 'settings.json'), JSON.stringify({ lastHandle: 'you@example.com', rememberPassword: true }));
     const { messengerApp } = start();
-    expect(messengerApp.snapshot().settings).toMatchObject({ hasSavedPassword: true, recovered: [], logMessageText: false });
+    expect(messengerApp.snapshot().settings).toMatchObject({ accounts: { a1: { lastHandle: 'you@example.com', hasSavedPassword: true } }, recovered: [], logMessageText: false });
   });
 
   it('opens the log folder in the file manager, and says when it cannot', async () => {

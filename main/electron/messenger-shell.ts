@@ -6,6 +6,7 @@
 
 import { app, BrowserWindow, Notification, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
+import type { AccountId } from '../../shared/accounts';
 import { COMMAND_NAMES, type CommandName } from '../../shared/commands';
 import { Messenger } from '../client/messenger';
 import { MessengerApp } from '../app/app-core';
@@ -16,7 +17,7 @@ import { desktopSecretStore } from './password-storage';
 import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { rememberWindowPlaces, routeOfWindow, showConversationWindow, showHistoryWindow } from './windows';
+import { consoleWindowOf, rememberWindowPlaces, routeOfWindow, showConsoleWindow, showContactListWindow, showConversationWindow, showHistoryWindow } from './windows';
 
 /** The system's file manager shows a folder of ours; Electron answers with an error message, empty when it worked. */
 async function showFolder(folder: string): Promise<void> {
@@ -40,8 +41,20 @@ function registerCommand<K extends CommandName>(messengerApp: MessengerApp, name
   handle(name, (args) => messengerApp.dispatch(name, args));
 }
 
+/**
+ * An account's contact list; closing the window of a signed-out extra account closes that account
+ * (a signed-in one stays, in the tray), except while the app quits, when every window closes.
+ */
+export function showAccountWindow(messengerApp: MessengerApp, account: AccountId, quitting: () => boolean): void {
+  showContactListWindow(account, () => {
+    if (quitting()) return;
+    messengerApp.removeAccount(account).catch((error: unknown) => console.error(`Could not close account ${account}:`, error));
+  });
+}
+
 export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}): MessengerApp {
   const dataDir = app.getPath('userData');
+  let quitting = false;
   const messengerApp: MessengerApp = new MessengerApp({
     dataDir,
     secrets: desktopSecretStore(dataDir, (line) => options.log?.warn(line)),
@@ -56,6 +69,8 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
           // Closing the window leaves the conversation, as MSN did; a new message opens a new one.
           onClosed: () => void messengerApp.dispatch('closeConversation', [account, conversationId]),
         }),
+      showContactList: (account) => showAccountWindow(messengerApp, account, () => quitting),
+      showConsole: (account) => void showConsoleWindow(account),
       openExternal: async (pathOrUrl) => {
         const url = externalUrl(pathOrUrl);
         if (url) await shell.openExternal(url);
@@ -82,6 +97,10 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.signInAtStart });
   });
   messengerApp.on('notice', (event) => broadcast('notice', event));
+  messengerApp.on('console', (event) => {
+    const window = consoleWindowOf(event.account);
+    if (window) sendTo(window.webContents, 'console', event);
+  });
   app.on('browser-window-created', (_event, window) => {
     window.webContents.on('did-finish-load', () => {
       const route = routeOfWindow(window);
@@ -92,6 +111,7 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.
   let signedOff = false;
   app.on('before-quit', (event) => {
+    quitting = true;
     if (signedOff) return;
     event.preventDefault();
     // The windows are still open: their places are written now, before quitting closes them.
@@ -106,9 +126,11 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
         app.quit();
       });
   });
-  createTray(messengerApp);
+  createTray(messengerApp, (account) => showAccountWindow(messengerApp, account, () => quitting));
   followSpellCheckLanguages(messengerApp);
   watchSystemActivity(() => void messengerApp.dispatch('reportActivity', []));
+  // Every account slot the app kept comes back with its window, each signing in by itself if it asked to.
+  for (const account of messengerApp.accountIds) showAccountWindow(messengerApp, account, () => quitting);
   void messengerApp.signInAutomatically();
   return messengerApp;
 }

@@ -44,12 +44,18 @@ describe('lockDownSession', () => {
     lockDownSession(session.defaultSession as unknown as Session, CONTENT_SECURITY_POLICY);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but writing text to the clipboard', () => {
     const callback = vi.fn();
     const { permissionRequestHandler, permissionCheckHandler } = session.defaultSession;
-    (permissionRequestHandler as (...args: unknown[]) => void)({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect((permissionCheckHandler as (...args: unknown[]) => boolean)({}, 'notifications')).toBe(false);
+    const request = permissionRequestHandler as (...args: unknown[]) => void;
+    const check = permissionCheckHandler as (...args: unknown[]) => boolean;
+    request({}, 'media', callback);
+    request({}, 'clipboard-read', callback);
+    request({}, 'clipboard-sanitized-write', callback);
+    expect(callback.mock.calls).toEqual([[false], [false], [true]]);
+    expect(check({}, 'notifications')).toBe(false);
+    expect(check({}, 'clipboard-read')).toBe(false);
+    expect(check({}, 'clipboard-sanitized-write')).toBe(true);
   });
 
   it('adds the Content-Security-Policy header to every response, keeping the others', () => {

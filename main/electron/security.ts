@@ -9,10 +9,16 @@ export function lockDownWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Denies every permission (camera, notifications, ...) and sends the CSP with every response. */
+/**
+ * Writing text to the clipboard (the protocol console's Copy) is the one permission a page gets:
+ * reading the clipboard, like everything else, stays refused.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Denies every other permission (camera, notifications, reading the clipboard...) and sends the CSP with every response. */
 export function lockDownSession(session: Session, contentSecurityPolicy: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },

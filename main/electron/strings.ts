@@ -3,18 +3,31 @@
 // the renderer's strings module with text a person reads. Everything a window shows, and every
 // notification's words, come from renderer/src/strings.ts.
 
-import type { MessengerState } from '../../shared/model';
+import type { MessengerState, SettableStatus } from '../../shared/model';
 import { STATUS_LABELS } from '../../shared/status-labels';
 
+/** An account as the tray names it: its address (names may carry Plus! tags) and how it appears. */
+function accountLine(session: MessengerState['session']): string {
+  if (session.state === 'online') return `${session.handle ?? ''} (${STATUS_LABELS[session.status]})`;
+  return session.handle === undefined ? 'Not signed in' : `${session.handle} (Not signed in)`;
+}
+
 export const shellStrings = {
+  /** A window's title until its page names itself (document.title). */
+  windowTitle: {
+    contactList: 'MSN Messenger',
+    console: 'Protocol Console',
+    conversation: 'Conversation',
+    history: 'Message History',
+  },
   tray: {
-    open: 'Open MSN Messenger',
+    open: 'Open Contact List',
     signOut: 'Sign Out',
     exit: 'Exit',
-    tooltip: (session: MessengerState['session']): string =>
-      session.state !== 'online'
-        ? 'MSN Messenger (not signed in)'
-        : `MSN Messenger: ${session.friendlyName ?? session.handle ?? ''} (${STATUS_LABELS[session.status]})`,
+    anotherAccount: 'Sign In with Another Account…',
+    account: accountLine,
+    status: (status: SettableStatus): string => STATUS_LABELS[status],
+    tooltip: (sessions: readonly MessengerState['session'][]): string => ['MSN Messenger', ...sessions.map(accountLine)].join('\n'),
   },
   spelling: {
     noSuggestions: 'No Spelling Suggestions',

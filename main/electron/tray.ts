@@ -1,41 +1,64 @@
-// The notification-area icon MSN lived in: who I am and how I appear in its tooltip, and a menu to
-// bring the contact list back, sign out, or quit.
+// The notification-area icon MSN lived in: every account's address and status in its tooltip, and
+// a menu with a submenu per account (open its contact list, set its status, sign it out), signing
+// in with another account, and quitting.
 
-import { app, Menu, nativeImage, Tray } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
-import { FIRST_ACCOUNT } from '../../shared/accounts';
+import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
 import type { MessengerState } from '../../shared/model';
 import type { MessengerApp } from '../app/app-core';
 import { shellStrings } from './strings';
-import { showContactListWindow } from './windows';
 
-export function createTray(messengerApp: MessengerApp): Tray {
+const TRAY_STATUSES = ['NLN', 'BSY', 'BRB', 'AWY', 'PHN', 'LUN', 'HDN'] as const;
+
+function accountMenu(messengerApp: MessengerApp, account: AccountId, session: MessengerState['session'], showAccount: (account: AccountId) => void): MenuItemConstructorOptions {
+  const online = session.state === 'online';
+  return {
+    label: shellStrings.tray.account(session),
+    submenu: [
+      { label: shellStrings.tray.open, click: () => showAccount(account) },
+      { type: 'separator' },
+      ...TRAY_STATUSES.map(
+        (status): MenuItemConstructorOptions => ({
+          label: shellStrings.tray.status(status),
+          type: 'radio',
+          checked: online && session.status === status,
+          enabled: online,
+          click: () => void messengerApp.dispatch('setStatus', [account, status]),
+        }),
+      ),
+      { type: 'separator' },
+      { label: shellStrings.tray.signOut, enabled: session.state !== 'offline', click: () => void messengerApp.dispatch('signOut', [account]) },
+    ],
+  };
+}
+
+export function createTray(messengerApp: MessengerApp, showAccount: (account: AccountId) => void): Tray {
   // Packaged builds carry assets/icon.png next to out/ (electron-builder `files`).
   const icon = nativeImage.createFromPath(join(app.getAppPath(), 'assets', 'icon.png')).resize({ width: 16, height: 16 });
   const tray = new Tray(icon);
-  let shown: MessengerState['session'] | undefined;
+  let shown: readonly MessengerState['session'][] = [];
   const refresh = (): void => {
-    const { session } = messengerApp.snapshot().state;
-    if (session === shown) return;
-    shown = session;
-    tray.setToolTip(shellStrings.tray.tooltip(session));
+    const accounts = messengerApp.accountIds;
+    const sessions = accounts.map((account) => messengerApp.snapshot(account).state.session);
+    if (sessions.length === shown.length && sessions.every((session, index) => session === shown[index])) return;
+    shown = sessions;
+    tray.setToolTip(shellStrings.tray.tooltip(sessions));
     tray.setContextMenu(
       Menu.buildFromTemplate([
-        { label: shellStrings.tray.open, click: () => showContactListWindow() },
-        {
-          label: shellStrings.tray.signOut,
-          enabled: session.state !== 'offline',
-          click: () => void messengerApp.dispatch('signOut', [FIRST_ACCOUNT]),
-        },
+        ...accounts.map((account, index) => accountMenu(messengerApp, account, sessions[index] as MessengerState['session'], showAccount)),
+        { type: 'separator' },
+        { label: shellStrings.tray.anotherAccount, click: () => void messengerApp.dispatch('addAccount', []) },
         { type: 'separator' },
         { label: shellStrings.tray.exit, click: () => app.quit() },
       ]),
     );
   };
-  tray.on('click', () => showContactListWindow());
+  tray.on('click', () => showAccount(messengerApp.accountIds[0] ?? FIRST_ACCOUNT));
   messengerApp.on('patch', ({ patch }) => {
     if (patch.session) refresh();
   });
+  messengerApp.on('settings', refresh);
   refresh();
   return tray;
 }

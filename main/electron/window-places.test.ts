@@ -53,6 +53,13 @@ describe('the contact list window', () => {
     expect(boundsOf(fake(showContactListWindow()))).toEqual({ x: 2100, y: 120, width: 340, height: 700 });
   });
 
+  it('of another account cascades from the one open, at the remembered size', () => {
+    start();
+    const first = fake(showContactListWindow('a1'));
+    first.setBounds({ x: 100, y: 80, width: 320, height: 600 });
+    expect(boundsOf(fake(showContactListWindow('a2')))).toEqual({ x: 100 + CASCADE_STEP, y: 80 + CASCADE_STEP, width: 300, height: 560 });
+  });
+
   it('remembers the place it would restore to, not the maximized one', async () => {
     const memory = start();
     const window = fake(showContactListWindow());

@@ -1,14 +1,16 @@
-// The app's windows: a contact list per account, one window per conversation, and a history window
-// per account. Each loads the same renderer page; the hash route (shared/routes.ts) tells it which
-// account and view to show. The contact list opens where it was last closed and conversations at
-// their last size, on a display that still exists (window-placement.ts); new conversation windows cascade.
+// The app's windows: a contact list per account, one window per conversation, a history window
+// and a protocol console per account. Each loads the same renderer page; the hash route
+// (shared/routes.ts) tells it which account and view to show. The contact list opens where it was
+// last closed and conversations at their last size, on a display that still exists
+// (window-placement.ts); new conversation windows cascade.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions, screen } from 'electron';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { type Route, contactListRoute, conversationRoute, historyRoute, parseRoute } from '../../shared/routes';
+import { type Route, consoleRoute, contactListRoute, conversationRoute, historyRoute, parseRoute } from '../../shared/routes';
 import { preloadFile, rendererUrl } from './renderer-url';
 import type { WindowMemory } from './window-memory';
 import { type Rect, type Size, areaShowing, cascadeFrom, restoreBounds } from './window-placement';
+import { shellStrings } from './strings';
 
 const CONTACT_LIST_SIZE: Size = { width: 300, height: 560 };
 const CONVERSATION_SIZE: Size = { width: 480, height: 400 };
@@ -27,6 +29,7 @@ export function setUpWindows(next: WindowSetup): void {
 }
 
 const contactListWindows = new Map<AccountId, BrowserWindow>();
+const consoleWindows = new Map<AccountId, BrowserWindow>();
 /** Keyed by account and conversation id. */
 const conversationWindows = new Map<string, BrowserWindow>();
 const conversationKey = (account: AccountId, conversationId: string): string => `${account}/${conversationId}`;
@@ -70,23 +73,56 @@ function nextConversationBounds(size: Size): Rect {
   return cascadeFrom(newestArea ? newest : undefined, size, area);
 }
 
+/**
+ * Where a contact list opens: where the last one was closed; another account's, while one is open,
+ * cascades from the newest open one, so the two do not hide each other.
+ */
+function nextContactListBounds(): Rect {
+  const areas = workAreas();
+  const primary = screen.getPrimaryDisplay().workArea;
+  const remembered = restoreBounds(setup.memory?.contactList, CONTACT_LIST_SIZE, areas, primary);
+  const open = [...contactListWindows.values()].filter((window) => !window.isDestroyed()).at(-1)?.getBounds();
+  if (!open) return remembered;
+  return cascadeFrom(open, { width: remembered.width, height: remembered.height }, areaShowing(open, areas) ?? primary);
+}
+
 function bringToFront(window: BrowserWindow): BrowserWindow {
   if (window.isMinimized()) window.restore();
   window.focus();
   return window;
 }
 
-/** Shows an account's contact list, creating it the first time (and again after it was closed). */
-export function showContactListWindow(account: AccountId = FIRST_ACCOUNT): BrowserWindow {
+/**
+ * Shows an account's contact list, creating it the first time (and again after it was closed);
+ * `onClosed` is called when the window this call created is closed.
+ */
+export function showContactListWindow(account: AccountId = FIRST_ACCOUNT, onClosed?: () => void): BrowserWindow {
   const existing = contactListWindows.get(account);
   if (existing) return bringToFront(existing);
-  const bounds = restoreBounds(setup.memory?.contactList, CONTACT_LIST_SIZE, workAreas(), screen.getPrimaryDisplay().workArea);
-  const window = createWindow(contactListRoute(account), { title: 'MSN Messenger', ...bounds, minWidth: 240, minHeight: 380 });
+  const window = createWindow(contactListRoute(account), { title: shellStrings.windowTitle.contactList, ...nextContactListBounds(), minWidth: 240, minHeight: 380 });
   // The bounds it would have if it were not maximized or minimized: where it opens next time.
   window.on('close', () => setup.memory?.rememberContactList(window.getNormalBounds()));
-  window.on('closed', () => contactListWindows.delete(account));
+  window.on('closed', () => {
+    contactListWindows.delete(account);
+    onClosed?.();
+  });
   contactListWindows.set(account, window);
   return window;
+}
+
+/** Shows an account's protocol console, one window per account. */
+export function showConsoleWindow(account: AccountId): BrowserWindow {
+  const existing = consoleWindows.get(account);
+  if (existing) return bringToFront(existing);
+  const window = createWindow(consoleRoute(account), { title: shellStrings.windowTitle.console, width: 720, height: 480, minWidth: 420, minHeight: 240 });
+  window.on('closed', () => consoleWindows.delete(account));
+  consoleWindows.set(account, window);
+  return window;
+}
+
+/** The account's console window, when one is open (console lines go to it alone). */
+export function consoleWindowOf(account: AccountId): BrowserWindow | undefined {
+  return consoleWindows.get(account);
 }
 
 export interface ConversationWindowOptions {
@@ -112,7 +148,7 @@ export function showConversationWindow(
   }
   const route = conversationRoute(account, conversationId);
   const bounds = nextConversationBounds(setup.memory?.conversationSize ?? CONVERSATION_SIZE);
-  const window = createWindow(route, { title: 'Conversation', ...bounds, minWidth: 320, minHeight: 260 }, focus);
+  const window = createWindow(route, { title: shellStrings.windowTitle.conversation, ...bounds, minWidth: 320, minHeight: 260 }, focus);
   window.on('close', () => setup.memory?.rememberConversationSize(window.getNormalBounds()));
   window.on('closed', () => {
     conversationWindows.delete(key);
@@ -132,7 +168,7 @@ export function showHistoryWindow(account: AccountId, handle?: string): BrowserW
     void existing.loadURL(rendererUrl(route));
     return bringToFront(existing);
   }
-  const window = createWindow(route, { title: 'Message History', width: 720, height: 520, minWidth: 480, minHeight: 320 });
+  const window = createWindow(route, { title: shellStrings.windowTitle.history, width: 720, height: 520, minWidth: 480, minHeight: 320 });
   window.on('closed', () => historyWindows.delete(account));
   historyWindows.set(account, window);
   return window;

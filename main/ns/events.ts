@@ -1,6 +1,6 @@
 // What the notification session tells the rest of the client, declared once.
 
-import type { AddedByRequest, AppError, Dialect, MailStatus, Profile, SettableStatus, StatusCode } from '../../shared/model';
+import type { AddedByRequest, AppError, Dialect, MailStatus, Profile, RemovedBy, SettableStatus, StatusCode } from '../../shared/model';
 import type { MsnpCommand, ProtocolError } from '../../protocol/index';
 import type { SwitchboardRing } from '../sb/types';
 import type { ContactLists } from './lists';
@@ -32,6 +32,8 @@ export interface NotificationEvents {
   maintenance: { readonly minutes: number };
   /** Someone on RL who is on neither AL nor BL, while GTC is A (§11.4). */
   addedBy: AddedByRequest;
+  /** Someone on the cached reverse list is not on the server's at sign-in: they removed me meanwhile. */
+  removedBy: RemovedBy;
   ring: SwitchboardRing;
   ims: boolean;
   /** An error line that answers no pending request. */

@@ -2,7 +2,7 @@
 // §11). Every change returns a new value; the cache on disk stores exactly this shape.
 
 import { isValidHandle } from '../../shared/handles';
-import type { AddedAlertMode, ListName, PrivacyMode } from '../../shared/model';
+import type { AddedAlertMode, ListName, PrivacyMode, RemovedBy } from '../../shared/model';
 import type { MsnpCommand } from '../../protocol/index';
 import { percentDecode } from '../../protocol/index';
 
@@ -72,6 +72,13 @@ export function membersOf(lists: ContactLists, list: ListName): readonly ListEnt
     found = known[list] = entries;
   }
   return found;
+}
+
+/** Who was on `before`'s reverse list and is not on `after`'s: they removed me from their contact list. */
+export function leftReverseList(before: ContactLists, after: ContactLists): RemovedBy[] {
+  return membersOf(before, 'RL')
+    .filter((entry) => !isOnList(after, 'RL', entry.handle))
+    .map((entry) => ({ handle: entry.handle, friendlyName: entry.names.RL ?? entry.handle }));
 }
 
 export function withEntryOnList(lists: ContactLists, list: ListName, handle: string, name: string, version: number): ContactLists {

@@ -8,6 +8,7 @@ import {
   type CloseDetail,
   type CloseReason,
   ConnectionClosedError,
+  type ConnectionOptions,
   type MsnpCommand,
   MsnpConnection,
   ProtocolError,
@@ -34,7 +35,7 @@ import {
   setPrivacyMode,
 } from './list-commands';
 import type { CachedAccount, ListCache } from './list-cache';
-import { type ContactLists, EMPTY_LISTS, ListSync } from './lists';
+import { type ContactLists, EMPTY_LISTS, ListSync, leftReverseList } from './lists';
 import { parseServiceMessage } from './mail';
 import { changeStatus, presenceHandlers } from './presence';
 import { PrivacyControl } from './privacy';
@@ -53,6 +54,8 @@ export interface NotificationSessionOptions {
   readonly requestTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
   readonly log?: (line: string) => void;
+  /** How connections are made and watched: a proxy's dialer, the protocol console's observer. */
+  readonly network?: Pick<ConnectionOptions, 'dial' | 'observe'>;
 }
 
 /** Unsolicited list changes: they apply to the synchronised lists, so they wait for the SYN result. */
@@ -195,6 +198,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
           requestTimeoutMs: this.options.requestTimeoutMs,
           connectTimeoutMs: this.options.connectTimeoutMs,
           log: log && ((direction, text) => log(`${direction === 'in' ? 'S:' : 'C:'} ${text}`)),
+          ...this.options.network,
         },
         onStep: (step) => this.emit('step', step),
         signal: signingIn.cancel.signal,
@@ -376,8 +380,11 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         this.emit('lists', cached);
       } else {
         await dump;
-        const lists = collector.result;
-        this.commitLists(Number.isInteger(version) ? { ...lists, version } : lists);
+        const synced = collector.result;
+        const lists = Number.isInteger(version) ? { ...synced, version } : synced;
+        this.commitLists(lists);
+        // A removal while I was away comes as a shorter reverse list, not as REM 0 RL: the cache remembers who was there.
+        for (const removed of leftReverseList(cached, lists)) this.emit('removedBy', removed);
       }
     } finally {
       syncing.dump?.resolve();

@@ -64,6 +64,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       typingExpiryMs: options.typingExpiryMs ?? DEFAULT_TYPING_EXPIRY_MS,
       typingIntervalMs: options.typingIntervalMs ?? DEFAULT_TYPING_INTERVAL_MS,
       log: options.log ?? host.log?.bind(host),
+      network: options.network ?? host.network?.bind(host),
       logMessageText: options.logMessageText ?? host.logMessageText?.bind(host),
     };
     this.now = options.now ?? Date.now;

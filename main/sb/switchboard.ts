@@ -32,6 +32,8 @@ export interface SwitchboardOptions {
   /** How long an `A`-mode MSG may wait for ACK or NAK. */
   ackTimeoutMs?: number;
   log?: (line: string) => void;
+  /** How each switchboard connection is made and watched, asked as it opens (the proxy may change between sign-ins). */
+  network?: () => Pick<ConnectionOptions, 'dial' | 'observe'>;
   /** Whether a logged message may show its text (the user's "log message text"). */
   logMessageText?: () => boolean;
 }
@@ -207,6 +209,7 @@ function connect(ticket: SwitchboardTicket, options: SwitchboardOptions): Promis
     connectTimeoutMs: options.connectTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     log: log && ((direction, text) => log(`SB ${direction === 'in' ? '<' : '>'} ${text}`)),
+    ...options.network?.(),
     logMessageText: options.logMessageText,
   };
   return MsnpConnection.connect(ticket.host, ticket.port, connectionOptions);

@@ -3,6 +3,7 @@
 
 import type { AppError, Conversation, Dialect, MessageFormat } from '../../shared/model';
 import type { TypedEmitter } from '../../shared/emitter';
+import type { ConnectionOptions } from '../../protocol/index';
 
 /** Where a switchboard is and the cookie that admits us (from `XFR SB` or `RNG`). */
 export interface SwitchboardTicket {
@@ -43,6 +44,8 @@ export interface ConversationHost {
    */
   reconnecting?(): boolean;
   log?(line: string): void;
+  /** How a switchboard connection is made and watched right now (the account's proxy, the protocol console). */
+  network?(): Pick<ConnectionOptions, 'dial' | 'observe'>;
   /** Whether the log may show message text ("log message text" in Options); by length only otherwise. */
   logMessageText?(): boolean;
 }

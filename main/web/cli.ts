@@ -78,7 +78,7 @@ async function main(): Promise<void> {
         shell: { ...shell, showFolder: openWithPlatform },
         demo,
         createMessenger: (options) => new Messenger(options),
-        defaults: values.demo ? { lastServer: DEMO_SERVER, lastHandle: DEMO_SIGN_IN.handle } : {},
+        accountDefaults: values.demo ? { lastServer: DEMO_SERVER, lastHandle: DEMO_SIGN_IN.handle } : {},
         history: { worker: SOURCE_HISTORY_WORKER },
         ...(appLog && { log: appLog }),
       }),

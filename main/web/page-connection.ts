@@ -45,6 +45,10 @@ export class PageConnection {
     return this.view.kind === 'contacts';
   }
 
+  get isConsole(): boolean {
+    return this.view.kind === 'console';
+  }
+
   /** True when the page is the window of that conversation. */
   shows(account: AccountId, conversationId: string): boolean {
     return this.view.kind === 'conversation' && this.view.account === account && this.view.id === conversationId;

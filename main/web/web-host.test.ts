@@ -13,6 +13,8 @@ import { CONVERSATION_PAGE_GRACE_MS, WebHost } from './web-host';
 let dir: string;
 let host: WebHost;
 let messenger: FakeMessenger;
+/** Every account's messenger, in the order the app opened the accounts. */
+let messengers: FakeMessenger[];
 let logged: string[];
 const sockets: WebSocket[] = [];
 
@@ -24,6 +26,7 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1);');
   writeFileSync(join(dir, 'secret.txt'), 'not for you');
   logged = [];
+  messengers = [];
   host = await WebHost.start({
     rendererDir,
     log: (line) => logged.push(line),
@@ -33,7 +36,11 @@ beforeEach(async () => {
         secrets: new MemorySecretStore(),
         shell,
         demo: { address: () => Promise.reject(new Error('The demo is not part of this test.')) },
-        createMessenger: (options) => (messenger = new FakeMessenger(options)),
+        createMessenger: (options) => {
+          messenger = new FakeMessenger(options);
+          messengers.push(messenger);
+          return messenger;
+        },
       }),
   });
 });
@@ -195,6 +202,37 @@ describe('WebHost sockets', () => {
     expect(messenger.callsTo('closeConversation')).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(messenger.callsTo('closeConversation')).toEqual([['c1']]);
+  });
+
+  it('opens a new account\'s contact list from the page that asked, and sends each page its own account\'s events only', async () => {
+    const first = connect({ page: '/contacts/a1' });
+    await first.next((m) => m.type === 'event' && m.name === 'snapshot');
+    first.socket.send(JSON.stringify({ type: 'command', id: 1, name: 'addAccount', args: [] }));
+    expect(await first.next((m) => m.type === 'open')).toEqual({ type: 'open', url: `/?token=${host.token}#/contacts/a2`, target: 'msn-contacts-a2' });
+    expect(await first.next((m) => m.type === 'result')).toEqual({ type: 'result', id: 1, result: { ok: true, value: 'a2' } });
+
+    const second = connect({ page: '/contacts/a2' });
+    expect(await second.next((m) => m.type === 'event' && m.name === 'snapshot')).toMatchObject({ payload: { account: 'a2' } });
+    messengers[1]?.setState((state) => ({ ...state, privacy: { mode: 'BL', addedAlert: 'N' } }));
+    expect(await second.next((m) => m.type === 'event' && m.name === 'patch')).toMatchObject({ payload: { account: 'a2' } });
+    // A conversation of the second account opens from its own contact list, named for its account.
+    messengers[1]?.fire('message', { conversationId: 'c9', messageId: 'm1', from: 'ann@x.com', fromName: 'Ann', text: 'hi' });
+    expect(await second.next((m) => m.type === 'open')).toMatchObject({ url: `/?token=${host.token}#/conversation/a2/c9`, target: 'msn-conversation-a2-c9' });
+    await second.next((m) => m.type === 'event' && m.name === 'notice');
+    expect(first.received.filter((m) => m.type !== 'event' || m.name !== 'settings')).toEqual([]);
+  });
+
+  it('sends console lines to the account\'s console pages only', async () => {
+    const list = connect({ page: '/contacts/a1' });
+    const consolePage = connect({ page: '/console/a1' });
+    await Promise.all([list.next((m) => m.type === 'event'), consolePage.next((m) => m.type === 'event')]);
+    consolePage.socket.send(JSON.stringify({ type: 'command', id: 1, name: 'setProtocolConsoleRecording', args: ['a1', true] }));
+    await consolePage.next((m) => m.type === 'result');
+    messenger.options?.trace?.line({ at: 1, connection: 'NS 1', direction: 'out', text: 'OUT' });
+    expect(await consolePage.next((m) => m.type === 'event' && m.name === 'console' && m.payload.lines.length > 0)).toMatchObject({
+      payload: { account: 'a1', recording: true, lines: [{ seq: 1, text: 'OUT' }] },
+    });
+    expect(list.received.filter((m) => m.type === 'event' && m.name === 'console')).toEqual([]);
   });
 
   it('serves a Passport form as a token-protected, self-submitting page (no form file on disk)', async () => {

@@ -8,8 +8,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { PassportForm } from '../../shared/model';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { contactListRoute, conversationRoute, historyRoute } from '../../shared/routes';
+import { consoleRoute, contactListRoute, conversationRoute, historyRoute } from '../../shared/routes';
 import {
+  consoleTarget,
+  contactListTarget,
   conversationTarget,
   FORM_PATH,
   historyTarget,
@@ -72,16 +74,20 @@ export class WebHost {
     this.log = options.log ?? (() => {});
     this.app = options.createApp({
       showConversation: (account, id, reason) => this.showConversation(account, id, reason),
+      showContactList: (account) => this.opener(account)?.open({ url: this.access.pageUrl('/', contactListRoute(account)), target: contactListTarget(account) }),
+      showConsole: (account) => this.opener(account)?.open({ url: this.access.pageUrl('/', consoleRoute(account)), target: consoleTarget(account) }),
       openExternal: (pathOrUrl) => this.openExternal(pathOrUrl),
       // A page opens the links its user clicks itself (platform/web-bridge.ts); this serves any other caller.
       openLink: (url) => this.opener()?.open({ url, target: '_blank' }),
       openForm: (form) => this.showForm(form),
-      showHistory: (account, handle) => this.opener()?.open({ url: this.access.pageUrl('/', historyRoute(account, handle)), target: historyTarget(account) }),
+      showHistory: (account, handle) => this.opener(account)?.open({ url: this.access.pageUrl('/', historyRoute(account, handle)), target: historyTarget(account) }),
     });
     // A page hears only its own account's patches and notices.
     this.app.on('patch', (event) => this.broadcast((page) => page.sendEvent('patch', event), event.account));
     this.app.on('notice', (event) => this.broadcast((page) => page.sendEvent('notice', event), event.account));
     this.app.on('settings', (settings) => this.broadcast((page) => page.sendEvent('settings', settings)));
+    // Console lines go to the account's console pages only.
+    this.app.on('console', (event) => this.broadcast((page) => page.isConsole && page.sendEvent('console', event), event.account));
     server.on('request', (request, response) => {
       this.handleRequest(request, response).catch((error: unknown) => {
         this.log(`Request failed: ${String(error)}`);
@@ -143,15 +149,16 @@ export class WebHost {
     for (const page of this.pages) if (account === undefined || page.follows(account)) send(page);
   }
 
-  /** The contact-list page that connected last: it opens the other windows. */
-  private opener(): PageConnection | undefined {
-    return [...this.pages].reverse().find((page) => page.isContactList);
+  /** The contact-list page that connected last, the account's own when it has one: it opens the other windows. */
+  private opener(account?: AccountId): PageConnection | undefined {
+    const newestFirst = [...this.pages].reverse().filter((page) => page.isContactList);
+    return newestFirst.find((page) => account !== undefined && page.follows(account)) ?? newestFirst[0];
   }
 
   private showConversation(account: AccountId, conversationId: string, reason: 'user' | 'incoming'): void {
     const route = conversationRoute(account, conversationId);
     if (reason === 'incoming' && [...this.pages].some((page) => page.shows(account, conversationId))) return;
-    const opener = this.opener();
+    const opener = this.opener(account);
     if (!opener) {
       this.log(`No contact-list page is connected to open conversation ${conversationId}`);
       return;
@@ -215,16 +222,25 @@ export class WebHost {
     if (!this.pages.delete(page)) return;
     this.log(`Page ${page.route} disconnected`);
     const { view } = page;
-    if (view.kind !== 'conversation') return;
-    const conversationId = view.id;
+    if (view.kind === 'console' || view.kind === 'history') return;
     const timer = setTimeout(() => {
       this.leaving.delete(timer);
+      if (view.kind === 'contacts') return this.forgetAccountWithoutPage(view.account);
+      const conversationId = view.id;
       if ([...this.pages].some((other) => other.shows(view.account, conversationId))) return;
       void this.app.dispatch('closeConversation', [view.account, conversationId]).then((result) => {
         if (!result.ok) this.log(`Could not leave conversation ${conversationId}: ${result.error.reason}`);
       });
     }, this.options.conversationGraceMs ?? CONVERSATION_PAGE_GRACE_MS);
     this.leaving.add(timer);
+  }
+
+  /** A signed-out extra account whose contact-list page is gone is closed, as closing its window does in the desktop app. */
+  private forgetAccountWithoutPage(account: AccountId): void {
+    if ([...this.pages].some((other) => other.isContactList && other.follows(account))) return;
+    void this.app.removeAccount(account).then((removed) => {
+      if (removed) this.log(`Closed account ${account}: signed out and no page shows it`);
+    });
   }
 
   private handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -1,6 +1,8 @@
-// Picks the window by hash route: the contact-list window, one conversation's window, or the history window.
+// Picks the window by hash route: the contact-list window, one conversation's window, the history
+// window or the protocol console.
 
 import { useActivityReporter } from './activity';
+import { ConsoleWindow } from './features/console/ConsoleWindow';
 import { ConversationWindow } from './features/conversation/ConversationWindow';
 import { MainWindow } from './features/contact-list/MainWindow';
 import { HistoryWindow } from './features/history/HistoryWindow';
@@ -21,6 +23,8 @@ export function App() {
         <ConversationWindow key={`${route.account}/${route.id}`} id={route.id} />
       ) : route.kind === 'history' ? (
         <HistoryWindow key={`${route.account}/${route.handle ?? ''}`} handle={route.handle} />
+      ) : route.kind === 'console' ? (
+        <ConsoleWindow key={route.account} />
       ) : (
         <MainWindow />
       )}

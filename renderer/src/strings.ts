@@ -1,9 +1,13 @@
 // Every sentence the user sees, in one place, so a translation replaces this module only.
 // Functions take the parts that vary; nothing else in the renderer builds user-facing text.
 
-import type { HistoryProblem } from '../../shared/history';
+import type { HistoryExportData, HistoryProblem } from '../../shared/history';
+import type { ExportWords } from '../../shared/history-export';
 import type { AppInfo } from '../../shared/ipc';
 import type { DeliveryState, ListName, RecoveredFile, SessionState, StatusCode } from '../../shared/model';
+import type { SignInAdvice, SilentStep } from '../../shared/troubleshoot';
+import { type ConsoleWords, type WireCloseReason, isWireCloseReason } from '../../shared/console';
+import type { ProxyKind } from '../../shared/proxy';
 import type { ContactSound, PlusTagMode, ThemeChoice } from '../../shared/preferences';
 import { STATUS_LABELS } from '../../shared/status-labels';
 import { describeError, describeTranscriptEvent } from './error-strings';
@@ -48,8 +52,82 @@ const SOUND_LABELS: Readonly<Record<ContactSound, string>> = {
   ripple: 'Ripple',
 };
 
+const PROXY_KIND_LABELS: Readonly<Record<ProxyKind | 'none', string>> = {
+  none: 'No proxy (connect directly)',
+  socks5: 'SOCKS5',
+  http: 'HTTP (CONNECT)',
+};
+
 const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
 
+/** How a connection ended, as the protocol console says it. */
+const CONNECTION_ENDS: Readonly<Record<WireCloseReason, string>> = {
+  'closed-locally': 'Closed by MSN Messenger',
+  'connection-closed': 'Closed by the server',
+  'connection-lost': 'Connection lost',
+  'line-too-long': 'Closed: the server sent a line too long to read',
+  'cannot-connect': 'Could not connect',
+  unreachable: 'No answer',
+};
+
+const CONSOLE_WORDS: ConsoleWords = {
+  opened: (target, via) => `Connected to ${target}${via === undefined ? '' : ` through the proxy ${via}`}`,
+  closed: (reason) => (isWireCloseReason(reason) ? CONNECTION_ENDS[reason] : reason),
+};
+
+/** "Alice", "Alice and Bob", "Alice, Bob and Carol". */
+function nameList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+const OPTIONS_CONNECTION = 'Tools → Options → Connection';
+
+/** What the server was doing when it fell silent, as the sign-in progress says it. */
+const SILENT_STEPS: Readonly<Record<SilentStep, string>> = {
+  VER: 'when asked which version of the protocol it speaks (VER)',
+  CVR: 'when told which client is signing in (CVR)',
+  INF: 'when asked how to sign in (INF)',
+  USR: 'while checking your e-mail address and password (USR)',
+  SYN: 'while sending your contact list (SYN)',
+  CHG: 'while setting your status (CHG)',
+  other: 'in the middle of signing in',
+};
+
+/** The sign-in troubleshooter: what to do about a failed sign-in (shared/troubleshoot.ts decides which case it is). */
+function signInAdvice(advice: SignInAdvice): string {
+  switch (advice.kind) {
+    case 'md5-opt-in':
+      return `This server lets old versions of MSN Messenger sign in only once you allow it: turn on old MSN (MD5) sign-in for this account on the server's website (${advice.website}), then sign in again. If it is already on, check your e-mail address and password.`;
+    case 'server-unreachable':
+      return advice.refused
+        ? `Nothing accepted the connection at ${advice.host}:${advice.port}. Check the server's address and port, and that the server is running. If your network only lets connections out through a proxy, set it in ${OPTIONS_CONNECTION}.`
+        : `${advice.host}:${advice.port} did not answer at all. Check the address, your Internet connection and any firewall. If your network only lets connections out through a proxy, set it in ${OPTIONS_CONNECTION}.`;
+    case 'wrong-protocol':
+      return advice.offered.length > 0
+        ? `This server offered ${advice.offered.join(', ')}, but MSN Messenger 2.0 speaks only MSNP3 and MSNP2. Choose a server that still accepts MSN Messenger 2.0; its website says which versions it supports.`
+        : 'This server does not accept MSN Messenger 2.0 (MSNP3 or MSNP2). Choose a server that still does; its website says which versions it supports.';
+    case 'proxy':
+      return proxyAdvice(advice.proxy, advice.problem);
+    case 'server-silent':
+      return `The server took the connection, then stopped answering ${SILENT_STEPS[advice.step]}. It may be busy or not an MSN server: check the address, wait a few minutes and try again.`;
+  }
+}
+
+function proxyAdvice(proxy: string, problem: Extract<SignInAdvice, { kind: 'proxy' }>['problem']): string {
+  const check = `Check the proxy in ${OPTIONS_CONNECTION} and press Test; choose "No proxy" if your network does not need one.`;
+  switch (problem) {
+    case 'unreachable':
+      return `The MSN server was never reached: the proxy ${proxy} could not be reached. Check its address and port, and that it is running. ${check}`;
+    case 'silent':
+      return `The proxy ${proxy} took the connection but did not answer. ${check}`;
+    case 'credentials':
+      return `The proxy ${proxy} wants a user name and password it accepts. Type them in ${OPTIONS_CONNECTION}, then sign in again.`;
+    case 'refused':
+      return `The proxy ${proxy} would not connect to the MSN server: it may not allow that server or port. Ask whoever runs the proxy, or try another one.`;
+    case 'not-a-proxy':
+      return `${proxy} did not answer as a proxy of that kind. Check whether it is a SOCKS5 or an HTTP proxy, and its port. ${check}`;
+  }
+}
 /** Problems that last until history has caught up; a damaged database is news once. */
 const HISTORY_PROBLEMS: Readonly<Record<Exclude<HistoryProblem, 'damaged'>, string>> = {
   slow: 'Saving your message history is taking longer than usual. Your conversations go on; history catches up when the disk does.',
@@ -116,7 +194,15 @@ export const strings = {
     font: 'Font…',
     keyboardShortcuts: 'Keyboard Shortcuts',
     spellingLanguage: 'Spelling Language…',
+    anotherAccount: 'Sign In with Another Account…',
+    /** Brings back another account's contact list (named by its sign-in name, if it has one yet). */
+    contactListOf: (handle: string | undefined): string => (handle ? `Contact List of ${handle}` : 'Contact List of the Account Not Yet Signed In'),
+    protocolConsole: 'Protocol Console',
+    addedYou: 'People Who Have Added You…',
   },
+
+  /** The contact-list window's title: the address signed in on it, when there is one. */
+  mainWindowTitle: (handle: string | undefined): string => (handle ? `${handle} - MSN Messenger` : 'MSN Messenger'),
 
   signIn: {
     title: 'Sign In',
@@ -138,6 +224,8 @@ export const strings = {
     progressLabel: 'Signing in',
     progress: (state: SessionState): string => SESSION_PROGRESS[state],
     signingInAs: (handle: string): string => `Signing in as ${handle}`,
+    adviceTitle: 'What to do:',
+    advice: signInAdvice,
   },
 
   contactList: {
@@ -171,6 +259,48 @@ export const strings = {
     addShort: 'Add',
     sendShort: 'Send',
     mailShort: 'Mail',
+    removedBy: (names: readonly string[]): string =>
+      `${nameList(names)} removed you from ${plural(names.length, 'their contact list', 'their contact lists')} since you last signed in.`,
+    removedBySee: 'See who has added you',
+  },
+
+  addedYou: {
+    title: 'People Who Have Added You',
+    intro: 'These people have you on their contact list (the server’s reverse list).',
+    list: 'People who have added you',
+    mutual: 'Mutual: on your list too',
+    oneWay: 'One-way: not on your list',
+    add: 'Add',
+    addLabel: (name: string): string => `Add ${name} to your contact list`,
+    none: 'Nobody has added you to their contact list.',
+    removedTitle: 'Removed you from their list since you last signed in',
+    removed: 'People who removed you',
+    close: 'Close',
+  },
+
+  console: {
+    title: (handle: string | undefined): string => (handle ? `Protocol Console - ${handle}` : 'Protocol Console'),
+    words: CONSOLE_WORDS,
+    record: 'Record',
+    filter: 'Filter the lines',
+    filterPlaceholder: 'Filter (any text in a line)…',
+    connection: 'Connection',
+    allConnections: 'All connections',
+    copy: 'Copy',
+    save: 'Save as Text…',
+    clear: 'Clear',
+    lines: 'Protocol lines',
+    sent: 'Sent by MSN Messenger',
+    received: 'Sent by the server',
+    hidden: 'Passwords, the answers made from them, cookies and tickets show as [hidden].',
+    off: 'Recording is off. Tick Record to see the lines MSN Messenger and the server exchange.',
+    waiting: 'Nothing yet. Lines appear here as MSN Messenger talks to the server: sign in to see a whole sign-in.',
+    noMatch: 'No line matches the filter.',
+    count: (shown: number, total: number): string =>
+      shown === total ? `${total} ${plural(total, 'line', 'lines')}.` : `${shown} of ${total} ${plural(total, 'line', 'lines')} shown.`,
+    copied: (count: number): string => `${count} ${plural(count, 'line', 'lines')} copied.`,
+    copyFailed: 'The lines could not be copied: this window may not use the clipboard. Save them as text instead.',
+    saved: (count: number, file: string): string => `${count} ${plural(count, 'line', 'lines')} saved as ${file}.`,
   },
 
   conversation: {
@@ -206,9 +336,11 @@ export const strings = {
     lastReceived: (time: string, date: string): string => `Last message received at ${time} on ${date}.`,
     noMessagesYet: 'No messages received yet.',
     ended: 'This conversation has ended.',
-    windowTitle: (names: string): string => `${names} - Conversation`,
-    /** The title of a conversation window with nobody else in it (they left, or it ended). */
-    windowTitleEmpty: 'Conversation',
+    /**
+     * `names`: who else is in it (none: they left, or it ended); `me`: the address it is on, named
+     * while the app has more than one account.
+     */
+    windowTitle: (names: string | undefined, me?: string): string => `${names ? `${names} - Conversation` : 'Conversation'}${me ? ` (as ${me})` : ''}`,
     inviteTitle: 'Invite Someone to This Conversation',
     inviteNone: 'None of your online contacts can be invited.',
   },
@@ -376,7 +508,17 @@ export const strings = {
     logMessageText: 'Write what messages say in the log file (otherwise only their length)',
     logHint: 'The log helps with bug reports. It never holds your password.',
     currentServer: (server: string): string => `Currently connected to ${server}.`,
-    serverHint: 'The new server is used the next time you sign in.',
+    serverHint: 'The new server and proxy are used the next time you sign in.',
+    proxy: 'Connect through a proxy',
+    proxyKindLabel: (kind: ProxyKind | 'none'): string => PROXY_KIND_LABELS[kind],
+    proxyHost: 'Proxy address',
+    proxyPort: 'Port',
+    proxyUser: 'User name (if the proxy asks for one)',
+    proxyPassword: 'Password',
+    proxyPasswordSaved: 'Saved (type to change)',
+    proxyTest: 'Test',
+    proxyTesting: 'Connecting to the server through the proxy…',
+    proxyWorks: (server: string): string => `The proxy works: ${server} answered through it.`,
     signInFirst: 'Sign in to change these options.',
     keepHistory: 'Keep a history of my conversations on this computer',
     keepHistorySignIn: 'Sign in to choose whether this account keeps a history of its conversations.',
@@ -429,6 +571,19 @@ export const strings = {
     deleted: (count: number): string => `${count} ${plural(count, 'message was', 'messages were')} deleted.`,
     exported: (count: number, file: string): string => `${count} ${plural(count, 'message was', 'messages were')} saved to ${file}.`,
     signInFirst: 'Sign in to see your message history.',
+    /** The words of a saved history file (text or web page). */
+    exportFile: {
+      language: 'en',
+      title: (data: HistoryExportData): string =>
+        data.scope.kind === 'contact'
+          ? `Message history with ${data.contactName ?? data.scope.handle} (${data.scope.handle})`
+          : `Messages containing "${data.scope.query}"`,
+      exported: (time: string, count: number): string => `Exported ${time}, ${count} ${plural(count, 'message', 'messages')}.`,
+      conversation: (time: string, people: string): string => `Conversation of ${time} with ${people}`,
+      nobodyElse: 'nobody else',
+      notDelivered: DELIVERY_NOTES.failed ?? '',
+      notConfirmed: DELIVERY_NOTES.sending ?? '',
+    } satisfies ExportWords,
   },
 
   privacy: {
@@ -452,6 +607,7 @@ export const strings = {
     newMail: (from: string, subject: string): string => `New e-mail from ${from}: ${subject}`,
     online: (name: string): string => `${name} has just signed in.`,
     addedBy: (name: string): string => `${name} has added you to their contact list.`,
+    removedBy: (name: string, handle: string): string => `${name} (${handle}) removed you from their contact list.`,
     signedOut: 'You have been signed out.',
     live: 'Notifications',
   },

@@ -40,7 +40,14 @@ async function run(request: HeapCoreRequest): Promise<void> {
   const app = new MessengerApp({
     dataDir,
     secrets: new MemorySecretStore(),
-    shell: { showConversation: () => undefined, showHistory: () => undefined, openExternal: () => undefined, openLink: () => undefined },
+    shell: {
+      showConversation: () => undefined,
+      showContactList: () => undefined,
+      showConsole: () => undefined,
+      showHistory: () => undefined,
+      openExternal: () => undefined,
+      openLink: () => undefined,
+    },
     // The product answers invitations into at most 32 open conversations at once; the core holds
     // the bench's 50 (one invitation each), so the figure is that of more than a person can open.
     createMessenger: (options) =>

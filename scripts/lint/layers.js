@@ -5,7 +5,7 @@
 
 import { dirname, relative, resolve, sep } from 'node:path';
 
-const CLIENT = ['main/ns', 'main/sb', 'main/passport', 'main/client', 'main/storage'];
+const CLIENT = ['main/ns', 'main/sb', 'main/passport', 'main/client', 'main/net', 'main/storage'];
 const BASE = ['shared'];
 
 /** What each layer may import, besides itself. @type {Readonly<Record<string, readonly string[]>>} */

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 function createApp() {
   const messenger = new FakeMessenger();
-  const shell: AppShell = { showConversation: vi.fn(), openExternal: vi.fn(), openLink: vi.fn(), showHistory: vi.fn() };
+  const shell: AppShell = { showConversation: vi.fn(), showContactList: vi.fn(), showConsole: vi.fn(), openExternal: vi.fn(), openLink: vi.fn(), showHistory: vi.fn() };
   const app = new MessengerApp({
     dataDir,
     secrets: new MemorySecretStore(),
@@ -78,12 +78,15 @@ describe('MessengerApp history', { timeout: 30_000 }, () => {
 
     const contacts = await app.dispatch('historyContacts', [A1]);
     expect(contacts.ok && contacts.value.map((contact) => contact.handle)).toEqual(['bob@example.com']);
-    const exported = await app.dispatch('historyExport', [A1, { kind: 'contact', handle: 'bob@example.com' }, 'txt']);
-    expect(exported).toMatchObject({ ok: true, value: { fileName: 'history-bob@example.com.txt', messages: 2 } });
-    expect(exported.ok && exported.value.content).toMatch(/^Message history with Bob \(bob@example\.com\)/);
-    const search = await app.dispatch('historyExport', [A1, { kind: 'search', query: 'after' }, 'html']);
-    expect(search).toMatchObject({ ok: true, value: { fileName: 'history-search-after.html', mimeType: 'text/html;charset=utf-8', messages: 1 } });
-    expect(search.ok && search.value.content).toContain('<title>Messages containing &#34;after&#34;</title>');
+    const exported = await app.dispatch('historyExport', [A1, { kind: 'contact', handle: 'bob@example.com' }]);
+    expect(exported).toMatchObject({ ok: true, value: { scope: { kind: 'contact', handle: 'bob@example.com' }, contactName: 'Bob' } });
+    expect(exported.ok && exported.value.conversations.flatMap((conversation) => conversation.messages.map((line) => line.text))).toEqual([
+      'before the answer',
+      'after the answer',
+    ]);
+    const search = await app.dispatch('historyExport', [A1, { kind: 'search', query: 'after' }]);
+    expect(search.ok && search.value.conversations.flatMap((conversation) => conversation.messages.map((line) => line.text))).toEqual(['after the answer']);
+    expect(await app.dispatch('historyExport', [A1, { kind: 'search', query: ' ' }])).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(app.snapshot().settings.history).toEqual({ 'me@example.com': true });
   });
 

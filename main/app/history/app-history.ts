@@ -5,8 +5,7 @@ import type {
   HistoryContact,
   HistoryConversation,
   HistoryDeletion,
-  HistoryExport,
-  HistoryExportFormat,
+  HistoryExportData,
   HistoryExportScope,
   HistoryMessage,
   HistorySearchResult,
@@ -79,8 +78,9 @@ export class AppHistory {
     return this.query((store) => store.query('delete', what), 0);
   }
 
-  export(scope: HistoryExportScope, format: HistoryExportFormat): Promise<HistoryExport> {
-    return this.run(() => this.service.export(scope, format));
+  /** The conversations of an export; the file is made where the words are. */
+  export(scope: HistoryExportScope): Promise<HistoryExportData> {
+    return this.run(() => this.service.export(scope));
   }
 
   /** Keep the signed-in account's history, or stop. */

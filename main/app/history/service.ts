@@ -5,9 +5,8 @@
 
 import { existsSync } from 'node:fs';
 import { TypedEmitter } from '../../../shared/emitter';
-import type { HistoryConversation, HistoryExport, HistoryExportFormat, HistoryExportScope, HistoryMessage } from '../../../shared/history';
+import type { HistoryConversation, HistoryExportData, HistoryExportScope, HistoryMessage } from '../../../shared/history';
 import type { Conversation, MessengerState } from '../../../shared/model';
-import { buildExport } from './export';
 import { historyFile } from './files';
 import { peopleKey } from './records';
 import { HistoryRecorder } from './recorder';
@@ -116,17 +115,18 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
     return store ? query(store) : empty;
   }
 
-  /** Every conversation with a contact, or everything a search finds, as a file's contents. */
-  async export(scope: HistoryExportScope, format: HistoryExportFormat): Promise<HistoryExport> {
+  /** Every conversation with a contact, or everything a search finds, for an export file. */
+  async export(scope: HistoryExportScope): Promise<HistoryExportData> {
     const conversations = await this.ask<readonly HistoryConversation[]>(
       (store) => (scope.kind === 'contact' ? store.query('conversationsWith', scope.handle) : store.query('searchConversations', scope.query)),
       [],
     );
-    const input =
-      scope.kind === 'contact'
-        ? { title: `Message history with ${this.nameOf(scope.handle, conversations)} (${scope.handle})`, name: `history-${scope.handle}` }
-        : { title: `Messages containing "${scope.query}"`, name: `history-search-${scope.query}` };
-    return buildExport({ ...input, conversations, exportedAt: this.now() }, format);
+    return {
+      scope,
+      ...(scope.kind === 'contact' && { contactName: this.nameOf(scope.handle, conversations) }),
+      conversations,
+      exportedAt: this.now(),
+    };
   }
 
   /** Resolves once everything handed to the store is committed (tests, the CLI before it exits). */

@@ -16,6 +16,8 @@ function noticeText(notice: Notice): string {
       return strings.notices.online(stripPlus(notice.friendlyName));
     case 'added-by':
       return strings.notices.addedBy(stripPlus(notice.friendlyName));
+    case 'removed-by':
+      return strings.notices.removedBy(stripPlus(notice.friendlyName), notice.handle);
     case 'error':
       return strings.error(notice.error);
     case 'signed-out':

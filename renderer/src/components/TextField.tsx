@@ -11,7 +11,7 @@ interface TextFieldProps {
   readonly testId: string;
   /** What is wrong with the value; the input is marked invalid and described by it. */
   readonly error: AppError | string | undefined;
-  readonly type?: 'text' | 'email';
+  readonly type?: 'text' | 'email' | 'password';
   /** Takes the focus when its dialog opens. */
   readonly autoFocus?: boolean;
   readonly spellCheck?: boolean;

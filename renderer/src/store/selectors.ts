@@ -7,6 +7,12 @@ import type { MessengerStore } from './slices';
 
 export const selectSession = (s: MessengerStore) => s.session;
 export const selectSettings = (s: MessengerStore) => s.settings;
+/** This window's account's own settings (its sign-in form, its proxy). */
+export const selectAccountSettings = (s: MessengerStore) => s.settings?.accounts[s.account];
+export const selectWindowAccount = (s: MessengerStore) => s.account;
+/** Every account slot of the app with its settings (the window's own among them). */
+export const selectAccountSlots = (s: MessengerStore) => s.settings?.accounts;
+export const selectRemovedBy = (s: MessengerStore) => s.removedBy;
 export const selectPlusTagMode = (s: MessengerStore) => s.settings?.plusTags ?? 'render';
 /** The signed-in account's key for what it remembers per contact: its handle, lower-cased as main stores it. */
 export const selectAccount = (s: MessengerStore) => s.session.handle?.toLowerCase();

@@ -2,6 +2,7 @@
 // actions write the mirrored fields; the ui slice is this window's own state.
 
 import type { StateCreator } from 'zustand/vanilla';
+import { type AccountId, FIRST_ACCOUNT } from '../../../shared/accounts';
 import type { Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { INITIAL_STATE, type MessengerState } from '../../../shared/model';
 import { reuse } from '../../../shared/reuse';
@@ -9,6 +10,8 @@ import { applyPatch, patchFits } from '../../../shared/state';
 import { strings } from '../strings';
 
 export interface SessionSlice {
+  /** The account this window belongs to, as its snapshot named it. */
+  readonly account: AccountId;
   readonly session: MessengerState['session'];
   readonly profile: MessengerState['profile'];
   readonly settings: Settings | undefined;
@@ -20,6 +23,7 @@ export interface ContactsSlice {
   readonly contacts: MessengerState['contacts'];
   readonly privacy: MessengerState['privacy'];
   readonly addedBy: MessengerState['addedBy'];
+  readonly removedBy: MessengerState['removedBy'];
 }
 
 export interface ConversationsSlice {
@@ -37,6 +41,7 @@ export type DialogRequest =
   | { readonly kind: 'options' }
   | { readonly kind: 'about' }
   | { readonly kind: 'shortcuts' }
+  | { readonly kind: 'added-you' }
   | { readonly kind: 'pick-contact'; readonly purpose: 'message' | 'mail' }
   | { readonly kind: 'properties'; readonly handle: string }
   | { readonly kind: 'delete-contact'; readonly handle: string };
@@ -61,7 +66,7 @@ export interface UiSlice {
 }
 
 export interface SyncActions {
-  receiveSnapshot(snapshot: { state: MessengerState; settings: Settings }): void;
+  receiveSnapshot(snapshot: { account: AccountId; state: MessengerState; settings: Settings }): void;
   /** Applies patches in order as one update; false when the mirror was out of step with one and needs a snapshot. */
   receivePatches(patches: readonly StatePatch[]): boolean;
   receiveSettings(settings: Settings): void;
@@ -73,6 +78,7 @@ export type MessengerStore = SessionSlice & ContactsSlice & ConversationsSlice &
 type Slice<T> = StateCreator<MessengerStore, [], [], T>;
 
 export const createSessionSlice: Slice<SessionSlice> = () => ({
+  account: FIRST_ACCOUNT,
   session: INITIAL_STATE.session,
   profile: INITIAL_STATE.profile,
   settings: undefined,
@@ -83,6 +89,7 @@ export const createContactsSlice: Slice<ContactsSlice> = () => ({
   contacts: INITIAL_STATE.contacts,
   privacy: INITIAL_STATE.privacy,
   addedBy: INITIAL_STATE.addedBy,
+  removedBy: INITIAL_STATE.removedBy,
 });
 
 export const createConversationsSlice: Slice<ConversationsSlice> = () => ({
@@ -104,8 +111,8 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
 });
 
 export function mirroredState(store: MessengerStore): MessengerState {
-  const { session, profile, privacy, mail, contacts, addedBy, conversations } = store;
-  return { session, profile, privacy, mail, contacts, addedBy, conversations };
+  const { session, profile, privacy, mail, contacts, addedBy, removedBy, conversations } = store;
+  return { session, profile, privacy, mail, contacts, addedBy, removedBy, conversations };
 }
 
 /** The banner once a notice arrived: errors that concern every window, and history's problems while they last. */
@@ -118,9 +125,9 @@ function bannerAfter(notice: Notice, banner: string | undefined): string | undef
 }
 
 export const createSyncActions: Slice<SyncActions> = (set, get) => ({
-  receiveSnapshot: ({ state, settings }) => {
+  receiveSnapshot: ({ account, state, settings }) => {
     const current = get();
-    set({ ...reuse(mirroredState(current), state), settings: reuse(current.settings, settings), ready: true });
+    set({ ...reuse(mirroredState(current), state), account, settings: reuse(current.settings, settings), ready: true });
   },
   receivePatches: (patches) => {
     const current = mirroredState(get());

@@ -3,7 +3,7 @@
 
 import { type AccountId, FIRST_ACCOUNT } from '../../../shared/accounts';
 import { COMMAND_NAMES, type CommandName, type CommandReply, type CommandResult, isAccountCommand } from '../../../shared/commands';
-import type { AppInfo, EventName, IpcEvents, MsnApi, Notice, Settings, StatePatch } from '../../../shared/ipc';
+import type { AccountSettings, AppInfo, ConsoleEvent, EventName, IpcEvents, MsnApi, Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { DEFAULT_PREFERENCES } from '../../../shared/preferences';
 import type { WindowArgs } from '../bridge';
 import { INITIAL_STATE, type Contact, type ListName, type MessengerState, type StatusCode } from '../../../shared/model';
@@ -21,19 +21,25 @@ interface WindowEvents {
   patch: StatePatch;
   notice: Notice;
   settings: Settings;
+  console: Omit<ConsoleEvent, 'account'>;
 }
+
+export const TEST_ACCOUNT_SETTINGS: AccountSettings = {
+  lastServer: 'demo',
+  lastHandle: '',
+  rememberPassword: false,
+  autoSignIn: false,
+  hasSavedPassword: false,
+  hasProxyPassword: false,
+};
 
 export const TEST_SETTINGS: Settings = {
   autoIdleMinutes: 5,
   sounds: true,
   toasts: true,
   signInAtStart: false,
-  lastServer: 'demo',
-  lastHandle: '',
-  rememberPassword: false,
-  autoSignIn: false,
+  accounts: { [FIRST_ACCOUNT]: TEST_ACCOUNT_SETTINGS },
   logMessageText: false,
-  hasSavedPassword: false,
   passwordStorage: 'keyring',
   history: {},
   presets: [
@@ -126,7 +132,13 @@ export class FakeMsn {
   /** Sends an event of this fake's account, as main would. */
   emit<E extends EventName>(event: E, payload: WindowEvents[E]): void {
     const account = this.account;
-    const full = { snapshot: { account, ...payload }, patch: { account, patch: payload }, notice: { account, notice: payload }, settings: payload }[event];
+    const full = {
+      snapshot: { account, ...payload },
+      patch: { account, patch: payload },
+      notice: { account, notice: payload },
+      settings: payload,
+      console: { account, ...payload },
+    }[event];
     this.emitAsMain(event, full as unknown as IpcEvents[E]);
   }
 
@@ -155,6 +167,10 @@ export class FakeMsn {
         return { ok: true, value: { ...this.settings, recovered: [] } };
       case 'getAppInfo':
         return { ok: true, value: TEST_APP_INFO };
+      case 'getProtocolConsole':
+        return { ok: true, value: { recording: true, lines: [], firstSeq: 1 } };
+      case 'addAccount':
+        return { ok: true, value: 'a2' };
       default:
         return { ok: true, value: undefined };
     }

@@ -47,7 +47,7 @@ export async function startWebUser(server: string, handle: string, rendererDir: 
         // These users sign in to the test's own server; the Local demo is that same server.
         demo: { address: async () => server },
         createMessenger: (options) => new Messenger(options),
-        defaults: { lastServer: server, lastHandle: handle },
+        accountDefaults: { lastServer: server, lastHandle: handle },
         history: { worker: SOURCE_HISTORY_WORKER },
       }),
   });

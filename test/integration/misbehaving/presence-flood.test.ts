@@ -66,7 +66,7 @@ it('shows the last status of each contact after a flood of presence lines, with 
   app = new MessengerApp({
     dataDir,
     secrets: new MemorySecretStore(),
-    shell: { showConversation: vi.fn(), showHistory: vi.fn(), openExternal: vi.fn(), openLink: vi.fn() },
+    shell: { showConversation: vi.fn(), showContactList: vi.fn(), showConsole: vi.fn(), showHistory: vi.fn(), openExternal: vi.fn(), openLink: vi.fn() },
     demo: { address: async () => server.address },
     createMessenger: (options) => new Messenger(options),
   });

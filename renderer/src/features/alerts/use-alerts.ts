@@ -50,6 +50,9 @@ function alertFor(notice: Notice, settings: Settings, account: string | undefine
       return { usual: 'online', sound: soundOf(notice.handle), text: strings.notices.online(stripPlus(notice.friendlyName)), toast: true };
     case 'new-mail':
       return { usual: 'mail', sound: 'default', text: strings.notices.newMail(notice.from, notice.subject), toast: settings.toasts };
+    // Worth knowing, not worth a chime: shown, and kept in People Who Have Added You.
+    case 'removed-by':
+      return { usual: 'online', sound: 'none', text: strings.notices.removedBy(stripPlus(notice.friendlyName), notice.handle), toast: settings.toasts };
     default:
       return undefined;
   }

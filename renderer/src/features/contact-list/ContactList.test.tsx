@@ -20,7 +20,7 @@ describe('contact list', () => {
   it('sorts my contacts by name into Online and Not Online, with status text', async () => {
     document.title = '';
     await renderApp(new FakeMsn(signedInState(people)));
-    expect(document.title).toBe('MSN Messenger');
+    expect(document.title).toBe('you@demo.msn - MSN Messenger');
     expect(rowNames()).toEqual([
       'Online (3)',
       'amy (Busy)',

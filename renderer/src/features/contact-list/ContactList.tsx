@@ -1,4 +1,5 @@
-// The signed-in main window's body: me and my status, the Hotmail line, the filter, the tree.
+// The signed-in main window's body: me and my status, the Hotmail line, who removed me since last
+// time, the filter, the tree.
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { trackContactSections } from '../../store/contact-sections';
@@ -9,6 +10,7 @@ import { ActionBar } from './ActionBar';
 import { ContactTree } from './ContactTree';
 import { MailLine } from './MailLine';
 import { MyStatus } from './MyStatus';
+import { RemovedByNotice } from './RemovedByNotice';
 import '../../styles/contact-list.css';
 
 export function ContactList() {
@@ -40,6 +42,7 @@ export function ContactList() {
         <MyStatus />
         <MailLine />
       </header>
+      <RemovedByNotice />
       <div className="contact-list__filter">
         <label htmlFor={filterId} className="visually-hidden">
           {strings.contactList.filter}

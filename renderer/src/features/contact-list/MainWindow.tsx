@@ -32,10 +32,14 @@ export function MainWindow() {
   const banner = useMessenger(selectBanner);
   const dismissBanner = useMessenger(selectDismissBanner);
   const toast = useAlerts();
+  const session = useMessenger(selectSession);
+  // Each account's window says whose it is while signed in (or signing in), so two side by side
+  // (and in the taskbar) are told apart; a sign-in form is nobody's yet.
+  const handle = session.state === 'offline' ? undefined : session.handle;
   useFocusRecord(undefined);
   useEffect(() => {
-    document.title = strings.appName;
-  }, []);
+    document.title = strings.mainWindowTitle(handle);
+  }, [handle]);
   return (
     <div className="window">
       <MainMenuBar />

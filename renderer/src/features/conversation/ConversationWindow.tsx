@@ -117,9 +117,11 @@ export function ConversationWindow({ id }: { readonly id: string }) {
   useFocusRecord(id);
 
   const names = conversation?.participants.map((person) => stripPlus(person.friendlyName)).join(', ');
+  // With more than one account in the app, the title says which one the conversation is on.
+  const me = useMessenger((state) => (Object.keys(state.settings?.accounts ?? {}).length > 1 ? state.session.handle : undefined));
   useEffect(() => {
-    document.title = names ? strings.conversation.windowTitle(names) : strings.conversation.windowTitleEmpty;
-  }, [names]);
+    document.title = strings.conversation.windowTitle(names || undefined, me);
+  }, [names, me]);
 
   const close = useCallback(() => {
     void command('closeConversation', id).finally(() => window.close());

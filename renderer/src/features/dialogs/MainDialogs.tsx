@@ -19,6 +19,7 @@ import { strings } from '../../strings';
 import { OptionsDialog } from '../options/OptionsDialog';
 import { KeyboardShortcutsDialog } from '../shortcuts/KeyboardShortcutsDialog';
 import { AboutDialog } from './AboutDialog';
+import { AddedYouDialog } from './AddedYouDialog';
 import { AddedByDialog } from './AddedByDialog';
 import { AddressDialog } from './AddressDialog';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
@@ -67,6 +68,8 @@ function RequestedDialog({
       return <AboutDialog onClose={onClose} />;
     case 'shortcuts':
       return <KeyboardShortcutsDialog onClose={onClose} />;
+    case 'added-you':
+      return <AddedYouDialog onClose={onClose} />;
     case 'properties':
     case 'delete-contact': {
       const contact = contacts[dialog.handle];

@@ -107,7 +107,6 @@ describe('Options', () => {
           sounds: false,
           toasts: true,
           signInAtStart: false,
-          lastServer: 'demo',
           logMessageText: true,
           theme: 'night',
           uiScale: 150,
@@ -117,9 +116,40 @@ describe('Options', () => {
         },
       ],
     ]);
+    expect(fake.callsOf('saveAccountSettings')).toEqual([[{ lastServer: 'demo', proxy: null }]]);
     expect(fake.callsOf('setPrivacyMode')).toEqual([['BL']]);
     expect(fake.callsOf('setAddedAlert')).toEqual([['N']]);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it("sets this account's proxy on the Connection page, tests it, and keeps its password out of the settings", async () => {
+    const fake = new FakeMsn(signedInState());
+    fake.respond('testProxy', () => ({ ok: false, error: { kind: 'network', reason: 'proxy-credentials-refused', detail: { proxy: 'socks5://me@proxy.example:1080' } } }));
+    await renderApp(fake);
+    openFromMenu('tools', 'Options…');
+    const dialog = screen.getByRole('dialog', { name: 'Options' });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Connection' }));
+    fireEvent.click(within(dialog).getByLabelText('SOCKS5'));
+    fireEvent.change(within(dialog).getByLabelText('Proxy address'), { target: { value: 'proxy.example' } });
+    fireEvent.change(within(dialog).getByLabelText('Port'), { target: { value: 'nope' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await act(async () => {});
+    expect(within(dialog).getByText('Please type the proxy’s address and a port from 1 to 65535.')).toBeTruthy();
+    expect(fake.callsOf('saveAccountSettings')).toEqual([]);
+
+    fireEvent.change(within(dialog).getByLabelText('Port'), { target: { value: '1080' } });
+    fireEvent.change(within(dialog).getByLabelText('User name (if the proxy asks for one)'), { target: { value: 'me' } });
+    fireEvent.change(within(dialog).getByLabelText('Password'), { target: { value: 'pw' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Test' }));
+    await act(async () => {});
+    const proxy = { kind: 'socks5', host: 'proxy.example', port: 1080, username: 'me' };
+    expect(fake.callsOf('testProxy')).toEqual([[{ proxy, proxyPassword: 'pw', server: 'demo' }]]);
+    expect(within(dialog).getByTestId('options-proxy-result').textContent).toBe(
+      'The proxy socks5://me@proxy.example:1080 did not accept the user name and password.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await act(async () => {});
+    expect(fake.callsOf('saveAccountSettings')).toEqual([[{ lastServer: 'demo', proxy, proxyPassword: 'pw' }]]);
   });
 
   it('refuses an empty name on the Personal page', async () => {

@@ -4,11 +4,13 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { HistoryContact, HistoryDeletion, HistoryExportFormat, HistoryExportScope } from '../../../../shared/history';
+import { buildExport } from '../../../../shared/history-export';
 import { MAX_HISTORY_QUERY_LENGTH } from '../../../../shared/schemas';
 import { command } from '../../bridge';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MenuBar, type MenuDefinition } from '../../components/MenuBar';
+import { saveFile } from '../../components/save-file';
 import { SearchField } from '../../components/SearchField';
 import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
@@ -17,7 +19,6 @@ import { strings } from '../../strings';
 import { conversationDate, conversationNames, HistoryContacts, type HistorySelection } from './HistoryContacts';
 import { HistoryConversationView } from './HistoryConversationView';
 import { HistorySearchResults } from './HistorySearchResults';
-import { saveFile } from './save-file';
 import { useHistorySearch } from './use-history-search';
 import '../../styles/conversation.css';
 import '../../styles/history.css';
@@ -65,10 +66,11 @@ export function HistoryWindow({ handle }: { readonly handle?: string }) {
 
   const menus = useMemo((): MenuDefinition[] => {
     const exportAs = async (scope: HistoryExportScope, format: HistoryExportFormat) => {
-      const result = await runWithBanner('historyExport', scope, format);
+      const result = await runWithBanner('historyExport', scope);
       if (!result.ok) return;
-      saveFile(result.value);
-      setStatus(strings.history.exported(result.value.messages, result.value.fileName));
+      const file = buildExport(result.value, format, strings.history.exportFile);
+      saveFile(file);
+      setStatus(strings.history.exported(file.messages, file.fileName));
     };
     const name = contact?.name ?? strings.history.aContact;
     const contactScope = contact && ({ kind: 'contact', handle: contact.handle } as const);

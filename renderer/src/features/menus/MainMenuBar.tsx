@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { MenuBar, type MenuDefinition } from '../../components/MenuBar';
 import { useCommandWithBanner } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
-import { selectOpenDialog, selectSession } from '../../store/selectors';
+import { selectAccountSlots, selectOpenDialog, selectSession, selectWindowAccount } from '../../store/selectors';
 import { strings } from '../../strings';
 import { useAppInfo } from '../dialogs/use-app-info';
 
@@ -13,6 +13,8 @@ export function MainMenuBar() {
   const openDialog = useMessenger(selectOpenDialog);
   const runWithBanner = useCommandWithBanner();
   const hasLog = useAppInfo()?.logFile !== undefined;
+  const accounts = useMessenger(selectAccountSlots);
+  const ownAccount = useMessenger(selectWindowAccount);
   const online = session.state === 'online';
   const signedOut = session.state === 'offline';
 
@@ -22,6 +24,15 @@ export function MainMenuBar() {
         id: 'file',
         label: strings.menu.file,
         items: [
+          { id: 'sign-in-another', label: strings.menu.anotherAccount, onSelect: () => void runWithBanner('addAccount') },
+          // Every other account's contact list, which a closed window no longer shows.
+          ...Object.entries(accounts ?? {})
+            .filter(([id]) => id !== ownAccount)
+            .map(([id, account]) => ({
+              id: `contact-list-${id}`,
+              label: strings.menu.contactListOf(account.lastHandle || undefined),
+              onSelect: () => void runWithBanner('showContactList', id),
+            })),
           { id: 'sign-out', label: strings.menu.signOut, disabled: signedOut, onSelect: () => void runWithBanner('signOut') },
           { id: 'close', label: strings.menu.close, separatorBefore: true, onSelect: () => window.close() },
         ],
@@ -63,6 +74,8 @@ export function MainMenuBar() {
         items: [
           { id: 'options', label: strings.menu.options, onSelect: () => openDialog({ kind: 'options' }) },
           { id: 'message-history', label: strings.menu.messageHistory, onSelect: () => void runWithBanner('openHistory') },
+          { id: 'added-you', label: strings.menu.addedYou, disabled: !online, onSelect: () => openDialog({ kind: 'added-you' }) },
+          { id: 'protocol-console', label: strings.menu.protocolConsole, separatorBefore: true, onSelect: () => void runWithBanner('openProtocolConsole') },
         ],
       },
       {
@@ -75,7 +88,7 @@ export function MainMenuBar() {
         ],
       },
     ],
-    [online, signedOut, hasLog, openDialog, runWithBanner],
+    [online, signedOut, hasLog, accounts, ownAccount, openDialog, runWithBanner],
   );
 
   return <MenuBar menus={menus} />;

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { SubmitAndCancel } from '../../components/DialogButtons';
 import { useCommand } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
-import { selectPrivacy, selectSession, selectSettings } from '../../store/selectors';
+import { selectAccountSettings, selectPrivacy, selectSession, selectSettings } from '../../store/selectors';
 import { strings } from '../../strings';
 import { PrivacyTab } from '../privacy/PrivacyTab';
 import { AppearanceTab } from './AppearanceTab';
@@ -24,9 +24,10 @@ export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
   const session = useMessenger(selectSession);
   const privacy = useMessenger(selectPrivacy);
   const settings = useMessenger(selectSettings);
+  const account = useMessenger(selectAccountSettings);
   const signedIn = session.state === 'online';
   const [tab, setTab] = useState<TabId>(signedIn ? 'personal' : 'preferences');
-  const [before] = useState(() => (settings ? initialDraft(session, privacy, settings) : undefined));
+  const [before] = useState(() => (settings ? initialDraft(session, privacy, settings, account) : undefined));
   const [draft, setDraft] = useState(before);
   const [problems, setProblems] = useState<DraftProblems>({});
   const runner = useCommand();
@@ -37,10 +38,10 @@ export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const found = draftProblems(draft);
-    const relevant: DraftProblems = { friendlyName: signedIn ? found.friendlyName : undefined, server: found.server };
+    const relevant: DraftProblems = { friendlyName: signedIn ? found.friendlyName : undefined, server: found.server, proxy: found.proxy };
     setProblems(relevant);
     if (relevant.friendlyName) return setTab('personal');
-    if (relevant.server) return setTab('connection');
+    if (relevant.server || relevant.proxy) return setTab('connection');
     const result = await runner.run(async () => {
       for (const step of draftSteps(before, draft, signedIn)) {
         const outcome = await step();
@@ -75,9 +76,10 @@ export function OptionsDialog({ onClose }: { readonly onClose: () => void }) {
                 <ConnectionTab
                   draft={draft}
                   update={update}
-                  problem={problems.server}
+                  problems={problems}
                   presets={settings.presets}
                   connectedTo={signedIn ? session.server : undefined}
+                  hasProxyPassword={account?.hasProxyPassword ?? false}
                 />
               ),
             },

@@ -2,7 +2,8 @@
 // first failure so the user sees it on the page it concerns.
 
 import type { CommandResult } from '../../../../shared/commands';
-import type { Settings } from '../../../../shared/ipc';
+import type { AccountSettings, Settings } from '../../../../shared/ipc';
+import { type ProxyKind, type ProxySettings, proxySettingsSchema } from '../../../../shared/proxy';
 import { type AddedAlertMode, MAX_ENCODED_NAME_BYTES, type MessengerState, type PrivacyMode } from '../../../../shared/model';
 import type { AutoReplies, PlusTagMode, ThemeChoice, UiScale } from '../../../../shared/preferences';
 import { command } from '../../bridge';
@@ -28,6 +29,12 @@ export interface OptionsDraft {
   readonly escapeClosesConversation: boolean;
   readonly autoReply: boolean;
   readonly autoReplies: AutoReplies;
+  readonly proxyKind: ProxyKind | 'none';
+  readonly proxyHost: string;
+  readonly proxyPort: string;
+  readonly proxyUser: string;
+  /** Empty keeps the saved password (when the account has one). */
+  readonly proxyPassword: string;
 }
 
 export type DraftUpdate = (change: Partial<OptionsDraft>) => void;
@@ -38,7 +45,9 @@ export function initialDraft(
   session: MessengerState['session'],
   privacy: MessengerState['privacy'],
   settings: Settings,
+  account: AccountSettings | undefined,
 ): OptionsDraft {
+  const proxy = account?.proxy;
   return {
     friendlyName: session.friendlyName ?? '',
     autoIdle: settings.autoIdleMinutes > 0,
@@ -47,7 +56,7 @@ export function initialDraft(
     toasts: settings.toasts,
     signInAtStart: settings.signInAtStart,
     logMessageText: settings.logMessageText,
-    server: defaultServer(settings),
+    server: defaultServer(account, settings.presets),
     privacyMode: privacy.mode,
     addedAlert: privacy.addedAlert,
     keepHistory: session.handle !== undefined && settings.history[session.handle.toLowerCase()] === true,
@@ -57,12 +66,31 @@ export function initialDraft(
     escapeClosesConversation: settings.escapeClosesConversation,
     autoReply: settings.autoReply.enabled,
     autoReplies: settings.autoReply.messages,
+    proxyKind: proxy?.kind ?? 'none',
+    proxyHost: proxy?.host ?? '',
+    proxyPort: proxy ? String(proxy.port) : '',
+    proxyUser: proxy?.username ?? '',
+    proxyPassword: '',
   };
+}
+
+/** The draft's proxy: null for none, undefined when what was typed is not one. */
+export function draftProxy(draft: OptionsDraft): ProxySettings | null | undefined {
+  if (draft.proxyKind === 'none') return null;
+  const user = draft.proxyUser.trim();
+  const parsed = proxySettingsSchema.safeParse({
+    kind: draft.proxyKind,
+    host: draft.proxyHost.trim(),
+    port: /^\d{1,5}$/.test(draft.proxyPort.trim()) ? Number(draft.proxyPort.trim()) : Number.NaN,
+    ...(user && { username: user }),
+  });
+  return parsed.success ? parsed.data : undefined;
 }
 
 export interface DraftProblems {
   readonly friendlyName?: string;
   readonly server?: string;
+  readonly proxy?: string;
 }
 
 export function draftProblems(draft: OptionsDraft): DraftProblems {
@@ -74,7 +102,8 @@ export function draftProblems(draft: OptionsDraft): DraftProblems {
       ? strings.error({ kind: 'input', reason: 'name-too-long', detail: { maxBytes: MAX_ENCODED_NAME_BYTES } })
       : undefined;
   const server = draft.server.trim() === 'demo' ? undefined : serverAddressProblem(draft.server);
-  return { friendlyName, server };
+  const proxy = draftProxy(draft) === undefined ? strings.error({ kind: 'input', reason: 'invalid-proxy' }) : undefined;
+  return { friendlyName, server, proxy };
 }
 
 type Step = () => Promise<CommandResult<unknown>>;
@@ -95,7 +124,6 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
     toasts: after.toasts,
     signInAtStart: after.signInAtStart,
     logMessageText: after.logMessageText,
-    lastServer: after.server.trim(),
     theme: after.theme,
     uiScale: after.uiScale,
     plusTags: after.plusTags,
@@ -103,6 +131,14 @@ export function draftSteps(before: OptionsDraft, after: OptionsDraft, signedIn: 
     autoReply: { enabled: after.autoReply, messages: typedReplies(after.autoReplies) },
   };
   steps.push(() => command('saveSettings', settingsPatch));
+  const proxy = draftProxy(after);
+  steps.push(() =>
+    command('saveAccountSettings', {
+      lastServer: after.server.trim(),
+      ...(proxy !== undefined && { proxy }),
+      ...(after.proxyPassword && { proxyPassword: after.proxyPassword }),
+    }),
+  );
   if (signedIn && after.privacyMode !== before.privacyMode) steps.push(() => command('setPrivacyMode', after.privacyMode));
   if (signedIn && after.addedAlert !== before.addedAlert) steps.push(() => command('setAddedAlert', after.addedAlert));
   if (signedIn && after.keepHistory !== before.keepHistory) steps.push(() => command('setHistoryEnabled', after.keepHistory));

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE } from '../../../../shared/model';
-import { FakeMsn, TEST_SETTINGS } from '../../testing/fake-msn';
+import { FakeMsn, TEST_ACCOUNT_SETTINGS, TEST_SETTINGS } from '../../testing/fake-msn';
 import { renderApp } from '../../testing/render';
 
 function fill(label: RegExp, value: string) {
@@ -10,7 +10,7 @@ function fill(label: RegExp, value: string) {
 
 describe('sign-in form', () => {
   it('starts on the Local demo preset with the last e-mail address', async () => {
-    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, lastHandle: 'you@demo.msn', lastServer: '' });
+    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, lastHandle: 'you@demo.msn', lastServer: '' } } });
     await renderApp(fake);
     expect(screen.getByLabelText('E-mail address')).toHaveProperty('value', 'you@demo.msn');
     const server = screen.getByLabelText('Server') as HTMLSelectElement;
@@ -64,7 +64,11 @@ describe('sign-in form', () => {
   });
 
   it('does not offer to remember the password on a computer without a keyring, and says why', async () => {
-    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, passwordStorage: 'none', rememberPassword: true, autoSignIn: true });
+    const fake = new FakeMsn(INITIAL_STATE, {
+      ...TEST_SETTINGS,
+      passwordStorage: 'none',
+      accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, rememberPassword: true, autoSignIn: true } },
+    });
     await renderApp(fake);
     const remember = screen.getByLabelText('Remember my password') as HTMLInputElement;
     expect(remember.disabled).toBe(true);
@@ -78,7 +82,7 @@ describe('sign-in form', () => {
   });
 
   it('lets a saved password stand in for the typed one', async () => {
-    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, lastHandle: 'you@demo.msn', hasSavedPassword: true, rememberPassword: true });
+    const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, lastHandle: 'you@demo.msn', hasSavedPassword: true, rememberPassword: true } } });
     await renderApp(fake);
     expect(screen.getByText(/A saved password will be used/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
@@ -104,6 +108,36 @@ describe('sign-in form', () => {
     const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, error: { kind: 'network', reason: 'unreachable', detail: { host: 'msn.example.com', port: 1863, seconds: 30 } } } });
     await renderApp(fake);
     expect(screen.getByTestId('sign-in-error').textContent).toBe('Could not reach msn.example.com:1863 (no answer within 30 seconds).');
+  });
+
+  it('says what to do about a failed sign-in: MD5 sign-in on the website of a server known to need it', async () => {
+    const settings = { ...TEST_SETTINGS, presets: [...TEST_SETTINGS.presets, { label: 'Revival', address: 'revival.example:1863', md5OptIn: { website: 'https://revival.example' } }] };
+    const error = { kind: 'protocol', reason: 'server-error', code: 911 } as const;
+    const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, server: 'revival.example:1863', error } }, settings);
+    await renderApp(fake);
+    const advice = screen.getByRole('region', { name: 'What to do:' });
+    expect(advice.textContent).toMatch(/turn on old MSN \(MD5\) sign-in for this account on the server's website \(https:\/\/revival\.example\)/);
+  });
+
+  it('says what to do when the proxy failed, naming the proxy and not the server', async () => {
+    const fake = new FakeMsn();
+    fake.respond('signIn', () => ({ ok: false, error: { kind: 'network', reason: 'proxy-needs-credentials', detail: { proxy: 'socks5://10.0.0.1:1080' } } }));
+    await renderApp(fake);
+    fill(/^E-mail address$/, 'you@demo.msn');
+    fill(/^Password$/, 'pw');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    const advice = await screen.findByRole('region', { name: 'What to do:' });
+    expect(screen.getByTestId('sign-in-error').textContent).toBe('The proxy socks5://10.0.0.1:1080 asks for a user name and password.');
+    expect(advice.textContent).toBe('What to do: The proxy socks5://10.0.0.1:1080 wants a user name and password it accepts. Type them in Tools → Options → Connection, then sign in again.');
+  });
+
+  it('names the step at which a silent server stopped answering, and the host and port nothing answered at', async () => {
+    const silent = { kind: 'timeout', reason: 'no-answer', field: 'server', detail: { request: 'SYN', seconds: 30 } } as const;
+    const fake = new FakeMsn({ ...INITIAL_STATE, session: { ...INITIAL_STATE.session, error: silent } });
+    await renderApp(fake);
+    expect(screen.getByRole('region', { name: 'What to do:' }).textContent).toMatch(/stopped answering while sending your contact list \(SYN\)/);
+    act(() => fake.emit('patch', { session: { ...INITIAL_STATE.session, error: { kind: 'network', reason: 'cannot-connect', field: 'server', detail: { host: 'h.example', port: 1863, code: 'ECONNREFUSED' } } } }));
+    expect(screen.getByRole('region', { name: 'What to do:' }).textContent).toMatch(/^What to do: Nothing accepted the connection at h\.example:1863\./);
   });
 
   it('shows the real connection state while signing in, with a cancel', async () => {

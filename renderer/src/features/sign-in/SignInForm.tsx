@@ -1,8 +1,10 @@
-// The sign-in form. Problems are shown next to the field they concern (AppError.field), or
-// above the form when they concern no field.
+// The sign-in form of this window's account. Problems are shown next to the field they concern
+// (AppError.field), or above the form when they concern no field; when the case has advice (the
+// troubleshooter, shared/troubleshoot.ts), what to do is said above the form too.
 
 import { useId, useState, type FormEvent } from 'react';
-import type { Settings, SignInRequest } from '../../../../shared/ipc';
+import type { AccountSettings, Settings, SignInRequest } from '../../../../shared/ipc';
+import { signInAdvice } from '../../../../shared/troubleshoot';
 import type { AppError, SettableStatus } from '../../../../shared/model';
 import { handleSchema } from '../../../../shared/schemas';
 import { command } from '../../bridge';
@@ -11,7 +13,7 @@ import { FieldError, FormError } from '../../components/FieldError';
 import { TextField } from '../../components/TextField';
 import { inputError, useCommand } from '../../components/use-command';
 import { useMessenger } from '../../store/context';
-import { selectSession } from '../../store/selectors';
+import { selectAccountSettings, selectSession } from '../../store/selectors';
 import { strings } from '../../strings';
 import { defaultServer, serverAddressProblem } from './server-address';
 import { ServerField } from './ServerField';
@@ -26,24 +28,36 @@ function handleProblem(handle: string): string | undefined {
   return handleSchema.safeParse(handle).success ? undefined : strings.error(inputError('invalid-handle'));
 }
 
+/** A slot the settings do not know yet (they arrive with the next settings event). */
+const NEW_ACCOUNT: AccountSettings = {
+  lastServer: '',
+  lastHandle: '',
+  rememberPassword: false,
+  autoSignIn: false,
+  hasSavedPassword: false,
+  hasProxyPassword: false,
+};
+
 export function SignInForm({ settings }: { readonly settings: Settings }) {
   const session = useMessenger(selectSession);
-  const [handle, setHandle] = useState(settings.lastHandle);
+  const account = useMessenger(selectAccountSettings) ?? NEW_ACCOUNT;
+  const [handle, setHandle] = useState(account.lastHandle);
   const [password, setPassword] = useState('');
-  const [rememberPassword, setRememberPassword] = useState(settings.rememberPassword);
-  const [autoSignIn, setAutoSignIn] = useState(settings.autoSignIn);
+  const [rememberPassword, setRememberPassword] = useState(account.rememberPassword);
+  const [autoSignIn, setAutoSignIn] = useState(account.autoSignIn);
   const [status, setStatus] = useState<SettableStatus>('NLN');
-  const [server, setServer] = useState(() => defaultServer(settings));
+  const [server, setServer] = useState(() => defaultServer(account, settings.presets));
   const [problems, setProblems] = useState<FieldProblems>({});
   const signIn = useCommand();
-  const ids = { password: useId(), status: useId(), noKeyring: useId() };
+  const ids = { password: useId(), status: useId(), noKeyring: useId(), advice: useId() };
 
   const usesSavedPassword =
-    settings.hasSavedPassword && handle.trim().toLowerCase() === settings.lastHandle.trim().toLowerCase();
+    account.hasSavedPassword && handle.trim().toLowerCase() === account.lastHandle.trim().toLowerCase();
   // Without a keyring worth the name the password would be stored as good as in the clear: not offered.
   const canRemember = settings.passwordStorage !== 'none';
   const remember = canRemember && rememberPassword;
   const error = signIn.error ?? session.error;
+  const advice = error && signInAdvice(error, session.server ?? server, settings.presets);
   const fieldProblem = (field: Field): string | undefined =>
     problems[field] ?? (error?.field === field ? strings.error(error) : undefined);
 
@@ -76,6 +90,11 @@ export function SignInForm({ settings }: { readonly settings: Settings }) {
       <form className="sign-in__form" onSubmit={onSubmit} noValidate data-testid="sign-in-form" aria-label={strings.signIn.title}>
         <p className="hint">{strings.signIn.intro}</p>
         <FormError error={error?.field ? undefined : error} testId="sign-in-error" />
+        {advice && (
+          <section className="sign-in__advice" data-testid="sign-in-advice" aria-labelledby={ids.advice}>
+            <strong id={ids.advice}>{strings.signIn.adviceTitle}</strong> {strings.signIn.advice(advice)}
+          </section>
+        )}
         <TextField
           label={strings.signIn.handle}
           type="email"

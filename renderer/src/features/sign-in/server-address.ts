@@ -1,6 +1,6 @@
 // What a server address may look like: `demo`, or host[:port] with a port from 1 to 65535.
 
-import type { Settings } from '../../../../shared/ipc';
+import type { AccountSettings, ServerPreset } from '../../../../shared/ipc';
 import { strings } from '../../strings';
 
 const HOST_PORT = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
@@ -15,7 +15,7 @@ export function serverAddressProblem(address: string): string | undefined {
   return port >= 1 && port <= 65535 ? undefined : problem;
 }
 
-/** The server the forms start with: the last one used, else the first preset (the Local demo). */
-export function defaultServer(settings: Settings): string {
-  return settings.lastServer || settings.presets[0]?.address || 'demo';
+/** The server the forms start with: the account's last one, else the first preset (the Local demo). */
+export function defaultServer(account: AccountSettings | undefined, presets: readonly ServerPreset[]): string {
+  return account?.lastServer || presets[0]?.address || 'demo';
 }
