@@ -5,6 +5,7 @@
 // memoised components see "nothing changed".
 
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
+import { changedKeys, noteChanges } from './record-changes';
 import { reuse } from './reuse';
 
 /**
@@ -57,14 +58,27 @@ type Keyed<T> = Readonly<Record<string, T>>;
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 /**
- * Keys added, replaced or removed between two records, compared by identity. A record of five
- * thousand contacts is walked with for…in, which makes no [key, value] pair per key.
+ * Keys added, replaced or removed between two records, compared by identity: those the records'
+ * notes name (shared/record-changes.ts), or else every key, walked with for…in (no [key, value]
+ * pair per key).
  */
 function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): { added: string[]; replaced: string[]; removed: string[] } {
   const added: string[] = [];
   const replaced: string[] = [];
   const removed: string[] = [];
   if (before === after) return { added, replaced, removed };
+  // A presence change to a few of five thousand contacts says which: only those are compared.
+  const noted = changedKeys(before, after);
+  if (noted) {
+    for (const key of noted) {
+      const had = Object.hasOwn(before, key);
+      const has = Object.hasOwn(after, key);
+      if (has && !had) added.push(key);
+      else if (had && !has) removed.push(key);
+      else if (has && before[key] !== after[key]) replaced.push(key);
+    }
+    return { added, replaced, removed };
+  }
   for (const key in after) {
     if (!Object.hasOwn(before, key)) added.push(key);
     else if (before[key] !== after[key]) replaced.push(key);
@@ -155,21 +169,23 @@ interface RecordPatch<V> {
 }
 
 function patchRecord<V>(record: Keyed<V>, patch: RecordPatch<V>): Keyed<V> {
-  let changed = false;
+  const touched: string[] = [];
   const next: Record<string, V> = { ...record };
   for (const key of patch.remove) {
     if (Object.hasOwn(next, key)) {
       delete next[key];
-      changed = true;
+      touched.push(key);
     }
   }
   for (const [key, value] of Object.entries(patch.set)) {
     const previous = Object.hasOwn(record, key) ? record[key] : undefined;
     const kept = previous === undefined ? value : reuse(previous, value);
     next[key] = kept;
-    if (kept !== previous) changed = true;
+    if (kept !== previous) touched.push(key);
   }
-  return changed ? next : record;
+  if (touched.length === 0) return record;
+  noteChanges(next, record, touched);
+  return next;
 }
 
 /** Applies each update to the value it names; a key the record lacks is left out (see patchFits). */
@@ -267,6 +283,35 @@ function replace<T>(current: T, incoming: T | undefined): T {
 function patchConversations(conversations: MessengerState['conversations'], patch: StatePatch['conversations']) {
   if (!patch) return conversations;
   return updateRecord(patchRecord(conversations, patch), patch.update, patchConversation);
+}
+
+/**
+ * Applies patches in order, as applying each in turn would, and says whether they all fit (see
+ * patchFits). Their contacts (the bulk of a presence storm) are merged and the contacts record
+ * copied once for all of them, not once per patch.
+ */
+export function applyPatches(state: MessengerState, patches: readonly StatePatch[]): { readonly state: MessengerState; readonly fits: boolean } {
+  const set = new Map<string, Contact>();
+  const removed = new Set<string>();
+  let next = state;
+  let fits = true;
+  for (const { contacts, ...rest } of patches) {
+    fits &&= patchFits(next, rest);
+    next = applyPatch(next, rest);
+    for (const key of contacts?.remove ?? []) {
+      set.delete(key);
+      removed.add(key);
+    }
+    for (const [key, contact] of Object.entries(contacts?.set ?? {})) {
+      set.set(key, contact);
+      removed.delete(key);
+    }
+  }
+  if (set.size > 0 || removed.size > 0) {
+    const contacts = patchRecord(next.contacts, { set: Object.fromEntries(set), remove: [...removed] });
+    if (contacts !== next.contacts) next = { ...next, contacts };
+  }
+  return { state: next, fits };
 }
 
 export function applyPatch(state: MessengerState, patch: StatePatch): MessengerState {

@@ -2,6 +2,7 @@
 // object identity, so selectors and the IPC patcher can compare by reference.
 
 import type { AddedByRequest, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
+import { noteChanges } from '../../shared/record-changes';
 import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
@@ -115,6 +116,7 @@ export function withPresences(
   handles: Iterable<string>,
 ): MessengerState {
   let contacts: Record<string, Contact> | undefined;
+  const changed: string[] = [];
   for (const handle of handles) {
     const key = keyOf(handle);
     const entry = lists.entries[key];
@@ -124,6 +126,10 @@ export function withPresences(
     if (contact === previous) continue;
     contacts ??= { ...state.contacts };
     contacts[key] = contact;
+    changed.push(key);
   }
-  return contacts ? { ...state, contacts } : state;
+  if (!contacts) return state;
+  // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
+  noteChanges(contacts, state.contacts, changed);
+  return { ...state, contacts };
 }

@@ -6,7 +6,7 @@ import { type AccountId, FIRST_ACCOUNT } from '../../../shared/accounts';
 import type { Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { INITIAL_STATE, type MessengerState } from '../../../shared/model';
 import { reuse } from '../../../shared/reuse';
-import { applyPatch, patchFits } from '../../../shared/state';
+import { applyPatches } from '../../../shared/state';
 import { strings } from '../strings';
 
 export interface SessionSlice {
@@ -131,12 +131,7 @@ export const createSyncActions: Slice<SyncActions> = (set, get) => ({
   },
   receivePatches: (patches) => {
     const current = mirroredState(get());
-    let next = current;
-    let fits = true;
-    for (const patch of patches) {
-      fits &&= patchFits(next, patch);
-      next = applyPatch(next, patch);
-    }
+    const { state: next, fits } = applyPatches(current, patches);
     if (next !== current) set(next);
     return fits;
   },
