@@ -53,19 +53,27 @@ const SHORT_COPY_BYTES = 16;
 const isUpper = (byte: number): boolean => byte >= UPPER_A && byte <= UPPER_Z;
 const isDigit = (byte: number): boolean => byte >= DIGIT_0 && byte <= DIGIT_9;
 
+/** A command's name, and whether a payload follows its line. */
+interface KnownName {
+  readonly name: string;
+  readonly withPayload: boolean;
+}
+
 /**
  * One string per command name, made the first time it is seen and then found by the name's three
- * bytes: framing a line allocates no string for its name.
+ * bytes: framing a line allocates no string for its name, nor looks it up again among the names
+ * that carry a payload.
  */
-const names = new Map<number, string>();
-function nameOf(first: number, second: number, third: number): string {
+const names = new Map<number, KnownName>();
+function nameOf(first: number, second: number, third: number): KnownName {
   const key = (first << 16) | (second << 8) | third;
-  let name = names.get(key);
-  if (name === undefined) {
-    name = String.fromCharCode(first, second, third);
-    names.set(key, name);
+  let known = names.get(key);
+  if (known === undefined) {
+    const name = String.fromCharCode(first, second, third);
+    known = { name, withPayload: PAYLOAD_COMMANDS.has(name) };
+    names.set(key, known);
   }
-  return name;
+  return known;
 }
 
 export class MsnpFramer {
@@ -199,10 +207,10 @@ export class MsnpFramer {
       this.fail(`A command line from ${this.peer} is longer than ${this.maxLineBytes} bytes`);
       return;
     }
-    const name = plainName(block, lineStart, textEnd);
-    if (name === undefined) this.frameUnusualLine(block.toString('utf8', lineStart, textEnd));
-    else if (PAYLOAD_COMMANDS.has(name)) this.awaitPayload(block, lineStart, textEnd);
-    else this.handlers.command(new FramedCommand(name, block, lineStart + 4, textEnd));
+    const known = plainName(block, lineStart, textEnd);
+    if (known === undefined) this.frameUnusualLine(block.toString('utf8', lineStart, textEnd));
+    else if (known.withPayload) this.awaitPayload(block, lineStart, textEnd);
+    else this.handlers.command(new FramedCommand(known.name, block, lineStart + 4, textEnd));
   }
 
   /** Reads a MSG line's byte count from its last token, in the bytes, and waits for the payload. */
@@ -281,10 +289,11 @@ export class MsnpFramer {
 }
 
 /**
- * The name of a line that starts as nearly every line does, with three capitals or three digits
- * and then a space or its end; undefined for any other line (frameUnusualLine reads those).
+ * The name, and whether a payload follows, of a line that starts as nearly every line does, with
+ * three capitals or three digits and then a space or its end; undefined for any other line
+ * (frameUnusualLine reads those).
  */
-function plainName(block: Buffer, lineStart: number, textEnd: number): string | undefined {
+function plainName(block: Buffer, lineStart: number, textEnd: number): KnownName | undefined {
   if (textEnd - lineStart < 3 || (textEnd > lineStart + 3 && block[lineStart + 3] !== SPACE)) return undefined;
   const first = block[lineStart] as number;
   const second = block[lineStart + 1] as number;
