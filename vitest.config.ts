@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 20_000,
           include: ['{main,protocol,server,shared,scripts,test}/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          // Framed commands equal the plain command with the same name, params and payload.
+          setupFiles: ['test/support/command-equality.ts'],
           // Node itself imports this file, and what it imports: the packaged-app test loads the
           // packaged bundle exactly as Electron's Node would, untransformed.
           server: { deps: { external: [/\/test\/packaged\/native-import\.mjs$/] } },

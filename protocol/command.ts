@@ -34,9 +34,19 @@ export function isErrorCommand(name: string): boolean {
   return /^\d{3}$/.test(name);
 }
 
-/** Splits a decoded command line into name and params: runs of spaces, empty tokens ignored. */
+/**
+ * Splits a decoded command line into name and params: runs of spaces, empty tokens ignored. A loop
+ * over indexOf makes only the tokens (split makes the empty ones too, and filter a second array).
+ */
 export function tokenize(line: string): string[] {
-  return line.split(' ').filter((token) => token.length > 0);
+  const tokens: string[] = [];
+  for (let start = 0; ; ) {
+    const space = line.indexOf(' ', start);
+    const end = space < 0 ? line.length : space;
+    if (end > start) tokens.push(line.slice(start, end));
+    if (space < 0) return tokens;
+    start = space + 1;
+  }
 }
 
 /**

@@ -69,6 +69,8 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   private readonly pending = new PendingRequests();
   private readonly trids: TransactionIds;
   private closed = false;
+  /** Writes are held until the end of the current turn (see `write`). */
+  private corked = false;
   private closeCause: ConnectionClosed | undefined;
   private readonly observer: WireObserver | undefined;
 
@@ -147,6 +149,23 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     const bytes = serializeCommand(command);
     this.logCommand('out', command);
     this.observer?.command('out', command);
+    this.write(bytes);
+  }
+
+  /**
+   * The commands written in one turn of the event loop leave together: a burst of two thousand
+   * messages is one system call, not two thousand, and a single command waits for nothing but the
+   * end of the code that wrote it.
+   */
+  private write(bytes: Uint8Array): void {
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
     this.socket.write(bytes);
   }
 

@@ -102,6 +102,40 @@ describe('MsnpFramer lines', () => {
   });
 });
 
+describe('MsnpFramer commands handed out', () => {
+  it('keeps what a command says however late it is read: later data never overwrites it', () => {
+    const { framer, commands } = record();
+    framer.push(bytes('VER 1 MS'));
+    framer.push(bytes('NP3\r\nMSG a@b.com A 3\r\nab'));
+    framer.push(bytes('cINF 2 MD5\r\nCHG 3 N'));
+    for (let index = 0; index < 100; index++) framer.push(bytes(`LN\r\nMSG x@y.z X 3\r\nxyzCHG ${index} N`));
+    expect(commands.slice(0, 3)).toEqual([
+      { name: 'VER', params: ['1', 'MSNP3'] },
+      { name: 'MSG', params: ['a@b.com', 'A'], payload: bytes('abc') },
+      { name: 'INF', params: ['2', 'MD5'] },
+    ]);
+    expect(commands.at(-1)).toEqual({ name: 'MSG', params: ['x@y.z', 'X'], payload: bytes('xyz') });
+  });
+
+  it('frames Buffers and plain Uint8Arrays alike, and hands out payloads as plain Uint8Arrays', () => {
+    const { framer, commands } = record();
+    framer.push(Buffer.from('MSG a@b.com A 2\r\nhi'));
+    framer.push(bytes('MSG a@b.com A 2\r\nho'));
+    expect(commands.map((command) => command.payload?.constructor)).toEqual([Uint8Array, Uint8Array]);
+    expect(commands.map((command) => decoder.decode(command.payload))).toEqual(['hi', 'ho']);
+  });
+
+  it('reads an unusual line (leading and doubled spaces) from its tokens, payload included', () => {
+    const { framer, commands, malformed } = record();
+    framer.push(bytes('  MSG  a@b.com   A 2 \r\nhi QNG \r\n'));
+    expect(malformed).toEqual([]);
+    expect(commands).toEqual([
+      { name: 'MSG', params: ['a@b.com', 'A'], payload: bytes('hi') },
+      { name: 'QNG', params: [] },
+    ]);
+  });
+});
+
 describe('MsnpFramer MSG payloads', () => {
   it('counts the payload length in bytes, not characters', () => {
     const { framer, commands } = record();
@@ -141,6 +175,15 @@ describe('MsnpFramer MSG payloads', () => {
       { name: 'MSG', params: ['bob@hotmail.com', 'Bob'], payload: new Uint8Array(0) },
       { name: 'QNG', params: [] },
     ]);
+  });
+
+  it('hands out a zero-length MSG at once when its line ends the chunk, whole or completed from a carried start', () => {
+    for (const chunks of [['MSG a@b.com A 0\r\n'], ['MSG a@b.c', 'om A 0\r\n']]) {
+      const { framer, commands } = record();
+      for (const chunk of chunks) framer.push(bytes(chunk));
+      expect(commands).toEqual([{ name: 'MSG', params: ['a@b.com', 'A'], payload: new Uint8Array(0) }]);
+      expect(framer.bufferedBytes).toBe(0);
+    }
   });
 
   it('hands out payloads that later data does not overwrite', () => {

@@ -6,12 +6,14 @@
 import { z } from './zod';
 import type { HistoryContact, HistoryConversation, HistoryExportData, HistoryMessage, HistorySearchResult } from './history';
 import type { AppInfo, Settings, Snapshot } from './ipc';
-import type { AppError } from './model';
+import type { AppError, TranscriptEntry } from './model';
 import {
   accountSchema,
   addedByAnswerSchema,
   conversationIdSchema,
   editableListSchema,
+  entryCountSchema,
+  entryIndexSchema,
   friendlyNameSchema,
   handleSchema,
   historyDeletionSchema,
@@ -88,6 +90,11 @@ export const COMMANDS = {
   sendTyping: onAccount([conversationIdSchema]),
   inviteToConversation: onAccount([conversationIdSchema, handleSchema]),
   closeConversation: onAccount([conversationIdSchema]),
+  /**
+   * `count` entries of a conversation from index `from` (fewer at its end): a window holds only the
+   * newest of a long conversation and asks for older ones as they scroll into view.
+   */
+  conversationEntries: onAccount([conversationIdSchema, entryIndexSchema, entryCountSchema], returns<readonly TranscriptEntry[]>()),
   /** The user did something: auto-idle starts counting again, for every account. */
   reportActivity: { scope: 'app', args: z.tuple([]), result: returns() },
   saveSettings: { scope: 'app', args: z.tuple([settingsPatchSchema]), result: returns<Settings>() },

@@ -143,6 +143,11 @@ export interface Conversation {
   /** The other people in the conversation (not me). */
   readonly participants: readonly Participant[];
   readonly entries: readonly TranscriptEntry[];
+  /**
+   * How many entries come before `entries[0]`. Main's copy holds them all (absent); a window's copy
+   * holds the newest ones and asks for older ones as they scroll into view (shared/window-state.ts).
+   */
+  readonly olderEntries?: number;
   /** Handles currently typing. */
   readonly typing: readonly string[];
   /** Whether a switchboard is connected right now (it re-opens on the next send when not). */

@@ -7,6 +7,7 @@ import { isValidHandle } from './handles';
 import { proxyPasswordSchema, proxySettingsSchema } from './proxy';
 import { ACCOUNT_ID_SHAPE } from './accounts';
 import { MAX_LINK_LENGTH, openableLink } from './links';
+import { MAX_ENTRIES_PER_REQUEST } from './window-state';
 import { MAX_ENCODED_NAME_BYTES, SETTABLE_STATUSES, type SettableStatus, URL_SERVICES, type UrlService } from './model';
 import { AWAY_STATUSES, CONTACT_SOUNDS, MAX_AUTO_REPLY_LENGTH, THEME_CHOICES, UI_SCALES, type AwayStatus, type ThemeChoice } from './preferences';
 
@@ -23,6 +24,9 @@ export const addedAlertSchema = z.enum(['A', 'N']);
 export const urlServiceSchema = z.enum(URL_SERVICES as [UrlService, ...UrlService[]]);
 export const conversationIdSchema = z.string().min(1).max(100);
 export const messageIdSchema = z.string().min(1).max(100);
+/** Where in a conversation's transcript, and how many entries (shared/window-state.ts). */
+export const entryIndexSchema = z.number().int().nonnegative();
+export const entryCountSchema = z.number().int().min(1).max(MAX_ENTRIES_PER_REQUEST);
 export const messageTextSchema = z.string().min(1).max(MAX_MESSAGE_LENGTH);
 // The encoded form is never shorter than the text; main checks the exact encoded size.
 export const friendlyNameSchema = z.string().trim().min(1).max(MAX_ENCODED_NAME_BYTES);

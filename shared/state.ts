@@ -5,6 +5,7 @@
 // memoised components see "nothing changed".
 
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
+import { changedKeys, noteChanges } from './record-changes';
 import { reuse } from './reuse';
 
 /**
@@ -56,24 +57,42 @@ export interface StatePatch {
 type Keyed<T> = Readonly<Record<string, T>>;
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
-/** Keys added, replaced or removed between two records, compared by identity. */
+/**
+ * Keys added, replaced or removed between two records, compared by identity: those the records'
+ * notes name (shared/record-changes.ts), or else every key, walked with for…in (no [key, value]
+ * pair per key).
+ */
 function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): { added: string[]; replaced: string[]; removed: string[] } {
   const added: string[] = [];
   const replaced: string[] = [];
   const removed: string[] = [];
   if (before === after) return { added, replaced, removed };
-  for (const [key, value] of Object.entries(after)) {
-    if (!Object.hasOwn(before, key)) added.push(key);
-    else if (before[key] !== value) replaced.push(key);
+  // A presence change to a few of five thousand contacts says which: only those are compared.
+  const noted = changedKeys(before, after);
+  if (noted) {
+    for (const key of noted) {
+      const had = Object.hasOwn(before, key);
+      const has = Object.hasOwn(after, key);
+      if (has && !had) added.push(key);
+      else if (had && !has) removed.push(key);
+      else if (has && before[key] !== after[key]) replaced.push(key);
+    }
+    return { added, replaced, removed };
   }
-  for (const key of Object.keys(before)) {
+  for (const key in after) {
+    if (!Object.hasOwn(before, key)) added.push(key);
+    else if (before[key] !== after[key]) replaced.push(key);
+  }
+  for (const key in before) {
     if (!Object.hasOwn(after, key)) removed.push(key);
   }
   return { added, replaced, removed };
 }
 
 function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {
-  return Object.fromEntries(keys.map((key) => [key, record[key] as T]));
+  const picked: Record<string, T> = {};
+  for (const key of keys) picked[key] = record[key] as T;
+  return picked;
 }
 
 /** The first index whose entry is another object; the shorter length when one transcript begins the other. */
@@ -150,21 +169,23 @@ interface RecordPatch<V> {
 }
 
 function patchRecord<V>(record: Keyed<V>, patch: RecordPatch<V>): Keyed<V> {
-  let changed = false;
+  const touched: string[] = [];
   const next: Record<string, V> = { ...record };
   for (const key of patch.remove) {
     if (Object.hasOwn(next, key)) {
       delete next[key];
-      changed = true;
+      touched.push(key);
     }
   }
   for (const [key, value] of Object.entries(patch.set)) {
     const previous = Object.hasOwn(record, key) ? record[key] : undefined;
     const kept = previous === undefined ? value : reuse(previous, value);
     next[key] = kept;
-    if (kept !== previous) changed = true;
+    if (kept !== previous) touched.push(key);
   }
-  return changed ? next : record;
+  if (touched.length === 0) return record;
+  noteChanges(next, record, touched);
+  return next;
 }
 
 /** Applies each update to the value it names; a key the record lacks is left out (see patchFits). */
@@ -181,20 +202,30 @@ function updateRecord<V, U>(record: Keyed<V>, updates: Keyed<U> | undefined, app
   return next ?? record;
 }
 
-/** The transcript with its tail replaced; entries equal to the ones they replace stay as they were. */
-function patchEntries(entries: readonly TranscriptEntry[], tail: TranscriptTail): readonly TranscriptEntry[] {
+/**
+ * The transcript with its tail replaced; entries equal to the ones they replace stay as they were.
+ * A window's copy starts `olderEntries` into the transcript (shared/window-state.ts): a tail
+ * that starts before what it holds replaces all of it, and the copy then starts where the tail does.
+ */
+function patchEntries(conversation: Conversation, tail: TranscriptTail): Pick<Conversation, 'entries' | 'olderEntries'> {
+  const { entries } = conversation;
+  const older = conversation.olderEntries ?? 0;
+  const start = Math.min(tail.from, older);
   const items = tail.items.map((item, offset) => {
-    const index = tail.from + offset;
-    return index < entries.length ? reuse(entries[index] as TranscriptEntry, item) : item;
+    const index = tail.from + offset - older;
+    return index >= 0 && index < entries.length ? reuse(entries[index] as TranscriptEntry, item) : item;
   });
-  const unchanged =
-    tail.from + items.length === entries.length && items.every((item, offset) => item === entries[tail.from + offset]);
-  return unchanged ? entries : [...entries.slice(0, tail.from), ...items];
+  const local = tail.from - older;
+  if (start === older) {
+    const unchanged = local + items.length === entries.length && items.every((item, offset) => item === entries[local + offset]);
+    return { entries: unchanged ? entries : [...entries.slice(0, local), ...items], olderEntries: conversation.olderEntries };
+  }
+  return { entries: items, olderEntries: start };
 }
 
 /** Whether the transcript reaches where the update's tail starts (it always does when in step with main). */
 function fits(conversation: Conversation, update: ConversationUpdate): boolean {
-  return update.entries === undefined || update.entries.from <= conversation.entries.length;
+  return update.entries === undefined || update.entries.from <= (conversation.olderEntries ?? 0) + conversation.entries.length;
 }
 
 function patchConversation(conversation: Conversation, update: ConversationUpdate): Conversation {
@@ -211,8 +242,20 @@ function patchConversation(conversation: Conversation, update: ConversationUpdat
       }
       continue;
     }
-    const kept =
-      key === 'entries' ? patchEntries(conversation.entries, value as TranscriptTail) : had ? reuse(current[key], value) : value;
+    if (key === 'entries') {
+      const { entries, olderEntries } = patchEntries(conversation, value as TranscriptTail);
+      if (entries !== conversation.entries) {
+        next['entries'] = entries;
+        changed = true;
+      }
+      if (olderEntries !== conversation.olderEntries) {
+        if (olderEntries) next['olderEntries'] = olderEntries;
+        else delete next['olderEntries'];
+        changed = true;
+      }
+      continue;
+    }
+    const kept = had ? reuse(current[key], value) : value;
     if (!had || kept !== current[key]) {
       next[key] = kept;
       changed = true;
@@ -240,6 +283,35 @@ function replace<T>(current: T, incoming: T | undefined): T {
 function patchConversations(conversations: MessengerState['conversations'], patch: StatePatch['conversations']) {
   if (!patch) return conversations;
   return updateRecord(patchRecord(conversations, patch), patch.update, patchConversation);
+}
+
+/**
+ * Applies patches in order, as applying each in turn would, and says whether they all fit (see
+ * patchFits). Their contacts (the bulk of a presence storm) are merged and the contacts record
+ * copied once for all of them, not once per patch.
+ */
+export function applyPatches(state: MessengerState, patches: readonly StatePatch[]): { readonly state: MessengerState; readonly fits: boolean } {
+  const set = new Map<string, Contact>();
+  const removed = new Set<string>();
+  let next = state;
+  let fits = true;
+  for (const { contacts, ...rest } of patches) {
+    fits &&= patchFits(next, rest);
+    next = applyPatch(next, rest);
+    for (const key of contacts?.remove ?? []) {
+      set.delete(key);
+      removed.add(key);
+    }
+    for (const [key, contact] of Object.entries(contacts?.set ?? {})) {
+      set.set(key, contact);
+      removed.delete(key);
+    }
+  }
+  if (set.size > 0 || removed.size > 0) {
+    const contacts = patchRecord(next.contacts, { set: Object.fromEntries(set), remove: [...removed] });
+    if (contacts !== next.contacts) next = { ...next, contacts };
+  }
+  return { state: next, fits };
 }
 
 export function applyPatch(state: MessengerState, patch: StatePatch): MessengerState {

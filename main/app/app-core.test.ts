@@ -6,6 +6,7 @@ import type { Notice, SignInRequest, StatePatch } from '../../shared/ipc';
 import { FakeMessenger } from '../../test/fixtures/fake-messenger';
 import { FIRST_ACCOUNT as A1 } from '../../shared/accounts';
 import { isCommandName } from '../../shared/commands';
+import { RECENT_ENTRIES } from '../../shared/window-state';
 import { MessengerApp, type AppShell } from './app-core';
 import { MessengerError } from '../client/errors';
 import { ProtocolError } from '../../protocol/index';
@@ -326,6 +327,29 @@ describe('MessengerApp events', () => {
       { kind: 'error', error: { kind: 'network', reason: 'connection-lost' } },
       { kind: 'signed-out', reason: 'elsewhere' },
     ]);
+  });
+
+  it('gives a window the newest entries of a long conversation, and the older ones when it asks', async () => {
+    const { app, messenger } = createApp();
+    const entries = Array.from({ length: 1_000 }, (_, index) => ({
+      type: 'system' as const,
+      id: `s${index}`,
+      kind: 'joined' as const,
+      event: { type: 'joined' as const, name: 'Bob' },
+      at: index,
+    }));
+    messenger.setState((state) => ({
+      ...state,
+      conversations: { c1: { id: 'c1', participants: [{ handle: 'bob@x.com', friendlyName: 'Bob' }], entries, typing: [], connected: true } },
+    }));
+    const held = app.snapshot().state.conversations['c1'];
+    expect(held?.entries).toEqual(entries.slice(1_000 - RECENT_ENTRIES));
+    expect(held?.olderEntries).toBe(1_000 - RECENT_ENTRIES);
+    expect(await app.dispatch('conversationEntries', [A1, 'c1', 0, 200])).toEqual({ ok: true, value: entries.slice(0, 200) });
+    expect(await app.dispatch('conversationEntries', [A1, 'c1', 990, 200])).toEqual({ ok: true, value: entries.slice(990) });
+    expect(await app.dispatch('conversationEntries', [A1, 'nope', 0, 200])).toMatchObject({ ok: false, error: { kind: 'input', reason: 'no-such-conversation' } });
+    expect(await app.dispatch('conversationEntries', [A1, 'c1', -1, 200])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await app.dispatch('conversationEntries', [A1, 'c1', 0, 1_000_000])).toMatchObject({ ok: false, error: { kind: 'input' } });
   });
 
   it('opens a conversation window for openConversation and showConversation', async () => {

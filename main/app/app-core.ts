@@ -15,7 +15,9 @@ import {
 import { TypedEmitter } from '../../shared/emitter';
 import type { IpcEvents, SignInRequest, Snapshot } from '../../shared/ipc';
 import { openableLink } from '../../shared/links';
-import { type AppError, INITIAL_STATE, type PassportForm } from '../../shared/model';
+import { type AppError, INITIAL_STATE, type PassportForm, type TranscriptEntry } from '../../shared/model';
+import type { Route } from '../../shared/routes';
+import { windowPatch, windowState } from '../../shared/window-state';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import type { ProxyCredentials, ProxySettings } from '../../shared/proxy';
 import type { z } from 'zod';
@@ -120,11 +122,11 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     return this.accounts.get(id);
   }
 
-  /** Everything a window of the account needs to start. */
-  snapshot(account: AccountId = FIRST_ACCOUNT): Snapshot {
+  /** Everything a window of the account needs to start; `view`, the window's route, trims what it does not show (shared/window-state.ts). */
+  snapshot(account: AccountId = FIRST_ACCOUNT, view?: Route): Snapshot {
     // A page may name an account that was closed: it shows a signed-out window whose commands say so.
     const state = this.accounts.get(account)?.sync.state ?? INITIAL_STATE;
-    return { account, state, settings: this.settings.settings };
+    return { account, state: windowState(state, view), settings: this.settings.settings };
   }
 
   /**
@@ -194,7 +196,8 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
         logMessageText: () => this.settings.settings.logMessageText,
       },
       {
-        patch: (event) => this.emit('patch', event),
+        // What crosses to the windows is trimmed as their snapshots are (shared/window-state.ts).
+        patch: (event) => this.emit('patch', { ...event, patch: windowPatch(event.patch) }),
         notice: (event) => this.emit('notice', event),
         console: (event) => this.emit('console', event),
         incoming: (account, conversationId) => this.shell.showConversation(account, conversationId, 'incoming'),
@@ -333,6 +336,13 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
     this.emit('settings', await this.settings.setContactPreferences(handle.toLowerCase(), contact, preferences));
   }
 
+  /** Older entries of a conversation, for a window that holds only its newest (shared/window-state.ts). */
+  private conversationEntries({ messenger }: Account, conversationId: string, from: number, count: number): readonly TranscriptEntry[] {
+    const conversation = Object.hasOwn(messenger.state.conversations, conversationId) ? messenger.state.conversations[conversationId] : undefined;
+    if (!conversation) throw inputError('no-such-conversation');
+    return conversation.entries.slice(from, from + count);
+  }
+
   private showConversation({ id, messenger }: Account, conversationId: string): void {
     if (!Object.hasOwn(messenger.state.conversations, conversationId)) {
       throw inputError('no-such-conversation');
@@ -370,6 +380,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
       sendTyping: ({ messenger }, conversationId) => messenger.sendTyping(conversationId),
       inviteToConversation: ({ messenger }, conversationId, handle) => messenger.inviteToConversation(conversationId, handle),
       closeConversation: ({ messenger }, conversationId) => messenger.closeConversation(conversationId),
+      conversationEntries: (account, conversationId, from, count) => this.conversationEntries(account, conversationId, from, count),
       reportActivity: () => {
         for (const { messenger } of this.accounts.values()) messenger.reportActivity();
       },

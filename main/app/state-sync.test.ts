@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
-import { INITIAL_STATE, type Contact, type Conversation, type MessengerState, type StatusCode } from '../../shared/model';
+import { describe, expect, it } from 'vitest';
+import { INITIAL_STATE, type Contact, type Conversation, type MessengerState } from '../../shared/model';
 import { type StatePatch, diffConversation, diffState } from '../../shared/state';
 import { messageEntry, newConversation, withEntry, withMessage, withTyping } from '../sb/conversation-state';
-import { PATCH_INTERVAL_MS, StateSync } from './state-sync';
+import { StateSync } from './state-sync';
 
 function contact(handle: string, status: Contact['status'] = 'NLN'): Contact {
   return { handle, friendlyName: handle, status, lists: ['FL'] };
@@ -171,34 +171,6 @@ describe('StateSync', () => {
     const next = sync.next('patch');
     sync.update({ ...INITIAL_STATE, privacy: { mode: 'BL', addedAlert: 'N' } });
     await expect(next).resolves.toEqual({ privacy: { mode: 'BL', addedAlert: 'N' } });
-  });
-
-  it('paces changes that keep coming to one patch per frame, and sends one after a quiet spell at once', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate'] });
-    try {
-      let now = 1000;
-      const sync = new StateSync({ initial: INITIAL_STATE, now: () => now });
-      const patches: StatePatch[] = [];
-      sync.on('patch', (patch) => patches.push(patch));
-      const busy = (status: StatusCode) => ({ ...INITIAL_STATE, contacts: { [contact('a@x.com').handle]: contact('a@x.com', status) } });
-      sync.update(busy('BSY'));
-      await vi.advanceTimersToNextTimerAsync();
-      expect(patches).toHaveLength(1);
-      // 5 ms after that patch, the next may go out only when its frame is over, 11 ms later.
-      now += 5;
-      sync.update(busy('AWY'));
-      sync.update(busy('BRB'));
-      await vi.advanceTimersByTimeAsync(PATCH_INTERVAL_MS - 5 - 1);
-      expect(patches).toHaveLength(1);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(patches.map((patch) => patch.contacts?.set['a@x.com']?.status)).toEqual(['BSY', 'BRB']);
-      now += 1000;
-      sync.update(busy('PHN'));
-      await vi.advanceTimersToNextTimerAsync();
-      expect(patches).toHaveLength(3);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 
   it('carries whole values, so a patch also fits a snapshot taken in the middle of a burst', () => {

@@ -46,6 +46,11 @@ import { SessionMirror } from './session-mirror';
 import { withSession } from './state';
 import { type TraceSink, WireTrace } from './wire-trace';
 
+/** Whether two sign-ins are to the same account: the same handle on the same server, as the list cache keys them. */
+function sameAccountAs(a: { server: string; handle: string }, b: { server: string; handle: string }): boolean {
+  return a.server.toLowerCase() === b.server.toLowerCase() && keyOf(a.handle) === keyOf(b.handle);
+}
+
 /** The URL services that open the Hotmail mailbox; PERSON and PASSWORD are Passport pages. */
 const MAILBOX_SERVICES: ReadonlySet<UrlService> = new Set(['INBOX', 'FOLDERS', 'COMPOSE']);
 
@@ -181,15 +186,20 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     } catch (error) {
       throw this.failSignIn(error);
     }
+    // Signing in again to the same account keeps what its lists gave the state (the contacts are
+    // offline since the sign-out): a window is not sent five thousand removals and then the same
+    // five thousand contacts again.
+    const sameAccount = this.credentials !== undefined && sameAccountAs(this.credentials, request);
     this.credentials = { server: request.server, handle: request.handle, password: request.password };
     this.network = request.proxy ? { dial: proxyDialer(request.proxy), via: proxyLabel(request.proxy) } : {};
     this.transferTo = undefined;
     this.reconnection.reset();
     this.chosenStatus = request.status ?? 'NLN';
-    this.mirror.reset();
+    this.mirror.reset({ keepLists: sameAccount });
     this.update({
       ...INITIAL_STATE,
       conversations: this.current.conversations,
+      ...(sameAccount && { contacts: this.current.contacts, privacy: this.current.privacy, addedBy: this.current.addedBy }),
       session: { ...INITIAL_STATE.session, state: 'connecting', handle: request.handle, server: request.server },
     });
     try {

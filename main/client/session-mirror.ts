@@ -44,9 +44,13 @@ export class SessionMirror {
     return this.mailNotice;
   }
 
-  /** Forgets the previous account's lists, presence and mail before a new sign-in. */
-  reset(): void {
-    this.currentLists = EMPTY_LISTS;
+  /**
+   * Forgets presence and mail before a new sign-in, and the lists unless the account signing in
+   * is the one they belong to: its sign-in keeps showing them (with the contacts, privacy settings
+   * and "added you" queue the state derived from them) until the server's answer replaces them.
+   */
+  reset({ keepLists = false } = {}): void {
+    if (!keepLists) this.currentLists = EMPTY_LISTS;
     this.forgetPresence();
     this.mailNotice = undefined;
   }
@@ -71,6 +75,8 @@ export class SessionMirror {
       change((current) => withSession(current, { handle, friendlyName, dialect, server: target.server() ?? server })),
     );
     on('lists', (lists) => {
+      // The lists the state shows already: a sign-in to the account they belong to, its cache current.
+      if (lists === this.currentLists) return;
       this.currentLists = lists;
       // No FLN comes for someone taken off the forward list: what was known of them goes, so adding
       // them back while they are offline does not show them online.

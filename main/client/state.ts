@@ -2,6 +2,7 @@
 // object identity, so selectors and the IPC patcher can compare by reference.
 
 import type { AddedByRequest, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
+import { noteChanges } from '../../shared/record-changes';
 import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
@@ -44,10 +45,6 @@ export function withMailMoved(state: MessengerState, move: { fromInbox: boolean;
   });
 }
 
-function sameLists(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((list, index) => list === b[index]);
-}
-
 function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previous: Contact | undefined): Contact {
   const next: Contact = {
     handle: entry.handle,
@@ -61,7 +58,7 @@ function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previou
     previous.handle === next.handle &&
     previous.friendlyName === next.friendlyName &&
     previous.status === next.status &&
-    sameLists(previous.lists, next.lists)
+    previous.lists === next.lists
   ) {
     return previous;
   }
@@ -80,16 +77,26 @@ function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]
   return a.length === b.length && a.every((request, index) => request.handle === b[index]?.handle && request.friendlyName === b[index]?.friendlyName);
 }
 
+function keyCount(record: object): number {
+  let count = 0;
+  for (const _key in record) count++;
+  return count;
+}
+
 /** Rebuilds contacts, privacy settings and the "added you" queue from the lists and presence. */
 export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
-  let changed = Object.keys(state.contacts).length !== Object.keys(lists.entries).length;
+  let changed = false;
+  let count = 0;
   const contacts: Record<string, Contact> = {};
-  for (const [key, entry] of Object.entries(lists.entries)) {
+  for (const key in lists.entries) {
     const previous = state.contacts[key];
-    const contact = contactOf(entry, presence.get(key), previous);
+    const contact = contactOf(lists.entries[key] as ListEntry, presence.get(key), previous);
     contacts[key] = contact;
+    count++;
     if (contact !== previous) changed = true;
   }
+  // Every entry kept its contact: the record is still the same unless the state holds others too.
+  if (!changed) changed = keyCount(state.contacts) !== count;
   const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
   const requests = pendingAddedBy(lists);
   const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;
@@ -109,6 +116,7 @@ export function withPresences(
   handles: Iterable<string>,
 ): MessengerState {
   let contacts: Record<string, Contact> | undefined;
+  const changed: string[] = [];
   for (const handle of handles) {
     const key = keyOf(handle);
     const entry = lists.entries[key];
@@ -118,6 +126,10 @@ export function withPresences(
     if (contact === previous) continue;
     contacts ??= { ...state.contacts };
     contacts[key] = contact;
+    changed.push(key);
   }
-  return contacts ? { ...state, contacts } : state;
+  if (!contacts) return state;
+  // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
+  noteChanges(contacts, state.contacts, changed);
+  return { ...state, contacts };
 }

@@ -17,7 +17,7 @@ import { desktopSecretStore } from './password-storage';
 import { availableSpellCheckLanguages, followSpellCheckLanguages, offerSpellingSuggestions } from './spell-check';
 import { watchSystemActivity } from './system-activity';
 import { createTray } from './tray';
-import { accountOfWindow, consoleWindowOf, rememberWindowPlaces, showConsoleWindow, showContactListWindow, showConversationWindow, showHistoryWindow } from './windows';
+import { consoleWindowOf, rememberWindowPlaces, routeOfWindow, showConsoleWindow, showContactListWindow, showConversationWindow, showHistoryWindow } from './windows';
 
 /** The system's file manager shows a folder of ours; Electron answers with an error message, empty when it worked. */
 async function showFolder(folder: string): Promise<void> {
@@ -102,9 +102,10 @@ export function startMessengerApp(demo: DemoServer, options: ShellOptions = {}):
     if (window) sendTo(window.webContents, 'console', event);
   });
   app.on('browser-window-created', (_event, window) => {
-    window.webContents.on('did-finish-load', () =>
-      sendTo(window.webContents, 'snapshot', messengerApp.snapshot(accountOfWindow(window))),
-    );
+    window.webContents.on('did-finish-load', () => {
+      const route = routeOfWindow(window);
+      sendTo(window.webContents, 'snapshot', messengerApp.snapshot(route.account, route));
+    });
     offerSpellingSuggestions(window.webContents);
   });
   // Quitting waits for the sign-out, so contacts see me leave at once rather than at a timeout.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, app, resetFakeElectron } from './fake-electron';
-import { accountOfWindow, showContactListWindow, showConversationWindow } from './windows';
+import { routeOfWindow, showContactListWindow, showConversationWindow } from './windows';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -55,9 +55,9 @@ describe('windows', () => {
     const first = fake(showContactListWindow('a1'));
     const second = fake(showContactListWindow('a2'));
     expect(second).not.toBe(first);
-    expect(accountOfWindow(second as never)).toBe('a2');
+    expect(routeOfWindow(second as never).account).toBe('a2');
     const conversation = fake(showConversationWindow('a2', 'c1'));
-    expect(accountOfWindow(conversation as never)).toBe('a2');
+    expect(routeOfWindow(conversation as never)).toMatchObject({ kind: 'conversation', account: 'a2' });
     expect(showConversationWindow('a1', 'c1')).not.toBe(conversation);
   });
 

@@ -6,7 +6,7 @@
 
 import { BrowserWindow, type BrowserWindowConstructorOptions, screen } from 'electron';
 import { type AccountId, FIRST_ACCOUNT } from '../../shared/accounts';
-import { consoleRoute, contactListRoute, conversationRoute, historyRoute, parseRoute } from '../../shared/routes';
+import { type Route, consoleRoute, contactListRoute, conversationRoute, historyRoute, parseRoute } from '../../shared/routes';
 import { preloadFile, rendererUrl } from './renderer-url';
 import type { WindowMemory } from './window-memory';
 import { type Rect, type Size, areaShowing, cascadeFrom, restoreBounds } from './window-placement';
@@ -34,10 +34,10 @@ const consoleWindows = new Map<AccountId, BrowserWindow>();
 const conversationWindows = new Map<string, BrowserWindow>();
 const conversationKey = (account: AccountId, conversationId: string): string => `${account}/${conversationId}`;
 
-/** The account a window of ours belongs to, from the route it loaded. */
-export function accountOfWindow(window: BrowserWindow): AccountId {
+/** What a window of ours shows, from the route it loaded. */
+export function routeOfWindow(window: BrowserWindow): Route {
   const url = window.webContents.getURL();
-  return parseRoute(URL.canParse(url) ? new URL(url).hash : '').account;
+  return parseRoute(URL.canParse(url) ? new URL(url).hash : '');
 }
 
 function createWindow(route: string, options: BrowserWindowConstructorOptions, focus = true): BrowserWindow {

@@ -2,11 +2,14 @@
 // One small JSON file per server and handle in a directory the caller chooses (a list version
 // means nothing on another server), with a schema version; writes are atomic (temp file + rename)
 // and serialised. A damaged file means "nothing cached": it is set aside and the owner is told.
+// A file is read once: after that the cache answers with the lists it last read or saved for that
+// account, which are what the file holds.
 
 import { join } from 'node:path';
+import type { ListName } from '../../shared/model';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { type FileFormat, encode, loadDataFile } from '../storage/data-file';
-import { type ContactLists, type ListEntry, isListName, keyOf } from './lists';
+import { type ContactLists, LIST_NAMES, type ListEntry, isListName, keyOf } from './lists';
 
 /** Whose lists: the server the user signs in to (`host:port`) and the handle. */
 export interface CachedAccount {
@@ -14,22 +17,59 @@ export interface CachedAccount {
   readonly handle: string;
 }
 
+/** An entry as the file holds it: its handle, then its name on FL, AL, BL and RL, or null. */
+type Row = readonly [string, ...Array<string | null>];
+
+/**
+ * The file's shape since version 3: an entry is a row, which parses several times faster than an
+ * object per entry with an object of names.
+ */
+interface CacheDocument {
+  readonly version: number;
+  readonly addedAlert: ContactLists['addedAlert'];
+  readonly privacy: ContactLists['privacy'];
+  readonly entries: readonly Row[];
+}
+
 const LIST_CACHE_FORMAT: FileFormat<ContactLists> = {
-  version: 2,
+  version: 3,
   migrations: [
     // 1 → 2: version 1 was the lists themselves, whose own `version` (the server's list version)
     // would sit beside the schema version; they move under `lists`.
     (lists) => ({ lists }),
+    // 2 → 3: the entries, an object per entry under `lists`, become rows beside the list version.
+    ({ lists }) => {
+      const parsed = parseListsObject(lists);
+      if (!parsed) throw new Error('not a contact list');
+      return { ...toDocument(parsed) };
+    },
   ],
-  parse: ({ lists }) => {
-    const parsed = parseCachedLists(lists);
+  parse: (document) => {
+    const parsed = parseDocument(document);
     if (!parsed) throw new Error('not a contact list');
     return parsed;
   },
 };
 
+/**
+ * How long a save waits before it is written: the lists of a sign-in, and a burst of list changes,
+ * are written once, after the lists are shown rather than on the way to showing them.
+ */
+export const SAVE_DELAY_MS = 100;
+
+interface WaitingSave {
+  lists: ContactLists;
+  readonly written: Promise<void>;
+  /** Writes it now (once). */
+  readonly write: () => void;
+}
+
 export class ListCache {
   private readonly writer = new AtomicWriter();
+  /** What each file holds, once read or written. */
+  private readonly known = new Map<string, ContactLists>();
+  /** Saves not yet handed to the writer, by file. */
+  private readonly waiting = new Map<string, WaitingSave>();
 
   /** `onDamaged`: a cache file could not be read and was set aside (at `backup`, when it could be moved). */
   constructor(
@@ -42,30 +82,94 @@ export class ListCache {
   }
 
   async load(account: CachedAccount): Promise<ContactLists | undefined> {
+    const file = this.fileOf(account);
+    const known = this.known.get(file);
+    if (known) return known;
     await this.flush();
-    const loaded = loadDataFile(this.fileOf(account), LIST_CACHE_FORMAT);
+    const loaded = loadDataFile(file, LIST_CACHE_FORMAT);
     if (loaded.status === 'damaged') this.onDamaged(loaded);
-    return loaded.status === 'loaded' ? loaded.value : undefined;
+    if (loaded.status !== 'loaded') return undefined;
+    this.known.set(file, loaded.value);
+    return loaded.value;
   }
 
-  /** Resolves once every queued write has finished (successfully or not). */
+  /** Writes the saves that wait; resolves once every write has finished (successfully or not). */
   flush(): Promise<void> {
+    for (const { write } of [...this.waiting.values()]) write();
     return this.writer.flush();
   }
 
-  /** Queues a write; resolves once it (and every earlier one) is on disk. */
+  /**
+   * Saves the lists SAVE_DELAY_MS from now, or with a save of the same account already waiting
+   * (the newest lists are written); resolves once they (and every earlier write) are on disk.
+   */
   save(account: CachedAccount, lists: ContactLists): Promise<void> {
-    return this.writer.write(this.fileOf(account), encode(LIST_CACHE_FORMAT, { lists }));
+    const file = this.fileOf(account);
+    this.known.set(file, lists);
+    const waiting = this.waiting.get(file);
+    if (waiting) {
+      waiting.lists = lists;
+      return waiting.written;
+    }
+    let write = (): void => undefined;
+    const written = new Promise<void>((resolve, reject) => {
+      write = () => {
+        const save = this.waiting.get(file);
+        if (!save) return;
+        clearTimeout(timer);
+        this.waiting.delete(file);
+        this.writer.write(file, encode(LIST_CACHE_FORMAT, toDocument(save.lists))).then(resolve, reject);
+      };
+    });
+    const timer = setTimeout(write, SAVE_DELAY_MS);
+    this.waiting.set(file, { lists, written, write });
+    return written;
   }
 }
 
-function parseCachedLists(value: unknown): ContactLists | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { version, addedAlert, privacy, entries } = value as Record<string, unknown>;
+function toDocument({ version, addedAlert, privacy, entries }: ContactLists): CacheDocument {
+  const rows: Row[] = [];
+  for (const key in entries) {
+    const { handle, names } = entries[key] as ListEntry;
+    rows.push([handle, names.FL ?? null, names.AL ?? null, names.BL ?? null, names.RL ?? null]);
+  }
+  return { version, addedAlert, privacy, entries: rows };
+}
+
+type Header = Omit<ContactLists, 'entries'>;
+
+function parseHeader(value: Record<string, unknown>): Header | undefined {
+  const { version, addedAlert, privacy } = value;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return undefined;
   if (addedAlert !== 'A' && addedAlert !== 'N') return undefined;
   if (privacy !== 'AL' && privacy !== 'BL') return undefined;
-  if (typeof entries !== 'object' || entries === null) return undefined;
+  return { version, addedAlert, privacy };
+}
+
+function parseDocument(document: Record<string, unknown>): ContactLists | undefined {
+  const header = parseHeader(document);
+  const { entries } = document;
+  if (!header || !Array.isArray(entries)) return undefined;
+  const checked: Record<string, ListEntry> = {};
+  for (const row of entries as unknown[]) {
+    if (!Array.isArray(row) || row.length !== LIST_NAMES.length + 1 || typeof row[0] !== 'string') return undefined;
+    const names: Partial<Record<ListName, string>> = {};
+    for (let index = 0; index < LIST_NAMES.length; index++) {
+      const name: unknown = row[index + 1];
+      if (typeof name === 'string') names[LIST_NAMES[index] as ListName] = name;
+      else if (name !== null) return undefined;
+    }
+    checked[keyOf(row[0])] = { handle: row[0], names };
+  }
+  return { ...header, entries: checked };
+}
+
+/** The lists as versions 1 and 2 held them: an object per entry, with an object of names. */
+function parseListsObject(value: unknown): ContactLists | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const header = parseHeader(value as Record<string, unknown>);
+  const { entries } = value as Record<string, unknown>;
+  if (!header || typeof entries !== 'object' || entries === null) return undefined;
   const checked: Record<string, ListEntry> = {};
   for (const entry of Object.values(entries as Record<string, unknown>)) {
     const { handle, names } = (entry ?? {}) as Record<string, unknown>;
@@ -74,5 +178,5 @@ function parseCachedLists(value: unknown): ContactLists | undefined {
     if (!listNames.every(([list, name]) => isListName(list) && typeof name === 'string')) return undefined;
     checked[keyOf(handle)] = { handle, names: Object.fromEntries(listNames) as ListEntry['names'] };
   }
-  return { version, addedAlert, privacy, entries: checked };
+  return { ...header, entries: checked };
 }

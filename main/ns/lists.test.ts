@@ -58,6 +58,18 @@ describe('ListSync (§5.1, §5.2)', () => {
     expect(Object.keys(sync.result.entries).sort()).toEqual(['anotheruser@hotmail.com', 'carol@hotmail.com', 'dave@hotmail.com']);
   });
 
+  it('leaves lists it handed out as they were when a line comes after', () => {
+    const sync = run(dump.slice(0, 4));
+    const handedOut = sync.result;
+    const before = structuredClone(handedOut);
+    sync.accept(parseCommand('LST 8 AL 14 1 2 anotheruser@hotmail.com Another%20User'));
+    sync.accept(parseCommand('LST 8 RL 14 1 1 erin@hotmail.com Erin'));
+    expect(handedOut).toEqual(before);
+    expect(sync.result.entries['anotheruser@hotmail.com']?.names).toEqual({ FL: 'Another User', AL: 'Another User' });
+    expect(sync.result.entries['erin@hotmail.com']?.names).toEqual({ RL: 'Erin' });
+    expect(handedOut.entries['erin@hotmail.com']).toBeUndefined();
+  });
+
   it('ignores lines of other transactions', () => {
     const sync = new ListSync(8, 0);
     expect(sync.accept(parseCommand('LST 9 FL 14 0 0'))).toBe(false);

@@ -35,9 +35,20 @@ export function isOnList(lists: ContactLists, list: ListName, handle: string): b
   return lists.entries[keyOf(handle)]?.names[list] !== undefined;
 }
 
-/** The lists an entry is on, in FL, AL, BL, RL order. */
-export function listsOf(entry: ListEntry | undefined): ListName[] {
-  return entry ? LIST_NAMES.filter((list) => entry.names[list] !== undefined) : [];
+/** Every combination of lists once, indexed by a bit per list (FL 1, AL 2, BL 4, RL 8). */
+const COMBINATIONS: ReadonlyArray<readonly ListName[]> = Array.from({ length: 1 << LIST_NAMES.length }, (_, bits) =>
+  Object.freeze(LIST_NAMES.filter((_list, index) => (bits & (1 << index)) !== 0)),
+);
+
+/**
+ * The lists an entry is on, in FL, AL, BL, RL order: one shared array per combination, so five
+ * thousand contacts make no arrays and two contacts on the same lists compare by identity.
+ */
+export function listsOf(entry: ListEntry | undefined): readonly ListName[] {
+  if (!entry) return COMBINATIONS[0] as readonly ListName[];
+  const { FL, AL, BL, RL } = entry.names;
+  const bits = (FL === undefined ? 0 : 1) | (AL === undefined ? 0 : 2) | (BL === undefined ? 0 : 4) | (RL === undefined ? 0 : 8);
+  return COMBINATIONS[bits] as readonly ListName[];
 }
 
 /** The name to show for an entry when no presence line has given a live one. */
@@ -45,8 +56,22 @@ export function storedNameOf(entry: ListEntry): string {
   return entry.names.FL ?? entry.names.RL ?? entry.names.AL ?? entry.names.BL ?? entry.handle;
 }
 
-export function membersOf(lists: ContactLists, list: ListName): ListEntry[] {
-  return Object.values(lists.entries).filter((entry) => entry.names[list] !== undefined);
+/** Each list's members, found once per lists value (the privacy review and the "added you" queue both ask after a sync). */
+const members = new WeakMap<ContactLists, Partial<Record<ListName, readonly ListEntry[]>>>();
+
+export function membersOf(lists: ContactLists, list: ListName): readonly ListEntry[] {
+  let known = members.get(lists);
+  if (!known) members.set(lists, (known = {}));
+  let found = known[list];
+  if (!found) {
+    const entries: ListEntry[] = [];
+    for (const key in lists.entries) {
+      const entry = lists.entries[key] as ListEntry;
+      if (entry.names[list] !== undefined) entries.push(entry);
+    }
+    found = known[list] = entries;
+  }
+  return found;
 }
 
 /** Who was on `before`'s reverse list and is not on `after`'s: they removed me from their contact list. */
@@ -95,9 +120,14 @@ export class ListSync {
   private readonly finished = new Set<ListName>();
   /**
    * Filled in place: a dump has one line per entry of each list (thousands for a big list), and an
-   * immutable copy per line would make the sync quadratic.
+   * immutable copy of the record per line would make the sync quadratic. An entry made during the
+   * dump takes the lines for its other lists in place, and the record is handed out by `result`
+   * without a copy; a line that comes after that starts a copy of its own (and new entries).
    */
-  private readonly entries = new Map<string, { handle: string; names: Partial<Record<ListName, string>> }>();
+  private entries: Record<string, ListEntry> = {};
+  private handedOut = false;
+  /** The entries made since the record was last handed out: no one else has seen them, so a line adds its list to them in place. */
+  private fresh = new WeakSet<ListEntry>();
   private version: number;
 
   constructor(
@@ -112,9 +142,8 @@ export class ListSync {
   }
 
   get result(): ContactLists {
-    const entries: Record<string, ListEntry> = {};
-    for (const [key, { handle, names }] of this.entries) entries[key] = { handle, names: { ...names } };
-    return { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries };
+    this.handedOut = true;
+    return { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries: this.entries };
   }
 
   /** Takes a line of the dump; returns false for anything that is not part of it. */
@@ -147,10 +176,22 @@ export class ListSync {
   }
 
   private add(list: ListName, handle: string, name: string, version: number): void {
+    if (this.handedOut) {
+      this.entries = { ...this.entries };
+      this.fresh = new WeakSet();
+      this.handedOut = false;
+    }
     const key = keyOf(handle);
-    const entry = this.entries.get(key) ?? { handle, names: {} };
-    entry.names[list] = name;
-    this.entries.set(key, entry);
+    const entry = this.entries[key];
+    if (entry && this.fresh.has(entry)) {
+      (entry.names as Partial<Record<ListName, string>>)[list] = name;
+    } else {
+      const names: Partial<Record<ListName, string>> = { ...entry?.names };
+      names[list] = name;
+      const made = { handle: entry?.handle ?? handle, names };
+      this.fresh.add(made);
+      this.entries[key] = made;
+    }
     this.version = version || this.version;
   }
 }

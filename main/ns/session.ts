@@ -380,7 +380,8 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         this.emit('lists', cached);
       } else {
         await dump;
-        const lists = { ...collector.result, version: Number.isInteger(version) ? version : collector.result.version };
+        const synced = collector.result;
+        const lists = Number.isInteger(version) ? { ...synced, version } : synced;
         this.commitLists(lists);
         // A removal while I was away comes as a shorter reverse list, not as REM 0 RL: the cache remembers who was there.
         for (const removed of leftReverseList(cached, lists)) this.emit('removedBy', removed);

@@ -61,16 +61,35 @@ function byteHex(value: unknown): string | undefined {
   return BYTE_HEX.test(hex) ? hex : undefined;
 }
 
+/**
+ * Formats are values that never change, and one person writes in one format message after message:
+ * each format object's header is made once, and the last header read is parsed once.
+ */
+const headerValues = new WeakMap<MessageFormat, string>();
+let lastParsed: { readonly value: string; readonly format: MessageFormat } | undefined;
+
 /** The header value, keys in the official order with FN first: `FN=Comic%20Sans%20MS; EF=I; CO=800000; CS=0; PF=42`. */
 export function formatHeaderValue(format: MessageFormat): string {
-  const safe = normalizeFormat(format);
-  const effects =
-    (safe.bold ? 'B' : '') + (safe.italic ? 'I' : '') + (safe.underline ? 'U' : '') + (safe.strikethrough ? 'S' : '');
-  return `FN=${percentEncode(safe.font)}; EF=${effects}; CO=${cssToBgr(safe.color)}; CS=${safe.charset}; PF=${safe.pitchFamily}`;
+  let value = headerValues.get(format);
+  if (value === undefined) {
+    const safe = normalizeFormat(format);
+    const effects =
+      (safe.bold ? 'B' : '') + (safe.italic ? 'I' : '') + (safe.underline ? 'U' : '') + (safe.strikethrough ? 'S' : '');
+    value = `FN=${percentEncode(safe.font)}; EF=${effects}; CO=${cssToBgr(safe.color)}; CS=${safe.charset}; PF=${safe.pitchFamily}`;
+    headerValues.set(format, value);
+  }
+  return value;
 }
 
 /** Parses the header in any key order and case; unknown keys are ignored, missing or bad values take defaults. */
 export function parseFormatHeader(value: string): MessageFormat {
+  if (lastParsed?.value === value) return lastParsed.format;
+  const format = readFormatHeader(value);
+  lastParsed = { value, format };
+  return format;
+}
+
+function readFormatHeader(value: string): MessageFormat {
   const fields = new Map<string, string>();
   for (const part of value.split(';')) {
     const equals = part.indexOf('=');

@@ -38,7 +38,7 @@ export class PageConnection {
       this.receive(data.toString()).catch((error: unknown) => this.log(`Page message failed: ${String(error)}`));
     });
     this.view = parseRoute(route);
-    this.sendEvent('snapshot', app.snapshot(this.view.account));
+    this.sendEvent('snapshot', app.snapshot(this.view.account, this.view));
   }
 
   get isContactList(): boolean {

@@ -5,6 +5,7 @@ import './platform/install';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prepareLinkFinder } from './components/rich-text/find-links';
 import { takeReloadedReason } from './reloaded';
 import { StoreProvider } from './store/context';
 import { createMessengerStore } from './store/store';
@@ -18,6 +19,8 @@ const store = createMessengerStore();
 const reloaded = takeReloadedReason();
 if (reloaded !== undefined) store.getState().showBanner(strings.reloaded(reloaded));
 connectStore(store);
+// In a task of its own while the window waits for main's snapshot, not while it draws the first messages.
+setTimeout(prepareLinkFinder);
 
 createRoot(container).render(
   <StrictMode>

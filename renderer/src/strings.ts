@@ -319,6 +319,8 @@ export const strings = {
     notDeliveredTo: (names: readonly string[]): string => `Not delivered to ${names.join(', ')}.`,
     resend: 'Resend',
     sending: 'Sending…',
+    /** A row of the transcript whose older entry is on its way from main. */
+    loadingEarlier: 'Loading earlier messages…',
     typing: (names: readonly string[]): string =>
       names.length === 1 ? `${names[0]} is typing a message.` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing a message.`,
     composer: 'Type your message',

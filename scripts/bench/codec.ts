@@ -1,6 +1,7 @@
 // (a) The framer's throughput on a realistic stream fed in random chunk sizes, beside its floor (a
 // loop that only finds line ends and payload lengths in the same bytes), then in 64 KiB chunks and
-// one byte at a time (which must stay linear); (b) parse + serialize round trips per second.
+// one byte at a time (which must stay linear), and with every command's params read (what the
+// client's handlers pay on top of framing); (b) parse + serialize round trips per second.
 
 import { MsnpFramer, parseCommand, serializeCommand } from '../../protocol/index';
 import { findLineEnds } from './framer-floor';
@@ -30,11 +31,18 @@ function randomChunkSizes(total: number, seed = 13): number[] {
   return sizes;
 }
 
-/** Frames `stream` in pieces of `chunkBytes` (or of each size in turn); returns how many commands came out. */
-function frame(stream: Uint8Array, chunkBytes: number | readonly number[]): number {
+/**
+ * Frames `stream` in pieces of `chunkBytes` (or of each size in turn); returns how many commands
+ * came out. The framer decodes a command's params when they are first read: with `readParams`
+ * every command's are, as the client's handlers do.
+ */
+function frame(stream: Uint8Array, chunkBytes: number | readonly number[], readParams = false): number {
   let commands = 0;
   const framer = new MsnpFramer({
-    command: () => commands++,
+    command: (command) => {
+      commands++;
+      if (readParams) void command.params;
+    },
     malformed: (error) => {
       throw error;
     },
@@ -77,6 +85,7 @@ export async function benchFramer(): Promise<BenchResult> {
   const random = await timeSideBySide(() => frame(large.bytes, randomSizes), () => findLineEnds(large.bytes), { warmup: 2, rounds: 7 });
   const randomMs = row(`random chunks (1 B–${MAX_RANDOM_CHUNK / 1024} KiB)`, large, random.measured);
   const floorMs = row('floor: line ends + lengths only', large, random.floor);
+  row('random chunks, every params read', large, await timeRounds(() => frame(large.bytes, randomSizes, true), { warmup: 2, rounds: 5 }));
   row('64 KiB chunks', large, await timeRounds(() => frame(large.bytes, CHUNK_BYTES), { warmup: 2, rounds: 5 }));
   const smallMs = row('1 byte at a time', small, await timeRounds(() => frame(small.bytes, 1), { warmup: 2, rounds: 5 }));
   const mediumMs = row('1 byte at a time', medium, await timeRounds(() => frame(medium.bytes, 1), { warmup: 1, rounds: 3 }));

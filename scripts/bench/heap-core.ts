@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { MessengerApp } from '../../main/app/app-core';
 import { MemorySecretStore } from '../../main/app/secret-store';
 import { Messenger } from '../../main/client/messenger';
+import { createConversationService } from '../../main/sb/index';
+import { DEFAULT_INVITATION_LIMITS } from '../../main/sb/invitation-policy';
 import { FIRST_ACCOUNT } from '../../shared/accounts';
 import { untilState } from './app-state';
 import { heapUsedBytes } from './measure';
@@ -46,7 +48,14 @@ async function run(request: HeapCoreRequest): Promise<void> {
       openExternal: () => undefined,
       openLink: () => undefined,
     },
-    createMessenger: (options) => new Messenger(options),
+    // The product answers invitations into at most 32 open conversations at once; the core holds
+    // the bench's 50 (one invitation each), so the figure is that of more than a person can open.
+    createMessenger: (options) =>
+      new Messenger({
+        ...options,
+        conversations: (host) =>
+          createConversationService(host, { invitations: { ...DEFAULT_INVITATION_LIMITS, maxConversations: request.conversations + 1 } }),
+      }),
     demo: { address: async () => request.address },
   });
   const signedIn = await app.dispatch('signIn', [

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Messenger } from '../../main/client/messenger';
+import { createConversationService } from '../../main/sb/index';
+import { DEFAULT_INVITATION_LIMITS } from '../../main/sb/invitation-policy';
 import { startServer } from '../../server/index';
 import { formatNumber, median, milliseconds, percentile, printTable } from './measure';
 import { type BenchResult, judge } from './results';
@@ -44,7 +46,14 @@ class ClientConversation {
 
   static async open(address: string, root: string): Promise<ClientConversation> {
     const a = new Messenger({ dataDir: join(root, 'alice'), openExternal: () => undefined });
-    const b = new Messenger({ dataDir: join(root, 'bob'), openExternal: () => undefined });
+    // Each burst round opens a fresh conversation, so A invites B more often than a person would:
+    // B answers every one of them (its other limits stay as they are).
+    const invitations = { ...DEFAULT_INVITATION_LIMITS, perInviterBurst: 2 + BURST_WARMUP + BURST_ROUNDS };
+    const b = new Messenger({
+      dataDir: join(root, 'bob'),
+      openExternal: () => undefined,
+      conversations: (host) => createConversationService(host, { invitations }),
+    });
     await a.signIn({ server: address, handle: alice.handle, password: alice.password });
     await b.signIn({ server: address, handle: bob.handle, password: bob.password });
     return new ClientConversation(a, b, a.openConversation(bob.handle));

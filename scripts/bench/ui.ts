@@ -17,7 +17,7 @@ import { FIRST_ACCOUNT } from '../../shared/accounts';
 import { conversationRoute } from '../../shared/routes';
 import type { RawClient } from '../../test/support/raw-client';
 import { launchChromium } from '../../test/e2e/support/chromium';
-import { untilState } from './app-state';
+import { coreState, untilState } from './app-state';
 import { median, milliseconds, printTable } from './measure';
 import { longestFrame, probePage, type ProbeReadings } from './page-probe';
 import { type BenchResult, judge } from './results';
@@ -34,7 +34,8 @@ const PAINT_TIMEOUT_MS = 20_000;
 const QUIET_MS = 500;
 
 const CONTACT_ROW = '[data-testid="contact-list"] [role="treeitem"][data-handle]';
-const transcriptRow = (index: number): string => `[data-testid="transcript"] [data-index="${index}"]`;
+/** The row of the transcript's entry at `index` with its message drawn (not a row still loading). */
+const transcriptRow = (index: number): string => `[data-testid="transcript"] [data-index="${index}"] [data-testid="message"]`;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -215,7 +216,8 @@ export async function benchUi(): Promise<BenchResult[]> {
     const chatEntries = (state: MessengerState) =>
       Object.values(state.conversations).find((conversation) => conversation.participants.some((person) => person.handle === sender.handle));
     await untilState(host.app, (state) => (chatEntries(state)?.entries.length ?? 0) >= CHAT_MESSAGES);
-    const conversation = chatEntries(host.app.snapshot().state);
+    // Main's own state, with every entry (a window's snapshot holds the newest only).
+    const conversation = chatEntries(coreState(host.app));
     if (!conversation) throw new Error('The conversation never arrived');
     const conversationUrl = host.url.replace(/#.*$/, `#${conversationRoute(FIRST_ACCOUNT, conversation.id)}`);
     const chat = await measureChat(browser, host, conversationUrl, conversation.entries.length);

@@ -20,7 +20,8 @@ export type ListVirtualizer = Virtualizer<HTMLDivElement, HTMLDivElement>;
 
 export interface VirtualListOptions {
   readonly count: number;
-  readonly rowKey: (index: number) => string;
+  /** Called for every row whenever the rows are laid out again: a number is the cheapest key. */
+  readonly rowKey: (index: number) => string | number;
   /** A row's height before it is drawn (the exact height when `fixedHeight`). */
   readonly estimateHeight: number;
   /** Rows are all `estimateHeight` tall, so none need measuring. */
@@ -64,7 +65,16 @@ export function useVirtualList(scrollElement: () => HTMLDivElement | null, optio
     initialRect: { width: 0, height: FALLBACK_HEIGHT },
     observeElementRect: observeRectWithFallback,
     ...(options.fixedHeight ? { measureElement: () => options.estimateHeight } : {}),
-    ...(stickToEnd ? { anchorTo: 'end' as const, followOnAppend: true, scrollEndThreshold: STICK_TO_END_PX } : {}),
+    // A list kept at its end is first drawn there, not at its first rows (which it would draw and
+    // measure for nothing before scrolling down).
+    ...(stickToEnd
+      ? {
+          anchorTo: 'end' as const,
+          followOnAppend: true,
+          scrollEndThreshold: STICK_TO_END_PX,
+          initialOffset: () => Math.max(0, options.count * options.estimateHeight - FALLBACK_HEIGHT),
+        }
+      : {}),
   });
 }
 

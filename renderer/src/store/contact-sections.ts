@@ -3,6 +3,7 @@
 // storm; a change to a few contacts instead moves just those, found and placed by binary search.
 
 import type { Contact, MessengerState } from '../../../shared/model';
+import { changedKeys } from '../../../shared/record-changes';
 import { compareContacts, contactSections, isOnline, matchesFilter, type ContactSections } from './selectors';
 
 type Contacts = MessengerState['contacts'];
@@ -28,9 +29,15 @@ function isShown(contact: Contact | undefined, filter: string): contact is Conta
 
 /** The sections for `contacts`, from those of `before`; undefined when too much changed to be worth it. */
 export function moveChangedContacts(before: Contacts, sections: ContactSections, contacts: Contacts, filter: string): ContactSections | undefined {
+  // The patches that made `contacts` noted which they changed; otherwise every contact is compared.
+  const noted = changedKeys(before, contacts);
   const changed: string[] = [];
-  for (const handle in contacts) if (before[handle] !== contacts[handle]) changed.push(handle);
-  for (const handle in before) if (!Object.hasOwn(contacts, handle)) changed.push(handle);
+  if (noted) {
+    for (const handle of noted) if (before[handle] !== contacts[handle]) changed.push(handle);
+  } else {
+    for (const handle in contacts) if (before[handle] !== contacts[handle]) changed.push(handle);
+    for (const handle in before) if (!Object.hasOwn(contacts, handle)) changed.push(handle);
+  }
   if (changed.length > MOST_MOVES) return undefined;
   const next = { online: [...sections.online], offline: [...sections.offline] };
   for (const handle of changed) {

@@ -6,7 +6,7 @@ import { type AccountId, FIRST_ACCOUNT } from '../../../shared/accounts';
 import type { Notice, Settings, StatePatch } from '../../../shared/ipc';
 import { INITIAL_STATE, type MessengerState } from '../../../shared/model';
 import { reuse } from '../../../shared/reuse';
-import { applyPatch, patchFits } from '../../../shared/state';
+import { applyPatches } from '../../../shared/state';
 import { strings } from '../strings';
 
 export interface SessionSlice {
@@ -67,8 +67,8 @@ export interface UiSlice {
 
 export interface SyncActions {
   receiveSnapshot(snapshot: { account: AccountId; state: MessengerState; settings: Settings }): void;
-  /** Applies a patch; false when the mirror was out of step with it and needs a snapshot. */
-  receivePatch(patch: StatePatch): boolean;
+  /** Applies patches in order as one update; false when the mirror was out of step with one and needs a snapshot. */
+  receivePatches(patches: readonly StatePatch[]): boolean;
   receiveSettings(settings: Settings): void;
   receiveNotice(notice: Notice): void;
 }
@@ -129,11 +129,11 @@ export const createSyncActions: Slice<SyncActions> = (set, get) => ({
     const current = get();
     set({ ...reuse(mirroredState(current), state), account, settings: reuse(current.settings, settings), ready: true });
   },
-  receivePatch: (patch) => {
+  receivePatches: (patches) => {
     const current = mirroredState(get());
-    const next = applyPatch(current, patch);
+    const { state: next, fits } = applyPatches(current, patches);
     if (next !== current) set(next);
-    return patchFits(current, patch);
+    return fits;
   },
   receiveSettings: (settings) => set({ settings: reuse(get().settings, settings) }),
   receiveNotice: (notice) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StatePatch } from '../../../shared/ipc';
 import type { Conversation } from '../../../shared/model';
-import { FakeMsn, signedInState } from '../testing/fake-msn';
+import { FakeMsn, contact, signedInState } from '../testing/fake-msn';
 import { createMessengerStore } from './store';
-import { connectStore } from './sync';
+import { PATCH_INTERVAL_MS, SNAPSHOT_WAIT_MS, connectStore } from './sync';
 
 const conversation: Conversation = { id: 'c1', participants: [], entries: [], typing: [], connected: true };
 const typingInC1: StatePatch = { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'] } }, remove: [] } };
@@ -17,12 +17,12 @@ async function connected(fake: FakeMsn) {
 }
 
 describe('connectStore', () => {
-  it('applies a conversation update the mirror can follow without asking for another snapshot', async () => {
+  it('takes the snapshot main pushes without asking for one, and follows the patches after it', async () => {
     const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
     const { store, disconnect } = await connected(fake);
     fake.emit('patch', typingInC1);
     expect(store.getState().conversations['c1']?.typing).toEqual(['bob@x.com']);
-    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
+    expect(fake.callsOf('getSnapshot')).toEqual([]);
     disconnect();
   });
 
@@ -33,15 +33,33 @@ describe('connectStore', () => {
     fake.emit('patch', typingInC1);
     fake.emit('patch', typingInC1);
     await vi.waitFor(() => expect(store.getState().conversations['c1']?.typing).toEqual(['bob@x.com']));
-    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
     disconnect();
   });
 
-  it('keeps the snapshot main pushes when the page is ready, and does not take the asked-for one again', async () => {
+  it('asks for the snapshot when none has come a while after it started listening', async () => {
     const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
+    fake.pushesSnapshot = false;
+    window.msn = fake.api;
+    const waits: Array<{ run: () => void; delayMs: number }> = [];
+    const store = createMessengerStore();
+    const disconnect = connectStore(store, { schedule: (run, delayMs) => (waits.push({ run, delayMs }), () => undefined) });
+    expect(fake.callsOf('getSnapshot')).toEqual([]);
+    expect(waits.map(({ delayMs }) => delayMs)).toEqual([SNAPSHOT_WAIT_MS]);
+    waits[0]?.run();
+    await vi.waitFor(() => expect(store.getState().ready).toBe(true));
+    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
+    disconnect();
+  });
+
+  it('does not take an asked-for snapshot on top of one main pushed meanwhile', async () => {
+    const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
+    fake.pushesSnapshot = false;
     window.msn = fake.api;
     const store = createMessengerStore();
-    const disconnect = connectStore(store);
+    const disconnect = connectStore(store, { intervalMs: 0 });
+    // An update before any snapshot cannot be followed: the window asks.
+    fake.emit('patch', typingInC1);
     fake.emit('snapshot', { state: fake.state, settings: fake.settings });
     fake.emit('patch', typingInC1);
     const afterPatch = store.getState().conversations;
@@ -52,14 +70,61 @@ describe('connectStore', () => {
     disconnect();
   });
 
-  it('asks once while a snapshot is on its way, even for an update that arrives before the first', async () => {
-    const fake = new FakeMsn(signedInState([], { conversations: { c1: conversation } }));
-    window.msn = fake.api;
-    const store = createMessengerStore();
-    const disconnect = connectStore(store);
-    fake.emit('patch', typingInC1);
-    await vi.waitFor(() => expect(store.getState().ready).toBe(true));
-    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
-    disconnect();
+  describe('taking patches in at most once per frame', () => {
+    const alice = (status: 'NLN' | 'BSY' | 'AWY' | 'BRB') => contact('alice@x.com', 'Alice', status);
+    const aliceIs = (status: 'NLN' | 'BSY' | 'AWY' | 'BRB'): StatePatch => ({ contacts: { set: { 'alice@x.com': alice(status) }, remove: [] } });
+
+    async function paced(fake: FakeMsn) {
+      window.msn = fake.api;
+      let now = 1000;
+      const scheduled: Array<{ apply: () => void; delayMs: number; cancelled: boolean }> = [];
+      const snapshotWait = { cancelled: false };
+      const store = createMessengerStore();
+      const disconnect = connectStore(store, {
+        now: () => now,
+        schedule: (apply, delayMs) => {
+          if (delayMs === SNAPSHOT_WAIT_MS) return () => void (snapshotWait.cancelled = true);
+          const entry = { apply, delayMs, cancelled: false };
+          scheduled.push(entry);
+          return () => void (entry.cancelled = true);
+        },
+      });
+      await vi.waitFor(() => expect(store.getState().ready).toBe(true));
+      const updates: string[] = [];
+      store.subscribe((state) => updates.push(state.contacts['alice@x.com']?.status ?? 'none'));
+      return { store, disconnect, scheduled, updates, advance: (ms: number) => void (now += ms) };
+    }
+
+    it('applies a patch after a quiet spell at once, and those that keep coming together when the frame is over', async () => {
+      const fake = new FakeMsn(signedInState([alice('NLN')]));
+      const { disconnect, scheduled, updates, advance } = await paced(fake);
+      fake.emit('patch', aliceIs('BSY'));
+      expect(updates).toEqual(['BSY']);
+      advance(5);
+      fake.emit('patch', aliceIs('AWY'));
+      fake.emit('patch', aliceIs('BRB'));
+      expect(updates).toEqual(['BSY']);
+      expect(scheduled.map(({ delayMs }) => delayMs)).toEqual([PATCH_INTERVAL_MS - 5]);
+      advance(PATCH_INTERVAL_MS - 5);
+      scheduled[0]?.apply();
+      expect(updates).toEqual(['BSY', 'BRB']);
+      advance(1000);
+      fake.emit('patch', aliceIs('NLN'));
+      expect(updates).toEqual(['BSY', 'BRB', 'NLN']);
+      expect(scheduled).toHaveLength(1);
+      disconnect();
+    });
+
+    it('takes in the waiting patches before a snapshot, which is newer than they are', async () => {
+      const fake = new FakeMsn(signedInState([alice('NLN')]));
+      const { store, disconnect, scheduled, updates } = await paced(fake);
+      fake.emit('patch', aliceIs('BSY'));
+      fake.emit('patch', aliceIs('AWY'));
+      fake.emit('snapshot', { state: signedInState([alice('BRB')]), settings: fake.settings });
+      expect(updates).toEqual(['BSY', 'AWY', 'BRB']);
+      expect(scheduled[0]?.cancelled).toBe(true);
+      expect(store.getState().contacts['alice@x.com']?.status).toBe('BRB');
+      disconnect();
+    });
   });
 });

@@ -91,6 +91,9 @@ export class FakeMsn {
   private readonly handlers = new Map<CommandName, (...args: never[]) => CommandResult<unknown>>();
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
 
+  /** Whether a window that starts listening gets its snapshot pushed, as main pushes it to a window that has loaded. */
+  pushesSnapshot = true;
+
   constructor(
     public state: MessengerState = INITIAL_STATE,
     public settings: Settings = TEST_SETTINGS,
@@ -100,6 +103,10 @@ export class FakeMsn {
         const set = this.listeners.get(event) ?? new Set();
         set.add(listener);
         this.listeners.set(event, set);
+        // As main does once a window has loaded: its snapshot comes without being asked for.
+        if (event === 'snapshot' && this.pushesSnapshot) {
+          setTimeout(() => this.emit('snapshot', { state: this.state, settings: this.settings }));
+        }
         return () => set.delete(listener);
       },
     };

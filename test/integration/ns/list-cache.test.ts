@@ -61,3 +61,41 @@ it('reads a cache of version 1 (the lists alone, before schema versions) and off
   // Nothing changed, so nothing was written; and nothing was set aside.
   expect(await readdir(join(scripted.dataDir, 'lists'))).toEqual([basename(cache().fileOf(account))]);
 });
+
+it('reads a cache of version 2 (an object per entry) and writes rows from then on', async () => {
+  const account = { server: 'one.example:1863', handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), JSON.stringify({ schemaVersion: 2, lists: ALICE }));
+  expect(await cache().load(account)).toEqual(ALICE);
+  await cache().save(account, ALICE);
+  expect(JSON.parse(await readFile(cache().fileOf(account), 'utf8'))).toEqual({
+    schemaVersion: 3,
+    version: 5,
+    addedAlert: 'A',
+    privacy: 'AL',
+    entries: [['alice@hotmail.com', 'Alice', null, null, null]],
+  });
+});
+
+it('sets aside a cache whose row holds a name that is not text', async () => {
+  const account = { server: 'one.example:1863', handle: HANDLE };
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf(account), '{"schemaVersion":3,"version":5,"addedAlert":"A","privacy":"AL","entries":[["alice@hotmail.com","Alice",7,null,null]]}');
+  const damaged: string[] = [];
+  expect(await new ListCache(join(scripted.dataDir, 'lists'), ({ problem }) => damaged.push(problem)).load(account)).toBeUndefined();
+  expect(damaged).toEqual(['not a contact list']);
+});
+
+it('writes the newest of the saves that come close together once, and at once when flushed', async () => {
+  const account = { server: 'one.example:1863', handle: HANDLE };
+  const lists = new ListCache(join(scripted.dataDir, 'lists'));
+  const BOB = withEntryOnList(ALICE, 'FL', 'bob@hotmail.com', 'Bob', 6);
+  const first = lists.save(account, ALICE);
+  const second = lists.save(account, BOB);
+  expect(second).toBe(first);
+  // Read back at once from the cache that saved it, and from the file once flushed.
+  expect(await lists.load(account)).toBe(BOB);
+  await lists.flush();
+  expect(await cache().load(account)).toEqual(BOB);
+  await first;
+});

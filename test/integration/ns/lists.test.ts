@@ -158,6 +158,29 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     expect(messenger.state.addedBy).toEqual([]);
   });
 
+  it('keeps showing my contacts, offline, while I sign in again to the same account, and not another account\'s', async () => {
+    harness = await startHarness({
+      dialects: [dialect],
+      accounts: [{ ...me, lists: { FL: [alice.handle, dave.handle], AL: [alice.handle] } }, { ...alice, lists: { FL: [me.handle], AL: [me.handle] } }, dave],
+    });
+    const messenger = await signedIn();
+    await signedIn(undefined, alice.handle, alice.password);
+    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'NLN');
+    await messenger.signOut();
+    expect(messenger.state.contacts[alice.handle]?.status).toBe('FLN');
+    const seen: number[] = [];
+    const off = messenger.on('state', (state) => seen.push(Object.keys(state.contacts).length));
+    await messenger.signIn({ server: harness.address, handle: me.handle.toUpperCase(), password: PASSWORD });
+    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'NLN');
+    off();
+    expect(new Set(seen)).toEqual(new Set([2]));
+    expect(messenger.state.contacts[dave.handle]).toMatchObject({ lists: ['FL'], status: 'FLN' });
+
+    await messenger.signOut();
+    await messenger.signIn({ server: harness.address, handle: dave.handle, password: dave.password });
+    expect(Object.keys(messenger.state.contacts)).toEqual([me.handle]);
+  });
+
   it('keeps the state object when a change changes nothing', async () => {
     const messenger = await signedIn();
     await messenger.setStatus('BSY');

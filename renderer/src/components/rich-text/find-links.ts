@@ -22,3 +22,11 @@ export function findLinks(text: string): FoundLink[] {
     return href === undefined ? [] : [{ start: match.start, end: match.end, href }];
   });
 }
+
+/**
+ * linkifyjs builds its scanner (every top-level domain) on first use, tens of milliseconds; a
+ * window builds it while it waits for its first snapshot, not while drawing its first messages.
+ */
+export function prepareLinkFinder(): void {
+  find('www.example.com');
+}

@@ -105,4 +105,26 @@ describe('a long transcript', () => {
     expect(drawnTexts()).toContain('Message number 1995');
     expect(document.activeElement).toBe(resend);
   });
+
+  it('holding only the newest entries, asks for the older ones a page at a time as they are drawn', async () => {
+    const whole = longConversation(1_000);
+    const fake = new FakeMsn(signedInState([alice], { conversations: { c1: { ...whole, entries: whole.entries.slice(800), olderEntries: 800 } } }));
+    fake.respond('conversationEntries', (id, from, count) => ({ ok: true, value: id === 'c1' ? whole.entries.slice(from, from + count) : [] }));
+    await renderApp(fake, '#/conversation/c1');
+    await waitFor(async () => {
+      await scrolled();
+      expect(drawnTexts()).toContain('Message number 999');
+    });
+    expect(fake.callsOf('conversationEntries')).toEqual([]);
+    const transcript = screen.getByTestId('transcript');
+    act(() => {
+      transcript.scrollTop = 0;
+      fireEvent.scroll(transcript);
+    });
+    expect(screen.getAllByTestId('loading-entry').length).toBeGreaterThan(5);
+    await waitFor(() => expect(drawnTexts()).toContain('Message number 0'));
+    expect(screen.queryAllByTestId('loading-entry')).toEqual([]);
+    expect(fake.callsOf('conversationEntries')).toEqual([['c1', 0, 200]]);
+    expect(screen.getByTestId('transcript').querySelector('[data-index="0"]')?.textContent).toContain('Message number 0');
+  });
 });

@@ -1,18 +1,20 @@
 // The conversation so far: messages with "X says:", their time and the sender's format, and
 // system lines, drawn through the virtual list so a transcript of thousands opens as fast as one of
 // ten. It opens at the newest entry and stays there as entries arrive while the reader is at the
-// bottom. It is a log that screen readers can browse, but not a live one: entries drawn as the
+// bottom. A long conversation's window holds only its newest entries: older ones are asked for a
+// page at a time as their rows are drawn (older-entries.ts), shown as "Loading" until they come. It is a log that screen readers can browse, but not a live one: entries drawn as the
 // reader scrolls would be read out as new, so the window's live region announces new messages.
 // Text is always rendered as text: names and messages from the network never become markup.
 
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
-import type { ChatMessage, Conversation, MessengerState, SystemLine } from '../../../../shared/model';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import type { ChatMessage, Conversation, MessengerState, SystemLine, TranscriptEntry } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { RichText } from '../../components/rich-text/RichText';
 import { useVirtualList, VirtualRows } from '../../components/VirtualList';
 import { strings } from '../../strings';
 import { useSurface } from '../../theme/theme';
 import { messageStyle } from './message-style';
+import { useOlderEntries } from './older-entries';
 import { formatTime } from './time-format';
 
 /** A two-line message with its margin, before it is measured. */
@@ -97,26 +99,43 @@ function nameOf(handle: string, conversation: Conversation, contacts: MessengerS
   return stripPlus(participant?.friendlyName ?? contacts[handle]?.friendlyName ?? handle);
 }
 
-/** The entry whose row holds `element`, if any (`offset`: rows drawn before the first entry). */
-function entryIdOf(element: EventTarget | null, conversation: Conversation, offset: number): string | undefined {
+/** The id of the entry whose row holds `element`, if any (`offset`: rows drawn before the first entry). */
+function entryIdOf(element: EventTarget | null, entryAt: (index: number) => TranscriptEntry | undefined, offset: number): string | undefined {
   const row = element instanceof Element ? element.closest('[data-index]') : null;
-  return row ? conversation.entries[Number(row.getAttribute('data-index')) - offset]?.id : undefined;
+  return row ? entryAt(Number(row.getAttribute('data-index')) - offset)?.id : undefined;
+}
+
+function LoadingEntry() {
+  return (
+    <p className="entry entry--loading" data-testid="loading-entry" aria-busy="true">
+      {strings.conversation.loadingEarlier}
+    </p>
+  );
 }
 
 export function Transcript({ conversation, contacts, onResend, earlier }: TranscriptProps) {
   const { entries } = conversation;
+  // A long conversation's window holds its newest entries; the older ones come as they are drawn.
+  const older = conversation.olderEntries ?? 0;
+  const olderEntries = useOlderEntries(conversation.id, older);
+  const { entry: olderEntry, want: wantOlder } = olderEntries;
+  const entryAt = useCallback((index: number) => (index >= older ? entries[index - older] : olderEntry(index)), [entries, older, olderEntry]);
   // Lines from earlier conversations, when there are any, are the list's first row.
   const offset = earlier ? 1 : 0;
   const viewportRef = useRef<HTMLDivElement>(null);
   // Keyboard focus on a Resend button keeps its row drawn, however far the transcript scrolls.
   const [focusedId, setFocusedId] = useState<string | undefined>(undefined);
-  const focusedIndex = focusedId === undefined ? -1 : entries.findIndex((entry) => entry.id === focusedId);
+  const focusedAt = focusedId === undefined ? -1 : entries.findIndex((entry) => entry.id === focusedId);
+  const focusedIndex = focusedAt >= 0 ? older + focusedAt : -1;
   const keepIndices = useMemo(() => (focusedIndex >= 0 ? [focusedIndex + offset] : []), [focusedIndex, offset]);
   const virtualizer = useVirtualList(
     useCallback(() => viewportRef.current, []),
     {
-      count: entries.length + offset,
-      rowKey: (index) => (index < offset ? 'earlier' : (entries[index - offset]?.id ?? String(index))),
+      count: older + entries.length + offset,
+      // An entry's place is its identity: entries are only ever appended (a message that changes is
+      // replaced where it is). So a row keeps its key, and its measured height, from the moment it
+      // is drawn loading to when its entry has come, and the key function never changes with them.
+      rowKey: useCallback((index: number) => (index < offset ? 'earlier' : index - offset), [offset]),
       estimateHeight: ESTIMATED_ENTRY_HEIGHT,
       keepIndices,
       stickToEnd: true,
@@ -124,11 +143,13 @@ export function Transcript({ conversation, contacts, onResend, earlier }: Transc
     },
   );
   useLayoutEffect(() => virtualizer.scrollToEnd(), [virtualizer]);
+  const drawn = virtualizer.getVirtualItems();
+  useEffect(() => wantOlder(drawn.map((row) => row.index - offset)), [drawn, offset, wantOlder]);
 
   const renderRow = (index: number) => {
     if (index < offset) return earlier;
-    const entry = entries[index - offset];
-    if (!entry) return null;
+    const entry = entryAt(index - offset);
+    if (!entry) return index - offset < older ? <LoadingEntry /> : null;
     return entry.type === 'message' ? (
       <Message message={entry} failedForNames={entry.failedFor?.map((handle) => nameOf(handle, conversation, contacts))} onResend={onResend} />
     ) : (
@@ -147,7 +168,7 @@ export function Transcript({ conversation, contacts, onResend, earlier }: Transc
       tabIndex={0}
       data-testid="transcript"
       renderRow={renderRow}
-      onFocus={(event: FocusEvent) => setFocusedId(entryIdOf(event.target, conversation, offset))}
+      onFocus={(event: FocusEvent) => setFocusedId(entryIdOf(event.target, entryAt, offset))}
       onBlur={(event: FocusEvent) => {
         if (!event.currentTarget.contains(event.relatedTarget)) setFocusedId(undefined);
       }}

@@ -1,0 +1,66 @@
+// The commands the framer hands out. Framing reads only what finding the next command needs (the
+// line's end, its name, a MSG's byte count); the params are decoded and split, and the payload
+// cut out, the first time a handler reads them. A stream of commands nobody looks into costs
+// little more than finding its line ends, and a handler pays once for what it reads.
+
+import type { Buffer } from 'node:buffer';
+import { type MsnpCommand, tokenize } from './command';
+
+/** A command without a payload. The framer never writes over bytes it has framed, so they stay valid. */
+export class FramedCommand implements MsnpCommand {
+  readonly #line: Buffer;
+  readonly #paramsStart: number;
+  readonly #paramsEnd: number;
+  #params: string[] | undefined;
+
+  /** Its params are `line`'s bytes from `paramsStart` to `paramsEnd` (a MSG's byte count included). */
+  constructor(
+    readonly name: string,
+    line: Buffer,
+    paramsStart: number,
+    paramsEnd: number,
+  ) {
+    this.#line = line;
+    this.#paramsStart = paramsStart;
+    this.#paramsEnd = paramsEnd;
+  }
+
+  get params(): readonly string[] {
+    return (this.#params ??= this.readParams());
+  }
+
+  get payload(): Uint8Array | undefined {
+    return undefined;
+  }
+
+  protected readParams(): string[] {
+    return this.#paramsStart < this.#paramsEnd ? tokenize(this.#line.toString('utf8', this.#paramsStart, this.#paramsEnd)) : [];
+  }
+}
+
+/** A MSG: its payload lies in `block`, which may be a later chunk than its line's. */
+export class FramedMessage extends FramedCommand {
+  readonly #block: Buffer;
+  readonly #payloadStart: number;
+  readonly #payloadEnd: number;
+  #payload: Uint8Array | undefined;
+
+  constructor(name: string, line: Buffer, paramsStart: number, paramsEnd: number, block: Buffer, payloadStart: number, payloadEnd: number) {
+    super(name, line, paramsStart, paramsEnd);
+    this.#block = block;
+    this.#payloadStart = payloadStart;
+    this.#payloadEnd = payloadEnd;
+  }
+
+  override get payload(): Uint8Array {
+    // A plain Uint8Array, as a parsed command's payload is, not a Buffer.
+    return (this.#payload ??= new Uint8Array(this.#block.buffer, this.#block.byteOffset + this.#payloadStart, this.#payloadEnd - this.#payloadStart));
+  }
+
+  /** The line ends with the payload's byte count, which params never hold. */
+  protected override readParams(): string[] {
+    const tokens = super.readParams();
+    tokens.pop();
+    return tokens;
+  }
+}

@@ -1,0 +1,70 @@
+// What a window is sent of the state: what it shows, not everything main keeps.
+// - A long conversation: its newest entries, and how many come before them. Ten thousand messages
+//   are two megabytes of JSON, which a window would receive and parse in one piece before drawing
+//   anything, for the few messages it shows; it gets the newest RECENT_ENTRIES, and asks for older
+//   ones (the conversationEntries command) as the reader scrolls to them.
+// - A conversation window's contacts: those it shows or can invite (the people in its conversation,
+//   and who is online), not the thousands offline, which are most of a large list's snapshot.
+//   Patches are the same for every window of an account: one about a contact the window lacks adds it.
+// Main keeps everything; only what crosses to a window is trimmed.
+
+import type { Contact, Conversation, MessengerState } from './model';
+import type { Route } from './routes';
+import type { StatePatch } from './state';
+
+/** The entries of a conversation a window receives with it. */
+export const RECENT_ENTRIES = 200;
+
+/** The most entries one conversationEntries command returns. */
+export const MAX_ENTRIES_PER_REQUEST = 1000;
+
+/** The conversation with only its newest entries; the same object when it has no more than that. */
+export function recentPart(conversation: Conversation): Conversation {
+  const { entries } = conversation;
+  if (entries.length <= RECENT_ENTRIES) return conversation;
+  const older = entries.length - RECENT_ENTRIES;
+  return { ...conversation, entries: entries.slice(older), olderEntries: (conversation.olderEntries ?? 0) + older };
+}
+
+function recentParts(conversations: MessengerState['conversations']): MessengerState['conversations'] {
+  let trimmed: Record<string, Conversation> | undefined;
+  for (const id in conversations) {
+    const conversation = conversations[id] as Conversation;
+    const recent = recentPart(conversation);
+    if (recent === conversation) continue;
+    trimmed ??= { ...conversations };
+    trimmed[id] = recent;
+  }
+  return trimmed ?? conversations;
+}
+
+/** The contacts a conversation window uses: the people in its conversation, and who is online. */
+function conversationContacts(state: MessengerState, conversationId: string): MessengerState['contacts'] {
+  const inConversation = new Set(state.conversations[conversationId]?.participants.map((person) => person.handle));
+  const shown: Record<string, Contact> = {};
+  for (const handle in state.contacts) {
+    const contact = state.contacts[handle] as Contact;
+    if (contact.status !== 'FLN' || inConversation.has(handle)) shown[handle] = contact;
+  }
+  return shown;
+}
+
+/** The state as a window showing `view` receives it in a snapshot (every contact when the view is not said). */
+export function windowState(state: MessengerState, view?: Route): MessengerState {
+  const conversations = recentParts(state.conversations);
+  const contacts = view?.kind === 'conversation' ? conversationContacts(state, view.id) : state.contacts;
+  return conversations === state.conversations && contacts === state.contacts ? state : { ...state, conversations, contacts };
+}
+
+/**
+ * The patch as windows receive it: a conversation new to them comes with its newest entries only.
+ * A changed conversation's transcript tail is left whole: it starts at the first changed entry,
+ * which a window that is in step either holds or (when older than what it holds) takes in with
+ * everything after it.
+ */
+export function windowPatch(patch: StatePatch): StatePatch {
+  const { conversations } = patch;
+  if (!conversations) return patch;
+  const set = recentParts(conversations.set);
+  return set === conversations.set ? patch : { ...patch, conversations: { ...conversations, set } };
+}
