@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../../main/web/web-host';
 import { startServer, type MsnServer } from '../../server/index';
 import { launchChromium, PATIENTLY } from './support/chromium';
-import { nextPage, rendererBundle, saveScreenshot, startWebUser, tearDown, temporaryDir } from './support/users';
+import { dialogsAreProblems, nextPage, openMessenger, rendererBundle, saveScreenshot, startWebUser, tearDown, temporaryDir } from './support/users';
 
 const ANN = { handle: 'ann@accounts.test', password: 'ann-secret-pw', friendlyName: 'Ann' };
 const BEN = { handle: 'ben@accounts.test', password: 'ben-secret-pw', friendlyName: 'Ben' };
@@ -56,16 +56,7 @@ beforeAll(async () => {
   });
   host = await startWebUser(`${server.host}:${server.dispatchPort}`, ANN.handle, rendererDir);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
-  context.on('page', (opened) => {
-    opened.on('dialog', (dialog) => void dialog.dismiss().then(() => problems.push(`dialog: ${dialog.message()}`)));
-    opened.on('pageerror', (error) => problems.push(error.message));
-    opened.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
-    });
-  });
-  ann = await context.newPage();
-  await ann.goto(host.url);
+  ({ context, page: ann } = await openMessenger(browser, host, problems, dialogsAreProblems(problems), { acceptDownloads: true }));
   await ann.getByTestId('sign-in-form').waitFor();
 });
 

@@ -10,7 +10,7 @@ import type { Messenger } from '../../main/client/messenger';
 import type { WebHost } from '../../main/web/web-host';
 import { startServer, type MsnServer } from '../../server/index';
 import { launchChromium, PATIENTLY } from './support/chromium';
-import { nextPage, removeTemporaryDirs, rendererBundle, saveScreenshot, signInHeadless, startWebUser, temporaryDir } from './support/users';
+import { dialogsAreProblems, nextPage, openMessenger, removeTemporaryDirs, rendererBundle, saveScreenshot, signInHeadless, startWebUser, temporaryDir } from './support/users';
 
 const ALICE = { handle: 'alice@history.test', password: 'alice-pw', friendlyName: 'Alice' };
 const BOB = { handle: 'bob@history.test', password: 'bob-pw', friendlyName: 'Bob' };
@@ -54,16 +54,7 @@ beforeAll(async () => {
     if (text === HOSTILE) bob.sendMessage(conversationId, REPLY);
   });
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
-  context.on('page', (opened) => {
-    opened.on('dialog', (dialog) => void dialog.dismiss().then(() => problems.push(`dialog: ${dialog.message()}`)));
-    opened.on('pageerror', (error) => problems.push(error.message));
-    opened.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
-    });
-  });
-  page = await context.newPage();
-  await page.goto(host.url);
+  ({ context, page } = await openMessenger(browser, host, problems, dialogsAreProblems(problems), { acceptDownloads: true }));
   await page.getByTestId('sign-in-password').fill(ALICE.password);
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('contact-list').waitFor();

@@ -60,15 +60,17 @@ export interface BrowserPerson {
 
 /**
  * A person at their browser host's contact-list page, in a fresh context. Script errors and
- * Content-Security-Policy violations on any of their pages go to `problems`; `watch` sees each page too.
+ * Content-Security-Policy violations on any of their pages go to `problems`; `watch` sees each page
+ * too; with `acceptDownloads`, saved files can be read back.
  */
 export async function openMessenger(
   browser: Browser,
   host: WebHost,
   problems: string[],
   watch: (page: Page) => void = () => {},
+  { acceptDownloads = false }: { readonly acceptDownloads?: boolean } = {},
 ): Promise<BrowserPerson> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC' });
+  const context = await browser.newContext({ viewport: { width: 320, height: 580 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads });
   await reportViolations(context, problems);
   context.on('page', (page) => {
     watch(page);
@@ -151,4 +153,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
   copyFileSync(file, join(DOCS_SCREENSHOTS, `${name}.png`));
+}
+
+/** For `openMessenger`'s watch: a native dialog (alert, confirm) is dismissed and counted as a problem. */
+export function dialogsAreProblems(problems: string[]): (page: Page) => void {
+  return (page) => page.on('dialog', (dialog) => void dialog.dismiss().then(() => problems.push(`dialog: ${dialog.message()}`)));
 }
