@@ -113,3 +113,9 @@ export type TranscriptEvent =
   | { readonly type: 'invitation-declined'; readonly name: string; readonly application?: string }
   /** Something failed in this conversation (a call, opening it, nobody left to call). */
   | { readonly type: 'error'; readonly error: AppError };
+
+/** One fact of an error's detail as text (a list joined with commas), for the tables that word errors. */
+export function detailText(detail: AppError['detail'], key: string): string {
+  const value = detail?.[key];
+  return Array.isArray(value) ? value.join(', ') : String(value ?? '');
+}

@@ -1,18 +1,13 @@
 // The CLI's own words for the codes main sends (shared/errors.ts), the terminal's counterpart of
 // the renderer's strings module. Every reason has its line: the table does not compile without it.
 
-import type { AppError, ErrorReason } from '../../shared/errors';
+import { type AppError, type ErrorReason, detailText } from '../../shared/errors';
 import type { ExportWords } from '../../shared/history-export';
 import { describeProtocolError } from '../../shared/protocol-errors';
 import { SERVER_PRESETS } from '../../shared/server-presets';
 import { type SignInAdvice, type SilentStep, signInAdvice } from '../../shared/troubleshoot';
 
-type Detail = NonNullable<AppError['detail']>;
-
-const text = (detail: Detail | undefined, key: string): string => {
-  const value = detail?.[key];
-  return Array.isArray(value) ? value.join(', ') : String(value ?? '');
-};
+const text = detailText;
 
 /** The inner failure of a conversation error, in words. */
 const cause = (error: AppError): string =>

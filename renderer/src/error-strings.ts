@@ -2,15 +2,10 @@
 // conversation records. Part of the strings module (strings.ts re-exports it); nothing else in the
 // renderer words an error. A reason without its sentence does not compile.
 
-import type { AppError, ErrorReason, TranscriptEvent } from '../../shared/errors';
+import { type AppError, type ErrorReason, type TranscriptEvent, detailText } from '../../shared/errors';
 import { describeProtocolError } from '../../shared/protocol-errors';
 
-type Detail = NonNullable<AppError['detail']>;
-
-function text(detail: Detail | undefined, key: string): string {
-  const value = detail?.[key];
-  return Array.isArray(value) ? value.join(', ') : String(value ?? '');
-}
+const text = detailText;
 
 /** A message's first 60 characters, for "could not be delivered". */
 function preview(message: string): string {
