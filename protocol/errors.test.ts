@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_ERRORS, describeProtocolError, isSuccessClassError } from './errors';
 
@@ -10,12 +10,14 @@ interface ReferenceError {
   msnp3: boolean;
 }
 
-// The repository checkout sits beside the read-only reference folder `shared/` (in CI too).
-const reference = JSON.parse(
-  readFileSync(new URL('../../shared/protocol/errors.json', import.meta.url), 'utf8'),
-) as ReferenceError[];
+// The checkout sits beside the read-only reference folder `shared/` in development and in CI, where
+// the table is compared with it; a clone on its own has nothing to compare with and says so.
+const REFERENCE = new URL('../../shared/protocol/errors.json', import.meta.url);
+const hasReference = existsSync(REFERENCE);
+if (!hasReference) console.warn(`protocol/errors.test.ts: ${REFERENCE.pathname} is not beside this checkout; the table is not compared with it.`);
+const reference = hasReference ? (JSON.parse(readFileSync(REFERENCE, 'utf8')) as ReferenceError[]) : [];
 
-describe('PROTOCOL_ERRORS', () => {
+describe.runIf(hasReference)('PROTOCOL_ERRORS', () => {
   it('holds the reference table', () => {
     expect(reference.length).toBeGreaterThan(50);
   });
