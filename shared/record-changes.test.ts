@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, MessengerState } from './model';
 import { INITIAL_STATE } from './model';
-import { changedKeys, noteChanges } from './record-changes';
+import { changedKeys, keysOf, noteChanges, noteKeys, withChanges } from './record-changes';
 import { type StatePatch, applyPatch, applyPatches, diffState } from './state';
 
 const contact = (handle: string, status: Contact['status'] = 'FLN'): Contact => ({ handle, friendlyName: handle, status, lists: ['FL'] });
@@ -40,5 +40,26 @@ describe('notes of what changed in a record', () => {
     expect(noted).toEqual(whole);
     expect(Object.keys(noted?.contacts?.set ?? {}).sort()).toEqual(['c2@x.com', 'new@x.com']);
     expect(noted?.contacts?.remove).toEqual(['c1@x.com']);
+  });
+});
+
+describe('a record with some values changed', () => {
+  it('has every key of the old one in order, the changed values, and new keys at the end', () => {
+    const before: Readonly<Record<string, number>> = { a: 1, b: 2, c: 3 };
+    const after = withChanges(before, new Map([['b', 20], ['d', 4]]));
+    expect(after).toEqual({ a: 1, b: 20, c: 3, d: 4 });
+    expect(Object.keys(after)).toEqual(['a', 'b', 'c', 'd']);
+    expect(before).toEqual({ a: 1, b: 2, c: 3 });
+    expect(changedKeys(before, after)).toEqual(new Set(['b', 'd']));
+    expect(keysOf(after)).toEqual(['a', 'b', 'c', 'd']);
+    expect(withChanges(after, new Map())).toBe(after);
+  });
+
+  it('takes its keys from what its maker noted, without looking for them again', () => {
+    const record: Record<string, number> = { a: 1, b: 2 };
+    noteKeys(record, ['a', 'b']);
+    const keys = keysOf(record);
+    expect(keysOf(withChanges(record, new Map([['a', 10]])))).toBe(keys);
+    expect(keysOf({ x: 1, y: 2 })).toEqual(['x', 'y']);
   });
 });

@@ -2,6 +2,9 @@
 // comparing every key: what makes a new version of a record notes the keys it changed, and whoever
 // holds an older version follows the notes back to it. When they do not lead there (a version made
 // another way, or too many steps back), the caller compares the records whole, as before.
+// A record's keys are noted too, because finding them is what costs most in copying or walking a
+// record this big (V8 gathers and sorts all of them first, half a millisecond for five thousand),
+// and a new version that only changes values has the same keys as the one it was made from.
 
 interface Note {
   readonly base: object;
@@ -32,4 +35,42 @@ export function changedKeys(before: object, after: object): ReadonlySet<string> 
     current = note.base;
   }
   return keys;
+}
+
+/** Each record's own keys, in order, where they are known. */
+const keyLists = new WeakMap<object, readonly string[]>();
+
+/** `record` has exactly `keys`, in that order (its maker set them). */
+export function noteKeys(record: object, keys: readonly string[]): void {
+  keyLists.set(record, keys);
+}
+
+/** `record`'s own keys in order: the ones noted for it, or found now and noted. */
+export function keysOf(record: object): readonly string[] {
+  let keys = keyLists.get(record);
+  if (!keys) keyLists.set(record, (keys = Object.keys(record)));
+  return keys;
+}
+
+/**
+ * `record` with each value of `changes` set under its key (added when new), in one copy that
+ * knows the keys to copy without looking for them. The new record notes both what changed and its
+ * keys, for the next diff and the next copy.
+ */
+export function withChanges<T>(record: Readonly<Record<string, T>>, changes: ReadonlyMap<string, T>): Readonly<Record<string, T>> {
+  if (changes.size === 0) return record;
+  const keys = keysOf(record);
+  const next: Record<string, T> = {};
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    next[key] = record[key] as T;
+  }
+  let added: string[] | undefined;
+  for (const [key, value] of changes) {
+    if (!Object.hasOwn(next, key)) (added ??= []).push(key);
+    next[key] = value;
+  }
+  noteKeys(next, added ? [...keys, ...added] : keys);
+  noteChanges(next, record, [...changes.keys()]);
+  return next;
 }

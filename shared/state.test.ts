@@ -278,6 +278,12 @@ describe('diffState and applyPatch together', () => {
     );
   });
 
+  it('sets the record of contacts itself when the window had none (the first lists of a sign-in), not a copy', () => {
+    const patch = diffState(INITIAL_STATE, state);
+    expect(patch?.contacts?.set).toBe(state.contacts);
+    expect(applyPatch(INITIAL_STATE, patch ?? {}).contacts).toEqual(state.contacts);
+  });
+
   it('changes nothing when a mirror that already has the change gets the patch again', () => {
     fc.assert(
       fc.property(statePairArbitrary, ([a, b]) => {

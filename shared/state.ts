@@ -5,7 +5,7 @@
 // memoised components see "nothing changed".
 
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
-import { changedKeys, noteChanges } from './record-changes';
+import { changedKeys, keysOf, noteChanges } from './record-changes';
 import { reuse } from './reuse';
 
 /**
@@ -57,16 +57,23 @@ export interface StatePatch {
 type Keyed<T> = Readonly<Record<string, T>>;
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
+interface KeyDiff {
+  readonly added: string[];
+  readonly replaced: string[];
+  readonly removed: string[];
+  /** `before` had no keys: every key of `after` is added. */
+  readonly fromNothing: boolean;
+}
+
 /**
  * Keys added, replaced or removed between two records, compared by identity: those the records'
- * notes name (shared/record-changes.ts), or else every key, walked with for…in (no [key, value]
- * pair per key).
+ * notes name (shared/record-changes.ts), or else every key.
  */
-function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): { added: string[]; replaced: string[]; removed: string[] } {
+function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): KeyDiff {
   const added: string[] = [];
   const replaced: string[] = [];
   const removed: string[] = [];
-  if (before === after) return { added, replaced, removed };
+  if (before === after) return { added, replaced, removed, fromNothing: false };
   // A presence change to a few of five thousand contacts says which: only those are compared.
   const noted = changedKeys(before, after);
   if (noted) {
@@ -77,16 +84,17 @@ function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): { added: string[]; repl
       else if (had && !has) removed.push(key);
       else if (has && before[key] !== after[key]) replaced.push(key);
     }
-    return { added, replaced, removed };
+    return { added, replaced, removed, fromNothing: false };
   }
-  for (const key in after) {
+  const beforeKeys = keysOf(before);
+  for (const key of keysOf(after)) {
     if (!Object.hasOwn(before, key)) added.push(key);
     else if (before[key] !== after[key]) replaced.push(key);
   }
-  for (const key in before) {
+  for (const key of beforeKeys) {
     if (!Object.hasOwn(after, key)) removed.push(key);
   }
-  return { added, replaced, removed };
+  return { added, replaced, removed, fromNothing: beforeKeys.length === 0 };
 }
 
 function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {
@@ -123,9 +131,11 @@ export function diffConversation(before: Conversation, after: Conversation): Con
 }
 
 function diffContacts(before: MessengerState['contacts'], after: MessengerState['contacts']): StatePatch['contacts'] {
-  const { added, replaced, removed } = diffKeys(before, after);
-  const set = pick(after, [...added, ...replaced]);
-  return Object.keys(set).length > 0 || removed.length > 0 ? { set, remove: removed } : undefined;
+  const { added, replaced, removed, fromNothing } = diffKeys(before, after);
+  if (added.length === 0 && replaced.length === 0) return removed.length > 0 ? { set: {}, remove: removed } : undefined;
+  // Every contact is new to the window (the first lists of a sign-in): the record itself is what
+  // to set, and it is immutable, so it goes as it is rather than copied key by key.
+  return { set: fromNothing ? after : pick(after, [...added, ...replaced]), remove: removed };
 }
 
 /** New conversations whole, changed ones as updates: a keystroke notice or an ACK never resends a transcript. */

@@ -2,7 +2,7 @@
 // object identity, so selectors and the IPC patcher can compare by reference.
 
 import type { AddedByRequest, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
-import { noteChanges } from '../../shared/record-changes';
+import { keysOf, noteKeys, withChanges } from '../../shared/record-changes';
 import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
@@ -77,26 +77,20 @@ function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]
   return a.length === b.length && a.every((request, index) => request.handle === b[index]?.handle && request.friendlyName === b[index]?.friendlyName);
 }
 
-function keyCount(record: object): number {
-  let count = 0;
-  for (const _key in record) count++;
-  return count;
-}
-
 /** Rebuilds contacts, privacy settings and the "added you" queue from the lists and presence. */
 export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
-  let changed = false;
-  let count = 0;
+  const keys = keysOf(lists.entries);
+  let changed = keys.length !== keysOf(state.contacts).length;
   const contacts: Record<string, Contact> = {};
-  for (const key in lists.entries) {
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
     const previous = state.contacts[key];
     const contact = contactOf(lists.entries[key] as ListEntry, presence.get(key), previous);
     contacts[key] = contact;
-    count++;
     if (contact !== previous) changed = true;
   }
-  // Every entry kept its contact: the record is still the same unless the state holds others too.
-  if (!changed) changed = keyCount(state.contacts) !== count;
+  // A contact per entry, under the same keys: the next copy of the record need not look for them.
+  noteKeys(contacts, keys);
   const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
   const requests = pendingAddedBy(lists);
   const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;
@@ -115,21 +109,16 @@ export function withPresences(
   presence: ReadonlyMap<string, PresenceInfo>,
   handles: Iterable<string>,
 ): MessengerState {
-  let contacts: Record<string, Contact> | undefined;
-  const changed: string[] = [];
+  const changes = new Map<string, Contact>();
   for (const handle of handles) {
     const key = keyOf(handle);
     const entry = lists.entries[key];
     if (!entry) continue;
-    const previous = (contacts ?? state.contacts)[key];
+    const previous = changes.get(key) ?? state.contacts[key];
     const contact = contactOf(entry, presence.get(key), previous);
-    if (contact === previous) continue;
-    contacts ??= { ...state.contacts };
-    contacts[key] = contact;
-    changed.push(key);
+    if (contact !== previous) changes.set(key, contact);
   }
-  if (!contacts) return state;
   // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
-  noteChanges(contacts, state.contacts, changed);
-  return { ...state, contacts };
+  const contacts = withChanges(state.contacts, changes);
+  return contacts === state.contacts ? state : { ...state, contacts };
 }
