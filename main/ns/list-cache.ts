@@ -6,19 +6,15 @@
 // account, which are what the file holds.
 
 import { join } from 'node:path';
-import type { ListName } from '../../shared/model';
 import { AtomicWriter } from '../storage/atomic-writer';
 import { type FileFormat, encode, loadDataFile } from '../storage/data-file';
-import { type ContactLists, LIST_NAMES, type ListEntry, isListName, keyOf } from './lists';
+import { type ContactLists, LIST_NAMES, type ListEntry, type ListRow, entryOfRow, isListName, keyOf, rowOfEntry } from './lists';
 
 /** Whose lists: the server the user signs in to (`host:port`) and the handle. */
 export interface CachedAccount {
   readonly server: string;
   readonly handle: string;
 }
-
-/** An entry as the file holds it: its handle, then its name on FL, AL, BL and RL, or null. */
-type Row = readonly [string, ...Array<string | null>];
 
 /**
  * The file's shape since version 3: an entry is a row, which parses several times faster than an
@@ -28,7 +24,7 @@ interface CacheDocument {
   readonly version: number;
   readonly addedAlert: ContactLists['addedAlert'];
   readonly privacy: ContactLists['privacy'];
-  readonly entries: readonly Row[];
+  readonly entries: readonly ListRow[];
 }
 
 const LIST_CACHE_FORMAT: FileFormat<ContactLists> = {
@@ -128,11 +124,8 @@ export class ListCache {
 }
 
 function toDocument({ version, addedAlert, privacy, entries }: ContactLists): CacheDocument {
-  const rows: Row[] = [];
-  for (const key in entries) {
-    const { handle, names } = entries[key] as ListEntry;
-    rows.push([handle, names.FL ?? null, names.AL ?? null, names.BL ?? null, names.RL ?? null]);
-  }
+  const rows: ListRow[] = [];
+  for (const key in entries) rows.push(rowOfEntry(entries[key] as ListEntry));
   return { version, addedAlert, privacy, entries: rows };
 }
 
@@ -152,16 +145,19 @@ function parseDocument(document: Record<string, unknown>): ContactLists | undefi
   if (!header || !Array.isArray(entries)) return undefined;
   const checked: Record<string, ListEntry> = {};
   for (const row of entries as unknown[]) {
-    if (!Array.isArray(row) || row.length !== LIST_NAMES.length + 1 || typeof row[0] !== 'string') return undefined;
-    const names: Partial<Record<ListName, string>> = {};
-    for (let index = 0; index < LIST_NAMES.length; index++) {
-      const name: unknown = row[index + 1];
-      if (typeof name === 'string') names[LIST_NAMES[index] as ListName] = name;
-      else if (name !== null) return undefined;
-    }
-    checked[keyOf(row[0])] = { handle: row[0], names };
+    if (!isRow(row)) return undefined;
+    checked[keyOf(row[0])] = entryOfRow(row);
   }
   return { ...header, entries: checked };
+}
+
+function isRow(value: unknown): value is ListRow {
+  if (!Array.isArray(value) || value.length !== LIST_NAMES.length + 1 || typeof value[0] !== 'string') return false;
+  for (let index = 1; index <= LIST_NAMES.length; index++) {
+    const name: unknown = value[index];
+    if (typeof name !== 'string' && name !== null) return false;
+  }
+  return true;
 }
 
 /** The lists as versions 1 and 2 held them: an object per entry, with an object of names. */

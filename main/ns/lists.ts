@@ -5,6 +5,7 @@ import { isValidHandle } from '../../shared/handles';
 import type { AddedAlertMode, ListName, PrivacyMode, RemovedBy } from '../../shared/model';
 import type { MsnpCommand } from '../../protocol/index';
 import { percentDecode } from '../../protocol/index';
+import { noteKeys } from '../../shared/record-changes';
 
 export const LIST_NAMES: readonly ListName[] = ['FL', 'AL', 'BL', 'RL'];
 
@@ -110,6 +111,29 @@ export function withEntryRenamed(lists: ContactLists, handle: string, name: stri
 }
 
 /**
+ * An entry as a row: its handle, then its name on FL, AL, BL and RL, or null where it is not on
+ * that list. The SYN dump is collected in rows and the list cache stores them.
+ */
+export type ListRow = readonly [handle: string, FL: string | null, AL: string | null, BL: string | null, RL: string | null];
+
+/** The entry a row describes. */
+export function entryOfRow(row: ListRow): ListEntry {
+  const names: Partial<Record<ListName, string>> = {};
+  if (row[1] !== null) names.FL = row[1];
+  if (row[2] !== null) names.AL = row[2];
+  if (row[3] !== null) names.BL = row[3];
+  if (row[4] !== null) names.RL = row[4];
+  return { handle: row[0], names };
+}
+
+export function rowOfEntry({ handle, names }: ListEntry): ListRow {
+  return [handle, names.FL ?? null, names.AL ?? null, names.BL ?? null, names.RL ?? null];
+}
+
+/** Where a list's name sits in a row. */
+const ROW_INDEX: Readonly<Record<ListName, 1 | 2 | 3 | 4>> = { FL: 1, AL: 2, BL: 3, RL: 4 };
+
+/**
  * Collects the reply to `SYN` when the server sends a full dump: GTC, BLP and one LST line per
  * entry of each list, in any order (§5.1). A list is complete when its two counters are equal or
  * both zero, which also works with servers that swap index and total (§5.2).
@@ -119,16 +143,14 @@ export class ListSync {
   private privacy: PrivacyMode | undefined;
   private readonly finished = new Set<ListName>();
   /**
-   * Filled in place: a dump has one line per entry of each list (thousands for a big list), and an
-   * immutable copy of the record per line would make the sync quadratic. An entry made during the
-   * dump takes the lines for its other lists in place, and the record is handed out by `result`
-   * without a copy; a line that comes after that starts a copy of its own (and new entries).
+   * A row per handle (by its key), filled in place: a dump has one line per entry of each list
+   * (thousands for a big list), and a line costs a lookup and a store, not a new entry. The
+   * entries are made once, from the rows, when the lists are asked for.
    */
-  private entries: Record<string, ListEntry> = {};
-  private handedOut = false;
-  /** The entries made since the record was last handed out: no one else has seen them, so a line adds its list to them in place. */
-  private fresh = new WeakSet<ListEntry>();
+  private readonly rows = new Map<string, [string, string | null, string | null, string | null, string | null]>();
   private version: number;
+  /** The lists last handed out, while no line has changed them since. */
+  private handedOut: ContactLists | undefined;
 
   constructor(
     private readonly trid: number,
@@ -141,57 +163,56 @@ export class ListSync {
     return this.addedAlert !== undefined && this.privacy !== undefined && this.finished.size === LIST_NAMES.length;
   }
 
+  /** The lists so far; lists handed out are never changed by the lines that come after. */
   get result(): ContactLists {
-    this.handedOut = true;
-    return { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries: this.entries };
+    if (this.handedOut) return this.handedOut;
+    const entries: Record<string, ListEntry> = {};
+    for (const [key, row] of this.rows) entries[key] = entryOfRow(row);
+    noteKeys(entries, [...this.rows.keys()]);
+    return (this.handedOut = { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries });
   }
 
   /** Takes a line of the dump; returns false for anything that is not part of it. */
   accept(command: MsnpCommand): boolean {
-    const [trid, second, third, fourth, fifth, handle, name] = command.params;
-    if (Number(trid) !== this.trid) return false;
+    // Read by index: destructuring would walk the array's iterator for every line of the dump.
+    const params = command.params;
+    if (Number(params[0]) !== this.trid) return false;
+    const third = params[2];
     switch (command.name) {
       case 'GTC':
         if (third !== 'A' && third !== 'N') return false;
         this.addedAlert = third;
-        return true;
+        break;
       case 'BLP':
         if (third !== 'AL' && third !== 'BL') return false;
         this.privacy = third;
-        return true;
+        break;
       case 'LST': {
-        if (!isListName(second)) return false;
-        const version = Number(third);
-        const first = Number(fourth);
-        const other = Number(fifth);
+        const list = params[1];
+        if (!isListName(list)) return false;
+        const first = Number(params[3]);
+        const other = Number(params[4]);
         if (!Number.isInteger(first) || !Number.isInteger(other)) return false;
+        const handle = params[5];
         // An entry whose handle is not an address (say `__proto__`) is left out; its counters still count.
-        if (first > 0 && isValidHandle(handle)) this.add(second, handle, percentDecode(name ?? handle), version);
-        if (first === other) this.finished.add(second);
-        return true;
+        if (first > 0 && isValidHandle(handle)) {
+          this.add(list, handle, percentDecode(params[6] ?? handle));
+          this.version = Number(third) || this.version;
+        }
+        if (first === other) this.finished.add(list);
+        break;
       }
       default:
         return false;
     }
+    this.handedOut = undefined;
+    return true;
   }
 
-  private add(list: ListName, handle: string, name: string, version: number): void {
-    if (this.handedOut) {
-      this.entries = { ...this.entries };
-      this.fresh = new WeakSet();
-      this.handedOut = false;
-    }
+  private add(list: ListName, handle: string, name: string): void {
     const key = keyOf(handle);
-    const entry = this.entries[key];
-    if (entry && this.fresh.has(entry)) {
-      (entry.names as Partial<Record<ListName, string>>)[list] = name;
-    } else {
-      const names: Partial<Record<ListName, string>> = { ...entry?.names };
-      names[list] = name;
-      const made = { handle: entry?.handle ?? handle, names };
-      this.fresh.add(made);
-      this.entries[key] = made;
-    }
-    this.version = version || this.version;
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = [handle, null, null, null, null]));
+    row[ROW_INDEX[list]] = name;
   }
 }
