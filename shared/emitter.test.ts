@@ -24,6 +24,34 @@ describe('TypedEmitter', () => {
     expect(seen).toEqual(['first Alice', 'second Alice', 'second Bob']);
   });
 
+  it('calls the listeners an emit began with: one added during it hears the next, one removed during it hears this one', () => {
+    const door = new Door();
+    const seen: string[] = [];
+    const late = ({ by }: { by: string }): number => seen.push(`late ${by}`);
+    let offSecond = (): void => undefined;
+    door.on('opened', ({ by }) => {
+      seen.push(`first ${by}`);
+      door.on('opened', late);
+      offSecond();
+    });
+    offSecond = door.on('opened', ({ by }) => seen.push(`second ${by}`));
+    door.open('Alice');
+    door.open('Bob');
+    expect(seen).toEqual(['first Alice', 'second Alice', 'first Bob', 'late Bob']);
+  });
+
+  it('subscribes a listener once however often it is added', () => {
+    const door = new Door();
+    const seen: string[] = [];
+    const listener = ({ by }: { by: string }): number => seen.push(by);
+    door.on('opened', listener);
+    const off = door.on('opened', listener);
+    door.open('Alice');
+    off();
+    door.open('Bob');
+    expect(seen).toEqual(['Alice']);
+  });
+
   it('resolves next() with the next payload only', async () => {
     const door = new Door();
     const next = door.next('opened');

@@ -7,15 +7,17 @@ export type EventMap = object;
 type Listener<T> = (payload: T) => void;
 
 export class TypedEmitter<Events extends EventMap> {
-  private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
+  /**
+   * Each event's listeners, in the order they subscribed, each once. The array is replaced, never
+   * changed, when one subscribes or leaves: an emit walks the array it found, so a listener added
+   * during an emit hears the next one and a listener removed during it still hears this one, and
+   * an emit (thousands for a sign-in's list dump) copies nothing.
+   */
+  private readonly listeners = new Map<keyof Events, readonly Listener<never>[]>();
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
-    let set = this.listeners.get(event);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(event, set);
-    }
-    set.add(listener as Listener<never>);
+    const listeners = this.listeners.get(event) ?? [];
+    if (!listeners.includes(listener as Listener<never>)) this.listeners.set(event, [...listeners, listener as Listener<never>]);
     return () => this.off(event, listener);
   }
 
@@ -28,7 +30,11 @@ export class TypedEmitter<Events extends EventMap> {
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    this.listeners.get(event)?.delete(listener as Listener<never>);
+    const listeners = this.listeners.get(event);
+    if (!listeners?.includes(listener as Listener<never>)) return;
+    const rest = listeners.filter((known) => known !== listener);
+    if (rest.length > 0) this.listeners.set(event, rest);
+    else this.listeners.delete(event);
   }
 
   /** Resolves with the next payload of `event`. */
@@ -37,9 +43,9 @@ export class TypedEmitter<Events extends EventMap> {
   }
 
   protected emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-    const set = this.listeners.get(event);
-    if (!set) return;
-    for (const listener of [...set]) (listener as Listener<Events[K]>)(payload);
+    const listeners = this.listeners.get(event);
+    if (!listeners) return;
+    for (let index = 0; index < listeners.length; index++) (listeners[index] as Listener<Events[K]>)(payload);
   }
 
   removeAllListeners(): void {
