@@ -352,6 +352,8 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.mirror.follow(session, () => this.session === session);
     try {
       await session.start({ status: this.chosenStatus, ims: this.current.session.imsEnabled });
+      // Online with the contacts the server says are online shown (their ILN burst follows the CHG answer).
+      await this.mirror.presenceShown();
     } catch (error) {
       if (this.session === session) this.session = undefined;
       throw error;

@@ -1,6 +1,6 @@
 // What the notification session says, mirrored into the facade's MessengerState and events: the
-// sign-in steps, the lists and presence (the presence lines of one read become one state), my status,
-// name and settings, profile and mail, and the requests and rings that others act on.
+// sign-in steps, the lists and presence (in batches: presence-schedule.ts), my status, name and
+// settings, profile and mail, and the requests and rings that others act on.
 
 import type { MessengerState } from '../../shared/model';
 import type { NotificationEvents, SessionEnd } from '../ns/events';
@@ -9,6 +9,7 @@ import type { NewMailNotice } from '../ns/mail';
 import type { NotificationSession } from '../ns/session';
 import type { SwitchboardRing } from '../sb/types';
 import { toAppError } from './errors';
+import { PresenceSchedule } from './presence-schedule';
 import type { MessengerEvents } from './messenger';
 import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
 
@@ -29,14 +30,20 @@ export interface MirrorTarget {
 export class SessionMirror {
   private currentLists: ContactLists = EMPTY_LISTS;
   private readonly presence = new Map<string, PresenceInfo>();
-  /** Presence lines not yet shown in the state (see the `presence` listener). */
+  /** Presence lines not yet shown in the state, and when they will be. */
   private readonly presenceChanges: Array<NotificationEvents['presence']> = [];
+  private readonly presenceSchedule = new PresenceSchedule(() => this.showPresence());
   private mailNotice: NewMailNotice | undefined;
 
   constructor(private readonly target: MirrorTarget) {}
 
   get lists(): ContactLists {
     return this.currentLists;
+  }
+
+  /** Resolves once the presence lines reported so far are in the state. */
+  presenceShown(): Promise<void> {
+    return this.presenceSchedule.shown();
   }
 
   /** The last new-mail notification, whose form opens that message (§8.1). */
@@ -86,8 +93,8 @@ export class SessionMirror {
     on('presence', (line) => {
       const previous = this.presence.get(keyOf(line.handle));
       this.presence.set(keyOf(line.handle), { status: line.status, friendlyName: line.friendlyName ?? previous?.friendlyName });
-      // Every presence line of one TCP read is framed before a microtask runs: they become one state.
-      if (this.presenceChanges.push(line) === 1) queueMicrotask(() => this.showPresence());
+      this.presenceChanges.push(line);
+      this.presenceSchedule.add(line.initial);
     });
     on('status', (status) => change((current) => withSession(current, { status })));
     on('friendlyName', (friendlyName) => change((current) => withSession(current, { friendlyName })));
@@ -130,5 +137,6 @@ export class SessionMirror {
   private forgetPresence(): void {
     this.presence.clear();
     this.presenceChanges.length = 0;
+    this.presenceSchedule.clear();
   }
 }

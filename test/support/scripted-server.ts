@@ -3,6 +3,10 @@
 // sends (a `*` token matches anything); `S:` lines are sent as soon as every earlier `C:` line has
 // arrived. `{port}` in a server line becomes the server's own port, so a script can refer the
 // client back to the same server (DS → NS). `CLOSE` drops the connection; `HANG` stops answering.
+// `NEXT-READ` holds the lines after it until the client has read the ones before: two turns of the
+// event loop (the client reads in the turn after they were written), so they reach it in a read of
+// their own, in the turn after, as a burst the kernel hands over in pieces does. A script with it
+// is sent with Nagle's algorithm off, or the kernel would hold the later lines and join them up.
 // With `byteDelayMs`, the server is a slow link: each byte it sends waits that long after the one
 // before (on setTimeout, so fake timers drive it), and CLOSE waits for the last one.
 
@@ -100,6 +104,7 @@ export class ScriptedServer extends TypedEmitter<ScriptedEvents> {
     }
     let position = 0;
     let hung = false;
+    if (script.includes('NEXT-READ')) socket.setNoDelay(true);
     const link = slowLink(socket, this.options.byteDelayMs);
     const advance = (): void => {
       for (; position < script.length && !hung; position++) {
@@ -107,6 +112,10 @@ export class ScriptedServer extends TypedEmitter<ScriptedEvents> {
         if (typeof step !== 'string') link.write(step.raw);
         else if (step === 'CLOSE') return void link.close();
         else if (step === 'HANG') hung = true;
+        else if (step === 'NEXT-READ') {
+          position++;
+          return void setImmediate(() => setImmediate(advance));
+        }
         else if (step.startsWith('S: ')) link.write(Buffer.from(step.slice(3).replaceAll('{port}', String(this.port)) + '\r\n'));
         else if (step.startsWith('C: ')) return;
         else throw new Error(`Bad script step: ${step}`);

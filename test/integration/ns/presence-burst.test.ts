@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { MessengerEvents } from '../../../main/client/messenger';
 import type { MessengerState } from '../../../shared/model';
+import type { ScriptStep } from '../../support/scripted-server';
 import { nextEvent, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch } from './scripts';
 
@@ -8,19 +9,26 @@ const scripted = useScriptedHarness('msn-burst-');
 
 const contacts = ['ann@hotmail.com', 'ben@hotmail.com', 'cat@hotmail.com'];
 
+/** The SYN dump: the three contacts on FL. */
+const dump = (): string[] => [
+  'C: SYN 8 0',
+  'S: SYN 8 4',
+  'S: GTC 8 4 A',
+  'S: BLP 8 4 AL',
+  ...contacts.map((handle, index) => `S: LST 8 FL 4 ${index + 1} 3 ${handle} ${handle}`),
+  'S: LST 8 AL 4 0 0',
+  'S: LST 8 BL 4 0 0',
+  'S: LST 8 RL 4 0 0',
+];
+
+const online = (state: MessengerState): number => Object.values(state.contacts).filter((contact) => contact.status !== 'FLN').length;
+
 it('shows a burst of presence lines read at once as one new state, then one presence event per line', async () => {
   const server = await scripted.serve([
     dispatch(),
     [
       ...authentication(),
-      'C: SYN 8 0',
-      'S: SYN 8 4',
-      'S: GTC 8 4 A',
-      'S: BLP 8 4 AL',
-      ...contacts.map((handle, index) => `S: LST 8 FL 4 ${index + 1} 3 ${handle} ${handle}`),
-      'S: LST 8 AL 4 0 0',
-      'S: LST 8 BL 4 0 0',
-      'S: LST 8 RL 4 0 0',
+      ...dump(),
       'C: CHG 9 NLN',
       'S: CHG 9 NLN',
       { raw: Buffer.from(contacts.map((handle, index) => `ILN 9 ${index === 1 ? 'BSY' : 'NLN'} ${handle} Name%20${index}\r\n`).join('')) },
@@ -36,11 +44,27 @@ it('shows a burst of presence lines read at once as one new state, then one pres
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
   await last;
 
-  const online = (state: MessengerState): number => Object.values(state.contacts).filter((contact) => contact.status !== 'FLN').length;
   expect(states.map(online).filter((count, index, all) => index === 0 || count !== all[index - 1])).toEqual([0, 3]);
   expect(presence).toEqual([
     { handle: 'ann@hotmail.com', status: 'NLN', friendlyName: 'Name 0', initial: true },
     { handle: 'ben@hotmail.com', status: 'BSY', friendlyName: 'Name 1', initial: true },
     { handle: 'cat@hotmail.com', status: 'NLN', friendlyName: 'Name 2', initial: true },
   ]);
+});
+
+it('shows a burst that arrives in consecutive reads as one new state, before the sign-in resolves', async () => {
+  const iln = (from: number, to: number): ScriptStep => ({
+    raw: Buffer.from(contacts.slice(from, to).map((handle) => `ILN 9 NLN ${handle} ${handle}\r\n`).join('')),
+  });
+  const server = await scripted.serve([
+    dispatch(),
+    [...authentication(), ...dump(), 'C: CHG 9 NLN', 'S: CHG 9 NLN', iln(0, 1), 'NEXT-READ', iln(1, 3), ...SIGN_OUT],
+  ]);
+  const messenger = scripted.messenger();
+  const states: MessengerState[] = [];
+  messenger.on('state', (state) => states.push(state));
+  await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
+
+  expect(online(messenger.state)).toBe(3);
+  expect(states.map(online).filter((count, index, all) => index === 0 || count !== all[index - 1])).toEqual([0, 3]);
 });
