@@ -62,10 +62,14 @@ export class SessionMirror {
     this.mailNotice = undefined;
   }
 
-  /** `state` with every contact offline (presence is sent again at the next sign-in); the lists stay. */
+  /**
+   * `state` with every contact offline (presence is sent again at the next sign-in); the lists stay.
+   * Only the contacts something was known of change.
+   */
   offline(state: MessengerState): MessengerState {
+    const known = [...this.presence.keys()];
     this.forgetPresence();
-    return withLists(state, this.currentLists, this.presence);
+    return withPresences(state, this.currentLists, this.presence, known);
   }
 
   /** Mirrors `session` for as long as `isCurrent()` says it is the facade's session. */

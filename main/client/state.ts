@@ -45,24 +45,17 @@ export function withMailMoved(state: MessengerState, move: { fromInbox: boolean;
   });
 }
 
+/** The contact an entry and its presence make: `previous` itself when that is what it would be. */
 function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previous: Contact | undefined): Contact {
-  const next: Contact = {
-    handle: entry.handle,
-    friendlyName: presence?.friendlyName ?? storedNameOf(entry),
-    // The server tells the presence of people on my forward list only: anyone else's last status is stale.
-    status: entry.names.FL === undefined ? 'FLN' : (presence?.status ?? 'FLN'),
-    lists: listsOf(entry),
-  };
-  if (
-    previous &&
-    previous.handle === next.handle &&
-    previous.friendlyName === next.friendlyName &&
-    previous.status === next.status &&
-    previous.lists === next.lists
-  ) {
+  const handle = entry.handle;
+  const friendlyName = presence?.friendlyName ?? storedNameOf(entry);
+  // The server tells the presence of people on my forward list only: anyone else's last status is stale.
+  const status = entry.names.FL === undefined ? 'FLN' : (presence?.status ?? 'FLN');
+  const lists = listsOf(entry);
+  if (previous && previous.handle === handle && previous.friendlyName === friendlyName && previous.status === status && previous.lists === lists) {
     return previous;
   }
-  return next;
+  return { handle, friendlyName, status, lists };
 }
 
 /** People on RL who are on neither AL nor BL, asked about while GTC is A (§11.4). */
