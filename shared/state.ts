@@ -58,9 +58,9 @@ type Keyed<T> = Readonly<Record<string, T>>;
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 interface KeyDiff {
-  readonly added: string[];
-  readonly replaced: string[];
-  readonly removed: string[];
+  readonly added: readonly string[];
+  readonly replaced: readonly string[];
+  readonly removed: readonly string[];
   /** `before` had no keys: every key of `after` is added. */
   readonly fromNothing: boolean;
 }
@@ -87,6 +87,8 @@ function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): KeyDiff {
     return { added, replaced, removed, fromNothing: false };
   }
   const beforeKeys = keysOf(before);
+  // Nothing before (the first lists of a sign-in): every key is added, with nothing to compare.
+  if (beforeKeys.length === 0) return { added: keysOf(after), replaced, removed, fromNothing: true };
   for (const key of keysOf(after)) {
     if (!Object.hasOwn(before, key)) added.push(key);
     else if (before[key] !== after[key]) replaced.push(key);
@@ -94,7 +96,7 @@ function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): KeyDiff {
   for (const key of beforeKeys) {
     if (!Object.hasOwn(after, key)) removed.push(key);
   }
-  return { added, replaced, removed, fromNothing: beforeKeys.length === 0 };
+  return { added, replaced, removed, fromNothing: false };
 }
 
 function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {

@@ -47,6 +47,20 @@ describe('ListSync (§5.1, §5.2)', () => {
     }
   });
 
+  it('tells its owner once, on the line that completes the dump, whatever the order', () => {
+    for (const lines of [dump, [...dump].reverse()]) {
+      const completedAt: number[] = [];
+      const sync = new ListSync(8, 0, () => completedAt.push(seen));
+      let seen = 0;
+      for (const line of lines) {
+        seen++;
+        sync.accept(parseCommand(line));
+      }
+      sync.accept(parseCommand('LST 8 RL 14 1 1 erin@hotmail.com Erin'));
+      expect(completedAt).toEqual([lines.length]);
+    }
+  });
+
   it('accepts swapped counters (total index) as sent by the old Escargot', () => {
     const swapped = dump.map((line) => {
       const tokens = line.split(' ');

@@ -151,10 +151,13 @@ export class ListSync {
   private version: number;
   /** The lists last handed out, while no line has changed them since. */
   private handedOut: ContactLists | undefined;
+  private told = false;
 
+  /** `onComplete` is called once, by the line that completes the dump. */
   constructor(
     private readonly trid: number,
     version: number,
+    private readonly onComplete: () => void = () => undefined,
   ) {
     this.version = version;
   }
@@ -166,10 +169,24 @@ export class ListSync {
   /** The lists so far; lists handed out are never changed by the lines that come after. */
   get result(): ContactLists {
     if (this.handedOut) return this.handedOut;
+    // One pass over the rows makes the entries, notes their keys and finds each list's members,
+    // which the privacy review and the "added you" queue ask for next.
     const entries: Record<string, ListEntry> = {};
-    for (const [key, row] of this.rows) entries[key] = entryOfRow(row);
-    noteKeys(entries, [...this.rows.keys()]);
-    return (this.handedOut = { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries });
+    const keys: string[] = [];
+    const found: Record<ListName, ListEntry[]> = { FL: [], AL: [], BL: [], RL: [] };
+    for (const [key, row] of this.rows) {
+      const entry = entryOfRow(row);
+      entries[key] = entry;
+      keys.push(key);
+      if (row[1] !== null) found.FL.push(entry);
+      if (row[2] !== null) found.AL.push(entry);
+      if (row[3] !== null) found.BL.push(entry);
+      if (row[4] !== null) found.RL.push(entry);
+    }
+    noteKeys(entries, keys);
+    const lists: ContactLists = { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries };
+    members.set(lists, found);
+    return (this.handedOut = lists);
   }
 
   /** Takes a line of the dump; returns false for anything that is not part of it. */
@@ -182,10 +199,12 @@ export class ListSync {
       case 'GTC':
         if (third !== 'A' && third !== 'N') return false;
         this.addedAlert = third;
+        this.completed();
         break;
       case 'BLP':
         if (third !== 'AL' && third !== 'BL') return false;
         this.privacy = third;
+        this.completed();
         break;
       case 'LST': {
         const list = params[1];
@@ -199,7 +218,10 @@ export class ListSync {
           this.add(list, handle, percentDecode(params[6] ?? handle));
           this.version = Number(third) || this.version;
         }
-        if (first === other) this.finished.add(list);
+        if (first === other) {
+          this.finished.add(list);
+          this.completed();
+        }
         break;
       }
       default:
@@ -207,6 +229,14 @@ export class ListSync {
     }
     this.handedOut = undefined;
     return true;
+  }
+
+  /** Tells the owner the dump is complete, the first time it is. */
+  private completed(): void {
+    if (this.complete && !this.told) {
+      this.told = true;
+      this.onComplete();
+    }
   }
 
   private add(list: ListName, handle: string, name: string): void {

@@ -87,7 +87,7 @@ interface ListDump {
 export type SessionPhase =
   | { readonly name: 'idle' }
   | { readonly name: 'signing-in'; readonly cancel: AbortController; readonly held: MsnpCommand[] }
-  | { readonly name: 'syncing'; readonly negotiated: Negotiated; readonly held: MsnpCommand[]; dump?: ListDump }
+  | { readonly name: 'syncing'; readonly negotiated: Negotiated; readonly held: MsnpCommand[]; dump: ListDump | undefined }
   | { readonly name: 'going-online'; readonly negotiated: Negotiated }
   | { readonly name: 'online'; readonly negotiated: Negotiated }
   | { readonly name: 'ending'; readonly negotiated?: Negotiated; readonly end: SessionEnd; readonly wasOnline: boolean }
@@ -219,7 +219,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       this.settle(lost());
       throw this.endedError();
     }
-    const syncing = this.phases.go({ name: 'syncing', negotiated: { dialect, handle, server }, held: signingIn.held });
+    const syncing = this.phases.go({ name: 'syncing', negotiated: { dialect, handle, server }, held: signingIn.held, dump: undefined });
     this.emit('authenticated', { handle, friendlyName, dialect, server });
     this.emit('step', 'syncing');
     try {
@@ -364,12 +364,14 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     const cached = (await this.options.listCache.load(this.cachedAccount())) ?? EMPTY_LISTS;
     if (!this.phases.isCurrent(syncing)) return;
     const trid = connection.nextTrid();
-    const collector = new ListSync(trid, cached.version);
     const timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    let collector: ListSync | undefined;
     const dump = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new RequestTimeoutError('SYN', timeoutMs)), timeoutMs);
       const settle = (): void => clearTimeout(timer);
-      syncing.dump = { collector, resolve: () => (settle(), resolve()), reject: (error) => (settle(), reject(error)) };
+      const done = (): void => (settle(), resolve());
+      collector = new ListSync(trid, cached.version, done);
+      syncing.dump = { collector, resolve: done, reject: (error) => (settle(), reject(error)) };
     });
     dump.catch(() => undefined);
     try {
@@ -380,7 +382,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         this.emit('lists', cached);
       } else {
         await dump;
-        const synced = collector.result;
+        const synced = (collector as ListSync).result;
         const lists = Number.isInteger(version) ? { ...synced, version } : synced;
         this.commitLists(lists);
         // A removal while I was away comes as a shorter reverse list, not as REM 0 RL: the cache remembers who was there.
@@ -395,10 +397,8 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private dispatch(command: MsnpCommand): void {
     const phase = this.phases.current;
     if (phase.name === 'online') this.keepAlive.traffic();
-    if (phase.name === 'syncing' && phase.dump?.collector.accept(command)) {
-      if (phase.dump.collector.complete) phase.dump.resolve();
-      return;
-    }
+    // A line of the SYN dump (thousands of them) goes to the collector, which says when it is complete.
+    if (phase.name === 'syncing' && phase.dump?.collector.accept(command)) return;
     if ((phase.name === 'signing-in' || phase.name === 'syncing') && LIST_LINES.has(command.name)) {
       phase.held.push(command);
       return;
