@@ -3,7 +3,7 @@
 // means nothing on another server), with a schema version; writes are atomic (temp file + rename)
 // and serialised. A damaged file means "nothing cached": it is set aside and the owner is told.
 // A file is read once: after that the cache answers with the lists it last read or saved for that
-// account, which are what the file holds.
+// account, which are what the file holds. A sign-in has the file read while it waits for the server.
 
 import { join } from 'node:path';
 import { AtomicWriter } from '../storage/atomic-writer';
@@ -66,6 +66,8 @@ export class ListCache {
   private readonly known = new Map<string, ContactLists>();
   /** Saves not yet handed to the writer, by file. */
   private readonly waiting = new Map<string, WaitingSave>();
+  /** Reads of each file, under way or done: a file is read once. */
+  private readonly reads = new Map<string, Promise<ContactLists | undefined>>();
 
   /** `onDamaged`: a cache file could not be read and was set aside (at `backup`, when it could be moved). */
   constructor(
@@ -77,16 +79,33 @@ export class ListCache {
     return join(this.directory, `lists-${encodeURIComponent(server.toLowerCase())}-${encodeURIComponent(keyOf(handle))}.json`);
   }
 
-  async load(account: CachedAccount): Promise<ContactLists | undefined> {
+  /** The account's lists: what was last read or saved for it, the file read (once) otherwise. */
+  load(account: CachedAccount): Promise<ContactLists | undefined> {
     const file = this.fileOf(account);
     const known = this.known.get(file);
-    if (known) return known;
+    if (known) return Promise.resolve(known);
+    let read = this.reads.get(file);
+    if (!read) this.reads.set(file, (read = this.read(file)));
+    return read;
+  }
+
+  /**
+   * Reads the account's file in the next turn of the event loop, while a sign-in waits for its
+   * first answers from the server, so that its SYN (which names the cached version) finds the
+   * lists read instead of reading and parsing thousands of entries then.
+   */
+  readSoon(account: CachedAccount): void {
+    setImmediate(() => void this.load(account));
+  }
+
+  private async read(file: string): Promise<ContactLists | undefined> {
     await this.flush();
     const loaded = loadDataFile(file, LIST_CACHE_FORMAT);
     if (loaded.status === 'damaged') this.onDamaged(loaded);
     if (loaded.status !== 'loaded') return undefined;
-    this.known.set(file, loaded.value);
-    return loaded.value;
+    // Lists saved while the file was read are newer than it.
+    if (!this.known.has(file)) this.known.set(file, loaded.value);
+    return this.known.get(file);
   }
 
   /** Writes the saves that wait; resolves once every write has finished (successfully or not). */

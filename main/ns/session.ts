@@ -188,6 +188,9 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   async start(initial: { readonly status: SettableStatus; readonly ims?: boolean }): Promise<void> {
     const { log } = this.options;
     const signingIn = this.phases.go({ name: 'signing-in', cancel: new AbortController(), held: [] });
+    // The cached lists are read while VER, INF and USR are under way, by the handle as typed (the
+    // cache ignores case; should the server spell it otherwise, the SYN reads that file then).
+    this.options.listCache.readSoon(this.cachedAccount());
     let authenticated: Authenticated;
     try {
       authenticated = await authenticate({

@@ -48,6 +48,19 @@ it('sets a damaged cache aside, syncs the lists whole and tells whoever listens'
   expect((await cache().load(account))?.version).toBe(1);
 });
 
+it('reads the cache while the sign-in waits for the server, not once it is signed in', async () => {
+  // The server never answers VER: the sign-in gets no further than its first request.
+  const server = await scripted.serve([['C: VER 1 MSNP3 MSNP2 CVR0', 'HANG']]);
+  await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
+  await writeFile(cache().fileOf({ server: server.address, handle: HANDLE }), 'not JSON');
+  const messenger = scripted.messenger();
+  const recovered = nextEvent(messenger, 'fileRecovered');
+  const signIn = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch(() => undefined);
+  expect(await recovered).toMatchObject({ file: 'contact-list' });
+  await messenger.signOut();
+  await signIn;
+});
+
 it('reads a cache of version 1 (the lists alone, before schema versions) and offers its list version', async () => {
   const server = await scripted.serve([[...authentication('MSNP3', 1), 'C: SYN 5 5', 'S: SYN 5 5', 'C: CHG 6 NLN', 'S: CHG 6 NLN', ...SIGN_OUT]]);
   const account = { server: server.address, handle: HANDLE };
