@@ -95,8 +95,8 @@ export class SessionMirror {
       change((current) => withLists(current, lists, this.presence));
     });
     on('presence', (line) => {
-      const previous = this.presence.get(keyOf(line.handle));
-      this.presence.set(keyOf(line.handle), { status: line.status, friendlyName: line.friendlyName ?? previous?.friendlyName });
+      const key = keyOf(line.handle);
+      this.presence.set(key, { status: line.status, friendlyName: line.friendlyName ?? this.presence.get(key)?.friendlyName });
       this.presenceChanges.push(line);
       this.presenceSchedule.add(line.initial);
     });

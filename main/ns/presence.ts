@@ -16,23 +16,22 @@ function contactStatus(code: string | undefined): StatusCode {
 
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
 export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
+  // A sign-in's ILN burst is hundreds of lines: they are read by index, and the event made in one go.
   const announce = (command: MsnpCommand, status: string | undefined, handle: string | undefined, name: string | undefined, initial: boolean): void => {
     if (!isValidHandle(handle)) return context.malformed(command, 'no handle');
-    context.emit('presence', {
-      handle,
-      status: contactStatus(status),
-      ...(name !== undefined && { friendlyName: percentDecode(name) }),
-      initial,
-    });
+    const event = name === undefined ? { handle, status: contactStatus(status), initial } : { handle, status: contactStatus(status), friendlyName: percentDecode(name), initial };
+    context.emit('presence', event);
   };
   return {
     ILN: (command) => {
-      const [, status, handle, name] = command.params;
-      announce(command, status, handle, name, true);
+      const params = command.params;
+      announce(command, params[1], params[2], params[3], true);
     },
     NLN: (command) => {
-      const [status, handle, name] = command.params;
-      announce(command, status, handle, name, false);
+      const params = command.params;
+      const handle = params[1];
+      const name = params[2];
+      announce(command, params[0], handle, name, false);
       if (isValidHandle(handle) && name !== undefined) onNameSeen(handle, percentDecode(name));
     },
     FLN: (command) => {

@@ -35,7 +35,7 @@ import {
   setPrivacyMode,
 } from './list-commands';
 import type { CachedAccount, ListCache } from './list-cache';
-import { type ContactLists, EMPTY_LISTS, ListSync, leftReverseList } from './lists';
+import { type ContactLists, EMPTY_LISTS, ListSync, leftReverseList, withVersion } from './lists';
 import { parseServiceMessage } from './mail';
 import { changeStatus, presenceHandlers } from './presence';
 import { PrivacyControl } from './privacy';
@@ -386,7 +386,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       } else {
         await dump;
         const synced = (collector as ListSync).result;
-        const lists = Number.isInteger(version) ? { ...synced, version } : synced;
+        const lists = Number.isInteger(version) ? withVersion(synced, version) : synced;
         this.commitLists(lists);
         // A removal while I was away comes as a shorter reverse list, not as REM 0 RL: the cache remembers who was there.
         for (const removed of leftReverseList(cached, lists)) this.emit('removedBy', removed);
