@@ -84,24 +84,8 @@ function InviteDialog({ conversation, onClose }: { readonly conversation: Conver
   );
 }
 
-/**
- * True from the frame after the window is first drawn. The transcript is drawn then: taking in the
- * snapshot and drawing the window, then drawing its messages, are two tasks of a frame or two each
- * rather than one long one that freezes the window it opens in.
- */
-function useAfterFirstPaint(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || painted) return;
-    const frame = requestAnimationFrame(() => setPainted(true));
-    return () => cancelAnimationFrame(frame);
-  }, [ready, painted]);
-  return painted;
-}
-
 export function ConversationWindow({ id }: { readonly id: string }) {
   const ready = useMessenger(selectReady);
-  const painted = useAfterFirstPaint(ready);
   const conversation = useMessenger(useMemo(() => selectConversation(id), [id]));
   const contacts = useMessenger(selectContacts);
   const banner = useMessenger(selectBanner);
@@ -156,11 +140,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
           {online && keepsHistory === undefined && <HistoryPrompt />}
-          {painted ? (
-            <Transcript conversation={conversation} contacts={contacts} onResend={resend} earlier={earlier} />
-          ) : (
-            <div className="transcript" />
-          )}
+          <Transcript conversation={conversation} contacts={contacts} onResend={resend} earlier={earlier} />
           <Composer conversationId={id} format={format} language={spelling} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>

@@ -1,0 +1,74 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { useCallback, useRef } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { layOutVirtualLists } from '../testing/layout';
+import { useVirtualList, VirtualRows, type VirtualListOptions } from './VirtualList';
+
+const ROW_HEIGHT = 20;
+/** Ten rows in view. */
+const VIEWPORT_HEIGHT = 200;
+const COUNT = 1000;
+
+layOutVirtualLists({ rowHeight: ROW_HEIGHT, viewportHeight: VIEWPORT_HEIGHT });
+
+function List(options: Omit<VirtualListOptions, 'count' | 'rowKey' | 'estimateHeight'>) {
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualList(
+    useCallback(() => viewportRef.current, []),
+    { count: COUNT, rowKey: (index) => index, estimateHeight: ROW_HEIGHT, ...options },
+  );
+  return <VirtualRows virtualizer={virtualizer} viewportRef={viewportRef} data-testid="list" renderRow={(index) => `Row ${index}`} />;
+}
+
+const drawn = (): number[] => [...screen.getByTestId('list').querySelectorAll('[data-index]')].map((row) => Number(row.getAttribute('data-index')));
+
+// Frames come when a test says so: each runs the animation frame callbacks asked for before it.
+let frameCallbacks = new Map<number, FrameRequestCallback>();
+let lastFrameId = 0;
+beforeEach(() => {
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+    frameCallbacks.set(++lastFrameId, callback);
+    return lastFrameId;
+  });
+  vi.spyOn(window, 'cancelAnimationFrame').mockImplementation((id) => void frameCallbacks.delete(id));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  frameCallbacks = new Map();
+});
+
+const nextFrame = (): void => {
+  const callbacks = [...frameCallbacks.values()];
+  frameCallbacks = new Map();
+  act(() => {
+    for (const callback of callbacks) callback(performance.now());
+  });
+};
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+describe('a virtual list', () => {
+  it('draws the rows in view first, and those either side of them a frame later', () => {
+    render(<List fixedHeight />);
+    expect(drawn()).toEqual(range(0, 9));
+    nextFrame();
+    expect(drawn()).toEqual(range(0, 15));
+  });
+
+  it('opening with its window, draws its bare viewport, then lays itself out at its end, then draws the rows in view', () => {
+    render(<List stickToEnd rowsAfterFirstPaint />);
+    const viewport = screen.getByTestId('list');
+    expect(drawn()).toEqual([]);
+    expect(viewport.scrollHeight).toBe(0);
+    nextFrame();
+    expect(drawn()).toEqual([]);
+    expect(viewport.scrollHeight).toBe(COUNT * ROW_HEIGHT);
+    expect(viewport.scrollTop).toBe(COUNT * ROW_HEIGHT - VIEWPORT_HEIGHT);
+    // happy-dom moves scrollTop without the scroll event a browser sends before the next frame.
+    fireEvent.scroll(viewport);
+    nextFrame();
+    expect(drawn()).toEqual(range(COUNT - 10, COUNT - 1));
+    nextFrame();
+    expect(drawn()).toEqual(range(COUNT - 16, COUNT - 1));
+  });
+});
