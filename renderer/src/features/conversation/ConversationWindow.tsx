@@ -1,7 +1,7 @@
 // One conversation's window: the toolbar, who is in it (with their status), the transcript, the
 // composer, and the status bar (who is typing, or when the last message arrived).
 
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Conversation, MessengerState } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { RichText } from '../../components/rich-text/RichText';
@@ -85,7 +85,9 @@ function InviteDialog({ conversation, onClose }: { readonly conversation: Conver
 }
 
 export function ConversationWindow({ id }: { readonly id: string }) {
-  const ready = useMessenger(selectReady);
+  // The window is first drawn in the background, in slices between frames, rather than in the task
+  // that takes in the snapshot.
+  const ready = useDeferredValue(useMessenger(selectReady));
   const conversation = useMessenger(useMemo(() => selectConversation(id), [id]));
   const contacts = useMessenger(selectContacts);
   const banner = useMessenger(selectBanner);
