@@ -68,7 +68,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       logMessageText: options.logMessageText ?? host.logMessageText?.bind(host),
     };
     this.now = options.now ?? Date.now;
-    this.newId = options.newId ?? randomUUID;
+    this.newId = options.newId ?? sequentialIds();
     this.invitations = new InvitationPolicy(options.invitations, this.now);
   }
 
@@ -96,7 +96,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       from: self.handle.toLowerCase(),
       fromName: self.friendlyName,
       sentAt: this.now(),
-      text: text.replace(/\r\n?/g, '\n'),
+      text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text,
       delivery: 'sending',
       // The format travels only on MSNP3 (§7.2); the transcript shows what the others see.
       ...(this.host.dialect() === 'MSNP3' ? { format: normalizeFormat(format ?? DEFAULT_MESSAGE_FORMAT) } : {}),
@@ -252,6 +252,17 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     if (!runtime) throw new SessionError('input', 'no-such-conversation');
     return runtime;
   }
+}
+
+/**
+ * Ids for conversations, messages and lines: one random UUID for the service, then a counter, so
+ * every id is unique across sign-ins and restarts (the history keeps them) while a message costs
+ * an increment rather than sixteen random bytes formatted.
+ */
+function sequentialIds(): () => string {
+  const prefix = randomUUID();
+  let next = 0;
+  return () => `${prefix}.${(next++).toString(36)}`;
 }
 
 function normalizeHandle(handle: string): string {

@@ -12,7 +12,6 @@ export type IncomingPayload =
   | { readonly kind: 'invitation'; readonly command: string; readonly cookie?: string; readonly application?: string }
   | { readonly kind: 'other'; readonly contentType: string };
 
-const encoder = new TextEncoder();
 /** `text/plain` without a charset is ISO-8859-1; WHATWG decodes that label as its superset windows-1252. */
 const latin1 = new TextDecoder('windows-1252');
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -26,7 +25,7 @@ const AUTO_SUBMITTED = 'Auto-Submitted';
 const AUTO_REPLIED = 'auto-replied';
 
 function byteLength(text: string): number {
-  return encoder.encode(text).byteLength;
+  return Buffer.byteLength(text, 'utf8');
 }
 
 export interface TextPayloadOptions {
@@ -43,6 +42,26 @@ function textHeaders(format: MessageFormat | undefined, automatic: boolean): Arr
   return headers;
 }
 
+/** A text message's header block, blank line included, as bytes: [typed, automatic]. */
+type HeaderBlocks = [Buffer | undefined, Buffer | undefined];
+
+/**
+ * Header blocks made once per format: a conversation sends one format message after message (the
+ * service hands over the same normalized object each time, format.ts), so a message costs its text.
+ */
+const headerBlocks = new WeakMap<MessageFormat, HeaderBlocks>();
+const plainHeaderBlocks: HeaderBlocks = [undefined, undefined];
+
+function headerBlock(format: MessageFormat | undefined, automatic: boolean): Buffer {
+  let blocks = format ? headerBlocks.get(format) : plainHeaderBlocks;
+  if (!blocks) {
+    blocks = [undefined, undefined];
+    headerBlocks.set(format as MessageFormat, blocks);
+  }
+  const slot = automatic ? 1 : 0;
+  return (blocks[slot] ??= Buffer.from(buildMime(textHeaders(format, automatic), '')));
+}
+
 /**
  * One or more payloads for a text, each at most `maxPayloadBytes` (headers included). Line breaks
  * are sent as CR LF. Parts break between grapheme clusters, or between code points when a single
@@ -50,10 +69,19 @@ function textHeaders(format: MessageFormat | undefined, automatic: boolean): Arr
  */
 export function buildTextPayloads(text: string, format?: MessageFormat, options: TextPayloadOptions = {}): Uint8Array[] {
   const { automatic = false, maxPayloadBytes = MAX_PAYLOAD_BYTES } = options;
-  const headers = textHeaders(format, automatic);
-  const room = maxPayloadBytes - buildMime(headers, '').byteLength;
+  const head = headerBlock(format, automatic);
+  const room = maxPayloadBytes - head.byteLength;
   if (room < 4) throw new RangeError('The message headers leave no room for text');
-  return splitText(text.replace(/\r?\n/g, '\r\n'), room).map((part) => buildMime(headers, part));
+  const body = text.includes('\n') ? text.replace(/\r?\n/g, '\r\n') : text;
+  return splitText(body, room).map((part) => withBody(head, part));
+}
+
+/** The header block followed by the UTF-8 text, in one buffer. */
+function withBody(head: Buffer, text: string): Buffer {
+  const payload = Buffer.allocUnsafe(head.byteLength + Buffer.byteLength(text));
+  head.copy(payload, 0);
+  payload.write(text, head.byteLength, 'utf8');
+  return payload;
 }
 
 /** Splits text into parts of at most `maxBytes` UTF-8 bytes without breaking a character. */
