@@ -386,19 +386,15 @@ export class ConversationRuntime {
   private transmit(switchboard: Switchboard, messageId: string): void {
     const record = this.context.record();
     const at = record ? indexOfMessage(record, messageId) : -1;
-    const message = record?.entries[at];
-    if (message?.type !== 'message') return;
+    const message = record && findMessage(record, messageId, at);
+    if (!message) return;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
     const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
-    const pending = parts.flatMap((part, index) => (delivered.has(index) ? [] : [{ part, index }]));
     const epoch = this.context.epoch();
-    const sends = pending.map(({ part, index }) =>
-      switchboard.sendAcknowledged(part).then((acknowledged) => {
-        if (acknowledged) delivered.add(index);
-      }),
-    );
-    void Promise.allSettled(sends).then(() => {
+    // Settles once every part sent has its ACK, NAK or failure: one callback a part, no promise
+    // gathering them, since a chat sends message after message and each costs what it needs.
+    const settle = (): void => {
       if (delivered.size === parts.length) {
         this.deliveredParts.delete(messageId);
         this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' }), at));
@@ -406,7 +402,20 @@ export class ConversationRuntime {
         this.deliveredParts.set(messageId, delivered);
         this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
       }
+    };
+    let outstanding = 0;
+    const answered = (): void => {
+      if (--outstanding === 0) settle();
+    };
+    parts.forEach((part, index) => {
+      if (delivered.has(index)) return;
+      outstanding++;
+      switchboard.sendAcknowledged(part).then((acknowledged) => {
+        if (acknowledged) delivered.add(index);
+        answered();
+      }, answered);
     });
+    if (outstanding === 0) queueMicrotask(settle);
   }
 
   /** Messages still waiting for someone to join fail; their text stays for resending. */
