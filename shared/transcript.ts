@@ -63,12 +63,13 @@ export function indexOfEntry(transcript: Transcript, id: string, hint?: number):
   return -1;
 }
 
-/** The transcript with `entry` added at its end; once `entries` reaches two chunks, the older one is frozen into `earlier`. */
-export function withAppended<T extends Transcript>(transcript: T, entry: TranscriptEntry): T {
-  const entries = transcript.entries.concat([entry]);
-  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(transcript)) return { ...transcript, entries };
+/** The transcript with `entry` added at its end (and `fields` changed with it); once `entries` reaches two chunks, the older one is frozen into `earlier`. */
+export function withAppended<T extends Transcript>(transcript: T, entry: TranscriptEntry, fields?: Partial<T>): T {
+  const entries = transcript.entries.slice();
+  entries.push(entry);
+  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(transcript)) return { ...transcript, ...fields, entries };
   const earlier = [...(transcript.earlier ?? []), entries.slice(0, TRANSCRIPT_CHUNK)];
-  return { ...transcript, entries: entries.slice(TRANSCRIPT_CHUNK), earlier, olderEntries: earlier.length * TRANSCRIPT_CHUNK };
+  return { ...transcript, ...fields, entries: entries.slice(TRANSCRIPT_CHUNK), earlier, olderEntries: earlier.length * TRANSCRIPT_CHUNK };
 }
 
 /** The transcript with the entry at `index` replaced (a delivery changed); the rest keep their identity. */

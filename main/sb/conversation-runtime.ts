@@ -10,12 +10,12 @@
 // becomes a visible failure after a timeout instead of a message that silently vanished.
 
 import type { AppError, TranscriptEvent } from '../../shared/errors';
-import type { ChatMessage, Conversation, Participant, SystemLine } from '../../shared/model';
+import type { Conversation, Participant, SystemLine } from '../../shared/model';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import {
+  type MessageEntry,
   findMessage,
   indexOfMessage,
-  messageEntry,
   systemEntry,
   withAbsent,
   withConnected,
@@ -328,24 +328,24 @@ export class ConversationRuntime {
       case 'text': {
         this.stopTyping(from);
         const sentAt = this.context.now();
-        const message: ChatMessage = {
+        const entry: MessageEntry = {
+          type: 'message',
           id: this.context.newId(),
           from,
           fromName,
           sentAt,
           text: content.text,
           delivery: 'received',
-          ...(content.format ? { format: content.format } : {}),
+          ...(content.format && { format: content.format }),
           ...(content.automatic && { automatic: content.automatic }),
         };
-        this.context.update((conversation) => ({
-          ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), messageEntry(message)),
-          lastReceivedAt: sentAt,
-        }));
-        const { text, format, automatic } = message;
+        this.context.update((conversation) =>
+          withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), entry, { lastReceivedAt: sentAt }),
+        );
+        const { text, format, automatic } = entry;
         this.context.emit('message', {
           conversationId: this.id,
-          messageId: message.id,
+          messageId: entry.id,
           from,
           fromName,
           text,
@@ -378,6 +378,8 @@ export class ConversationRuntime {
   }
 
   private stopTyping(handle: string): void {
+    // Only showTyping lists someone as typing, and it always sets their timer.
+    if (!this.typingTimers.has(handle)) return;
     clearTimeout(this.typingTimers.get(handle));
     this.typingTimers.delete(handle);
     this.context.update((conversation) => withTyping(conversation, handle, false));

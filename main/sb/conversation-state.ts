@@ -10,8 +10,9 @@ export function newConversation(id: string, participants: readonly Participant[]
   return { id, participants, entries: [], typing: [], connected: false };
 }
 
-export function withEntry(conversation: Conversation, entry: TranscriptEntry): Conversation {
-  return withAppended(conversation, entry);
+/** The conversation with `entry` at the end of its transcript, and `fields` changed in the same copy. */
+export function withEntry(conversation: Conversation, entry: TranscriptEntry, fields?: Partial<Conversation>): Conversation {
+  return withAppended(conversation, entry, fields);
 }
 
 export function systemEntry(line: SystemLine): TranscriptEntry {

@@ -5,10 +5,10 @@
 // conversation.
 
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Conversation, MessageFormat, Participant } from '../../shared/model';
+import type { Conversation, MessageFormat, Participant } from '../../shared/model';
 import { TypedEmitter } from '../../shared/emitter';
 import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, participantFor } from './conversation-runtime';
-import { findMessage, messageEntry, newConversation, withEntry, withMessage } from './conversation-state';
+import { type MessageEntry, findMessage, newConversation, withEntry, withMessage } from './conversation-state';
 import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
 import { type InvitationLimits, InvitationPolicy, type Refusal } from './invitation-policy';
 import { leftBlocked } from './transcript-events';
@@ -91,7 +91,8 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     const runtime = this.runtime(conversationId);
     if (text.trim().length === 0) throw new SessionError('input', 'empty-message');
     const self = this.host.self();
-    const message: ChatMessage = {
+    const message: MessageEntry = {
+      type: 'message',
       id: this.newId(),
       from: self.handle.toLowerCase(),
       fromName: self.friendlyName,
@@ -102,7 +103,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       ...(this.host.dialect() === 'MSNP3' ? { format: normalizeFormat(format ?? DEFAULT_MESSAGE_FORMAT) } : {}),
       ...(options.automatic && { automatic: true as const }),
     };
-    this.update(conversationId, (conversation) => withEntry(conversation, messageEntry(message)));
+    this.update(conversationId, (conversation) => withEntry(conversation, message));
     runtime.enqueue(message.id);
     return message.id;
   }

@@ -3,7 +3,7 @@
 // boundaries so no part ever ends inside a UTF-8 sequence.
 
 import type { MessageFormat } from '../../shared/model';
-import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, parseMime } from '../../protocol/index';
+import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, splitMime } from '../../protocol/index';
 import { formatHeaderValue, parseFormatHeader } from './format';
 
 export type IncomingPayload =
@@ -123,23 +123,39 @@ export function buildInvitationDecline(cookie: string): Uint8Array {
   return buildMime([MIME_VERSION, ['Content-Type', 'text/x-msmsgsinvite; charset=UTF-8']], body);
 }
 
+/** What a text message's headers say: how its body is encoded, its format, whether it is automatic. */
+interface TextHead {
+  readonly utf8: boolean;
+  readonly format?: MessageFormat;
+  readonly automatic: boolean;
+}
+
+/**
+ * The last text header block read, with what it says. Someone chatting sends the same headers
+ * message after message (the same client, the same format), so each is read once, not per message.
+ */
+let lastTextHead: { readonly block: string; readonly head: TextHead } | undefined;
+
+const utf8 = new TextDecoder('utf-8');
+
 export function parsePayload(payload: Uint8Array): IncomingPayload {
-  const message = parseMime(payload);
+  const { head: block, body } = splitMime(utf8.decode(payload));
+  if (lastTextHead?.block === block) return textPayload(lastTextHead.head, body, payload);
+  const message = { headers: parseHeaderLines(block), body };
   const contentType = mediaType(message);
   switch (contentType) {
     case 'text/plain': {
       const charset = (contentTypeParameter(message, 'charset') ?? '').toLowerCase();
-      const body = charset === 'utf-8' || charset === 'utf8' ? message.body : latin1.decode(bodyBytes(payload));
       const formatHeader = message.headers.get('x-mms-im-format');
       // RFC 3834: any value but "no" means the message was sent by a program, not typed.
       const autoSubmitted = message.headers.get(AUTO_SUBMITTED.toLowerCase());
-      const automatic = autoSubmitted !== undefined && autoSubmitted.toLowerCase() !== 'no';
-      return {
-        kind: 'text',
-        text: body.replace(/\r\n?/g, '\n'),
+      const head: TextHead = {
+        utf8: charset === 'utf-8' || charset === 'utf8',
         ...(formatHeader !== undefined && { format: parseFormatHeader(formatHeader) }),
-        ...(automatic && { automatic: true as const }),
+        automatic: autoSubmitted !== undefined && autoSubmitted.toLowerCase() !== 'no',
       };
+      lastTextHead = { block, head };
+      return textPayload(head, body, payload);
     }
     case 'text/x-msmsgscontrol': {
       const handle = message.headers.get('typinguser');
@@ -157,6 +173,17 @@ export function parsePayload(payload: Uint8Array): IncomingPayload {
     default:
       return { kind: 'other', contentType };
   }
+}
+
+function textPayload({ utf8: isUtf8, format, automatic }: TextHead, body: string, payload: Uint8Array): IncomingPayload {
+  // `text/plain` without a UTF-8 charset is read from the bytes again, as windows-1252.
+  const decoded = isUtf8 ? body : latin1.decode(bodyBytes(payload));
+  return {
+    kind: 'text',
+    text: decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded,
+    ...(format && { format }),
+    ...(automatic && { automatic: true as const }),
+  };
 }
 
 /** The raw body bytes after the first empty line, found the way parseMime finds it. */
