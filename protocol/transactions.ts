@@ -53,7 +53,8 @@ export class ConnectionClosedError extends Error {
 
 interface Pending {
   readonly request: string;
-  readonly replies: ReadonlySet<string>;
+  /** Reply names that end the request (one or two: an array is cheaper than a set per request). */
+  readonly replies: readonly string[];
   readonly resolve: (reply: MsnpCommand) => void;
   readonly reject: (error: Error) => void;
   readonly timer: ReturnType<typeof setTimeout>;
@@ -84,7 +85,7 @@ export class PendingRequests {
         this.pending.delete(trid);
         reject(new RequestTimeoutError(request, timeoutMs));
       }, timeoutMs);
-      this.pending.set(trid, { request, replies: new Set(options.replies ?? [request]), resolve, reject, timer });
+      this.pending.set(trid, { request, replies: options.replies ?? [request], resolve, reject, timer });
     });
   }
 
@@ -103,7 +104,7 @@ export class PendingRequests {
       entry.reject(new ProtocolError(Number(command.name), trid, entry.request));
       return true;
     }
-    if (!entry.replies.has(command.name)) return false;
+    if (!entry.replies.includes(command.name)) return false;
     this.finish(trid, entry);
     entry.resolve(command);
     return true;

@@ -7,15 +7,16 @@ export type EventMap = object;
 type Listener<T> = (payload: T) => void;
 
 export class TypedEmitter<Events extends EventMap> {
-  private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
+  /**
+   * Each event's listeners, an array replaced (never changed) when one is added or removed: an
+   * emit, which happens for every message and every state change, walks the array it finds
+   * without copying it, and a listener added or removed meanwhile takes effect from the next.
+   */
+  private readonly listeners = new Map<keyof Events, ReadonlyArray<Listener<never>>>();
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
-    let set = this.listeners.get(event);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(event, set);
-    }
-    set.add(listener as Listener<never>);
+    const current = this.listeners.get(event) ?? [];
+    if (!current.includes(listener as Listener<never>)) this.listeners.set(event, [...current, listener as Listener<never>]);
     return () => this.off(event, listener);
   }
 
@@ -28,7 +29,11 @@ export class TypedEmitter<Events extends EventMap> {
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    this.listeners.get(event)?.delete(listener as Listener<never>);
+    const current = this.listeners.get(event);
+    if (!current?.includes(listener as Listener<never>)) return;
+    const rest = current.filter((candidate) => candidate !== listener);
+    if (rest.length > 0) this.listeners.set(event, rest);
+    else this.listeners.delete(event);
   }
 
   /** Resolves with the next payload of `event`. */
@@ -37,9 +42,9 @@ export class TypedEmitter<Events extends EventMap> {
   }
 
   protected emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-    const set = this.listeners.get(event);
-    if (!set) return;
-    for (const listener of [...set]) (listener as Listener<Events[K]>)(payload);
+    const listeners = this.listeners.get(event);
+    if (!listeners) return;
+    for (const listener of listeners) (listener as Listener<Events[K]>)(payload);
   }
 
   removeAllListeners(): void {

@@ -10,12 +10,12 @@
 // becomes a visible failure after a timeout instead of a message that silently vanished.
 
 import type { AppError, TranscriptEvent } from '../../shared/errors';
-import type { ChatMessage, Conversation, Participant, SystemLine } from '../../shared/model';
+import type { Conversation, Participant, SystemLine } from '../../shared/model';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import {
+  type MessageEntry,
   findMessage,
   indexOfMessage,
-  messageEntry,
   systemEntry,
   withAbsent,
   withConnected,
@@ -328,24 +328,24 @@ export class ConversationRuntime {
       case 'text': {
         this.stopTyping(from);
         const sentAt = this.context.now();
-        const message: ChatMessage = {
+        const entry: MessageEntry = {
+          type: 'message',
           id: this.context.newId(),
           from,
           fromName,
           sentAt,
           text: content.text,
           delivery: 'received',
-          ...(content.format ? { format: content.format } : {}),
+          ...(content.format && { format: content.format }),
           ...(content.automatic && { automatic: content.automatic }),
         };
-        this.context.update((conversation) => ({
-          ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), messageEntry(message)),
-          lastReceivedAt: sentAt,
-        }));
-        const { text, format, automatic } = message;
+        this.context.update((conversation) =>
+          withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), entry, { lastReceivedAt: sentAt }),
+        );
+        const { text, format, automatic } = entry;
         this.context.emit('message', {
           conversationId: this.id,
-          messageId: message.id,
+          messageId: entry.id,
           from,
           fromName,
           text,
@@ -378,6 +378,8 @@ export class ConversationRuntime {
   }
 
   private stopTyping(handle: string): void {
+    // Only showTyping lists someone as typing, and it always sets their timer.
+    if (!this.typingTimers.has(handle)) return;
     clearTimeout(this.typingTimers.get(handle));
     this.typingTimers.delete(handle);
     this.context.update((conversation) => withTyping(conversation, handle, false));
@@ -386,19 +388,15 @@ export class ConversationRuntime {
   private transmit(switchboard: Switchboard, messageId: string): void {
     const record = this.context.record();
     const at = record ? indexOfMessage(record, messageId) : -1;
-    const message = record?.entries[at];
-    if (message?.type !== 'message') return;
+    const message = record && findMessage(record, messageId, at);
+    if (!message) return;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
     const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
-    const pending = parts.flatMap((part, index) => (delivered.has(index) ? [] : [{ part, index }]));
     const epoch = this.context.epoch();
-    const sends = pending.map(({ part, index }) =>
-      switchboard.sendAcknowledged(part).then((acknowledged) => {
-        if (acknowledged) delivered.add(index);
-      }),
-    );
-    void Promise.allSettled(sends).then(() => {
+    // Settles once every part sent has its ACK, NAK or failure: one callback a part, no promise
+    // gathering them, since a chat sends message after message and each costs what it needs.
+    const settle = (): void => {
       if (delivered.size === parts.length) {
         this.deliveredParts.delete(messageId);
         this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' }), at));
@@ -406,7 +404,20 @@ export class ConversationRuntime {
         this.deliveredParts.set(messageId, delivered);
         this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
       }
+    };
+    let outstanding = 0;
+    const answered = (): void => {
+      if (--outstanding === 0) settle();
+    };
+    parts.forEach((part, index) => {
+      if (delivered.has(index)) return;
+      outstanding++;
+      switchboard.sendAcknowledged(part).then((acknowledged) => {
+        if (acknowledged) delivered.add(index);
+        answered();
+      }, answered);
     });
+    if (outstanding === 0) queueMicrotask(settle);
   }
 
   /** Messages still waiting for someone to join fail; their text stays for resending. */

@@ -38,6 +38,9 @@ export interface SwitchboardOptions {
   logMessageText?: () => boolean;
 }
 
+const ACK_MODE: readonly string[] = ['A'];
+const ACK_REPLIES: readonly string[] = ['ACK', 'NAK'];
+
 export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   private readonly peers = new Map<string, Participant>();
   /**
@@ -99,13 +102,10 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   }
 
   /** Sends with ack mode `A` (§6.6): true on ACK, false on NAK; rejects on timeout or a closed switchboard. */
-  async sendAcknowledged(payload: Uint8Array): Promise<boolean> {
-    const reply = await this.connection.request('MSG', ['A'], {
-      payload,
-      replies: ['ACK', 'NAK'],
-      timeoutMs: this.options.ackTimeoutMs,
-    });
-    return reply.name === 'ACK';
+  sendAcknowledged(payload: Uint8Array): Promise<boolean> {
+    return this.connection
+      .request('MSG', ACK_MODE, { payload, replies: ACK_REPLIES, timeoutMs: this.options.ackTimeoutMs })
+      .then((reply) => reply.name === 'ACK');
   }
 
   /** Sends with ack mode `U` (typing) or `N` (an invitation's answer) and waits for nothing. */

@@ -14,6 +14,7 @@ import { startServer } from '../../server/index';
 import { formatNumber, median, milliseconds, percentile, printTable } from './measure';
 import { type BenchResult, judge } from './results';
 import { RawConversation } from './switchboard-floor';
+import { entriesBetween } from '../../shared/transcript';
 
 const WARMUP = 50;
 const ROUND_TRIPS = 1000;
@@ -97,7 +98,8 @@ class ClientConversation {
     });
     const ms = performance.now() - started;
     const ids = new Set(sent);
-    const entries = this.a.state.conversations[this.conversation]?.entries ?? [];
+    const conversation = this.a.state.conversations[this.conversation];
+    const entries = conversation ? entriesBetween(conversation, 0) : [];
     const delivered = entries.filter((entry) => ids.has(entry.id) && entry.type === 'message' && entry.delivery === 'delivered').length;
     if (delivered !== count) throw new Error(`${delivered} of ${count} messages were delivered`);
     return ms;
