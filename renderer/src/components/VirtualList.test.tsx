@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { layOutVirtualLists } from '../testing/layout';
-import { useVirtualList, VirtualRows, type VirtualListOptions } from './VirtualList';
+import { type ListVirtualizer, useVirtualList, VirtualRows, type VirtualListOptions } from './VirtualList';
 
 const ROW_HEIGHT = 20;
 /** Ten rows in view. */
@@ -11,12 +11,18 @@ const COUNT = 1000;
 
 layOutVirtualLists({ rowHeight: ROW_HEIGHT, viewportHeight: VIEWPORT_HEIGHT });
 
-function List(options: Omit<VirtualListOptions, 'count' | 'rowKey' | 'estimateHeight'>) {
+/** The list's virtualizer, for a test to scroll it as a program would. */
+let drawnVirtualizer: ListVirtualizer | undefined;
+
+function List(options: Partial<VirtualListOptions>) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualList(
     useCallback(() => viewportRef.current, []),
     { count: COUNT, rowKey: (index) => index, estimateHeight: ROW_HEIGHT, ...options },
   );
+  useEffect(() => {
+    drawnVirtualizer = virtualizer;
+  }, [virtualizer]);
   return <VirtualRows virtualizer={virtualizer} viewportRef={viewportRef} data-testid="list" renderRow={(index) => `Row ${index}`} />;
 }
 
@@ -70,5 +76,46 @@ describe('a virtual list', () => {
     expect(drawn()).toEqual(range(COUNT - 10, COUNT - 1));
     nextFrame();
     expect(drawn()).toEqual(range(COUNT - 16, COUNT - 1));
+  });
+
+  it('kept at its end with rows only appended, follows the rows added while the reader is there, and leaves the reader elsewhere in place', () => {
+    const { rerender } = render(<List stickToEnd appendOnly count={COUNT} />);
+    nextFrame();
+    const viewport = screen.getByTestId('list');
+    const end = (count: number) => count * ROW_HEIGHT - VIEWPORT_HEIGHT;
+    fireEvent.scroll(viewport);
+    rerender(<List stickToEnd appendOnly count={COUNT + 10} />);
+    expect(viewport.scrollTop).toBe(end(COUNT + 10));
+    fireEvent.scroll(viewport);
+    expect(drawn()).toContain(COUNT + 9);
+
+    act(() => drawnVirtualizer?.scrollToOffset(0));
+    fireEvent.scroll(viewport);
+    rerender(<List stickToEnd appendOnly count={COUNT + 20} />);
+    expect(viewport.scrollTop).toBe(0);
+    expect(drawn()).toContain(0);
+
+    act(() => drawnVirtualizer?.scrollToEnd());
+    fireEvent.scroll(viewport);
+    rerender(<List stickToEnd appendOnly count={COUNT + 30} />);
+    expect(viewport.scrollTop).toBe(end(COUNT + 30));
+  });
+
+  it('kept at its end with rows only appended but read far from it, lays its rows out once for the rows it measures, not once for each', () => {
+    // The rows come out shorter than estimated, so each measurement moves every row after it.
+    let keysAsked = 0;
+    const rowKey = (index: number) => {
+      keysAsked++;
+      return index;
+    };
+    render(<List stickToEnd appendOnly estimateHeight={ROW_HEIGHT + 10} rowKey={rowKey} />);
+    nextFrame();
+    const viewport = screen.getByTestId('list');
+    keysAsked = 0;
+    act(() => drawnVirtualizer?.scrollToOffset(0));
+    fireEvent.scroll(viewport);
+    expect(drawn()).toContain(0);
+    // A pass over the rows asks for each one's key: a pass or two, not one for each row measured.
+    expect(keysAsked).toBeLessThan(3 * COUNT);
   });
 });

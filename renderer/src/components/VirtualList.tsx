@@ -33,6 +33,8 @@ export interface VirtualListOptions {
   readonly keepIndices?: readonly number[];
   /** Keeps the list scrolled to its end as rows are added, while the user is at the end. */
   readonly stickToEnd?: boolean;
+  /** Rows are only ever added after the last one: none is removed, or added before another. */
+  readonly appendOnly?: boolean;
   /**
    * Draws the bare viewport in the frame it appears; the list lays itself out (and a list kept at
    * its end scrolls there) in the next frame, and draws its rows in the one after.
@@ -71,6 +73,13 @@ export const STICK_TO_END_PX = 40;
 export function useVirtualList(scrollElement: () => HTMLDivElement | null, options: VirtualListOptions): ListVirtualizer {
   const { keepIndices, stickToEnd } = options;
   const stage = useDrawingStage(options.rowsAfterFirstPaint ? 'viewport' : 'in-view');
+  // Anchored to its end, a list stays there as rows are measured and added, and keeps the reader's
+  // row in place when rows before it go; but each row measured then lays out every row after it
+  // again, to see whether the end moved: at the top of 10,000 messages, all of them for each row.
+  // Rows only ever added at the end move nothing the reader sees elsewhere, so a list of those is
+  // anchored to its end only while the reader is there.
+  const [atEnd, setAtEnd] = useState(true);
+  const anchoredToEnd = atEnd || !options.appendOnly;
   const rangeExtractor = useCallback(
     (range: Range) => {
       if (stage === 'laid-out') return [];
@@ -100,8 +109,9 @@ export function useVirtualList(scrollElement: () => HTMLDivElement | null, optio
     // measure for nothing before scrolling down).
     ...(stickToEnd
       ? {
-          anchorTo: 'end' as const,
+          anchorTo: anchoredToEnd ? ('end' as const) : ('start' as const),
           followOnAppend: true,
+          ...(options.appendOnly ? { onChange: (instance: ListVirtualizer) => setAtEnd(instance.isAtEnd()) } : {}),
           scrollEndThreshold: STICK_TO_END_PX,
           initialOffset: () => Math.max(0, options.count * options.estimateHeight - FALLBACK_HEIGHT),
         }
