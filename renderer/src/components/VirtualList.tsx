@@ -73,6 +73,7 @@ export const STICK_TO_END_PX = 40;
 export function useVirtualList(scrollElement: () => HTMLDivElement | null, options: VirtualListOptions): ListVirtualizer {
   const { keepIndices, stickToEnd } = options;
   const stage = useDrawingStage(options.rowsAfterFirstPaint ? 'viewport' : 'in-view');
+  const laidOut = stage !== 'viewport';
   // Anchored to its end, a list stays there as rows are measured and added, and keeps the reader's
   // row in place when rows before it go; but each row measured then lays out every row after it
   // again, to see whether the end moved: at the top of 10,000 messages, all of them for each row.
@@ -92,8 +93,9 @@ export function useVirtualList(scrollElement: () => HTMLDivElement | null, optio
   // No React Compiler memoizes this project's components, so the virtualizer's fresh functions are safe.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    // Until then the virtualizer neither lays out the rows (a pass over all of them) nor watches the viewport.
-    enabled: stage !== 'viewport',
+    // Showing the bare viewport, the virtualizer neither lays out the rows (a pass over all of them)
+    // nor watches the viewport.
+    enabled: laidOut,
     count: options.count,
     getScrollElement: scrollElement,
     getItemKey: options.rowKey,
@@ -117,7 +119,7 @@ export function useVirtualList(scrollElement: () => HTMLDivElement | null, optio
         }
       : {}),
   });
-  const laidOut = stage !== 'viewport';
+  // A list kept at its end opens there, as soon as it is laid out.
   useLayoutEffect(() => {
     if (stickToEnd && laidOut) virtualizer.scrollToEnd();
   }, [stickToEnd, laidOut, virtualizer]);

@@ -139,8 +139,8 @@ export function Transcript({ conversation, contacts, onResend, earlier }: Transc
       estimateHeight: ESTIMATED_ENTRY_HEIGHT,
       keepIndices,
       stickToEnd: true,
-      // Entries are only appended; the row of earlier conversations' lines, when there is one,
-      // comes as the window opens, at its end.
+      // Entries are only appended; the row of earlier conversations' lines, when there is one, is
+      // added above them as the window opens, while the reader is at the end.
       appendOnly: true,
       // The transcript opens with its window: its rows are drawn in the frames after the window's own.
       rowsAfterFirstPaint: true,
