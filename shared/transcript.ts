@@ -9,7 +9,7 @@
 import type { Conversation, TranscriptEntry } from './model';
 
 /** Entries per frozen chunk; `entries` holds fewer than twice this many. */
-export const TRANSCRIPT_CHUNK = 64;
+export const TRANSCRIPT_CHUNK = 32;
 
 type Transcript = Pick<Conversation, 'entries' | 'olderEntries' | 'earlier'>;
 

@@ -101,11 +101,15 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     await this.connection.request('CAL', [handle], { timeoutMs: this.options.requestTimeoutMs });
   }
 
-  /** Sends with ack mode `A` (§6.6): true on ACK, false on NAK; rejects on timeout or a closed switchboard. */
-  sendAcknowledged(payload: Uint8Array): Promise<boolean> {
-    return this.connection
-      .request('MSG', ACK_MODE, { payload, replies: ACK_REPLIES, timeoutMs: this.options.ackTimeoutMs })
-      .then((reply) => reply.name === 'ACK');
+  /**
+   * Sends with ack mode `A` (§6.6), then calls `done` once: with true on ACK, false on NAK, or the
+   * error (no answer in time, a closed switchboard). A callback, not a promise: a burst holds one
+   * per message in flight.
+   */
+  sendAcknowledged(payload: Uint8Array, done: (error: Error | undefined, acknowledged: boolean) => void): void {
+    this.connection.requestThen('MSG', ACK_MODE, { payload, replies: ACK_REPLIES, timeoutMs: this.options.ackTimeoutMs }, (error, reply) =>
+      done(error, reply?.name === 'ACK'),
+    );
   }
 
   /** Sends with ack mode `U` (typing) or `N` (an invitation's answer) and waits for nothing. */
