@@ -67,7 +67,7 @@ export function indexOfEntry(transcript: Transcript, id: string, hint?: number):
 export function withAppended<T extends Transcript>(transcript: T, entry: TranscriptEntry, fields?: Partial<T>): T {
   const entries = transcript.entries.slice();
   entries.push(entry);
-  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(transcript)) return { ...transcript, ...fields, entries };
+  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(transcript)) return fields ? { ...transcript, ...fields, entries } : { ...transcript, entries };
   const earlier = [...(transcript.earlier ?? []), entries.slice(0, TRANSCRIPT_CHUNK)];
   return { ...transcript, ...fields, entries: entries.slice(TRANSCRIPT_CHUNK), earlier, olderEntries: earlier.length * TRANSCRIPT_CHUNK };
 }
