@@ -162,7 +162,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       this.publishSoon();
     });
     this.autoReply = new AutoReply({
-      status: () => this.current.session.status,
+      status: () => this.made.session.status,
       reply: (conversationId, text) => this.sendAutoReply(conversationId, text),
     });
     this.conversations.on('message', (message) => {
@@ -514,16 +514,19 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   }
 
   private conversationHost(): ConversationHost {
+    // What the conversations ask of the session and the contacts: read from the state as made, so a
+    // burst of sends does not fold the conversations into a new state for every message.
+    const session = (): MessengerState['session'] => this.made.session;
     return {
       self: () => ({
-        handle: this.current.session.handle ?? this.credentials?.handle ?? '',
-        friendlyName: this.current.session.friendlyName ?? this.current.session.handle ?? '',
+        handle: session().handle ?? this.credentials?.handle ?? '',
+        friendlyName: session().friendlyName ?? session().handle ?? '',
       }),
-      dialect: () => this.current.session.dialect ?? 'MSNP3',
+      dialect: () => session().dialect ?? 'MSNP3',
       requestSwitchboard: () => this.requireSession().requestSwitchboard(),
-      friendlyNameOf: (handle) => this.current.contacts[keyOf(handle)]?.friendlyName,
+      friendlyNameOf: (handle) => this.made.contacts[keyOf(handle)]?.friendlyName,
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
-      acceptsInvitations: () => this.current.session.imsEnabled,
+      acceptsInvitations: () => session().imsEnabled,
       serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,
       reconnecting: () => this.reconnection.active,
       log: this.options.log,
