@@ -201,7 +201,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   private exchange(trid: number, name: string, params: readonly string[], options: RequestOptions, done: ReplyCallback): void {
     if (this.closed) return done(new ConnectionClosedError());
     if (this.pending.has(trid)) return done(new Error(`Transaction id ${trid} is already in use`));
-    this.pending.await(trid, name, { timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs, replies: options.replies }, done);
+    this.pending.waitFor(trid, name, { timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs, replies: options.replies }, done);
     try {
       this.send(name, [String(trid), ...params], options.payload);
     } catch (error) {

@@ -83,19 +83,12 @@ export class PendingRequests {
 
   /**
    * Waits for the reply to request `trid`: the first line with that TrID whose name is one of
-   * `replies` (by default the request's own name) resolves; an error line rejects.
+   * `replies` (by default the request's own name) ends it, an error line or the timeout fails it;
+   * `done` is called once either way. A callback, not a promise: a message awaiting its ACK then
+   * holds one callback and its timer, not promises and the reactions chained on them (a burst has
+   * thousands in flight).
    */
-  add(trid: number, request: string, options: PendingOptions = {}): Promise<MsnpCommand> {
-    return new Promise<MsnpCommand>((resolve, reject) =>
-      this.await(trid, request, options, (error, reply) => (error ? reject(error) : resolve(reply as MsnpCommand))),
-    );
-  }
-
-  /**
-   * `add` with a callback instead of a promise: a message awaiting its ACK then holds one callback
-   * and its timer, not promises and the reactions chained on them (a burst has thousands in flight).
-   */
-  await(trid: number, request: string, options: PendingOptions, done: ReplyCallback): void {
+  waitFor(trid: number, request: string, options: PendingOptions, done: ReplyCallback): void {
     if (this.pending.has(trid)) {
       done(new Error(`Transaction id ${trid} is already in use`));
       return;
