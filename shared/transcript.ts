@@ -9,7 +9,7 @@
 import type { Conversation, TranscriptEntry } from './model';
 
 /** Entries per frozen chunk; `entries` holds fewer than twice this many. */
-export const TRANSCRIPT_CHUNK = 64;
+export const TRANSCRIPT_CHUNK = 32;
 
 type Transcript = Pick<Conversation, 'entries' | 'olderEntries' | 'earlier'>;
 
@@ -67,7 +67,7 @@ export function indexOfEntry(transcript: Transcript, id: string, hint?: number):
 export function withAppended<T extends Transcript>(transcript: T, entry: TranscriptEntry, fields?: Partial<T>): T {
   const entries = transcript.entries.slice();
   entries.push(entry);
-  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(transcript)) return { ...transcript, ...fields, entries };
+  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(transcript)) return fields ? { ...transcript, ...fields, entries } : { ...transcript, entries };
   const earlier = [...(transcript.earlier ?? []), entries.slice(0, TRANSCRIPT_CHUNK)];
   return { ...transcript, ...fields, entries: entries.slice(TRANSCRIPT_CHUNK), earlier, olderEntries: earlier.length * TRANSCRIPT_CHUNK };
 }

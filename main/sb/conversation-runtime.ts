@@ -54,6 +54,8 @@ export interface RuntimeContext {
 
 type Timer = ReturnType<typeof setTimeout>;
 
+const markDelivered = (entry: MessageEntry): MessageEntry => ({ ...entry, delivery: 'delivered' });
+
 export function participantFor(host: ConversationHost, handle: string): Participant {
   return { handle, friendlyName: host.friendlyNameOf(handle) ?? handle, present: false };
 }
@@ -392,32 +394,44 @@ export class ConversationRuntime {
     if (!message) return;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
-    const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
     const epoch = this.context.epoch();
-    // Settles once every part sent has its ACK, NAK or failure: one callback a part, no promise
-    // gathering them, since a chat sends message after message and each costs what it needs.
-    const settle = (): void => {
-      if (delivered.size === parts.length) {
-        this.deliveredParts.delete(messageId);
-        this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' }), at));
-      } else {
-        this.deliveredParts.set(messageId, delivered);
-        this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
-      }
-    };
+    // Nearly every message is one part: it costs one callback, with no set of parts delivered.
+    if (parts.length === 1 && !this.deliveredParts.has(messageId)) {
+      switchboard.sendAcknowledged(parts[0] as Uint8Array, (error, acknowledged) =>
+        this.settle(messageId, at, !error && acknowledged, recipients, epoch),
+      );
+      return;
+    }
+    const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
+    const partCount = parts.length;
     let outstanding = 0;
     const answered = (): void => {
-      if (--outstanding === 0) settle();
+      if (--outstanding > 0) return;
+      if (delivered.size < partCount) this.deliveredParts.set(messageId, delivered);
+      else this.deliveredParts.delete(messageId);
+      this.settle(messageId, at, delivered.size === partCount, recipients, epoch);
     };
     parts.forEach((part, index) => {
       if (delivered.has(index)) return;
       outstanding++;
-      switchboard.sendAcknowledged(part).then((acknowledged) => {
-        if (acknowledged) delivered.add(index);
+      switchboard.sendAcknowledged(part, (error, acknowledged) => {
+        if (!error && acknowledged) delivered.add(index);
         answered();
-      }, answered);
+      });
     });
-    if (outstanding === 0) queueMicrotask(settle);
+    if (outstanding === 0) {
+      outstanding = 1;
+      queueMicrotask(answered);
+    }
+  }
+
+  /** Every part of a message was ACKed (delivered), or one was not: it failed, its text kept for resending. */
+  private settle(messageId: string, at: number, delivered: boolean, recipients: readonly Participant[], epoch: number): void {
+    if (delivered) {
+      this.context.update((conversation) => withMessage(conversation, messageId, markDelivered, at));
+    } else {
+      this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
+    }
   }
 
   /** Messages still waiting for someone to join fail; their text stays for resending. */

@@ -132,6 +132,9 @@ describe('parsing what the switchboard relays', () => {
       expect(parsePayload(latin)).toEqual({ kind: 'text', text: 'café' });
       expect(parsePayload(latin)).toEqual({ kind: 'text', text: 'café' });
       expect(parsePayload(buildTypingPayload('bob@example.com'))).toEqual({ kind: 'typing', handle: 'bob@example.com' });
+      expect(parsePayload(buildTextPayloads('\nafter a blank line', red)[0]!)).toEqual({ kind: 'text', text: '\nafter a blank line', format: red });
+      expect(parsePayload(buildTextPayloads('\nafter a blank line', red)[0]!)).toEqual({ kind: 'text', text: '\nafter a blank line', format: red });
+      expect(parsePayload(bytes('MIME-Version: 1.0⏎\nContent-Type: text/plain; charset=UTF-8'))).toEqual({ kind: 'text', text: '' });
     }
   });
 });

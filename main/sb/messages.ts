@@ -131,16 +131,20 @@ interface TextHead {
 }
 
 /**
- * The last text header block read, with what it says. Someone chatting sends the same headers
- * message after message (the same client, the same format), so each is read once, not per message.
+ * The last text header block read (its bytes, blank line included), with what it says. Someone
+ * chatting sends the same headers message after message (the same client, the same format), so
+ * each block is read once and then only compared, byte for byte, and only the text is decoded.
  */
-let lastTextHead: { readonly block: string; readonly head: TextHead } | undefined;
+let lastTextHead: { readonly block: Uint8Array; readonly head: TextHead } | undefined;
 
 const utf8 = new TextDecoder('utf-8');
 
 export function parsePayload(payload: Uint8Array): IncomingPayload {
+  const known = lastTextHead;
+  if (known && startsWith(payload, known.block)) {
+    return textPayload(known.head, known.head.utf8 ? utf8.decode(payload.subarray(known.block.byteLength)) : '', payload);
+  }
   const { head: block, body } = splitMime(utf8.decode(payload));
-  if (lastTextHead?.block === block) return textPayload(lastTextHead.head, body, payload);
   const message = { headers: parseHeaderLines(block), body };
   const contentType = mediaType(message);
   switch (contentType) {
@@ -154,7 +158,9 @@ export function parsePayload(payload: Uint8Array): IncomingPayload {
         ...(formatHeader !== undefined && { format: parseFormatHeader(formatHeader) }),
         automatic: autoSubmitted !== undefined && autoSubmitted.toLowerCase() !== 'no',
       };
-      lastTextHead = { block, head };
+      // Remembered only with its blank line: a payload without one is all headers.
+      const start = bodyStart(payload);
+      if (start !== undefined) lastTextHead = { block: payload.slice(0, start), head };
       return textPayload(head, body, payload);
     }
     case 'text/x-msmsgscontrol': {
@@ -175,6 +181,13 @@ export function parsePayload(payload: Uint8Array): IncomingPayload {
   }
 }
 
+/** Whether `payload` begins with the bytes of `prefix`. */
+function startsWith(payload: Uint8Array, prefix: Uint8Array): boolean {
+  if (payload.byteLength < prefix.byteLength) return false;
+  for (let index = prefix.byteLength - 1; index >= 0; index--) if (payload[index] !== prefix[index]) return false;
+  return true;
+}
+
 function textPayload({ utf8: isUtf8, format, automatic }: TextHead, body: string, payload: Uint8Array): IncomingPayload {
   // `text/plain` without a UTF-8 charset is read from the bytes again, as windows-1252.
   const decoded = isUtf8 ? body : latin1.decode(bodyBytes(payload));
@@ -188,12 +201,18 @@ function textPayload({ utf8: isUtf8, format, automatic }: TextHead, body: string
 
 /** The raw body bytes after the first empty line, found the way parseMime finds it. */
 function bodyBytes(payload: Uint8Array): Uint8Array {
-  if (payload[0] === 0x0a) return payload.subarray(1);
-  if (payload[0] === 0x0d && payload[1] === 0x0a) return payload.subarray(2);
+  const start = bodyStart(payload);
+  return start === undefined ? new Uint8Array(0) : payload.subarray(start);
+}
+
+/** Where the body begins: just after the first empty line; undefined when there is none. */
+function bodyStart(payload: Uint8Array): number | undefined {
+  if (payload[0] === 0x0a) return 1;
+  if (payload[0] === 0x0d && payload[1] === 0x0a) return 2;
   for (let index = 0; index + 1 < payload.length; index++) {
     if (payload[index] !== 0x0a) continue;
-    if (payload[index + 1] === 0x0a) return payload.subarray(index + 2);
-    if (payload[index + 1] === 0x0d && payload[index + 2] === 0x0a) return payload.subarray(index + 3);
+    if (payload[index + 1] === 0x0a) return index + 2;
+    if (payload[index + 1] === 0x0d && payload[index + 2] === 0x0a) return index + 3;
   }
-  return new Uint8Array(0);
+  return undefined;
 }
