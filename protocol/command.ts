@@ -80,27 +80,36 @@ export function parsePayloadLength(token: string | undefined): number | undefine
   return Number(token);
 }
 
-const encoder = new TextEncoder();
+const WHITESPACE = /\s/;
+const NO_PAYLOAD = new Uint8Array(0);
 
 /** The wire bytes of a command: `NAME p1 p2\r\n`, and for MSG the byte length then the payload. */
 export function serializeCommand(command: MsnpCommand): Uint8Array {
+  let line = command.name;
   for (const param of command.params) {
-    if (param.length === 0 || /[\s]/.test(param)) {
+    if (param.length === 0 || WHITESPACE.test(param)) {
       throw new MsnpSyntaxError(`Parameter "${param}" is empty or contains whitespace`, command.name);
     }
+    line += ' ' + param;
   }
   const isPayload = PAYLOAD_COMMANDS.has(command.name);
   if (!isPayload && command.payload !== undefined) {
     throw new MsnpSyntaxError(`${command.name} does not carry a payload`, command.name);
   }
-  const payload = isPayload ? (command.payload ?? new Uint8Array(0)) : undefined;
-  const tokens = payload ? [command.name, ...command.params, String(payload.byteLength)] : [command.name, ...command.params];
-  const head = encoder.encode(tokens.join(' ') + '\r\n');
-  if (!payload) return head;
-  const out = new Uint8Array(head.byteLength + payload.byteLength);
-  out.set(head, 0);
-  out.set(payload, head.byteLength);
-  return out;
+  if (!isPayload) return bytesOf(Buffer.from(line + '\r\n', 'utf8'));
+  // One buffer for the line and its payload: a message is one allocation and one write.
+  const payload = command.payload ?? NO_PAYLOAD;
+  line += ` ${payload.byteLength}\r\n`;
+  const headLength = Buffer.byteLength(line, 'utf8');
+  const bytes = Buffer.allocUnsafe(headLength + payload.byteLength);
+  bytes.write(line, 0, 'utf8');
+  bytes.set(payload, headLength);
+  return bytesOf(bytes);
+}
+
+/** The buffer's bytes as a plain Uint8Array (a view, no copy), the type every caller and test expects. */
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 /** The transaction id of a command, when it carries one (errors included; unsolicited ones are 0). */

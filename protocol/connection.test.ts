@@ -122,6 +122,25 @@ describe('MsnpConnection requests', () => {
     expect(commands).toEqual([{ name: 'ILN', params: ['15', 'NLN', 'newfriend@hotmail.com', 'Caf%C3%A9%20Friend'] }]);
   });
 
+  it('hands a reply to a callback, and a callback that fails neither stops the chunk nor goes unreported', async () => {
+    const { connection, peer, commands } = await connected();
+    const raised: Array<() => void> = [];
+    const queued = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => raised.push(task));
+    const seen: Array<string | undefined> = [];
+    connection.requestThen('MSG', ['A'], { payload: encoder.encode('hi'), replies: ['ACK', 'NAK'] }, (error, reply) => {
+      seen.push(error?.message ?? reply?.name);
+      throw new Error('a listener failed');
+    });
+    expect(await peer.nextLine()).toBe('MSG 1 A 2');
+    peer.write('ACK 1\r\nJOI bob@example.com Bob\r\n');
+    await vi.waitFor(() => expect(commands).toEqual([{ name: 'JOI', params: ['bob@example.com', 'Bob'] }]));
+    queued.mockRestore();
+    expect(seen).toEqual(['ACK']);
+    expect(raised).toHaveLength(1);
+    expect(() => raised[0]?.()).toThrow('a listener failed');
+    expect(connection.pendingRequests).toBe(0);
+  });
+
   it('ends a request on one of the given reply names', async () => {
     const { connection, peer } = await connected({ firstTrid: 5 });
     const body = encoder.encode('MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nGreat!');

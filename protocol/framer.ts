@@ -61,17 +61,21 @@ interface KnownName {
 
 /**
  * One string per command name, made the first time it is seen and then found by the name's three
- * bytes: framing a line allocates no string for its name, nor looks it up again among the names
- * that carry a payload.
+ * bytes, at an index they make (26³ slots for letters, 10³ more for digits: an array read, cheaper
+ * than a hash lookup): framing a line allocates no string for its name, nor looks it up again among
+ * the names that carry a payload.
  */
-const names = new Map<number, KnownName>();
+const LETTER_NAMES = 26 * 26 * 26;
+const names: Array<KnownName | undefined> = new Array<KnownName | undefined>(LETTER_NAMES + 1000).fill(undefined);
 function nameOf(first: number, second: number, third: number): KnownName {
-  const key = (first << 16) | (second << 8) | third;
-  let known = names.get(key);
+  const key = isUpper(first)
+    ? (first - UPPER_A) * 676 + (second - UPPER_A) * 26 + (third - UPPER_A)
+    : LETTER_NAMES + (first - DIGIT_0) * 100 + (second - DIGIT_0) * 10 + (third - DIGIT_0);
+  let known = names[key];
   if (known === undefined) {
     const name = String.fromCharCode(first, second, third);
     known = { name, withPayload: PAYLOAD_COMMANDS.has(name) };
-    names.set(key, known);
+    names[key] = known;
   }
   return known;
 }

@@ -11,12 +11,19 @@ const encoder = new TextEncoder();
 
 /** Parses a payload. Tolerates LF-only line ends and a missing blank line (then everything is headers). */
 export function parseMime(payload: Uint8Array | string): MimeMessage {
-  const text = typeof payload === 'string' ? payload : decoder.decode(payload);
-  // The header block ends at the first empty line, whatever each line ends in; an empty line
-  // at the very start means there are no headers at all.
+  const { head, body } = splitMime(typeof payload === 'string' ? payload : decoder.decode(payload));
+  return { headers: parseHeaderLines(head), body };
+}
+
+/**
+ * The header block and the body of a decoded payload. The header block ends at the first empty
+ * line, whatever each line ends in; an empty line at the very start means there are no headers at
+ * all, and without an empty line everything is headers.
+ */
+export function splitMime(text: string): { readonly head: string; readonly body: string } {
   const blank = /(?:^|\n)\r?\n/.exec(text);
-  if (!blank) return { headers: parseHeaderLines(text), body: '' };
-  return { headers: parseHeaderLines(text.slice(0, blank.index)), body: text.slice(blank.index + blank[0].length) };
+  if (!blank) return { head: text, body: '' };
+  return { head: text.slice(0, blank.index), body: text.slice(blank.index + blank[0].length) };
 }
 
 /** Parses `Key: value` lines (used for headers and for the key/value bodies of NS messages). */

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MsnpCommand, parseCommand } from './command';
-import { ConnectionClosedError, DEFAULT_REQUEST_TIMEOUT_MS, PendingRequests, ProtocolError, RequestTimeoutError } from './transactions';
+import { ConnectionClosedError, DEFAULT_REQUEST_TIMEOUT_MS, PendingRequests, type PendingOptions, ProtocolError, RequestTimeoutError } from './transactions';
+
+/** What waitFor hands its callback, as a promise: the reply, or the error that ended the request. */
+function replyTo(pending: PendingRequests, trid: number, request: string, options: PendingOptions = {}): Promise<MsnpCommand> {
+  return new Promise((resolve, reject) => pending.waitFor(trid, request, options, (error, command) => (error ? reject(error) : resolve(command as MsnpCommand))));
+}
 
 function line(text: string): MsnpCommand {
   return parseCommand(text);
@@ -17,8 +22,8 @@ afterEach(() => {
 describe('PendingRequests', () => {
   it('resolves each request with the reply carrying its TrID, even out of order', async () => {
     const pending = new PendingRequests();
-    const first = pending.add(15, 'ADD');
-    const second = pending.add(16, 'ADD');
+    const first = replyTo(pending, 15, 'ADD');
+    const second = replyTo(pending, 16, 'ADD');
     expect(pending.settle(line('ADD 16 AL 19 newfriend@hotmail.com newfriend@hotmail.com'))).toBe(true);
     expect(pending.settle(line('ADD 15 FL 18 newfriend@hotmail.com newfriend@hotmail.com'))).toBe(true);
     await expect(first).resolves.toEqual(line('ADD 15 FL 18 newfriend@hotmail.com newfriend@hotmail.com'));
@@ -28,7 +33,7 @@ describe('PendingRequests', () => {
 
   it('leaves intermediate lines with the same TrID to the caller', async () => {
     const pending = new PendingRequests();
-    const sync = pending.add(8, 'SYN');
+    const sync = replyTo(pending, 8, 'SYN');
     expect(pending.settle(line('GTC 8 14 A'))).toBe(false);
     expect(pending.settle(line('LST 8 BL 14 0 0'))).toBe(false);
     expect(pending.has(8)).toBe(true);
@@ -38,8 +43,8 @@ describe('PendingRequests', () => {
 
   it('ends a request on any of the given reply names only', async () => {
     const pending = new PendingRequests();
-    const answer = pending.add(1, 'ANS', { replies: ['ANS'] });
-    const message = pending.add(5, 'MSG', { replies: ['ACK', 'NAK'] });
+    const answer = replyTo(pending, 1, 'ANS', { replies: ['ANS'] });
+    const message = replyTo(pending, 5, 'MSG', { replies: ['ACK', 'NAK'] });
     expect(pending.settle(line('IRO 1 1 1 anotheruser@hotmail.com Another%20User'))).toBe(false);
     expect(pending.settle(line('NAK 5'))).toBe(true);
     expect(pending.settle(line('ANS 1 OK'))).toBe(true);
@@ -49,7 +54,7 @@ describe('PendingRequests', () => {
 
   it('ignores lines without a TrID and replies nobody waits for', () => {
     const pending = new PendingRequests();
-    void pending.add(3, 'USR');
+    void replyTo(pending, 3, 'USR');
     expect(pending.settle(line('NLN NLN anotheruser@hotmail.com Another%20User'))).toBe(false);
     expect(pending.settle(line('ADD 0 RL 20 stranger@hotmail.com Some%20Stranger'))).toBe(false);
     expect(pending.settle(line('USR 4 OK example@hotmail.com Example%20User'))).toBe(false);
@@ -59,7 +64,7 @@ describe('PendingRequests', () => {
 
   it('rejects on an error line with the same TrID, with the code and the user sentence', async () => {
     const pending = new PendingRequests();
-    const login = pending.add(3, 'USR');
+    const login = replyTo(pending, 3, 'USR');
     expect(pending.settle(line('911 3'))).toBe(true);
     const error = await login.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProtocolError);
@@ -75,7 +80,7 @@ describe('PendingRequests', () => {
 
   it('does not let an error line for another TrID touch a request', () => {
     const pending = new PendingRequests();
-    void pending.add(3, 'USR');
+    void replyTo(pending, 3, 'USR');
     expect(pending.settle(line('911 4'))).toBe(false);
     expect(pending.settle(line('200'))).toBe(false);
     expect(pending.has(3)).toBe(true);
@@ -83,7 +88,7 @@ describe('PendingRequests', () => {
 
   it('rejects with RequestTimeoutError when no reply comes, and forgets the request', async () => {
     const pending = new PendingRequests();
-    const sync = pending.add(8, 'SYN', { timeoutMs: 5000 });
+    const sync = replyTo(pending, 8, 'SYN', { timeoutMs: 5000 });
     const outcome = sync.catch((caught: unknown) => caught);
     vi.advanceTimersByTime(4999);
     expect(pending.has(8)).toBe(true);
@@ -97,7 +102,7 @@ describe('PendingRequests', () => {
 
   it(`times out after ${DEFAULT_REQUEST_TIMEOUT_MS} ms by default`, async () => {
     const pending = new PendingRequests();
-    const outcome = pending.add(2, 'INF').catch((caught: unknown) => caught);
+    const outcome = replyTo(pending, 2, 'INF').catch((caught: unknown) => caught);
     vi.advanceTimersByTime(DEFAULT_REQUEST_TIMEOUT_MS - 1);
     expect(pending.size).toBe(1);
     vi.advanceTimersByTime(1);
@@ -106,7 +111,7 @@ describe('PendingRequests', () => {
 
   it('stops the timer of a settled request', async () => {
     const pending = new PendingRequests();
-    const reply = pending.add(2, 'INF', { timeoutMs: 1000 });
+    const reply = replyTo(pending, 2, 'INF', { timeoutMs: 1000 });
     pending.settle(line('INF 2 MD5'));
     expect(vi.getTimerCount()).toBe(0);
     await expect(reply).resolves.toEqual(line('INF 2 MD5'));
@@ -114,7 +119,7 @@ describe('PendingRequests', () => {
 
   it('rejects every pending request on close', async () => {
     const pending = new PendingRequests();
-    const outcomes = [pending.add(1, 'VER'), pending.add(2, 'INF')].map((reply) => reply.catch((caught: unknown) => caught));
+    const outcomes = [replyTo(pending, 1, 'VER'), replyTo(pending, 2, 'INF')].map((reply) => reply.catch((caught: unknown) => caught));
     const closed = new ConnectionClosedError();
     pending.rejectAll(closed);
     expect(await Promise.all(outcomes)).toEqual([closed, closed]);
@@ -124,7 +129,7 @@ describe('PendingRequests', () => {
 
   it('rejects one request when sending it failed', async () => {
     const pending = new PendingRequests();
-    const reply = pending.add(7, 'REA');
+    const reply = replyTo(pending, 7, 'REA');
     const failure = new Error('write failed');
     pending.fail(7, failure);
     await expect(reply).rejects.toBe(failure);
@@ -133,8 +138,8 @@ describe('PendingRequests', () => {
 
   it('refuses a TrID that is already waiting, keeping the first request', async () => {
     const pending = new PendingRequests();
-    const first = pending.add(9, 'CHG');
-    await expect(pending.add(9, 'CHG')).rejects.toThrow('Transaction id 9 is already in use');
+    const first = replyTo(pending, 9, 'CHG');
+    await expect(replyTo(pending, 9, 'CHG')).rejects.toThrow('Transaction id 9 is already in use');
     expect(pending.settle(line('CHG 9 NLN'))).toBe(true);
     await expect(first).resolves.toEqual(line('CHG 9 NLN'));
   });

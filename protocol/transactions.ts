@@ -51,15 +51,24 @@ export class ConnectionClosedError extends Error {
   }
 }
 
+/** How a request ends: with its reply, or with the error that stopped it. */
+export type ReplyCallback = (error: Error | undefined, reply?: MsnpCommand) => void;
+
 interface Pending {
   readonly request: string;
-  readonly replies: ReadonlySet<string>;
-  readonly resolve: (reply: MsnpCommand) => void;
-  readonly reject: (error: Error) => void;
+  /** Reply names that end the request (one or two: an array is cheaper than a set per request). */
+  readonly replies: readonly string[];
+  readonly done: ReplyCallback;
+  readonly timeoutMs: number;
   readonly timer: ReturnType<typeof setTimeout>;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export interface PendingOptions {
+  readonly timeoutMs?: number;
+  readonly replies?: readonly string[];
+}
 
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
@@ -74,19 +83,28 @@ export class PendingRequests {
 
   /**
    * Waits for the reply to request `trid`: the first line with that TrID whose name is one of
-   * `replies` (by default the request's own name) resolves; an error line rejects.
+   * `replies` (by default the request's own name) ends it, an error line or the timeout fails it;
+   * `done` is called once either way. A callback, not a promise: a message awaiting its ACK then
+   * holds one callback and its timer, not promises and the reactions chained on them (a burst has
+   * thousands in flight).
    */
-  add(trid: number, request: string, options: { timeoutMs?: number; replies?: readonly string[] } = {}): Promise<MsnpCommand> {
-    if (this.pending.has(trid)) return Promise.reject(new Error(`Transaction id ${trid} is already in use`));
+  waitFor(trid: number, request: string, options: PendingOptions, done: ReplyCallback): void {
+    if (this.pending.has(trid)) {
+      done(new Error(`Transaction id ${trid} is already in use`));
+      return;
+    }
     const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    return new Promise<MsnpCommand>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(trid);
-        reject(new RequestTimeoutError(request, timeoutMs));
-      }, timeoutMs);
-      this.pending.set(trid, { request, replies: new Set(options.replies ?? [request]), resolve, reject, timer });
-    });
+    const timer = setTimeout(this.expire, timeoutMs, trid);
+    this.pending.set(trid, { request, replies: options.replies ?? [request], done, timeoutMs, timer });
   }
+
+  /** One function for every request's timer (it gets the TrID), rather than a closure per request. */
+  private readonly expire = (trid: number): void => {
+    const entry = this.pending.get(trid);
+    if (!entry) return;
+    this.pending.delete(trid);
+    entry.done(new RequestTimeoutError(entry.request, entry.timeoutMs));
+  };
 
   /**
    * Offers an incoming command. Returns true when it settled a pending request (a final reply or
@@ -100,12 +118,12 @@ export class PendingRequests {
     if (!entry) return false;
     if (isErrorCommand(command.name)) {
       this.finish(trid, entry);
-      entry.reject(new ProtocolError(Number(command.name), trid, entry.request));
+      entry.done(new ProtocolError(Number(command.name), trid, entry.request));
       return true;
     }
-    if (!entry.replies.has(command.name)) return false;
+    if (!entry.replies.includes(command.name)) return false;
     this.finish(trid, entry);
-    entry.resolve(command);
+    entry.done(undefined, command);
     return true;
   }
 
@@ -114,13 +132,13 @@ export class PendingRequests {
     const entry = this.pending.get(trid);
     if (!entry) return;
     this.finish(trid, entry);
-    entry.reject(error);
+    entry.done(error);
   }
 
   rejectAll(error: Error): void {
     for (const [trid, entry] of [...this.pending]) {
       this.finish(trid, entry);
-      entry.reject(error);
+      entry.done(error);
     }
   }
 

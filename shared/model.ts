@@ -144,10 +144,15 @@ export interface Conversation {
   readonly participants: readonly Participant[];
   readonly entries: readonly TranscriptEntry[];
   /**
-   * How many entries come before `entries[0]`. Main's copy holds them all (absent); a window's copy
+   * How many entries come before `entries[0]`. Main's copy holds them in `earlier`; a window's copy
    * holds the newest ones and asks for older ones as they scroll into view (shared/window-state.ts).
    */
   readonly olderEntries?: number;
+  /**
+   * Main's copy: the entries before `entries[0]`, in frozen chunks (shared/transcript.ts), so a new
+   * message copies a short tail rather than the whole transcript. A window's copy has none.
+   */
+  readonly earlier?: readonly (readonly TranscriptEntry[])[];
   /** Handles currently typing. */
   readonly typing: readonly string[];
   /** Whether a switchboard is connected right now (it re-opens on the next send when not). */

@@ -7,6 +7,7 @@
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
 import { changedKeys, keysOf, noteChanges } from './record-changes';
 import { reuse } from './reuse';
+import { entriesBetween, firstChangedEntry, sameTranscript, transcriptLength } from './transcript';
 
 /**
  * A transcript's changed tail: the transcript is its first `from` entries as they were, followed by
@@ -105,13 +106,8 @@ function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {
   return picked;
 }
 
-/** The first index whose entry is another object; the shorter length when one transcript begins the other. */
-function firstChangedEntry(before: readonly TranscriptEntry[], after: readonly TranscriptEntry[]): number {
-  const common = Math.min(before.length, after.length);
-  let index = 0;
-  while (index < common && before[index] === after[index]) index += 1;
-  return index;
-}
+/** Fields of main's record that say how its transcript is laid out, not what it holds: a window has its own. */
+const TRANSCRIPT_LAYOUT = new Set(['id', 'entries', 'olderEntries', 'earlier']);
 
 /** What changed in one conversation: fields by identity, and the transcript from its first changed entry. */
 export function diffConversation(before: Conversation, after: Conversation): ConversationUpdate | undefined {
@@ -120,13 +116,13 @@ export function diffConversation(before: Conversation, after: Conversation): Con
   const previous = before as unknown as Keyed<unknown>;
   const next = after as unknown as Keyed<unknown>;
   for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
-    if (key === 'id' || key === 'entries' || previous[key] === next[key]) continue;
+    if (TRANSCRIPT_LAYOUT.has(key) || previous[key] === next[key]) continue;
     update[key] = next[key] ?? null;
   }
-  if (before.entries !== after.entries) {
-    const from = firstChangedEntry(before.entries, after.entries);
-    if (from < Math.max(before.entries.length, after.entries.length)) {
-      update['entries'] = { from, items: after.entries.slice(from) };
+  if (!sameTranscript(before, after)) {
+    const from = firstChangedEntry(before, after);
+    if (from < Math.max(transcriptLength(before), transcriptLength(after))) {
+      update['entries'] = { from, items: entriesBetween(after, from) };
     }
   }
   return Object.keys(update).length > 0 ? (update as ConversationUpdate) : undefined;

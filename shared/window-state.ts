@@ -11,6 +11,7 @@
 import type { Contact, Conversation, MessengerState } from './model';
 import type { Route } from './routes';
 import type { StatePatch } from './state';
+import { entriesBetween, transcriptLength } from './transcript';
 
 /** The entries of a conversation a window receives with it. */
 export const RECENT_ENTRIES = 200;
@@ -18,12 +19,17 @@ export const RECENT_ENTRIES = 200;
 /** The most entries one conversationEntries command returns. */
 export const MAX_ENTRIES_PER_REQUEST = 1000;
 
-/** The conversation with only its newest entries; the same object when it has no more than that. */
+/**
+ * The conversation with only its newest entries, as a window holds it (no frozen chunks: those are
+ * main's layout, shared/transcript.ts); the same object when main's copy is already that.
+ */
 export function recentPart(conversation: Conversation): Conversation {
-  const { entries } = conversation;
-  if (entries.length <= RECENT_ENTRIES) return conversation;
-  const older = entries.length - RECENT_ENTRIES;
-  return { ...conversation, entries: entries.slice(older), olderEntries: (conversation.olderEntries ?? 0) + older };
+  const { earlier, ...rest } = conversation;
+  if (!earlier && conversation.entries.length <= RECENT_ENTRIES) return conversation;
+  const length = transcriptLength(conversation);
+  const older = Math.max(0, length - RECENT_ENTRIES);
+  const { olderEntries: _layout, ...fields } = rest;
+  return { ...fields, entries: entriesBetween(conversation, older), ...(older > 0 && { olderEntries: older }) };
 }
 
 function recentParts(conversations: MessengerState['conversations']): MessengerState['conversations'] {

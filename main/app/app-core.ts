@@ -18,6 +18,7 @@ import { openableLink } from '../../shared/links';
 import { type AppError, INITIAL_STATE, type PassportForm, type TranscriptEntry } from '../../shared/model';
 import type { Route } from '../../shared/routes';
 import { windowPatch, windowState } from '../../shared/window-state';
+import { entriesBetween } from '../../shared/transcript';
 import { activeReplies, type ContactPreferences } from '../../shared/preferences';
 import type { ProxyCredentials, ProxySettings } from '../../shared/proxy';
 import type { z } from 'zod';
@@ -340,7 +341,7 @@ export class MessengerApp extends TypedEmitter<AppEvents> {
   private conversationEntries({ messenger }: Account, conversationId: string, from: number, count: number): readonly TranscriptEntry[] {
     const conversation = Object.hasOwn(messenger.state.conversations, conversationId) ? messenger.state.conversations[conversationId] : undefined;
     if (!conversation) throw inputError('no-such-conversation');
-    return conversation.entries.slice(from, from + count);
+    return entriesBetween(conversation, from, from + count);
   }
 
   private showConversation({ id, messenger }: Account, conversationId: string): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE, type Contact, type Conversation, type MessengerState } from '../../shared/model';
 import { type StatePatch, diffConversation, diffState } from '../../shared/state';
+import { entryAt } from '../../shared/transcript';
 import { messageEntry, newConversation, withEntry, withMessage, withTyping } from '../sb/conversation-state';
 import { StateSync } from './state-sync';
 
@@ -77,8 +78,8 @@ describe('diffState of conversations', () => {
     const sent = withEntry(chat('c1', 5000), { ...message('mine', 'sending'), from: 'me@x.com' });
     const acked = withMessage(sent, 'mine', (entry) => ({ ...entry, delivery: 'delivered' }));
     const patch = diffState(withConversation(sent), withConversation(acked));
-    expect(patch?.conversations?.update).toEqual({ c1: { entries: { from: 5000, items: [acked.entries[5000]] } } });
-    expect(patch?.conversations?.update?.['c1']?.entries?.items[0]).toBe(acked.entries[5000]);
+    expect(patch?.conversations?.update).toEqual({ c1: { entries: { from: 5000, items: [entryAt(acked, 5000)] } } });
+    expect(patch?.conversations?.update?.['c1']?.entries?.items[0]).toBe(entryAt(acked, 5000));
   });
 
   it('sends only the appended entry for a new message', () => {
@@ -146,7 +147,7 @@ describe('StateSync', () => {
     const delivered = withMessage(sending, 'mine', (entry) => ({ ...entry, delivery: 'delivered' }));
     sync.update(withConversation(delivered));
     runScheduled();
-    const update = { typing: ['bob@x.com'], entries: { from: 5000, items: [delivered.entries[5000]] } };
+    const update = { typing: ['bob@x.com'], entries: { from: 5000, items: [entryAt(delivered, 5000)] } };
     expect(patches).toEqual([{ conversations: { set: {}, update: { c1: update }, remove: [] } }]);
   });
 

@@ -109,7 +109,14 @@ export interface SignInRequest {
 }
 
 export class Messenger extends TypedEmitter<MessengerEvents> {
-  private current: MessengerState = INITIAL_STATE;
+  /** The state as last made; `current` folds in the conversations when they changed since. */
+  private made: MessengerState = INITIAL_STATE;
+  /** The last state emitted. */
+  private emitted: MessengerState = INITIAL_STATE;
+  /** The conversations changed since `made` was made. */
+  private conversationsChanged = false;
+  /** A `state` event is due at the end of this turn. */
+  private publishing = false;
   private session: NotificationSession | undefined;
   /** `server` is the one the user typed (the dispatch server): every reconnect starts there. */
   private credentials: { server: string; handle: string; password: string } | undefined;
@@ -148,9 +155,14 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       log: options.log,
     });
     this.conversations = (options.conversations ?? createConversationService)(this.conversationHost());
-    this.conversations.on('change', (conversations) => this.update({ ...this.current, conversations }));
+    // A burst of conversation changes (two thousand messages sent, a read full of ACKs) is one new
+    // state and one event at the end of the turn; whoever reads the state meanwhile sees it all.
+    this.conversations.on('change', () => {
+      this.conversationsChanged = true;
+      this.publishSoon();
+    });
     this.autoReply = new AutoReply({
-      status: () => this.current.session.status,
+      status: () => this.made.session.status,
       reply: (conversationId, text) => this.sendAutoReply(conversationId, text),
     });
     this.conversations.on('message', (message) => {
@@ -292,11 +304,37 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   inviteToConversation = (conversationId: string, handle: string): void => this.conversations.invite(conversationId, handle);
   closeConversation = (conversationId: string): void => this.conversations.close(conversationId);
 
+  /** The newest state, the conversations' latest record included. */
+  private get current(): MessengerState {
+    if (this.conversationsChanged) {
+      this.conversationsChanged = false;
+      const conversations = this.conversations.conversations;
+      if (conversations !== this.made.conversations) this.made = { ...this.made, conversations };
+    }
+    return this.made;
+  }
+
   private update(next: MessengerState): void {
-    if (next === this.current) return;
-    this.current = next;
-    this.autoReply.statusChanged(next.session.status);
-    this.emit('state', next);
+    this.made = next;
+    this.publish();
+  }
+
+  private publishSoon(): void {
+    if (this.publishing) return;
+    this.publishing = true;
+    queueMicrotask(() => {
+      this.publishing = false;
+      this.publish();
+    });
+  }
+
+  /** Emits the newest state, unless it was emitted already. */
+  private publish(): void {
+    const state = this.current;
+    if (state === this.emitted) return;
+    this.emitted = state;
+    this.autoReply.statusChanged(state.session.status);
+    this.emit('state', state);
   }
 
   private sendAutoReply(conversationId: string, text: string): void {
@@ -478,16 +516,19 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   }
 
   private conversationHost(): ConversationHost {
+    // What the conversations ask of the session and the contacts: read from the state as made, so a
+    // burst of sends does not fold the conversations into a new state for every message.
+    const session = (): MessengerState['session'] => this.made.session;
     return {
       self: () => ({
-        handle: this.current.session.handle ?? this.credentials?.handle ?? '',
-        friendlyName: this.current.session.friendlyName ?? this.current.session.handle ?? '',
+        handle: session().handle ?? this.credentials?.handle ?? '',
+        friendlyName: session().friendlyName ?? session().handle ?? '',
       }),
-      dialect: () => this.current.session.dialect ?? 'MSNP3',
+      dialect: () => session().dialect ?? 'MSNP3',
       requestSwitchboard: () => this.requireSession().requestSwitchboard(),
-      friendlyNameOf: (handle) => this.current.contacts[keyOf(handle)]?.friendlyName,
+      friendlyNameOf: (handle) => this.made.contacts[keyOf(handle)]?.friendlyName,
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
-      acceptsInvitations: () => this.current.session.imsEnabled,
+      acceptsInvitations: () => session().imsEnabled,
       serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,
       reconnecting: () => this.reconnection.active,
       log: this.options.log,

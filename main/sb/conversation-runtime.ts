@@ -10,12 +10,12 @@
 // becomes a visible failure after a timeout instead of a message that silently vanished.
 
 import type { AppError, TranscriptEvent } from '../../shared/errors';
-import type { ChatMessage, Conversation, Participant, SystemLine } from '../../shared/model';
+import type { Conversation, Participant, SystemLine } from '../../shared/model';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import {
+  type MessageEntry,
   findMessage,
   indexOfMessage,
-  messageEntry,
   systemEntry,
   withAbsent,
   withConnected,
@@ -53,6 +53,8 @@ export interface RuntimeContext {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+const markDelivered = (entry: MessageEntry): MessageEntry => ({ ...entry, delivery: 'delivered' });
 
 export function participantFor(host: ConversationHost, handle: string): Participant {
   return { handle, friendlyName: host.friendlyNameOf(handle) ?? handle, present: false };
@@ -328,24 +330,24 @@ export class ConversationRuntime {
       case 'text': {
         this.stopTyping(from);
         const sentAt = this.context.now();
-        const message: ChatMessage = {
+        const entry: MessageEntry = {
+          type: 'message',
           id: this.context.newId(),
           from,
           fromName,
           sentAt,
           text: content.text,
           delivery: 'received',
-          ...(content.format ? { format: content.format } : {}),
+          ...(content.format && { format: content.format }),
           ...(content.automatic && { automatic: content.automatic }),
         };
-        this.context.update((conversation) => ({
-          ...withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), messageEntry(message)),
-          lastReceivedAt: sentAt,
-        }));
-        const { text, format, automatic } = message;
+        this.context.update((conversation) =>
+          withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), entry, { lastReceivedAt: sentAt }),
+        );
+        const { text, format, automatic } = entry;
         this.context.emit('message', {
           conversationId: this.id,
-          messageId: message.id,
+          messageId: entry.id,
           from,
           fromName,
           text,
@@ -378,6 +380,8 @@ export class ConversationRuntime {
   }
 
   private stopTyping(handle: string): void {
+    // Only showTyping lists someone as typing, and it always sets their timer.
+    if (!this.typingTimers.has(handle)) return;
     clearTimeout(this.typingTimers.get(handle));
     this.typingTimers.delete(handle);
     this.context.update((conversation) => withTyping(conversation, handle, false));
@@ -386,27 +390,48 @@ export class ConversationRuntime {
   private transmit(switchboard: Switchboard, messageId: string): void {
     const record = this.context.record();
     const at = record ? indexOfMessage(record, messageId) : -1;
-    const message = record?.entries[at];
-    if (message?.type !== 'message') return;
+    const message = record && findMessage(record, messageId, at);
+    if (!message) return;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
-    const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
-    const pending = parts.flatMap((part, index) => (delivered.has(index) ? [] : [{ part, index }]));
     const epoch = this.context.epoch();
-    const sends = pending.map(({ part, index }) =>
-      switchboard.sendAcknowledged(part).then((acknowledged) => {
-        if (acknowledged) delivered.add(index);
-      }),
-    );
-    void Promise.allSettled(sends).then(() => {
-      if (delivered.size === parts.length) {
-        this.deliveredParts.delete(messageId);
-        this.context.update((conversation) => withMessage(conversation, messageId, (entry) => ({ ...entry, delivery: 'delivered' }), at));
-      } else {
-        this.deliveredParts.set(messageId, delivered);
-        this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
-      }
+    // Nearly every message is one part: it costs one callback, with no set of parts delivered.
+    if (parts.length === 1 && !this.deliveredParts.has(messageId)) {
+      switchboard.sendAcknowledged(parts[0] as Uint8Array, (error, acknowledged) =>
+        this.settle(messageId, at, !error && acknowledged, recipients, epoch),
+      );
+      return;
+    }
+    const delivered = this.deliveredParts.get(messageId) ?? new Set<number>();
+    const partCount = parts.length;
+    let outstanding = 0;
+    const answered = (): void => {
+      if (--outstanding > 0) return;
+      if (delivered.size < partCount) this.deliveredParts.set(messageId, delivered);
+      else this.deliveredParts.delete(messageId);
+      this.settle(messageId, at, delivered.size === partCount, recipients, epoch);
+    };
+    parts.forEach((part, index) => {
+      if (delivered.has(index)) return;
+      outstanding++;
+      switchboard.sendAcknowledged(part, (error, acknowledged) => {
+        if (!error && acknowledged) delivered.add(index);
+        answered();
+      });
     });
+    if (outstanding === 0) {
+      outstanding = 1;
+      queueMicrotask(answered);
+    }
+  }
+
+  /** Every part of a message was ACKed (delivered), or one was not: it failed, its text kept for resending. */
+  private settle(messageId: string, at: number, delivered: boolean, recipients: readonly Participant[], epoch: number): void {
+    if (delivered) {
+      this.context.update((conversation) => withMessage(conversation, messageId, markDelivered, at));
+    } else {
+      this.fail(messageId, recipients, { quiet: this.context.closedQuietlySince(epoch) });
+    }
   }
 
   /** Messages still waiting for someone to join fail; their text stays for resending. */

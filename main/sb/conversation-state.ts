@@ -2,6 +2,7 @@
 // nothing changes, so the renderer's selectors keep identity and unchanged entries are shared.
 
 import type { ChatMessage, Conversation, Participant, SystemLine, TranscriptEntry } from '../../shared/model';
+import { entryAt, indexOfEntry, withAppended, withReplaced } from '../../shared/transcript';
 
 export type MessageEntry = Extract<TranscriptEntry, { type: 'message' }>;
 
@@ -9,8 +10,9 @@ export function newConversation(id: string, participants: readonly Participant[]
   return { id, participants, entries: [], typing: [], connected: false };
 }
 
-export function withEntry(conversation: Conversation, entry: TranscriptEntry): Conversation {
-  return { ...conversation, entries: conversation.entries.concat([entry]) };
+/** The conversation with `entry` at the end of its transcript, and `fields` changed in the same copy. */
+export function withEntry(conversation: Conversation, entry: TranscriptEntry, fields?: Partial<Conversation>): Conversation {
+  return withAppended(conversation, entry, fields);
 }
 
 export function systemEntry(line: SystemLine): TranscriptEntry {
@@ -26,18 +28,12 @@ export function messageEntry(message: ChatMessage): MessageEntry {
  * send, to mark ACKed or failed) are nearly always the last few, however long the transcript.
  */
 export function indexOfMessage(conversation: Conversation, messageId: string, hint?: number): number {
-  const { entries } = conversation;
-  // Entries are only ever appended, so where a message once was, it still is.
-  if (hint !== undefined && entries[hint]?.id === messageId) return entries[hint]?.type === 'message' ? hint : -1;
-  for (let index = entries.length - 1; index >= 0; index--) {
-    const entry = entries[index] as TranscriptEntry;
-    if (entry.id === messageId) return entry.type === 'message' ? index : -1;
-  }
-  return -1;
+  const index = indexOfEntry(conversation, messageId, hint);
+  return entryAt(conversation, index)?.type === 'message' ? index : -1;
 }
 
-export function findMessage(conversation: Conversation, messageId: string): MessageEntry | undefined {
-  return conversation.entries[indexOfMessage(conversation, messageId)] as MessageEntry | undefined;
+export function findMessage(conversation: Conversation, messageId: string, hint?: number): MessageEntry | undefined {
+  return entryAt(conversation, indexOfMessage(conversation, messageId, hint)) as MessageEntry | undefined;
 }
 
 /** Replaces one message (`hint`: where it was last seen); the others keep their identity. */
@@ -49,12 +45,9 @@ export function withMessage(
 ): Conversation {
   const index = indexOfMessage(conversation, messageId, hint);
   if (index < 0) return conversation;
-  const message = conversation.entries[index] as MessageEntry;
+  const message = entryAt(conversation, index) as MessageEntry;
   const next = update(message);
-  if (next === message) return conversation;
-  const entries = conversation.entries.slice();
-  entries[index] = next;
-  return { ...conversation, entries };
+  return next === message ? conversation : withReplaced(conversation, index, next);
 }
 
 /** Adds a participant, or refreshes the friendly name and presence of one already listed. */

@@ -5,10 +5,10 @@
 // conversation.
 
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Conversation, MessageFormat, Participant } from '../../shared/model';
+import type { Conversation, MessageFormat, Participant } from '../../shared/model';
 import { TypedEmitter } from '../../shared/emitter';
 import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, participantFor } from './conversation-runtime';
-import { findMessage, messageEntry, newConversation, withEntry, withMessage } from './conversation-state';
+import { type MessageEntry, findMessage, newConversation, withEntry, withMessage } from './conversation-state';
 import { DEFAULT_MESSAGE_FORMAT, normalizeFormat } from './format';
 import { type InvitationLimits, InvitationPolicy, type Refusal } from './invitation-policy';
 import { leftBlocked } from './transcript-events';
@@ -68,7 +68,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
       logMessageText: options.logMessageText ?? host.logMessageText?.bind(host),
     };
     this.now = options.now ?? Date.now;
-    this.newId = options.newId ?? randomUUID;
+    this.newId = options.newId ?? sequentialIds();
     this.invitations = new InvitationPolicy(options.invitations, this.now);
   }
 
@@ -91,18 +91,19 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     const runtime = this.runtime(conversationId);
     if (text.trim().length === 0) throw new SessionError('input', 'empty-message');
     const self = this.host.self();
-    const message: ChatMessage = {
+    const message: MessageEntry = {
+      type: 'message',
       id: this.newId(),
       from: self.handle.toLowerCase(),
       fromName: self.friendlyName,
       sentAt: this.now(),
-      text: text.replace(/\r\n?/g, '\n'),
+      text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text,
       delivery: 'sending',
       // The format travels only on MSNP3 (§7.2); the transcript shows what the others see.
       ...(this.host.dialect() === 'MSNP3' ? { format: normalizeFormat(format ?? DEFAULT_MESSAGE_FORMAT) } : {}),
       ...(options.automatic && { automatic: true as const }),
     };
-    this.update(conversationId, (conversation) => withEntry(conversation, messageEntry(message)));
+    this.update(conversationId, (conversation) => withEntry(conversation, message));
     runtime.enqueue(message.id);
     return message.id;
   }
@@ -252,6 +253,17 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     if (!runtime) throw new SessionError('input', 'no-such-conversation');
     return runtime;
   }
+}
+
+/**
+ * Ids for conversations, messages and lines: one random UUID for the service, then a counter, so
+ * every id is unique across sign-ins and restarts (the history keeps them) while a message costs
+ * an increment rather than sixteen random bytes formatted.
+ */
+function sequentialIds(): () => string {
+  const prefix = randomUUID();
+  let next = 0;
+  return () => `${prefix}.${(next++).toString(36)}`;
 }
 
 function normalizeHandle(handle: string): string {

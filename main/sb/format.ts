@@ -41,9 +41,10 @@ export function cssToBgr(color: string): string {
 
 /** A format with every value checked; used both for what arrives and for what the user asks to send. */
 export function normalizeFormat(format: Partial<MessageFormat>): MessageFormat {
+  if (lastNormalized && sameFormat(lastNormalized, format)) return lastNormalized;
   const font = typeof format.font === 'string' ? format.font.trim() : '';
   const color = typeof format.color === 'string' ? format.color.toLowerCase() : '';
-  return {
+  const normalized: MessageFormat = {
     font: isValidFontName(font) ? font : DEFAULT_MESSAGE_FORMAT.font,
     bold: format.bold === true,
     italic: format.italic === true,
@@ -53,6 +54,29 @@ export function normalizeFormat(format: Partial<MessageFormat>): MessageFormat {
     charset: byteHex(format.charset) ?? DEFAULT_MESSAGE_FORMAT.charset,
     pitchFamily: byteHex(format.pitchFamily) ?? DEFAULT_MESSAGE_FORMAT.pitchFamily,
   };
+  lastNormalized = sameFormat(lastNormalized, normalized) ? lastNormalized : normalized;
+  return lastNormalized;
+}
+
+/**
+ * The last format normalized. A person sends message after message in one format, so the same
+ * object comes back for it and what is made from it once (its header, format.ts and messages.ts)
+ * is made once, not per message.
+ */
+let lastNormalized: MessageFormat | undefined;
+
+function sameFormat(normalized: MessageFormat | undefined, format: Partial<MessageFormat>): normalized is MessageFormat {
+  return (
+    normalized !== undefined &&
+    normalized.font === format.font &&
+    normalized.bold === format.bold &&
+    normalized.italic === format.italic &&
+    normalized.underline === format.underline &&
+    normalized.strikethrough === format.strikethrough &&
+    normalized.color === format.color &&
+    normalized.charset === format.charset &&
+    normalized.pitchFamily === format.pitchFamily
+  );
 }
 
 function byteHex(value: unknown): string | undefined {

@@ -116,4 +116,25 @@ describe('parsing what the switchboard relays', () => {
     expect(parsePayload(bytes('just some bytes'))).toEqual({ kind: 'other', contentType: '' });
     expect(parsePayload(new Uint8Array(0))).toEqual({ kind: 'other', contentType: '' });
   });
+
+  it('reads each message by its own headers when senders alternate formats, charsets and kinds', () => {
+    const red = { ...DEFAULT_MESSAGE_FORMAT, color: '#ff0000' };
+    const bold = { ...DEFAULT_MESSAGE_FORMAT, bold: true };
+    const [fromRed] = buildTextPayloads('in red', red);
+    const [fromBold] = buildTextPayloads('in bold', bold);
+    const [automatic] = buildTextPayloads('away', red, { automatic: true });
+    const latin = new Uint8Array([...encoder.encode('MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\ncaf'), 0xe9]);
+    for (let round = 0; round < 2; round++) {
+      expect(parsePayload(fromRed!)).toEqual({ kind: 'text', text: 'in red', format: red });
+      expect(parsePayload(fromRed!)).toEqual({ kind: 'text', text: 'in red', format: red });
+      expect(parsePayload(fromBold!)).toEqual({ kind: 'text', text: 'in bold', format: bold });
+      expect(parsePayload(automatic!)).toEqual({ kind: 'text', text: 'away', format: red, automatic: true });
+      expect(parsePayload(latin)).toEqual({ kind: 'text', text: 'café' });
+      expect(parsePayload(latin)).toEqual({ kind: 'text', text: 'café' });
+      expect(parsePayload(buildTypingPayload('bob@example.com'))).toEqual({ kind: 'typing', handle: 'bob@example.com' });
+      expect(parsePayload(buildTextPayloads('\nafter a blank line', red)[0]!)).toEqual({ kind: 'text', text: '\nafter a blank line', format: red });
+      expect(parsePayload(buildTextPayloads('\nafter a blank line', red)[0]!)).toEqual({ kind: 'text', text: '\nafter a blank line', format: red });
+      expect(parsePayload(bytes('MIME-Version: 1.0⏎\nContent-Type: text/plain; charset=UTF-8'))).toEqual({ kind: 'text', text: '' });
+    }
+  });
 });

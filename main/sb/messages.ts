@@ -3,7 +3,7 @@
 // boundaries so no part ever ends inside a UTF-8 sequence.
 
 import type { MessageFormat } from '../../shared/model';
-import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, parseMime } from '../../protocol/index';
+import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, splitMime } from '../../protocol/index';
 import { formatHeaderValue, parseFormatHeader } from './format';
 
 export type IncomingPayload =
@@ -12,7 +12,6 @@ export type IncomingPayload =
   | { readonly kind: 'invitation'; readonly command: string; readonly cookie?: string; readonly application?: string }
   | { readonly kind: 'other'; readonly contentType: string };
 
-const encoder = new TextEncoder();
 /** `text/plain` without a charset is ISO-8859-1; WHATWG decodes that label as its superset windows-1252. */
 const latin1 = new TextDecoder('windows-1252');
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -26,7 +25,7 @@ const AUTO_SUBMITTED = 'Auto-Submitted';
 const AUTO_REPLIED = 'auto-replied';
 
 function byteLength(text: string): number {
-  return encoder.encode(text).byteLength;
+  return Buffer.byteLength(text, 'utf8');
 }
 
 export interface TextPayloadOptions {
@@ -43,6 +42,26 @@ function textHeaders(format: MessageFormat | undefined, automatic: boolean): Arr
   return headers;
 }
 
+/** A text message's header block, blank line included, as bytes: [typed, automatic]. */
+type HeaderBlocks = [Buffer | undefined, Buffer | undefined];
+
+/**
+ * Header blocks made once per format: a conversation sends one format message after message (the
+ * service hands over the same normalized object each time, format.ts), so a message costs its text.
+ */
+const headerBlocks = new WeakMap<MessageFormat, HeaderBlocks>();
+const plainHeaderBlocks: HeaderBlocks = [undefined, undefined];
+
+function headerBlock(format: MessageFormat | undefined, automatic: boolean): Buffer {
+  let blocks = format ? headerBlocks.get(format) : plainHeaderBlocks;
+  if (!blocks) {
+    blocks = [undefined, undefined];
+    headerBlocks.set(format as MessageFormat, blocks);
+  }
+  const slot = automatic ? 1 : 0;
+  return (blocks[slot] ??= Buffer.from(buildMime(textHeaders(format, automatic), '')));
+}
+
 /**
  * One or more payloads for a text, each at most `maxPayloadBytes` (headers included). Line breaks
  * are sent as CR LF. Parts break between grapheme clusters, or between code points when a single
@@ -50,10 +69,19 @@ function textHeaders(format: MessageFormat | undefined, automatic: boolean): Arr
  */
 export function buildTextPayloads(text: string, format?: MessageFormat, options: TextPayloadOptions = {}): Uint8Array[] {
   const { automatic = false, maxPayloadBytes = MAX_PAYLOAD_BYTES } = options;
-  const headers = textHeaders(format, automatic);
-  const room = maxPayloadBytes - buildMime(headers, '').byteLength;
+  const head = headerBlock(format, automatic);
+  const room = maxPayloadBytes - head.byteLength;
   if (room < 4) throw new RangeError('The message headers leave no room for text');
-  return splitText(text.replace(/\r?\n/g, '\r\n'), room).map((part) => buildMime(headers, part));
+  const body = text.includes('\n') ? text.replace(/\r?\n/g, '\r\n') : text;
+  return splitText(body, room).map((part) => withBody(head, part));
+}
+
+/** The header block followed by the UTF-8 text, in one buffer. */
+function withBody(head: Buffer, text: string): Buffer {
+  const payload = Buffer.allocUnsafe(head.byteLength + Buffer.byteLength(text));
+  head.copy(payload, 0);
+  payload.write(text, head.byteLength, 'utf8');
+  return payload;
 }
 
 /** Splits text into parts of at most `maxBytes` UTF-8 bytes without breaking a character. */
@@ -95,23 +123,45 @@ export function buildInvitationDecline(cookie: string): Uint8Array {
   return buildMime([MIME_VERSION, ['Content-Type', 'text/x-msmsgsinvite; charset=UTF-8']], body);
 }
 
+/** What a text message's headers say: how its body is encoded, its format, whether it is automatic. */
+interface TextHead {
+  readonly utf8: boolean;
+  readonly format?: MessageFormat;
+  readonly automatic: boolean;
+}
+
+/**
+ * The last text header block read (its bytes, blank line included), with what it says. Someone
+ * chatting sends the same headers message after message (the same client, the same format), so
+ * each block is read once and then only compared, byte for byte, and only the text is decoded.
+ */
+let lastTextHead: { readonly block: Uint8Array; readonly head: TextHead } | undefined;
+
+const utf8 = new TextDecoder('utf-8');
+
 export function parsePayload(payload: Uint8Array): IncomingPayload {
-  const message = parseMime(payload);
+  const known = lastTextHead;
+  if (known && startsWith(payload, known.block)) {
+    return textPayload(known.head, known.head.utf8 ? utf8.decode(payload.subarray(known.block.byteLength)) : '', payload);
+  }
+  const { head: block, body } = splitMime(utf8.decode(payload));
+  const message = { headers: parseHeaderLines(block), body };
   const contentType = mediaType(message);
   switch (contentType) {
     case 'text/plain': {
       const charset = (contentTypeParameter(message, 'charset') ?? '').toLowerCase();
-      const body = charset === 'utf-8' || charset === 'utf8' ? message.body : latin1.decode(bodyBytes(payload));
       const formatHeader = message.headers.get('x-mms-im-format');
       // RFC 3834: any value but "no" means the message was sent by a program, not typed.
       const autoSubmitted = message.headers.get(AUTO_SUBMITTED.toLowerCase());
-      const automatic = autoSubmitted !== undefined && autoSubmitted.toLowerCase() !== 'no';
-      return {
-        kind: 'text',
-        text: body.replace(/\r\n?/g, '\n'),
+      const head: TextHead = {
+        utf8: charset === 'utf-8' || charset === 'utf8',
         ...(formatHeader !== undefined && { format: parseFormatHeader(formatHeader) }),
-        ...(automatic && { automatic: true as const }),
+        automatic: autoSubmitted !== undefined && autoSubmitted.toLowerCase() !== 'no',
       };
+      // Remembered only with its blank line: a payload without one is all headers.
+      const start = bodyStart(payload);
+      if (start !== undefined) lastTextHead = { block: payload.slice(0, start), head };
+      return textPayload(head, body, payload);
     }
     case 'text/x-msmsgscontrol': {
       const handle = message.headers.get('typinguser');
@@ -131,14 +181,38 @@ export function parsePayload(payload: Uint8Array): IncomingPayload {
   }
 }
 
+/** Whether `payload` begins with the bytes of `prefix`. */
+function startsWith(payload: Uint8Array, prefix: Uint8Array): boolean {
+  if (payload.byteLength < prefix.byteLength) return false;
+  for (let index = prefix.byteLength - 1; index >= 0; index--) if (payload[index] !== prefix[index]) return false;
+  return true;
+}
+
+function textPayload({ utf8: isUtf8, format, automatic }: TextHead, body: string, payload: Uint8Array): IncomingPayload {
+  // `text/plain` without a UTF-8 charset is read from the bytes again, as windows-1252.
+  const decoded = isUtf8 ? body : latin1.decode(bodyBytes(payload));
+  return {
+    kind: 'text',
+    text: decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded,
+    ...(format && { format }),
+    ...(automatic && { automatic: true as const }),
+  };
+}
+
 /** The raw body bytes after the first empty line, found the way parseMime finds it. */
 function bodyBytes(payload: Uint8Array): Uint8Array {
-  if (payload[0] === 0x0a) return payload.subarray(1);
-  if (payload[0] === 0x0d && payload[1] === 0x0a) return payload.subarray(2);
+  const start = bodyStart(payload);
+  return start === undefined ? new Uint8Array(0) : payload.subarray(start);
+}
+
+/** Where the body begins: just after the first empty line; undefined when there is none. */
+function bodyStart(payload: Uint8Array): number | undefined {
+  if (payload[0] === 0x0a) return 1;
+  if (payload[0] === 0x0d && payload[1] === 0x0a) return 2;
   for (let index = 0; index + 1 < payload.length; index++) {
     if (payload[index] !== 0x0a) continue;
-    if (payload[index + 1] === 0x0a) return payload.subarray(index + 2);
-    if (payload[index + 1] === 0x0d && payload[index + 2] === 0x0a) return payload.subarray(index + 3);
+    if (payload[index + 1] === 0x0a) return index + 2;
+    if (payload[index + 1] === 0x0d && payload[index + 2] === 0x0a) return index + 3;
   }
-  return new Uint8Array(0);
+  return undefined;
 }

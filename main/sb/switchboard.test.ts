@@ -82,8 +82,8 @@ describe('Switchboard', () => {
 
   it('sends MSG A and resolves true on ACK, false on NAK, matched by TrID even out of order', async () => {
     const { switchboard, peer } = await create();
-    const first = switchboard.sendAcknowledged(encoder.encode('one'));
-    const second = switchboard.sendAcknowledged(encoder.encode('two'));
+    const first = acknowledged(switchboard, encoder.encode('one'));
+    const second = acknowledged(switchboard, encoder.encode('two'));
     const one = await peer.expectMessage('A');
     const two = await peer.expectMessage('A');
     expect([one.trid, one.text, two.trid, two.text]).toEqual(['2', 'one', '3', 'two']);
@@ -95,7 +95,7 @@ describe('Switchboard', () => {
   it('rejects an unacknowledged message after the ack timeout', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { switchboard, peer } = await create({ ackTimeoutMs: 5000 });
-    const outcome = switchboard.sendAcknowledged(encoder.encode('hello')).catch((error: unknown) => error);
+    const outcome = acknowledged(switchboard, encoder.encode('hello')).catch((error: unknown) => error);
     await peer.expectMessage('A');
     await vi.advanceTimersByTimeAsync(4999);
     expect(await Promise.race([outcome, 'still waiting'])).toBe('still waiting');
@@ -127,7 +127,7 @@ describe('Switchboard', () => {
     peer.send('BYE bob@hotmail.com 1');
     expect(await left).toEqual({ handle: 'bob@hotmail.com' });
     expect(switchboard.participants).toEqual([]);
-    const sending = switchboard.sendAcknowledged(encoder.encode('anyone?'));
+    const sending = acknowledged(switchboard, encoder.encode('anyone?'));
     await peer.expectMessage('A');
     const closed = switchboard.next('close');
     await peer.drop();
@@ -135,6 +135,11 @@ describe('Switchboard', () => {
     expect((await closed).reason).toBe('connection-closed');
   });
 });
+
+/** The outcome of sendAcknowledged as a promise: true on ACK, false on NAK, rejected with its error. */
+function acknowledged(switchboard: Switchboard, payload: Uint8Array): Promise<boolean> {
+  return new Promise((resolve, reject) => switchboard.sendAcknowledged(payload, (error, ok) => (error ? reject(error) : resolve(ok))));
+}
 
 describe('Switchboard with lines it cannot use', () => {
   const GARBAGE_TOKENS = [[], ['0'], ['0', '?', '?', '?', '?'], ['x', '[::1', ':0', '%E2%28', '%ZZ']];

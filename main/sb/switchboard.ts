@@ -38,8 +38,13 @@ export interface SwitchboardOptions {
   logMessageText?: () => boolean;
 }
 
+const ACK_MODE: readonly string[] = ['A'];
+const ACK_REPLIES: readonly string[] = ['ACK', 'NAK'];
+
 export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   private readonly peers = new Map<string, Participant>();
+  /** `participants`, made again only when someone joins or leaves (it is asked for every message sent). */
+  private roster: readonly Participant[] | undefined = [];
   /**
    * Events that arrive before the owner has subscribed. The reply that ends USR/ANS resolves a
    * promise, and the rest of the same TCP chunk (a JOI, the first MSG) is framed before the owner's
@@ -75,7 +80,8 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
 
   /** The other people in the session right now. */
   get participants(): readonly Participant[] {
-    return [...this.peers.values()];
+    this.roster ??= [...this.peers.values()];
+    return this.roster;
   }
 
   get isOpen(): boolean {
@@ -98,14 +104,15 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     await this.connection.request('CAL', [handle], { timeoutMs: this.options.requestTimeoutMs });
   }
 
-  /** Sends with ack mode `A` (§6.6): true on ACK, false on NAK; rejects on timeout or a closed switchboard. */
-  async sendAcknowledged(payload: Uint8Array): Promise<boolean> {
-    const reply = await this.connection.request('MSG', ['A'], {
-      payload,
-      replies: ['ACK', 'NAK'],
-      timeoutMs: this.options.ackTimeoutMs,
-    });
-    return reply.name === 'ACK';
+  /**
+   * Sends with ack mode `A` (§6.6), then calls `done` once: with true on ACK, false on NAK, or the
+   * error (no answer in time, a closed switchboard). A callback, not a promise: a burst holds one
+   * per message in flight.
+   */
+  sendAcknowledged(payload: Uint8Array, done: (error: Error | undefined, acknowledged: boolean) => void): void {
+    this.connection.requestThen('MSG', ACK_MODE, { payload, replies: ACK_REPLIES, timeoutMs: this.options.ackTimeoutMs }, (error, reply) =>
+      done(error, reply?.name === 'ACK'),
+    );
   }
 
   /** Sends with ack mode `U` (typing) or `N` (an invitation's answer) and waits for nothing. */
@@ -144,12 +151,14 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
       if (!this.answering) return this.malformed(command, 'a roster line outside ANS');
       if (!handle) return this.malformed(command, 'no handle');
       this.peers.set(handle.toLowerCase(), participant(handle, name));
+      this.roster = undefined;
     },
     JOI: (command) => {
       const [handle, name] = command.params;
       if (!handle) return this.malformed(command, 'no handle');
       const joined = participant(handle, name);
       this.peers.set(joined.handle, joined);
+      this.roster = undefined;
       this.deliver(() => this.emit('joined', joined));
     },
     // Only someone in the session can leave it: a BYE for anyone else would read as "the last person
@@ -158,6 +167,7 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
       const [handle] = command.params;
       if (!handle) return this.malformed(command, 'no handle');
       if (!this.peers.delete(handle.toLowerCase())) return this.malformed(command, 'not in the session');
+      this.roster = undefined;
       this.deliver(() => this.emit('left', { handle: handle.toLowerCase() }));
     },
     MSG: (command) => {

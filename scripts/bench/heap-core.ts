@@ -14,6 +14,7 @@ import { Messenger } from '../../main/client/messenger';
 import { createConversationService } from '../../main/sb/index';
 import { DEFAULT_INVITATION_LIMITS } from '../../main/sb/invitation-policy';
 import { FIRST_ACCOUNT } from '../../shared/accounts';
+import { entriesBetween } from '../../shared/transcript';
 import { untilState } from './app-state';
 import { heapUsedBytes } from './measure';
 
@@ -69,7 +70,7 @@ async function run(request: HeapCoreRequest): Promise<void> {
   });
   report({ step: 'signed-in' });
   await untilState(app, ({ conversations }) => {
-    const full = Object.values(conversations).filter((conversation) => conversation.entries.filter((entry) => entry.type === 'message').length >= request.messages);
+    const full = Object.values(conversations).filter((conversation) => entriesBetween(conversation, 0).filter((entry) => entry.type === 'message').length >= request.messages);
     return full.length >= request.conversations;
   });
   const heapBytes = heapUsedBytes();

@@ -15,6 +15,7 @@ import { WebHost } from '../../main/web/web-host';
 import type { MessengerState } from '../../shared/model';
 import { FIRST_ACCOUNT } from '../../shared/accounts';
 import { conversationRoute } from '../../shared/routes';
+import { transcriptLength } from '../../shared/transcript';
 import type { RawClient } from '../../test/support/raw-client';
 import { launchChromium } from '../../test/e2e/support/chromium';
 import { coreState, untilState } from './app-state';
@@ -215,12 +216,12 @@ export async function benchUi(): Promise<BenchResult[]> {
     switchboards.push(await sendMessages(world.server, sender, ME.handle, CHAT_MESSAGES));
     const chatEntries = (state: MessengerState) =>
       Object.values(state.conversations).find((conversation) => conversation.participants.some((person) => person.handle === sender.handle));
-    await untilState(host.app, (state) => (chatEntries(state)?.entries.length ?? 0) >= CHAT_MESSAGES);
+    await untilState(host.app, (state) => transcriptLength(chatEntries(state) ?? { entries: [] }) >= CHAT_MESSAGES);
     // Main's own state, with every entry (a window's snapshot holds the newest only).
     const conversation = chatEntries(coreState(host.app));
     if (!conversation) throw new Error('The conversation never arrived');
     const conversationUrl = host.url.replace(/#.*$/, `#${conversationRoute(FIRST_ACCOUNT, conversation.id)}`);
-    const chat = await measureChat(browser, host, conversationUrl, conversation.entries.length);
+    const chat = await measureChat(browser, host, conversationUrl, transcriptLength(conversation));
 
     const chatMs = median(chat.map(({ openMs, scrollMs }) => openMs + scrollMs));
     const chatFrameMs = Math.max(...chat.map(({ longestFrameMs }) => longestFrameMs));

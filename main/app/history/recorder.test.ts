@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Conversation, TranscriptEntry } from '../../../shared/model';
 import type { HistoryRecord } from './records';
 import { HistoryRecorder } from './recorder';
+import { withAppended, withReplaced } from '../../../shared/transcript';
 
 /** The records for going from `before` (already recorded) to `after`. */
 const historyRecords = (before: Record<string, Conversation>, after: Record<string, Conversation>, now: number): HistoryRecord[] =>
@@ -74,5 +75,18 @@ describe('HistoryRecorder', () => {
     const after = { ...before, entries: [{ type: 'system', id: 's1', kind: 'joined', event: { type: 'joined', name: 'Bob' }, at: 1 } as TranscriptEntry] };
     expect(historyRecords({ c1: before }, { c1: after }, 9_000)).toEqual([]);
     expect(historyRecords({ c1: after }, { c1: after }, 9_000)).toEqual([]);
+  });
+
+  it('records an ACK for a message already frozen into an older chunk of a long transcript', () => {
+    let long = conversation([message('m0', 'sending')]);
+    for (let index = 1; index < 300; index++) long = withAppended(long, message(`m${index}`, 'received'));
+    expect(long.earlier?.length).toBeGreaterThan(0);
+    const recorder = new HistoryRecorder({ c1: long });
+    const acked = withReplaced(long, 0, message('m0', 'delivered'));
+    const grown = withAppended(acked, message('m300', 'received'));
+    expect(recorder.next({ c1: grown }, 9_000).map((record) => record.kind === 'message' && [record.id, record.delivery])).toEqual([
+      ['m0', 'delivered'],
+      ['m300', 'received'],
+    ]);
   });
 });

@@ -7,6 +7,7 @@
 import type { Conversation, MessengerState, TranscriptEntry } from '../../../shared/model';
 import { formatHeaderValue } from '../../sb/format';
 import type { HistoryRecord } from './records';
+import { entriesBetween, entryAt, sameTranscript, transcriptLength } from '../../../shared/transcript';
 
 type Conversations = MessengerState['conversations'];
 
@@ -37,18 +38,20 @@ function messageRecord(conversationId: string, entry: Extract<TranscriptEntry, {
 const unsettled = (entry: TranscriptEntry | undefined): boolean => entry?.type === 'message' && (entry.delivery === 'sending' || entry.delivery === 'failed');
 
 interface Seen {
-  readonly entries: readonly TranscriptEntry[];
+  readonly transcript: Transcript;
   readonly participants: Conversation['participants'];
   /** Indexes of the messages whose delivery can still change. */
   readonly unsettled: readonly number[];
 }
 
+type Transcript = Pick<Conversation, 'entries' | 'olderEntries' | 'earlier'>;
+
 function seenOf(conversation: Conversation): Seen {
   const open: number[] = [];
-  conversation.entries.forEach((entry, index) => {
+  entriesBetween(conversation, 0).forEach((entry, index) => {
     if (unsettled(entry)) open.push(index);
   });
-  return { entries: conversation.entries, participants: conversation.participants, unsettled: open };
+  return { transcript: conversation, participants: conversation.participants, unsettled: open };
 }
 
 /**
@@ -75,12 +78,12 @@ export class HistoryRecorder {
     const records: HistoryRecord[] = [];
     for (const conversation of Object.values(conversations)) {
       const previous = this.seen.get(conversation.id);
-      if (previous?.entries === conversation.entries && previous.participants === conversation.participants) continue;
+      if (previous && sameTranscript(previous.transcript, conversation) && previous.participants === conversation.participants) continue;
       const changed: HistoryRecord[] = [];
-      const looked = this.changedIndexes(previous, conversation.entries);
+      const looked = this.changedIndexes(previous, conversation);
       for (const index of looked) {
-        const entry = conversation.entries[index];
-        const was = previous?.entries[index];
+        const entry = entryAt(conversation, index);
+        const was = previous && entryAt(previous.transcript, index);
         if (entry?.type !== 'message' || entry === was) continue;
         if (was?.type === 'message' && was.id === entry.id && was.delivery === entry.delivery) continue;
         changed.push(messageRecord(conversation.id, entry));
@@ -91,17 +94,19 @@ export class HistoryRecorder {
         records.push(conversationRecord(conversation, first?.kind === 'message' ? first.sentAt : now));
       }
       records.push(...changed);
-      const open = looked.filter((index) => unsettled(conversation.entries[index]));
-      this.seen.set(conversation.id, { entries: conversation.entries, participants: conversation.participants, unsettled: open });
+      const open = looked.filter((index) => unsettled(entryAt(conversation, index)));
+      this.seen.set(conversation.id, { transcript: conversation, participants: conversation.participants, unsettled: open });
     }
     for (const id of this.seen.keys()) if (!Object.hasOwn(conversations, id)) this.seen.delete(id);
     return records;
   }
 
   /** The indexes that may have changed: the unsettled ones and the new ones (every one, for a transcript that shrank). */
-  private changedIndexes(previous: Seen | undefined, entries: readonly TranscriptEntry[]): number[] {
-    const from = previous && entries.length >= previous.entries.length ? previous.entries.length : 0;
-    const grown = Array.from({ length: entries.length - from }, (_, offset) => from + offset);
+  private changedIndexes(previous: Seen | undefined, transcript: Transcript): number[] {
+    const length = transcriptLength(transcript);
+    const before = previous ? transcriptLength(previous.transcript) : 0;
+    const from = previous && length >= before ? before : 0;
+    const grown = Array.from({ length: length - from }, (_, offset) => from + offset);
     return from === 0 || !previous ? grown : [...previous.unsettled, ...grown];
   }
 }

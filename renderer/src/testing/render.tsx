@@ -11,6 +11,11 @@ export interface RenderedApp extends RenderResult {
   readonly store: MessengerStoreApi;
 }
 
+/** Frames a window takes to draw everything after its snapshot (VirtualList.tsx's drawing stages). */
+const SETTLING_FRAMES = 4;
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
 export async function renderApp(fake: FakeMsn, hash = '#/contacts'): Promise<RenderedApp> {
   window.msn = fake.api;
   window.location.hash = hash;
@@ -26,7 +31,8 @@ export async function renderApp(fake: FakeMsn, hash = '#/contacts'): Promise<Ren
   await waitFor(() => {
     if (!store.getState().ready) throw new Error('no snapshot yet');
   });
-  // What a window draws after its first frame (a conversation's transcript) is drawn too.
-  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  // What a window draws in the frames after its first (a list's rows in view, then those either
+  // side of them) is drawn too.
+  for (let frame = 0; frame < SETTLING_FRAMES; frame++) await act(nextFrame);
   return { ...result, store };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Messenger, type MessengerEvents, type MessengerOptions } from '../../../main/client/messenger';
 import { createConversationService } from '../../../main/sb/index';
 import type { Conversation } from '../../../shared/model';
+import { entriesBetween } from '../../../shared/transcript';
 import { type AccountSeed, type MsnServer, type ServerOptions, startServer } from '../../../server/index';
 import { lineText } from '../../support/words';
 
@@ -166,9 +167,9 @@ export function collect<K extends keyof MessengerEvents>(messenger: Messenger, e
 }
 
 export function texts(conversation: Conversation): string[] {
-  return conversation.entries.flatMap((entry) => (entry.type === 'message' ? [entry.text] : []));
+  return entriesBetween(conversation, 0).flatMap((entry) => (entry.type === 'message' ? [entry.text] : []));
 }
 
 export function lines(conversation: Conversation): string[] {
-  return conversation.entries.flatMap((entry) => (entry.type === 'system' ? [lineText(entry.event)] : []));
+  return entriesBetween(conversation, 0).flatMap((entry) => (entry.type === 'system' ? [lineText(entry.event)] : []));
 }

@@ -1,6 +1,10 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Conversation, TranscriptEntry } from '../../../../shared/model';
+import { App } from '../../App';
+import { StoreProvider } from '../../store/context';
+import { createMessengerStore } from '../../store/store';
+import { connectStore } from '../../store/sync';
 import { contact, FakeMsn, signedInState } from '../../testing/fake-msn';
 import { renderApp } from '../../testing/render';
 
@@ -310,6 +314,36 @@ describe('conversation window', () => {
     await renderApp(fakeWith(), '#/conversation/gone');
     expect(screen.getByText('This conversation has ended.')).toBeTruthy();
     expect(document.title).toBe('Conversation');
+  });
+});
+
+describe('opening', () => {
+  const reactGlobals = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const actEnvironment = reactGlobals.IS_REACT_ACT_ENVIRONMENT;
+  afterEach(() => {
+    reactGlobals.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+  });
+
+  it('takes in its snapshot without drawing the window in the same task, and draws it after', async () => {
+    const fake = fakeWith();
+    fake.pushesSnapshot = false;
+    window.msn = fake.api;
+    window.location.hash = '#/conversation/c1';
+    const store = createMessengerStore();
+    connectStore(store, { intervalMs: 0 });
+    render(
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>,
+    );
+    // act() would draw everything before returning: from here React schedules its work as in a window.
+    reactGlobals.IS_REACT_ACT_ENVIRONMENT = false;
+    fake.emit('snapshot', { state: fake.state, settings: fake.settings });
+    // What must be drawn in the snapshot's own task is drawn by the end of its microtasks.
+    await Promise.resolve();
+    expect(store.getState().ready).toBe(true);
+    expect(screen.queryByTestId('composer')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('composer')).toBeTruthy());
   });
 });
 

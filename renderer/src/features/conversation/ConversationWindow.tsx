@@ -1,7 +1,7 @@
 // One conversation's window: the toolbar, who is in it (with their status), the transcript, the
 // composer, and the status bar (who is typing, or when the last message arrived).
 
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Conversation, MessengerState } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { RichText } from '../../components/rich-text/RichText';
@@ -84,24 +84,10 @@ function InviteDialog({ conversation, onClose }: { readonly conversation: Conver
   );
 }
 
-/**
- * True from the frame after the window is first drawn. The transcript is drawn then: taking in the
- * snapshot and drawing the window, then drawing its messages, are two tasks of a frame or two each
- * rather than one long one that freezes the window it opens in.
- */
-function useAfterFirstPaint(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || painted) return;
-    const frame = requestAnimationFrame(() => setPainted(true));
-    return () => cancelAnimationFrame(frame);
-  }, [ready, painted]);
-  return painted;
-}
-
 export function ConversationWindow({ id }: { readonly id: string }) {
-  const ready = useMessenger(selectReady);
-  const painted = useAfterFirstPaint(ready);
+  // The window is first drawn in the background, in slices between frames, rather than in the task
+  // that takes in the snapshot.
+  const ready = useDeferredValue(useMessenger(selectReady));
   const conversation = useMessenger(useMemo(() => selectConversation(id), [id]));
   const contacts = useMessenger(selectContacts);
   const banner = useMessenger(selectBanner);
@@ -156,11 +142,7 @@ export function ConversationWindow({ id }: { readonly id: string }) {
         <main className="window__content">
           <Participants conversation={conversation} contacts={contacts} />
           {online && keepsHistory === undefined && <HistoryPrompt />}
-          {painted ? (
-            <Transcript conversation={conversation} contacts={contacts} onResend={resend} earlier={earlier} />
-          ) : (
-            <div className="transcript" />
-          )}
+          <Transcript conversation={conversation} contacts={contacts} onResend={resend} earlier={earlier} />
           <Composer conversationId={id} format={format} language={spelling} />
           <StatusBar conversation={conversation} contacts={contacts} />
         </main>

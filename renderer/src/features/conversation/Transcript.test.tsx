@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation, TranscriptEntry } from '../../../../shared/model';
 import { contact, FakeMsn, signedInState } from '../../testing/fake-msn';
+import { layOutVirtualLists } from '../../testing/layout';
 import { renderApp } from '../../testing/render';
 
 const ENTRY_HEIGHT = 40;
@@ -40,26 +41,7 @@ async function scrolled(): Promise<void> {
 
 const drawnTexts = () => screen.queryAllByTestId('message-text').map((text) => text.textContent);
 
-// happy-dom lays nothing out. As a browser would: every drawn entry is ENTRY_HEIGHT tall, the
-// transcript shows VIEWPORT_HEIGHT of it, and it scrolls as far as its content is tall.
-const VIEWPORT_HEIGHT = 480;
-const layout: Record<string, (element: HTMLElement) => number> = {
-  offsetHeight: (element) => (element.classList.contains('virtual-list__row') ? ENTRY_HEIGHT : 0),
-  clientHeight: (element) => (element.dataset['testid'] === 'transcript' ? VIEWPORT_HEIGHT : 0),
-  scrollHeight: (element) => (element.dataset['testid'] === 'transcript' ? parseFloat((element.firstElementChild as HTMLElement).style.height) : 0),
-};
-const originals = Object.keys(layout).map((name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)] as const);
-beforeEach(() => {
-  for (const [name, measure] of Object.entries(layout)) {
-    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: function (this: HTMLElement) { return measure(this); } });
-  }
-});
-afterEach(() => {
-  for (const [name, original] of originals) {
-    if (original) Object.defineProperty(HTMLElement.prototype, name, original);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-  }
-});
+layOutVirtualLists({ rowHeight: ENTRY_HEIGHT, viewportHeight: 480 });
 
 describe('a long transcript', () => {
   it('draws only the entries around the newest of 10,000, where it opens', async () => {

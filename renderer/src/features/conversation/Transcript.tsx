@@ -6,7 +6,7 @@
 // reader scrolls would be read out as new, so the window's live region announces new messages.
 // Text is always rendered as text: names and messages from the network never become markup.
 
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type { ChatMessage, Conversation, MessengerState, SystemLine, TranscriptEntry } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { RichText } from '../../components/rich-text/RichText';
@@ -139,10 +139,14 @@ export function Transcript({ conversation, contacts, onResend, earlier }: Transc
       estimateHeight: ESTIMATED_ENTRY_HEIGHT,
       keepIndices,
       stickToEnd: true,
+      // Entries are only appended; the row of earlier conversations' lines, when there is one, is
+      // added above them as the window opens, while the reader is at the end.
+      appendOnly: true,
+      // The transcript opens with its window: its rows are drawn in the frames after the window's own.
+      rowsAfterFirstPaint: true,
       padding: 4,
     },
   );
-  useLayoutEffect(() => virtualizer.scrollToEnd(), [virtualizer]);
   const drawn = virtualizer.getVirtualItems();
   useEffect(() => wantOlder(drawn.map((row) => row.index - offset)), [drawn, offset, wantOlder]);
 
