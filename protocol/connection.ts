@@ -254,7 +254,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   private finish(reason: ConnectionClosed): void {
     if (this.closed) return;
     this.closed = true;
-    this.pending.rejectAll(new ConnectionClosedError(reason.reason, reason.detail));
+    this.pending.rejectAll(() => new ConnectionClosedError(reason.reason, reason.detail));
     this.observer?.closed(reason);
     this.emit('close', reason);
   }

@@ -121,10 +121,20 @@ describe('PendingRequests', () => {
     const pending = new PendingRequests();
     const outcomes = [replyTo(pending, 1, 'VER'), replyTo(pending, 2, 'INF')].map((reply) => reply.catch((caught: unknown) => caught));
     const closed = new ConnectionClosedError();
-    pending.rejectAll(closed);
+    pending.rejectAll(() => closed);
     expect(await Promise.all(outcomes)).toEqual([closed, closed]);
     expect(pending.size).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('makes no error to close with when nothing waits', () => {
+    const pending = new PendingRequests();
+    let made = 0;
+    pending.rejectAll(() => {
+      made++;
+      return new ConnectionClosedError();
+    });
+    expect(made).toBe(0);
   });
 
   it('rejects one request when sending it failed', async () => {

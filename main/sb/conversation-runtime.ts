@@ -12,6 +12,7 @@
 import type { AppError, TranscriptEvent } from '../../shared/errors';
 import type { Conversation, Participant, SystemLine } from '../../shared/model';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
+import { entryAt } from '../../shared/transcript';
 import {
   type MessageEntry,
   findMessage,
@@ -390,8 +391,8 @@ export class ConversationRuntime {
   private transmit(switchboard: Switchboard, messageId: string): void {
     const record = this.context.record();
     const at = record ? indexOfMessage(record, messageId) : -1;
-    const message = record && findMessage(record, messageId, at);
-    if (!message) return;
+    if (!record || at < 0) return;
+    const message = entryAt(record, at) as MessageEntry;
     const recipients = switchboard.participants;
     const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
     const epoch = this.context.epoch();
