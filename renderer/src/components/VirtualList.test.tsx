@@ -118,4 +118,24 @@ describe('a virtual list', () => {
     // A pass over the rows asks for each one's key: a pass or two, not one for each row measured.
     expect(keysAsked).toBeLessThan(3 * COUNT);
   });
+
+  it('goes to its first row with Home and its last with End, pressed on the focused viewport itself', () => {
+    const { rerender } = render(<List />);
+    const viewport = screen.getByTestId('list');
+    const virtualizer = drawnVirtualizer as ListVirtualizer;
+    const toEnd = vi.spyOn(virtualizer, 'scrollToEnd');
+    const toOffset = vi.spyOn(virtualizer, 'scrollToOffset');
+    expect(fireEvent.keyDown(viewport, { key: 'End' })).toBe(false);
+    expect(toEnd).toHaveBeenCalledTimes(1);
+    expect(fireEvent.keyDown(viewport, { key: 'Home', ctrlKey: true })).toBe(false);
+    expect(toOffset).toHaveBeenCalledWith(0);
+    // Keys for a row's own controls, extended selections and other keys are the browser's.
+    const row = viewport.querySelector('[data-index="0"]') as HTMLElement;
+    expect(fireEvent.keyDown(row, { key: 'End' })).toBe(true);
+    expect(fireEvent.keyDown(viewport, { key: 'End', shiftKey: true })).toBe(true);
+    expect(fireEvent.keyDown(viewport, { key: 'PageDown' })).toBe(true);
+    expect(toEnd).toHaveBeenCalledTimes(1);
+    rerender(<List count={0} />);
+    expect(fireEvent.keyDown(viewport, { key: 'End' })).toBe(true);
+  });
 });

@@ -13,7 +13,7 @@ import {
   type Range,
   type Virtualizer,
 } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 
 const OVERSCAN = 6;
 /** The viewport's height until it can be measured, and in DOMs without layout (component tests). */
@@ -134,10 +134,32 @@ interface VirtualRowsProps extends Omit<HTMLAttributes<HTMLDivElement>, 'childre
   readonly rowHeight?: number;
 }
 
+/**
+ * Home and End pressed on the focused viewport itself. The browser's own scroll to the top or the
+ * bottom stops where the rows' estimated heights put it, and the rows measured there then move the
+ * first or last row out of view (by hundreds of pixels in a long transcript); the virtualizer
+ * scrolls to the row and follows it until its place stops changing.
+ */
+function scrollToEdge(virtualizer: ListVirtualizer, event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.defaultPrevented || event.target !== event.currentTarget || event.altKey || event.shiftKey || event.metaKey) return;
+  if (event.key !== 'Home' && event.key !== 'End') return;
+  if (virtualizer.options.count === 0) return;
+  event.preventDefault();
+  if (event.key === 'Home') virtualizer.scrollToOffset(0);
+  else virtualizer.scrollToEnd();
+}
+
 /** The scrolling viewport and its drawn rows, each positioned where the virtualizer puts it. */
-export function VirtualRows({ virtualizer, viewportRef, renderRow, rowHeight, ...rest }: VirtualRowsProps) {
+export function VirtualRows({ virtualizer, viewportRef, renderRow, rowHeight, onKeyDown, ...rest }: VirtualRowsProps) {
   return (
-    <div ref={viewportRef} {...rest}>
+    <div
+      ref={viewportRef}
+      {...rest}
+      onKeyDown={(event) => {
+        onKeyDown?.(event);
+        scrollToEdge(virtualizer, event);
+      }}
+    >
       <div role="none" className="virtual-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => (
           <div
