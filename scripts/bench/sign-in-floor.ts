@@ -13,6 +13,10 @@ function endsDump(line: RawLine): boolean {
 
 export interface RawSignIn {
   readonly ms: number;
+  /** Until signed in on the notification server (VER, INF, USR, the XFR referral, again). */
+  readonly authenticatedMs: number;
+  /** Until the answer to CHG: the lists synchronised (SYN, the dump) and the status set. */
+  readonly onlineMs: number;
   /** The list version the server reported, for a sign-in with the cache current. */
   readonly listVersion: number;
 }
@@ -21,13 +25,16 @@ export interface RawSignIn {
 export async function rawSignIn(dispatchPort: number, handle: string, password: string, listVersion: number, online: number): Promise<RawSignIn> {
   const started = performance.now();
   const { peer, trid } = await rawAuthenticate(dispatchPort, handle, password);
+  const authenticatedMs = performance.now() - started;
   peer.send(`SYN ${trid} ${listVersion}`);
   const syn = await peer.reply('SYN');
   const serverVersion = Number(syn.tokens[2]);
   if (serverVersion !== listVersion) await peer.next(endsDump);
   let announced = 0;
+  let onlineMs = Number.NaN;
   const allOnline = new Promise<void>((resolve) => {
     peer.onLine = (line) => {
+      if (line.tokens[0] === 'CHG' && Number.isNaN(onlineMs)) onlineMs = performance.now() - started;
       if (line.tokens[0] === 'ILN' && ++announced === online) resolve();
     };
   });
@@ -37,5 +44,5 @@ export async function rawSignIn(dispatchPort: number, handle: string, password: 
   peer.send('OUT');
   await peer.reply('OUT');
   peer.close();
-  return { ms, listVersion: serverVersion };
+  return { ms, authenticatedMs, onlineMs, listVersion: serverVersion };
 }

@@ -14,19 +14,25 @@ import type { MessengerState, StatusCode } from '../../shared/model';
 import type { MsnServer } from '../../server/index';
 import { formatNumber, heapUsedBytes, kilobytes, median, megabytes, milliseconds, printTable } from './measure';
 import { type BenchResult, judge } from './results';
-import { rawSignIn } from './sign-in-floor';
+import { type RawSignIn, rawSignIn } from './sign-in-floor';
 import { CONTACTS, ME, ONLINE, startBenchWorld } from './world';
 
 const ROUNDS = 7;
 
 interface SignInFigures {
+  /** Until the session says it is synchronising: signed in on the notification server. */
+  readonly authenticatedMs: number;
+  /** Until the session says it is online: the lists synchronised and the first status answered. */
+  readonly statusSetMs: number;
   readonly onlineMs: number;
   /** Until every online contact's ILN has reached the state. */
   readonly settledMs: number;
   /** Until a window's patch brings every contact, with every online one's status: what the user waits for. */
   readonly shownMs: number;
-  /** The raw-socket script's time for the same exchange, in the same round. */
+  /** The raw-socket script's times for the same exchange, in the same round. */
   readonly floorMs: number;
+  readonly floorAuthenticatedMs: number;
+  readonly floorStatusSetMs: number;
   readonly stateEvents: number;
   readonly patches: number;
   readonly patchBytes: number;
@@ -38,7 +44,7 @@ interface SignInFigures {
 }
 
 /** Signs `messenger` in and waits until every online contact is shown; the state sync watches throughout. */
-async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number, floorMs: number): Promise<SignInFigures> {
+async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number, floor: RawSignIn): Promise<SignInFigures> {
   const sync = new StateSync({ initial: messenger.state });
   const patches: StatePatch[] = [];
   let stateEvents = 0;
@@ -47,8 +53,12 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   const settled = new Promise<void>((resolve) => (settle = resolve));
   let show: () => void = () => undefined;
   const shown = new Promise<void>((resolve) => (show = resolve));
+  let authenticatedAt = Number.NaN;
+  let statusSetAt = Number.NaN;
   const offState = messenger.on('state', (state: MessengerState) => {
     stateEvents++;
+    if (state.session.state === 'syncing' && Number.isNaN(authenticatedAt)) authenticatedAt = performance.now();
+    if (state.session.state === 'online' && Number.isNaN(statusSetAt)) statusSetAt = performance.now();
     sync.update(state);
   });
   // What a window has been told, kept from the patches as a window keeps its mirror: each contact's
@@ -86,10 +96,14 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   const sizes = patches.map((patch) => Buffer.byteLength(JSON.stringify(patch)));
   const heapBytes = heapUsedBytes();
   return {
+    authenticatedMs: authenticatedAt - started,
+    statusSetMs: statusSetAt - started,
     onlineMs,
     settledMs,
     shownMs,
-    floorMs,
+    floorMs: floor.ms,
+    floorAuthenticatedMs: floor.authenticatedMs,
+    floorStatusSetMs: floor.onlineMs,
     stateEvents,
     patches: patches.length,
     patchBytes: sizes.reduce((sum, size) => sum + size, 0),
@@ -117,13 +131,13 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       const coldFloor = await floor(0);
       const heapBefore = heapUsedBytes();
       const messenger = new Messenger({ dataDir: join(root, `round${round}`), openExternal: () => undefined });
-      const first = await signIn(messenger, server, heapBefore, coldFloor.ms);
+      const first = await signIn(messenger, server, heapBefore, coldFloor);
       if (Object.keys(messenger.state.contacts).length !== CONTACTS) {
         throw new Error(`Expected ${CONTACTS} contacts, got ${Object.keys(messenger.state.contacts).length}`);
       }
       await messenger.signOut();
       const warmFloor = await floor(coldFloor.listVersion);
-      const second = await signIn(messenger, server, heapBefore, warmFloor.ms);
+      const second = await signIn(messenger, server, heapBefore, warmFloor);
       await messenger.signOut();
       if (round > 0) {
         cold.push(first);
@@ -148,6 +162,22 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       ['sign-in', 'to online', 'all presence in state', 'window patched', 'raw script', 'state events', 'client heap', 'process heap'],
       rows,
     );
+    // Where the time goes: each step's own share, the client's beside the raw script's (medians of
+    // each step's duration, so the steps need not add up to the totals above exactly).
+    const step = (figures: readonly SignInFigures[], from: keyof SignInFigures | undefined, to: keyof SignInFigures): number =>
+      median(figures.map((figure) => (figure[to] as number) - (from ? (figure[from] as number) : 0)));
+    const stepRows = [
+      ['cold (full SYN dump)', cold] as const,
+      ['warm (SYN cache current)', warm] as const,
+    ].flatMap(([label, figures]) => {
+      const steps = [
+        ['signed in (VER, INF, USR, XFR, again)', step(figures, undefined, 'authenticatedMs'), step(figures, undefined, 'floorAuthenticatedMs')],
+        ['lists synchronised, status answered', step(figures, 'authenticatedMs', 'statusSetMs'), step(figures, 'floorAuthenticatedMs', 'floorStatusSetMs')],
+        ['contacts online shown (client: window patched)', step(figures, 'statusSetMs', 'shownMs'), step(figures, 'floorStatusSetMs', 'floorMs')],
+      ] as const;
+      return steps.map(([name, client, raw]) => [`${label}: ${name}`, milliseconds(client), milliseconds(raw), milliseconds(client - raw)]);
+    });
+    printTable('(c) Where a sign-in spends its time: each step, the client beside the raw script', ['step', 'client', 'raw script', 'client over it'], stepRows);
     const syncRows = [
       ['cold (full SYN dump)', cold] as const,
       ['warm (SYN cache current)', warm] as const,
