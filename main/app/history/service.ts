@@ -55,6 +55,8 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
   private account: Account | undefined;
   /** What has been recorded so far (or what was on screen when recording started). */
   private recorder: HistoryRecorder;
+  /** The conversations last handed to the store for the recorder to look at. */
+  private noted: MessengerState['conversations'];
   private readonly now: () => number;
 
   constructor(
@@ -64,6 +66,7 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
     super();
     this.now = options.now ?? Date.now;
     this.recorder = new HistoryRecorder(messenger.state.conversations);
+    this.noted = messenger.state.conversations;
     messenger.on('state', (state) => this.follow(state));
     this.follow(messenger.state);
   }
@@ -82,7 +85,7 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
     if (account?.handle !== handle.toLowerCase()) return;
     if (on && !account.recording) {
       account.recording = true;
-      this.recorder = new HistoryRecorder({});
+      this.startRecorder({});
       this.record(this.messenger.state);
     } else if (!on) {
       account.recording = false;
@@ -157,16 +160,32 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
       void this.account?.store?.close();
       this.account = { handle, store: undefined, recording: this.options.keepsHistory(handle) };
       // What was on screen before this sign-in belongs to an earlier session: it is not recorded again.
-      this.recorder = new HistoryRecorder(state.conversations);
+      this.startRecorder(state.conversations);
       if (this.account.recording) this.store();
       return;
     }
     if (this.account?.recording) this.record(state);
   }
 
+  /** A recorder for what changes after `baseline`; the old one still makes the records of what it was handed. */
+  private startRecorder(baseline: MessengerState['conversations']): void {
+    this.recorder = new HistoryRecorder(baseline);
+    this.noted = baseline;
+  }
+
+  /**
+   * Hands the new conversations to the store, which has the recorder look at them when it hands
+   * records to the worker, once the exchange is over: while a message is on its way, keeping
+   * history costs a comparison and a closure. Every state is looked at, in order, so a message
+   * shown in a conversation closed before then is recorded all the same.
+   */
   private record(state: MessengerState): void {
-    const records = this.recorder.next(state.conversations, this.now());
-    if (records.length > 0) this.store()?.record(records);
+    const { conversations } = state;
+    if (conversations === this.noted) return;
+    this.noted = conversations;
+    const recorder = this.recorder;
+    const at = this.now();
+    this.store()?.recordLater(() => recorder.next(conversations, at));
   }
 
   private openStore(handle: string): HistoryStore {

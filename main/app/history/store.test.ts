@@ -51,6 +51,31 @@ describe('HistoryStore', { timeout: 30_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('makes the records of recordLater only when it hands them over, in order, and waits for them before saying all is committed', async () => {
+    const { store, problems } = openStore();
+    await store.ready;
+    const made: string[] = [];
+    const later = message('made when handed over');
+    store.recordLater(() => {
+      made.push('conversation');
+      return [conversation];
+    });
+    store.record([later]);
+    store.recordLater(() => {
+      made.push('nothing');
+      return [];
+    });
+    expect(made).toEqual([]);
+    expect(store.backlog).toBe(1);
+    await store.whenCommitted();
+    expect(made).toEqual(['conversation', 'nothing']);
+    expect(store.backlog).toBe(0);
+    expect((await store.query('conversation', 'c1'))?.messages.map((line) => line.text)).toEqual(['made when handed over']);
+    store.recordLater(() => []);
+    await store.whenCommitted();
+    expect(problems).toEqual([]);
+  });
+
   it('says the disk is full, keeps what waits, and catches up once there is room', async () => {
     const { store, problems } = openStore({ maxPageCount: 110 });
     const filler = { ...conversation, id: 'c0' };

@@ -1,5 +1,5 @@
 // One account's history as the main thread sees it: records go to the worker with a postMessage
-// and nothing waits for them; queries are promises. The store watches how far the worker lags:
+// and nothing waits for them (the recorder's records are even made only then); queries are promises. The store watches how far the worker lags:
 // records still uncommitted after `slowAfterMs` mean a slow disk, and it says so (`problem`) until
 // the worker has caught up (`recovered`).
 
@@ -14,10 +14,13 @@ export const DEFAULT_SLOW_AFTER_MS = 5_000;
 /**
  * Records are handed to the worker this long after the first of them, together. A message, its ACK
  * and the answer to it then go as one batch once the exchange is over, so the worker (and SQLite's
- * work) never competes for the CPU with a message on its way. Nothing is less safe for the wait: a
- * crash of this process would end the worker too.
+ * work) never competes for the CPU with a message on its way, and neither does making the records
+ * (`recordLater`). Nothing is less safe for the wait: a crash of this process would end the worker too.
  */
 export const HAND_OVER_AFTER_MS = 10;
+
+/** What waits for the hand-over: records, or a function that makes them then. */
+type Outgoing = readonly HistoryRecord[] | (() => readonly HistoryRecord[]);
 
 export interface HistoryStoreOptions extends DatabaseOptions {
   readonly file: string;
@@ -57,8 +60,11 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
   private posted = 0;
   private committed = 0;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Records waiting to be handed to the worker together. */
-  private outbox: HistoryRecord[] = [];
+  /** What waits to be handed to the worker together, in order; `waiting` counts the records already made. */
+  private outbox: Outgoing[] = [];
+  private waiting = 0;
+  /** When the first of what waits in the outbox came. */
+  private waitingSince = 0;
   private handOver: ReturnType<typeof setTimeout> | undefined;
   /** When each handed-over batch was posted (`upTo`: the record count after it), oldest first. */
   private readonly postedAt: { readonly upTo: number; readonly at: number }[] = [];
@@ -100,24 +106,28 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
     });
   }
 
-  /** Records waiting to be committed. */
+  /** Records waiting to be committed (those a `recordLater` will make count once they are made). */
   get backlog(): number {
-    return this.posted - this.committed;
+    return this.posted - this.committed + this.waiting;
   }
 
   /** Hands records to the worker (soon, with those that follow them); returns at once. */
   record(records: readonly HistoryRecord[]): void {
-    if (records.length === 0 || this.closed || this.exited) return;
-    this.posted += records.length;
-    this.postedAt.push({ upTo: this.posted, at: Date.now() });
-    this.outbox.push(...records);
-    this.handOver ??= setTimeout(() => this.sendOutbox(), HAND_OVER_AFTER_MS);
-    if (!this.slowTimer) this.watchSlow();
+    if (records.length === 0 || !this.enqueue(records)) return;
+    this.waiting += records.length;
   }
 
-  /** Resolves once every record handed over so far is committed. */
+  /**
+   * Hands the records `make` returns to the worker, in order with the others, calling it only when
+   * they are handed over: the moment something is shown pays for noting it, not for its records.
+   */
+  recordLater(make: () => readonly HistoryRecord[]): void {
+    this.enqueue(make);
+  }
+
+  /** Resolves once every record handed over so far (and every one still to be made) is committed. */
   whenCommitted(): Promise<void> {
-    if (this.backlog === 0) return Promise.resolve();
+    if (this.isCaughtUp()) return Promise.resolve();
     return new Promise((resolve) => this.caughtUp.add(resolve));
   }
 
@@ -145,13 +155,36 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
     return this.closed;
   }
 
+  /** Queues what is to be handed over; false when the store takes nothing any more. */
+  private enqueue(outgoing: Outgoing): boolean {
+    if (this.closed || this.exited) return false;
+    if (this.outbox.length === 0) this.waitingSince = Date.now();
+    this.outbox.push(outgoing);
+    this.handOver ??= setTimeout(() => this.sendOutbox(), HAND_OVER_AFTER_MS);
+    return true;
+  }
+
   private sendOutbox(): void {
     if (this.handOver) clearTimeout(this.handOver);
     this.handOver = undefined;
     if (this.outbox.length === 0 || this.exited) return;
-    const records = this.outbox;
+    const outbox = this.outbox;
     this.outbox = [];
+    this.waiting = 0;
+    const records = outbox.flatMap((outgoing) => (typeof outgoing === 'function' ? outgoing() : outgoing));
+    if (records.length === 0) {
+      if (this.isCaughtUp()) this.caughtUpNow();
+      return;
+    }
+    this.posted += records.length;
+    this.postedAt.push({ upTo: this.posted, at: this.waitingSince });
     this.post({ type: 'record', records });
+    if (!this.slowTimer) this.watchSlow();
+  }
+
+  /** Nothing waits: every record handed over is committed and none is still to be. */
+  private isCaughtUp(): boolean {
+    return this.posted === this.committed && this.outbox.length === 0;
   }
 
   private post(message: ToWorker): void {
@@ -162,7 +195,7 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
     switch (message.type) {
       case 'committed':
         this.committed = message.records;
-        if (this.backlog === 0) this.caughtUpNow();
+        if (this.isCaughtUp()) this.caughtUpNow();
         return;
       case 'answer': {
         const query = this.queries.get(message.id);
@@ -175,7 +208,7 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
         this.log(`History: ${message.problem}: ${message.message}`);
         return this.report({ problem: message.problem, ...(message.setAsideAs !== undefined && { setAsideAs: message.setAsideAs }) });
       case 'recovered':
-        if (this.backlog === 0) this.caughtUpNow();
+        if (this.isCaughtUp()) this.caughtUpNow();
         return;
       case 'closed':
         return;
