@@ -7,12 +7,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { HistoryService } from '../../main/app/history/service';
 import { SOURCE_HISTORY_WORKER } from '../../main/app/history/source-worker';
 import type { HistoryRecord } from '../../main/app/history/records';
 import { HistoryStore } from '../../main/app/history/store';
-import { Messenger } from '../../main/client/messenger';
 import { startServer } from '../../server/index';
+import { PAIR_ACCOUNTS, signedInPair } from './history-pair';
 import { formatNumber, median, megabytes, milliseconds, percentile, printTable, timeRounds } from './measure';
 
 const MESSAGES = 100_000;
@@ -122,49 +121,9 @@ async function benchStore(root: string): Promise<void> {
   }
 }
 
-const alice = { handle: 'alice@bench.example', password: 'alice' };
-const bob = { handle: 'bob@bench.example', password: 'bob' };
-
-interface Pair {
-  roundTrip(text: string): Promise<number>;
-  close(): Promise<void>;
-}
-
-/** Two signed-in clients; B echoes what A sends. With `history`, both keep history as the app does. */
-async function signedInPair(address: string, root: string, history: boolean): Promise<Pair> {
-  const a = new Messenger({ dataDir: join(root, 'a'), openExternal: () => undefined });
-  const b = new Messenger({ dataDir: join(root, 'b'), openExternal: () => undefined });
-  const services = history
-    ? [a, b].map((messenger, index) => new HistoryService(messenger, { dataDir: join(root, `history-${index}`), worker: SOURCE_HISTORY_WORKER, keepsHistory: () => true }))
-    : [];
-  await a.signIn({ server: address, handle: alice.handle, password: alice.password });
-  await b.signIn({ server: address, handle: bob.handle, password: bob.password });
-  b.on('message', ({ conversationId, text }) => b.sendMessage(conversationId, text));
-  let echoed: ((text: string) => void) | undefined;
-  a.on('message', ({ text }) => echoed?.(text));
-  const conversation = a.openConversation(bob.handle);
-  return {
-    roundTrip: async (text) => {
-      const started = performance.now();
-      const back = new Promise<void>((resolve) => (echoed = (received) => received === text && resolve()));
-      a.sendMessage(conversation, text);
-      await back;
-      return performance.now() - started;
-    },
-    close: async () => {
-      await Promise.all([a.signOut(), b.signOut()]);
-      await Promise.all(services.map((service) => service.close()));
-    },
-  };
-}
-
 async function benchRoundTrip(root: string): Promise<void> {
-  const accounts = [
-    { ...alice, friendlyName: 'Alice', lists: { FL: [bob.handle], AL: [bob.handle] } },
-    { ...bob, friendlyName: 'Bob', lists: { FL: [alice.handle], AL: [alice.handle] } },
-  ];
   // One server each, so a pair's sign-in never signs the other pair's clients out.
-  const servers = await Promise.all([startServer({ accounts }), startServer({ accounts })]);
+  const servers = await Promise.all([startServer({ accounts: PAIR_ACCOUNTS }), startServer({ accounts: PAIR_ACCOUNTS })]);
   const [plainServer, keepingServer] = servers;
   const plain = await signedInPair(`${plainServer?.host}:${plainServer?.dispatchPort}`, join(root, 'off'), false);
   const keeping = await signedInPair(`${keepingServer?.host}:${keepingServer?.dispatchPort}`, join(root, 'on'), true);
