@@ -62,6 +62,65 @@ describe('PendingRequests', () => {
     expect(pending.size).toBe(1);
   });
 
+  it('reads no params of a line whose name no waiting request ends (a dump, presence)', async () => {
+    const pending = new PendingRequests();
+    let reads = 0;
+    /** `text` as a command that counts how often its params are read. */
+    const counted = (text: string): MsnpCommand => {
+      const { name, params } = line(text);
+      return {
+        name,
+        get params() {
+          reads++;
+          return params;
+        },
+      };
+    };
+    const sync = replyTo(pending, 8, 'SYN');
+    const other = replyTo(pending, 9, 'ADD', { replies: ['ADD', 'SYN'] });
+    expect(pending.settle(counted('LST 8 FL 14 1 2 bob@x.com Bob'))).toBe(false);
+    expect(pending.settle(counted('ILN 8 NLN bob@x.com Bob'))).toBe(false);
+    expect(reads).toBe(0);
+    // A reply name something waits for, and any error line, are looked at.
+    expect(pending.settle(counted('SYN 8 14'))).toBe(true);
+    await expect(sync).resolves.toEqual(line('SYN 8 14'));
+    expect(reads).toBeGreaterThan(0);
+    // Another request still ends with SYN; once it has ended, nothing does.
+    expect(pending.settle(counted('SYN 9 15'))).toBe(true);
+    await expect(other).resolves.toEqual(line('SYN 9 15'));
+    reads = 0;
+    expect(pending.settle(counted('SYN 9 15'))).toBe(false);
+    expect(pending.settle(counted('ADD 9 FL 16 bob@x.com Bob'))).toBe(false);
+    expect(reads).toBe(0);
+    const failing = replyTo(pending, 10, 'REA').catch((caught: unknown) => caught);
+    expect(pending.settle(counted('209 10'))).toBe(true);
+    expect(await failing).toBeInstanceOf(ProtocolError);
+  });
+
+  it('forgets the reply names of requests that timed out, failed or were closed', async () => {
+    const pending = new PendingRequests();
+    const outcomes = [
+      replyTo(pending, 1, 'CHG', { timeoutMs: 1000 }),
+      replyTo(pending, 2, 'REA'),
+      replyTo(pending, 3, 'ADD'),
+    ].map((reply) => reply.catch((caught: unknown) => caught));
+    vi.advanceTimersByTime(1000);
+    pending.fail(2, new Error('write failed'));
+    pending.rejectAll(() => new ConnectionClosedError());
+    await Promise.all(outcomes);
+    let reads = 0;
+    const { name, params } = line('CHG 1 NLN');
+    const late: MsnpCommand = {
+      name,
+      get params() {
+        reads++;
+        return params;
+      },
+    };
+    expect(pending.settle(late)).toBe(false);
+    expect(reads).toBe(0);
+  });
+
   it('rejects on an error line with the same TrID, with the code and the user sentence', async () => {
     const pending = new PendingRequests();
     const login = replyTo(pending, 3, 'USR');
