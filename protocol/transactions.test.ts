@@ -11,6 +11,18 @@ function line(text: string): MsnpCommand {
   return parseCommand(text);
 }
 
+/** `text` as a command that counts each read of its params in `reads.count`. */
+function counted(text: string, reads: { count: number }): MsnpCommand {
+  const { name, params } = line(text);
+  return {
+    name,
+    get params() {
+      reads.count++;
+      return params;
+    },
+  };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -60,6 +72,46 @@ describe('PendingRequests', () => {
     expect(pending.settle(line('USR 4 OK example@hotmail.com Example%20User'))).toBe(false);
     expect(pending.settle(line('QNG'))).toBe(false);
     expect(pending.size).toBe(1);
+  });
+
+  it('reads no params of a line whose name no waiting request ends (a dump, presence)', async () => {
+    const pending = new PendingRequests();
+    const reads = { count: 0 };
+    const sync = replyTo(pending, 8, 'SYN');
+    const other = replyTo(pending, 9, 'ADD', { replies: ['ADD', 'SYN'] });
+    expect(pending.settle(counted('LST 8 FL 14 1 2 bob@x.com Bob', reads))).toBe(false);
+    expect(pending.settle(counted('ILN 8 NLN bob@x.com Bob', reads))).toBe(false);
+    expect(reads.count).toBe(0);
+    // A reply name something waits for, and any error line, are looked at.
+    expect(pending.settle(counted('SYN 8 14', reads))).toBe(true);
+    await expect(sync).resolves.toEqual(line('SYN 8 14'));
+    expect(reads.count).toBeGreaterThan(0);
+    // Another request still ends with SYN; once it has ended, nothing does.
+    expect(pending.settle(counted('SYN 9 15', reads))).toBe(true);
+    await expect(other).resolves.toEqual(line('SYN 9 15'));
+    reads.count = 0;
+    expect(pending.settle(counted('SYN 9 15', reads))).toBe(false);
+    expect(pending.settle(counted('ADD 9 FL 16 bob@x.com Bob', reads))).toBe(false);
+    expect(reads.count).toBe(0);
+    const failing = replyTo(pending, 10, 'REA').catch((caught: unknown) => caught);
+    expect(pending.settle(counted('209 10', reads))).toBe(true);
+    expect(await failing).toBeInstanceOf(ProtocolError);
+  });
+
+  it('forgets the reply names of requests that timed out, failed or were closed', async () => {
+    const pending = new PendingRequests();
+    const outcomes = [
+      replyTo(pending, 1, 'CHG', { timeoutMs: 1000 }),
+      replyTo(pending, 2, 'REA'),
+      replyTo(pending, 3, 'ADD'),
+    ].map((reply) => reply.catch((caught: unknown) => caught));
+    vi.advanceTimersByTime(1000);
+    pending.fail(2, new Error('write failed'));
+    pending.rejectAll(() => new ConnectionClosedError());
+    await Promise.all(outcomes);
+    const reads = { count: 0 };
+    for (const late of ['CHG 1 NLN', 'REA 2 bob@x.com Bob', 'ADD 3 FL 5 bob@x.com Bob']) expect(pending.settle(counted(late, reads))).toBe(false);
+    expect(reads.count).toBe(0);
   });
 
   it('rejects on an error line with the same TrID, with the code and the user sentence', async () => {

@@ -72,6 +72,12 @@ export interface PendingOptions {
 
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
+  /**
+   * How many waiting requests each reply name would end. Most lines answer nothing that waits (a
+   * list dump's thousands of LST lines, presence, messages): their name says so, and their params
+   * are not read to find a TrID.
+   */
+  private readonly awaited = new Map<string, number>();
 
   get size(): number {
     return this.pending.size;
@@ -95,14 +101,16 @@ export class PendingRequests {
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const timer = setTimeout(this.expire, timeoutMs, trid);
-    this.pending.set(trid, { request, replies: options.replies ?? [request], done, timeoutMs, timer });
+    const replies = options.replies ?? [request];
+    this.pending.set(trid, { request, replies, done, timeoutMs, timer });
+    for (const reply of replies) this.awaited.set(reply, (this.awaited.get(reply) ?? 0) + 1);
   }
 
   /** One function for every request's timer (it gets the TrID), rather than a closure per request. */
   private readonly expire = (trid: number): void => {
     const entry = this.pending.get(trid);
     if (!entry) return;
-    this.pending.delete(trid);
+    this.finish(trid, entry);
     entry.done(new RequestTimeoutError(entry.request, entry.timeoutMs));
   };
 
@@ -112,6 +120,7 @@ export class PendingRequests {
    * so the caller dispatches them as usual.
    */
   settle(command: MsnpCommand): boolean {
+    if (!this.awaited.has(command.name) && !isErrorCommand(command.name)) return false;
     const trid = transactionIdOf(command);
     if (trid === undefined) return false;
     const entry = this.pending.get(trid);
@@ -151,5 +160,10 @@ export class PendingRequests {
   private finish(trid: number, entry: Pending): void {
     clearTimeout(entry.timer);
     this.pending.delete(trid);
+    for (const reply of entry.replies) {
+      const left = (this.awaited.get(reply) ?? 1) - 1;
+      if (left > 0) this.awaited.set(reply, left);
+      else this.awaited.delete(reply);
+    }
   }
 }

@@ -49,17 +49,15 @@ const rowInView = (page: Page, index: number) =>
   }, index);
 
 beforeAll(async () => {
-  const rendererDir = rendererBundle();
+  // On loopback, at a port of the system's choosing (the server's defaults).
   server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
     accounts: [
       { ...ALICE, lists: { FL: [BOB.handle], AL: [BOB.handle] } },
       { ...BOB, lists: { FL: [ALICE.handle], AL: [ALICE.handle] } },
     ],
   });
   const address = `${server.host}:${server.dispatchPort}`;
-  hosts.push(await startWebUser(address, ALICE.handle, rendererDir));
+  hosts.push(await startWebUser(address, ALICE.handle, rendererBundle()));
   browser = await launchChromium();
   alice = await openMessenger(browser, hosts[0] as WebHost, pageProblems);
   headless.push(await signInHeadless(address, BOB.handle, BOB.password));

@@ -147,6 +147,8 @@ describe('contact list', () => {
     expect(fake.callsOf('removeContact')).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(fake.callsOf('removeContact')).toEqual([['FL', 'zed@example.com']]);
+    // The dialog closes once main has deleted the contact.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('shows a contact’s properties', async () => {

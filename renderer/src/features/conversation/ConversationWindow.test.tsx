@@ -61,6 +61,14 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
+/** Types a message and sends it with Enter, waiting for the composer to empty as it does once main has the message. */
+async function sendWithEnter(text: string): Promise<void> {
+  const composer = screen.getByRole('textbox', { name: 'Type your message' });
+  fireEvent.change(composer, { target: { value: text } });
+  fireEvent.keyDown(composer, { key: 'Enter' });
+  await waitFor(() => expect(composer).toHaveProperty('value', ''));
+}
+
 describe('conversation window', () => {
   it('shows who I am talking to, with the status of those on my lists', async () => {
     const fake = new FakeMsn(
@@ -201,7 +209,7 @@ describe('conversation window', () => {
     expect(fake.callsOf('sendMessage')).toEqual([]);
     fireEvent.change(composer, { target: { value: 'line one\nline two' } });
     fireEvent.keyDown(composer, { key: 'Enter' });
-    await vi.waitFor(() => expect(composer).toHaveProperty('value', ''));
+    await waitFor(() => expect(composer).toHaveProperty('value', ''));
     expect(fake.callsOf('sendMessage')).toEqual([['c1', 'line one\nline two', expect.objectContaining({ font: 'MS Sans Serif' })]]);
     expect(fake.callsOf('sendTyping')).toEqual([['c1'], ['c1']]);
   });
@@ -256,9 +264,7 @@ describe('conversation window', () => {
     fireEvent.click(within(dialog).getByLabelText('Bold'));
     fireEvent.change(within(dialog).getByLabelText('Colour'), { target: { value: '#800000' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    const composer = screen.getByRole('textbox', { name: 'Type your message' });
-    fireEvent.change(composer, { target: { value: 'styled' } });
-    fireEvent.keyDown(composer, { key: 'Enter' });
+    await sendWithEnter('styled');
     expect(fake.callsOf('sendMessage')[0]?.[2]).toMatchObject({ font: 'Verdana', bold: true, color: '#800000' });
   });
 
@@ -274,9 +280,7 @@ describe('conversation window', () => {
     const dialog = screen.getByRole('dialog', { name: 'Font' });
     fireEvent.change(within(dialog).getByLabelText('Font'), { target: { value: font } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    const composer = screen.getByRole('textbox', { name: 'Type your message' });
-    fireEvent.change(composer, { target: { value: 'styled' } });
-    fireEvent.keyDown(composer, { key: 'Enter' });
+    await sendWithEnter('styled');
     expect(fake.callsOf('sendMessage')[0]?.[2]).toMatchObject({ font, pitchFamily });
   });
 
@@ -293,6 +297,8 @@ describe('conversation window', () => {
     expect(within(dialog).getAllByRole('option').map((option) => option.textContent)).toEqual(['Bob <bob@example.com>']);
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     expect(fake.callsOf('inviteToConversation')).toEqual([['c1', 'bob@example.com']]);
+    // The dialog closes once main has taken the invitation.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('opens Format with Alt+O, since File has Alt+F', async () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../../shared/model';
 import { contact, FakeMsn, signedInState, TEST_ACCOUNT_SETTINGS, TEST_SETTINGS } from '../../testing/fake-msn';
@@ -27,8 +27,12 @@ describe('People Who Have Added You', () => {
       'Mutual Friend <mutual@example.com>Mutual: on your list too',
     ]);
     expect(screen.getByTestId('added-you-mutual@example.com').dataset['mutual']).toBe('true');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Add A Fan to your contact list' }));
+    const add = within(dialog).getByRole('button', { name: 'Add A Fan to your contact list' });
+    fireEvent.click(add);
     expect(fake.callsOf('addContact')).toEqual([['FL', 'fan@example.com']]);
+    // Add waits while main adds; the person moves to mutual only with main's next patch.
+    expect(add).toHaveProperty('disabled', true);
+    await waitFor(() => expect(add).toHaveProperty('disabled', false));
     expect(within(dialog).queryByRole('list', { name: 'People who removed you' })).toBeNull();
   });
 

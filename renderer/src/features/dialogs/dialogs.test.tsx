@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contact, FakeMsn, signedInState, TEST_APP_INFO, TEST_SETTINGS } from '../../testing/fake-msn';
 import { renderApp } from '../../testing/render';
@@ -49,6 +49,8 @@ describe('someone added me', () => {
     fireEvent.click(within(dialog).getByLabelText('Add this person to my contact list'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     expect(fake.callsOf('answerAddedBy')).toEqual([['fan@example.com', { allow: false, addToContacts: false }]]);
+    // The question goes away once main has the answer, and stays away when main's queue catches up.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     act(() => fake.emit('patch', { addedBy: [] }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
@@ -178,9 +180,15 @@ describe('Options', () => {
     const dialog = screen.getByRole('dialog', { name: 'Options' });
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Privacy' }));
     expect(within(dialog).getByTestId('privacy-reverse-list').textContent).toBe('Amy <amy@example.com>');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Move the selected person to the block list' }));
-    await act(async () => {});
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Move the selected person to the allow list' }));
+    const block = within(dialog).getByRole('button', { name: 'Move the selected person to the block list' });
+    const allow = within(dialog).getByRole('button', { name: 'Move the selected person to the allow list' });
+    // One move at a time: both buttons wait until main has made the last one.
+    fireEvent.click(block);
+    expect(allow).toHaveProperty('disabled', true);
+    await waitFor(() => expect(allow).toHaveProperty('disabled', false));
+    fireEvent.click(allow);
+    expect(block).toHaveProperty('disabled', true);
+    await waitFor(() => expect(block).toHaveProperty('disabled', false));
     expect(fake.callsOf('blockContact')).toEqual([['amy@example.com']]);
     expect(fake.callsOf('unblockContact')).toEqual([['ben@example.com']]);
   });
@@ -211,6 +219,8 @@ describe('menu bar', () => {
     await renderApp(new FakeMsn(signedInState()));
     openFromMenu('help', 'About MSN Messenger');
     const dialog = screen.getByRole('dialog');
+    // The dialog is complete once main has said what the app runs on.
+    await within(dialog).findByTestId('about-runtime');
     const ok = within(dialog).getByRole('button', { name: 'OK' });
     const close = within(dialog).getByRole('button', { name: 'Close' });
     expect(document.activeElement).toBe(ok);
@@ -224,6 +234,8 @@ describe('About', () => {
     await renderApp(new FakeMsn(signedInState()));
     openFromMenu('help', 'About MSN Messenger');
     const dialog = screen.getByRole('dialog', { name: 'About MSN Messenger' });
+    // The dialog is complete once main has said what the app runs on.
+    await within(dialog).findByTestId('about-runtime');
     expect(within(dialog).getByTestId('about-version').textContent).toBe(`Version ${__APP_VERSION__}`);
     expect(__APP_VERSION__).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE } from '../../../../shared/model';
 import { FakeMsn, TEST_ACCOUNT_SETTINGS, TEST_SETTINGS } from '../../testing/fake-msn';
@@ -6,6 +6,14 @@ import { renderApp } from '../../testing/render';
 
 function fill(label: RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+/** Presses Sign In, which stays pressed (disabled) until main has answered the request. */
+async function signInUntilAnswered() {
+  const submit = screen.getByRole('button', { name: 'Sign In' });
+  fireEvent.click(submit);
+  expect(submit).toHaveProperty('disabled', true);
+  await waitFor(() => expect(submit).toHaveProperty('disabled', false));
 }
 
 describe('sign-in form', () => {
@@ -57,7 +65,7 @@ describe('sign-in form', () => {
     fill(/^Password$/, 'demo');
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'BSY' } });
     fireEvent.click(screen.getByLabelText('Remember my password'));
-    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    await signInUntilAnswered();
     expect(fake.callsOf('signIn')).toEqual([
       [{ server: 'demo', handle: 'You@Demo.msn', password: 'demo', status: 'BSY', rememberPassword: true, autoSignIn: false }],
     ]);
@@ -77,7 +85,7 @@ describe('sign-in form', () => {
     expect((screen.getByLabelText('Sign me in automatically') as HTMLInputElement).disabled).toBe(true);
     fill(/^E-mail address$/, 'you@demo.msn');
     fill(/^Password$/, 'demo');
-    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    await signInUntilAnswered();
     expect(fake.callsOf('signIn')).toEqual([[expect.objectContaining({ rememberPassword: false, autoSignIn: false })]]);
   });
 
@@ -85,7 +93,7 @@ describe('sign-in form', () => {
     const fake = new FakeMsn(INITIAL_STATE, { ...TEST_SETTINGS, accounts: { a1: { ...TEST_ACCOUNT_SETTINGS, lastHandle: 'you@demo.msn', hasSavedPassword: true, rememberPassword: true } } });
     await renderApp(fake);
     expect(screen.getByText(/A saved password will be used/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Sign In' }));
+    await signInUntilAnswered();
     expect(fake.callsOf('signIn')).toHaveLength(1);
   });
 
