@@ -1,7 +1,7 @@
 // One account's history as the main thread sees it: records go to the worker with a postMessage
-// and nothing waits for them (the recorder's records are even made only then); queries are promises. The store watches how far the worker lags:
-// records still uncommitted after `slowAfterMs` mean a slow disk, and it says so (`problem`) until
-// the worker has caught up (`recovered`).
+// and nothing waits for them (the recorder's are even made only then); queries are promises. The
+// store watches how far the worker lags: records still uncommitted after `slowAfterMs` mean a slow
+// disk, and it says so (`problem`) until the worker has caught up (`recovered`).
 
 import { Worker } from 'node:worker_threads';
 import { TypedEmitter } from '../../../shared/emitter';
