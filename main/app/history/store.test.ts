@@ -76,6 +76,22 @@ describe('HistoryStore', { timeout: 30_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('hands over everything else, and logs why, when making the records of one change fails', async () => {
+    const lines: string[] = [];
+    const { store, problems } = openStore({ log: (line) => lines.push(line) });
+    await store.ready;
+    const kept = message('kept');
+    store.recordLater(() => [conversation]);
+    store.recordLater(() => {
+      throw new Error('recorder fault');
+    });
+    store.record([kept]);
+    await store.whenCommitted();
+    expect((await store.query('conversation', 'c1'))?.messages.map((line) => line.text)).toEqual(['kept']);
+    expect(lines.some((line) => line.includes('could not make the records') && line.includes('recorder fault'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('says the disk is full, keeps what waits, and catches up once there is room', async () => {
     const { store, problems } = openStore({ maxPageCount: 110 });
     const filler = { ...conversation, id: 'c0' };

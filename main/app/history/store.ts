@@ -171,7 +171,7 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
     const outbox = this.outbox;
     this.outbox = [];
     this.waiting = 0;
-    const records = outbox.flatMap((outgoing) => (typeof outgoing === 'function' ? outgoing() : outgoing));
+    const records = outbox.flatMap((outgoing) => (typeof outgoing === 'function' ? this.made(outgoing) : outgoing));
     if (records.length === 0) {
       if (this.isCaughtUp()) this.caughtUpNow();
       return;
@@ -180,6 +180,20 @@ export class HistoryStore extends TypedEmitter<HistoryStoreEvents> {
     this.postedAt.push({ upTo: this.posted, at: this.waitingSince });
     this.post({ type: 'record', records });
     if (!this.slowTimer) this.watchSlow();
+  }
+
+  /**
+   * The records `make` returns. Should making them fail (a fault in the recorder), that state's
+   * records are left out and the log says why, rather than the failure ending the hand-over (and,
+   * from its timer, the app), and everything else waiting is handed over.
+   */
+  private made(make: () => readonly HistoryRecord[]): readonly HistoryRecord[] {
+    try {
+      return make();
+    } catch (error) {
+      this.log(`History: could not make the records of a change, which are left out: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return [];
+    }
   }
 
   /** Nothing waits: every record handed over is committed and none is still to be. */
