@@ -98,7 +98,18 @@ describe('PendingRequests', () => {
     expect(await failing).toBeInstanceOf(ProtocolError);
   });
 
-  it('forgets the reply names of requests that timed out, failed or were closed', async () => {
+  it('with many requests waiting (a burst of messages), still ends each with its own reply and passes other lines on', async () => {
+    const pending = new PendingRequests();
+    const acks = Array.from({ length: 20 }, (_, index) => replyTo(pending, index + 1, 'MSG', { replies: ['ACK', 'NAK'] }));
+    expect(pending.settle(line('LST 3 FL 14 1 2 bob@x.com Bob'))).toBe(false);
+    for (const trid of [20, 3, 11, 1, ...Array.from({ length: 20 }, (_, index) => index + 1).filter((trid) => ![20, 3, 11, 1].includes(trid))]) {
+      expect(pending.settle(line(`${trid % 2 === 0 ? 'ACK' : 'NAK'} ${trid}`))).toBe(true);
+    }
+    expect((await Promise.all(acks)).map((reply) => reply.name)).toEqual(Array.from({ length: 20 }, (_, index) => (index % 2 === 1 ? 'ACK' : 'NAK')));
+    expect(pending.size).toBe(0);
+  });
+
+  it('no longer reads lines for the reply names of requests that timed out, failed or were closed', async () => {
     const pending = new PendingRequests();
     const outcomes = [
       replyTo(pending, 1, 'CHG', { timeoutMs: 1000 }),

@@ -65,6 +65,9 @@ interface Pending {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+/** Up to this many requests waiting, a line's name is checked against their replies before its TrID is read. */
+const FEW_WAITING = 8;
+
 export interface PendingOptions {
   readonly timeoutMs?: number;
   readonly replies?: readonly string[];
@@ -72,12 +75,6 @@ export interface PendingOptions {
 
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
-  /**
-   * How many waiting requests each reply name would end. Most lines answer nothing that waits (a
-   * list dump's thousands of LST lines, presence, messages): their name says so, and their params
-   * are not read to find a TrID.
-   */
-  private readonly awaited = new Map<string, number>();
 
   get size(): number {
     return this.pending.size;
@@ -101,9 +98,7 @@ export class PendingRequests {
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const timer = setTimeout(this.expire, timeoutMs, trid);
-    const replies = options.replies ?? [request];
-    this.pending.set(trid, { request, replies, done, timeoutMs, timer });
-    for (const reply of replies) this.awaited.set(reply, (this.awaited.get(reply) ?? 0) + 1);
+    this.pending.set(trid, { request, replies: options.replies ?? [request], done, timeoutMs, timer });
   }
 
   /** One function for every request's timer (it gets the TrID), rather than a closure per request. */
@@ -120,7 +115,11 @@ export class PendingRequests {
    * so the caller dispatches them as usual.
    */
   settle(command: MsnpCommand): boolean {
-    if (!this.awaited.has(command.name) && !isErrorCommand(command.name)) return false;
+    // Most lines answer nothing that waits: a sign-in's thousands of LST lines while only its SYN
+    // waits, presence, messages. With a few requests waiting, a line whose name none of them ends
+    // (and that is no error) is passed on without its params being read for a TrID. (With many
+    // waiting, a burst's ACKs, looking up the TrID is the quicker way.)
+    if (this.pending.size <= FEW_WAITING && !isErrorCommand(command.name) && !this.awaits(command.name)) return false;
     const trid = transactionIdOf(command);
     if (trid === undefined) return false;
     const entry = this.pending.get(trid);
@@ -157,13 +156,14 @@ export class PendingRequests {
     }
   }
 
+  /** Whether a waiting request ends with a line named `name`. */
+  private awaits(name: string): boolean {
+    for (const entry of this.pending.values()) if (entry.replies.includes(name)) return true;
+    return false;
+  }
+
   private finish(trid: number, entry: Pending): void {
     clearTimeout(entry.timer);
     this.pending.delete(trid);
-    for (const reply of entry.replies) {
-      const left = (this.awaited.get(reply) ?? 1) - 1;
-      if (left > 0) this.awaited.set(reply, left);
-      else this.awaited.delete(reply);
-    }
   }
 }
