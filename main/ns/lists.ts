@@ -158,7 +158,7 @@ export class ListSync {
    * in order: the code that walks them runs once per sign-in, mostly before V8 has optimised it,
    * where a plain indexed loop costs a fraction of a Map's iterator.
    */
-  private readonly rowsByKey = new Map<string, [string, string | null, string | null, string | null, string | null]>();
+  private readonly rowsByKey = new Map<string, { -readonly [Index in keyof ListRow]: ListRow[Index] }>();
   private readonly keys: string[] = [];
   private readonly rows: ListRow[] = [];
   private version: number;

@@ -368,13 +368,12 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     if (!this.phases.isCurrent(syncing)) return;
     const trid = connection.nextTrid();
     const timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    let collector: ListSync | undefined;
+    // The line that completes the dump ends the wait (the dump is set below, before any line comes).
+    const collector = new ListSync(trid, cached.version, () => syncing.dump?.resolve());
     const dump = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new RequestTimeoutError('SYN', timeoutMs)), timeoutMs);
       const settle = (): void => clearTimeout(timer);
-      const done = (): void => (settle(), resolve());
-      collector = new ListSync(trid, cached.version, done);
-      syncing.dump = { collector, resolve: done, reject: (error) => (settle(), reject(error)) };
+      syncing.dump = { collector, resolve: () => (settle(), resolve()), reject: (error) => (settle(), reject(error)) };
     });
     dump.catch(() => undefined);
     try {
@@ -385,7 +384,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
         this.emit('lists', cached);
       } else {
         await dump;
-        const synced = (collector as ListSync).result;
+        const synced = collector.result;
         const lists = Number.isInteger(version) ? withVersion(synced, version) : synced;
         this.commitLists(lists);
         // A removal while I was away comes as a shorter reverse list, not as REM 0 RL: the cache remembers who was there.
