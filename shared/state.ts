@@ -62,8 +62,6 @@ interface KeyDiff {
   readonly added: readonly string[];
   readonly replaced: readonly string[];
   readonly removed: readonly string[];
-  /** `before` had no keys: every key of `after` is added. */
-  readonly fromNothing: boolean;
 }
 
 /**
@@ -74,7 +72,7 @@ function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): KeyDiff {
   const added: string[] = [];
   const replaced: string[] = [];
   const removed: string[] = [];
-  if (before === after) return { added, replaced, removed, fromNothing: false };
+  if (before === after) return { added, replaced, removed };
   // A presence change to a few of five thousand contacts says which: only those are compared.
   const noted = changedKeys(before, after);
   if (noted) {
@@ -85,11 +83,11 @@ function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): KeyDiff {
       else if (had && !has) removed.push(key);
       else if (has && before[key] !== after[key]) replaced.push(key);
     }
-    return { added, replaced, removed, fromNothing: false };
+    return { added, replaced, removed };
   }
   const beforeKeys = keysOf(before);
   // Nothing before (the first lists of a sign-in): every key is added, with nothing to compare.
-  if (beforeKeys.length === 0) return { added: keysOf(after), replaced, removed, fromNothing: true };
+  if (beforeKeys.length === 0) return { added: keysOf(after), replaced, removed };
   for (const key of keysOf(after)) {
     if (!Object.hasOwn(before, key)) added.push(key);
     else if (before[key] !== after[key]) replaced.push(key);
@@ -97,7 +95,7 @@ function diffKeys<T>(before: Keyed<T>, after: Keyed<T>): KeyDiff {
   for (const key of beforeKeys) {
     if (!Object.hasOwn(after, key)) removed.push(key);
   }
-  return { added, replaced, removed, fromNothing: false };
+  return { added, replaced, removed };
 }
 
 function pick<T>(record: Keyed<T>, keys: readonly string[]): Record<string, T> {
@@ -129,11 +127,11 @@ export function diffConversation(before: Conversation, after: Conversation): Con
 }
 
 function diffContacts(before: MessengerState['contacts'], after: MessengerState['contacts']): StatePatch['contacts'] {
-  const { added, replaced, removed, fromNothing } = diffKeys(before, after);
+  const { added, replaced, removed } = diffKeys(before, after);
   if (added.length === 0 && replaced.length === 0) return removed.length > 0 ? { set: {}, remove: removed } : undefined;
   // Every contact is new to the window (the first lists of a sign-in): the record itself is what
   // to set, and it is immutable, so it goes as it is rather than copied key by key.
-  return { set: fromNothing ? after : pick(after, [...added, ...replaced]), remove: removed };
+  return { set: keysOf(before).length === 0 ? after : pick(after, [...added, ...replaced]), remove: removed };
 }
 
 /** New conversations whole, changed ones as updates: a keystroke notice or an ACK never resends a transcript. */
