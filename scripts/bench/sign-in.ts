@@ -43,16 +43,59 @@ interface SignInFigures {
   readonly stateBytes: number;
 }
 
+/**
+ * What a window has been told of the contacts, kept from the patches as a window keeps its mirror:
+ * each contact's status, and how many are online.
+ */
+class WindowContacts {
+  private readonly statuses: Map<string, StatusCode>;
+  private online: number;
+
+  constructor(initial: MessengerState) {
+    this.statuses = new Map(Object.values(initial.contacts).map((contact) => [contact.handle, contact.status]));
+    this.online = [...this.statuses.values()].filter((status) => status !== 'FLN').length;
+  }
+
+  /** Applies a patch; true once every contact is shown with every online one's status. */
+  apply(patch: StatePatch): boolean {
+    for (const handle of patch.contacts?.remove ?? []) {
+      if ((this.statuses.get(handle) ?? 'FLN') !== 'FLN') this.online--;
+      this.statuses.delete(handle);
+    }
+    for (const [handle, contact] of Object.entries(patch.contacts?.set ?? {})) {
+      if ((this.statuses.get(handle) ?? 'FLN') !== 'FLN') this.online--;
+      if (contact.status !== 'FLN') this.online++;
+      this.statuses.set(handle, contact.status);
+    }
+    return this.statuses.size === CONTACTS && this.online === ONLINE;
+  }
+}
+
+/**
+ * When the first patch after which `view` shows every contact arrived, read from the patches noted
+ * (called once the sign-in's work is done, so reading them delays nothing timed) and, while it is
+ * not there yet, from those still to come. Gives up after ten seconds.
+ */
+async function firstShowingAll(view: WindowContacts, arrivals: ReadonlyArray<{ readonly patch: StatePatch; readonly at: number }>): Promise<number> {
+  const giveUpAt = performance.now() + 10_000;
+  for (let read = 0; ; ) {
+    // A turn first: the patch the newest state makes goes out in it, not behind the bench's reading.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (; read < arrivals.length; read++) {
+      const arrival = arrivals[read] as { readonly patch: StatePatch; readonly at: number };
+      if (view.apply(arrival.patch)) return arrival.at;
+    }
+    if (performance.now() > giveUpAt) throw new Error(`No patch showed all ${CONTACTS} contacts with ${ONLINE} online`);
+  }
+}
+
 /** Signs `messenger` in and waits until every online contact is shown; the state sync watches throughout. */
 async function signIn(messenger: Messenger, server: MsnServer, heapBefore: number, floor: RawSignIn): Promise<SignInFigures> {
   const sync = new StateSync({ initial: messenger.state });
-  const patches: StatePatch[] = [];
   let stateEvents = 0;
   let online = 0;
   let settle: () => void = () => undefined;
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  let show: () => void = () => undefined;
-  const shown = new Promise<void>((resolve) => (show = resolve));
   let authenticatedAt = Number.NaN;
   let statusSetAt = Number.NaN;
   const offState = messenger.on('state', (state: MessengerState) => {
@@ -61,24 +104,13 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
     if (state.session.state === 'online' && Number.isNaN(statusSetAt)) statusSetAt = performance.now();
     sync.update(state);
   });
-  // What a window has been told, kept from the patches as a window keeps its mirror: each contact's
-  // status, and how many are online (counting again through 5000 contacts at every patch would be
-  // the bench's own work, timed as the client's).
-  const statuses = new Map<string, StatusCode>(Object.values(messenger.state.contacts).map((contact) => [contact.handle, contact.status]));
-  let shownOnline = [...statuses.values()].filter((status) => status !== 'FLN').length;
+  // Each patch is only noted with the time it came, as it comes: reading it as a window would (5000
+  // contacts in the first) is the bench's own work, and timed there it would count as the client's.
+  const arrivals: Array<{ readonly patch: StatePatch; readonly at: number }> = [];
   const offPatch = sync.on('patch', (patch) => {
-    patches.push(patch);
-    for (const handle of patch.contacts?.remove ?? []) {
-      if ((statuses.get(handle) ?? 'FLN') !== 'FLN') shownOnline--;
-      statuses.delete(handle);
-    }
-    for (const [handle, contact] of Object.entries(patch.contacts?.set ?? {})) {
-      if ((statuses.get(handle) ?? 'FLN') !== 'FLN') shownOnline--;
-      if (contact.status !== 'FLN') shownOnline++;
-      statuses.set(handle, contact.status);
-    }
-    if (statuses.size === CONTACTS && shownOnline === ONLINE) show();
+    arrivals.push({ patch, at: performance.now() });
   });
+  const view = new WindowContacts(messenger.state);
   const offPresence = messenger.on('presence', ({ status }) => {
     if (status !== 'FLN' && ++online === ONLINE) settle();
   });
@@ -87,13 +119,12 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
   const onlineMs = performance.now() - started;
   await settled;
   const settledMs = performance.now() - started;
-  await shown;
-  const shownMs = performance.now() - started;
+  const shownMs = (await firstShowingAll(view, arrivals)) - started;
   await new Promise((resolve) => setImmediate(resolve));
   offState();
   offPatch();
   offPresence();
-  const sizes = patches.map((patch) => Buffer.byteLength(JSON.stringify(patch)));
+  const sizes = arrivals.map(({ patch }) => Buffer.byteLength(JSON.stringify(patch)));
   const heapBytes = heapUsedBytes();
   return {
     authenticatedMs: authenticatedAt - started,
@@ -105,7 +136,7 @@ async function signIn(messenger: Messenger, server: MsnServer, heapBefore: numbe
     floorAuthenticatedMs: floor.authenticatedMs,
     floorStatusSetMs: floor.onlineMs,
     stateEvents,
-    patches: patches.length,
+    patches: arrivals.length,
     patchBytes: sizes.reduce((sum, size) => sum + size, 0),
     largestPatchBytes: Math.max(0, ...sizes),
     heapDeltaBytes: heapBytes - heapBefore,
