@@ -27,7 +27,7 @@ const WARMUP = 1000;
 const ROUND_TRIPS = 1000;
 const BURST = 2000;
 const BURST_WARMUP = 1;
-const BURST_ROUNDS = 5;
+const BURST_ROUNDS = 11;
 
 const alice = { handle: 'alice@bench.example', password: 'alice' };
 const bob = { handle: 'bob@bench.example', password: 'bob' };
