@@ -34,14 +34,16 @@ describe('AccountStore', () => {
 });
 
 describe('loadAccountsFile', () => {
-  let dir: string | undefined;
+  /** Every folder a test wrote a file in (some write several). */
+  let dirs: string[] = [];
   afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    dirs = [];
   });
 
   function write(content: string): string {
-    dir = mkdtempSync(join(tmpdir(), 'msn-accounts-'));
+    const dir = mkdtempSync(join(tmpdir(), 'msn-accounts-'));
+    dirs.push(dir);
     const path = join(dir, 'accounts.json');
     writeFileSync(path, content);
     return path;

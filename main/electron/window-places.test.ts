@@ -16,20 +16,25 @@ const SECOND_DISPLAY = { id: 2, workArea: { x: 1920, y: 0, width: 1280, height: 
 
 let dir: string;
 let file: string;
+/** Every memory a test started: their writes end before the folder is removed (a late one would make it again). */
+let memories: WindowMemory[] = [];
 beforeEach(() => {
   resetFakeElectron();
   dir = mkdtempSync(join(tmpdir(), 'msn-windows-'));
   file = join(dir, 'windows.json');
 });
-afterEach(() => {
+afterEach(async () => {
   for (const window of BrowserWindow.getAllWindows()) window.close();
   setUpWindows({});
+  await Promise.all(memories.map((memory) => memory.flush()));
+  memories = [];
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** A new start of the app: a memory read from the file, as the entry point makes it. */
 function start(log?: (line: string) => void): WindowMemory {
   const memory = new WindowMemory(file, log);
+  memories.push(memory);
   setUpWindows({ memory });
   return memory;
 }

@@ -1,7 +1,7 @@
 // (h) main-heap: the core's heap, in a process of its own, after signing in to the 5000-contact
 // account and receiving 50 conversations of 200 messages from online contacts.
 
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { HeapCoreReport, HeapCoreRequest } from './heap-core';
 import { megabytes, printTable } from './measure';
@@ -11,6 +11,18 @@ import { CONTACTS, ME, ONLINE, sendMessages, startBenchWorld } from './world';
 const CONVERSATIONS = 50;
 const MESSAGES = 200;
 const MEGABYTE = 1_000_000;
+
+/** Resolves once `child` has exited, or after `ms` (the caller kills it then). */
+function exited(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 export async function benchHeap(): Promise<BenchResult> {
   const world = await startBenchWorld();
@@ -39,6 +51,8 @@ export async function benchHeap(): Promise<BenchResult> {
     for (const contact of world.online.slice(0, CONVERSATIONS)) switchboards.push(await sendMessages(world.server, contact, ME.handle, MESSAGES));
     const done = await next();
     if (done.step !== 'done') throw new Error(`Unexpected report from the core process: ${done.step}`);
+    // The core then signs out and removes its data folder: it is let finish (killing it left the folder behind).
+    await exited(core, 10_000);
     printTable(`(h) The core's heap in a process of its own (after a full collection)`, ['moment', 'heap used'], [
       ['modules loaded, nothing made', megabytes(done.baselineBytes)],
       [`signed in (${CONTACTS.toLocaleString('en-US')} contacts), ${CONVERSATIONS} conversations × ${MESSAGES} messages`, megabytes(done.heapBytes)],

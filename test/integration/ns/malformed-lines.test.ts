@@ -34,6 +34,8 @@ const garbage = (name: string): ScriptStep[] =>
 let dataDir: string;
 let server: ScriptedServer | undefined;
 let session: NotificationSession | undefined;
+/** The session's list cache: its save, made a moment after the sign-in, ends before the folder is removed. */
+let listCache: ListCache | undefined;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'msn-malformed-'));
@@ -41,8 +43,9 @@ beforeEach(async () => {
 afterEach(async () => {
   await session?.signOut();
   await server?.close();
+  await listCache?.flush();
   await rm(dataDir, { recursive: true, force: true });
-  server = session = undefined;
+  server = session = listCache = undefined;
 });
 
 function sessionOn(address: string, log?: string[]): NotificationSession {
@@ -50,7 +53,7 @@ function sessionOn(address: string, log?: string[]): NotificationSession {
     server: address,
     handle: HANDLE,
     password: PASSWORD,
-    listCache: new ListCache(join(dataDir, 'lists')),
+    listCache: (listCache = new ListCache(join(dataDir, 'lists'))),
     ...(log && { log: (line: string) => void log.push(line) }),
   });
   return session;
