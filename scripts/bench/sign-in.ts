@@ -17,7 +17,7 @@ import { type BenchResult, judge } from './results';
 import { type RawSignIn, rawSignIn } from './sign-in-floor';
 import { CONTACTS, ME, ONLINE, startBenchWorld } from './world';
 
-const ROUNDS = 7;
+const ROUNDS = 15;
 
 interface SignInFigures {
   /** Until the session says it is synchronising: signed in on the notification server. */
