@@ -101,7 +101,8 @@ describe('app entry', () => {
     await startApp();
     expect(app.setAppLogsPath).toHaveBeenCalled();
     const file = join(userData, 'logs', 'main.log');
-    expect(readFileSync(file, 'utf8')).toMatch(/\[info\] +MSN Messenger 0\.1\.0 starting \(Electron \?, Node \d+\.\d+\.\d+, linux\)/);
+    // Info lines are written at the end of the turn that logged them.
+    await vi.waitFor(() => expect(readFileSync(file, 'utf8')).toMatch(/\[info\] +MSN Messenger 0\.1\.0 starting \(Electron \?, Node \d+\.\d+\.\d+, linux\)/));
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
