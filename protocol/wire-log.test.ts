@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMime } from './mime';
-import { describeForLog, maskSecrets } from './wire-log';
+import { HIDDEN, SECRET_RULES, describeForLog, maskSecrets } from './wire-log';
 
 const chat = (text: string) => buildMime([['MIME-Version', '1.0'], ['Content-Type', 'text/plain; charset=UTF-8']], text);
 
@@ -22,6 +23,21 @@ describe('maskSecrets', () => {
     for (const line of ['C: USR 3 MD5 I you@x.com', 'S: USR 7 OK you@x.com You', 'SB < ANS 1 OK', 'session: online (MSNP3)']) {
       expect(maskSecrets(line)).toBe(line);
     }
+  });
+
+  it('hides exactly what all its rules hide, whether or not its first search finds a word to look at', () => {
+    const everyRule = (text: string): string => SECRET_RULES.reduce((masked, rule) => masked.replace(rule, `$1${HIDDEN}`), text);
+    const fragment = fc.constantFrom(
+      'USR', 'ANS', 'CKI', 'MD5', 'S', 'I', 'OK', 'LST', 'FL', 'creds', 'k1', 'k2', 'auth', 'MSPAuth', 'Auth', 'usr',
+      '7', '1234.5678', 'you@x.com', 'deadbeef', '=', ':', '"', '&', '?', ' ', ' ', ' ', '\n', 'x',
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(maskSecrets(text)).toBe(everyRule(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('masks every secret of a multi-line text, such as an error with its stack', () => {
