@@ -80,7 +80,7 @@ function prefixed(text: string, date: Date, level: string): string {
   const two = (value: number): string => value.toString().padStart(2, '0');
   const stamp = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${date.getMilliseconds().toString().padStart(3, '0')}`;
   const prefix = `[${stamp}] [${`${level}]`.padEnd(6)} `;
-  return prefix + (level === 'info' ? text.split('\n').join(`\n${prefix}`) : text);
+  return prefix + (level === 'info' ? text.replaceAll('\n', `\n${prefix}`) : text);
 }
 
 export function openLog(options: LogOptions): AppLog {
@@ -88,7 +88,9 @@ export function openLog(options: LogOptions): AppLog {
   logger.hooks.push((message) => ({ ...message, data: message.data.map((part: unknown) => maskSecrets(String(part))) }));
   logger.transports.console.level = options.stderr ? 'silly' : false;
   logger.transports.console.writeFn = ({ message }) => void process.stderr.write(`${message.data.join(' ')}\n`);
-  logger.transports.file.format = ({ data, level, message }) => [prefixed(data.map(String).join(' '), message?.date ?? new Date(), level)];
+  // The file's one transform: the lines with their prefix. (electron-log's own would also look for
+  // console styles and pass each text through JSON and util.format, which our strings never need.)
+  logger.transports.file.transforms = [({ data, message }) => prefixed(data.map(String).join(' '), message.date, message.level)];
   const { file } = options;
   if (file === undefined) {
     logger.transports.file.level = false;
