@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOG_ARCHIVES, archiveOf, openLog } from './app-log';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOLD_MS, LOG_ARCHIVES, archiveOf, openLog } from './app-log';
 
 let dir: string;
 beforeEach(() => {
@@ -72,13 +72,15 @@ describe('openLog', () => {
     expect(firstOf(file)).toBe(lastOf(archiveOf(file, 1)) + 1);
   });
 
-  it('holds the info lines of a turn and writes them together at its end, each with its prefix', async () => {
+  it(`holds info lines for ${HOLD_MS} ms and writes them together, each with its prefix`, async () => {
     const file = join(dir, 'main.log');
     const log = openLog({ file });
+    const started = Date.now();
     log.info('S: LST 7 FL 12 1 3 a@example.com A');
     log.info('S: LST 7 FL 12 2 3 b@example.com B');
     expect(readFileSync(file, 'utf8')).toBe('');
-    await new Promise((resolve) => setImmediate(resolve));
+    await vi.waitFor(() => expect(readFileSync(file, 'utf8')).not.toBe(''));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(HOLD_MS - 5);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(lines).toEqual([
       expect.stringMatching(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\] \[info\] {2}S: LST 7 FL 12 1 3 a@example\.com A$/),

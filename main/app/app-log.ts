@@ -3,11 +3,11 @@
 // share one logger and nothing in it requires electron (the packaged app resolves electron for our
 // own bundle only). Every line, on every transport, goes through protocol/wire-log.ts's
 // maskSecrets first. The file is its owner's alone and rotates at 1 MiB, keeping two older files.
-// Info lines (the MSNP lines among them) are written together at the end of the turn that made
-// them: a sign-in with 5000 contacts logs some 10,000 lines in a few dozen turns, and written one
-// at a time, each a synchronous write of its own, they took 27 µs a line, three times the time of
-// the sign-in itself. A warning or an error, and the process's exit, write what is held first, so
-// the file keeps its order and a crash its last lines.
+// Info lines (the MSNP lines among them) are held for up to 100 ms and written together: a sign-in
+// with 5000 contacts logs some 10,000 lines, and written one at a time, each a synchronous write
+// of its own, they took 27 µs a line, three times the time of the sign-in itself; a chat's round
+// trip logs five lines on each side. A warning or an error, the app's quitting and the process's
+// exit write what is held first, so the file keeps its order and a crash its last lines.
 
 import electronLog from 'electron-log/node';
 import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { dirname, join, parse } from 'node:path';
 import { maskSecrets } from '../../protocol/wire-log';
 
 export interface AppLog {
-  /** Held until the end of this turn (or `flush`), then written with the others held. */
+  /** Held for up to 100 ms (or until `flush`), then written with the others held. */
   info(line: string): void;
   /** Written at once, after what is held. */
   warn(line: string): void;
@@ -67,6 +67,8 @@ let instances = 0;
  * burst goes out in pieces, and a file outgrows its size by no more than one piece before rotating.
  */
 const HELD_BYTES = 16 * 1024;
+/** How long an info line waits for others to be written with. */
+export const HOLD_MS = 100;
 
 /** Every log's flush, run once when the process exits (one listener, however many logs). */
 const flushers = new Set<() => void>();
@@ -121,10 +123,10 @@ export function openLog(options: LogOptions): AppLog {
   const mostHeld = Math.min(HELD_BYTES, Math.floor((options.maxBytes ?? LOG_MAX_BYTES) / 16));
   let held: string[] = [];
   let heldBytes = 0;
-  let turn: NodeJS.Immediate | undefined;
+  let timer: NodeJS.Timeout | undefined;
   const flush = (): void => {
-    if (turn) clearImmediate(turn);
-    turn = undefined;
+    clearTimeout(timer);
+    timer = undefined;
     if (held.length === 0) return;
     const text = held.join('\n');
     held = [];
@@ -143,7 +145,8 @@ export function openLog(options: LogOptions): AppLog {
       held.push(line);
       heldBytes += line.length;
       if (heldBytes >= mostHeld) flush();
-      else turn ??= setImmediate(flush);
+      // Unreferenced: a held line keeps no process alive (its exit writes it).
+      else timer ??= setTimeout(flush, HOLD_MS).unref();
     },
     warn: (line) => {
       flush();

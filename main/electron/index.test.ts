@@ -106,6 +106,14 @@ describe('app entry', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('writes what its log holds when the app quits, without waiting for it', async () => {
+    await startApp();
+    const file = join(userData, 'logs', 'main.log');
+    expect(readFileSync(file, 'utf8')).not.toContain('starting');
+    app.emit('will-quit', { preventDefault: () => undefined });
+    expect(readFileSync(file, 'utf8')).toMatch(/\[info\] +MSN Messenger 0\.1\.0 starting/);
+  });
+
   it('catches errors that would crash main: logged, then the restart dialog', async () => {
     await startApp();
     const [crashed] = addedListeners('uncaughtException');

@@ -25,6 +25,8 @@ function openAppLog(): AppLog & { readonly file: string } {
 function start(): void {
   const log = openAppLog();
   catchMainErrors(log);
+  // What the log holds is written before the app goes (the process's exit would too, later).
+  app.on('will-quit', () => log.flush());
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
   app.on('second-instance', () => showContactListWindow());
