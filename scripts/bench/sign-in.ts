@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { openLog } from '../../main/app/app-log';
 import { Messenger } from '../../main/client/messenger';
 import { StateSync } from '../../main/app/state-sync';
 import type { StatePatch } from '../../shared/ipc';
@@ -157,6 +158,10 @@ export async function benchSignIn(): Promise<BenchResult[]> {
   try {
     const cold: SignInFigures[] = [];
     const warm: SignInFigures[] = [];
+    // The desktop app logs every MSNP line (main/app/app-log.ts): the same sign-ins again with that log on.
+    const appLog = openLog({ file: join(root, 'logs', 'main.log') });
+    const loggedCold: SignInFigures[] = [];
+    const loggedWarm: SignInFigures[] = [];
     // Round 0 is the warm-up: its figures are dropped.
     for (let round = 0; round <= ROUNDS; round++) {
       const coldFloor = await floor(0);
@@ -170,11 +175,19 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       const warmFloor = await floor(coldFloor.listVersion);
       const second = await signIn(messenger, server, heapBefore, warmFloor);
       await messenger.signOut();
+      const logged = new Messenger({ dataDir: join(root, `logged${round}`), openExternal: () => undefined, log: (line) => appLog.info(line) });
+      const loggedFirst = await signIn(logged, server, heapBefore, coldFloor);
+      await logged.signOut();
+      const loggedSecond = await signIn(logged, server, heapBefore, warmFloor);
+      await logged.signOut();
       if (round > 0) {
         cold.push(first);
         warm.push(second);
+        loggedCold.push(loggedFirst);
+        loggedWarm.push(loggedSecond);
       }
     }
+    appLog.flush();
     const rows = [
       ['cold (full SYN dump)', cold] as const,
       ['warm (SYN cache current)', warm] as const,
@@ -209,6 +222,14 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       return steps.map(([name, client, raw]) => [`${label}: ${name}`, milliseconds(client), milliseconds(raw), milliseconds(client - raw)]);
     });
     printTable('(c) Where a sign-in spends its time: each step, the client beside the raw script', ['step', 'client', 'raw script', 'client over it'], stepRows);
+    printTable(
+      '(c) The same sign-ins with the app log on, as the desktop app writes it (every MSNP line; not judged)',
+      ['sign-in', 'without the log', 'with the log', 'raw script'],
+      [
+        ['cold (full SYN dump)', cold, loggedCold] as const,
+        ['warm (SYN cache current)', warm, loggedWarm] as const,
+      ].map(([label, without, withLog]) => [label, milliseconds(medianOf(without, 'shownMs')), milliseconds(medianOf(withLog, 'shownMs')), milliseconds(medianOf(without, 'floorMs'))]),
+    );
     const syncRows = [
       ['cold (full SYN dump)', cold] as const,
       ['warm (SYN cache current)', warm] as const,
