@@ -6,8 +6,9 @@
 // Info lines (the MSNP lines among them) are held for up to 100 ms and written together: a sign-in
 // with 5000 contacts logs some 10,000 lines, and written one at a time, each a synchronous write
 // of its own, they took 27 µs a line, three times the time of the sign-in itself; a chat's round
-// trip logs five lines on each side. A warning or an error, the app's quitting and the process's
-// exit write what is held first, so the file keeps its order and a crash its last lines.
+// trip logs five lines on each side. A warning or an error (the crash handlers' among them), the
+// app's quitting and the process's exit write what is held first, so the file keeps its order and
+// a crash its last lines; only a process killed outright loses up to its last 100 ms.
 
 import electronLog from 'electron-log/node';
 import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';

@@ -236,8 +236,9 @@ describe('the packaged preload, run as Electron runs a sandboxed one', () => {
 describe('the packaged app when things go wrong', () => {
   const logFile = () => join(workDir, 'user-data', 'logs', 'main.log');
 
-  it('writes its log in the platform log folder, owner-only', () => {
-    expect(readFileSync(logFile(), 'utf8')).toMatch(/\[info\] +MSN Messenger \S+ starting/);
+  it('writes its log in the platform log folder, owner-only', async () => {
+    // Info lines are written within 100 ms of being logged.
+    await vi.waitFor(() => expect(readFileSync(logFile(), 'utf8')).toMatch(/\[info\] +MSN Messenger \S+ starting/));
     expect(statSync(logFile()).mode & 0o777).toBe(0o600);
   });
 
