@@ -54,6 +54,14 @@ export function firstAccountOfOldFile(file: Record<string, unknown>): Record<Acc
   return { [FIRST_ACCOUNT]: Object.fromEntries(keys.filter((key) => key in file).map((key) => [key, file[key]])) };
 }
 
+/** Whether two stored settings of an account say the same (so writing one over the other changes nothing). */
+export function sameAccountSettings(a: StoredAccountSettings, b: StoredAccountSettings): boolean {
+  const sameProxy =
+    a.proxy === b.proxy ||
+    (a.proxy !== undefined && b.proxy !== undefined && a.proxy.kind === b.proxy.kind && a.proxy.host === b.proxy.host && a.proxy.port === b.proxy.port && a.proxy.username === b.proxy.username);
+  return a.lastServer === b.lastServer && a.lastHandle === b.lastHandle && a.rememberPassword === b.rememberPassword && a.autoSignIn === b.autoSignIn && sameProxy;
+}
+
 /** Where an account's proxy password is kept in the secret store (beside sign-in passwords, keyed by handle). */
 export const proxySecretKey = (account: AccountId): string => `proxy:${account}`;
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,19 @@ describe('SettingsStore', () => {
       logMessageText: false,
     });
     expect(open().settings).toMatchObject({ autoIdleMinutes: 12, sounds: true, accounts: { a1: { lastHandle: 'you@x.com' } } });
+  });
+
+  it("writes an account's settings only when they change: a sign-in with the same server and handle does not wait for the disk", async () => {
+    const store = open();
+    const form = { lastServer: 'messenger.example:1863', lastHandle: 'me@example.com', rememberPassword: false, autoSignIn: false };
+    await store.updateAccount('a1', form);
+    const written = statSync(file).ino;
+    await store.updateAccount('a1', form);
+    // Every write makes a new file renamed over the old one.
+    expect(statSync(file).ino).toBe(written);
+    await store.updateAccount('a1', { ...form, lastHandle: 'other@example.com' });
+    expect(statSync(file).ino).not.toBe(written);
+    expect(JSON.parse(readFileSync(file, 'utf8')).accounts.a1.lastHandle).toBe('other@example.com');
   });
 
   it('keeps every account of a file of version 3, and drops an entry that is not an account', () => {

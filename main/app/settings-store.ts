@@ -21,6 +21,7 @@ import {
   accountSettings,
   firstAccountOfOldFile,
   proxySecretKey,
+  sameAccountSettings,
   storedAccountsSchema,
 } from './account-settings';
 import { MemorySecretStore, type SecretStore } from './secret-store';
@@ -170,6 +171,10 @@ export class SettingsStore {
     const next: StoredAccountSettings = { ...current, ...rest, ...(kept && { proxy: kept }) };
     if (!next.rememberPassword && next.lastHandle !== '') await this.secrets.delete(next.lastHandle);
     if (!next.proxy?.username) await this.proxySecrets.delete(proxySecretKey(id));
+    // Every sign-in saves the server and handle it used, nearly always the ones saved last time: the
+    // file is written only when something changed, so such a sign-in does not wait for the disk.
+    const stored = this.stored.accounts[id];
+    if (stored && sameAccountSettings(stored, next)) return this.settings;
     return this.write({ ...this.stored, accounts: { ...this.stored.accounts, [id]: next } });
   }
 
