@@ -4,7 +4,7 @@
 // connect to, which is how a test proves that the traffic went through it.
 
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
-import { type AddressInfo, type Server, type Socket, createServer as createTcpServer } from 'node:net';
+import { type AddressInfo, type Server, type Socket, connect, createServer as createTcpServer } from 'node:net';
 import { createServer as createSocksServer, defaultConnectionHandler } from '@pondwader/socks5-server';
 import { createProxy } from 'proxy';
 
@@ -81,8 +81,22 @@ export async function startHttpProxy(options: HttpProxyOptions = {}): Promise<Te
   return { port, requests, close: () => closing(server, sockets) };
 }
 
-/** A port on loopback where nothing listens: connecting to it is refused. */
+/** Whether connecting to `port` on loopback is refused (nothing listens there). */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+/**
+ * A port on loopback where nothing listens: connecting to it is refused. A low port, below the
+ * range the system hands out for `listen(0)`: a port just released there could be taken by a server
+ * another test starts meanwhile (it happened), one below 1024 cannot.
+ */
 export async function closedPort(): Promise<number> {
+  for (let port = 1; port < 1024; port++) if (await refused(port)) return port;
   const server = createTcpServer();
   const sockets = new Set<Socket>();
   const port = await listening(server, sockets);
