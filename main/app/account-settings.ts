@@ -54,12 +54,13 @@ export function firstAccountOfOldFile(file: Record<string, unknown>): Record<Acc
   return { [FIRST_ACCOUNT]: Object.fromEntries(keys.filter((key) => key in file).map((key) => [key, file[key]])) };
 }
 
-/** Whether two stored settings of an account say the same (so writing one over the other changes nothing). */
+/**
+ * Whether two stored settings of an account say the same (so writing one over the other changes
+ * nothing). The proxy counts as the same only when it is the same object: a sign-in keeps the one
+ * held, and a proxy saved from the options is written even when it is the one there already.
+ */
 export function sameAccountSettings(a: StoredAccountSettings, b: StoredAccountSettings): boolean {
-  const sameProxy =
-    a.proxy === b.proxy ||
-    (a.proxy !== undefined && b.proxy !== undefined && a.proxy.kind === b.proxy.kind && a.proxy.host === b.proxy.host && a.proxy.port === b.proxy.port && a.proxy.username === b.proxy.username);
-  return a.lastServer === b.lastServer && a.lastHandle === b.lastHandle && a.rememberPassword === b.rememberPassword && a.autoSignIn === b.autoSignIn && sameProxy;
+  return a.lastServer === b.lastServer && a.lastHandle === b.lastHandle && a.rememberPassword === b.rememberPassword && a.autoSignIn === b.autoSignIn && a.proxy === b.proxy;
 }
 
 /** Where an account's proxy password is kept in the secret store (beside sign-in passwords, keyed by handle). */

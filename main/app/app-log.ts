@@ -95,6 +95,7 @@ export function openLog(options: LogOptions): AppLog {
   // console styles and pass each text through JSON and util.format, which our strings never need.)
   logger.transports.file.transforms = [({ data, message }) => prefixed(data.map(String).join(' '), message.date, message.level)];
   const { file } = options;
+  const maxBytes = options.maxBytes ?? LOG_MAX_BYTES;
   if (file === undefined) {
     logger.transports.file.level = false;
   } else {
@@ -106,7 +107,6 @@ export function openLog(options: LogOptions): AppLog {
     } catch (error) {
       throw new Error(`Cannot write the log file ${file}: ${(error as Error).message}`, { cause: error });
     }
-    const maxBytes = options.maxBytes ?? LOG_MAX_BYTES;
     // electron-log works out its default folder from the app's name even when told the path: named
     // here, it never goes looking for a package.json (a packaged app may start anywhere).
     logger.transports.file.setAppName('MSN Messenger');
@@ -121,7 +121,7 @@ export function openLog(options: LogOptions): AppLog {
       },
     });
   }
-  const mostHeld = Math.min(HELD_BYTES, Math.floor((options.maxBytes ?? LOG_MAX_BYTES) / 16));
+  const mostHeld = Math.min(HELD_BYTES, Math.floor(maxBytes / 16));
   let held: string[] = [];
   let heldBytes = 0;
   let timer: NodeJS.Timeout | undefined;
