@@ -83,3 +83,66 @@ describe('percentDecode', () => {
     );
   });
 });
+
+describe('percentDecode against decodeURIComponent and the tolerant reading', () => {
+  const hex = (byte: number): string => byte.toString(16).padStart(2, '0');
+  // ASCII, escapes of any byte in either case (valid UTF-8 sequences and broken ones), a stray '%',
+  // half an escape, a BOM's escape and raw UTF-8.
+  const fragment = fc.oneof(
+    fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 4 }),
+    fc.integer({ min: 0, max: 255 }).map((byte) => `%${hex(byte)}`),
+    fc.integer({ min: 0, max: 255 }).map((byte) => `%${hex(byte).toUpperCase()}`),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }).map((text) => percentEncode(text)),
+    fc.constantFrom('%', '%2', '%g1', '%EF%BB%BF', 'é', '😀'),
+    // Overlong forms, a surrogate and past U+10FFFF, beside the valid sequences at those edges.
+    fc.constantFrom('%C0%80', '%C1%BF', '%E0%80%80', '%ED%A0%80', '%F0%80%80%80', '%F4%90%80%80', '%C2%80', '%E0%A0%80', '%ED%9F%BF', '%F0%90%80%80', '%F4%8F%BF%BF'),
+    // Shaped like a sequence: a lead byte, then bytes at the edges of the ranges RFC 3629 allows.
+    fc
+      .tuple(
+        fc.integer({ min: 0xc0, max: 0xf7 }),
+        fc.array(fc.constantFrom(0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([lead, rest]) => [lead, ...rest].map((byte) => `%${hex(byte)}`).join('')),
+  );
+  const token = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
+
+  /** What a token decodes to by the rules alone: escapes as bytes, the rest as its UTF-8, all strictly UTF-8, or the token as it came. */
+  function tolerantly(text: string): string {
+    const bytes: number[] = [];
+    for (let index = 0; index < text.length; ) {
+      if (text[index] === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(index + 1, index + 3))) {
+        bytes.push(Number.parseInt(text.slice(index + 1, index + 3), 16));
+        index += 3;
+        continue;
+      }
+      const literal = String.fromCodePoint(text.codePointAt(index) as number);
+      bytes.push(...new TextEncoder().encode(literal));
+      index += literal.length;
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+    } catch {
+      return text;
+    }
+  }
+
+  it('gives what decodeURIComponent gives for an ASCII token it accepts, and reads any other tolerantly', () => {
+    fc.assert(
+      fc.property(token, (text) => {
+        let native: string | undefined;
+        try {
+          native = /^[\x20-\x7e]*$/.test(text) ? decodeURIComponent(text) : undefined;
+        } catch {
+          native = undefined;
+        }
+        const expected = native !== undefined && native.charCodeAt(0) !== 0xfeff ? native : tolerantly(text);
+        expect(percentDecode(text)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('decodes a long token', () => {
+    expect(percentDecode(percentEncode('Café ☕ 😀 '.repeat(400)))).toBe('Café ☕ 😀 '.repeat(400));
+  });
+});

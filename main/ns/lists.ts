@@ -135,6 +135,29 @@ export function entryOfRow(row: ListRow): ListEntry {
   return { handle: row[0], names };
 }
 
+/** The name last decoded while making entries of a dump's rows, and what it decoded to. */
+let lastEncoded: string | undefined;
+let lastDecoded = '';
+
+/** `encoded` decoded; a contact's name on a second list is the same token, decoded once. */
+function decodedName(encoded: string): string {
+  if (encoded !== lastEncoded) {
+    lastEncoded = encoded;
+    lastDecoded = percentDecode(encoded);
+  }
+  return lastDecoded;
+}
+
+/** The entry a row of the dump describes, whose names are still percent-encoded as the lines had them. */
+function entryOfDumpRow(row: ListRow): ListEntry {
+  const names: Partial<Record<ListName, string>> = {};
+  if (row[1] !== null) names.FL = decodedName(row[1]);
+  if (row[2] !== null) names.AL = decodedName(row[2]);
+  if (row[3] !== null) names.BL = decodedName(row[3]);
+  if (row[4] !== null) names.RL = decodedName(row[4]);
+  return { handle: row[0], names };
+}
+
 export function rowOfEntry({ handle, names }: ListEntry): ListRow {
   return [handle, names.FL ?? null, names.AL ?? null, names.BL ?? null, names.RL ?? null];
 }
@@ -154,7 +177,8 @@ export class ListSync {
   /**
    * A row per handle, filled in place: a dump has one line per entry of each list (thousands for
    * a big list), and a line costs a lookup and a store, not a new entry. The entries are made once,
-   * from the rows, when the lists are asked for. The rows and their keys are also kept in arrays,
+   * from the rows, when the lists are asked for; the rows keep the names percent-encoded until
+   * then, and a name that is the same on two lists (as on FL and AL) is decoded once. The rows and their keys are also kept in arrays,
    * in order: the code that walks them runs once per sign-in, mostly before V8 has optimised it,
    * where a plain indexed loop costs a fraction of a Map's iterator.
    */
@@ -189,7 +213,7 @@ export class ListSync {
     const found: Record<ListName, ListEntry[]> = { FL: [], AL: [], BL: [], RL: [] };
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index] as ListRow;
-      const entry = entryOfRow(row);
+      const entry = entryOfDumpRow(row);
       entries[keys[index] as string] = entry;
       if (row[1] !== null) found.FL.push(entry);
       if (row[2] !== null) found.AL.push(entry);
@@ -228,7 +252,7 @@ export class ListSync {
         const handle = params[5];
         // An entry whose handle is not an address (say `__proto__`) is left out; its counters still count.
         if (first > 0 && isValidHandle(handle)) {
-          this.add(list, handle, percentDecode(params[6] ?? handle));
+          this.add(list, handle, params[6] ?? handle);
           this.version = Number(third) || this.version;
         }
         if (first === other) {
@@ -252,7 +276,8 @@ export class ListSync {
     }
   }
 
-  private add(list: ListName, handle: string, name: string): void {
+  /** `encodedName` as the line had it. */
+  private add(list: ListName, handle: string, encodedName: string): void {
     const key = keyOf(handle);
     let row = this.rowsByKey.get(key);
     if (!row) {
@@ -261,6 +286,6 @@ export class ListSync {
       this.keys.push(key);
       this.rows.push(row);
     }
-    row[ROW_INDEX[list]] = name;
+    row[ROW_INDEX[list]] = encodedName;
   }
 }
