@@ -5,9 +5,10 @@
 
 import type { Buffer } from 'node:buffer';
 import { type MsnpCommand, tokenize } from './command';
+import type { ParamReader, ParamSource } from './param-reader';
 
 /** A command without a payload. The framer never writes over bytes it has framed, so they stay valid. */
-export class FramedCommand implements MsnpCommand {
+export class FramedCommand implements MsnpCommand, ParamSource {
   readonly #line: Buffer;
   readonly #paramsStart: number;
   readonly #paramsEnd: number;
@@ -33,6 +34,16 @@ export class FramedCommand implements MsnpCommand {
     return undefined;
   }
 
+  /** Hands the reader the params' text, unless they have been split already (it reads those). */
+  giveParamText(reader: ParamReader): boolean {
+    return this.#params === undefined && reader.take(this.#line.toString('utf8', this.#paramsStart, this.#paramsEnd), this.hasByteCount());
+  }
+
+  /** Whether the line's last param is a payload's byte count, which params never hold. */
+  protected hasByteCount(): boolean {
+    return false;
+  }
+
   protected readParams(): string[] {
     return this.#paramsStart < this.#paramsEnd ? tokenize(this.#line.toString('utf8', this.#paramsStart, this.#paramsEnd)) : [];
   }
@@ -55,6 +66,10 @@ export class FramedMessage extends FramedCommand {
   override get payload(): Uint8Array {
     // A plain Uint8Array, as a parsed command's payload is, not a Buffer.
     return (this.#payload ??= new Uint8Array(this.#block.buffer, this.#block.byteOffset + this.#payloadStart, this.#payloadEnd - this.#payloadStart));
+  }
+
+  protected override hasByteCount(): boolean {
+    return true;
   }
 
   /** The line ends with the payload's byte count, which params never hold. */

@@ -8,3 +8,4 @@ export * from './mime';
 export * from './percent';
 export * from './transactions';
 export * from './wire-log';
+export * from './param-reader';

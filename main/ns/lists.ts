@@ -4,7 +4,7 @@
 import { isValidHandle } from '../../shared/handles';
 import type { AddedAlertMode, ListName, PrivacyMode, RemovedBy } from '../../shared/model';
 import type { MsnpCommand } from '../../protocol/index';
-import { percentDecode } from '../../protocol/index';
+import { ParamReader, percentDecode } from '../../protocol/index';
 import { noteKeys } from '../../shared/record-changes';
 
 export const LIST_NAMES: readonly ListName[] = ['FL', 'AL', 'BL', 'RL'];
@@ -162,6 +162,12 @@ export function rowOfEntry({ handle, names }: ListEntry): ListRow {
   return [handle, names.FL ?? null, names.AL ?? null, names.BL ?? null, names.RL ?? null];
 }
 
+/** The list param `index` names, compared where it lies in the line. */
+function listAt(params: ParamReader, index: number): ListName | undefined {
+  for (const list of LIST_NAMES) if (params.is(index, list)) return list;
+  return undefined;
+}
+
 /** Where a list's name sits in a row. */
 const ROW_INDEX: Readonly<Record<ListName, 1 | 2 | 3 | 4>> = { FL: 1, AL: 2, BL: 3, RL: 4 };
 
@@ -186,6 +192,7 @@ export class ListSync {
   private readonly keys: string[] = [];
   private readonly rows: ListRow[] = [];
   private version: number;
+  private readonly reader = new ParamReader();
   /** The lists last handed out, while no line has changed them since. */
   private handedOut: ContactLists | undefined;
   private told = false;
@@ -226,34 +233,39 @@ export class ListSync {
     return (this.handedOut = lists);
   }
 
-  /** Takes a line of the dump; returns false for anything that is not part of it. */
+  /**
+   * Takes a line of the dump; returns false for anything that is not part of it. The line's params
+   * are read where they lie: of an LST line's seven, only the handle and the name become strings.
+   */
   accept(command: MsnpCommand): boolean {
-    // Read by index: destructuring would walk the array's iterator for every line of the dump.
-    const params = command.params;
-    if (Number(params[0]) !== this.trid) return false;
-    const third = params[2];
+    const params = this.reader.read(command);
+    if (params.integer(0) !== this.trid) return false;
     switch (command.name) {
-      case 'GTC':
+      case 'GTC': {
+        const third = params.text(2);
         if (third !== 'A' && third !== 'N') return false;
         this.addedAlert = third;
         this.completed();
         break;
-      case 'BLP':
+      }
+      case 'BLP': {
+        const third = params.text(2);
         if (third !== 'AL' && third !== 'BL') return false;
         this.privacy = third;
         this.completed();
         break;
+      }
       case 'LST': {
-        const list = params[1];
-        if (!isListName(list)) return false;
-        const first = Number(params[3]);
-        const other = Number(params[4]);
-        if (!Number.isInteger(first) || !Number.isInteger(other)) return false;
-        const handle = params[5];
+        const list = listAt(params, 1);
+        if (!list) return false;
+        const first = params.integer(3);
+        const other = params.integer(4);
+        if (Number.isNaN(first) || Number.isNaN(other)) return false;
+        const handle = params.text(5);
         // An entry whose handle is not an address (say `__proto__`) is left out; its counters still count.
         if (first > 0 && isValidHandle(handle)) {
-          this.add(list, handle, params[6] ?? handle);
-          this.version = Number(third) || this.version;
+          this.add(list, handle, params.text(6) ?? handle);
+          this.version = params.integer(2) || this.version;
         }
         if (first === other) {
           this.finished.add(list);
