@@ -76,14 +76,35 @@ export function installProbe(): void {
   } as typeof WebSocket.prototype.addEventListener;
 }
 
-/** The longest gap between two animation frames within [from, to] (ms); frames just outside bound it. */
+/** Headless Chromium's display rate: animation frames start on its frames' boundaries. */
+const DISPLAY_HZ = 60;
+export const DISPLAY_FRAME_MS = 1000 / DISPLAY_HZ;
+
+/**
+ * How far a gap between two frames' times may be from a whole number of display frames and still
+ * be that number: Chromium gives a page its times to 0.1 ms, so each end of a gap may be 0.1 ms off
+ * (a gap of three display frames, 50 ms, reads anything from 49.9 to 50.1 ms).
+ */
+const TIMESTAMP_SLACK_MS = 0.2;
+
+/** `gap` as the whole number of display frames it is, when it is one within the times' resolution. */
+export function inDisplayFrames(gap: number): number {
+  const whole = (Math.round((gap * DISPLAY_HZ) / 1000) * 1000) / DISPLAY_HZ;
+  return Math.abs(gap - whole) <= TIMESTAMP_SLACK_MS ? whole : gap;
+}
+
+/**
+ * The longest gap between two animation frames within [from, to] (ms), frames just outside bound
+ * it; read in whole display frames (inDisplayFrames), so whether three frames' 50 ms counts as over
+ * 50 ms does not turn on how the page's clock rounded its two ends.
+ */
 export function longestFrame(frames: readonly number[], from: number, to: number): number {
   let longest = 0;
   for (let index = 1; index < frames.length; index++) {
     const previous = frames[index - 1] as number;
     const current = frames[index] as number;
     if (current < from || previous > to) continue;
-    longest = Math.max(longest, current - previous);
+    longest = Math.max(longest, inDisplayFrames(current - previous));
   }
   return longest;
 }
