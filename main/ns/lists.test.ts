@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../protocol/index';
+import { type MsnpCommand, MsnpFramer, parseCommand } from '../../protocol/index';
 import { EMPTY_LISTS, ListSync, listsOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';
 
 const dump = [
@@ -82,6 +82,24 @@ describe('ListSync (§5.1, §5.2)', () => {
     expect(sync.result.entries['anotheruser@hotmail.com']?.names).toEqual({ FL: 'Another User', AL: 'Another User' });
     expect(sync.result.entries['erin@hotmail.com']?.names).toEqual({ RL: 'Erin' });
     expect(handedOut.entries['erin@hotmail.com']).toBeUndefined();
+  });
+
+  it('reads lines as the framer hands them out (their params never split) as it reads parsed ones', () => {
+    const framed: MsnpCommand[] = [];
+    const framer = new MsnpFramer({ command: (command) => framed.push(command), malformed: () => undefined, fatal: () => undefined });
+    framer.push(Buffer.from(dump.map((line) => `${line}\r\n`).join('')));
+    const sync = new ListSync(8, 0);
+    for (const command of framed) expect(sync.accept(command)).toBe(true);
+    expect(sync.complete).toBe(true);
+    expect(sync.result).toEqual(run(dump).result);
+  });
+
+  it('takes no line whose TrID or counters are not whole numbers, or whose list is not one of the four', () => {
+    const sync = new ListSync(8, 0);
+    for (const line of ['LST 8 FL 14 x 2 a@b.c A', 'LST 8 FL 14 -1 2 a@b.c A', 'LST 8 FL 14 1.5 2 a@b.c A', 'LST 0x8 FL 14 1 2 a@b.c A', 'LST 8 XL 14 1 1 a@b.c A', 'LST 8 FL 14 1']) {
+      expect(sync.accept(parseCommand(line))).toBe(false);
+    }
+    expect(sync.result.entries).toEqual({});
   });
 
   it('ignores lines of other transactions', () => {

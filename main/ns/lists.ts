@@ -184,9 +184,10 @@ export class ListSync {
    * A row per handle, filled in place: a dump has one line per entry of each list (thousands for
    * a big list), and a line costs a lookup and a store, not a new entry. The entries are made once,
    * from the rows, when the lists are asked for; the rows keep the names percent-encoded until
-   * then, and a name that is the same on two lists (as on FL and AL) is decoded once. The rows and their keys are also kept in arrays,
-   * in order: the code that walks them runs once per sign-in, mostly before V8 has optimised it,
-   * where a plain indexed loop costs a fraction of a Map's iterator.
+   * then, and a name that is the same on two lists (as on FL and AL) is decoded once. The rows and
+   * their keys are also kept in arrays, in order: the code that walks them runs once per sign-in,
+   * mostly before V8 has optimised it, where a plain indexed loop costs a fraction of a Map's
+   * iterator.
    */
   private readonly rowsByKey = new Map<string, { -readonly [Index in keyof ListRow]: ListRow[Index] }>();
   private readonly keys: string[] = [];
