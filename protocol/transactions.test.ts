@@ -101,7 +101,11 @@ describe('PendingRequests', () => {
   it('with many requests waiting (a burst of messages), still ends each with its own reply and passes other lines on', async () => {
     const pending = new PendingRequests();
     const acks = Array.from({ length: 20 }, (_, index) => replyTo(pending, index + 1, 'MSG', { replies: ['ACK', 'NAK'] }));
-    expect(pending.settle(line('LST 3 FL 14 1 2 bob@x.com Bob'))).toBe(false);
+    const reads = { count: 0 };
+    expect(pending.settle(counted('LST 3 FL 14 1 2 bob@x.com Bob', reads))).toBe(false);
+    expect(pending.settle(counted('NLN NLN bob@x.com Bob', reads))).toBe(false);
+    // However many wait, a line none of them ends is passed on without its params read for a TrID.
+    expect(reads.count).toBe(0);
     for (const trid of [20, 3, 11, 1, ...Array.from({ length: 20 }, (_, index) => index + 1).filter((trid) => ![20, 3, 11, 1].includes(trid))]) {
       expect(pending.settle(line(`${trid % 2 === 0 ? 'ACK' : 'NAK'} ${trid}`))).toBe(true);
     }

@@ -65,9 +65,6 @@ interface Pending {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-/** Up to this many requests waiting, a line's name is checked against their replies before its TrID is read. */
-const FEW_WAITING = 8;
-
 export interface PendingOptions {
   readonly timeoutMs?: number;
   readonly replies?: readonly string[];
@@ -75,6 +72,8 @@ export interface PendingOptions {
 
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
+  /** How many waiting requests end with a line of each name: a line no request waits for is passed on at once. */
+  private readonly awaited = new Map<string, number>();
 
   get size(): number {
     return this.pending.size;
@@ -98,7 +97,9 @@ export class PendingRequests {
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const timer = setTimeout(this.expire, timeoutMs, trid);
-    this.pending.set(trid, { request, replies: options.replies ?? [request], done, timeoutMs, timer });
+    const replies = options.replies ?? [request];
+    this.pending.set(trid, { request, replies, done, timeoutMs, timer });
+    for (const name of replies) this.awaited.set(name, (this.awaited.get(name) ?? 0) + 1);
   }
 
   /** One function for every request's timer (it gets the TrID), rather than a closure per request. */
@@ -116,10 +117,9 @@ export class PendingRequests {
    */
   settle(command: MsnpCommand): boolean {
     // Most lines answer nothing that waits: a sign-in's thousands of LST lines while only its SYN
-    // waits, presence, messages. With a few requests waiting, a line whose name none of them ends
-    // (and that is no error) is passed on without its params being read for a TrID. (With many
-    // waiting, a burst's ACKs, looking up the TrID is the quicker way.)
-    if (this.pending.size <= FEW_WAITING && !isErrorCommand(command.name) && !this.awaits(command.name)) return false;
+    // waits, presence, messages. A line whose name no waiting request ends (and that is no error)
+    // is passed on without its params being read for a TrID.
+    if (!this.awaited.has(command.name) && !isErrorCommand(command.name)) return false;
     const trid = transactionIdOf(command);
     if (trid === undefined) return false;
     const entry = this.pending.get(trid);
@@ -156,14 +156,13 @@ export class PendingRequests {
     }
   }
 
-  /** Whether a waiting request ends with a line named `name`. */
-  private awaits(name: string): boolean {
-    for (const entry of this.pending.values()) if (entry.replies.includes(name)) return true;
-    return false;
-  }
-
   private finish(trid: number, entry: Pending): void {
     clearTimeout(entry.timer);
     this.pending.delete(trid);
+    for (const name of entry.replies) {
+      const count = (this.awaited.get(name) ?? 0) - 1;
+      if (count > 0) this.awaited.set(name, count);
+      else this.awaited.delete(name);
+    }
   }
 }
