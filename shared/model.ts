@@ -177,8 +177,11 @@ export interface MessengerState {
   readonly profile?: Profile;
   readonly privacy: { readonly mode: PrivacyMode; readonly addedAlert: AddedAlertMode };
   readonly mail: MailStatus & { readonly enabled: boolean; readonly lastNew?: NewMail };
-  /** Keyed by handle (lower-case). */
-  readonly contacts: Readonly<Record<string, Contact>>;
+  /**
+   * Every contact in the lists' order, found by handle with `contactIn` (shared/contacts.ts): a
+   * presence change copies references, not five thousand keys.
+   */
+  readonly contacts: readonly Contact[];
   readonly addedBy: readonly AddedByRequest[];
   /** Found at this sign-in (and reconnects): who removed me from their list since the last one. */
   readonly removedBy: readonly RemovedBy[];
@@ -190,7 +193,7 @@ export const INITIAL_STATE: MessengerState = {
   session: { state: 'offline', status: 'FLN', imsEnabled: true, autoIdle: false },
   privacy: { mode: 'AL', addedAlert: 'A' },
   mail: { inboxUnread: 0, foldersUnread: 0, enabled: false },
-  contacts: {},
+  contacts: [],
   addedBy: [],
   removedBy: [],
   conversations: {},

@@ -51,26 +51,3 @@ export function keysOf(record: object): readonly string[] {
   if (!keys) keyLists.set(record, (keys = Object.keys(record)));
   return keys;
 }
-
-/**
- * `record` with each value of `changes` set under its key (added when new), in one copy that
- * knows the keys to copy without looking for them. The new record notes both what changed and its
- * keys, for the next diff and the next copy.
- */
-export function withChanges<T>(record: Readonly<Record<string, T>>, changes: ReadonlyMap<string, T>): Readonly<Record<string, T>> {
-  if (changes.size === 0) return record;
-  const keys = keysOf(record);
-  const next: Record<string, T> = {};
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index] as string;
-    next[key] = record[key] as T;
-  }
-  let added: string[] | undefined;
-  for (const [key, value] of changes) {
-    if (!Object.hasOwn(next, key)) (added ??= []).push(key);
-    next[key] = value;
-  }
-  noteKeys(next, added ? [...keys, ...added] : keys);
-  noteChanges(next, record, [...changes.keys()]);
-  return next;
-}

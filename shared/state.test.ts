@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { INITIAL_STATE, type Contact, type Conversation, type MessengerState, type TranscriptEntry } from './model';
 import { type ConversationUpdate, type StatePatch, applyPatch, diffState, patchFits } from './state';
+import { contactIn, contactKey } from './contacts';
 
 const alice: Contact = { handle: 'alice@example.com', friendlyName: 'Alice', status: 'NLN', lists: ['FL', 'AL'] };
 const bob: Contact = { handle: 'bob@example.com', friendlyName: 'Bob', status: 'FLN', lists: ['FL', 'AL'] };
@@ -14,7 +15,7 @@ const conversation: Conversation = {
 };
 const state: MessengerState = {
   ...INITIAL_STATE,
-  contacts: { [alice.handle]: alice, [bob.handle]: bob },
+  contacts: [alice, bob],
   conversations: { c1: conversation },
 };
 
@@ -27,30 +28,30 @@ describe('applyPatch', () => {
     const patch = {
       session: { ...state.session },
       mail: { ...state.mail },
-      contacts: { set: { [alice.handle]: { ...alice, lists: [...alice.lists] } }, remove: ['nobody@example.com'] },
+      contacts: { set: [{ ...alice, lists: [...alice.lists] }], remove: ['nobody@example.com'] },
       conversations: { set: { c1: structuredClone(conversation) }, remove: [] },
     };
     expect(applyPatch(state, patch)).toBe(state);
   });
 
   it('replaces a changed contact and keeps every other contact object', () => {
-    const next = applyPatch(state, { contacts: { set: { [alice.handle]: { ...alice, status: 'BSY' } }, remove: [] } });
+    const next = applyPatch(state, { contacts: { set: [{ ...alice, status: 'BSY' }], remove: [] } });
     expect(next).not.toBe(state);
-    expect(next.contacts[alice.handle]?.status).toBe('BSY');
-    expect(next.contacts[bob.handle]).toBe(bob);
+    expect(contactIn(next.contacts, alice.handle)?.status).toBe('BSY');
+    expect(contactIn(next.contacts, bob.handle)).toBe(bob);
     expect(next.session).toBe(state.session);
     expect(next.conversations).toBe(state.conversations);
   });
 
   it('keeps the unchanged lists array of a changed contact', () => {
-    const next = applyPatch(state, { contacts: { set: { [alice.handle]: { ...alice, lists: ['FL', 'AL'], status: 'AWY' } }, remove: [] } });
-    expect(next.contacts[alice.handle]?.lists).toBe(alice.lists);
+    const next = applyPatch(state, { contacts: { set: [{ ...alice, lists: ['FL', 'AL'], status: 'AWY' }], remove: [] } });
+    expect(contactIn(next.contacts, alice.handle)?.lists).toBe(alice.lists);
   });
 
   it('adds and removes contacts', () => {
     const carol: Contact = { handle: 'carol@example.com', friendlyName: 'Carol', status: 'NLN', lists: ['FL'] };
-    const next = applyPatch(state, { contacts: { set: { [carol.handle]: carol }, remove: [bob.handle] } });
-    expect(Object.keys(next.contacts).sort()).toEqual([alice.handle, carol.handle]);
+    const next = applyPatch(state, { contacts: { set: [carol], remove: [bob.handle] } });
+    expect(next.contacts.map((contact) => contactKey(contact.handle)).sort()).toEqual([alice.handle, carol.handle]);
   });
 
   it('keeps earlier transcript entries when a message is appended', () => {
@@ -195,6 +196,15 @@ const conversationArbitrary = (id: string) =>
     { requiredKeys: ['id', 'participants', 'entries', 'typing', 'connected'] },
   );
 
+/**
+ * `state` with its contacts in the order of their keys: a window's list may hold them in another
+ * order than main's (a contact new to it is added at its end), which nothing reads.
+ */
+const inKeyOrder = (state: MessengerState): MessengerState => ({
+  ...state,
+  contacts: [...state.contacts].sort((x, y) => contactKey(x.handle).localeCompare(contactKey(y.handle))),
+});
+
 const pick = <T>(pool: Readonly<Record<string, T>>) =>
   fc.subarray(Object.keys(pool)).map((keys) => Object.fromEntries(keys.map((key) => [key, pool[key] as T])));
 
@@ -211,14 +221,14 @@ function evolve(conversation: Conversation): fc.Arbitrary<Conversation> {
 
 const statePairArbitrary = fc
   .record({
-    contacts: fc.tuple(...handles.map(contactArbitrary)).map((list) => Object.fromEntries(list.map((c) => [c.handle, c]))),
+    contacts: fc.tuple(...handles.map(contactArbitrary)),
     conversations: fc.tuple(conversationArbitrary('c1'), conversationArbitrary('c2'), conversationArbitrary('c3')),
     sessions: fc.tuple(fc.constantFrom('offline', 'online', 'syncing') as fc.Arbitrary<'online'>, fc.constantFrom('offline', 'online') as fc.Arbitrary<'online'>),
     profile: fc.option(fc.record({ emailEnabled: fc.boolean(), receivedAt: fc.nat(10) }), { nil: undefined }),
   })
   .chain(({ contacts, conversations, sessions, profile }) => {
     const pool = Object.fromEntries(conversations.map((c) => [c.id, c]));
-    return fc.tuple(pick(contacts), pick(contacts), pick(pool), pick(pool), fc.boolean(), fc.boolean()).chain(([aContacts, bContacts, aChats, bNew, sameSession, sameProfile]) =>
+    return fc.tuple(fc.subarray(contacts), fc.subarray(contacts), pick(pool), pick(pool), fc.boolean(), fc.boolean()).chain(([aContacts, bContacts, aChats, bNew, sameSession, sameProfile]) =>
       fc
         .tuple(...Object.values(aChats).map(evolve))
         .map((evolved): [MessengerState, MessengerState] => {
@@ -248,9 +258,9 @@ describe('diffState and applyPatch together', () => {
     fc.assert(
       fc.property(statePairArbitrary, ([a, b]) => {
         const patch = diffState(a, b);
-        expect(applyPatch(a, patch ?? {})).toEqual(b);
+        expect(inKeyOrder(applyPatch(a, patch ?? {}))).toEqual(inKeyOrder(b));
         // JSON carries the patch between processes (IPC, the browser host's WebSocket).
-        expect(applyPatch(a, JSON.parse(JSON.stringify(patch ?? {})) as StatePatch)).toEqual(b);
+        expect(inKeyOrder(applyPatch(a, JSON.parse(JSON.stringify(patch ?? {})) as StatePatch))).toEqual(inKeyOrder(b));
       }),
       { numRuns: 500 },
     );
@@ -261,8 +271,8 @@ describe('diffState and applyPatch together', () => {
       fc.property(statePairArbitrary, ([a, b]) => {
         const next = applyPatch(a, diffState(a, b) ?? {});
         if (a === b || diffState(a, b) === undefined) expect(next).toBe(a);
-        for (const [handle, contact] of Object.entries(b.contacts)) {
-          if (a.contacts[handle] === contact) expect(next.contacts[handle]).toBe(contact);
+        for (const contact of b.contacts) {
+          if (contactIn(a.contacts, contact.handle) === contact) expect(contactIn(next.contacts, contact.handle)).toBe(contact);
         }
         for (const [id, conversation] of Object.entries(b.conversations)) {
           const before = a.conversations[id];

@@ -4,6 +4,7 @@
 // states to the first gives the second; untouched objects keep their identity, so selectors and
 // memoised components see "nothing changed".
 
+import { type ContactList, contactIn, contactIndex, contactKey, withContacts, withoutContacts } from './contacts';
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
 import { changedKeys, keysOf, noteChanges } from './record-changes';
 import { reuse } from './reuse';
@@ -41,7 +42,8 @@ export interface StatePatch {
   readonly mail?: MessengerState['mail'];
   readonly addedBy?: MessengerState['addedBy'];
   readonly removedBy?: MessengerState['removedBy'];
-  readonly contacts?: { readonly set: Readonly<Record<string, Contact>>; readonly remove: readonly string[] };
+  /** Contacts new or changed, whole; the keys (lower-cased handles) of those gone. */
+  readonly contacts?: ContactsPatch;
   /**
    * `set` carries conversations new to the window whole; `update` only what changed in ones it
    * has (by id; a window without that conversation is out of step and needs a snapshot).
@@ -51,6 +53,11 @@ export interface StatePatch {
     readonly update?: Readonly<Record<string, ConversationUpdate>>;
     readonly remove: readonly string[];
   };
+}
+
+export interface ContactsPatch {
+  readonly set: readonly Contact[];
+  readonly remove: readonly string[];
 }
 
 // Diff: main's side.
@@ -126,12 +133,33 @@ export function diffConversation(before: Conversation, after: Conversation): Con
   return Object.keys(update).length > 0 ? (update as ConversationUpdate) : undefined;
 }
 
-function diffContacts(before: MessengerState['contacts'], after: MessengerState['contacts']): StatePatch['contacts'] {
-  const { added, replaced, removed } = diffKeys(before, after);
-  if (added.length === 0 && replaced.length === 0) return removed.length > 0 ? { set: {}, remove: removed } : undefined;
-  // Every contact is new to the window (the first lists of a sign-in): the record itself is what
-  // to set, and it is immutable, so it goes as it is rather than copied key by key.
-  return { set: keysOf(before).length === 0 ? after : pick(after, [...added, ...replaced]), remove: removed };
+/** What changed from `before` to `after`, contacts whole and keys of those gone; undefined when nothing did. */
+export function diffContacts(before: ContactList, after: ContactList): ContactsPatch | undefined {
+  if (before === after) return undefined;
+  // Every contact is new to the window (the first lists of a sign-in): the list itself is what to
+  // set, and it is immutable, so it goes as it is rather than copied.
+  if (before.length === 0) return after.length > 0 ? { set: after, remove: [] } : undefined;
+  const set: Contact[] = [];
+  const remove: string[] = [];
+  // A presence change to a few of five thousand contacts says which: only those are compared.
+  const noted = changedKeys(before, after);
+  if (noted) {
+    for (const key of noted) {
+      const had = contactIn(before, key);
+      const has = contactIn(after, key);
+      if (has && has !== had) set.push(has);
+      else if (!has && had) remove.push(key);
+    }
+  } else {
+    const beforeIndex = contactIndex(before);
+    const afterIndex = contactIndex(after);
+    for (const contact of after) {
+      const position = beforeIndex.get(contactKey(contact.handle));
+      if (position === undefined || before[position] !== contact) set.push(contact);
+    }
+    for (const key of beforeIndex.keys()) if (!afterIndex.has(key)) remove.push(key);
+  }
+  return set.length > 0 || remove.length > 0 ? { set, remove } : undefined;
 }
 
 /** New conversations whole, changed ones as updates: a keystroke notice or an ACK never resends a transcript. */
@@ -291,6 +319,20 @@ function patchConversations(conversations: MessengerState['conversations'], patc
   return updateRecord(patchRecord(conversations, patch), patch.update, patchConversation);
 }
 
+/** `contacts` with a patch's contacts taken in; contacts equal to the ones they replace stay as they were. */
+function patchContacts(contacts: ContactList, patch: ContactsPatch): ContactList {
+  const rest = patch.remove.length > 0 ? withoutContacts(contacts, patch.remove) : contacts;
+  // Every contact at once into an empty list (a snapshot's worth): the patch's list is the list.
+  if (rest.length === 0 && patch.remove.length === 0) return patch.set.length > 0 ? patch.set : rest;
+  const changes = new Map<string, Contact>();
+  for (const contact of patch.set) {
+    const key = contactKey(contact.handle);
+    const previous = contactIn(rest, key);
+    changes.set(key, previous === undefined ? contact : reuse(previous, contact));
+  }
+  return withContacts(rest, changes);
+}
+
 /**
  * Applies patches in order, as applying each in turn would, and says whether they all fit (see
  * patchFits). Their contacts (the bulk of a presence storm) are merged and the contacts record
@@ -308,13 +350,14 @@ export function applyPatches(state: MessengerState, patches: readonly StatePatch
       set.delete(key);
       removed.add(key);
     }
-    for (const [key, contact] of Object.entries(contacts?.set ?? {})) {
+    for (const contact of contacts?.set ?? []) {
+      const key = contactKey(contact.handle);
       set.set(key, contact);
       removed.delete(key);
     }
   }
   if (set.size > 0 || removed.size > 0) {
-    const contacts = patchRecord(next.contacts, { set: Object.fromEntries(set), remove: [...removed] });
+    const contacts = patchContacts(next.contacts, { set: [...set.values()], remove: [...removed] });
     if (contacts !== next.contacts) next = { ...next, contacts };
   }
   return { state: next, fits };
@@ -328,7 +371,7 @@ export function applyPatch(state: MessengerState, patch: StatePatch): MessengerS
     mail: replace(state.mail, patch.mail),
     addedBy: replace(state.addedBy, patch.addedBy),
     removedBy: replace(state.removedBy, patch.removedBy),
-    contacts: patch.contacts ? patchRecord(state.contacts, patch.contacts) : state.contacts,
+    contacts: patch.contacts ? patchContacts(state.contacts, patch.contacts) : state.contacts,
     conversations: patchConversations(state.conversations, patch.conversations),
   };
   const keys = Object.keys(next) as (keyof MessengerState)[];

@@ -8,7 +8,8 @@
 //   Patches are the same for every window of an account: one about a contact the window lacks adds it.
 // Main keeps everything; only what crosses to a window is trimmed.
 
-import type { Contact, Conversation, MessengerState } from './model';
+import { contactKey } from './contacts';
+import type { Conversation, MessengerState } from './model';
 import type { Route } from './routes';
 import type { StatePatch } from './state';
 import { entriesBetween, transcriptLength } from './transcript';
@@ -46,13 +47,8 @@ function recentParts(conversations: MessengerState['conversations']): MessengerS
 
 /** The contacts a conversation window uses: the people in its conversation, and who is online. */
 function conversationContacts(state: MessengerState, conversationId: string): MessengerState['contacts'] {
-  const inConversation = new Set(state.conversations[conversationId]?.participants.map((person) => person.handle));
-  const shown: Record<string, Contact> = {};
-  for (const handle in state.contacts) {
-    const contact = state.contacts[handle] as Contact;
-    if (contact.status !== 'FLN' || inConversation.has(handle)) shown[handle] = contact;
-  }
-  return shown;
+  const inConversation = new Set(state.conversations[conversationId]?.participants.map((person) => contactKey(person.handle)));
+  return state.contacts.filter((contact) => contact.status !== 'FLN' || inConversation.has(contactKey(contact.handle)));
 }
 
 /** The state as a window showing `view` receives it in a snapshot (every contact when the view is not said). */

@@ -3,6 +3,7 @@
 // events become. The core (app-core.ts) keeps one per account slot.
 
 import type { AccountId } from '../../shared/accounts';
+import { contactIn } from '../../shared/contacts';
 import type { IpcEvents, Notice } from '../../shared/ipc';
 import type { RecoveredFile } from '../../shared/model';
 import type { AppHistory } from './history/app-history';
@@ -63,7 +64,7 @@ function forwardMessengerEvents(account: Account, listener: AccountListener): vo
   messenger.on('removedBy', (removed) => notify({ kind: 'removed-by', ...removed }));
   messenger.on('presence', (change) => {
     // Only someone on my contact list is news; a server may say anything about anyone else.
-    const contact = messenger.state.contacts[change.handle.toLowerCase()];
+    const contact = contactIn(messenger.state.contacts, change.handle);
     const announce = signInAlerts.seen(change) && contact?.lists.includes('FL') === true;
     if (announce) notify({ kind: 'online', handle: change.handle, friendlyName: change.friendlyName });
   });

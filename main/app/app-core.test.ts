@@ -286,12 +286,12 @@ describe('MessengerApp events', () => {
       const handle = `user${i}@example.com`;
       messenger.setState((state) => ({
         ...state,
-        contacts: { ...state.contacts, [handle]: { handle, friendlyName: handle, status: 'NLN', lists: ['FL'] } },
+        contacts: [...state.contacts, { handle, friendlyName: handle, status: 'NLN', lists: ['FL'] }],
       }));
     }
     await new Promise((resolve) => setImmediate(resolve));
     expect(patches).toHaveLength(1);
-    expect(Object.keys(patches[0]?.contacts?.set ?? {})).toHaveLength(100);
+    expect(patches[0]?.contacts?.set).toHaveLength(100);
     expect(app.snapshot().state).toBe(messenger.state);
   });
 
@@ -305,7 +305,7 @@ describe('MessengerApp events', () => {
   it('tells the user when a contact signs in, but not about status changes, the burst of a sign-in, or people not on the list', () => {
     const { messenger, notices } = createApp();
     const onList = (handle: string) => ({ handle, friendlyName: handle, status: 'FLN' as const, lists: ['FL' as const] });
-    messenger.setState((state) => ({ ...state, contacts: { 'ann@x.com': onList('ann@x.com'), 'bob@x.com': onList('bob@x.com') } }));
+    messenger.setState((state) => ({ ...state, contacts: [onList('ann@x.com'), onList('bob@x.com')] }));
     messenger.fire('presence', { handle: 'ann@x.com', status: 'NLN', friendlyName: 'Ann', initial: true });
     messenger.fire('presence', { handle: 'ann@x.com', status: 'BSY', friendlyName: 'Ann', initial: false });
     messenger.fire('presence', { handle: 'bob@x.com', status: 'AWY', friendlyName: 'Bob', initial: false });

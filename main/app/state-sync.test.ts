@@ -4,6 +4,7 @@ import { type StatePatch, diffConversation, diffState } from '../../shared/state
 import { entryAt } from '../../shared/transcript';
 import { messageEntry, newConversation, withEntry, withMessage, withTyping } from '../sb/conversation-state';
 import { StateSync } from './state-sync';
+import { contactIn } from '../../shared/contacts';
 
 function contact(handle: string, status: Contact['status'] = 'NLN'): Contact {
   return { handle, friendlyName: handle, status, lists: ['FL'] };
@@ -48,10 +49,10 @@ describe('diffState', () => {
   it('sets changed contacts and removes missing ones by key', () => {
     const alice = contact('alice@x.com');
     const bob = contact('bob@x.com');
-    const before = { ...INITIAL_STATE, contacts: { [alice.handle]: alice, [bob.handle]: bob } };
+    const before = { ...INITIAL_STATE, contacts: [alice, bob] };
     const carol = contact('carol@x.com');
-    const after = { ...before, contacts: { [alice.handle]: alice, [carol.handle]: carol } };
-    expect(diffState(before, after)).toEqual({ contacts: { set: { [carol.handle]: carol }, remove: [bob.handle] } });
+    const after = { ...before, contacts: [alice, carol] };
+    expect(diffState(before, after)).toEqual({ contacts: { set: [carol], remove: [bob.handle] } });
   });
 
   it('sends null when the profile goes away', () => {
@@ -124,16 +125,16 @@ describe('StateSync', () => {
     const { sync, patches, runScheduled, scheduledCount } = manualSync();
     // One growing record (a copy per change would make the test itself quadratic): only the state
     // at the flush is diffed against what the window has.
-    const contacts: Record<string, Contact> = {};
+    const contacts: Contact[] = [];
     for (let i = 0; i < 5000; i += 1) {
       const added = contact(`user${i}@example.com`);
-      contacts[added.handle] = added;
+      contacts.push(added);
       sync.update({ ...INITIAL_STATE, contacts });
     }
     expect(scheduledCount()).toBe(1);
     runScheduled();
     expect(patches).toHaveLength(1);
-    expect(Object.keys(patches[0]?.contacts?.set ?? {})).toHaveLength(5000);
+    expect(patches[0]?.contacts?.set).toHaveLength(5000);
     expect(patches[0]?.session).toBeUndefined();
   });
 
@@ -177,27 +178,27 @@ describe('StateSync', () => {
   it('carries whole values, so a patch also fits a snapshot taken in the middle of a burst', () => {
     const { sync, patches, runScheduled } = manualSync();
     const first = contact('first@x.com', 'FLN');
-    sync.update({ ...INITIAL_STATE, contacts: { [first.handle]: first } });
+    sync.update({ ...INITIAL_STATE, contacts: [first] });
     runScheduled();
     const midSnapshot = sync.state;
     const busy = contact('first@x.com', 'BSY');
     const second = contact('second@x.com');
-    sync.update({ ...midSnapshot, contacts: { [busy.handle]: busy, [second.handle]: second } });
-    expect(sync.state.contacts[busy.handle]).toBe(busy);
+    sync.update({ ...midSnapshot, contacts: [busy, second] });
+    expect(contactIn(sync.state.contacts, busy.handle)).toBe(busy);
     runScheduled();
-    expect(patches[1]).toEqual({ contacts: { set: { [busy.handle]: busy, [second.handle]: second }, remove: [] } });
+    expect(patches[1]).toEqual({ contacts: { set: [busy, second], remove: [] } });
   });
 
   it('leaves untouched contacts and slices out of the patch', () => {
     const { sync, patches, runScheduled } = manualSync();
     const alice = contact('alice@x.com');
     const bob = contact('bob@x.com');
-    const before: MessengerState = { ...INITIAL_STATE, contacts: { [alice.handle]: alice, [bob.handle]: bob } };
+    const before: MessengerState = { ...INITIAL_STATE, contacts: [alice, bob] };
     sync.update(before);
     runScheduled();
     const away = contact(bob.handle, 'AWY');
-    sync.update({ ...before, contacts: { ...before.contacts, [bob.handle]: away } });
+    sync.update({ ...before, contacts: [alice, away] });
     runScheduled();
-    expect(patches[1]).toEqual({ contacts: { set: { [bob.handle]: away }, remove: [] } });
+    expect(patches[1]).toEqual({ contacts: { set: [away], remove: [] } });
   });
 });

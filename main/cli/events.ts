@@ -3,7 +3,9 @@
 // unchanged contact keeps its identity and prints nothing).
 
 import type { Messenger } from '../client/messenger';
+import { contactIn } from '../../shared/contacts';
 import type { AppError, Contact, MessengerState } from '../../shared/model';
+import { diffContacts } from '../../shared/state';
 import { describe } from './sentences';
 
 export type CliEvent = { readonly event: string } & Record<string, unknown>;
@@ -30,13 +32,11 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
   let previous: MessengerState = messenger.state;
   messenger.on('state', (state) => {
     if (state.session.state !== previous.session.state) print({ event: 'state', state: state.session.state });
-    if (state.contacts !== previous.contacts) {
-      for (const [key, contact] of Object.entries(state.contacts)) {
-        if (previous.contacts[key] !== contact) print(contactEvent(contact));
-      }
-      for (const [key, contact] of Object.entries(previous.contacts)) {
-        if (!state.contacts[key]) print({ ...contactEvent(contact), lists: [], status: 'FLN' });
-      }
+    const contacts = diffContacts(previous.contacts, state.contacts);
+    for (const contact of contacts?.set ?? []) print(contactEvent(contact));
+    for (const key of contacts?.remove ?? []) {
+      const gone = contactIn(previous.contacts, key);
+      if (gone) print({ ...contactEvent(gone), lists: [], status: 'FLN' });
     }
     const { inboxUnread, foldersUnread } = state.mail;
     if (inboxUnread !== previous.mail.inboxUnread || foldersUnread !== previous.mail.foldersUnread) {

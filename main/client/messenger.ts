@@ -4,6 +4,7 @@
 // browser host and the CLI all drive exactly this.
 
 import { join } from 'node:path';
+import { contactIn } from '../../shared/contacts';
 import { TypedEmitter } from '../../shared/emitter';
 import {
   type AddedAlertMode,
@@ -526,7 +527,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
       }),
       dialect: () => session().dialect ?? 'MSNP3',
       requestSwitchboard: () => this.requireSession().requestSwitchboard(),
-      friendlyNameOf: (handle) => this.made.contacts[keyOf(handle)]?.friendlyName,
+      friendlyNameOf: (handle) => contactIn(this.made.contacts, handle)?.friendlyName,
       isBlocked: (handle) => isOnList(this.mirror.lists, 'BL', handle),
       acceptsInvitations: () => session().imsEnabled,
       serverHost: () => readServerAddress(this.credentials?.server ?? '')?.host,

@@ -2,6 +2,7 @@
 // sign-in steps, the lists and presence (in batches: presence-schedule.ts), my status, name and
 // settings, profile and mail, and the requests and rings that others act on.
 
+import { contactIn } from '../../shared/contacts';
 import type { MessengerState } from '../../shared/model';
 import type { NotificationEvents, SessionEnd } from '../ns/events';
 import { type ContactLists, EMPTY_LISTS, isOnList, keyOf } from '../ns/lists';
@@ -133,7 +134,7 @@ export class SessionMirror {
     const state = withPresences(this.target.state(), this.currentLists, this.presence, changes.map((change) => change.handle));
     this.target.update(state);
     for (const { handle, status, friendlyName, initial } of changes) {
-      const contact = state.contacts[keyOf(handle)];
+      const contact = contactIn(state.contacts, handle);
       this.target.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle, initial });
     }
   }

@@ -2,7 +2,8 @@
 // object identity, so selectors and the IPC patcher can compare by reference.
 
 import type { AddedByRequest, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
-import { keysOf, noteKeys, withChanges } from '../../shared/record-changes';
+import { contactIn, contactKey, withContacts } from '../../shared/contacts';
+import { keysOf } from '../../shared/record-changes';
 import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
@@ -73,17 +74,17 @@ function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]
 /** Rebuilds contacts, privacy settings and the "added you" queue from the lists and presence. */
 export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
   const keys = keysOf(lists.entries);
-  let changed = keys.length !== keysOf(state.contacts).length;
-  const contacts: Record<string, Contact> = {};
+  let changed = keys.length !== state.contacts.length;
+  const contacts: Contact[] = new Array<Contact>(keys.length);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
-    const previous = state.contacts[key];
+    // The contact at the same place, when the lists kept their order (as they mostly do); else found by key.
+    let previous = state.contacts[index];
+    if (previous === undefined || contactKey(previous.handle) !== key) previous = contactIn(state.contacts, key);
     const contact = contactOf(lists.entries[key] as ListEntry, presence.get(key), previous);
-    contacts[key] = contact;
+    contacts[index] = contact;
     if (contact !== previous) changed = true;
   }
-  // A contact per entry, under the same keys: the next copy of the record need not look for them.
-  noteKeys(contacts, keys);
   const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
   const requests = pendingAddedBy(lists);
   const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;
@@ -107,11 +108,11 @@ export function withPresences(
     const key = keyOf(handle);
     const entry = lists.entries[key];
     if (!entry) continue;
-    const previous = changes.get(key) ?? state.contacts[key];
+    const previous = changes.get(key) ?? contactIn(state.contacts, key);
     const contact = contactOf(entry, presence.get(key), previous);
     if (contact !== previous) changes.set(key, contact);
   }
   // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
-  const contacts = withChanges(state.contacts, changes);
+  const contacts = withContacts(state.contacts, changes);
   return contacts === state.contacts ? state : { ...state, contacts };
 }

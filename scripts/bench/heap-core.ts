@@ -65,7 +65,7 @@ async function run(request: HeapCoreRequest): Promise<void> {
   ]);
   if (!signedIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signedIn.error)}`);
   await untilState(app, ({ contacts }) => {
-    const all = Object.values(contacts);
+    const all = contacts;
     return all.length === request.contacts && all.filter((contact) => contact.status !== 'FLN').length === request.online;
   });
   report({ step: 'signed-in' });

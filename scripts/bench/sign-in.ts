@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { openLog } from '../../main/app/app-log';
 import { Messenger } from '../../main/client/messenger';
 import { StateSync } from '../../main/app/state-sync';
+import { contactKey } from '../../shared/contacts';
 import type { StatePatch } from '../../shared/ipc';
 import type { MessengerState, StatusCode } from '../../shared/model';
 import type { MsnServer } from '../../server/index';
@@ -56,7 +57,7 @@ class WindowContacts {
   private online: number;
 
   constructor(initial: MessengerState) {
-    this.statuses = new Map(Object.values(initial.contacts).map((contact) => [contact.handle, contact.status]));
+    this.statuses = new Map(initial.contacts.map((contact) => [contactKey(contact.handle), contact.status]));
     this.online = [...this.statuses.values()].filter((status) => status !== 'FLN').length;
   }
 
@@ -66,7 +67,8 @@ class WindowContacts {
       if ((this.statuses.get(handle) ?? 'FLN') !== 'FLN') this.online--;
       this.statuses.delete(handle);
     }
-    for (const [handle, contact] of Object.entries(patch.contacts?.set ?? {})) {
+    for (const contact of patch.contacts?.set ?? []) {
+      const handle = contactKey(contact.handle);
       if ((this.statuses.get(handle) ?? 'FLN') !== 'FLN') this.online--;
       if (contact.status !== 'FLN') this.online++;
       this.statuses.set(handle, contact.status);
@@ -177,8 +179,8 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       const coldFloor = await floor(0);
       const messenger = new Messenger({ dataDir: join(root, `round${round}`), openExternal: () => undefined });
       const first = await signIn(messenger, server, coldFloor);
-      if (Object.keys(messenger.state.contacts).length !== CONTACTS) {
-        throw new Error(`Expected ${CONTACTS} contacts, got ${Object.keys(messenger.state.contacts).length}`);
+      if (messenger.state.contacts.length !== CONTACTS) {
+        throw new Error(`Expected ${CONTACTS} contacts, got ${messenger.state.contacts.length}`);
       }
       await messenger.signOut();
       const warmFloor = await floor(coldFloor.listVersion);

@@ -204,7 +204,7 @@ export async function benchUi(): Promise<BenchResult[]> {
     ]);
     if (!signedIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signedIn.error)}`);
     await untilState(host.app, ({ contacts }) => {
-      const all = Object.values(contacts);
+      const all = contacts;
       return all.length === CONTACTS && all.filter((contact) => contact.status !== 'FLN').length === ONLINE;
     });
 

@@ -4,6 +4,7 @@
 // main/ns, main/sb and main/client never see it.
 
 import { existsSync } from 'node:fs';
+import { contactIn } from '../../../shared/contacts';
 import { TypedEmitter } from '../../../shared/emitter';
 import type { HistoryConversation, HistoryExportData, HistoryExportScope, HistoryMessage } from '../../../shared/history';
 import type { Conversation, MessengerState } from '../../../shared/model';
@@ -146,7 +147,7 @@ export class HistoryService extends TypedEmitter<HistoryServiceEvents> {
   /** A contact's newest name in the history, else on the contact list, else the handle. */
   private nameOf(handle: string, conversations: readonly HistoryConversation[]): string {
     const kept = conversations.at(-1)?.summary.participants.find((person) => person.handle === handle);
-    return kept?.name ?? this.messenger.state.contacts[handle]?.friendlyName ?? handle;
+    return kept?.name ?? contactIn(this.messenger.state.contacts, handle)?.friendlyName ?? handle;
   }
 
   private file(handle: string): string {

@@ -2,8 +2,9 @@
 // collator takes tens of milliseconds, too long to repeat for every status change in a presence
 // storm; a change to a few contacts instead moves just those, found and placed by binary search.
 
+import { contactIn, contactKey } from '../../../shared/contacts';
 import type { Contact, MessengerState } from '../../../shared/model';
-import { changedKeys } from '../../../shared/record-changes';
+import { diffContacts } from '../../../shared/state';
 import { compareContacts, contactSections, isOnline, matchesFilter, type ContactSections } from './selectors';
 
 type Contacts = MessengerState['contacts'];
@@ -30,25 +31,19 @@ function isShown(contact: Contact | undefined, filter: string): contact is Conta
 /** The sections for `contacts`, from those of `before`; undefined when too much changed to be worth it. */
 export function moveChangedContacts(before: Contacts, sections: ContactSections, contacts: Contacts, filter: string): ContactSections | undefined {
   // The patches that made `contacts` noted which they changed; otherwise every contact is compared.
-  const noted = changedKeys(before, contacts);
-  const changed: string[] = [];
-  if (noted) {
-    for (const handle of noted) if (before[handle] !== contacts[handle]) changed.push(handle);
-  } else {
-    for (const handle in contacts) if (before[handle] !== contacts[handle]) changed.push(handle);
-    for (const handle in before) if (!Object.hasOwn(contacts, handle)) changed.push(handle);
-  }
+  const diff = diffContacts(before, contacts);
+  const changed = [...(diff?.set ?? []).map((contact) => contactKey(contact.handle)), ...(diff?.remove ?? [])];
   if (changed.length > MOST_MOVES) return undefined;
   const next = { online: [...sections.online], offline: [...sections.offline] };
-  for (const handle of changed) {
-    const previous = before[handle];
+  for (const key of changed) {
+    const previous = contactIn(before, key);
     if (isShown(previous, filter)) {
       const section = isOnline(previous) ? next.online : next.offline;
       const at = position(section, previous);
       if (section[at] !== previous) return undefined;
       section.splice(at, 1);
     }
-    const current = contacts[handle];
+    const current = contactIn(contacts, key);
     if (isShown(current, filter)) {
       const section = isOnline(current) ? next.online : next.offline;
       section.splice(position(section, current), 0, current);

@@ -1,6 +1,7 @@
 // Selectors and derivations. Store selectors return stored objects only (stable identities);
 // derivations that build new arrays are pure functions that components memoise on their inputs.
 
+import { contactIn } from '../../../shared/contacts';
 import type { Contact, Conversation, ListName, MessengerState } from '../../../shared/model';
 import { stripPlus } from '../../../shared/plus-tags';
 import type { MessengerStore } from './slices';
@@ -26,7 +27,7 @@ export const selectDialog = (s: MessengerStore) => s.dialog;
 export const selectBanner = (s: MessengerStore) => s.banner;
 export const selectFilter = (s: MessengerStore) => s.filter;
 export const selectLastNotice = (s: MessengerStore) => s.lastNotice;
-export const selectContact = (handle: string) => (s: MessengerStore) => s.contacts[handle];
+export const selectContact = (handle: string) => (s: MessengerStore) => contactIn(s.contacts, handle);
 export const selectConversation = (id: string) => (s: MessengerStore) => s.conversations[id];
 
 export function isOnline(contact: Contact): boolean {
@@ -65,7 +66,7 @@ export function matchesFilter(contact: Contact, filter: string): boolean {
 export function contactSections(contacts: MessengerState['contacts'], filter: string): ContactSections {
   const online: Contact[] = [];
   const offline: Contact[] = [];
-  for (const contact of Object.values(contacts)) {
+  for (const contact of contacts) {
     if (!contact.lists.includes('FL') || !matchesFilter(contact, filter)) continue;
     (isOnline(contact) ? online : offline).push(contact);
   }
@@ -74,7 +75,7 @@ export function contactSections(contacts: MessengerState['contacts'], filter: st
 
 /** Everyone on one of my lists, sorted by name. */
 export function listMembers(contacts: MessengerState['contacts'], list: ListName): readonly Contact[] {
-  return Object.values(contacts)
+  return contacts
     .filter((contact) => contact.lists.includes(list))
     .sort(compareContacts);
 }
@@ -83,7 +84,7 @@ export function listMembers(contacts: MessengerState['contacts'], list: ListName
 export function displayName(conversation: Conversation, contacts: MessengerState['contacts'], handle: string): string {
   return (
     conversation.participants.find((participant) => participant.handle === handle)?.friendlyName ??
-    contacts[handle]?.friendlyName ??
+    contactIn(contacts, handle)?.friendlyName ??
     handle
   );
 }

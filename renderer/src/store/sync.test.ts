@@ -4,6 +4,7 @@ import type { Conversation } from '../../../shared/model';
 import { FakeMsn, contact, signedInState } from '../testing/fake-msn';
 import { createMessengerStore } from './store';
 import { PATCH_INTERVAL_MS, SNAPSHOT_WAIT_MS, connectStore } from './sync';
+import { contactIn } from '../../../shared/contacts';
 
 const conversation: Conversation = { id: 'c1', participants: [], entries: [], typing: [], connected: true };
 const typingInC1: StatePatch = { conversations: { set: {}, update: { c1: { typing: ['bob@x.com'] } }, remove: [] } };
@@ -72,7 +73,7 @@ describe('connectStore', () => {
 
   describe('taking patches in at most once per frame', () => {
     const alice = (status: 'NLN' | 'BSY' | 'AWY' | 'BRB') => contact('alice@x.com', 'Alice', status);
-    const aliceIs = (status: 'NLN' | 'BSY' | 'AWY' | 'BRB'): StatePatch => ({ contacts: { set: { 'alice@x.com': alice(status) }, remove: [] } });
+    const aliceIs = (status: 'NLN' | 'BSY' | 'AWY' | 'BRB'): StatePatch => ({ contacts: { set: [alice(status)], remove: [] } });
 
     async function paced(fake: FakeMsn) {
       window.msn = fake.api;
@@ -91,7 +92,7 @@ describe('connectStore', () => {
       });
       await vi.waitFor(() => expect(store.getState().ready).toBe(true));
       const updates: string[] = [];
-      store.subscribe((state) => updates.push(state.contacts['alice@x.com']?.status ?? 'none'));
+      store.subscribe((state) => updates.push(contactIn(state.contacts, 'alice@x.com')?.status ?? 'none'));
       return { store, disconnect, scheduled, updates, advance: (ms: number) => void (now += ms) };
     }
 
@@ -123,7 +124,7 @@ describe('connectStore', () => {
       fake.emit('snapshot', { state: signedInState([alice('BRB')]), settings: fake.settings });
       expect(updates).toEqual(['BSY', 'AWY', 'BRB']);
       expect(scheduled[0]?.cancelled).toBe(true);
-      expect(store.getState().contacts['alice@x.com']?.status).toBe('BRB');
+      expect(contactIn(store.getState().contacts, 'alice@x.com')?.status).toBe('BRB');
       disconnect();
     });
   });

@@ -75,7 +75,7 @@ export function signedInState(contacts: readonly Contact[] = [], overrides: Part
       autoIdle: false,
     },
     mail: { inboxUnread: 0, foldersUnread: 0, enabled: true },
-    contacts: Object.fromEntries(contacts.map((entry) => [entry.handle, entry])),
+    contacts: [...contacts],
     ...overrides,
   };
 }

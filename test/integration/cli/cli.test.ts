@@ -9,6 +9,7 @@ import type { Contact } from '../../../shared/model';
 import { nextEvent, untilState } from '../ns/harness';
 import { type MsnServer, DEMO_ACCOUNTS, DEMO_SIGN_IN, startServer } from '../../../server/index';
 import { useCliProcesses } from './cli-process';
+import { contactIn } from '../../../shared/contacts';
 
 let server: MsnServer | undefined;
 const dataDirs: string[] = [];
@@ -32,7 +33,7 @@ async function member(handle: string, password: string): Promise<Messenger> {
   return messenger;
 }
 
-const you = (messenger: Messenger): Contact | undefined => messenger.state.contacts['you@demo.msn'];
+const you = (messenger: Messenger): Contact | undefined => contactIn(messenger.state.contacts, 'you@demo.msn');
 
 const signInArgs = (): string[] => ['--server', `${server?.host}:${server?.dispatchPort}`, '--user', DEMO_SIGN_IN.handle, '--no-browser'];
 

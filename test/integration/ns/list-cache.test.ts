@@ -7,6 +7,7 @@ import { ListCache } from '../../../main/ns/list-cache';
 import { EMPTY_LISTS, withEntryOnList } from '../../../main/ns/lists';
 import { nextEvent, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, emptySyncAndOnline } from './scripts';
+import { contactIn } from '../../../shared/contacts';
 
 const scripted = useScriptedHarness('msn-list-cache-');
 const cache = (): ListCache => new ListCache(join(scripted.dataDir, 'lists'));
@@ -26,7 +27,7 @@ it("never takes another server's cache as current: the sync starts from nothing"
   const messenger = scripted.messenger();
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
   expect(server.failures).toEqual([]);
-  expect(messenger.state.contacts).toEqual({});
+  expect(messenger.state.contacts).toEqual([]);
   await messenger.signOut();
   expect((await cache().load({ server: server.address, handle: HANDLE }))?.version).toBe(1);
   expect(await cache().load({ server: '127.0.0.1:1', handle: HANDLE })).toEqual(ALICE);
@@ -69,7 +70,7 @@ it('reads a cache of version 1 (the lists alone, before schema versions) and off
   const messenger = scripted.messenger();
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
   expect(server.failures).toEqual([]);
-  expect(messenger.state.contacts['alice@hotmail.com']).toMatchObject({ friendlyName: 'Alice' });
+  expect(contactIn(messenger.state.contacts, 'alice@hotmail.com')).toMatchObject({ friendlyName: 'Alice' });
   await messenger.signOut();
   // Nothing changed, so nothing was written; and nothing was set aside.
   expect(await readdir(join(scripted.dataDir, 'lists'))).toEqual([basename(cache().fileOf(account))]);

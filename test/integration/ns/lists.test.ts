@@ -3,6 +3,7 @@ import type { MessengerError } from '../../../main/client/errors';
 import type { Messenger } from '../../../main/client/messenger';
 import { SETTABLE_STATUSES } from '../../../shared/model';
 import { type Harness, PASSWORD, nextEvent, startHarness, untilState } from './harness';
+import { contactIn, contactKey } from '../../../shared/contacts';
 
 const me = { handle: 'me@example.org', password: PASSWORD, friendlyName: 'Me' };
 const alice = { handle: 'alice@example.com', password: 'alice', friendlyName: 'Alice' };
@@ -35,33 +36,33 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
       await messenger.setStatus(status);
       expect(messenger.state.session.status).toBe(status);
       const seen = status === 'HDN' ? 'FLN' : status;
-      await untilState(watcher, (state) => state.contacts[me.handle]?.status === seen);
+      await untilState(watcher, (state) => contactIn(state.contacts, me.handle)?.status === seen);
     }
     await messenger.setStatus('NLN');
-    await untilState(watcher, (state) => state.contacts[me.handle]?.status === 'NLN');
+    await untilState(watcher, (state) => contactIn(state.contacts, me.handle)?.status === 'NLN');
   });
 
   it('adds and removes contacts, with the real errors', async () => {
     const messenger = await signedIn();
     await messenger.addContact('FL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL']);
+    expect(contactIn(messenger.state.contacts, alice.handle)?.lists).toEqual(['FL']);
     await messenger.addContact('AL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL', 'AL']);
+    expect(contactIn(messenger.state.contacts, alice.handle)?.lists).toEqual(['FL', 'AL']);
 
     expect((await failure(messenger.addContact('FL', 'ghost@example.com'))).appError).toMatchObject({ reason: 'server-error', code: 205 });
     expect((await failure(messenger.addContact('FL', alice.handle))).appError).toMatchObject({ code: 215 });
     // Adding to BL is blocking, the one action every caller shares: off AL, onto BL (a bare ADD BL
     // would be refused with 219), and removing from BL puts her back on AL.
     await messenger.addContact('BL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL', 'BL']);
+    expect(contactIn(messenger.state.contacts, alice.handle)?.lists).toEqual(['FL', 'BL']);
     await messenger.removeContact('BL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL', 'AL']);
+    expect(contactIn(messenger.state.contacts, alice.handle)?.lists).toEqual(['FL', 'AL']);
     expect((await failure(messenger.addContact('FL', 'not-an-address'))).appError).toMatchObject({ kind: 'input' });
 
     await messenger.removeContact('FL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['AL']);
+    expect(contactIn(messenger.state.contacts, alice.handle)?.lists).toEqual(['AL']);
     await messenger.removeContact('AL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]).toBeUndefined();
+    expect(contactIn(messenger.state.contacts, alice.handle)).toBeUndefined();
   });
 
   it('keeps a contact\'s status only while they are on my forward list: added back while offline, they show offline', async () => {
@@ -71,13 +72,13 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     });
     const messenger = await signedIn();
     const aliceOnline = await signedIn(undefined, alice.handle, alice.password);
-    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'NLN');
+    await untilState(messenger, (state) => contactIn(state.contacts, alice.handle)?.status === 'NLN');
     await messenger.removeContact('FL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]).toMatchObject({ lists: ['AL', 'RL'], status: 'FLN' });
+    expect(contactIn(messenger.state.contacts, alice.handle)).toMatchObject({ lists: ['AL', 'RL'], status: 'FLN' });
     // She signs out: no FLN comes, as she is not on my forward list.
     await aliceOnline.signOut();
     await messenger.addContact('FL', alice.handle);
-    expect(messenger.state.contacts[alice.handle]).toMatchObject({ lists: ['FL', 'AL', 'RL'], status: 'FLN' });
+    expect(contactIn(messenger.state.contacts, alice.handle)).toMatchObject({ lists: ['FL', 'AL', 'RL'], status: 'FLN' });
     await expect(messenger.setStatus('BSY')).resolves.toBeUndefined();
   });
 
@@ -88,15 +89,15 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     });
     const messenger = await signedIn();
     const watcher = await signedIn(undefined, alice.handle, alice.password);
-    await untilState(watcher, (state) => state.contacts[me.handle]?.status === 'NLN');
+    await untilState(watcher, (state) => contactIn(state.contacts, me.handle)?.status === 'NLN');
 
     await messenger.block(alice.handle);
-    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL', 'BL', 'RL']);
-    await untilState(watcher, (state) => state.contacts[me.handle]?.status === 'FLN');
+    expect(contactIn(messenger.state.contacts, alice.handle)?.lists).toEqual(['FL', 'BL', 'RL']);
+    await untilState(watcher, (state) => contactIn(state.contacts, me.handle)?.status === 'FLN');
 
     await messenger.unblock(alice.handle);
-    expect(messenger.state.contacts[alice.handle]?.lists).toEqual(['FL', 'AL', 'RL']);
-    await untilState(watcher, (state) => state.contacts[me.handle]?.status === 'NLN');
+    expect(contactIn(messenger.state.contacts, alice.handle)?.lists).toEqual(['FL', 'AL', 'RL']);
+    await untilState(watcher, (state) => contactIn(state.contacts, me.handle)?.status === 'NLN');
   });
 
   it('renames me in UTF-8 up to the protocol limit', async () => {
@@ -130,8 +131,8 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     expect(messenger.state.addedBy).toEqual([{ handle: dave.handle, friendlyName: 'Dave :)' }]);
 
     await messenger.answerAddedBy(dave.handle, { allow: true, addToContacts: true });
-    expect(messenger.state.contacts[dave.handle]?.lists).toEqual(['FL', 'AL', 'RL']);
-    expect(messenger.state.contacts[dave.handle]?.friendlyName).toBe('Dave :)');
+    expect(contactIn(messenger.state.contacts, dave.handle)?.lists).toEqual(['FL', 'AL', 'RL']);
+    expect(contactIn(messenger.state.contacts, dave.handle)?.friendlyName).toBe('Dave :)');
     expect(messenger.state.addedBy).toEqual([]);
   });
 
@@ -142,7 +143,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     await other.addContact('FL', me.handle);
     expect(await asked).toEqual({ handle: dave.handle, friendlyName: 'Dave :)' });
     await messenger.answerAddedBy(dave.handle, { allow: false, addToContacts: false });
-    expect(messenger.state.contacts[dave.handle]?.lists).toEqual(['BL', 'RL']);
+    expect(contactIn(messenger.state.contacts, dave.handle)?.lists).toEqual(['BL', 'RL']);
     expect(messenger.state.addedBy).toEqual([]);
   });
 
@@ -153,7 +154,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     let asked = false;
     messenger.on('addedBy', () => (asked = true));
     await other.addContact('FL', me.handle);
-    await untilState(messenger, (state) => state.contacts[dave.handle]?.lists.join() === 'AL,RL');
+    await untilState(messenger, (state) => contactIn(state.contacts, dave.handle)?.lists.join() === 'AL,RL');
     expect(asked).toBe(false);
     expect(messenger.state.addedBy).toEqual([]);
   });
@@ -165,20 +166,20 @@ describe.each(['MSNP3', 'MSNP2'] as const)('lists, presence and privacy with %s'
     });
     const messenger = await signedIn();
     await signedIn(undefined, alice.handle, alice.password);
-    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'NLN');
+    await untilState(messenger, (state) => contactIn(state.contacts, alice.handle)?.status === 'NLN');
     await messenger.signOut();
-    expect(messenger.state.contacts[alice.handle]?.status).toBe('FLN');
+    expect(contactIn(messenger.state.contacts, alice.handle)?.status).toBe('FLN');
     const seen: number[] = [];
-    const off = messenger.on('state', (state) => seen.push(Object.keys(state.contacts).length));
+    const off = messenger.on('state', (state) => seen.push(state.contacts.map((contact) => contactKey(contact.handle)).length));
     await messenger.signIn({ server: harness.address, handle: me.handle.toUpperCase(), password: PASSWORD });
-    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'NLN');
+    await untilState(messenger, (state) => contactIn(state.contacts, alice.handle)?.status === 'NLN');
     off();
     expect(new Set(seen)).toEqual(new Set([2]));
-    expect(messenger.state.contacts[dave.handle]).toMatchObject({ lists: ['FL'], status: 'FLN' });
+    expect(contactIn(messenger.state.contacts, dave.handle)).toMatchObject({ lists: ['FL'], status: 'FLN' });
 
     await messenger.signOut();
     await messenger.signIn({ server: harness.address, handle: dave.handle, password: dave.password });
-    expect(Object.keys(messenger.state.contacts)).toEqual([me.handle]);
+    expect(messenger.state.contacts.map((contact) => contactKey(contact.handle))).toEqual([me.handle]);
   });
 
   it('keeps the state object when a change changes nothing', async () => {

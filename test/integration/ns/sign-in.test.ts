@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessengerError } from '../../../main/client/errors';
 import type { SessionState } from '../../../shared/model';
 import { type Harness, PASSWORD, startHarness, untilState } from './harness';
+import { contactIn, contactKey } from '../../../shared/contacts';
 
 const me = { handle: 'me@example.org', password: PASSWORD, friendlyName: 'Me Myself' };
 const alice = { handle: 'alice@example.com', password: 'alice', friendlyName: 'Alice Ä' };
@@ -64,18 +65,18 @@ describe.each(['MSNP3', 'MSNP2'] as const)('signing in with %s', (dialect) => {
     await alicesMessenger.signIn({ server: harness.address, handle: alice.handle, password: alice.password, status: 'BSY' });
     const messenger = harness.messenger();
     await messenger.signIn({ server: harness.address, handle: me.handle, password: PASSWORD });
-    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'BSY');
-    expect(messenger.state.contacts[alice.handle]?.friendlyName).toBe('Alice Ä');
+    await untilState(messenger, (state) => contactIn(state.contacts, alice.handle)?.status === 'BSY');
+    expect(contactIn(messenger.state.contacts, alice.handle)?.friendlyName).toBe('Alice Ä');
 
     const presence = new Promise((resolve) => messenger.once('presence', resolve));
     await alicesMessenger.setStatus('LUN');
     expect(await presence).toEqual({ handle: alice.handle, status: 'LUN', friendlyName: 'Alice Ä', initial: false });
 
     await alicesMessenger.setFriendlyName('Alice (lunch)');
-    await untilState(messenger, (state) => state.contacts[alice.handle]?.friendlyName === 'Alice (lunch)');
+    await untilState(messenger, (state) => contactIn(state.contacts, alice.handle)?.friendlyName === 'Alice (lunch)');
 
     await alicesMessenger.signOut();
-    await untilState(messenger, (state) => state.contacts[alice.handle]?.status === 'FLN');
+    await untilState(messenger, (state) => contactIn(state.contacts, alice.handle)?.status === 'FLN');
   });
 
   it('accepts handles of any domain', async () => {
@@ -117,6 +118,6 @@ describe('the list cache', () => {
     const synced = harness.wire.slice(harness.wire.findIndex((line) => line.startsWith('C: SYN')), harness.wire.findIndex((line) => line.startsWith('C: CHG')));
     expect(synced).toHaveLength(2);
     expect(synced[1]).toMatch(/^S: SYN \d+ \d+$/);
-    expect(Object.keys(second.state.contacts)).toEqual([alice.handle]);
+    expect(second.state.contacts.map((contact) => contactKey(contact.handle))).toEqual([alice.handle]);
   });
 });

@@ -10,6 +10,7 @@ import { SEED_PROFILE } from '../../fixtures/seed';
 import { serverMessage } from '../../support/scripted-server';
 import { nextEvent, untilState, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, PROFILE_MSNP3, dispatch } from './scripts';
+import { contactIn } from '../../../shared/contacts';
 
 const scripted = useScriptedHarness('msn-transcript-');
 
@@ -112,21 +113,21 @@ describe('the annotated MSNP3 session (§13)', () => {
     messenger.on('addedBy', (request) => asked.push(request));
     await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
     expect(asked).toEqual([{ handle: 'dave@hotmail.com', friendlyName: 'Dave :)' }]);
-    await untilState(messenger, (state) => state.contacts['anotheruser@hotmail.com']?.status === 'AWY');
+    await untilState(messenger, (state) => contactIn(state.contacts, 'anotheruser@hotmail.com')?.status === 'AWY');
 
     await messenger.answerAddedBy('dave@hotmail.com', { allow: true, addToContacts: false });
-    await untilState(messenger, (state) => state.contacts['carol@hotmail.com']?.friendlyName === 'Carol (working)');
-    expect(messenger.state.contacts['anotheruser@hotmail.com']?.status).toBe('NLN');
-    expect(messenger.state.contacts['carol@hotmail.com']?.status).toBe('BSY');
+    await untilState(messenger, (state) => contactIn(state.contacts, 'carol@hotmail.com')?.friendlyName === 'Carol (working)');
+    expect(contactIn(messenger.state.contacts, 'anotheruser@hotmail.com')?.status).toBe('NLN');
+    expect(contactIn(messenger.state.contacts, 'carol@hotmail.com')?.status).toBe('BSY');
 
     await messenger.addContact('FL', 'newfriend@hotmail.com');
-    await untilState(messenger, (state) => state.contacts['newfriend@hotmail.com']?.friendlyName === 'Café Friend');
+    await untilState(messenger, (state) => contactIn(state.contacts, 'newfriend@hotmail.com')?.friendlyName === 'Café Friend');
     const stranger = nextEvent(messenger, 'addedBy');
     await expect(messenger.addContact('FL', 'ghost@hotmail.com')).rejects.toMatchObject({ appError: { code: 205 } });
     expect(await stranger).toEqual({ handle: 'stranger@hotmail.com', friendlyName: 'Some Stranger' });
     await messenger.answerAddedBy('stranger@hotmail.com', { allow: false, addToContacts: false });
-    await untilState(messenger, (state) => state.contacts['carol@hotmail.com']?.status === 'FLN');
-    expect(messenger.state.contacts['stranger@hotmail.com']?.lists).toEqual(['BL', 'RL']);
+    await untilState(messenger, (state) => contactIn(state.contacts, 'carol@hotmail.com')?.status === 'FLN');
+    expect(contactIn(messenger.state.contacts, 'stranger@hotmail.com')?.lists).toEqual(['BL', 'RL']);
     expect(messenger.state.addedBy).toEqual([]);
     await messenger.signOut();
     expect(server.failures).toEqual([]);

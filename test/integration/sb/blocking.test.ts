@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../shared/model';
 import { type Chat, collect, friends, lines, startChat, texts, untilConversation } from './support';
+import { contactIn } from '../../../shared/contacts';
 
 const alice = { handle: 'alice@example.com', friendlyName: 'Alice' };
 const bob = { handle: 'bob@example.com', friendlyName: 'Bob' };
@@ -25,7 +26,7 @@ describe('blocking someone I am talking to (§6.1)', () => {
     expect(atAlice?.connected).toBe(false);
     expect(texts(atAlice!)).toEqual(['hello']);
     expect(lines(atAlice!)).toEqual(['You blocked Bob, so you have left this conversation.']);
-    expect(a.state.contacts[bob.handle]?.lists).toEqual(['FL', 'BL', 'RL']);
+    expect(contactIn(a.state.contacts, bob.handle)?.lists).toEqual(['FL', 'BL', 'RL']);
     const left = await untilConversation(b, (conversation) => !conversation.connected, atBob.id);
     expect(lines(left)).toEqual(['Alice has left the conversation.']);
 

@@ -12,6 +12,7 @@ import type { Conversation, MessengerState } from '../../../shared/model';
 import { DEMO_ACCOUNTS, DEMO_SIGN_IN, type DemoSchedule, type MsnServer } from '../../../server/index';
 import { TYPING_MS, LINE_PAUSE_MS } from '../../../server/demo-contact';
 import { goOnline, useServerTest } from './fixtures';
+import { contactIn } from '../../../shared/contacts';
 
 const { clients, startServer } = useServerTest();
 
@@ -60,7 +61,7 @@ async function at(atMs: number, expectation: () => void): Promise<void> {
 }
 
 function contact(messenger: Messenger, handle: string): { status: string; friendlyName: string } | undefined {
-  return messenger.state.contacts[handle];
+  return contactIn(messenger.state.contacts, handle);
 }
 
 function conversationWith(state: MessengerState, ...handles: string[]): Conversation | undefined {

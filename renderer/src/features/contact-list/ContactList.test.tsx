@@ -66,7 +66,7 @@ describe('contact list', () => {
   it('follows presence patches', async () => {
     const fake = new FakeMsn(signedInState(people));
     await renderApp(fake);
-    act(() => fake.emit('patch', { contacts: { set: { 'bob@example.com': contact('bob@example.com', 'Bob', 'NLN') }, remove: ['zed@example.com'] } }));
+    act(() => fake.emit('patch', { contacts: { set: [contact('bob@example.com', 'Bob', 'NLN')], remove: ['zed@example.com'] } }));
     expect(rowNames().slice(0, 4)).toEqual(['Online (3)', 'amy (Busy)', 'Bob (Online)', 'Carl (Away)']);
   });
 

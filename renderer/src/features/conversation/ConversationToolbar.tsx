@@ -2,6 +2,7 @@
 // Block opens a menu of the people in the conversation, so blocking (which ends a one-to-one
 // conversation) takes a second, deliberate choice.
 
+import { contactIn } from '../../../../shared/contacts';
 import type { Conversation, MessengerState } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { BlockIcon, FontIcon, InviteIcon } from '../../components/icons';
@@ -20,7 +21,7 @@ interface ConversationToolbarProps {
 export function ConversationToolbar({ conversation, contacts, onInvite, onFont }: ConversationToolbarProps) {
   const runWithBanner = useCommandWithBanner();
   const blockItems: MenuItem[] = conversation.participants.map((person) => {
-    const blocked = contacts[person.handle]?.lists.includes('BL') ?? false;
+    const blocked = contactIn(contacts, person.handle)?.lists.includes('BL') ?? false;
     const name = stripPlus(person.friendlyName);
     return {
       id: `block-${person.handle}`,

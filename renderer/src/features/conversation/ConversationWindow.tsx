@@ -2,6 +2,7 @@
 // composer, and the status bar (who is typing, or when the last message arrived).
 
 import { Fragment, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { contactIn } from '../../../../shared/contacts';
 import type { Conversation, MessengerState } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { RichText } from '../../components/rich-text/RichText';
@@ -43,7 +44,7 @@ type LocalDialog = 'invite' | 'font' | 'spelling' | 'shortcuts' | undefined;
 function Participants({ conversation, contacts }: { readonly conversation: Conversation; readonly contacts: MessengerState['contacts'] }) {
   const { participants } = conversation;
   const statusOf = (handle: string) => {
-    const status = contacts[handle]?.status;
+    const status = contactIn(contacts, handle)?.status;
     return status && strings.statusLabel(status);
   };
   const plain =

@@ -7,6 +7,7 @@
 // Text is always rendered as text: names and messages from the network never become markup.
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { contactIn } from '../../../../shared/contacts';
 import type { ChatMessage, Conversation, MessengerState, SystemLine, TranscriptEntry } from '../../../../shared/model';
 import { stripPlus } from '../../../../shared/plus-tags';
 import { RichText } from '../../components/rich-text/RichText';
@@ -96,7 +97,7 @@ interface TranscriptProps {
 /** Someone's name as the conversation or the contact list knows it; the address otherwise. */
 function nameOf(handle: string, conversation: Conversation, contacts: MessengerState['contacts']): string {
   const participant = conversation.participants.find((person) => person.handle === handle);
-  return stripPlus(participant?.friendlyName ?? contacts[handle]?.friendlyName ?? handle);
+  return stripPlus(participant?.friendlyName ?? contactIn(contacts, handle)?.friendlyName ?? handle);
 }
 
 /** The id of the entry whose row holds `element`, if any (`offset`: rows drawn before the first entry). */

@@ -3,6 +3,7 @@
 
 import { useMemo, useState } from 'react';
 import type { DialogRequest } from '../../store/slices';
+import { contactIn } from '../../../../shared/contacts';
 import type { MessengerState } from '../../../../shared/model';
 import { command } from '../../bridge';
 import { useMessenger } from '../../store/context';
@@ -72,7 +73,7 @@ function RequestedDialog({
       return <AddedYouDialog onClose={onClose} />;
     case 'properties':
     case 'delete-contact': {
-      const contact = contacts[dialog.handle];
+      const contact = contactIn(contacts, dialog.handle);
       if (!contact) return null;
       return dialog.kind === 'properties' ? (
         <PropertiesDialog contact={contact} onClose={onClose} />
@@ -126,7 +127,7 @@ export function MainDialogs() {
     <AddedByDialog
       key={question.handle}
       request={question}
-      alreadyInContacts={contacts[question.handle]?.lists.includes('FL') ?? false}
+      alreadyInContacts={contactIn(contacts, question.handle)?.lists.includes('FL') ?? false}
       onDone={() => setHandled((current) => new Set(current).add(question.handle))}
     />
   );
