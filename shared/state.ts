@@ -335,7 +335,7 @@ function patchContacts(contacts: ContactList, patch: ContactsPatch): ContactList
 
 /**
  * Applies patches in order, as applying each in turn would, and says whether they all fit (see
- * patchFits). Their contacts (the bulk of a presence storm) are merged and the contacts record
+ * patchFits). Their contacts (the bulk of a presence storm) are merged and the contact list
  * copied once for all of them, not once per patch.
  */
 export function applyPatches(state: MessengerState, patches: readonly StatePatch[]): { readonly state: MessengerState; readonly fits: boolean } {

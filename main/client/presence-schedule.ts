@@ -1,5 +1,5 @@
 // When the presence lines the session reported are shown in the state. Showing them copies the
-// record of every contact (thousands, so about a millisecond), so lines are shown in batches:
+// list of every contact (thousands of references) and makes a state, so they are shown in batches:
 // - a change (NLN, FLN) at the end of the read that brought it, with every line waiting then: a
 //   storm of changes becomes a state per read, and the state never lags behind the answer to a
 //   request that came after those lines in the same read;
