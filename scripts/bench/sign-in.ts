@@ -172,19 +172,19 @@ export async function benchSignIn(): Promise<BenchResult[]> {
   const { server } = world;
   const root = await mkdtemp(join(tmpdir(), 'msn-bench-'));
   const floor = (listVersion: number) => rawSignIn(server.dispatchPort, ME.handle, ME.password, listVersion, ONLINE);
-  try {
+  /**
+   * ROUNDS pairs after a warm-up pair, each a cold sign-in of a new Messenger (`make` gets its data
+   * folder, named after `label` and the round) and a warm one of the same, beside the raw
+   * script's, each begun once all is quiet.
+   */
+  const rounds = async (label: string, make: (dataDir: string) => Messenger): Promise<{ cold: SignInFigures[]; warm: SignInFigures[] }> => {
     const cold: SignInFigures[] = [];
     const warm: SignInFigures[] = [];
-    // Round 0 is the warm-up: its figures are dropped. No timed round collects garbage on purpose:
-    // with two forced full collections around each sign-in, the client and the raw script both took
-    // a third longer, which no user's sign-in meets (V8 then throws away optimised code holding
-    // objects the collection freed, and the type feedback it was built on: 309 deoptimisations in
-    // twelve rounds, against 86 without).
     for (let round = 0; round <= ROUNDS; round++) {
       await quiet();
       const coldFloor = await floor(0);
       await quiet();
-      const messenger = new Messenger({ dataDir: join(root, `round${round}`), openExternal: () => undefined });
+      const messenger = make(join(root, `${label}${round}`));
       const first = await signIn(messenger, server, coldFloor);
       if (messenger.state.contacts.length !== CONTACTS) {
         throw new Error(`Expected ${CONTACTS} contacts, got ${messenger.state.contacts.length}`);
@@ -195,35 +195,26 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       await quiet();
       const second = await signIn(messenger, server, warmFloor);
       await messenger.signOut();
+      // Round 0 is the warm-up: its figures are dropped.
       if (round > 0) {
         cold.push(first);
         warm.push(second);
       }
     }
+    return { cold, warm };
+  };
+  try {
+    // No timed round collects garbage on purpose: with two forced full collections around each
+    // sign-in, the client and the raw script both took a third longer, which no user's sign-in
+    // meets (V8 then throws away optimised code holding objects the collection freed, and the type
+    // feedback it was built on: 309 deoptimisations in twelve rounds, against 86 without).
+    const { cold, warm } = await rounds('round', (dataDir) => new Messenger({ dataDir, openExternal: () => undefined }));
     // The desktop app logs every MSNP line (main/app/app-log.ts): the same sign-ins again with that
     // log on, in rounds of their own after the judged ones. The log writes what it holds 100 ms
     // later, in pieces; timed among the judged rounds, those writes fell into whichever sign-in,
     // the client's or the raw script's, came next (a warm floor of 6 ms instead of 4).
     const appLog = openLog({ file: join(root, 'logs', 'main.log') });
-    const loggedCold: SignInFigures[] = [];
-    const loggedWarm: SignInFigures[] = [];
-    for (let round = 0; round <= ROUNDS; round++) {
-      await quiet();
-      const coldFloor = await floor(0);
-      await quiet();
-      const logged = new Messenger({ dataDir: join(root, `logged${round}`), openExternal: () => undefined, log: (line) => appLog.info(line) });
-      const loggedFirst = await signIn(logged, server, coldFloor);
-      await logged.signOut();
-      await quiet();
-      const warmFloor = await floor(coldFloor.listVersion);
-      await quiet();
-      const loggedSecond = await signIn(logged, server, warmFloor);
-      await logged.signOut();
-      if (round > 0) {
-        loggedCold.push(loggedFirst);
-        loggedWarm.push(loggedSecond);
-      }
-    }
+    const { cold: loggedCold, warm: loggedWarm } = await rounds('logged', (dataDir) => new Messenger({ dataDir, openExternal: () => undefined, log: (line) => appLog.info(line) }));
     appLog.flush();
     // The heap, in a round of its own after the timed ones: a cold sign-in and a warm one of a new
     // Messenger, each measured after full collections.
