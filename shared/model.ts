@@ -1,6 +1,7 @@
 // Domain types shared by main and renderer. Only these cross IPC, never protocol tuples.
 // Pure TypeScript: no electron, no node:*, no DOM.
 
+import { EMPTY_CONTACTS } from './contacts';
 import type { AppError, TranscriptEvent } from './errors';
 
 export type { AppError } from './errors';
@@ -193,7 +194,7 @@ export const INITIAL_STATE: MessengerState = {
   session: { state: 'offline', status: 'FLN', imsEnabled: true, autoIdle: false },
   privacy: { mode: 'AL', addedAlert: 'A' },
   mail: { inboxUnread: 0, foldersUnread: 0, enabled: false },
-  contacts: [],
+  contacts: EMPTY_CONTACTS,
   addedBy: [],
   removedBy: [],
   conversations: {},

@@ -75,14 +75,14 @@ function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]
 export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
   const keys = keysOf(lists.entries);
   let changed = keys.length !== state.contacts.length;
-  const contacts: Contact[] = new Array<Contact>(keys.length);
+  const contacts: Contact[] = [];
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
     // The contact at the same place, when the lists kept their order (as they mostly do); else found by key.
     let previous = state.contacts[index];
     if (previous === undefined || contactKey(previous.handle) !== key) previous = contactIn(state.contacts, key);
     const contact = contactOf(lists.entries[key] as ListEntry, presence.get(key), previous);
-    contacts[index] = contact;
+    contacts.push(contact);
     if (contact !== previous) changed = true;
   }
   const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
