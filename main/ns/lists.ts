@@ -1,6 +1,7 @@
 // The four lists, the GTC/BLP settings and the list version as one immutable value (§5.1–§5.9,
 // §11). Every change returns a new value; the cache on disk stores exactly this shape.
 
+import { contactKey } from '../../shared/contacts';
 import { isValidHandle } from '../../shared/handles';
 import type { AddedAlertMode, ListName, PrivacyMode, RemovedBy } from '../../shared/model';
 import type { MsnpCommand } from '../../protocol/index';
@@ -26,7 +27,8 @@ export interface ContactLists {
 
 export const EMPTY_LISTS: ContactLists = { version: 0, addedAlert: 'A', privacy: 'AL', entries: {} };
 
-export const keyOf = (handle: string): string => handle.toLowerCase();
+/** An entry's key: the contact's key (lower-cased handle), so an entry and its contact are found alike. */
+export const keyOf = contactKey;
 
 export function isListName(value: string | undefined): value is ListName {
   return value === 'FL' || value === 'AL' || value === 'BL' || value === 'RL';
@@ -125,13 +127,13 @@ export function withEntryRenamed(lists: ContactLists, handle: string, name: stri
  */
 export type ListRow = readonly [handle: string, FL: string | null, AL: string | null, BL: string | null, RL: string | null];
 
-/** The entry a row describes. */
-export function entryOfRow(row: ListRow): ListEntry {
+/** The entry a row describes, each name passed through `name` (the dump's rows hold them encoded). */
+export function entryOfRow(row: ListRow, name: (stored: string) => string = (stored) => stored): ListEntry {
   const names: Partial<Record<ListName, string>> = {};
-  if (row[1] !== null) names.FL = row[1];
-  if (row[2] !== null) names.AL = row[2];
-  if (row[3] !== null) names.BL = row[3];
-  if (row[4] !== null) names.RL = row[4];
+  if (row[1] !== null) names.FL = name(row[1]);
+  if (row[2] !== null) names.AL = name(row[2]);
+  if (row[3] !== null) names.BL = name(row[3]);
+  if (row[4] !== null) names.RL = name(row[4]);
   return { handle: row[0], names };
 }
 
@@ -146,16 +148,6 @@ function decodedName(encoded: string): string {
     lastDecoded = percentDecode(encoded);
   }
   return lastDecoded;
-}
-
-/** The entry a row of the dump describes, whose names are still percent-encoded as the lines had them. */
-function entryOfDumpRow(row: ListRow): ListEntry {
-  const names: Partial<Record<ListName, string>> = {};
-  if (row[1] !== null) names.FL = decodedName(row[1]);
-  if (row[2] !== null) names.AL = decodedName(row[2]);
-  if (row[3] !== null) names.BL = decodedName(row[3]);
-  if (row[4] !== null) names.RL = decodedName(row[4]);
-  return { handle: row[0], names };
 }
 
 export function rowOfEntry({ handle, names }: ListEntry): ListRow {
@@ -221,7 +213,8 @@ export class ListSync {
     const found: Record<ListName, ListEntry[]> = { FL: [], AL: [], BL: [], RL: [] };
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index] as ListRow;
-      const entry = entryOfDumpRow(row);
+      // The dump's rows keep the names as the lines had them, percent-encoded.
+      const entry = entryOfRow(row, decodedName);
       entries[keys[index] as string] = entry;
       if (row[1] !== null) found.FL.push(entry);
       if (row[2] !== null) found.AL.push(entry);
