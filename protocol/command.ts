@@ -35,7 +35,13 @@ export function isErrorCommand(name: string): boolean {
   return name.length === 3 && isDigitCode(name.charCodeAt(0)) && isDigitCode(name.charCodeAt(1)) && isDigitCode(name.charCodeAt(2));
 }
 
-const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+/** Whether a UTF-16 code unit is an ASCII digit. */
+export const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/** `token` as a whole number when it is decimal digits only (no sign, point or hex), else NaN. */
+export function decimalValue(token: string | undefined): number {
+  return token !== undefined && DECIMAL.test(token) ? Number(token) : Number.NaN;
+}
 
 /**
  * Splits a decoded command line into name and params: runs of spaces, empty tokens ignored. A loop

@@ -5,13 +5,11 @@
 // reader decodes the line's params once, finds where each lies in that text, and makes a string
 // only of those asked for as text. Its answers are those `params` gives (split at spaces).
 
-import type { MsnpCommand } from './command';
+import { type MsnpCommand, decimalValue, isDigitCode } from './command';
 
 /** The most params a reader finds in a line; a line with more is read through `params`. */
 const MOST_PARAMS = 16;
 
-/** Whether a UTF-16 code unit is an ASCII digit. */
-const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /** A command that can hand its params' text to a reader without splitting it (the framer's commands). */
 export interface ParamSource {
@@ -94,25 +92,18 @@ export class ParamReader {
    */
   integer(index: number): number {
     const { line } = this;
-    if (line === undefined) return digitsValue(this.params?.[index]);
+    if (line === undefined) return decimalValue(this.params?.[index]);
     if (index >= this.found) return Number.NaN;
     const start = this.bounds[index * 2] as number;
     const end = this.bounds[index * 2 + 1] as number;
     // More digits than a double holds exactly: read as text, as anything unusual is.
-    if (end - start > 15) return digitsValue(this.text(index));
+    if (end - start > 15) return decimalValue(this.text(index));
     let value = 0;
     for (let offset = start; offset < end; offset++) {
       const code = line.charCodeAt(offset);
-      if (!isDigit(code)) return Number.NaN;
+      if (!isDigitCode(code)) return Number.NaN;
       value = value * 10 + (code - 0x30);
     }
     return value;
   }
-}
-
-/** `text` as a whole number when it is decimal digits only, else NaN. */
-function digitsValue(text: string | undefined): number {
-  if (text === undefined || text.length === 0) return Number.NaN;
-  for (let index = 0; index < text.length; index++) if (!isDigit(text.charCodeAt(index))) return Number.NaN;
-  return Number(text);
 }
