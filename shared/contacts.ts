@@ -32,7 +32,12 @@ export function contactIndex(contacts: ContactList): ReadonlyMap<string, number>
 
 /** The contact with `handle` (any case), if it is on the list. */
 export function contactIn(contacts: ContactList, handle: string): Contact | undefined {
-  const position = contactIndex(contacts).get(contactKey(handle));
+  return contactByKey(contacts, contactKey(handle));
+}
+
+/** The contact whose key (contactKey) is `key`, if it is on the list: for a caller that has the key already. */
+export function contactByKey(contacts: ContactList, key: string): Contact | undefined {
+  const position = contactIndex(contacts).get(key);
   return position === undefined ? undefined : contacts[position];
 }
 

@@ -4,7 +4,7 @@
 // states to the first gives the second; untouched objects keep their identity, so selectors and
 // memoised components see "nothing changed".
 
-import { type ContactList, contactIn, contactIndex, contactKey, withContacts, withoutContacts } from './contacts';
+import { type ContactList, contactByKey, contactIndex, contactKey, withContacts, withoutContacts } from './contacts';
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
 import { changedKeys, keysOf, noteChanges } from './record-changes';
 import { reuse } from './reuse';
@@ -145,8 +145,8 @@ export function diffContacts(before: ContactList, after: ContactList): ContactsP
   const noted = changedKeys(before, after);
   if (noted) {
     for (const key of noted) {
-      const had = contactIn(before, key);
-      const has = contactIn(after, key);
+      const had = contactByKey(before, key);
+      const has = contactByKey(after, key);
       if (has && has !== had) set.push(has);
       else if (!has && had) remove.push(key);
     }
@@ -327,7 +327,7 @@ function patchContacts(contacts: ContactList, patch: ContactsPatch): ContactList
   const changes = new Map<string, Contact>();
   for (const contact of patch.set) {
     const key = contactKey(contact.handle);
-    const previous = contactIn(rest, key);
+    const previous = contactByKey(rest, key);
     changes.set(key, previous === undefined ? contact : reuse(previous, contact));
   }
   return withContacts(rest, changes);

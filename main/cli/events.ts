@@ -3,7 +3,7 @@
 // unchanged contact keeps its identity and prints nothing).
 
 import type { Messenger } from '../client/messenger';
-import { contactIn } from '../../shared/contacts';
+import { contactByKey } from '../../shared/contacts';
 import type { AppError, Contact, MessengerState } from '../../shared/model';
 import { diffContacts } from '../../shared/state';
 import { describe } from './sentences';
@@ -35,7 +35,7 @@ export function printEvents(messenger: Messenger, print: (event: CliEvent) => vo
     const contacts = diffContacts(previous.contacts, state.contacts);
     for (const contact of contacts?.set ?? []) print(contactEvent(contact));
     for (const key of contacts?.remove ?? []) {
-      const gone = contactIn(previous.contacts, key);
+      const gone = contactByKey(previous.contacts, key);
       if (gone) print({ ...contactEvent(gone), lists: [], status: 'FLN' });
     }
     const { inboxUnread, foldersUnread } = state.mail;

@@ -2,7 +2,7 @@
 // object identity, so selectors and the IPC patcher can compare by reference.
 
 import type { AddedByRequest, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
-import { contactIn, contactKey, withContacts } from '../../shared/contacts';
+import { contactByKey, contactKey, withContacts } from '../../shared/contacts';
 import { keysOf } from '../../shared/record-changes';
 import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
@@ -80,7 +80,7 @@ export function withLists(state: MessengerState, lists: ContactLists, presence: 
     const key = keys[index] as string;
     // The contact at the same place, when the lists kept their order (as they mostly do); else found by key.
     let previous = state.contacts[index];
-    if (previous === undefined || contactKey(previous.handle) !== key) previous = contactIn(state.contacts, key);
+    if (previous === undefined || contactKey(previous.handle) !== key) previous = contactByKey(state.contacts, key);
     const contact = contactOf(lists.entries[key] as ListEntry, presence.get(key), previous);
     contacts.push(contact);
     if (contact !== previous) changed = true;
@@ -108,7 +108,7 @@ export function withPresences(
     const key = keyOf(handle);
     const entry = lists.entries[key];
     if (!entry) continue;
-    const previous = changes.get(key) ?? contactIn(state.contacts, key);
+    const previous = changes.get(key) ?? contactByKey(state.contacts, key);
     const contact = contactOf(entry, presence.get(key), previous);
     if (contact !== previous) changes.set(key, contact);
   }

@@ -2,7 +2,7 @@
 // collator takes tens of milliseconds, too long to repeat for every status change in a presence
 // storm; a change to a few contacts instead moves just those, found and placed by binary search.
 
-import { contactIn, contactKey } from '../../../shared/contacts';
+import { contactByKey, contactKey } from '../../../shared/contacts';
 import type { Contact, MessengerState } from '../../../shared/model';
 import { diffContacts } from '../../../shared/state';
 import { compareContacts, contactSections, isOnline, matchesFilter, type ContactSections } from './selectors';
@@ -36,14 +36,14 @@ export function moveChangedContacts(before: Contacts, sections: ContactSections,
   if (changed.length > MOST_MOVES) return undefined;
   const next = { online: [...sections.online], offline: [...sections.offline] };
   for (const key of changed) {
-    const previous = contactIn(before, key);
+    const previous = contactByKey(before, key);
     if (isShown(previous, filter)) {
       const section = isOnline(previous) ? next.online : next.offline;
       const at = position(section, previous);
       if (section[at] !== previous) return undefined;
       section.splice(at, 1);
     }
-    const current = contactIn(contacts, key);
+    const current = contactByKey(contacts, key);
     if (isShown(current, filter)) {
       const section = isOnline(current) ? next.online : next.offline;
       section.splice(position(section, current), 0, current);
