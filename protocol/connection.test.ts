@@ -195,6 +195,40 @@ describe('MsnpConnection requests', () => {
   });
 });
 
+describe('MsnpConnection reading and writing', () => {
+  it('keeps every command it handed out intact while later reads arrive, across many read buffers', async () => {
+    const { peer, commands } = await connected();
+    // Payloads of every size up to the limit, some lines cut across writes, twelve read buffers' worth in all.
+    const payloads = Array.from({ length: 900 }, (_, index) => Buffer.alloc(1 + ((index * 613) % 1664), `${index % 10}`));
+    const stream = Buffer.concat(payloads.map((payload, index) => Buffer.concat([Buffer.from(`MSG a@b.example N${index} ${payload.byteLength}\r\n`), payload])));
+    for (let offset = 0; offset < stream.byteLength; ) {
+      const end = Math.min(stream.byteLength, offset + 997 + ((offset * 7) % 9000));
+      peer.socket.write(stream.subarray(offset, end));
+      offset = end;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await vi.waitFor(() => expect(commands).toHaveLength(payloads.length));
+    expect(stream.byteLength).toBeGreaterThan(12 * 64 * 1024);
+    commands.forEach((command, index) => {
+      expect(command.params).toEqual(['a@b.example', `N${index}`]);
+      expect(Buffer.from(command.payload as Uint8Array).equals(payloads[index] as Buffer)).toBe(true);
+    });
+  });
+
+  it('writes the first command of a turn at once, and the rest of that turn together after it', async () => {
+    const { connection, peer } = await connected();
+    const socket = (connection as unknown as { socket: Socket }).socket;
+    connection.send('PNG');
+    const first = socket.bytesWritten;
+    expect(first).toBe('PNG\r\n'.length);
+    connection.send('CHG', ['1', 'NLN']);
+    connection.send('CHG', ['2', 'BSY']);
+    expect(socket.bytesWritten).toBe(first);
+    expect([await peer.nextLine(), await peer.nextLine(), await peer.nextLine()]).toEqual(['PNG', 'CHG 1 NLN', 'CHG 2 BSY']);
+    expect(socket.bytesWritten).toBe(first + 'CHG 1 NLN\r\nCHG 2 BSY\r\n'.length);
+  });
+});
+
 describe('MsnpConnection closing', () => {
   it('rejects pending requests with ConnectionClosedError and emits close when the server closes', async () => {
     const { connection, peer, commands, closed } = await connected();

@@ -5,6 +5,7 @@ import { Socket, connect as netConnect } from 'node:net';
 import { TypedEmitter } from '../shared/emitter';
 import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
 import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
+import { SocketReader } from './socket-reader';
 import { type CloseDetail, type CloseReason, ConnectionClosedError, PendingRequests, type ReplyCallback } from './transactions';
 import { type WireDirection, type WireLogger, describeForLog, maskSecrets } from './wire-log';
 
@@ -79,6 +80,8 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     private readonly options: ConnectionOptions = {},
     /** The server this connection reaches, when known (the socket's peer may be a proxy). */
     target?: ConnectionTarget,
+    /** How the socket is read when it was opened with `onread` (socket-reader.ts); else by `data` events. */
+    reader?: SocketReader,
   ) {
     super();
     this.observer = target && options.observe?.(target);
@@ -96,7 +99,8 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
       options,
     );
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.framer.push(chunk));
+    if (reader) reader.deliver = (chunk) => this.framer.push(chunk);
+    else socket.on('data', (chunk: Buffer) => this.framer.push(chunk));
     socket.on('error', (error) => {
       this.closeCause ??= { reason: 'connection-lost', detail: { code: (error as NodeJS.ErrnoException).code ?? error.message } };
     });
@@ -108,7 +112,8 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     if (options.dial) return new MsnpConnection(await options.dial({ host, port }, timeoutMs), options, { host, port });
     return new Promise((resolve, reject) => {
-      const socket = netConnect({ host, port });
+      const reader = new SocketReader();
+      const socket = netConnect({ host, port, onread: reader.onread });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new ConnectionClosedError('unreachable', { host, port, seconds: Math.round(timeoutMs / 1000) }));
@@ -116,7 +121,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
-        resolve(new MsnpConnection(socket, options, { host, port }));
+        resolve(new MsnpConnection(socket, options, { host, port }, reader));
       });
       socket.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
@@ -153,24 +158,26 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
   }
 
   /**
-   * The commands written in one turn of the event loop leave together: a burst of two thousand
-   * messages is one buffer and one system call, not two thousand, and a single command waits for
-   * nothing but the end of the code that wrote it. (Our own list rather than the socket's cork:
-   * the stream's buffered-write bookkeeping cost more than the bytes.)
+   * The first command written in a turn of the event loop leaves at once: a message typed, or one
+   * answered as it arrives, waits for nothing. The commands written after it in the same turn
+   * gather and leave together at its end: a burst of two thousand messages is two system calls,
+   * not two thousand. (Our own list rather than the socket's cork: the stream's buffered-write
+   * bookkeeping cost more than the bytes.)
    */
   private write(bytes: Uint8Array): void {
     if (this.outgoing) {
       this.outgoing.push(bytes);
       return;
     }
-    this.outgoing = [bytes];
+    this.outgoing = [];
     process.nextTick(() => this.flush());
+    if (!this.socket.destroyed) this.socket.write(bytes);
   }
 
   private flush(): void {
     const chunks = this.outgoing;
     this.outgoing = undefined;
-    if (!chunks || this.socket.destroyed) return;
+    if (!chunks || chunks.length === 0 || this.socket.destroyed) return;
     this.socket.write(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks));
   }
 

@@ -158,9 +158,10 @@ export function parsePayload(payload: Uint8Array): IncomingPayload {
         ...(formatHeader !== undefined && { format: parseFormatHeader(formatHeader) }),
         automatic: autoSubmitted !== undefined && autoSubmitted.toLowerCase() !== 'no',
       };
-      // Remembered only with its blank line: a payload without one is all headers.
+      // Remembered only with its blank line (a payload without one is all headers), as a copy:
+      // the payload is a view of a read buffer that the copy lets go of.
       const start = bodyStart(payload);
-      if (start !== undefined) lastTextHead = { block: payload.slice(0, start), head };
+      if (start !== undefined) lastTextHead = { block: new Uint8Array(payload.subarray(0, start)), head };
       return textPayload(head, body, payload);
     }
     case 'text/x-msmsgscontrol': {
