@@ -161,6 +161,15 @@ export interface Conversation {
   readonly lastReceivedAt?: number;
 }
 
+/**
+ * Every field of T, optional ones included (their value may be undefined): a literal of this type
+ * names them all, so a field added to T later cannot be left out of it.
+ */
+export type AllFields<T> = { [K in keyof Required<T>]: T[K] | undefined };
+
+/** T while it is being made: its fields may be set one by one (an optional one only when it applies). */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Everything the renderer shows, owned by main. */
 export interface MessengerState {
   readonly session: {

@@ -6,7 +6,7 @@
 // copy has no `earlier` (it holds its newest entries and asks for older ones, window-state.ts);
 // `olderEntries` counts what comes before `entries[0]` in both.
 
-import type { Conversation, TranscriptEntry } from './model';
+import type { AllFields, Conversation, TranscriptEntry } from './model';
 
 /** Entries per frozen chunk; `entries` holds fewer than twice this many. */
 export const TRANSCRIPT_CHUNK = 32;
@@ -63,28 +63,57 @@ export function indexOfEntry(transcript: Transcript, id: string, hint?: number):
   return -1;
 }
 
-/** The transcript with `entry` added at its end (and `fields` changed with it); once `entries` reaches two chunks, the older one is frozen into `earlier`. */
-export function withAppended<T extends Transcript>(transcript: T, entry: TranscriptEntry, fields?: Partial<T>): T {
-  const entries = transcript.entries.slice();
-  entries.push(entry);
-  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(transcript)) return fields ? { ...transcript, ...fields, entries } : { ...transcript, entries };
-  const earlier = [...(transcript.earlier ?? []), entries.slice(0, TRANSCRIPT_CHUNK)];
-  return { ...transcript, ...fields, entries: entries.slice(TRANSCRIPT_CHUNK), earlier, olderEntries: earlier.length * TRANSCRIPT_CHUNK };
+/**
+ * The conversation with `entry` added at its end (and `lastReceivedAt` set with it); once
+ * `entries` reaches two chunks, the older one is frozen into `earlier`.
+ */
+export function withAppended(conversation: Conversation, entry: TranscriptEntry, lastReceivedAt = conversation.lastReceivedAt): Conversation {
+  const entries = [...conversation.entries, entry];
+  const { earlier, olderEntries } = conversation;
+  if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(conversation)) return withTranscript(conversation, entries, earlier, olderEntries, lastReceivedAt);
+  const frozen = [...(earlier ?? []), entries.slice(0, TRANSCRIPT_CHUNK)];
+  return withTranscript(conversation, entries.slice(TRANSCRIPT_CHUNK), frozen, frozen.length * TRANSCRIPT_CHUNK, lastReceivedAt);
 }
 
-/** The transcript with the entry at `index` replaced (a delivery changed); the rest keep their identity. */
-export function withReplaced<T extends Transcript>(transcript: T, index: number, entry: TranscriptEntry): T {
-  const older = transcript.olderEntries ?? 0;
+/** The conversation with the entry at `index` replaced (a delivery changed); the rest keep their identity. */
+export function withReplaced(conversation: Conversation, index: number, entry: TranscriptEntry): Conversation {
+  const { earlier, olderEntries, lastReceivedAt } = conversation;
+  const older = olderEntries ?? 0;
   if (index >= older) {
-    const entries = transcript.entries.slice();
+    const entries = conversation.entries.slice();
     entries[index - older] = entry;
-    return { ...transcript, entries };
+    return withTranscript(conversation, entries, earlier, olderEntries, lastReceivedAt);
   }
-  const earlier = (transcript.earlier ?? []).slice();
-  const chunk = (earlier[Math.floor(index / TRANSCRIPT_CHUNK)] ?? []).slice();
+  const chunks = (earlier ?? []).slice();
+  const chunk = (chunks[Math.floor(index / TRANSCRIPT_CHUNK)] ?? []).slice();
   chunk[index % TRANSCRIPT_CHUNK] = entry;
-  earlier[Math.floor(index / TRANSCRIPT_CHUNK)] = chunk;
-  return { ...transcript, earlier };
+  chunks[Math.floor(index / TRANSCRIPT_CHUNK)] = chunk;
+  return withTranscript(conversation, conversation.entries, chunks, olderEntries, lastReceivedAt);
+}
+
+/**
+ * The conversation with its transcript fields as given, made as a literal of every field in one
+ * order, not by spreading: this runs for every message sent, ACKed and received, and V8 copies a
+ * spread conversation a property at a time.
+ */
+function withTranscript(
+  conversation: Conversation,
+  entries: readonly TranscriptEntry[],
+  earlier: Conversation['earlier'],
+  olderEntries: number | undefined,
+  lastReceivedAt: number | undefined,
+): Conversation {
+  const next: AllFields<Conversation> = {
+    id: conversation.id,
+    participants: conversation.participants,
+    entries,
+    olderEntries,
+    earlier,
+    typing: conversation.typing,
+    connected: conversation.connected,
+    lastReceivedAt,
+  };
+  return next as Conversation;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { contactIn } from '../../shared/contacts';
 import { TypedEmitter } from '../../shared/emitter';
+import { afterThisTurn } from '../../shared/turn';
 import {
   type AddedAlertMode,
   type AddedByRequest,
@@ -44,7 +45,7 @@ import { AutoReply } from './auto-reply';
 import { MessengerError, inputError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
 import { SessionMirror } from './session-mirror';
-import { withSession } from './state';
+import { withConversations, withSession } from './state';
 import { type TraceSink, WireTrace } from './wire-trace';
 
 /** Whether two sign-ins are to the same account: the same handle on the same server, as the list cache keys them. */
@@ -310,7 +311,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     if (this.conversationsChanged) {
       this.conversationsChanged = false;
       const conversations = this.conversations.conversations;
-      if (conversations !== this.made.conversations) this.made = { ...this.made, conversations };
+      if (conversations !== this.made.conversations) this.made = withConversations(this.made, conversations);
     }
     return this.made;
   }
@@ -323,7 +324,7 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private publishSoon(): void {
     if (this.publishing) return;
     this.publishing = true;
-    queueMicrotask(() => {
+    afterThisTurn(() => {
       this.publishing = false;
       this.publish();
     });

@@ -8,6 +8,8 @@
 //   more arrived: the burst becomes one state rather than one per read. A turn with nothing to
 //   read costs microseconds.
 
+import { afterThisTurn } from '../../shared/turn';
+
 /** The most turns a burst of initial presence waits for more: lines that never pause are still shown. */
 const MOST_TURNS = 8;
 
@@ -30,7 +32,7 @@ export class PresenceSchedule {
       if (!this.endOfRead) {
         this.endOfRead = true;
         // Every line of one TCP read is framed before a microtask runs.
-        queueMicrotask(() => this.showNow());
+        afterThisTurn(() => this.showNow());
       }
       return;
     }

@@ -1,7 +1,7 @@
 // Pure reducers for MessengerState with structural sharing: a change that changes nothing keeps
 // object identity, so selectors and the IPC patcher can compare by reference.
 
-import type { AddedByRequest, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
+import type { AddedByRequest, AllFields, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
 import { contactByKey, contactKey, withContacts } from '../../shared/contacts';
 import { keysOf } from '../../shared/record-changes';
 import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
@@ -18,6 +18,25 @@ export function patch<T extends object>(value: T, changes: Partial<T>): T {
     if (!Object.is(value[key], changes[key])) return { ...value, ...changes };
   }
   return value;
+}
+
+/**
+ * The state with the conversations' newest record. Made field by field, not by spreading: this
+ * runs after every message sent, ACKed or received, and the states it copies come from many
+ * places in many shapes, which V8 spreads a property at a time.
+ */
+export function withConversations(state: MessengerState, conversations: MessengerState['conversations']): MessengerState {
+  const next: AllFields<MessengerState> = {
+    session: state.session,
+    profile: state.profile,
+    privacy: state.privacy,
+    mail: state.mail,
+    contacts: state.contacts,
+    addedBy: state.addedBy,
+    removedBy: state.removedBy,
+    conversations,
+  };
+  return next as MessengerState;
 }
 
 export function withSession(state: MessengerState, changes: Partial<MessengerState['session']>): MessengerState {

@@ -1,6 +1,8 @@
 // PNG/QNG keep-alive (§5.16): after a quiet minute send PNG; if nothing at all comes back within
 // the answer window the connection is half-open and is treated as lost.
 
+import { afterThisTurn } from '../../shared/turn';
+
 export const KEEP_ALIVE_IDLE_MS = 60_000;
 export const KEEP_ALIVE_ANSWER_MS = 60_000;
 
@@ -25,7 +27,7 @@ export class KeepAlive {
   traffic(): void {
     if (this.heard) return;
     this.heard = true;
-    queueMicrotask(() => {
+    afterThisTurn(() => {
       if (!this.heard) return;
       this.heard = false;
       this.start();

@@ -10,7 +10,7 @@
 // becomes a visible failure after a timeout instead of a message that silently vanished.
 
 import type { AppError, TranscriptEvent } from '../../shared/errors';
-import type { Conversation, Participant, SystemLine } from '../../shared/model';
+import type { Conversation, Draft, Participant, SystemLine } from '../../shared/model';
 import { PhaseMachine, type PhaseTable } from '../../shared/phase';
 import { entryAt } from '../../shared/transcript';
 import {
@@ -206,8 +206,10 @@ export class ConversationRuntime {
   /** Sends what is queued when someone is there; otherwise gets someone there. */
   private pump(): void {
     const switchboard = this.switchboard;
-    if (switchboard && switchboard.participants.length > 0) {
-      for (const messageId of this.queue.splice(0)) this.transmit(switchboard, messageId);
+    if (switchboard && switchboard.participants.length > 0 && this.queue.length > 0) {
+      // Taken out of the queue before any is sent: sending one may end in a callback that queues another.
+      if (this.queue.length === 1) this.transmit(switchboard, this.queue.pop() as string);
+      else for (const messageId of this.queue.splice(0)) this.transmit(switchboard, messageId);
     }
     if (this.queue.length > 0 || this.invitees.size > 0) this.reach();
   }
@@ -331,30 +333,17 @@ export class ConversationRuntime {
       case 'text': {
         this.stopTyping(from);
         const sentAt = this.context.now();
-        const entry: MessageEntry = {
-          type: 'message',
-          id: this.context.newId(),
-          from,
-          fromName,
-          sentAt,
-          text: content.text,
-          delivery: 'received',
-          ...(content.format && { format: content.format }),
-          ...(content.automatic && { automatic: content.automatic }),
-        };
+        const { text, format, automatic } = content;
+        // Both made field by field, the optional ones set only when they apply (spreading them in
+        // costs V8 a property at a time, for every message).
+        const entry: Draft<MessageEntry> = { type: 'message', id: this.context.newId(), from, fromName, sentAt, text, delivery: 'received' };
+        const event: Draft<ConversationEvents['message']> = { conversationId: this.id, messageId: entry.id, from, fromName, text };
+        if (format) entry.format = event.format = format;
+        if (automatic) entry.automatic = event.automatic = automatic;
         this.context.update((conversation) =>
-          withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), entry, { lastReceivedAt: sentAt }),
+          withEntry(withParticipant(conversation, { handle: from, friendlyName: fromName, present: true }), entry, sentAt),
         );
-        const { text, format, automatic } = entry;
-        this.context.emit('message', {
-          conversationId: this.id,
-          messageId: entry.id,
-          from,
-          fromName,
-          text,
-          ...(format && { format }),
-          ...(automatic && { automatic }),
-        });
+        this.context.emit('message', event);
         return;
       }
       case 'typing':
@@ -381,8 +370,9 @@ export class ConversationRuntime {
   }
 
   private stopTyping(handle: string): void {
-    // Only showTyping lists someone as typing, and it always sets their timer.
-    if (!this.typingTimers.has(handle)) return;
+    // Only showTyping lists someone as typing, and it always sets their timer. (Nearly always nobody
+    // is: then the handle, a string new with each message, is not hashed to find that out.)
+    if (this.typingTimers.size === 0 || !this.typingTimers.has(handle)) return;
     clearTimeout(this.typingTimers.get(handle));
     this.typingTimers.delete(handle);
     this.context.update((conversation) => withTyping(conversation, handle, false));
@@ -397,7 +387,7 @@ export class ConversationRuntime {
     const parts = buildTextPayloads(message.text, message.format, { automatic: message.automatic === true });
     const epoch = this.context.epoch();
     // Nearly every message is one part: it costs one callback, with no set of parts delivered.
-    if (parts.length === 1 && !this.deliveredParts.has(messageId)) {
+    if (parts.length === 1 && (this.deliveredParts.size === 0 || !this.deliveredParts.has(messageId))) {
       switchboard.sendAcknowledged(parts[0] as Uint8Array, (error, acknowledged) =>
         this.settle(messageId, at, !error && acknowledged, recipients, epoch),
       );

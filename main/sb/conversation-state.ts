@@ -1,18 +1,33 @@
 // Pure, immutable updates of one Conversation record. Every function returns the same object when
 // nothing changes, so the renderer's selectors keep identity and unchanged entries are shared.
 
-import type { ChatMessage, Conversation, Participant, SystemLine, TranscriptEntry } from '../../shared/model';
+import type { AllFields, ChatMessage, Conversation, Participant, SystemLine, TranscriptEntry } from '../../shared/model';
 import { entryAt, indexOfEntry, withAppended, withReplaced } from '../../shared/transcript';
 
 export type MessageEntry = Extract<TranscriptEntry, { type: 'message' }>;
 
+/**
+ * A conversation with every field there from the start, optional ones undefined, in one order:
+ * each version made from it by spreading then has the same shape, so V8 copies it as one known
+ * layout, not property by property.
+ */
 export function newConversation(id: string, participants: readonly Participant[]): Conversation {
-  return { id, participants, entries: [], typing: [], connected: false };
+  const conversation: AllFields<Conversation> = {
+    id,
+    participants,
+    entries: [],
+    olderEntries: undefined,
+    earlier: undefined,
+    typing: [],
+    connected: false,
+    lastReceivedAt: undefined,
+  };
+  return conversation as Conversation;
 }
 
-/** The conversation with `entry` at the end of its transcript, and `fields` changed in the same copy. */
-export function withEntry(conversation: Conversation, entry: TranscriptEntry, fields?: Partial<Conversation>): Conversation {
-  return withAppended(conversation, entry, fields);
+/** The conversation with `entry` at the end of its transcript (and, for a message received, when it came). */
+export function withEntry(conversation: Conversation, entry: TranscriptEntry, lastReceivedAt?: number): Conversation {
+  return withAppended(conversation, entry, lastReceivedAt);
 }
 
 export function systemEntry(line: SystemLine): TranscriptEntry {

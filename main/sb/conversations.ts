@@ -5,7 +5,7 @@
 // conversation.
 
 import { randomUUID } from 'node:crypto';
-import type { Conversation, MessageFormat, Participant } from '../../shared/model';
+import type { Conversation, Draft, MessageFormat, Participant } from '../../shared/model';
 import { TypedEmitter } from '../../shared/emitter';
 import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, participantFor } from './conversation-runtime';
 import { type MessageEntry, findMessage, newConversation, withEntry, withMessage } from './conversation-state';
@@ -51,6 +51,7 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly invitations: InvitationPolicy;
+  private self: { readonly handle: string; readonly key: string } | undefined;
 
   constructor(
     private readonly host: ConversationHost,
@@ -91,18 +92,20 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     const runtime = this.runtime(conversationId);
     if (text.trim().length === 0) throw new SessionError('input', 'empty-message');
     const self = this.host.self();
-    const message: MessageEntry = {
+    // Made field by field: an optional field spread in (`...(x && { x })`) is copied by V8 a
+    // property at a time, and this runs for every message.
+    const message: Draft<MessageEntry> = {
       type: 'message',
       id: this.newId(),
-      from: self.handle.toLowerCase(),
+      from: this.selfKey(self.handle),
       fromName: self.friendlyName,
       sentAt: this.now(),
       text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text,
       delivery: 'sending',
-      // The format travels only on MSNP3 (§7.2); the transcript shows what the others see.
-      ...(this.host.dialect() === 'MSNP3' ? { format: normalizeFormat(format ?? DEFAULT_MESSAGE_FORMAT) } : {}),
-      ...(options.automatic && { automatic: true as const }),
     };
+    // The format travels only on MSNP3 (§7.2); the transcript shows what the others see.
+    if (this.host.dialect() === 'MSNP3') message.format = normalizeFormat(format ?? DEFAULT_MESSAGE_FORMAT);
+    if (options.automatic) message.automatic = true;
     this.update(conversationId, (conversation) => withEntry(conversation, message));
     runtime.enqueue(message.id);
     return message.id;
@@ -238,8 +241,17 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     if (!current) return;
     const next = change(current);
     if (next === current) return;
-    this.state = { ...this.state, [id]: next };
+    // Copied, then the one key set: a computed key in the literal would be a runtime call each time.
+    const state = { ...this.state };
+    state[id] = next;
+    this.state = state;
     this.emit('change', this.state);
+  }
+
+  /** My handle as a key (lower case), made again only when the handle changes. */
+  private selfKey(handle: string): string {
+    if (handle !== this.self?.handle) this.self = { handle, key: handle.toLowerCase() };
+    return this.self.key;
   }
 
   private require(id: string): Conversation {

@@ -2,7 +2,7 @@
 // built and parsed with the MIME helpers. Texts longer than one payload are split on character
 // boundaries so no part ever ends inside a UTF-8 sequence.
 
-import type { MessageFormat } from '../../shared/model';
+import type { Draft, MessageFormat } from '../../shared/model';
 import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, splitMime } from '../../protocol/index';
 import { formatHeaderValue, parseFormatHeader } from './format';
 
@@ -192,12 +192,10 @@ function startsWith(payload: Uint8Array, prefix: Uint8Array): boolean {
 function textPayload({ utf8: isUtf8, format, automatic }: TextHead, body: string, payload: Uint8Array): IncomingPayload {
   // `text/plain` without a UTF-8 charset is read from the bytes again, as windows-1252.
   const decoded = isUtf8 ? body : latin1.decode(bodyBytes(payload));
-  return {
-    kind: 'text',
-    text: decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded,
-    ...(format && { format }),
-    ...(automatic && { automatic: true as const }),
-  };
+  const text: Draft<Extract<IncomingPayload, { kind: 'text' }>> = { kind: 'text', text: decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded };
+  if (format) text.format = format;
+  if (automatic) text.automatic = true;
+  return text;
 }
 
 /** The raw body bytes after the first empty line, found the way parseMime finds it. */

@@ -53,6 +53,7 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   private backlog: Array<() => void> | undefined = [];
   /** While ANS waits for its answer: the only time the IRO roster may come (§6.4). */
   private answering = false;
+  private lastSender: { readonly handle: string; readonly key: string } | undefined;
 
   private constructor(
     private readonly connection: MsnpConnection,
@@ -61,7 +62,7 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     super();
     connection.on('command', (command) => this.receive(command));
     connection.on('malformed', (error) => this.options.log?.(`SB: ignored a malformed line (${error.message})`));
-    connection.on('close', (reason) => this.deliver(() => this.emit('close', reason)));
+    connection.on('close', (reason) => this.deliver('close', reason));
   }
 
   /** Connects to a switchboard from `XFR SB` and authenticates with `USR` (§6.2). */
@@ -159,7 +160,7 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
       const joined = participant(handle, name);
       this.peers.set(joined.handle, joined);
       this.roster = undefined;
-      this.deliver(() => this.emit('joined', joined));
+      this.deliver('joined', joined);
     },
     // Only someone in the session can leave it: a BYE for anyone else would read as "the last person
     // left" while the people called are still on their way.
@@ -168,13 +169,12 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
       if (!handle) return this.malformed(command, 'no handle');
       if (!this.peers.delete(handle.toLowerCase())) return this.malformed(command, 'not in the session');
       this.roster = undefined;
-      this.deliver(() => this.emit('left', { handle: handle.toLowerCase() }));
+      this.deliver('left', { handle: handle.toLowerCase() });
     },
     MSG: (command) => {
       const [from, name] = command.params;
       if (!from || !command.payload) return this.malformed(command, 'no sender');
-      const message = { from: from.toLowerCase(), fromName: percentDecode(name ?? from), payload: command.payload };
-      this.deliver(() => this.emit('message', message));
+      this.deliver('message', { from: this.senderKey(from), fromName: percentDecode(name ?? from), payload: command.payload });
     },
     // OUT precedes the server's close; ACK/NAK without a waiting request belong to U/N messages.
     OUT: () => undefined,
@@ -203,9 +203,18 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
     this.options.log?.(`SB: ignored a malformed ${command.name} (${reason})`);
   }
 
-  private deliver(event: () => void): void {
-    if (this.backlog) this.backlog.push(event);
-    else event();
+  private deliver<K extends keyof SwitchboardEvents>(event: K, payload: SwitchboardEvents[K]): void {
+    if (this.backlog) this.backlog.push(() => this.emit(event, payload));
+    else this.emit(event, payload);
+  }
+
+  /**
+   * A sender's handle as a key (lower case). Messages come from the same few people one after
+   * another: the last handle seen is compared, not lower-cased again.
+   */
+  private senderKey(handle: string): string {
+    if (handle !== this.lastSender?.handle) this.lastSender = { handle, key: handle.toLowerCase() };
+    return this.lastSender.key;
   }
 }
 
