@@ -38,9 +38,21 @@ export function isErrorCommand(name: string): boolean {
 /** Whether a UTF-16 code unit is an ASCII digit. */
 export const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
-/** `token` as a whole number when it is decimal digits only (no sign, point or hex), else NaN. */
+/**
+ * `token` as a whole number when it is decimal digits only (no sign, point or hex), else NaN. Read
+ * digit by digit: `Number` on a string just decoded from a line hashes it first.
+ */
 export function decimalValue(token: string | undefined): number {
-  return token !== undefined && DECIMAL.test(token) ? Number(token) : Number.NaN;
+  if (token === undefined || token.length === 0) return Number.NaN;
+  // Beyond fifteen digits a sum of digits could round differently from Number's reading.
+  if (token.length > 15) return DECIMAL.test(token) ? Number(token) : Number.NaN;
+  let value = 0;
+  for (let index = 0; index < token.length; index++) {
+    const code = token.charCodeAt(index);
+    if (!isDigitCode(code)) return Number.NaN;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
 }
 
 /**
@@ -91,43 +103,104 @@ export function parsePayloadLength(token: string | undefined): number | undefine
 
 const WHITESPACE = /\s/;
 const NO_PAYLOAD = new Uint8Array(0);
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
 
 /** The wire bytes of a command: `NAME p1 p2\r\n`, and for MSG the byte length then the payload. */
 export function serializeCommand(command: MsnpCommand): Uint8Array {
-  let line = command.name;
-  for (const param of command.params) {
-    if (param.length === 0 || WHITESPACE.test(param)) {
-      throw new MsnpSyntaxError(`Parameter "${param}" is empty or contains whitespace`, command.name);
-    }
-    line += ' ' + param;
-  }
-  const isPayload = PAYLOAD_COMMANDS.has(command.name);
-  if (!isPayload && command.payload !== undefined) {
-    throw new MsnpSyntaxError(`${command.name} does not carry a payload`, command.name);
-  }
-  if (!isPayload) return bytesOf(Buffer.from(line + '\r\n', 'utf8'));
-  // One buffer for the line and its payload: a message is one allocation and one write.
-  const payload = command.payload ?? NO_PAYLOAD;
-  line += ` ${payload.byteLength}\r\n`;
-  const headLength = Buffer.byteLength(line, 'utf8');
-  const bytes = Buffer.allocUnsafe(headLength + payload.byteLength);
-  bytes.write(line, 0, 'utf8');
-  bytes.set(payload, headLength);
-  return bytesOf(bytes);
+  const bytes = encodeCommand(command.name, undefined, command.params, command.payload);
+  // A plain Uint8Array over the same bytes, the type every caller and test expects.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The buffer's bytes as a plain Uint8Array (a view, no copy), the type every caller and test expects. */
-function bytesOf(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+/**
+ * The wire bytes of `NAME trid p1 p2…` (no TrID when `trid` is undefined), with a MSG's byte count
+ * and payload, as one Buffer ready for the socket: a request costs no array of its params with the
+ * TrID in front, no string of its line, and, when the line is ASCII (nearly always), no call into
+ * the UTF-8 encoder.
+ */
+export function encodeCommand(name: string, trid: number | undefined, params: readonly string[], payload: Uint8Array | undefined): Buffer {
+  const isPayload = PAYLOAD_COMMANDS.has(name);
+  if (!isPayload && payload !== undefined) throw new MsnpSyntaxError(`${name} does not carry a payload`, name);
+  const tridText = trid === undefined ? undefined : String(trid);
+  let ascii = isAscii(name);
+  let lineLength = name.length + (tridText === undefined ? 0 : 1 + tridText.length);
+  for (const param of params) {
+    if (!isSendable(param)) throw new MsnpSyntaxError(`Parameter "${param}" is empty or contains whitespace`, name);
+    ascii &&= isAscii(param);
+    lineLength += 1 + param.length;
+  }
+  const body = isPayload ? (payload ?? NO_PAYLOAD) : undefined;
+  const count = body === undefined ? undefined : String(body.byteLength);
+  if (count !== undefined) lineLength += 1 + count.length;
+  if (!ascii) return encodeText(name, tridText, params, count, body);
+  const bytes = Buffer.allocUnsafe(lineLength + 2 + (body?.byteLength ?? 0));
+  let at = writeAscii(bytes, 0, name);
+  if (tridText !== undefined) at = writeAscii(bytes, writeSpace(bytes, at), tridText);
+  for (const param of params) at = writeAscii(bytes, writeSpace(bytes, at), param);
+  if (count !== undefined) at = writeAscii(bytes, writeSpace(bytes, at), count);
+  bytes[at++] = CR;
+  bytes[at++] = LF;
+  if (body !== undefined && body.byteLength > 0) bytes.set(body, at);
+  return bytes;
+}
+
+/** The same bytes, for a line that is not all ASCII: made as text, then encoded. */
+function encodeText(name: string, trid: string | undefined, params: readonly string[], count: string | undefined, body: Uint8Array | undefined): Buffer {
+  let line = trid === undefined ? name : `${name} ${trid}`;
+  for (const param of params) line += ' ' + param;
+  if (count !== undefined) line += ' ' + count;
+  line += '\r\n';
+  const headLength = Buffer.byteLength(line, 'utf8');
+  const bytes = Buffer.allocUnsafe(headLength + (body?.byteLength ?? 0));
+  bytes.write(line, 0, 'utf8');
+  if (body !== undefined && body.byteLength > 0) bytes.set(body, headLength);
+  return bytes;
+}
+
+/** A param may be sent when it is not empty and holds no whitespace (an ASCII one is checked by its characters). */
+function isSendable(param: string): boolean {
+  if (param.length === 0) return false;
+  for (let index = 0; index < param.length; index++) {
+    const code = param.charCodeAt(index);
+    if (code === SPACE || (code >= 0x09 && code <= 0x0d)) return false;
+    if (code > 0x7f) return !WHITESPACE.test(param);
+  }
+  return true;
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
+}
+
+function writeAscii(bytes: Buffer, at: number, text: string): number {
+  for (let index = 0; index < text.length; index++) bytes[at++] = text.charCodeAt(index);
+  return at;
+}
+
+function writeSpace(bytes: Buffer, at: number): number {
+  bytes[at] = SPACE;
+  return at + 1;
 }
 
 /** The transaction id of a command, when it carries one (errors included; unsolicited ones are 0). */
 export function transactionIdOf(command: MsnpCommand): number | undefined {
   if (WITHOUT_TRID.has(command.name)) return undefined;
-  const first = command.params[0];
-  if (first === undefined || !DECIMAL.test(first) || first.length > 10) return undefined;
-  const trid = Number(first);
+  // A framed command reads it from its bytes: an ACK is matched without its params being split.
+  const trid = isLeadingNumberSource(command) ? command.leadingNumber() : decimalValue(command.params[0]);
   return trid <= MAX_TRID ? trid : undefined;
+}
+
+/** A command that reads its first param as a number from its bytes (framed-command.ts). */
+export interface LeadingNumberSource {
+  /** The first param as a whole number when it is decimal digits only, else NaN (as decimalValue). */
+  leadingNumber(): number;
+}
+
+function isLeadingNumberSource(command: MsnpCommand): command is MsnpCommand & LeadingNumberSource {
+  return typeof (command as Partial<LeadingNumberSource>).leadingNumber === 'function';
 }
 
 /** Hands out transaction ids for one connection: 1, 2, 3 … never 0, wrapping before 2³². */

@@ -3,7 +3,7 @@
 
 import { Socket, connect as netConnect } from 'node:net';
 import { TypedEmitter } from '../shared/emitter';
-import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, serializeCommand } from './command';
+import { type MsnpCommand, type MsnpSyntaxError, TransactionIds, encodeCommand } from './command';
 import { type FramerOptions, type FramingError, MsnpFramer } from './framer';
 import { SocketReader } from './socket-reader';
 import { type CloseDetail, type CloseReason, ConnectionClosedError, PendingRequests, type ReplyCallback } from './transactions';
@@ -149,11 +149,22 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
 
   /** Writes a command as given (for OUT, PNG and replies that carry no new TrID). */
   send(name: string, params: readonly string[] = [], payload?: Uint8Array): void {
+    this.sendLine(name, undefined, params, payload);
+  }
+
+  /**
+   * Writes `name trid params…`. The command as an object (its params with the TrID in front) is
+   * made only for the wire log and the protocol console, when they are on.
+   */
+  private sendLine(name: string, trid: number | undefined, params: readonly string[], payload: Uint8Array | undefined): void {
     if (this.closed) throw new ConnectionClosedError();
-    const command: MsnpCommand = payload ? { name, params, payload } : { name, params };
-    const bytes = serializeCommand(command);
-    this.logCommand('out', command);
-    this.observer?.command('out', command);
+    const bytes = encodeCommand(name, trid, params, payload);
+    if (this.options.log || this.observer) {
+      const allParams = trid === undefined ? params : [String(trid), ...params];
+      const command: MsnpCommand = payload ? { name, params: allParams, payload } : { name, params: allParams };
+      this.logCommand('out', command);
+      this.observer?.command('out', command);
+    }
     this.write(bytes);
   }
 
@@ -210,7 +221,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     if (this.pending.has(trid)) return done(new Error(`Transaction id ${trid} is already in use`));
     this.pending.waitFor(trid, name, { timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs, replies: options.replies }, done);
     try {
-      this.send(name, [String(trid), ...params], options.payload);
+      this.sendLine(name, trid, params, options.payload);
     } catch (error) {
       this.pending.fail(trid, error as Error);
     }

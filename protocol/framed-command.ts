@@ -4,11 +4,13 @@
 // little more than finding its line ends, and a handler pays once for what it reads.
 
 import type { Buffer } from 'node:buffer';
-import { type MsnpCommand, tokenize } from './command';
+import { type LeadingNumberSource, type MsnpCommand, decimalValue, isDigitCode, tokenize } from './command';
 import type { ParamReader, ParamSource } from './param-reader';
 
+const SPACE = 0x20;
+
 /** A command without a payload. The framer never writes over bytes it has framed, so they stay valid. */
-export class FramedCommand implements MsnpCommand, ParamSource {
+export class FramedCommand implements MsnpCommand, ParamSource, LeadingNumberSource {
   readonly #line: Buffer;
   readonly #paramsStart: number;
   readonly #paramsEnd: number;
@@ -32,6 +34,34 @@ export class FramedCommand implements MsnpCommand, ParamSource {
 
   get payload(): Uint8Array | undefined {
     return undefined;
+  }
+
+  /**
+   * The first param as a whole number when it is decimal digits only, else NaN: read from the
+   * bytes, so matching a reply by its TrID (an ACK) splits nothing.
+   */
+  leadingNumber(): number {
+    if (this.#params !== undefined) return decimalValue(this.#params[0]);
+    const line = this.#line;
+    let at = this.#paramsStart;
+    while (at < this.#paramsEnd && line[at] === SPACE) at++;
+    const start = at;
+    let value = 0;
+    for (; at < this.#paramsEnd && line[at] !== SPACE; at++) {
+      const byte = line[at] as number;
+      if (!isDigitCode(byte)) return Number.NaN;
+      value = value * 10 + (byte - 0x30);
+    }
+    // A MSG's only param may be its byte count, which params never hold.
+    if (at === start || (this.hasByteCount() && !this.hasParamAfter(at))) return Number.NaN;
+    // Past fifteen digits the sum may round: the param is read as text.
+    return at - start > 15 ? decimalValue(this.params[0]) : value;
+  }
+
+  /** Whether another param follows the one ending at `at`. */
+  private hasParamAfter(at: number): boolean {
+    for (; at < this.#paramsEnd; at++) if (this.#line[at] !== SPACE) return true;
+    return false;
   }
 
   /** Hands the reader the params' text, unless they have been split already (it reads those). */

@@ -170,7 +170,7 @@ export class PendingRequests {
     // Most lines answer nothing that waits: a sign-in's thousands of LST lines while only its SYN
     // waits, presence, messages. A line whose name no waiting request ends (and that is no error)
     // is passed on without its params being read for a TrID.
-    if (!this.awaited.has(command.name) && !isErrorCommand(command.name)) return false;
+    if (!(this.awaited.get(command.name) ?? 0) && !isErrorCommand(command.name)) return false;
     const trid = transactionIdOf(command);
     if (trid === undefined) return false;
     const entry = this.pending.get(trid);
@@ -210,10 +210,7 @@ export class PendingRequests {
 
   private finish(trid: number, entry: Pending): void {
     this.pending.delete(trid);
-    for (const name of entry.replies) {
-      const count = (this.awaited.get(name) ?? 0) - 1;
-      if (count > 0) this.awaited.set(name, count);
-      else this.awaited.delete(name);
-    }
+    // A name's count stays at 0 rather than leaving the map: a chat's next message waits for ACK again.
+    for (const name of entry.replies) this.awaited.set(name, (this.awaited.get(name) ?? 1) - 1);
   }
 }

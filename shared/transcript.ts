@@ -68,7 +68,9 @@ export function indexOfEntry(transcript: Transcript, id: string, hint?: number):
  * `entries` reaches two chunks, the older one is frozen into `earlier`.
  */
 export function withAppended(conversation: Conversation, entry: TranscriptEntry, lastReceivedAt = conversation.lastReceivedAt): Conversation {
-  const entries = [...conversation.entries, entry];
+  // Copied then pushed: the quickest way V8 has to a copy one entry longer.
+  const entries = conversation.entries.slice();
+  entries.push(entry);
   const { earlier, olderEntries } = conversation;
   if (entries.length < 2 * TRANSCRIPT_CHUNK || !canChunk(conversation)) return withTranscript(conversation, entries, earlier, olderEntries, lastReceivedAt);
   const frozen = [...(earlier ?? []), entries.slice(0, TRANSCRIPT_CHUNK)];
