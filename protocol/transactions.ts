@@ -60,8 +60,7 @@ interface Pending {
   readonly replies: readonly string[];
   readonly done: ReplyCallback;
   readonly timeoutMs: number;
-  /** When it times out, on the clock `PendingRequests.now` reads. */
-  readonly deadline: number;
+  readonly timer: ReturnType<typeof setTimeout>;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -71,20 +70,10 @@ export interface PendingOptions {
   readonly replies?: readonly string[];
 }
 
-/**
- * The requests waiting on one connection. Their timeouts share one timer, set for the earliest
- * deadline: a message costs a clock read, not a timer made and cleared (a burst has thousands in
- * flight, and every message of a chat waits for its ACK).
- */
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
   /** How many waiting requests end with a line of each name: a line no request waits for is passed on at once. */
   private readonly awaited = new Map<string, number>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The deadline the timer is set for; Infinity when it is not set. */
-  private armedFor = Infinity;
-  /** No earlier than the last deadline the timer fired for (see `now`). */
-  private firedAt = 0;
 
   get size(): number {
     return this.pending.size;
@@ -98,7 +87,8 @@ export class PendingRequests {
    * Waits for the reply to request `trid`: the first line with that TrID whose name is one of
    * `replies` (by default the request's own name) ends it, an error line or the timeout fails it;
    * `done` is called once either way. A callback, not a promise: a message awaiting its ACK then
-   * holds one callback, not promises and the reactions chained on them.
+   * holds one callback and its timer, not promises and the reactions chained on them (a burst has
+   * thousands in flight).
    */
   waitFor(trid: number, request: string, options: PendingOptions, done: ReplyCallback): void {
     if (this.pending.has(trid)) {
@@ -106,59 +96,18 @@ export class PendingRequests {
       return;
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const deadline = this.now() + timeoutMs;
+    const timer = setTimeout(this.expire, timeoutMs, trid);
     const replies = options.replies ?? [request];
-    this.pending.set(trid, { request, replies, done, timeoutMs, deadline });
+    this.pending.set(trid, { request, replies, done, timeoutMs, timer });
     for (const name of replies) this.awaited.set(name, (this.awaited.get(name) ?? 0) + 1);
-    if (deadline < this.armedFor) this.arm(deadline);
   }
 
-  /**
-   * The time in milliseconds, never earlier than a deadline the timer already fired for: a timer
-   * that fires has reached its deadline even where only the timers are simulated (tests) and the
-   * clock stood still.
-   */
-  private now(): number {
-    return Math.max(performance.now(), this.firedAt);
-  }
-
-  /**
-   * Sets the timer for `deadline`. It does not keep the process alive: a waiting request always
-   * has an open connection, which does; and it stays set while nothing waits, so a chat's next
-   * message finds it already there.
-   */
-  private arm(deadline: number): void {
-    clearTimeout(this.timer);
-    this.armedFor = deadline;
-    this.timer = setTimeout(this.expire, Math.max(0, Math.ceil(deadline - this.now())));
-    this.timer.unref?.();
-  }
-
-  private disarm(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.armedFor = Infinity;
-  }
-
-  /** Fails every request whose deadline has come, then sets the timer for the next one. */
-  private readonly expire = (): void => {
-    this.firedAt = Math.max(this.firedAt, this.armedFor);
-    this.timer = undefined;
-    this.armedFor = Infinity;
-    const now = this.now();
-    const expired: Array<[number, Pending]> = [];
-    let next = Infinity;
-    for (const [trid, entry] of this.pending) {
-      if (entry.deadline <= now) expired.push([trid, entry]);
-      else next = Math.min(next, entry.deadline);
-    }
-    if (next < Infinity) this.arm(next);
-    for (const [trid, entry] of expired) {
-      // An earlier callback may have ended it already (closing the connection, say).
-      if (this.pending.get(trid) !== entry) continue;
-      this.finish(trid, entry);
-      entry.done(new RequestTimeoutError(entry.request, entry.timeoutMs));
-    }
+  /** One function for every request's timer (it gets the TrID), rather than a closure per request. */
+  private readonly expire = (trid: number): void => {
+    const entry = this.pending.get(trid);
+    if (!entry) return;
+    this.finish(trid, entry);
+    entry.done(new RequestTimeoutError(entry.request, entry.timeoutMs));
   };
 
   /**
@@ -199,7 +148,6 @@ export class PendingRequests {
    * captures a stack trace, which costs more than the rest of a connection's close.
    */
   rejectAll(reason: () => Error): void {
-    this.disarm();
     if (this.pending.size === 0) return;
     const error = reason();
     for (const [trid, entry] of [...this.pending]) {
@@ -209,6 +157,7 @@ export class PendingRequests {
   }
 
   private finish(trid: number, entry: Pending): void {
+    clearTimeout(entry.timer);
     this.pending.delete(trid);
     // A name's count stays at 0 rather than leaving the map: a chat's next message waits for ACK again.
     for (const name of entry.replies) this.awaited.set(name, (this.awaited.get(name) ?? 1) - 1);
