@@ -2,7 +2,7 @@
 // sign-in steps, the lists and presence (in batches: presence-schedule.ts), my status, name and
 // settings, profile and mail, and the requests and rings that others act on.
 
-import { contactIn } from '../../shared/contacts';
+import { contactByKey } from '../../shared/contacts';
 import type { MessengerState } from '../../shared/model';
 import type { NotificationEvents, SessionEnd } from '../ns/events';
 import { type ContactLists, EMPTY_LISTS, isOnList, keyOf } from '../ns/lists';
@@ -33,6 +33,8 @@ export class SessionMirror {
   private readonly presence = new Map<string, PresenceInfo>();
   /** Presence lines not yet shown in the state, and when they will be. */
   private readonly presenceChanges: Array<NotificationEvents['presence']> = [];
+  /** Each waiting change's key (keyOf its handle), made once when it arrived. */
+  private readonly presenceKeys: string[] = [];
   private readonly presenceSchedule = new PresenceSchedule(() => this.showPresence());
   private mailNotice: NewMailNotice | undefined;
 
@@ -99,6 +101,7 @@ export class SessionMirror {
       const key = keyOf(line.handle);
       this.presence.set(key, { status: line.status, friendlyName: line.friendlyName ?? this.presence.get(key)?.friendlyName });
       this.presenceChanges.push(line);
+      this.presenceKeys.push(key);
       this.presenceSchedule.add(line.initial);
     });
     on('status', (status) => change((current) => withSession(current, { status })));
@@ -131,17 +134,19 @@ export class SessionMirror {
 
   private showPresence(): void {
     const changes = this.presenceChanges.splice(0);
-    const state = withPresences(this.target.state(), this.currentLists, this.presence, changes.map((change) => change.handle));
+    const keys = this.presenceKeys.splice(0);
+    const state = withPresences(this.target.state(), this.currentLists, this.presence, keys);
     this.target.update(state);
-    for (const { handle, status, friendlyName, initial } of changes) {
-      const contact = contactIn(state.contacts, handle);
+    changes.forEach(({ handle, status, friendlyName, initial }, at) => {
+      const contact = contactByKey(state.contacts, keys[at] as string);
       this.target.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle, initial });
-    }
+    });
   }
 
   private forgetPresence(): void {
     this.presence.clear();
     this.presenceChanges.length = 0;
+    this.presenceKeys.length = 0;
     this.presenceSchedule.clear();
   }
 }

@@ -30,7 +30,7 @@ describe('structural sharing', () => {
       ['carol@example.com', { status: 'NLN' }],
       ['stranger@example.com', { status: 'NLN' }],
     ]);
-    const online = withPresences(state, lists, presence, ['BOB@example.com', 'stranger@example.com']);
+    const online = withPresences(state, lists, presence, ['bob@example.com', 'stranger@example.com']);
     expect(contactIn(online.contacts, 'bob@example.com')).toMatchObject({ status: 'BSY', friendlyName: 'Bobby' });
     expect(contactIn(online.contacts, 'dave@example.com')).toBe(contactIn(state.contacts, 'dave@example.com'));
     expect(contactIn(online.contacts, 'carol@example.com')).toBe(contactIn(state.contacts, 'carol@example.com'));

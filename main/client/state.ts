@@ -2,9 +2,9 @@
 // object identity, so selectors and the IPC patcher can compare by reference.
 
 import type { AddedByRequest, AllFields, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
-import { contactByKey, contactKey, withContacts } from '../../shared/contacts';
+import { contactByKey, contactIndex, contactKey, withContacts } from '../../shared/contacts';
 import { keysOf } from '../../shared/record-changes';
-import { type ContactLists, type ListEntry, keyOf, listsOf, membersOf, storedNameOf } from '../ns/lists';
+import { type ContactLists, type ListEntry, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
 export interface PresenceInfo {
@@ -112,22 +112,25 @@ export function withLists(state: MessengerState, lists: ContactLists, presence: 
 }
 
 /**
- * Shows the presence now known for `handles` (from `presence`), copying the contacts once however
- * many changed: a sign-in's ILN burst is hundreds of lines against thousands of contacts. Someone on
- * none of my lists is not shown.
+ * Shows the presence now known for the contacts of `keys` (their handles' keyOf, made once as each
+ * line arrived) from `presence`, copying the contacts once however many changed: a sign-in's ILN
+ * burst is hundreds of lines against thousands of contacts. Someone on none of my lists is not shown.
  */
 export function withPresences(
   state: MessengerState,
   lists: ContactLists,
   presence: ReadonlyMap<string, PresenceInfo>,
-  handles: Iterable<string>,
+  keys: readonly string[],
 ): MessengerState {
   const changes = new Map<string, Contact>();
-  for (const handle of handles) {
-    const key = keyOf(handle);
+  const index = contactIndex(state.contacts);
+  for (let at = 0; at < keys.length; at++) {
+    const key = keys[at] as string;
     const entry = lists.entries[key];
     if (!entry) continue;
-    const previous = changes.get(key) ?? contactByKey(state.contacts, key);
+    // A handle announced twice in one batch (an NLN after its ILN) builds on the first change.
+    const position = index.get(key);
+    const previous = (changes.size > 0 ? changes.get(key) : undefined) ?? (position === undefined ? undefined : state.contacts[position]);
     const contact = contactOf(entry, presence.get(key), previous);
     if (contact !== previous) changes.set(key, contact);
   }
