@@ -170,12 +170,14 @@ function isSendable(param: string): boolean {
   return true;
 }
 
-function isAscii(text: string): boolean {
+/** Whether every character of `text` is ASCII (its UTF-8 bytes are its characters' codes). */
+export function isAscii(text: string): boolean {
   for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
   return true;
 }
 
-function writeAscii(bytes: Buffer, at: number, text: string): number {
+/** Writes ASCII `text` into `bytes` from `at`, a byte per character; returns where it ended. */
+export function writeAscii(bytes: Uint8Array, at: number, text: string): number {
   for (let index = 0; index < text.length; index++) bytes[at++] = text.charCodeAt(index);
   return at;
 }

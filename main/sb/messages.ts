@@ -3,7 +3,7 @@
 // boundaries so no part ever ends inside a UTF-8 sequence.
 
 import type { Draft, MessageFormat } from '../../shared/model';
-import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, mediaType, parseHeaderLines, splitMime } from '../../protocol/index';
+import { MAX_PAYLOAD_BYTES, buildMime, contentTypeParameter, isAscii, mediaType, parseHeaderLines, splitMime, writeAscii } from '../../protocol/index';
 import { formatHeaderValue, parseFormatHeader } from './format';
 
 export type IncomingPayload =
@@ -76,11 +76,16 @@ export function buildTextPayloads(text: string, format?: MessageFormat, options:
   return splitText(body, room).map((part) => withBody(head, part));
 }
 
-/** The header block followed by the UTF-8 text, in one buffer. */
+/**
+ * The header block followed by the UTF-8 text, in one buffer. ASCII text (most of it) is written
+ * a byte per character: two calls into the UTF-8 encoder (its length, then its bytes) cost more.
+ */
 function withBody(head: Buffer, text: string): Buffer {
-  const payload = Buffer.allocUnsafe(head.byteLength + Buffer.byteLength(text));
-  head.copy(payload, 0);
-  payload.write(text, head.byteLength, 'utf8');
+  const ascii = isAscii(text);
+  const payload = Buffer.allocUnsafe(head.byteLength + (ascii ? text.length : Buffer.byteLength(text)));
+  payload.set(head, 0);
+  if (ascii) writeAscii(payload, head.byteLength, text);
+  else payload.write(text, head.byteLength, 'utf8');
   return payload;
 }
 
