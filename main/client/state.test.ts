@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE } from '../../shared/model';
-import { EMPTY_LISTS, withEntryOnList } from '../ns/lists';
+import { type ContactLists, EMPTY_LISTS, withEntryOnList } from '../ns/lists';
+import type { ListName, MessengerState, StatusCode } from '../../shared/model';
 import { type PresenceInfo, patch, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
 import { contactIn } from '../../shared/contacts';
 
@@ -37,6 +39,44 @@ describe('structural sharing', () => {
     expect(contactIn(online.contacts, 'stranger@example.com')).toBeUndefined();
     expect(withPresences(online, lists, presence, ['bob@example.com', 'bob@example.com'])).toBe(online);
     expect(withPresences(online, lists, presence, ['stranger@example.com'])).toBe(online);
+  });
+});
+
+describe('a presence batch on contacts made from the same lists', () => {
+  const people = ['ann@x.example', 'Bob@x.example', 'cy@x.example', 'dee@x.example', 'eve@x.example'];
+  const key = (handle: string): string => handle.toLowerCase();
+  const entry = fc.record({
+    person: fc.constantFrom(...people),
+    lists: fc.subarray<ListName>(['FL', 'AL', 'BL', 'RL'], { minLength: 1 }),
+    name: fc.constantFrom('Ann', 'Bobby', 'C%20Y', 'Dee'),
+  });
+  const info = fc.option(fc.record({ status: fc.constantFrom<StatusCode>('NLN', 'BSY', 'AWY', 'FLN'), friendlyName: fc.option(fc.constantFrom('Live', 'Other'), { nil: undefined }) }), { nil: undefined });
+  const batch = fc.array(fc.tuple(fc.constantFrom(...people, 'stranger@x.example'), info), { maxLength: 8 });
+
+  it('shows what it shows when every contact is read from the lists', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), fc.array(batch, { minLength: 1, maxLength: 3 }), (entries, batches) => {
+        let lists: ContactLists = EMPTY_LISTS;
+        entries.forEach(({ person, lists: on, name }, index) => {
+          for (const list of on) lists = withEntryOnList(lists, list, person, name, index + 1);
+        });
+        let fast = withLists(INITIAL_STATE, lists, noPresence);
+        // A copy of the same contacts that no list made: read the whole way, from the lists' entries.
+        let full: MessengerState = { ...fast, contacts: fast.contacts.slice() };
+        const presence = new Map<string, PresenceInfo>();
+        for (const changes of batches) {
+          for (const [handle, known] of changes) {
+            if (known) presence.set(key(handle), known);
+            else presence.delete(key(handle));
+          }
+          const keys = changes.map(([handle]) => key(handle));
+          fast = withPresences(fast, lists, presence, keys);
+          full = withPresences(full, lists, presence, keys);
+          expect(fast.contacts).toEqual(full.contacts);
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 

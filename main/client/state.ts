@@ -65,6 +65,13 @@ export function withMailMoved(state: MessengerState, move: { fromInbox: boolean;
   });
 }
 
+/**
+ * The lists each version of the contacts was made from (withLists), handed down by presence
+ * changes: a presence batch on contacts made from the lists it is given reads each contact's
+ * handle and lists from the contact itself, not from the lists' entry (see withPresences).
+ */
+const madeFrom = new WeakMap<readonly Contact[], ContactLists>();
+
 /** The contact an entry and its presence make: `previous` itself when that is what it would be. */
 function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previous: Contact | undefined): Contact {
   const handle = entry.handle;
@@ -107,6 +114,7 @@ export function withLists(state: MessengerState, lists: ContactLists, presence: 
   const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
   const requests = pendingAddedBy(lists);
   const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;
+  madeFrom.set(changed ? contacts : state.contacts, lists);
   if (!changed && privacy === state.privacy && addedBy === state.addedBy) return state;
   return { ...state, contacts: changed ? contacts : state.contacts, privacy, addedBy };
 }
@@ -124,17 +132,37 @@ export function withPresences(
 ): MessengerState {
   const changes = new Map<string, Contact>();
   const index = contactIndex(state.contacts);
+  // Contacts made from these very lists hold every entry's handle and lists already, and are
+  // exactly the entries: the entry is then looked up only for a stored name. (Each lookup of a
+  // handle just read from a line is a search of V8's string table, and each entry is memory
+  // nothing else touched lately: in a sign-in that was most of the batch's time.)
+  const fromTheseLists = madeFrom.get(state.contacts) === lists;
   for (let at = 0; at < keys.length; at++) {
     const key = keys[at] as string;
-    const entry = lists.entries[key];
-    if (!entry) continue;
     // A handle announced twice in one batch (an NLN after its ILN) builds on the first change.
     const position = index.get(key);
     const previous = (changes.size > 0 ? changes.get(key) : undefined) ?? (position === undefined ? undefined : state.contacts[position]);
-    const contact = contactOf(entry, presence.get(key), previous);
+    let contact: Contact;
+    if (fromTheseLists) {
+      if (previous === undefined) continue;
+      contact = presenceOn(previous, presence.get(key), lists, key);
+    } else {
+      const entry = lists.entries[key];
+      if (!entry) continue;
+      contact = contactOf(entry, presence.get(key), previous);
+    }
     if (contact !== previous) changes.set(key, contact);
   }
   // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
   const contacts = withContacts(state.contacts, changes);
+  if (fromTheseLists) madeFrom.set(contacts, lists);
   return contacts === state.contacts ? state : { ...state, contacts };
+}
+
+/** What contactOf makes of a contact made from `lists` and its presence: the entry is read only for its stored name. */
+function presenceOn(previous: Contact, presence: PresenceInfo | undefined, lists: ContactLists, key: string): Contact {
+  const friendlyName = presence?.friendlyName ?? storedNameOf(lists.entries[key] as ListEntry);
+  const status = previous.lists.includes('FL') ? (presence?.status ?? 'FLN') : 'FLN';
+  if (previous.friendlyName === friendlyName && previous.status === status) return previous;
+  return { handle: previous.handle, friendlyName, status, lists: previous.lists };
 }
