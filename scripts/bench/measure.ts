@@ -61,6 +61,11 @@ export function heapUsedBytes(): number {
 
 export const canCollectGarbage = (): boolean => typeof (globalThis as { gc?: unknown }).gc === 'function';
 
+/** A scavenge of the young generation only (needs `--expose-gc`; does nothing without it). */
+export function collectYoungGeneration(): void {
+  (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc?.({ type: 'minor' });
+}
+
 export function formatNumber(value: number, digits = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
