@@ -3,7 +3,6 @@
 
 import type { AddedByRequest, AllFields, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
 import { contactByKey, contactIndex, contactKey, withContacts } from '../../shared/contacts';
-import { keysOf } from '../../shared/record-changes';
 import { type ContactLists, type ListEntry, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
@@ -99,15 +98,14 @@ function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]
 
 /** Rebuilds contacts, privacy settings and the "added you" queue from the lists and presence. */
 export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
-  const keys = keysOf(lists.entries);
-  let changed = keys.length !== state.contacts.length;
+  let changed = lists.entries.size !== state.contacts.length;
   const contacts: Contact[] = [];
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index] as string;
+  let index = 0;
+  for (const [key, entry] of lists.entries) {
     // The contact at the same place, when the lists kept their order (as they mostly do); else found by key.
-    let previous = state.contacts[index];
+    let previous = state.contacts[index++];
     if (previous === undefined || contactKey(previous.handle) !== key) previous = contactByKey(state.contacts, key);
-    const contact = contactOf(lists.entries[key] as ListEntry, presence.get(key), previous);
+    const contact = contactOf(entry, presence.get(key), previous);
     contacts.push(contact);
     if (contact !== previous) changed = true;
   }
@@ -133,9 +131,8 @@ export function withPresences(
   const changes = new Map<string, Contact>();
   const index = contactIndex(state.contacts);
   // Contacts made from these very lists hold every entry's handle and lists already, and are
-  // exactly the entries: the entry is then looked up only for a stored name. (Each lookup of a
-  // handle just read from a line is a search of V8's string table, and each entry is memory
-  // nothing else touched lately: in a sign-in that was most of the batch's time.)
+  // exactly the entries: the entry is then looked up only for a stored name (each entry is memory
+  // nothing else touched lately: in a sign-in that was much of the batch's time).
   const fromTheseLists = madeFrom.get(state.contacts) === lists;
   for (let at = 0; at < keys.length; at++) {
     const key = keys[at] as string;
@@ -147,7 +144,7 @@ export function withPresences(
       if (previous === undefined) continue;
       contact = presenceOn(previous, presence.get(key), lists, key);
     } else {
-      const entry = lists.entries[key];
+      const entry = lists.entries.get(key);
       if (!entry) continue;
       contact = contactOf(entry, presence.get(key), previous);
     }
@@ -161,7 +158,7 @@ export function withPresences(
 
 /** What contactOf makes of a contact made from `lists` and its presence: the entry is read only for its stored name. */
 function presenceOn(previous: Contact, presence: PresenceInfo | undefined, lists: ContactLists, key: string): Contact {
-  const friendlyName = presence?.friendlyName ?? storedNameOf(lists.entries[key] as ListEntry);
+  const friendlyName = presence?.friendlyName ?? storedNameOf(lists.entries.get(key) as ListEntry);
   const status = previous.lists.includes('FL') ? (presence?.status ?? 'FLN') : 'FLN';
   if (previous.friendlyName === friendlyName && previous.status === status) return previous;
   return { handle: previous.handle, friendlyName, status, lists: previous.lists };

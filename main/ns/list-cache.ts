@@ -144,7 +144,7 @@ export class ListCache {
 
 function toDocument({ version, addedAlert, privacy, entries }: ContactLists): CacheDocument {
   const rows: ListRow[] = [];
-  for (const key in entries) rows.push(rowOfEntry(entries[key] as ListEntry));
+  for (const entry of entries.values()) rows.push(rowOfEntry(entry));
   return { version, addedAlert, privacy, entries: rows };
 }
 
@@ -162,10 +162,10 @@ function parseDocument(document: Record<string, unknown>): ContactLists | undefi
   const header = parseHeader(document);
   const { entries } = document;
   if (!header || !Array.isArray(entries)) return undefined;
-  const checked: Record<string, ListEntry> = {};
+  const checked = new Map<string, ListEntry>();
   for (const row of entries as unknown[]) {
     if (!isRow(row)) return undefined;
-    checked[keyOf(row[0])] = entryOfRow(row);
+    checked.set(keyOf(row[0]), entryOfRow(row));
   }
   return { ...header, entries: checked };
 }
@@ -185,13 +185,13 @@ function parseListsObject(value: unknown): ContactLists | undefined {
   const header = parseHeader(value as Record<string, unknown>);
   const { entries } = value as Record<string, unknown>;
   if (!header || typeof entries !== 'object' || entries === null) return undefined;
-  const checked: Record<string, ListEntry> = {};
+  const checked = new Map<string, ListEntry>();
   for (const entry of Object.values(entries as Record<string, unknown>)) {
     const { handle, names } = (entry ?? {}) as Record<string, unknown>;
     if (typeof handle !== 'string' || typeof names !== 'object' || names === null) return undefined;
     const listNames = Object.entries(names as Record<string, unknown>);
     if (!listNames.every(([list, name]) => isListName(list) && typeof name === 'string')) return undefined;
-    checked[keyOf(handle)] = { handle, names: Object.fromEntries(listNames) as ListEntry['names'] };
+    checked.set(keyOf(handle), { handle, names: Object.fromEntries(listNames) as ListEntry['names'] });
   }
   return { ...header, entries: checked };
 }

@@ -67,7 +67,7 @@ function applyRename(context: NsContext, version: number, handle: string, name: 
 
 /** The name a list entry gets: the one already stored for the handle, else the handle (§5.7). */
 function nameFor(lists: ContactLists, handle: string): string {
-  const names = lists.entries[keyOf(handle)]?.names;
+  const names = lists.entries.get(keyOf(handle))?.names;
   return names?.FL ?? names?.RL ?? names?.AL ?? names?.BL ?? handle;
 }
 

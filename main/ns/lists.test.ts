@@ -27,9 +27,9 @@ describe('ListSync (§5.1, §5.2)', () => {
     expect(sync.complete).toBe(true);
     const { entries, addedAlert, privacy } = sync.result;
     expect({ addedAlert, privacy }).toEqual({ addedAlert: 'A', privacy: 'AL' });
-    expect(listsOf(entries['dave@hotmail.com'])).toEqual(['RL']);
-    expect(entries['dave@hotmail.com']?.names.RL).toBe('Dave :)');
-    expect(listsOf(entries['carol@hotmail.com'])).toEqual(['FL', 'AL', 'RL']);
+    expect(listsOf(entries.get('dave@hotmail.com'))).toEqual(['RL']);
+    expect(entries.get('dave@hotmail.com')?.names.RL).toBe('Dave :)');
+    expect(listsOf(entries.get('carol@hotmail.com'))).toEqual(['FL', 'AL', 'RL']);
   });
 
   it('does not depend on the order: lists first and settings last (ESC-OLD), or reversed', () => {
@@ -69,7 +69,7 @@ describe('ListSync (§5.1, §5.2)', () => {
     });
     const sync = run(swapped);
     expect(sync.complete).toBe(true);
-    expect(Object.keys(sync.result.entries).sort()).toEqual(['anotheruser@hotmail.com', 'carol@hotmail.com', 'dave@hotmail.com']);
+    expect([...sync.result.entries.keys()].sort()).toEqual(['anotheruser@hotmail.com', 'carol@hotmail.com', 'dave@hotmail.com']);
   });
 
   it('leaves lists it handed out as they were when a line comes after', () => {
@@ -79,9 +79,9 @@ describe('ListSync (§5.1, §5.2)', () => {
     sync.accept(parseCommand('LST 8 AL 14 1 2 anotheruser@hotmail.com Another%20User'));
     sync.accept(parseCommand('LST 8 RL 14 1 1 erin@hotmail.com Erin'));
     expect(handedOut).toEqual(before);
-    expect(sync.result.entries['anotheruser@hotmail.com']?.names).toEqual({ FL: 'Another User', AL: 'Another User' });
-    expect(sync.result.entries['erin@hotmail.com']?.names).toEqual({ RL: 'Erin' });
-    expect(handedOut.entries['erin@hotmail.com']).toBeUndefined();
+    expect(sync.result.entries.get('anotheruser@hotmail.com')?.names).toEqual({ FL: 'Another User', AL: 'Another User' });
+    expect(sync.result.entries.get('erin@hotmail.com')?.names).toEqual({ RL: 'Erin' });
+    expect(handedOut.entries.get('erin@hotmail.com')).toBeUndefined();
   });
 
   it('reads lines as the framer hands them out (their params never split) as it reads parsed ones', () => {
@@ -99,7 +99,7 @@ describe('ListSync (§5.1, §5.2)', () => {
     for (const line of ['LST 8 FL 14 x 2 a@b.c A', 'LST 8 FL 14 -1 2 a@b.c A', 'LST 8 FL 14 1.5 2 a@b.c A', 'LST 0x8 FL 14 1 2 a@b.c A', 'LST 8 XL 14 1 1 a@b.c A', 'LST 8 FL 14 1']) {
       expect(sync.accept(parseCommand(line))).toBe(false);
     }
-    expect(sync.result.entries).toEqual({});
+    expect(sync.result.entries.size).toBe(0);
   });
 
   it('ignores lines of other transactions', () => {
@@ -113,10 +113,10 @@ describe('list changes', () => {
   it('adds, renames and removes entries keyed case-insensitively', () => {
     let lists = withEntryOnList(EMPTY_LISTS, 'FL', 'Bob@Example.com', 'Bob', 2);
     lists = withEntryOnList(lists, 'AL', 'bob@example.com', 'Bob', 3);
-    expect(listsOf(lists.entries['bob@example.com'])).toEqual(['FL', 'AL']);
-    expect(lists.entries['bob@example.com']?.handle).toBe('Bob@Example.com');
+    expect(listsOf(lists.entries.get('bob@example.com'))).toEqual(['FL', 'AL']);
+    expect(lists.entries.get('bob@example.com')?.handle).toBe('Bob@Example.com');
     lists = withEntryRenamed(lists, 'BOB@example.com', 'Robert', 4);
-    expect(lists.entries['bob@example.com']?.names).toEqual({ FL: 'Robert', AL: 'Robert' });
+    expect(lists.entries.get('bob@example.com')?.names).toEqual({ FL: 'Robert', AL: 'Robert' });
     lists = withEntryOffList(lists, 'FL', 'bob@example.com', 5);
     lists = withEntryOffList(lists, 'AL', 'bob@example.com', 6);
     expect(lists).toEqual({ ...EMPTY_LISTS, version: 6 });

@@ -6,7 +6,6 @@ import { isValidHandle } from '../../shared/handles';
 import type { AddedAlertMode, ListName, PrivacyMode, RemovedBy } from '../../shared/model';
 import type { MsnpCommand } from '../../protocol/index';
 import { ParamReader, percentDecode } from '../../protocol/index';
-import { noteKeys } from '../../shared/record-changes';
 
 export const LIST_NAMES: readonly ListName[] = ['FL', 'AL', 'BL', 'RL'];
 
@@ -21,11 +20,15 @@ export interface ContactLists {
   readonly version: number;
   readonly addedAlert: AddedAlertMode;
   readonly privacy: PrivacyMode;
-  /** Keyed by the lower-cased handle (handles compare case-insensitively, §15.4). */
-  readonly entries: Readonly<Record<string, ListEntry>>;
+  /**
+   * Keyed by the lower-cased handle (handles compare case-insensitively, §15.4), in the lists'
+   * order. A map, not an object: a handle just read from a line is a new string, and an object
+   * looked it up in V8's string table before its own (5000 of them after a dump: 1.4 ms).
+   */
+  readonly entries: ReadonlyMap<string, ListEntry>;
 }
 
-export const EMPTY_LISTS: ContactLists = { version: 0, addedAlert: 'A', privacy: 'AL', entries: {} };
+export const EMPTY_LISTS: ContactLists = { version: 0, addedAlert: 'A', privacy: 'AL', entries: new Map() };
 
 /** An entry's key: the contact's key (lower-cased handle), so an entry and its contact are found alike. */
 export const keyOf = contactKey;
@@ -35,7 +38,7 @@ export function isListName(value: string | undefined): value is ListName {
 }
 
 export function isOnList(lists: ContactLists, list: ListName, handle: string): boolean {
-  return lists.entries[keyOf(handle)]?.names[list] !== undefined;
+  return lists.entries.get(keyOf(handle))?.names[list] !== undefined;
 }
 
 /** Every combination of lists once, indexed by a bit per list (FL 1, AL 2, BL 4, RL 8). */
@@ -68,10 +71,7 @@ export function membersOf(lists: ContactLists, list: ListName): readonly ListEnt
   let found = known[list];
   if (!found) {
     const entries: ListEntry[] = [];
-    for (const key in lists.entries) {
-      const entry = lists.entries[key] as ListEntry;
-      if (entry.names[list] !== undefined) entries.push(entry);
-    }
+    for (const entry of lists.entries.values()) if (entry.names[list] !== undefined) entries.push(entry);
     found = known[list] = entries;
   }
   return found;
@@ -95,30 +95,30 @@ export function leftReverseList(before: ContactLists, after: ContactLists): Remo
 
 export function withEntryOnList(lists: ContactLists, list: ListName, handle: string, name: string, version: number): ContactLists {
   const key = keyOf(handle);
-  const entry = lists.entries[key];
+  const entry = lists.entries.get(key);
   const names = { ...entry?.names, [list]: name };
-  return { ...lists, version, entries: { ...lists.entries, [key]: { handle: entry?.handle ?? handle, names } } };
+  return { ...lists, version, entries: new Map(lists.entries).set(key, { handle: entry?.handle ?? handle, names }) };
 }
 
 export function withEntryOffList(lists: ContactLists, list: ListName, handle: string, version: number): ContactLists {
   const key = keyOf(handle);
-  const entry = lists.entries[key];
+  const entry = lists.entries.get(key);
   if (!entry || entry.names[list] === undefined) return { ...lists, version };
   const names = { ...entry.names };
   delete names[list];
-  const entries = { ...lists.entries };
-  if (Object.keys(names).length === 0) delete entries[key];
-  else entries[key] = { handle: entry.handle, names };
+  const entries = new Map(lists.entries);
+  if (Object.keys(names).length === 0) entries.delete(key);
+  else entries.set(key, { handle: entry.handle, names });
   return { ...lists, version, entries };
 }
 
 /** REA on a contact renames the name stored in every list it is on. */
 export function withEntryRenamed(lists: ContactLists, handle: string, name: string, version: number): ContactLists {
   const key = keyOf(handle);
-  const entry = lists.entries[key];
+  const entry = lists.entries.get(key);
   if (!entry) return { ...lists, version };
   const names = Object.fromEntries(Object.keys(entry.names).map((list) => [list, name]));
-  return { ...lists, version, entries: { ...lists.entries, [key]: { handle: entry.handle, names } } };
+  return { ...lists, version, entries: new Map(lists.entries).set(key, { handle: entry.handle, names }) };
 }
 
 /**
@@ -209,19 +209,18 @@ export class ListSync {
     // One pass over the rows makes the entries, notes their keys and finds each list's members,
     // which the privacy review and the "added you" queue ask for next.
     const { keys, rows } = this;
-    const entries: Record<string, ListEntry> = {};
+    const entries = new Map<string, ListEntry>();
     const found: Record<ListName, ListEntry[]> = { FL: [], AL: [], BL: [], RL: [] };
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index] as ListRow;
       // The dump's rows keep the names as the lines had them, percent-encoded.
       const entry = entryOfRow(row, decodedName);
-      entries[keys[index] as string] = entry;
+      entries.set(keys[index] as string, entry);
       if (row[1] !== null) found.FL.push(entry);
       if (row[2] !== null) found.AL.push(entry);
       if (row[3] !== null) found.BL.push(entry);
       if (row[4] !== null) found.RL.push(entry);
     }
-    noteKeys(entries, keys.slice());
     const lists: ContactLists = { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries };
     members.set(lists, found);
     return (this.handedOut = lists);

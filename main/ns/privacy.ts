@@ -20,7 +20,7 @@ export class PrivacyControl {
     const lists = this.context.lists();
     const candidates = handles ?? membersOf(lists, 'RL').map((entry) => entry.handle);
     for (const handle of candidates) {
-      const entry = lists.entries[keyOf(handle)];
+      const entry = lists.entries.get(keyOf(handle));
       if (!entry?.names.RL || entry.names.AL !== undefined || entry.names.BL !== undefined) continue;
       if (lists.addedAlert === 'N') {
         addToList(this.context, 'AL', entry.handle, entry.names.RL).catch(this.report);
@@ -37,7 +37,7 @@ export class PrivacyControl {
     if (!isOnList(lists, list, handle)) await (answer.allow ? this.unblock(handle) : this.block(handle));
     if (answer.addToContacts && !isOnList(this.context.lists(), 'FL', handle)) {
       // The name they gave themselves (from RL) rather than the bare address the official client stored.
-      await addToList(this.context, 'FL', handle, lists.entries[keyOf(handle)]?.names.RL ?? handle);
+      await addToList(this.context, 'FL', handle, lists.entries.get(keyOf(handle))?.names.RL ?? handle);
     }
     this.announced.delete(keyOf(handle));
   }

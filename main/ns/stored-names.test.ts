@@ -41,7 +41,7 @@ describe('StoredNameSync (§5.6, §5.9)', () => {
     sync.seen('bob@example.com', 'Bobby ü');
     expect(requests).toEqual(['REA bob@example.com Bobby%20%C3%BC']);
     expect(lists().version).toBe(20);
-    expect(lists().entries['bob@example.com']?.names).toEqual({ FL: 'Bobby ü', AL: 'Bobby ü' });
+    expect(lists().entries.get('bob@example.com')?.names).toEqual({ FL: 'Bobby ü', AL: 'Bobby ü' });
   });
 
   it('leaves my own handle and people who are not on my forward list alone', async () => {

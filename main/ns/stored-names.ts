@@ -22,7 +22,7 @@ export class StoredNameSync {
   seen(handle: string, name: string): void {
     const key = keyOf(handle);
     if (key === keyOf(this.context.handle())) return;
-    const stored = this.context.lists().entries[key]?.names.FL;
+    const stored = this.context.lists().entries.get(key)?.names.FL;
     if (stored === undefined || stored === name || this.requested.get(key) === name) return;
     this.requested.set(key, name);
     renameContact(this.context, handle, name).catch((error: Error) =>

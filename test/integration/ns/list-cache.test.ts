@@ -12,6 +12,8 @@ import { contactIn } from '../../../shared/contacts';
 const scripted = useScriptedHarness('msn-list-cache-');
 const cache = (): ListCache => new ListCache(join(scripted.dataDir, 'lists'));
 const ALICE = withEntryOnList(EMPTY_LISTS, 'FL', 'alice@hotmail.com', 'Alice', 5);
+/** The lists as versions 1 and 2 of the file held them: the entries as an object keyed by handle. */
+const ALICE_AS_OBJECT = { ...ALICE, entries: Object.fromEntries(ALICE.entries) };
 
 it('keeps one cache per server for the same handle', async () => {
   await cache().save({ server: 'one.example:1863', handle: HANDLE }, ALICE);
@@ -66,7 +68,7 @@ it('reads a cache of version 1 (the lists alone, before schema versions) and off
   const server = await scripted.serve([[...authentication('MSNP3', 1), 'C: SYN 5 5', 'S: SYN 5 5', 'C: CHG 6 NLN', 'S: CHG 6 NLN', ...SIGN_OUT]]);
   const account = { server: server.address, handle: HANDLE };
   await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
-  await writeFile(cache().fileOf(account), JSON.stringify({ ...ALICE, version: 5 }));
+  await writeFile(cache().fileOf(account), JSON.stringify({ ...ALICE_AS_OBJECT, version: 5 }));
   const messenger = scripted.messenger();
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
   expect(server.failures).toEqual([]);
@@ -79,7 +81,7 @@ it('reads a cache of version 1 (the lists alone, before schema versions) and off
 it('reads a cache of version 2 (an object per entry) and writes rows from then on', async () => {
   const account = { server: 'one.example:1863', handle: HANDLE };
   await mkdir(join(scripted.dataDir, 'lists'), { recursive: true });
-  await writeFile(cache().fileOf(account), JSON.stringify({ schemaVersion: 2, lists: ALICE }));
+  await writeFile(cache().fileOf(account), JSON.stringify({ schemaVersion: 2, lists: ALICE_AS_OBJECT }));
   expect(await cache().load(account)).toEqual(ALICE);
   await cache().save(account, ALICE);
   expect(JSON.parse(await readFile(cache().fileOf(account), 'utf8'))).toEqual({

@@ -155,8 +155,7 @@ describe('malformed lines on a live notification session', () => {
     ]);
     const live = sessionOn(server.address);
     await live.start({ status: 'NLN' });
-    expect(Object.keys(live.lists.entries)).toEqual(['bob@example.com']);
-    expect(Object.getPrototypeOf(live.lists.entries)).toBe(Object.prototype);
+    expect([...live.lists.entries.keys()]).toEqual(['bob@example.com']);
   });
 
   it('reports a listener that fails on a line, and the session goes on', async () => {

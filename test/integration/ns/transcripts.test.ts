@@ -134,6 +134,6 @@ describe('the annotated MSNP3 session (§13)', () => {
 
     const cached = await new ListCache(join(scripted.dataDir, 'lists')).load({ server: server.address, handle: HANDLE });
     expect(cached?.version).toBe(21);
-    expect(cached?.entries['carol@hotmail.com']?.names).toMatchObject({ FL: 'Carol (working)', AL: 'Carol (working)' });
+    expect(cached?.entries.get('carol@hotmail.com')?.names).toMatchObject({ FL: 'Carol (working)', AL: 'Carol (working)' });
   });
 });
