@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTACTS, contactIn, contactIndex, contactKey, withContacts, withoutContacts } from './contacts';
+import { EMPTY_CONTACTS, contactIn, contactIndex, contactKey, lastContactKey, withContacts, withoutContacts } from './contacts';
 import type { Contact, StatusCode } from './model';
 import { changedKeys } from './record-changes';
 
@@ -70,5 +70,18 @@ describe('the contact list', () => {
         }
       }),
     );
+  });
+});
+
+describe('lastContactKey', () => {
+  it('gives contactKey of each handle asked, whichever came before', () => {
+    const keyOf = lastContactKey();
+    expect(['Bob@X.example', 'Bob@X.example', 'ann@x.example', 'BOB@x.example', 'Bob@X.example'].map(keyOf)).toEqual([
+      'bob@x.example',
+      'bob@x.example',
+      'ann@x.example',
+      'bob@x.example',
+      'bob@x.example',
+    ]);
   });
 });

@@ -16,6 +16,23 @@ export const EMPTY_CONTACTS: ContactList = Object.freeze([]);
 /** What a contact is found by: its handle, lower-cased (handles compare case-insensitively, §15.4). */
 export const contactKey = (handle: string): string => handle.toLowerCase();
 
+/**
+ * `contactKey`, remembering the last handle it was asked for: for a caller that asks again and
+ * again about the same few handles (my own, a chat's sender), which are compared then, not
+ * lower-cased again.
+ */
+export function lastContactKey(): (handle: string) => string {
+  let lastHandle: string | undefined;
+  let lastKey = '';
+  return (handle) => {
+    if (handle !== lastHandle) {
+      lastHandle = handle;
+      lastKey = contactKey(handle);
+    }
+    return lastKey;
+  };
+}
+
 /** Each list's index (key → position), built when first asked for, or handed down from the version it was made from. */
 const indexes = new WeakMap<ContactList, ReadonlyMap<string, number>>();
 

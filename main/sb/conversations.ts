@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Conversation, Draft, MessageFormat, Participant } from '../../shared/model';
+import { lastContactKey } from '../../shared/contacts';
 import { TypedEmitter } from '../../shared/emitter';
 import { ConversationRuntime, type RuntimeContext, type RuntimeOptions, participantFor } from './conversation-runtime';
 import { type MessageEntry, findMessage, newConversation, withEntry, withMessage } from './conversation-state';
@@ -51,7 +52,8 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly invitations: InvitationPolicy;
-  private self: { readonly handle: string; readonly key: string } | undefined;
+  /** My handle as a key (lower case), made again only when the handle changes. */
+  private readonly selfKey = lastContactKey();
 
   constructor(
     private readonly host: ConversationHost,
@@ -246,12 +248,6 @@ export class Conversations extends TypedEmitter<ConversationEvents> implements C
     state[id] = next;
     this.state = state;
     this.emit('change', this.state);
-  }
-
-  /** My handle as a key (lower case), made again only when the handle changes. */
-  private selfKey(handle: string): string {
-    if (handle !== this.self?.handle) this.self = { handle, key: handle.toLowerCase() };
-    return this.self.key;
   }
 
   private require(id: string): Conversation {

@@ -3,6 +3,7 @@
 // TrIDs start at 1 on every switchboard socket.
 
 import type { Participant } from '../../shared/model';
+import { lastContactKey } from '../../shared/contacts';
 import { TypedEmitter } from '../../shared/emitter';
 import {
   type ConnectionClosed,
@@ -53,7 +54,8 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   private backlog: Array<() => void> | undefined = [];
   /** While ANS waits for its answer: the only time the IRO roster may come (§6.4). */
   private answering = false;
-  private lastSender: { readonly handle: string; readonly key: string } | undefined;
+  /** A sender's handle as a key: messages come from the same few people one after another. */
+  private readonly senderKey = lastContactKey();
 
   private constructor(
     private readonly connection: MsnpConnection,
@@ -206,15 +208,6 @@ export class Switchboard extends TypedEmitter<SwitchboardEvents> {
   private deliver<K extends keyof SwitchboardEvents>(event: K, payload: SwitchboardEvents[K]): void {
     if (this.backlog) this.backlog.push(() => this.emit(event, payload));
     else this.emit(event, payload);
-  }
-
-  /**
-   * A sender's handle as a key (lower case). Messages come from the same few people one after
-   * another: the last handle seen is compared, not lower-cased again.
-   */
-  private senderKey(handle: string): string {
-    if (handle !== this.lastSender?.handle) this.lastSender = { handle, key: handle.toLowerCase() };
-    return this.lastSender.key;
   }
 }
 
