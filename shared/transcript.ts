@@ -96,9 +96,10 @@ export function withReplaced(conversation: Conversation, index: number, entry: T
 /**
  * The conversation with its transcript fields as given, made as a literal of every field in one
  * order, not by spreading: this runs for every message sent, ACKed and received, and V8 copies a
- * spread conversation a property at a time.
+ * spread conversation a property at a time. Every conversation of main's is made here (or spread
+ * from one that was), so all have that one layout.
  */
-function withTranscript(
+export function withTranscript(
   conversation: Conversation,
   entries: readonly TranscriptEntry[],
   earlier: Conversation['earlier'],

@@ -1,28 +1,18 @@
 // Pure, immutable updates of one Conversation record. Every function returns the same object when
 // nothing changes, so the renderer's selectors keep identity and unchanged entries are shared.
 
-import type { AllFields, ChatMessage, Conversation, Participant, SystemLine, TranscriptEntry } from '../../shared/model';
-import { entryAt, indexOfEntry, withAppended, withReplaced } from '../../shared/transcript';
+import type { ChatMessage, Conversation, Participant, SystemLine, TranscriptEntry } from '../../shared/model';
+import { entryAt, indexOfEntry, withAppended, withReplaced, withTranscript } from '../../shared/transcript';
 
 export type MessageEntry = Extract<TranscriptEntry, { type: 'message' }>;
 
 /**
- * A conversation with every field there from the start, optional ones undefined, in one order:
- * each version made from it by spreading then has the same shape, so V8 copies it as one known
- * layout, not property by property.
+ * A conversation with every field there from the start, optional ones undefined, in the one order
+ * withTranscript makes them in: each version made from it by spreading then has the same shape,
+ * so V8 copies it as one known layout, not property by property.
  */
 export function newConversation(id: string, participants: readonly Participant[]): Conversation {
-  const conversation: AllFields<Conversation> = {
-    id,
-    participants,
-    entries: [],
-    olderEntries: undefined,
-    earlier: undefined,
-    typing: [],
-    connected: false,
-    lastReceivedAt: undefined,
-  };
-  return conversation as Conversation;
+  return withTranscript({ id, participants, entries: [], typing: [], connected: false }, [], undefined, undefined, undefined);
 }
 
 /** The conversation with `entry` at the end of its transcript (and, for a message received, when it came). */
