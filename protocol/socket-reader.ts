@@ -16,6 +16,8 @@ export const MIN_READ_BYTES = 16 * 1024;
 export class SocketReader {
   private slab = Buffer.allocUnsafe(SLAB_BYTES);
   private used = 0;
+  /** The room the next read lands in (what `buffer` last handed out). */
+  private room = this.slab;
   /** Where each read goes; set by the connection once it exists (nothing is read before). */
   deliver: (chunk: Buffer) => void = () => undefined;
 
@@ -26,12 +28,13 @@ export class SocketReader {
         this.slab = Buffer.allocUnsafe(SLAB_BYTES);
         this.used = 0;
       }
-      return this.slab.subarray(this.used);
+      this.room = this.slab.subarray(this.used);
+      return this.room;
     },
-    /** Returns true: reading goes on (false would pause the socket). */
-    callback: (bytes: number, buffer: Uint8Array): boolean => {
+    /** Called with the room it read into; returns true: reading goes on (false would pause the socket). */
+    callback: (bytes: number): boolean => {
       this.used += bytes;
-      this.deliver(Buffer.from(buffer.buffer, buffer.byteOffset, bytes));
+      this.deliver(this.room.subarray(0, bytes));
       return true;
     },
   };
