@@ -77,7 +77,11 @@ function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previou
   const friendlyName = presence?.friendlyName ?? storedNameOf(entry);
   // The server tells the presence of people on my forward list only: anyone else's last status is stale.
   const status = entry.names.FL === undefined ? 'FLN' : (presence?.status ?? 'FLN');
-  const lists = listsOf(entry);
+  return contactWith(handle, friendlyName, status, listsOf(entry), previous);
+}
+
+/** The contact with these fields: `previous` itself when it has them all. */
+function contactWith(handle: string, friendlyName: string, status: StatusCode, lists: Contact['lists'], previous: Contact | undefined): Contact {
   if (previous && previous.handle === handle && previous.friendlyName === friendlyName && previous.status === status && previous.lists === lists) {
     return previous;
   }
@@ -160,6 +164,5 @@ export function withPresences(
 function presenceOn(previous: Contact, presence: PresenceInfo | undefined, lists: ContactLists, key: string): Contact {
   const friendlyName = presence?.friendlyName ?? storedNameOf(lists.entries.get(key) as ListEntry);
   const status = previous.lists.includes('FL') ? (presence?.status ?? 'FLN') : 'FLN';
-  if (previous.friendlyName === friendlyName && previous.status === status) return previous;
-  return { handle: previous.handle, friendlyName, status, lists: previous.lists };
+  return contactWith(previous.handle, friendlyName, status, previous.lists, previous);
 }
