@@ -47,6 +47,20 @@ export function contactIndex(contacts: ContactList): ReadonlyMap<string, number>
   return index;
 }
 
+/**
+ * `contacts`, whose keys are `keys` (in the same order), indexed from them: a list just made from
+ * keyed entries (the lists after a sign-in's dump) is indexed without lower-casing its handles
+ * again. The keys are the caller's word; `contacts` is returned.
+ */
+export function indexedBy(contacts: ContactList, keys: readonly string[]): ContactList {
+  if (!indexes.has(contacts)) {
+    const built = new Map<string, number>();
+    for (let position = 0; position < keys.length; position++) built.set(keys[position] as string, position);
+    indexes.set(contacts, built);
+  }
+  return contacts;
+}
+
 /** The contact with `handle` (any case), if it is on the list. */
 export function contactIn(contacts: ContactList, handle: string): Contact | undefined {
   return contactByKey(contacts, contactKey(handle));

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type MsnpCommand, MsnpFramer, parseCommand } from '../../protocol/index';
-import { EMPTY_LISTS, ListSync, listsOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';
+import { type ContactLists, EMPTY_LISTS, type ListEntry, ListSync, listsOf, withEntryOffList, withEntryOnList, withEntryRenamed } from './lists';
+import { percentDecode } from '../../protocol/index';
+import { isValidHandle } from '../../shared/handles';
+import type { ListName } from '../../shared/model';
 
 const dump = [
   'GTC 8 14 A',
@@ -100,6 +104,44 @@ describe('ListSync (§5.1, §5.2)', () => {
       expect(sync.accept(parseCommand(line))).toBe(false);
     }
     expect(sync.result.entries.size).toBe(0);
+  });
+
+  it('makes of any dump what a line-by-line reading by key makes: lists in one order or not, handles repeated, respelt or invalid', () => {
+    // The reading the collector must agree with: every entry line looked up by its lower-cased handle.
+    const byKey = (lines: ReadonlyArray<{ list: ListName; handle: string; name: string }>): ContactLists['entries'] => {
+      const entries = new Map<string, ListEntry>();
+      for (const { list, handle, name } of lines) {
+        if (!isValidHandle(handle)) continue;
+        const known = entries.get(handle.toLowerCase());
+        entries.set(handle.toLowerCase(), { handle: known?.handle ?? handle, names: { ...known?.names, [list]: percentDecode(name) } });
+      }
+      return entries;
+    };
+    const handles = ['ann@x.example', 'Ann@X.example', 'bob@x.example', 'cy@x.example', 'dee@x.example', 'eve@x.example', '__proto__', 'no-at-sign'];
+    const line = fc.record({
+      handle: fc.constantFrom(...handles),
+      name: fc.constantFrom('Ann', 'Bob%20B', 'Cy', '%E2%98%95'),
+    });
+    // Each list's lines, mostly the same handles in the same order (as servers send them), sometimes not.
+    const dump = fc.record({
+      common: fc.array(line, { maxLength: 6 }),
+      lists: fc.array(
+        fc.record({ list: fc.constantFrom<ListName>('FL', 'AL', 'BL', 'RL'), sameOrder: fc.boolean(), extra: fc.array(line, { maxLength: 2 }), drop: fc.nat(3) }),
+        { maxLength: 5 },
+      ),
+    });
+    fc.assert(
+      fc.property(dump, ({ common, lists }) => {
+        const lines = lists.flatMap(({ list, sameOrder, extra, drop }) => {
+          const members = sameOrder ? [...common.slice(drop), ...extra] : [...extra, ...common].reverse();
+          return members.map(({ handle, name }) => ({ list, handle, name }));
+        });
+        const sync = new ListSync(8, 0);
+        lines.forEach(({ list, handle, name }, index) => sync.accept(parseCommand(`LST 8 ${list} 14 ${index + 1} 99 ${handle} ${name}`)));
+        expect([...sync.result.entries]).toEqual([...byKey(lines)]);
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('ignores lines of other transactions', () => {

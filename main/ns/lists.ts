@@ -163,6 +163,13 @@ function listAt(params: ParamReader, index: number): ListName | undefined {
 /** Where a list's name sits in a row. */
 const ROW_INDEX: Readonly<Record<ListName, 1 | 2 | 3 | 4>> = { FL: 1, AL: 2, BL: 3, RL: 4 };
 
+type Row = { -readonly [Index in keyof ListRow]: ListRow[Index] };
+
+/** `later`'s names put on `row`, as if its lines had come to `row` itself: a list both name is `later`'s. */
+function mergeRow(row: Row, later: ListRow): void {
+  for (const slot of [1, 2, 3, 4] as const) if (later[slot] !== null) row[slot] = later[slot];
+}
+
 /**
  * Collects the reply to `SYN` when the server sends a full dump: GTC, BLP and one LST line per
  * entry of each list, in any order (§5.1). A list is complete when its two counters are equal or
@@ -173,17 +180,28 @@ export class ListSync {
   private privacy: PrivacyMode | undefined;
   private readonly finished = new Set<ListName>();
   /**
-   * A row per handle, filled in place: a dump has one line per entry of each list (thousands for
-   * a big list), and a line costs a lookup and a store, not a new entry. The entries are made once,
-   * from the rows, when the lists are asked for; the rows keep the names percent-encoded until
-   * then, and a name that is the same on two lists (as on FL and AL) is decoded once. The rows and
-   * their keys are also kept in arrays, in order: the code that walks them runs once per sign-in,
-   * mostly before V8 has optimised it, where a plain indexed loop costs a fraction of a Map's
-   * iterator.
+   * A row per handle, filled in place, in the order the handles first came: a dump has one line per
+   * entry of each list (thousands for a big list), and a line costs a store, not a new entry. The
+   * entries are made once, from the rows, when the lists are asked for; the rows keep the names
+   * percent-encoded until then, and a name that is the same on two lists (as on FL and AL) is
+   * decoded once.
+   *
+   * Servers send every list in one order (the order the entries were added): the first list's
+   * lines each make a row, and a later list's n-th line is the n-th row's handle, found by its
+   * place and compared, not looked up (a lower-cased key and a map per line were most of what a
+   * dump cost). The first line that is not where its place says (a handle only that list has, one
+   * spelt otherwise, another order) gives every row its key, and the lines from then on are
+   * matched by key. A handle the first list repeats has a row for each line, merged when the rows
+   * are keyed (or made entries).
    */
-  private readonly rowsByKey = new Map<string, { -readonly [Index in keyof ListRow]: ListRow[Index] }>();
-  private readonly keys: string[] = [];
-  private readonly rows: ListRow[] = [];
+  private rows: Row[] = [];
+  /** The first list with an entry, whose lines make rows while they are matched by place. */
+  private firstList: ListName | undefined;
+  /** How many entry lines of each list have come: the place of the next one's row. */
+  private readonly placed: Record<ListName, number> = { FL: 0, AL: 0, BL: 0, RL: 0 };
+  /** Once lines are matched by key: each row by its key, and the keys in the rows' order. */
+  private rowsByKey: Map<string, Row> | undefined;
+  private keys: string[] = [];
   private version: number;
   private readonly reader = new ParamReader();
   /** The lists last handed out, while no line has changed them since. */
@@ -206,24 +224,59 @@ export class ListSync {
   /** The lists so far; lists handed out are never changed by the lines that come after. */
   get result(): ContactLists {
     if (this.handedOut) return this.handedOut;
-    // One pass over the rows makes the entries, notes their keys and finds each list's members,
-    // which the privacy review and the "added you" queue ask for next.
-    const { keys, rows } = this;
+    const made = this.entriesOfRows();
+    const lists: ContactLists = { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries: made.entries };
+    members.set(lists, made.found);
+    return (this.handedOut = lists);
+  }
+
+  /**
+   * One pass over the rows makes the entries and finds each list's members, which the privacy
+   * review and the "added you" queue ask for next.
+   */
+  private entriesOfRows(): { entries: Map<string, ListEntry>; found: Record<ListName, ListEntry[]> } {
+    const { rows } = this;
+    const keys = this.rowsByKey ? this.keys : undefined;
     const entries = new Map<string, ListEntry>();
     const found: Record<ListName, ListEntry[]> = { FL: [], AL: [], BL: [], RL: [] };
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index] as ListRow;
       // The dump's rows keep the names as the lines had them, percent-encoded.
       const entry = entryOfRow(row, decodedName);
-      entries.set(keys[index] as string, entry);
+      entries.set(keys ? (keys[index] as string) : keyOf(row[0]), entry);
+      // Two rows of one key (a handle the first list repeated): keyed, they are one row.
+      if (entries.size <= index) {
+        this.keyRows();
+        return this.entriesOfRows();
+      }
       if (row[1] !== null) found.FL.push(entry);
       if (row[2] !== null) found.AL.push(entry);
       if (row[3] !== null) found.BL.push(entry);
       if (row[4] !== null) found.RL.push(entry);
     }
-    const lists: ContactLists = { version: this.version, addedAlert: this.addedAlert ?? 'A', privacy: this.privacy ?? 'AL', entries };
-    members.set(lists, found);
-    return (this.handedOut = lists);
+    return { entries, found };
+  }
+
+  /** Gives every row its key, merging the rows of a handle the first list repeated (into the first). */
+  private keyRows(): Map<string, Row> {
+    if (this.rowsByKey) return this.rowsByKey;
+    const byKey = new Map<string, Row>();
+    const rows: Row[] = [];
+    const keys: string[] = [];
+    for (const row of this.rows) {
+      const key = keyOf(row[0]);
+      const known = byKey.get(key);
+      if (known) {
+        mergeRow(known, row);
+        continue;
+      }
+      byKey.set(key, row);
+      rows.push(row);
+      keys.push(key);
+    }
+    this.rows = rows;
+    this.keys = keys;
+    return (this.rowsByKey = byKey);
   }
 
   /**
@@ -255,8 +308,7 @@ export class ListSync {
         const other = params.integer(4);
         if (Number.isNaN(first) || Number.isNaN(other)) return false;
         const handle = params.text(5);
-        // An entry whose handle is not an address (say `__proto__`) is left out; its counters still count.
-        if (first > 0 && isValidHandle(handle)) {
+        if (first > 0 && handle !== undefined) {
           this.add(list, handle, params.text(6) ?? handle);
           this.version = params.integer(2) || this.version;
         }
@@ -281,16 +333,39 @@ export class ListSync {
     }
   }
 
-  /** `encodedName` as the line had it. */
+  /**
+   * An entry line's handle and `encodedName` (as the line had it). An entry whose handle is not an
+   * address (say `__proto__`) is left out; its counters still count.
+   */
   private add(list: ListName, handle: string, encodedName: string): void {
+    const slot = ROW_INDEX[list];
+    const place = this.placed[list]++;
+    if (this.rowsByKey === undefined) {
+      this.firstList ??= list;
+      if (list === this.firstList) {
+        if (!isValidHandle(handle)) return;
+        const row: Row = [handle, null, null, null, null];
+        row[slot] = encodedName;
+        this.rows.push(row);
+        return;
+      }
+      // The row at this line's place is its handle's (the same text, checked when the row was made).
+      const row = this.rows[place];
+      if (row !== undefined && row[0] === handle) {
+        row[slot] = encodedName;
+        return;
+      }
+    }
+    if (!isValidHandle(handle)) return;
+    const rowsByKey = this.keyRows();
     const key = keyOf(handle);
-    let row = this.rowsByKey.get(key);
+    let row = rowsByKey.get(key);
     if (!row) {
       row = [handle, null, null, null, null];
-      this.rowsByKey.set(key, row);
+      rowsByKey.set(key, row);
       this.keys.push(key);
       this.rows.push(row);
     }
-    row[ROW_INDEX[list]] = encodedName;
+    row[slot] = encodedName;
   }
 }
