@@ -102,6 +102,17 @@ export function withContacts(contacts: ContactList, changes: ReadonlyMap<string,
   return next;
 }
 
+/**
+ * `next`, a copy of `contacts` with the contacts of `changed` (keys, each once) replaced in place,
+ * made a version of it: it shares the index (the same members at the same places) and notes the
+ * keys it changed. For a caller that replaced them by their places itself.
+ */
+export function withReplaced(contacts: ContactList, next: ContactList, changed: readonly string[]): ContactList {
+  indexes.set(next, contactIndex(contacts));
+  noteChanges(next, contacts, changed);
+  return next;
+}
+
 /** `contacts` without the contacts of `keys`; `contacts` itself when none of them is there. */
 export function withoutContacts(contacts: ContactList, keys: Iterable<string>): ContactList {
   const index = contactIndex(contacts);

@@ -99,7 +99,8 @@ export class SessionMirror {
     });
     on('presence', (line) => {
       const key = keyOf(line.handle);
-      this.presence.set(key, { status: line.status, friendlyName: line.friendlyName ?? this.presence.get(key)?.friendlyName });
+      // A line without a name keeps the one the last line gave; a line with one is itself what is known.
+      this.presence.set(key, line.friendlyName !== undefined ? line : { status: line.status, friendlyName: this.presence.get(key)?.friendlyName });
       this.presenceChanges.push(line);
       this.presenceKeys.push(key);
       this.presenceSchedule.add(line.initial);

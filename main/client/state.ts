@@ -2,7 +2,7 @@
 // object identity, so selectors and the IPC patcher can compare by reference.
 
 import type { AddedByRequest, AllFields, Contact, MessengerState, NewMail, StatusCode } from '../../shared/model';
-import { contactByKey, contactIndex, contactKey, indexedBy, withContacts } from '../../shared/contacts';
+import { contactByKey, contactIndex, contactKey, indexedBy, withContacts, withReplaced } from '../../shared/contacts';
 import { type ContactLists, type ListEntry, listsOf, membersOf, storedNameOf } from '../ns/lists';
 
 /** What ILN/NLN/FLN last said about a contact. */
@@ -136,32 +136,51 @@ export function withPresences(
   presence: ReadonlyMap<string, PresenceInfo>,
   keys: readonly string[],
 ): MessengerState {
-  const changes = new Map<string, Contact>();
-  const index = contactIndex(state.contacts);
   // Contacts made from these very lists hold every entry's handle and lists already, and are
   // exactly the entries: the entry is then looked up only for a stored name (each entry is memory
   // nothing else touched lately: in a sign-in that was much of the batch's time).
-  const fromTheseLists = madeFrom.get(state.contacts) === lists;
+  if (madeFrom.get(state.contacts) === lists) return withPresencesOnContacts(state, lists, presence, keys);
+  const changes = new Map<string, Contact>();
+  const index = contactIndex(state.contacts);
   for (let at = 0; at < keys.length; at++) {
     const key = keys[at] as string;
     // A handle announced twice in one batch (an NLN after its ILN) builds on the first change.
     const position = index.get(key);
     const previous = (changes.size > 0 ? changes.get(key) : undefined) ?? (position === undefined ? undefined : state.contacts[position]);
-    let contact: Contact;
-    if (fromTheseLists) {
-      if (previous === undefined) continue;
-      contact = presenceOn(previous, presence.get(key), lists, key);
-    } else {
-      const entry = lists.entries.get(key);
-      if (!entry) continue;
-      contact = contactOf(entry, presence.get(key), previous);
-    }
+    const entry = lists.entries.get(key);
+    if (!entry) continue;
+    const contact = contactOf(entry, presence.get(key), previous);
     if (contact !== previous) changes.set(key, contact);
   }
   // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
   const contacts = withContacts(state.contacts, changes);
-  if (fromTheseLists) madeFrom.set(contacts, lists);
   return contacts === state.contacts ? state : { ...state, contacts };
+}
+
+/**
+ * withPresences on contacts made from `lists`: every entry has its contact, so the batch only
+ * replaces contacts where they are (found once each in the index), in one copy of the list.
+ */
+function withPresencesOnContacts(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>, keys: readonly string[]): MessengerState {
+  const contacts = state.contacts;
+  const index = contactIndex(contacts);
+  let next: Contact[] | undefined;
+  const changed: string[] = [];
+  for (let at = 0; at < keys.length; at++) {
+    const key = keys[at] as string;
+    const position = index.get(key);
+    if (position === undefined) continue;
+    // A handle announced twice in one batch (an NLN after its ILN) builds on the first change.
+    const previous = (next ?? contacts)[position] as Contact;
+    const contact = presenceOn(previous, presence.get(key), lists, key);
+    if (contact === previous) continue;
+    next ??= contacts.slice();
+    next[position] = contact;
+    changed.push(key);
+  }
+  if (!next) return state;
+  madeFrom.set(next, lists);
+  return { ...state, contacts: withReplaced(contacts, next, changed) };
 }
 
 /** What contactOf makes of a contact made from `lists` and its presence: the entry is read only for its stored name. */

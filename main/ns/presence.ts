@@ -2,8 +2,9 @@
 
 import { isValidHandle } from '../../shared/handles';
 import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
-import { type MsnpCommand, percentDecode } from '../../protocol/index';
+import { type MsnpCommand, ParamReader, percentDecode } from '../../protocol/index';
 import type { HandlerTable, NsContext } from './context';
+import type { NotificationEvents } from './events';
 
 export function isSettableStatus(value: string | undefined): value is SettableStatus {
   return (SETTABLE_STATUSES as readonly string[]).includes(value ?? '');
@@ -16,23 +17,31 @@ function contactStatus(code: string | undefined): StatusCode {
 
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
 export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
-  // A sign-in's ILN burst is hundreds of lines: they are read by index, and the event made in one go.
-  const announce = (command: MsnpCommand, status: string | undefined, handle: string | undefined, name: string | undefined, initial: boolean): void => {
-    if (!isValidHandle(handle)) return context.malformed(command, 'no handle');
-    const event = name === undefined ? { handle, status: contactStatus(status), initial } : { handle, status: contactStatus(status), friendlyName: percentDecode(name), initial };
+  // A sign-in's ILN burst is hundreds of lines: each is read where it lies (only the handle, the
+  // name and the status become strings), and its event made in one go.
+  const params = new ParamReader();
+  /** The event of the line `params` was pointed at, whose status is param `statusAt`, then its handle and name. */
+  const announce = (command: MsnpCommand, statusAt: number, initial: boolean): NotificationEvents['presence'] | undefined => {
+    const handle = params.text(statusAt + 1);
+    if (!isValidHandle(handle)) {
+      context.malformed(command, 'no handle');
+      return undefined;
+    }
+    const status = contactStatus(params.text(statusAt));
+    const name = params.text(statusAt + 2);
+    const event = name === undefined ? { handle, status, initial } : { handle, status, friendlyName: percentDecode(name), initial };
     context.emit('presence', event);
+    return event;
   };
   return {
     ILN: (command) => {
-      const params = command.params;
-      announce(command, params[1], params[2], params[3], true);
+      params.read(command);
+      announce(command, 1, true);
     },
     NLN: (command) => {
-      const params = command.params;
-      const handle = params[1];
-      const name = params[2];
-      announce(command, params[0], handle, name, false);
-      if (isValidHandle(handle) && name !== undefined) onNameSeen(handle, percentDecode(name));
+      params.read(command);
+      const event = announce(command, 0, false);
+      if (event?.friendlyName !== undefined) onNameSeen(event.handle, event.friendlyName);
     },
     FLN: (command) => {
       const [handle] = command.params;
