@@ -61,6 +61,12 @@ export function indexedBy(contacts: ContactList, keys: readonly string[]): Conta
   return contacts;
 }
 
+/** Whether two versions of a list hold the same members at the same places (they share one index). */
+export function samePlaces(a: ContactList, b: ContactList): boolean {
+  const index = indexes.get(a);
+  return index !== undefined && index === indexes.get(b);
+}
+
 /** The contact with `handle` (any case), if it is on the list. */
 export function contactIn(contacts: ContactList, handle: string): Contact | undefined {
   return contactByKey(contacts, contactKey(handle));

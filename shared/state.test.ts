@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { INITIAL_STATE, type Contact, type Conversation, type MessengerState, type TranscriptEntry } from './model';
 import { type ConversationUpdate, type StatePatch, applyPatch, diffState, patchFits } from './state';
-import { contactIn, contactKey } from './contacts';
+import { EMPTY_CONTACTS, contactIn, contactKey, withContacts, withoutContacts } from './contacts';
 
 const alice: Contact = { handle: 'alice@example.com', friendlyName: 'Alice', status: 'NLN', lists: ['FL', 'AL'] };
 const bob: Contact = { handle: 'bob@example.com', friendlyName: 'Bob', status: 'FLN', lists: ['FL', 'AL'] };
@@ -263,6 +263,33 @@ describe('diffState and applyPatch together', () => {
         expect(inKeyOrder(applyPatch(a, JSON.parse(JSON.stringify(patch ?? {})) as StatePatch))).toEqual(inKeyOrder(b));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('round-trip through the versions a list goes through (contacts replaced, added, removed), read from their notes', () => {
+    const change = fc.oneof(
+      fc.constantFrom(...handles).chain(contactArbitrary).map((contact) => ({ put: contact })),
+      fc.constantFrom(...handles).map((handle) => ({ remove: handle })),
+    );
+    fc.assert(
+      fc.property(fc.tuple(...handles.map(contactArbitrary)).chain((contacts) => fc.tuple(fc.subarray(contacts), fc.array(fc.array(change, { maxLength: 4 }), { maxLength: 5 }))), ([initial, steps]) => {
+        const first: MessengerState = { ...INITIAL_STATE, contacts: withContacts(EMPTY_CONTACTS, new Map(initial.map((contact) => [contactKey(contact.handle), contact]))) };
+        let window = first;
+        let current = first;
+        for (const changes of steps) {
+          let contacts = current.contacts;
+          for (const step of changes) {
+            contacts = 'put' in step ? withContacts(contacts, new Map([[contactKey(step.put.handle), step.put]])) : withoutContacts(contacts, [contactKey(step.remove)]);
+          }
+          const next = { ...current, contacts };
+          // Each flush's patch, as a window receives them, and all of them at once.
+          window = applyPatch(window, diffState(current, next) ?? {});
+          expect(inKeyOrder(window)).toEqual(inKeyOrder(next));
+          current = next;
+        }
+        expect(inKeyOrder(applyPatch(first, diffState(first, current) ?? {}))).toEqual(inKeyOrder(current));
+      }),
+      { numRuns: 1000 },
     );
   });
 

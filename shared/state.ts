@@ -4,7 +4,7 @@
 // states to the first gives the second; untouched objects keep their identity, so selectors and
 // memoised components see "nothing changed".
 
-import { type ContactList, contactByKey, contactIndex, contactKey, withContacts, withoutContacts } from './contacts';
+import { type ContactList, contactByKey, contactIndex, contactKey, samePlaces, withContacts, withoutContacts } from './contacts';
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
 import { changedKeys, keysOf, noteChanges } from './record-changes';
 import { reuse } from './reuse';
@@ -144,7 +144,15 @@ export function diffContacts(before: ContactList, after: ContactList): ContactsP
   // A presence change to a few of five thousand contacts says which: only those are compared.
   const noted = changedKeys(before, after);
   if (noted) {
+    // The same members at the same places (a presence change): each noted contact is compared where it is.
+    const places = samePlaces(before, after) ? contactIndex(after) : undefined;
     for (const key of noted) {
+      if (places) {
+        const position = places.get(key);
+        const has = position === undefined ? undefined : after[position];
+        if (has && has !== before[position as number]) set.push(has);
+        continue;
+      }
       const had = contactByKey(before, key);
       const has = contactByKey(after, key);
       if (has && has !== had) set.push(has);

@@ -2,8 +2,7 @@
 // sign-in steps, the lists and presence (in batches: presence-schedule.ts), my status, name and
 // settings, profile and mail, and the requests and rings that others act on.
 
-import { contactByKey } from '../../shared/contacts';
-import type { MessengerState } from '../../shared/model';
+import type { Contact, MessengerState } from '../../shared/model';
 import type { NotificationEvents, SessionEnd } from '../ns/events';
 import { type ContactLists, EMPTY_LISTS, isOnList, keyOf } from '../ns/lists';
 import type { NewMailNotice } from '../ns/mail';
@@ -136,10 +135,12 @@ export class SessionMirror {
   private showPresence(): void {
     const changes = this.presenceChanges.splice(0);
     const keys = this.presenceKeys.splice(0);
-    const state = withPresences(this.target.state(), this.currentLists, this.presence, keys);
+    // The contact each line shows, as the batch made it (rather than looked up again).
+    const shown: Array<Contact | undefined> = [];
+    const state = withPresences(this.target.state(), this.currentLists, this.presence, keys, shown);
     this.target.update(state);
     changes.forEach(({ handle, status, friendlyName, initial }, at) => {
-      const contact = contactByKey(state.contacts, keys[at] as string);
+      const contact = shown[at];
       this.target.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle, initial });
     });
   }

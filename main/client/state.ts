@@ -135,11 +135,13 @@ export function withPresences(
   lists: ContactLists,
   presence: ReadonlyMap<string, PresenceInfo>,
   keys: readonly string[],
+  /** Filled with the contact each key shows afterwards (undefined for someone on none of my lists), in the keys' order. */
+  shown?: Array<Contact | undefined>,
 ): MessengerState {
   // Contacts made from these very lists hold every entry's handle and lists already, and are
   // exactly the entries: the entry is then looked up only for a stored name (each entry is memory
   // nothing else touched lately: in a sign-in that was much of the batch's time).
-  if (madeFrom.get(state.contacts) === lists) return withPresencesOnContacts(state, lists, presence, keys);
+  if (madeFrom.get(state.contacts) === lists) return withPresencesOnContacts(state, lists, presence, keys, shown);
   const changes = new Map<string, Contact>();
   const index = contactIndex(state.contacts);
   for (let at = 0; at < keys.length; at++) {
@@ -148,9 +150,9 @@ export function withPresences(
     const position = index.get(key);
     const previous = (changes.size > 0 ? changes.get(key) : undefined) ?? (position === undefined ? undefined : state.contacts[position]);
     const entry = lists.entries.get(key);
-    if (!entry) continue;
-    const contact = contactOf(entry, presence.get(key), previous);
-    if (contact !== previous) changes.set(key, contact);
+    const contact = entry && contactOf(entry, presence.get(key), previous);
+    if (shown) shown[at] = contact;
+    if (contact && contact !== previous) changes.set(key, contact);
   }
   // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
   const contacts = withContacts(state.contacts, changes);
@@ -161,7 +163,13 @@ export function withPresences(
  * withPresences on contacts made from `lists`: every entry has its contact, so the batch only
  * replaces contacts where they are (found once each in the index), in one copy of the list.
  */
-function withPresencesOnContacts(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>, keys: readonly string[]): MessengerState {
+function withPresencesOnContacts(
+  state: MessengerState,
+  lists: ContactLists,
+  presence: ReadonlyMap<string, PresenceInfo>,
+  keys: readonly string[],
+  shown: Array<Contact | undefined> | undefined,
+): MessengerState {
   const contacts = state.contacts;
   const index = contactIndex(contacts);
   let next: Contact[] | undefined;
@@ -169,10 +177,14 @@ function withPresencesOnContacts(state: MessengerState, lists: ContactLists, pre
   for (let at = 0; at < keys.length; at++) {
     const key = keys[at] as string;
     const position = index.get(key);
-    if (position === undefined) continue;
+    if (position === undefined) {
+      if (shown) shown[at] = undefined;
+      continue;
+    }
     // A handle announced twice in one batch (an NLN after its ILN) builds on the first change.
     const previous = (next ?? contacts)[position] as Contact;
     const contact = presenceOn(previous, presence.get(key), lists, key);
+    if (shown) shown[at] = contact;
     if (contact === previous) continue;
     next ??= contacts.slice();
     next[position] = contact;
