@@ -109,9 +109,9 @@ export function withContacts(contacts: ContactList, changes: ReadonlyMap<string,
 }
 
 /**
- * `next`, a copy of `contacts` with the contacts of `changed` (keys, each once) replaced in place,
- * made a version of it: it shares the index (the same members at the same places) and notes the
- * keys it changed. For a caller that replaced them by their places itself.
+ * `next`, a copy of `contacts` with the contacts of `changed` (their keys; one named twice counts
+ * once) replaced in place, made a version of it: it shares the index (the same members at the same
+ * places) and notes the keys it changed. For a caller that replaced them by their places itself.
  */
 export function withReplaced(contacts: ContactList, next: ContactList, changed: readonly string[]): ContactList {
   indexes.set(next, contactIndex(contacts));

@@ -165,7 +165,7 @@ const ROW_INDEX: Readonly<Record<ListName, 1 | 2 | 3 | 4>> = { FL: 1, AL: 2, BL:
 
 type Row = { -readonly [Index in keyof ListRow]: ListRow[Index] };
 
-/** `later`'s names put on `row`, as if its lines had come to `row` itself: a list both name is `later`'s. */
+/** `later`'s names put on `row`, as if its lines had come to `row` itself: where both have a list, `later`'s name is kept. */
 function mergeRow(row: Row, later: ListRow): void {
   for (const slot of [1, 2, 3, 4] as const) if (later[slot] !== null) row[slot] = later[slot];
 }
