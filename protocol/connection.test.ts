@@ -215,6 +215,23 @@ describe('MsnpConnection reading and writing', () => {
     });
   });
 
+  it('keeps a command from a closed connection intact while the next connection reads into the rest of its slab', async () => {
+    const first = await connected();
+    first.peer.write('MSG a@b.example First 11\r\nhello world');
+    await vi.waitFor(() => expect(first.commands).toHaveLength(1));
+    const kept = first.commands[0] as MsnpCommand;
+    first.peer.socket.end();
+    await first.closed;
+    const second = await connected();
+    // Enough to fill the rest of the slab the first connection read into, and more.
+    const payloads = Array.from({ length: 120 }, (_, index) => Buffer.alloc(1500, `${index % 10}`));
+    for (const [index, payload] of payloads.entries()) second.peer.socket.write(Buffer.concat([Buffer.from(`MSG c@d.example N${index} ${payload.byteLength}\r\n`), payload]));
+    await vi.waitFor(() => expect(second.commands).toHaveLength(payloads.length));
+    expect(kept.params).toEqual(['a@b.example', 'First']);
+    expect(Buffer.from(kept.payload as Uint8Array).toString()).toBe('hello world');
+    second.commands.forEach((command, index) => expect(Buffer.from(command.payload as Uint8Array).equals(payloads[index] as Buffer)).toBe(true));
+  });
+
   it('writes the first command of a turn at once, and the rest of that turn together after it', async () => {
     const { connection, peer } = await connected();
     const socket = (connection as unknown as { socket: Socket }).socket;

@@ -114,6 +114,7 @@ export class MsnpConnection extends TypedEmitter<ConnectionEvents> {
     return new Promise((resolve, reject) => {
       const reader = new SocketReader();
       const socket = netConnect({ host, port, onread: reader.onread });
+      socket.once('close', () => reader.release());
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new ConnectionClosedError('unreachable', { host, port, seconds: Math.round(timeoutMs / 1000) }));
