@@ -52,10 +52,10 @@ export function contactIndex(contacts: ContactList): ReadonlyMap<string, number>
  * keyed entries (the lists after a sign-in's dump) is indexed without lower-casing its handles
  * again. The keys are the caller's word; `contacts` is returned.
  */
-export function indexedBy(contacts: ContactList, keys: readonly string[]): ContactList {
+export function indexedBy(contacts: ContactList, keys: Iterable<string>): ContactList {
   if (!indexes.has(contacts)) {
     const built = new Map<string, number>();
-    for (let position = 0; position < keys.length; position++) built.set(keys[position] as string, position);
+    for (const key of keys) built.set(key, built.size);
     indexes.set(contacts, built);
   }
   return contacts;

@@ -104,8 +104,6 @@ function sameRequests(a: readonly AddedByRequest[], b: readonly AddedByRequest[]
 export function withLists(state: MessengerState, lists: ContactLists, presence: ReadonlyMap<string, PresenceInfo>): MessengerState {
   let changed = lists.entries.size !== state.contacts.length;
   const contacts: Contact[] = [];
-  // Each contact's key, for the new list's index (the entries' keys are the contacts' keys).
-  const keys: string[] = [];
   let index = 0;
   for (const [key, entry] of lists.entries) {
     // The contact at the same place, when the lists kept their order (as they mostly do); else found by key.
@@ -113,10 +111,10 @@ export function withLists(state: MessengerState, lists: ContactLists, presence: 
     if (previous === undefined || contactKey(previous.handle) !== key) previous = contactByKey(state.contacts, key);
     const contact = contactOf(entry, presence.get(key), previous);
     contacts.push(contact);
-    keys.push(key);
     if (contact !== previous) changed = true;
   }
-  if (changed) indexedBy(contacts, keys);
+  // The contacts are in the entries' order, and the entries' keys are the contacts' keys.
+  if (changed) indexedBy(contacts, lists.entries.keys());
   const privacy = patch(state.privacy, { mode: lists.privacy, addedAlert: lists.addedAlert });
   const requests = pendingAddedBy(lists);
   const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;
