@@ -108,15 +108,46 @@ export function withContacts(contacts: ContactList, changes: ReadonlyMap<string,
   return next;
 }
 
+/** A version made by replacing contacts in place (withReplaced): the version it was made from, and the places it replaced. */
+interface Replacement {
+  readonly base: ContactList;
+  readonly places: readonly number[];
+}
+
+const replacements = new WeakMap<ContactList, Replacement>();
+
+/** The most replacements followed back before the caller's other way is as quick. */
+const MOST_REPLACEMENTS = 16;
+
 /**
  * `next`, a copy of `contacts` with the contacts of `changed` (their keys; one named twice counts
- * once) replaced in place, made a version of it: it shares the index (the same members at the same
- * places) and notes the keys it changed. For a caller that replaced them by their places itself.
+ * once) replaced in place, at `places` (in the same order), made a version of it: it shares the
+ * index (the same members at the same places) and notes the keys and the places it changed. For a
+ * caller that replaced them by their places itself.
  */
-export function withReplaced(contacts: ContactList, next: ContactList, changed: readonly string[]): ContactList {
+export function withReplaced(contacts: ContactList, next: ContactList, changed: readonly string[], places: readonly number[]): ContactList {
   indexes.set(next, contactIndex(contacts));
   noteChanges(next, contacts, changed);
+  replacements.set(next, { base: contacts, places });
   return next;
+}
+
+/**
+ * Every place where `after` may differ from `before` (some may in the end hold the same contact),
+ * when `after` was made from `before` by replacements in place alone (withReplaced); else
+ * undefined. A presence change's diff then reads the contacts at those places, rather than finding
+ * each changed key in the index again.
+ */
+export function replacedPlaces(before: ContactList, after: ContactList): ReadonlySet<number> | undefined {
+  const places = new Set<number>();
+  let current = after;
+  for (let steps = 0; current !== before; steps++) {
+    const replacement = replacements.get(current);
+    if (!replacement || steps >= MOST_REPLACEMENTS) return undefined;
+    for (const place of replacement.places) places.add(place);
+    current = replacement.base;
+  }
+  return places;
 }
 
 /** `contacts` without the contacts of `keys`; `contacts` itself when none of them is there. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { INITIAL_STATE, type Contact, type Conversation, type MessengerState, type TranscriptEntry } from './model';
 import { type ConversationUpdate, type StatePatch, applyPatch, diffState, patchFits } from './state';
-import { EMPTY_CONTACTS, contactIn, contactKey, withContacts, withoutContacts } from './contacts';
+import { type ContactList, EMPTY_CONTACTS, contactIn, contactIndex, contactKey, withContacts, withReplaced, withoutContacts } from './contacts';
 
 const alice: Contact = { handle: 'alice@example.com', friendlyName: 'Alice', status: 'NLN', lists: ['FL', 'AL'] };
 const bob: Contact = { handle: 'bob@example.com', friendlyName: 'Bob', status: 'FLN', lists: ['FL', 'AL'] };
@@ -266,11 +266,27 @@ describe('diffState and applyPatch together', () => {
     );
   });
 
-  it('round-trip through the versions a list goes through (contacts replaced, added, removed), read from their notes', () => {
+  it('round-trip through the versions a list goes through (contacts replaced, added, removed, replaced in place), read from their notes', () => {
     const change = fc.oneof(
       fc.constantFrom(...handles).chain(contactArbitrary).map((contact) => ({ put: contact })),
       fc.constantFrom(...handles).map((handle) => ({ remove: handle })),
+      // As a presence batch makes a version (main/client/state.ts): the same members, some replaced where they are.
+      fc.array(fc.constantFrom(...handles).chain(contactArbitrary), { minLength: 1, maxLength: 3 }).map((contacts) => ({ replace: contacts })),
     );
+    const replaced = (contacts: ContactList, replacements: readonly Contact[]): ContactList => {
+      const index = contactIndex(contacts);
+      const next = contacts.slice();
+      const keys: string[] = [];
+      const places: number[] = [];
+      for (const contact of replacements) {
+        const place = index.get(contactKey(contact.handle));
+        if (place === undefined) continue;
+        next[place] = contact;
+        keys.push(contactKey(contact.handle));
+        places.push(place);
+      }
+      return places.length === 0 ? contacts : withReplaced(contacts, next, keys, places);
+    };
     fc.assert(
       fc.property(fc.tuple(...handles.map(contactArbitrary)).chain((contacts) => fc.tuple(fc.subarray(contacts), fc.array(fc.array(change, { maxLength: 4 }), { maxLength: 5 }))), ([initial, steps]) => {
         const first: MessengerState = { ...INITIAL_STATE, contacts: withContacts(EMPTY_CONTACTS, new Map(initial.map((contact) => [contactKey(contact.handle), contact]))) };
@@ -279,7 +295,9 @@ describe('diffState and applyPatch together', () => {
         for (const changes of steps) {
           let contacts = current.contacts;
           for (const step of changes) {
-            contacts = 'put' in step ? withContacts(contacts, new Map([[contactKey(step.put.handle), step.put]])) : withoutContacts(contacts, [contactKey(step.remove)]);
+            if ('put' in step) contacts = withContacts(contacts, new Map([[contactKey(step.put.handle), step.put]]));
+            else if ('remove' in step) contacts = withoutContacts(contacts, [contactKey(step.remove)]);
+            else contacts = replaced(contacts, step.replace);
           }
           const next = { ...current, contacts };
           // Each flush's patch, as a window receives them, and all of them at once.

@@ -4,7 +4,7 @@
 // states to the first gives the second; untouched objects keep their identity, so selectors and
 // memoised components see "nothing changed".
 
-import { type ContactList, contactByKey, contactIndex, contactKey, samePlaces, withContacts, withoutContacts } from './contacts';
+import { type ContactList, contactByKey, contactIndex, contactKey, replacedPlaces, samePlaces, withContacts, withoutContacts } from './contacts';
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
 import { changedKeys, keysOf, noteChanges } from './record-changes';
 import { reuse } from './reuse';
@@ -141,11 +141,21 @@ export function diffContacts(before: ContactList, after: ContactList): ContactsP
   if (before.length === 0) return after.length > 0 ? { set: after, remove: [] } : undefined;
   const set: Contact[] = [];
   const remove: string[] = [];
-  // A presence change to a few of five thousand contacts says which: only those are compared.
+  // A presence change to a few of five thousand contacts says where: only those places are compared.
+  const same = samePlaces(before, after);
+  const replaced = same ? replacedPlaces(before, after) : undefined;
+  if (replaced) {
+    for (const place of replaced) {
+      const has = after[place] as Contact;
+      if (has !== before[place]) set.push(has);
+    }
+    return set.length > 0 ? { set, remove } : undefined;
+  }
+  // Or which: only those are compared.
   const noted = changedKeys(before, after);
   if (noted) {
     // The same members at the same places (a presence change): each noted contact is compared where it is.
-    const places = samePlaces(before, after) ? contactIndex(after) : undefined;
+    const places = same ? contactIndex(after) : undefined;
     for (const key of noted) {
       if (places) {
         const position = places.get(key);

@@ -106,10 +106,8 @@ export class SessionMirror {
     });
     on('status', (status) => change((current) => withSession(current, { status })));
     on('friendlyName', (friendlyName) => change((current) => withSession(current, { friendlyName })));
-    on('profile', (profile) => {
-      change((current) => ({ ...current, profile }));
-      change((current) => withMail(current, { enabled: profile.emailEnabled }));
-    });
+    // The profile and whether it has a mailbox, in one state.
+    on('profile', (profile) => change((current) => withMail({ ...current, profile }, { enabled: profile.emailEnabled })));
     on('mailCount', (count) => change((current) => withMail(current, count)));
     on('newMail', (notice) => {
       this.mailNotice = notice;

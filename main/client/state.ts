@@ -80,9 +80,13 @@ function contactOf(entry: ListEntry, presence: PresenceInfo | undefined, previou
   return contactWith(handle, friendlyName, status, listsOf(entry), previous);
 }
 
-/** The contact with these fields: `previous` itself when it has them all. */
+/**
+ * The contact with these fields: `previous` itself when it has them all. The status and the lists
+ * are compared first: a sign-in's presence changes every status, and comparing a freshly decoded
+ * name first would flatten and read it, and the old one, for nothing.
+ */
 function contactWith(handle: string, friendlyName: string, status: StatusCode, lists: Contact['lists'], previous: Contact | undefined): Contact {
-  if (previous && previous.handle === handle && previous.friendlyName === friendlyName && previous.status === status && previous.lists === lists) {
+  if (previous && previous.status === status && previous.lists === lists && previous.handle === handle && previous.friendlyName === friendlyName) {
     return previous;
   }
   return { handle, friendlyName, status, lists };
@@ -172,6 +176,7 @@ function withPresencesOnContacts(
   const index = contactIndex(contacts);
   let next: Contact[] | undefined;
   const changed: string[] = [];
+  const places: number[] = [];
   for (let at = 0; at < keys.length; at++) {
     const key = keys[at] as string;
     const position = index.get(key);
@@ -187,10 +192,11 @@ function withPresencesOnContacts(
     next ??= contacts.slice();
     next[position] = contact;
     changed.push(key);
+    places.push(position);
   }
   if (!next) return state;
   madeFrom.set(next, lists);
-  return { ...state, contacts: withReplaced(contacts, next, changed) };
+  return { ...state, contacts: withReplaced(contacts, next, changed, places) };
 }
 
 /** What contactOf makes of a contact made from `lists` and its presence: the entry is read only for its stored name. */
