@@ -84,8 +84,10 @@ export class SessionMirror {
     };
     const change = (next: (state: MessengerState) => MessengerState): void => target.update(next(target.state()));
     on('step', (state) => change((current) => withSession(current, state === 'online' ? { state, error: undefined } : { state })));
+    // Signed in, the lists' synchronisation starts: one state (the session's `syncing` step, which
+    // follows at once, then changes nothing).
     on('authenticated', ({ handle, friendlyName, dialect, server }) =>
-      change((current) => withSession(current, { handle, friendlyName, dialect, server: target.server() ?? server })),
+      change((current) => withSession(current, { state: 'syncing', handle, friendlyName, dialect, server: target.server() ?? server })),
     );
     on('lists', (lists) => {
       // The lists the state shows already: a sign-in to the account they belong to, its cache current.

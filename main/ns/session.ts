@@ -86,7 +86,7 @@ interface ListDump {
  */
 export type SessionPhase =
   | { readonly name: 'idle' }
-  | { readonly name: 'signing-in'; readonly cancel: AbortController; readonly held: MsnpCommand[] }
+  | { readonly name: 'signing-in'; readonly held: MsnpCommand[] }
   | { readonly name: 'syncing'; readonly negotiated: Negotiated; readonly held: MsnpCommand[]; dump: ListDump | undefined }
   | { readonly name: 'going-online'; readonly negotiated: Negotiated }
   | { readonly name: 'online'; readonly negotiated: Negotiated }
@@ -187,7 +187,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
    */
   async start(initial: { readonly status: SettableStatus; readonly ims?: boolean }): Promise<void> {
     const { log } = this.options;
-    const signingIn = this.phases.go({ name: 'signing-in', cancel: new AbortController(), held: [] });
+    const signingIn = this.phases.go({ name: 'signing-in', held: [] });
     // The cached lists are read while VER, INF and USR are under way, by the handle as typed (the
     // cache ignores case; should the server spell it otherwise, the SYN reads that file then).
     this.options.listCache.readSoon(this.cachedAccount());
@@ -204,7 +204,8 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
           ...this.options.network,
         },
         onStep: (step) => this.emit('step', step),
-        signal: signingIn.cancel.signal,
+        // Ending (a sign-out, a drop) leaves the phase: the sign-in stops at its next step.
+        cancelled: () => !this.phases.isCurrent(signingIn),
         onConnection: (connection) => {
           this.connection = connection;
           connection.on('command', (command) => this.dispatch(command));
@@ -306,7 +307,6 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       if (override) this.phases.go({ ...phase, end });
       return true;
     }
-    if (phase.name === 'signing-in') phase.cancel.abort();
     const negotiated = this.negotiated;
     this.phases.go({ name: 'ending', end, wasOnline: phase.name === 'online', ...(negotiated && { negotiated }) });
     return true;

@@ -29,15 +29,15 @@ export interface AuthenticateOptions extends ServerAddress {
   readonly onStep: (step: SignInStep) => void;
   /** Sees every connection as it opens, so nothing the server pushes right after USR OK is missed. */
   readonly onConnection?: (connection: MsnpConnection) => void;
-  /** A sign-out while no connection is open (connecting, between the referral and the NS) ends the sign-in here. */
-  readonly signal?: AbortSignal;
+  /** True once the sign-in was abandoned: a sign-out while no connection is open (connecting, between the referral and the NS) ends it here. */
+  readonly cancelled?: () => boolean;
 }
 
 /** What an abandoned sign-in rejects with. */
 export const signInCancelled = (): SessionError => new SessionError('network', 'sign-in-cancelled', 'server');
 
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signInCancelled();
+function throwIfCancelled(options: AuthenticateOptions): void {
+  if (options.cancelled?.()) throw signInCancelled();
 }
 
 export interface Authenticated {
@@ -85,11 +85,11 @@ export async function authenticate(options: AuthenticateOptions): Promise<Authen
   let firstTrid = 1;
   options.onStep('connecting');
   for (let referrals = 0; ; referrals++) {
-    throwIfCancelled(options.signal);
+    throwIfCancelled(options);
     const connection = await MsnpConnection.connect(address.host, address.port, { ...options.connection, firstTrid });
     options.onConnection?.(connection);
     try {
-      throwIfCancelled(options.signal);
+      throwIfCancelled(options);
       options.onStep('authenticating');
       const outcome = await authenticateOn(connection, address, options);
       if (outcome.type === 'authenticated') {
@@ -117,7 +117,7 @@ async function authenticateOn(connection: MsnpConnection, current: ServerAddress
   const dialect = version.params[1];
   if (dialect === UPGRADE_CHECK) {
     const refusal = await askForUpgrade(connection);
-    throwIfCancelled(options.signal);
+    throwIfCancelled(options);
     throw refusal;
   }
   if (!isDialect(dialect)) throw new SessionError('unsupported', 'unsupported-server', 'server', { offered: version.params.slice(1) });
