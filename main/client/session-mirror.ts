@@ -13,6 +13,9 @@ import { PresenceSchedule } from './presence-schedule';
 import type { MessengerEvents } from './messenger';
 import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
 
+/** A presence line as the session reported it. */
+type PresenceLine = NotificationEvents['presence'];
+
 /** What the mirror needs from the facade. */
 export interface MirrorTarget {
   state(): MessengerState;
@@ -31,7 +34,7 @@ export class SessionMirror {
   private currentLists: ContactLists = EMPTY_LISTS;
   private readonly presence = new Map<string, PresenceInfo>();
   /** Presence lines not yet shown in the state, and when they will be. */
-  private readonly presenceChanges: Array<NotificationEvents['presence']> = [];
+  private readonly presenceChanges: PresenceLine[] = [];
   /** Each waiting change's key (keyOf its handle), made once when it arrived. */
   private readonly presenceKeys: string[] = [];
   private readonly presenceSchedule = new PresenceSchedule(() => this.showPresence());
@@ -139,10 +142,17 @@ export class SessionMirror {
     const shown: Array<Contact | undefined> = [];
     const state = withPresences(this.target.state(), this.currentLists, this.presence, keys, shown);
     this.target.update(state);
-    changes.forEach(({ handle, status, friendlyName, initial }, at) => {
+    for (let at = 0; at < changes.length; at++) {
+      const line = changes[at] as PresenceLine;
       const contact = shown[at];
+      // The line itself when it says what the contact shows (as a sign-in's ILN lines do): no copy of each.
+      if (contact !== undefined && contact.handle === line.handle && contact.friendlyName === line.friendlyName) {
+        this.target.emit('presence', line as MessengerEvents['presence']);
+        continue;
+      }
+      const { handle, status, friendlyName, initial } = line;
       this.target.emit('presence', { handle: contact?.handle ?? handle, status, friendlyName: contact?.friendlyName ?? friendlyName ?? handle, initial });
-    });
+    }
   }
 
   private forgetPresence(): void {
