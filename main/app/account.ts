@@ -63,9 +63,9 @@ function forwardMessengerEvents(account: Account, listener: AccountListener): vo
   messenger.on('addedBy', (request) => notify({ kind: 'added-by', ...request }));
   messenger.on('removedBy', (removed) => notify({ kind: 'removed-by', ...removed }));
   messenger.on('presence', (change) => {
-    // Only someone on my contact list is news; a server may say anything about anyone else.
-    const contact = contactIn(messenger.state.contacts, change.handle);
-    const announce = signInAlerts.seen(change) && contact?.lists.includes('FL') === true;
+    // Only someone on my contact list is news; a server may say anything about anyone else. The
+    // contact is looked up only for a change that would be news (not for a sign-in's hundreds of ILN).
+    const announce = signInAlerts.seen(change) && contactIn(messenger.state.contacts, change.handle)?.lists.includes('FL') === true;
     if (announce) notify({ kind: 'online', handle: change.handle, friendlyName: change.friendlyName });
   });
   messenger.on('error', ({ conversationId, messageId: _message, ...error }) =>
