@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type MsnpCommand, parseCommand } from './command';
 import { MsnpFramer } from './framer';
+import { isValidHandle } from '../shared/handles';
 import { ParamReader } from './param-reader';
+import { percentDecode } from './percent';
+
+const CHOICES = ['FL', 'AL', 'NLN', 'BSY', '0'] as const;
 
 /** The commands the framer makes of `text`, as a socket's reads would give it. */
 function framed(text: string): MsnpCommand[] {
@@ -67,6 +71,9 @@ describe('ParamReader', () => {
       fc.stringMatching(/^[0-9]{1,18}$/),
       fc.stringMatching(/^[A-Za-z0-9%@._+-]{1,12}$/),
       fc.constantFrom('FL', 'AL', 'é', '☕x', '😀', '0', '007', '-3'),
+      // Handles and not, and names escaped well and badly (cut short, not hex, not UTF-8, a BOM).
+      fc.constantFrom('a@b', 'bob@example.com', '@b', 'a@', 'a@@b', 'a\u00a0b@c', 'tab\t@x', `${'a'.repeat(130)}@b`),
+      fc.constantFrom('Caf%C3%A9%20%E2%98%95', 'A%20B', '%E2%98', '%4', 'x%', '%zz', '%C0%AF', '%EF%BB%BFbom', 'raw☕%20', '%f0%9f%98%80'),
     );
     const gap = fc.constantFrom(' ', '  ', '   ');
     const line = fc.tuple(fc.array(fc.tuple(token, gap), { minLength: 0, maxLength: 10 }), gap).map(([parts, lead]) => ({
@@ -84,7 +91,23 @@ describe('ParamReader', () => {
           integer: param !== undefined && /^[0-9]+$/.test(param) ? Number(param) : Number.NaN,
         }));
         expect(read).toEqual(expected);
-        params.forEach((param, index) => expect(reader.is(index, param)).toBe(true));
+        params.forEach((param, index) => {
+          expect(reader.is(index, param)).toBe(true);
+          expect(reader.handle(index)).toBe(isValidHandle(param) ? param : undefined);
+          expect(reader.decoded(index)).toBe(percentDecode(param));
+          expect(reader.oneOf(index, CHOICES)).toBe(CHOICES.find((choice) => choice === param));
+        });
+        // The same of params already split (a command made without the framer).
+        reader.read({ name: 'ABC', params });
+        params.forEach((param, index) => {
+          expect(reader.handle(index)).toBe(isValidHandle(param) ? param : undefined);
+          expect(reader.decoded(index)).toBe(percentDecode(param));
+          expect(reader.oneOf(index, CHOICES)).toBe(CHOICES.find((choice) => choice === param));
+        });
+        reader.read(command as MsnpCommand);
+        expect(reader.handle(params.length)).toBeUndefined();
+        expect(reader.decoded(params.length)).toBeUndefined();
+        expect(reader.oneOf(params.length, CHOICES)).toBeUndefined();
         expect((command as MsnpCommand).params).toEqual(params);
       }),
       { numRuns: 500 },

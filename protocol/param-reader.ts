@@ -5,7 +5,9 @@
 // reader decodes the line's params once, finds where each lies in that text, and makes a string
 // only of those asked for as text. Its answers are those `params` gives (split at spaces).
 
+import { isHandleIn, isValidHandle } from '../shared/handles';
 import { type MsnpCommand, decimalValue, isDigitCode } from './command';
+import { percentDecode, percentDecodeIn } from './percent';
 
 /** The most params a reader finds in a line; a line with more is read through `params`. */
 const MOST_PARAMS = 16;
@@ -75,6 +77,42 @@ export class ParamReader {
     if (line === undefined) return this.params?.[index];
     if (index >= this.found) return undefined;
     return line.slice(this.bounds[index * 2], this.bounds[index * 2 + 1]);
+  }
+
+  /**
+   * Param `index` when it is a valid handle (isValidHandle), checked where it lies before a string
+   * is made of it; undefined otherwise, and past the last.
+   */
+  handle(index: number): string | undefined {
+    const { line } = this;
+    if (line === undefined) {
+      const text = this.params?.[index];
+      return isValidHandle(text) ? text : undefined;
+    }
+    if (index >= this.found) return undefined;
+    const start = this.bounds[index * 2] as number;
+    const end = this.bounds[index * 2 + 1] as number;
+    return isHandleIn(line, start, end) ? line.slice(start, end) : undefined;
+  }
+
+  /** Param `index` percent-decoded (percentDecode), decoded where it lies; undefined past the last. */
+  decoded(index: number): string | undefined {
+    const { line } = this;
+    if (line === undefined) {
+      const text = this.params?.[index];
+      return text === undefined ? undefined : percentDecode(text);
+    }
+    if (index >= this.found) return undefined;
+    return percentDecodeIn(line, this.bounds[index * 2] as number, this.bounds[index * 2 + 1] as number);
+  }
+
+  /**
+   * The one of `choices` that param `index` is, compared where it lies (so the answer is the
+   * caller's own string, a status code say, not a new one); undefined when it is none of them.
+   */
+  oneOf<T extends string>(index: number, choices: readonly T[]): T | undefined {
+    for (const choice of choices) if (this.is(index, choice)) return choice;
+    return undefined;
   }
 
   /** Whether param `index` is `text`, compared without making a string of the param. */

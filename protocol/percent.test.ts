@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentDecode, percentEncode } from './percent';
+import { percentDecode, percentDecodeIn, percentEncode } from './percent';
 
 describe('percentEncode', () => {
   it.each([
@@ -144,5 +144,23 @@ describe('percentDecode against decodeURIComponent and the tolerant reading', ()
 
   it('decodes a long token', () => {
     expect(percentDecode(percentEncode('Café ☕ 😀 '.repeat(400)))).toBe('Café ☕ 😀 '.repeat(400));
+  });
+});
+
+describe('percentDecodeIn', () => {
+  it('decodes a stretch of a longer text as percentDecode decodes that stretch alone', () => {
+    // Escapes and their pieces, so that a stretch often ends inside one (`%4` before `1…`).
+    const piece = fc.constantFrom('%', '4', '1', 'C3', '%C3', '%A9', '%E2%98%95', '%20', 'a', ' ', 'é', '%EF%BB%BF', 'z');
+    const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (whole, a, b) => {
+        const start = a % (whole.length + 1);
+        const end = start + (b % (whole.length - start + 1));
+        expect(percentDecodeIn(whole, start, end)).toBe(percentDecode(whole.slice(start, end)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(percentDecodeIn('a%4142', 0, 3)).toBe('a%4');
+    expect(percentDecodeIn('x Caf%C3%A9 y', 2, 11)).toBe('Café');
   });
 });

@@ -25,9 +25,9 @@ function hexValue(code: number): number {
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
-/** The byte the escape at `index` names, or -1 when no '%' and two hex digits are there. */
-function escapedByte(token: string, index: number): number {
-  if (token.charCodeAt(index) !== 0x25) return -1;
+/** The byte the escape at `index` names, or -1 when no '%' and two hex digits are there before `end`. */
+function escapedByte(token: string, index: number, end: number): number {
+  if (index + 3 > end || token.charCodeAt(index) !== 0x25) return -1;
   const high = hexValue(token.charCodeAt(index + 1));
   const low = hexValue(token.charCodeAt(index + 2));
   return high < 0 || low < 0 ? -1 : (high << 4) | low;
@@ -40,11 +40,11 @@ function escapedByte(token: string, index: number): number {
  * anything else (raw UTF-8, a stray '%', escapes that are not UTF-8, a leading BOM), which the
  * byte loop below reads tolerantly.
  */
-function decodeEscapes(token: string): string | undefined {
+function decodeEscapes(token: string, start: number, end: number): string | undefined {
   let decoded = '';
   // Where the run of plain characters not yet copied starts.
-  let plain = 0;
-  for (let index = 0; index < token.length; ) {
+  let plain = start;
+  for (let index = start; index < end; ) {
     const code = token.charCodeAt(index);
     if (code !== 0x25) {
       if (code > 0x7f) return undefined;
@@ -52,7 +52,7 @@ function decodeEscapes(token: string): string | undefined {
       continue;
     }
     if (index > plain) decoded += token.slice(plain, index);
-    const lead = escapedByte(token, index);
+    const lead = escapedByte(token, index, end);
     index += 3;
     if (lead < 0x80) {
       if (lead < 0) return undefined;
@@ -82,7 +82,7 @@ function decodeEscapes(token: string): string | undefined {
       return undefined;
     }
     for (; following > 0; following--) {
-      const byte = escapedByte(token, index);
+      const byte = escapedByte(token, index, end);
       if (byte < lowest || byte > highest) return undefined;
       point = (point << 6) | (byte & 0x3f);
       lowest = 0x80;
@@ -92,7 +92,7 @@ function decodeEscapes(token: string): string | undefined {
     decoded += point > 0xffff ? String.fromCharCode(0xd800 | ((point - 0x10000) >> 10), 0xdc00 | (point & 0x3ff)) : String.fromCharCode(point);
     plain = index;
   }
-  if (plain < token.length) decoded += token.slice(plain);
+  if (plain < end) decoded += token.slice(plain, end);
   return decoded.charCodeAt(0) === BOM ? undefined : decoded;
 }
 
@@ -103,7 +103,17 @@ function decodeEscapes(token: string): string | undefined {
  */
 export function percentDecode(token: string): string {
   if (!token.includes('%')) return token;
-  return decodeEscapes(token) ?? decodeTolerantly(token);
+  return decodeEscapes(token, 0, token.length) ?? decodeTolerantly(token);
+}
+
+/**
+ * `percentDecode` of `text` from `start` to `end`, read where it lies: a param of a line is decoded
+ * without a string being made of it first.
+ */
+export function percentDecodeIn(text: string, start: number, end: number): string {
+  const escape = text.indexOf('%', start);
+  if (escape < 0 || escape >= end) return text.slice(start, end);
+  return decodeEscapes(text, start, end) ?? decodeTolerantly(text.slice(start, end));
 }
 
 /** The byte loop: raw UTF-8, a stray '%', escapes that are not UTF-8, a leading BOM (which its decoder drops). */

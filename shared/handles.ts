@@ -34,11 +34,17 @@ export function isSpaceCode(code: number): boolean {
  * over the characters: every presence and list line of a sign-in is checked, hundreds to thousands.
  */
 export function isValidHandle(handle: string | undefined): handle is string {
-  if (handle === undefined) return false;
-  const { length } = handle;
+  return handle !== undefined && isHandleIn(handle, 0, handle.length);
+}
+
+/**
+ * Whether `text` from `start` to `end` is a valid handle (isValidHandle), read where it lies: a
+ * param of a line is checked before a string is made of it.
+ */
+export function isHandleIn(text: string, start: number, end: number): boolean {
   let at = -1;
-  for (let index = 0; index < length; index++) {
-    const code = handle.charCodeAt(index);
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
     if (code === AT) {
       if (at >= 0) return false;
       at = index;
@@ -46,6 +52,6 @@ export function isValidHandle(handle: string | undefined): handle is string {
       return false;
     }
   }
-  if (at <= 0 || at === length - 1) return false;
-  return length <= SURELY_SHORT || encoder.encode(handle).length <= MAX_HANDLE_LENGTH;
+  if (at <= start || at === end - 1) return false;
+  return end - start <= SURELY_SHORT || encoder.encode(text.slice(start, end)).length <= MAX_HANDLE_LENGTH;
 }

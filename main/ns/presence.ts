@@ -2,17 +2,12 @@
 
 import { isValidHandle } from '../../shared/handles';
 import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
-import { type MsnpCommand, ParamReader, percentDecode } from '../../protocol/index';
+import { type MsnpCommand, ParamReader } from '../../protocol/index';
 import type { HandlerTable, NsContext } from './context';
 import type { NotificationEvents } from './events';
 
 export function isSettableStatus(value: string | undefined): value is SettableStatus {
   return (SETTABLE_STATUSES as readonly string[]).includes(value ?? '');
-}
-
-/** Servers never send FLN/HDN in ILN/NLN; an unknown code is shown as plain online (§10). */
-function contactStatus(code: string | undefined): StatusCode {
-  return isSettableStatus(code) && code !== 'HDN' ? code : 'NLN';
 }
 
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
@@ -22,14 +17,17 @@ export function presenceHandlers(context: NsContext, onNameSeen: (handle: string
   const params = new ParamReader();
   /** The event of the line `params` was pointed at, whose status is param `statusAt`, then its handle and name. */
   const announce = (command: MsnpCommand, statusAt: number, initial: boolean): NotificationEvents['presence'] | undefined => {
-    const handle = params.text(statusAt + 1);
-    if (!isValidHandle(handle)) {
+    const handle = params.handle(statusAt + 1);
+    if (handle === undefined) {
       context.malformed(command, 'no handle');
       return undefined;
     }
-    const status = contactStatus(params.text(statusAt));
-    const name = params.text(statusAt + 2);
-    const event = name === undefined ? { handle, status, initial } : { handle, status, friendlyName: percentDecode(name), initial };
+    // Servers never send FLN/HDN in ILN/NLN; an unknown code is shown as plain online (§10). The
+    // code is read where it lies, as the constant it is (compared to others by reference from then on).
+    const code = params.oneOf(statusAt, SETTABLE_STATUSES);
+    const status: StatusCode = code !== undefined && code !== 'HDN' ? code : 'NLN';
+    const friendlyName = params.decoded(statusAt + 2);
+    const event = friendlyName === undefined ? { handle, status, initial } : { handle, status, friendlyName, initial };
     context.emit('presence', event);
     return event;
   };
