@@ -163,7 +163,7 @@ describe('MsnpConnection requests', () => {
 
   it('rejects a request the server does not answer in time and forgets it', async () => {
     const { connection, peer, commands } = await connected();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const outcome = connection.request('FND', ['fname=A'], { timeoutMs: 30_000 }).catch((caught: unknown) => caught);
     await peer.nextLine();
     vi.advanceTimersByTime(29_999);
@@ -177,7 +177,7 @@ describe('MsnpConnection requests', () => {
 
   it('uses the connection default timeout', async () => {
     const { connection, peer } = await connected({ requestTimeoutMs: 2000 });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const outcome = connection.request('SYN', ['0']).catch((caught: unknown) => caught);
     await peer.nextLine();
     vi.advanceTimersByTime(2000);

@@ -176,12 +176,77 @@ describe('PendingRequests', () => {
     expect(await outcome).toBeInstanceOf(RequestTimeoutError);
   });
 
-  it('stops the timer of a settled request', async () => {
+  it('fails nothing once its request is settled, when the timer it left set fires', async () => {
     const pending = new PendingRequests();
     const reply = replyTo(pending, 2, 'INF', { timeoutMs: 1000 });
     pending.settle(line('INF 2 MD5'));
-    expect(vi.getTimerCount()).toBe(0);
     await expect(reply).resolves.toEqual(line('INF 2 MD5'));
+    vi.advanceTimersByTime(1000);
+    expect(pending.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps the process alive only while a request waits', () => {
+    vi.useRealTimers();
+    const timers = (): number => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const before = timers();
+    const pending = new PendingRequests();
+    pending.waitFor(1, 'VER', {}, () => undefined);
+    expect(timers()).toBe(before + 1);
+    pending.settle(line('VER 1 MSNP3'));
+    expect(timers()).toBe(before);
+    // The next request finds the timer set and holds the process again.
+    pending.waitFor(2, 'INF', {}, () => undefined);
+    expect(timers()).toBe(before + 1);
+    pending.rejectAll(() => new ConnectionClosedError());
+    expect(timers()).toBe(before);
+  });
+
+  it('keeps every request waiting with one timer, however many there are', () => {
+    const pending = new PendingRequests();
+    for (let trid = 1; trid <= 2000; trid++) pending.waitFor(trid, 'MSG', { replies: ['ACK', 'NAK'] }, () => undefined);
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('times each request out at its own deadline, whatever the timer was set for before it', async () => {
+    const pending = new PendingRequests();
+    // The first is answered at once: the timer it set, for 5000, is still there when the second comes.
+    const first = replyTo(pending, 1, 'VER', { timeoutMs: 5000 });
+    pending.settle(line('VER 1 MSNP3'));
+    await first;
+    vi.advanceTimersByTime(1000);
+    const second = replyTo(pending, 2, 'INF', { timeoutMs: 5000 }).catch((caught: unknown) => caught);
+    vi.advanceTimersByTime(4999);
+    expect(pending.has(2)).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(await second).toBeInstanceOf(RequestTimeoutError);
+    // A shorter timeout after a longer one: its own deadline comes first.
+    const long = replyTo(pending, 3, 'SYN', { timeoutMs: 30_000 }).catch((caught: unknown) => caught);
+    vi.advanceTimersByTime(100);
+    const short = replyTo(pending, 4, 'CHG', { timeoutMs: 2000 }).catch((caught: unknown) => caught);
+    vi.advanceTimersByTime(1999);
+    expect(pending.has(4)).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(await short).toBeInstanceOf(RequestTimeoutError);
+    expect(pending.has(3)).toBe(true);
+    vi.advanceTimersByTime(30_000 - 2100 - 1);
+    expect(pending.has(3)).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(await long).toBeInstanceOf(RequestTimeoutError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('fails the requests whose deadline has come together, in the order they were made, and keeps the later ones', async () => {
+    const pending = new PendingRequests();
+    const failed: number[] = [];
+    for (const trid of [1, 2, 3]) pending.waitFor(trid, 'MSG', { timeoutMs: 1000 }, (error) => error && failed.push(trid));
+    vi.advanceTimersByTime(500);
+    pending.waitFor(4, 'MSG', { timeoutMs: 1000 }, (error) => error && failed.push(4));
+    vi.advanceTimersByTime(500);
+    expect(failed).toEqual([1, 2, 3]);
+    expect(pending.has(4)).toBe(true);
+    vi.advanceTimersByTime(500);
+    expect(failed).toEqual([1, 2, 3, 4]);
   });
 
   it('rejects every pending request on close', async () => {

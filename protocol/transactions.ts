@@ -60,7 +60,8 @@ interface Pending {
   readonly replies: readonly string[];
   readonly done: ReplyCallback;
   readonly timeoutMs: number;
-  readonly timer: ReturnType<typeof setTimeout>;
+  /** When it times out, on `performance.now()`'s clock. */
+  readonly deadline: number;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -70,10 +71,20 @@ export interface PendingOptions {
   readonly replies?: readonly string[];
 }
 
+/**
+ * Every request's timeout is kept by one timer, set for the earliest deadline. A burst of two
+ * thousand messages awaiting their ACKs then holds one timer, not two thousand made and cleared;
+ * and a sign-in's requests, one after another, mostly find the timer of the one before still
+ * set: it is left set when nothing waits (not keeping the process alive), and when it fires early
+ * for a later request it is set again for that one's deadline.
+ */
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
   /** How many waiting requests end with a line of each name: a line no request waits for is passed on at once. */
   private readonly awaited = new Map<string, number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When `timer` fires (Infinity when none is set). */
+  private timerAt = Number.POSITIVE_INFINITY;
 
   get size(): number {
     return this.pending.size;
@@ -96,18 +107,40 @@ export class PendingRequests {
       return;
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const timer = setTimeout(this.expire, timeoutMs, trid);
+    const now = performance.now();
+    const deadline = now + timeoutMs;
     const replies = options.replies ?? [request];
-    this.pending.set(trid, { request, replies, done, timeoutMs, timer });
+    this.pending.set(trid, { request, replies, done, timeoutMs, deadline });
     for (const name of replies) this.awaited.set(name, (this.awaited.get(name) ?? 0) + 1);
+    if (deadline < this.timerAt) this.setTimer(deadline, now);
+    else if (this.pending.size === 1) this.timer?.ref();
   }
 
-  /** One function for every request's timer (it gets the TrID), rather than a closure per request. */
-  private readonly expire = (trid: number): void => {
-    const entry = this.pending.get(trid);
-    if (!entry) return;
-    this.finish(trid, entry);
-    entry.done(new RequestTimeoutError(entry.request, entry.timeoutMs));
+  /** Sets the one timer for `at` (it was set for later, or not at all). */
+  private setTimer(at: number, now: number): void {
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(this.expire, at - now);
+  }
+
+  /** The timer fired: the requests whose deadline has come fail, and the timer is set for the next deadline. */
+  private readonly expire = (): void => {
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+    const now = performance.now();
+    const expired: Array<readonly [number, Pending]> = [];
+    let next = Number.POSITIVE_INFINITY;
+    for (const [trid, entry] of this.pending) {
+      if (entry.deadline <= now) expired.push([trid, entry]);
+      else if (entry.deadline < next) next = entry.deadline;
+    }
+    if (next < Number.POSITIVE_INFINITY) this.setTimer(next, now);
+    for (const [trid, entry] of expired) {
+      // A callback before it may have ended it already (a timeout that closes the connection).
+      if (this.pending.get(trid) !== entry) continue;
+      this.finish(trid, entry);
+      entry.done(new RequestTimeoutError(entry.request, entry.timeoutMs));
+    }
   };
 
   /**
@@ -148,6 +181,10 @@ export class PendingRequests {
    * captures a stack trace, which costs more than the rest of a connection's close.
    */
   rejectAll(reason: () => Error): void {
+    // The connection is closing: its timer goes too, even when nothing waits.
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
     if (this.pending.size === 0) return;
     const error = reason();
     for (const [trid, entry] of [...this.pending]) {
@@ -157,8 +194,9 @@ export class PendingRequests {
   }
 
   private finish(trid: number, entry: Pending): void {
-    clearTimeout(entry.timer);
     this.pending.delete(trid);
+    // Nothing waits: the timer stays set for the next request, without keeping the process alive.
+    if (this.pending.size === 0) this.timer?.unref();
     // A name's count stays at 0 rather than leaving the map: a chat's next message waits for ACK again.
     for (const name of entry.replies) this.awaited.set(name, (this.awaited.get(name) ?? 1) - 1);
   }

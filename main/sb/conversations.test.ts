@@ -160,7 +160,7 @@ describe('starting a conversation', () => {
   });
 
   it('gives up on a contact who never joins after the join timeout', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     startService({ joinTimeoutMs: 60_000 });
     const id = service.open(BOB);
     const queued = service.send(id, 'hello?');
@@ -329,7 +329,7 @@ describe('multi-party', () => {
   });
 
   it('keeps the only person present listed when they leave while someone is still ringing, and re-invites them', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     startService({ joinTimeoutMs: 60_000 });
     const { id, peer } = await openWithBob();
     service.invite(id, CAROL);
@@ -450,7 +450,7 @@ describe('being invited', () => {
 
 describe('typing and other content', () => {
   it('shows who is typing until a few seconds pass or their message arrives', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     startService({ typingExpiryMs: 6000 });
     const { id, peer } = await openWithBob();
     const typing = `MIME-Version: 1.0\r\nContent-Type: text/x-msmsgscontrol\r\nTypingUser: ${BOB}\r\n\r\n\r\n`;
@@ -488,7 +488,7 @@ describe('typing and other content', () => {
   });
 
   it('keeps the receiver\'s "is typing" on while I type continuously, every keystroke passed on', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
     startService();
     const { id, peer } = await openWithBob();
     const bobHost = fakeHost(() => sb.ticket('cookie.bob'), BOB, 'Bob');

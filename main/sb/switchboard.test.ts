@@ -93,7 +93,7 @@ describe('Switchboard', () => {
   });
 
   it('rejects an unacknowledged message after the ack timeout', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const { switchboard, peer } = await create({ ackTimeoutMs: 5000 });
     const outcome = acknowledged(switchboard, encoder.encode('hello')).catch((error: unknown) => error);
     await peer.expectMessage('A');

@@ -80,7 +80,7 @@ const conversation = (messenger: Messenger, id: string): Conversation => messeng
 describe('a switchboard that goes quiet', () => {
   it('after CAL: the invitation fails after the request timeout, saying the switchboard did not answer, and the message fails', async () => {
     const { messenger, errors } = await signedIn();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const id = messenger.openConversation(BOB);
     const sent = messenger.sendMessage(id, 'hello?');
     const peer = await admitted();
@@ -98,7 +98,7 @@ describe('a switchboard that goes quiet', () => {
 
   it('after RINGING: nobody joins, so after a minute the conversation says so and the message fails', async () => {
     const { messenger, errors, logged } = await signedIn({ keepAlive: true });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const id = messenger.openConversation(BOB);
     const sent = messenger.sendMessage(id, 'anyone?');
     const peer = await admitted();

@@ -87,7 +87,7 @@ describe('a server whose answer to the first CHG comes in one read with the end 
 
 describe('a server that moves a live session to itself again and again (XFR 0 NS)', () => {
   it('follows a bounded number of moves, then stays offline and says why', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       const moved = ['C: CHG 7 AWY', 'S: XFR 0 NS 127.0.0.1:{port} 0', 'CLOSE'];
       const first = [...authentication('MSNP3', 1), ...emptySyncAndOnline(5), ...moved];

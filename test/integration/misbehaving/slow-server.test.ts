@@ -16,7 +16,7 @@ afterEach(() => vi.useRealTimers());
 const ioTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 it('at one byte a second, signs in as far as each reply fits the timeout, then says the server did not answer', async () => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   // VER (13 bytes), INF (11) and the referral (28) fit in 30 s; the 34-byte challenge does not.
   const server = await harness.serve([dispatch(), authentication()], { byteDelayMs: 1000 });
   const messenger = harness.messenger();

@@ -46,7 +46,7 @@ describe('against the project server', () => {
   });
 
   it('goes idle after the chosen minutes without activity and comes back on activity', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       harness = await startHarness({ accounts: [me] });
       const messenger = harness.messenger();
@@ -86,7 +86,7 @@ describe('against a scripted server', () => {
   let server: ScriptedServer | undefined;
   let messenger: Messenger | undefined;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   });
   afterEach(() => {
     vi.useRealTimers();

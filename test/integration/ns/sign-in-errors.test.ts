@@ -140,7 +140,7 @@ describe.each(['MSNP3', 'MSNP2'] as const)('a %s server that never answers', (di
     ['the rest of the SYN dump', [ds, [...ns, 'C: SYN 8 0', 'S: SYN 8 3', 'S: GTC 8 3 A', 'HANG']], 'SYN'],
     ['CHG', [ds, [...ns, ...emptySyncAndOnline().slice(0, 9), 'HANG']], 'CHG'],
   ])('times out waiting for %s instead of hanging', async (_step, scripts, lastLine) => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     server = await scripted.serve(scripts);
     messenger = scripted.messenger({ requestTimeoutMs: 30_000 });
     const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
@@ -177,7 +177,7 @@ describe('signing out before a connection is open', () => {
   }
 
   it('closes the connection that completes after the sign-out without sending a line', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), 'HANG']]);
     messenger = scripted.messenger({ reconnect: { baseDelayMs: 1000 } });
     const outcome = messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD }).catch((error: MessengerError) => error);
@@ -188,7 +188,7 @@ describe('signing out before a connection is open', () => {
   });
 
   it('never signs in on the notification server when signed out between the referral and it', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     server = await scripted.serve([dispatch(), [...authentication(), ...emptySyncAndOnline(), 'HANG']]);
     messenger = scripted.messenger({ reconnect: { baseDelayMs: 1000 } });
     const signingOut: Promise<void>[] = [];

@@ -65,7 +65,7 @@ describe('the upgrade check against a scripted server', () => {
   });
 
   it('falls back to the plain refusal when the server never replies', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const server = await scripted.serve([[...UPGRADE_CHECK, 'HANG']]);
     const messenger = scripted.messenger({ requestTimeoutMs: 30_000 });
     const outcome = failedSignIn(messenger, server.address);

@@ -79,7 +79,7 @@ describe('the proxy dialer', () => {
 
   it('times out a SOCKS5 proxy that takes the connection and never answers', async () => {
     const quiet = await silentProxy();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const dialing = failure(proxyDialer(socks(quiet.port))({ host: 'msn.test', port: 1863 }, 15_000));
     await quiet.heard;
     await vi.advanceTimersByTimeAsync(15_000);
@@ -88,7 +88,7 @@ describe('the proxy dialer', () => {
 
   it('times out an HTTP proxy that takes the CONNECT and never answers', async () => {
     const quiet = await silentProxy();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const dialing = failure(proxyDialer(http(quiet.port))({ host: 'msn.test', port: 1863 }, 15_000));
     await quiet.heard;
     await vi.advanceTimersByTimeAsync(15_000);

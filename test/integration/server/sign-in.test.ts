@@ -233,7 +233,7 @@ describe('notification server sign-in', () => {
 
 describe('connections that never sign in', () => {
   it.each(['dispatch', 'notification'] as const)('the %s server closes them after the sign-in timeout, counted from the connect', async (listener) => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     server = await startServer({ accounts: [EXAMPLE], signInTimeoutMs: 60_000 });
     const client = await connect(listener === 'dispatch' ? server.dispatchPort : server.notificationPort);
     await vi.advanceTimersByTimeAsync(59_999);
@@ -245,7 +245,7 @@ describe('connections that never sign in', () => {
   });
 
   it('leaves a signed-in notification session alone after the sign-in timeout', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     server = await startServer({ accounts: [EXAMPLE], signInTimeoutMs: 60_000 });
     const { client } = await signInRaw(server.notificationPort, EXAMPLE.handle, EXAMPLE.password);
     clients.push(client);

@@ -259,7 +259,7 @@ describe('switchboard refusals', () => {
   });
 
   it('closes an idle switchboard after the configured time', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     server = await startServer({ accounts: SESSION_ACCOUNTS, switchboardIdleMs: 60_000 });
     const me = await goOnline(server, EXAMPLE, clients);
     const a = await openSwitchboard(me, 'example@hotmail.com', 'Example%20User');
