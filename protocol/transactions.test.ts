@@ -214,25 +214,20 @@ describe('PendingRequests', () => {
     const first = replyTo(pending, 1, 'VER', { timeoutMs: 5000 });
     pending.settle(line('VER 1 MSNP3'));
     await first;
+    /** Request `trid` still waits `ms` - 1 from now, and has timed out at `ms`. */
+    const timesOutIn = async (trid: number, outcome: Promise<unknown>, ms: number): Promise<void> => {
+      vi.advanceTimersByTime(ms - 1);
+      expect(pending.has(trid)).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(await outcome).toBeInstanceOf(RequestTimeoutError);
+    };
     vi.advanceTimersByTime(1000);
-    const second = replyTo(pending, 2, 'INF', { timeoutMs: 5000 }).catch((caught: unknown) => caught);
-    vi.advanceTimersByTime(4999);
-    expect(pending.has(2)).toBe(true);
-    vi.advanceTimersByTime(1);
-    expect(await second).toBeInstanceOf(RequestTimeoutError);
+    await timesOutIn(2, replyTo(pending, 2, 'INF', { timeoutMs: 5000 }).catch((caught: unknown) => caught), 5000);
     // A shorter timeout after a longer one: its own deadline comes first.
     const long = replyTo(pending, 3, 'SYN', { timeoutMs: 30_000 }).catch((caught: unknown) => caught);
     vi.advanceTimersByTime(100);
-    const short = replyTo(pending, 4, 'CHG', { timeoutMs: 2000 }).catch((caught: unknown) => caught);
-    vi.advanceTimersByTime(1999);
-    expect(pending.has(4)).toBe(true);
-    vi.advanceTimersByTime(1);
-    expect(await short).toBeInstanceOf(RequestTimeoutError);
-    expect(pending.has(3)).toBe(true);
-    vi.advanceTimersByTime(30_000 - 2100 - 1);
-    expect(pending.has(3)).toBe(true);
-    vi.advanceTimersByTime(1);
-    expect(await long).toBeInstanceOf(RequestTimeoutError);
+    await timesOutIn(4, replyTo(pending, 4, 'CHG', { timeoutMs: 2000 }).catch((caught: unknown) => caught), 2000);
+    await timesOutIn(3, long, 30_000 - 2100);
     expect(vi.getTimerCount()).toBe(0);
   });
 

@@ -6,7 +6,7 @@
 // thousand keys one by one for every change, which cost a sign-in's presence burst a millisecond.
 
 import type { Contact } from './model';
-import { noteChanges } from './record-changes';
+import { ChangeNotes, noteChanges } from './record-changes';
 
 /** Every contact, each once, in the lists' order (shared/model.ts `MessengerState.contacts`). */
 export type ContactList = readonly Contact[];
@@ -108,16 +108,8 @@ export function withContacts(contacts: ContactList, changes: ReadonlyMap<string,
   return next;
 }
 
-/** A version made by replacing contacts in place (withReplaced): the version it was made from, and the places it replaced. */
-interface Replacement {
-  readonly base: ContactList;
-  readonly places: readonly number[];
-}
-
-const replacements = new WeakMap<ContactList, Replacement>();
-
-/** The most replacements followed back before the caller's other way is as quick. */
-const MOST_REPLACEMENTS = 16;
+/** The places each version made by replacing contacts in place (withReplaced) replaced. */
+const replacements = new ChangeNotes<number>();
 
 /**
  * `next`, a copy of `contacts` with the contacts of `changed` (their keys; one named twice counts
@@ -128,7 +120,7 @@ const MOST_REPLACEMENTS = 16;
 export function withReplaced(contacts: ContactList, next: ContactList, changed: readonly string[], places: readonly number[]): ContactList {
   indexes.set(next, contactIndex(contacts));
   noteChanges(next, contacts, changed);
-  replacements.set(next, { base: contacts, places });
+  replacements.note(next, contacts, places);
   return next;
 }
 
@@ -139,15 +131,7 @@ export function withReplaced(contacts: ContactList, next: ContactList, changed: 
  * each changed key in the index again.
  */
 export function replacedPlaces(before: ContactList, after: ContactList): ReadonlySet<number> | undefined {
-  const places = new Set<number>();
-  let current = after;
-  for (let steps = 0; current !== before; steps++) {
-    const replacement = replacements.get(current);
-    if (!replacement || steps >= MOST_REPLACEMENTS) return undefined;
-    for (const place of replacement.places) places.add(place);
-    current = replacement.base;
-  }
-  return places;
+  return replacements.since(before, after);
 }
 
 /** `contacts` without the contacts of `keys`; `contacts` itself when none of them is there. */

@@ -6,19 +6,43 @@
 // record this big (V8 gathers and sorts all of them first, half a millisecond for five thousand),
 // and a new version that only changes values has the same keys as the one it was made from.
 
-interface Note {
-  readonly base: object;
-  readonly keys: readonly string[];
-}
-
-const notes = new WeakMap<object, Note>();
-
 /** The most notes followed back before comparing whole is as quick. */
 const MOST_STEPS = 16;
 
+/**
+ * What each new version changed from the version it was made from (keys, places…), noted as it is
+ * made, and gathered from a version back to an older one.
+ */
+export class ChangeNotes<T> {
+  private readonly notes = new WeakMap<object, { readonly base: object; readonly changes: readonly T[] }>();
+
+  /** `next` is `base` with `changes` made (and nothing else changed). */
+  note(next: object, base: object, changes: readonly T[]): void {
+    if (next !== base) this.notes.set(next, { base, changes });
+  }
+
+  /**
+   * Every change noted on the way from `before` to `after` (some may in the end change nothing), or
+   * undefined when the notes do not lead from `after` back to `before` in MOST_STEPS.
+   */
+  since(before: object, after: object): ReadonlySet<T> | undefined {
+    const changes = new Set<T>();
+    let current = after;
+    for (let steps = 0; current !== before; steps++) {
+      const note = this.notes.get(current);
+      if (!note || steps >= MOST_STEPS) return undefined;
+      for (const change of note.changes) changes.add(change);
+      current = note.base;
+    }
+    return changes;
+  }
+}
+
+const keyNotes = new ChangeNotes<string>();
+
 /** `next` is `base` with `keys` added, replaced or removed (and nothing else changed). */
 export function noteChanges(next: object, base: object, keys: readonly string[]): void {
-  if (next !== base) notes.set(next, { base, keys });
+  keyNotes.note(next, base, keys);
 }
 
 /**
@@ -26,15 +50,7 @@ export function noteChanges(next: object, base: object, keys: readonly string[])
  * undefined when the notes do not lead from `after` back to `before`.
  */
 export function changedKeys(before: object, after: object): ReadonlySet<string> | undefined {
-  const keys = new Set<string>();
-  let current = after;
-  for (let steps = 0; current !== before; steps++) {
-    const note = notes.get(current);
-    if (!note || steps >= MOST_STEPS) return undefined;
-    for (const key of note.keys) keys.add(key);
-    current = note.base;
-  }
-  return keys;
+  return keyNotes.since(before, after);
 }
 
 /** Each record's own keys, in order, where they are known. */
