@@ -171,3 +171,28 @@ describe('buildMime', () => {
     );
   });
 });
+
+describe('parseHeaderLines, read where the lines lie', () => {
+  /** The lines split, each read on its own: what it must agree with. */
+  function byLines(text: string): Map<string, string> {
+    const headers = new Map<string, string>();
+    for (const rawLine of text.split('\n')) {
+      const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+      const colon = line.indexOf(':');
+      if (colon <= 0) continue;
+      const key = line.slice(0, colon).trim().toLowerCase();
+      if (!headers.has(key)) headers.set(key, line.slice(colon + 1).trim());
+    }
+    return headers;
+  }
+
+  it('agrees with reading each line on its own, for any text of colons, line ends and spaces', () => {
+    const piece = fc.constantFrom(':', '\n', '\r', '\r\n', ' ', '\t', 'Key', 'a', 'B', 'é', 'Content-Type', 'x: y');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), (text) => {
+        expect([...parseHeaderLines(text)]).toEqual([...byLines(text)]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

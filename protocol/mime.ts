@@ -26,15 +26,25 @@ export function splitMime(text: string): { readonly head: string; readonly body:
   return { head: text.slice(0, blank.index), body: text.slice(blank.index + blank[0].length) };
 }
 
-/** Parses `Key: value` lines (used for headers and for the key/value bodies of NS messages). */
+/**
+ * Parses `Key: value` lines (used for headers and for the key/value bodies of NS messages): a line
+ * ends at LF, its key is what comes before its first colon (not empty), its value what follows,
+ * both trimmed, and a key's first line counts. Read where the lines lie, each character once.
+ */
 export function parseHeaderLines(text: string): Map<string, string> {
   const headers = new Map<string, string>();
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    if (!headers.has(key)) headers.set(key, line.slice(colon + 1).trim());
+  // The first colon at or after the current line's start (-1: none left in the text).
+  let colon = text.indexOf(':');
+  for (let start = 0; start < text.length && colon >= 0; ) {
+    const feed = text.indexOf('\n', start);
+    const end = feed < 0 ? text.length : feed;
+    if (colon < start) colon = text.indexOf(':', start);
+    // A CR before the LF is white space the value's trim takes off.
+    if (colon > start && colon < end) {
+      const key = text.slice(start, colon).trim().toLowerCase();
+      if (!headers.has(key)) headers.set(key, text.slice(colon + 1, end).trim());
+    }
+    start = end + 1;
   }
   return headers;
 }

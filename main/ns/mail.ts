@@ -36,8 +36,10 @@ export function parseServiceMessage(payload: Uint8Array, now: number): ServiceMe
   const message = parseMime(payload);
   const type = mediaType(message);
   // The profile keeps its fields in the header block, the mail messages in the body; servers
-  // differ (the seed puts the profile in the body), so both blocks are read as one.
-  const fields = new Map([...parseHeaderLines(message.body), ...message.headers]);
+  // differ (the seed puts the profile in the body), so both blocks are read as one (a header
+  // wins over a body line of the same name).
+  const bodyFields = parseHeaderLines(message.body);
+  const fields = bodyFields.size === 0 ? message.headers : new Map([...bodyFields, ...message.headers]);
   if (type === 'text/x-msmsgsprofile') return { type: 'profile', profile: parseProfile(fields, now) };
   if (MAIL_NOTIFICATION_TYPES.has(type)) {
     if (fields.has('inbox-unread')) {
@@ -66,17 +68,22 @@ function parseProfile(fields: ReadonlyMap<string, string>, now: number): Profile
   };
   const loginTime = Number(text('logintime'));
   const lang = Number(text('lang_preference'));
-  return {
-    ...(Number.isInteger(loginTime) && { loginTime }),
-    // MSNP2 profiles carry only LoginTime: no EmailEnabled field means a Hotmail mailbox as in 1.0.
-    emailEnabled: text('emailenabled') !== '0',
-    ...(text('preferredemail') !== undefined && { preferredEmail: text('preferredemail') }),
-    ...(Number.isInteger(lang) && { langPreference: lang }),
-    ...(text('sid') !== undefined && { sid: text('sid') }),
-    ...(text('kv') !== undefined && { kv: text('kv') }),
-    ...(text('mspauth') !== undefined && { mspAuth: text('mspauth') }),
-    receivedAt: now,
-  };
+  const preferredEmail = text('preferredemail');
+  const sid = text('sid');
+  const kv = text('kv');
+  const mspAuth = text('mspauth');
+  // Only the fields the profile has, in this order (set one by one: no object made per field).
+  const profile: { -readonly [K in keyof Profile]?: Profile[K] } = {};
+  if (Number.isInteger(loginTime)) profile.loginTime = loginTime;
+  // MSNP2 profiles carry only LoginTime: no EmailEnabled field means a Hotmail mailbox as in 1.0.
+  profile.emailEnabled = text('emailenabled') !== '0';
+  if (preferredEmail !== undefined) profile.preferredEmail = preferredEmail;
+  if (Number.isInteger(lang)) profile.langPreference = lang;
+  if (sid !== undefined) profile.sid = sid;
+  if (kv !== undefined) profile.kv = kv;
+  if (mspAuth !== undefined) profile.mspAuth = mspAuth;
+  profile.receivedAt = now;
+  return profile as Profile;
 }
 
 function parseNewMail(fields: ReadonlyMap<string, string>, now: number): NewMailNotice {
