@@ -28,8 +28,9 @@ export function splitMime(text: string): { readonly head: string; readonly body:
 
 /**
  * Parses `Key: value` lines (used for headers and for the key/value bodies of NS messages): a line
- * ends at LF, its key is what comes before its first colon (not empty), its value what follows,
- * both trimmed, and a key's first line counts. Read where the lines lie, each character once.
+ * ends at LF, its key is what comes before its first colon (a line starting with one has none),
+ * its value what follows, both trimmed, and a key's first line counts. Read where the lines lie,
+ * each character once.
  */
 export function parseHeaderLines(text: string): Map<string, string> {
   const headers = new Map<string, string>();

@@ -12,8 +12,8 @@ export function isSettableStatus(value: string | undefined): value is SettableSt
 
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
 export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
-  // A sign-in's ILN burst is hundreds of lines: each is read where it lies (only the handle, the
-  // name and the status become strings), and its event made in one go.
+  // A sign-in's ILN burst is hundreds of lines: each is read where it lies (only the handle and the
+  // name become strings), and its event made in one go.
   const params = new ParamReader();
   /** The event of the line `params` was pointed at, whose status is param `statusAt`, then its handle and name. */
   const announce = (command: MsnpCommand, statusAt: number, initial: boolean): NotificationEvents['presence'] | undefined => {
