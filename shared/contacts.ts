@@ -61,12 +61,6 @@ export function indexedBy(contacts: ContactList, keys: Iterable<string>): Contac
   return contacts;
 }
 
-/** Whether two versions of a list hold the same members at the same places (they share one index). */
-export function samePlaces(a: ContactList, b: ContactList): boolean {
-  const index = indexes.get(a);
-  return index !== undefined && index === indexes.get(b);
-}
-
 /** The contact with `handle` (any case), if it is on the list. */
 export function contactIn(contacts: ContactList, handle: string): Contact | undefined {
   return contactByKey(contacts, contactKey(handle));
@@ -89,6 +83,7 @@ export function withContacts(contacts: ContactList, changes: ReadonlyMap<string,
   let next: Contact[] | undefined;
   let added: Map<string, number> | undefined;
   const changed: string[] = [];
+  const places: number[] = [];
   for (const [key, contact] of changes) {
     const position = added?.get(key) ?? index.get(key);
     if (position !== undefined && (next ?? contacts)[position] === contact) continue;
@@ -99,11 +94,14 @@ export function withContacts(contacts: ContactList, changes: ReadonlyMap<string,
       next.push(contact);
     } else {
       next[position] = contact;
+      places.push(position);
     }
     changed.push(key);
   }
   if (!next) return contacts;
-  indexes.set(next, added ?? index);
+  // Only replaced where they were: the same members at the same places.
+  if (!added) return withReplaced(contacts, next, changed, places);
+  indexes.set(next, added);
   noteChanges(next, contacts, changed);
   return next;
 }

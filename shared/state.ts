@@ -4,7 +4,7 @@
 // states to the first gives the second; untouched objects keep their identity, so selectors and
 // memoised components see "nothing changed".
 
-import { type ContactList, contactByKey, contactIndex, contactKey, replacedPlaces, samePlaces, withContacts, withoutContacts } from './contacts';
+import { type ContactList, contactByKey, contactIndex, contactKey, replacedPlaces, withContacts, withoutContacts } from './contacts';
 import type { Contact, Conversation, MessengerState, TranscriptEntry } from './model';
 import { changedKeys, keysOf, noteChanges } from './record-changes';
 import { reuse } from './reuse';
@@ -142,8 +142,7 @@ export function diffContacts(before: ContactList, after: ContactList): ContactsP
   const set: Contact[] = [];
   const remove: string[] = [];
   // A presence change to a few of five thousand contacts says where: only those places are compared.
-  const same = samePlaces(before, after);
-  const replaced = same ? replacedPlaces(before, after) : undefined;
+  const replaced = replacedPlaces(before, after);
   if (replaced) {
     for (const place of replaced) {
       const has = after[place] as Contact;
@@ -151,18 +150,10 @@ export function diffContacts(before: ContactList, after: ContactList): ContactsP
     }
     return set.length > 0 ? { set, remove } : undefined;
   }
-  // Or which: only those are compared.
+  // A change of members (contacts added or removed) says which: only those are compared.
   const noted = changedKeys(before, after);
   if (noted) {
-    // The same members at the same places (a presence change): each noted contact is compared where it is.
-    const places = same ? contactIndex(after) : undefined;
     for (const key of noted) {
-      if (places) {
-        const position = places.get(key);
-        const has = position === undefined ? undefined : after[position];
-        if (has && has !== before[position as number]) set.push(has);
-        continue;
-      }
       const had = contactByKey(before, key);
       const has = contactByKey(after, key);
       if (has && has !== had) set.push(has);
