@@ -68,6 +68,8 @@ export class ListCache {
   private readonly waiting = new Map<string, WaitingSave>();
   /** Reads of each file, under way or done: a file is read once. */
   private readonly reads = new Map<string, Promise<ContactLists | undefined>>();
+  /** The file of the account asked about last. */
+  private lastFile: { readonly server: string; readonly handle: string; readonly file: string } | undefined;
 
   /** `onDamaged`: a cache file could not be read and was set aside (at `backup`, when it could be moved). */
   constructor(
@@ -76,7 +78,12 @@ export class ListCache {
   ) {}
 
   fileOf({ server, handle }: CachedAccount): string {
-    return join(this.directory, `lists-${encodeURIComponent(server.toLowerCase())}-${encodeURIComponent(keyOf(handle))}.json`);
+    // Asked at every sign-in (twice: to read soon, then for the SYN) for the same account or few.
+    const last = this.lastFile;
+    if (last?.server === server && last.handle === handle) return last.file;
+    const file = join(this.directory, `lists-${encodeURIComponent(server.toLowerCase())}-${encodeURIComponent(keyOf(handle))}.json`);
+    this.lastFile = { server, handle, file };
+    return file;
   }
 
   /** The account's lists: what was last read or saved for it, the file read (once) otherwise. */
@@ -92,9 +99,12 @@ export class ListCache {
   /**
    * Reads the account's file in the next turn of the event loop, while a sign-in waits for its
    * first answers from the server, so that its SYN (which names the cached version) finds the
-   * lists read instead of reading and parsing thousands of entries then.
+   * lists read instead of reading and parsing thousands of entries then. Lists known or being
+   * read already (a sign-in again) are left as they are.
    */
   readSoon(account: CachedAccount): void {
+    const file = this.fileOf(account);
+    if (this.known.has(file) || this.reads.has(file)) return;
     setImmediate(() => void this.load(account));
   }
 

@@ -23,6 +23,19 @@ it('keeps one cache per server for the same handle', async () => {
   expect(await cache().load({ server: 'three.example:1863', handle: HANDLE })).toBeUndefined();
 });
 
+it('names each account its own file when one cache is asked about several in turn', async () => {
+  const one = cache();
+  const first = { server: 'one.example:1863', handle: HANDLE };
+  const otherServer = { server: 'two.example:1863', handle: HANDLE };
+  const otherHandle = { server: 'one.example:1863', handle: 'bob@hotmail.com' };
+  expect(new Set([first, otherServer, otherHandle].map((account) => one.fileOf(account))).size).toBe(3);
+  // Asked again, in another order, each account still gets the file a new cache names for it.
+  for (const account of [otherHandle, first, first, otherServer, otherHandle]) expect(one.fileOf(account)).toBe(cache().fileOf(account));
+  await one.save(first, ALICE);
+  expect(await one.load(otherServer)).toBeUndefined();
+  expect(await one.load(first)).toEqual(ALICE);
+});
+
 it("never takes another server's cache as current: the sync starts from nothing", async () => {
   const server = await scripted.serve([[...authentication('MSNP3', 1), ...emptySyncAndOnline(5), ...SIGN_OUT]]);
   await cache().save({ server: '127.0.0.1:1', handle: HANDLE }, ALICE);
