@@ -2,13 +2,20 @@
 
 import { isValidHandle } from '../../shared/handles';
 import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
-import { type MsnpCommand, ParamReader } from '../../protocol/index';
+import { DecodedTexts, type MsnpCommand, ParamReader } from '../../protocol/index';
 import type { HandlerTable, NsContext } from './context';
 import type { NotificationEvents } from './events';
 
 export function isSettableStatus(value: string | undefined): value is SettableStatus {
   return (SETTABLE_STATUSES as readonly string[]).includes(value ?? '');
 }
+
+/**
+ * The friendly names presence lines carried, decoded: the same names come on every NLN and in
+ * every sign-in's ILN burst, so each is decoded once, and a name that did not change is the very
+ * string the contact already shows (shared by every session: the memo of a pure function).
+ */
+const FRIENDLY_NAMES = new DecodedTexts();
 
 /** `onNameSeen` hears every name an NLN shows: that is how a contact's rename arrives (§5.6). */
 export function presenceHandlers(context: NsContext, onNameSeen: (handle: string, name: string) => void): HandlerTable {
@@ -26,7 +33,7 @@ export function presenceHandlers(context: NsContext, onNameSeen: (handle: string
     // code is read where it lies, as the constant it is (compared to others by reference from then on).
     const code = params.oneOf(statusAt, SETTABLE_STATUSES);
     const status: StatusCode = code !== undefined && code !== 'HDN' ? code : 'NLN';
-    const friendlyName = params.decoded(statusAt + 2);
+    const friendlyName = params.decoded(statusAt + 2, FRIENDLY_NAMES);
     const event = friendlyName === undefined ? { handle, status, initial } : { handle, status, friendlyName, initial };
     context.emit('presence', event);
     return event;
