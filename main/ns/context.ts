@@ -18,7 +18,15 @@ export interface NsContext {
   emit<K extends keyof NotificationEvents>(event: K, payload: NotificationEvents[K]): void;
   /** A server line a handler cannot use: logged and emitted as `malformed`, never thrown. */
   malformed(command: MsnpCommand, reason: string): void;
+  /** An NLN showed `handle` under `name`: how a contact's new name arrives (§5.6). */
+  nameSeen(handle: string, name: string): void;
+  /** `ADD 0 RL`: `handle` added me; the "added you" review runs for them (§11.4). */
+  addedMe(handle: string): void;
 }
 
-export type CommandHandler = (command: MsnpCommand) => void;
+/**
+ * What one unsolicited command does, given the session it came to: the tables are made once, for
+ * every session (a sign-in makes none of them).
+ */
+export type CommandHandler = (context: NsContext, command: MsnpCommand) => void;
 export type HandlerTable = Readonly<Record<string, CommandHandler>>;

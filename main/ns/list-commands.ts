@@ -31,29 +31,27 @@ function versionOf(token: string | undefined, lists: ContactLists): number {
   return Number.isInteger(version) && version >= 0 ? version : lists.version;
 }
 
-/** Unsolicited ADD/REM/REA; `onReverseListAdd` runs the "added you" review for `ADD 0 RL`. */
-export function listHandlers(context: NsContext, onReverseListAdd: (handle: string) => void): HandlerTable {
-  return {
-    ADD: (command) => {
-      const [, list, version, handle, name] = command.params;
-      if (!isListName(list) || !isValidHandle(handle)) return context.malformed(command, 'no list or no handle');
-      const lists = context.lists();
-      context.commitLists(withEntryOnList(lists, list, handle, percentDecode(name ?? handle), versionOf(version, lists)));
-      if (list === 'RL') onReverseListAdd(handle);
-    },
-    REM: (command) => {
-      const [, list, version, handle] = command.params;
-      if (!isListName(list) || !isValidHandle(handle)) return context.malformed(command, 'no list or no handle');
-      const lists = context.lists();
-      context.commitLists(withEntryOffList(lists, list, handle, versionOf(version, lists)));
-    },
-    REA: (command) => {
-      const [, version, handle, name] = command.params;
-      if (!isValidHandle(handle) || name === undefined) return context.malformed(command, 'no handle or no name');
-      applyRename(context, versionOf(version, context.lists()), handle, percentDecode(name));
-    },
-  };
-}
+/** Unsolicited ADD/REM/REA; `ADD 0 RL` also runs the "added you" review (context.addedMe). */
+export const LIST_HANDLERS: HandlerTable = {
+  ADD: (context, command) => {
+    const [, list, version, handle, name] = command.params;
+    if (!isListName(list) || !isValidHandle(handle)) return context.malformed(command, 'no list or no handle');
+    const lists = context.lists();
+    context.commitLists(withEntryOnList(lists, list, handle, percentDecode(name ?? handle), versionOf(version, lists)));
+    if (list === 'RL') context.addedMe(handle);
+  },
+  REM: (context, command) => {
+    const [, list, version, handle] = command.params;
+    if (!isListName(list) || !isValidHandle(handle)) return context.malformed(command, 'no list or no handle');
+    const lists = context.lists();
+    context.commitLists(withEntryOffList(lists, list, handle, versionOf(version, lists)));
+  },
+  REA: (context, command) => {
+    const [, version, handle, name] = command.params;
+    if (!isValidHandle(handle) || name === undefined) return context.malformed(command, 'no handle or no name');
+    applyRename(context, versionOf(version, context.lists()), handle, percentDecode(name));
+  },
+};
 
 function applyRename(context: NsContext, version: number, handle: string, name: string): void {
   const lists = context.lists();

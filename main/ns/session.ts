@@ -28,7 +28,7 @@ import { KeepAlive } from './keep-alive';
 import {
   type EditableList,
   addToList,
-  listHandlers,
+  LIST_HANDLERS,
   removeFromList,
   renameMe,
   setAddedAlert,
@@ -37,7 +37,7 @@ import {
 import type { CachedAccount, ListCache } from './list-cache';
 import { type ContactLists, EMPTY_LISTS, ListSync, leftReverseList, withVersion } from './lists';
 import { parseServiceMessage } from './mail';
-import { changeStatus, presenceHandlers } from './presence';
+import { PRESENCE_HANDLERS, changeStatus } from './presence';
 import { PrivacyControl } from './privacy';
 import { type UrlReply, inviteByEmail, requestUrl, setIms } from './services';
 import { type Authenticated, SAME_SERVER, authenticate, parseServerAddress, readServerAddress } from './signin';
@@ -105,6 +105,12 @@ export const SESSION_PHASES: PhaseTable<SessionPhase> = {
   ended: [],
 };
 
+/** The concerns' handlers of unsolicited commands, by name; the session's own are in `receiveOwn`. */
+const HANDLERS: HandlerTable = { ...PRESENCE_HANDLERS, ...LIST_HANDLERS };
+
+/** The unsolicited commands the session handles itself (`receiveOwn`). */
+const OWN_COMMANDS = ['MSG', 'RNG', 'OUT', 'XFR', 'QNG'] as const;
+
 /** How a session ends when its connection closes without a reason of ours or the server's. */
 function lost(reason: CloseReason = 'connection-lost', detail?: CloseDetail): SessionEnd {
   return { reason: 'error', error: closeError(reason, detail) };
@@ -116,8 +122,8 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
   private currentStatus: SettableStatus | undefined;
   private readonly phases = new PhaseMachine<SessionPhase>('NotificationSession', { name: 'idle' }, SESSION_PHASES);
   private readonly context: NsContext;
-  private readonly handlers: HandlerTable;
   private readonly privacy: PrivacyControl;
+  private readonly storedNames: StoredNameSync;
   private readonly keepAlive: KeepAlive;
 
   constructor(private readonly options: NotificationSessionOptions) {
@@ -130,18 +136,11 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       request: (name, params, requestOptions) => this.request(name, params, requestOptions),
       emit: (event, payload) => this.emit(event, payload),
       malformed: (command, reason) => this.reportMalformed(command, reason),
+      nameSeen: (handle, name) => this.storedNames.seen(handle, name),
+      addedMe: (handle) => this.privacy.review([handle]),
     };
     this.privacy = new PrivacyControl(this.context, (error) => this.report(error));
-    const storedNames = new StoredNameSync(this.context, options.log);
-    this.handlers = {
-      ...presenceHandlers(this.context, (handle, name) => storedNames.seen(handle, name)),
-      ...listHandlers(this.context, (handle) => this.privacy.review([handle])),
-      MSG: (command) => this.receiveServiceMessage(command),
-      RNG: (command) => this.receiveRing(command),
-      OUT: ({ params: [reason] }) => this.receiveOut(reason),
-      XFR: (command) => this.receiveTransfer(command),
-      QNG: () => undefined,
-    };
+    this.storedNames = new StoredNameSync(this.context, options.log);
     this.keepAlive = new KeepAlive(
       () => this.connection?.isOpen && this.connection.send('PNG'),
       () => this.drop({ reason: 'error', error: { kind: 'network', reason: 'keep-alive-lost' } }),
@@ -168,7 +167,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
 
   /** The commands the session handles when they arrive unsolicited (one handler each). */
   get handledCommands(): readonly string[] {
-    return Object.keys(this.handlers);
+    return [...Object.keys(HANDLERS), ...OWN_COMMANDS];
   }
 
   get isOnline(): boolean {
@@ -246,19 +245,53 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
     this.emit('step', 'online');
   }
 
-  setStatus = (status: SettableStatus): Promise<SettableStatus> => changeStatus(this.context, status);
-  addToList = (list: EditableList, handle: string, name?: string): Promise<void> => addToList(this.context, list, handle, name);
-  removeFromList = (list: EditableList, handle: string): Promise<void> => removeFromList(this.context, list, handle);
-  rename = (name: string): Promise<void> => renameMe(this.context, name);
-  setPrivacyMode = (mode: PrivacyMode): Promise<void> => setPrivacyMode(this.context, mode);
-  setAddedAlert = (mode: AddedAlertMode): Promise<void> => setAddedAlert(this.context, mode);
-  block = (handle: string): Promise<void> => this.privacy.block(handle);
-  unblock = (handle: string): Promise<void> => this.privacy.unblock(handle);
-  answerAddedBy = (handle: string, answer: { allow: boolean; addToContacts: boolean }): Promise<void> =>
-    this.privacy.answer(handle, answer);
-  requestUrl = (service: UrlService, argument?: string): Promise<UrlReply> => requestUrl(this.context, service, argument);
-  inviteByEmail = (address: string): Promise<void> => inviteByEmail(this.context, address);
-  setIms = (enabled: boolean): Promise<void> => setIms(this.context, enabled);
+  setStatus(status: SettableStatus): Promise<SettableStatus> {
+    return changeStatus(this.context, status);
+  }
+
+  addToList(list: EditableList, handle: string, name?: string): Promise<void> {
+    return addToList(this.context, list, handle, name);
+  }
+
+  removeFromList(list: EditableList, handle: string): Promise<void> {
+    return removeFromList(this.context, list, handle);
+  }
+
+  rename(name: string): Promise<void> {
+    return renameMe(this.context, name);
+  }
+
+  setPrivacyMode(mode: PrivacyMode): Promise<void> {
+    return setPrivacyMode(this.context, mode);
+  }
+
+  setAddedAlert(mode: AddedAlertMode): Promise<void> {
+    return setAddedAlert(this.context, mode);
+  }
+
+  block(handle: string): Promise<void> {
+    return this.privacy.block(handle);
+  }
+
+  unblock(handle: string): Promise<void> {
+    return this.privacy.unblock(handle);
+  }
+
+  answerAddedBy(handle: string, answer: { allow: boolean; addToContacts: boolean }): Promise<void> {
+    return this.privacy.answer(handle, answer);
+  }
+
+  requestUrl(service: UrlService, argument?: string): Promise<UrlReply> {
+    return requestUrl(this.context, service, argument);
+  }
+
+  inviteByEmail(address: string): Promise<void> {
+    return inviteByEmail(this.context, address);
+  }
+
+  setIms(enabled: boolean): Promise<void> {
+    return setIms(this.context, enabled);
+  }
 
   /** `XFR SB` (§5.10): where a new conversation's switchboard is. */
   async requestSwitchboard(): Promise<SwitchboardTicket> {
@@ -405,11 +438,12 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       phase.held.push(command);
       return;
     }
-    const handler = this.handlers[command.name];
+    const handler = HANDLERS[command.name];
     // A line the server got wrong (or a listener that failed on it) must never take the socket's
     // data handler, and so the whole client, down with it.
     try {
-      if (handler) handler(command);
+      if (handler) handler(this.context, command);
+      else if (this.receiveOwn(command)) return;
       else if (isErrorCommand(command.name)) this.emit('error', new UnsolicitedProtocolError(Number(command.name), transactionIdOf(command)));
       else this.emit('unknown', command);
     } catch (error) {
@@ -423,6 +457,28 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       this.emit('malformed', { command, reason });
     } catch (error) {
       this.options.log?.(`reporting a malformed ${command.name} failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** The unsolicited commands that concern the session itself (OWN_COMMANDS); false for any other. */
+  private receiveOwn(command: MsnpCommand): boolean {
+    switch (command.name) {
+      case 'MSG':
+        this.receiveServiceMessage(command);
+        return true;
+      case 'RNG':
+        this.receiveRing(command);
+        return true;
+      case 'OUT':
+        this.receiveOut(command.params[0]);
+        return true;
+      case 'XFR':
+        this.receiveTransfer(command);
+        return true;
+      case 'QNG':
+        return true;
+      default:
+        return false;
     }
   }
 

@@ -21,6 +21,8 @@ function contextWith(lists: ContactLists, answer: (params: readonly string[]) =>
     },
     emit: () => undefined,
     malformed: () => undefined,
+    nameSeen: () => undefined,
+    addedMe: () => undefined,
   };
   return { context, requests, lists: () => current };
 }
