@@ -4,7 +4,7 @@ import { type MsnpCommand, parseCommand } from './command';
 import { MsnpFramer } from './framer';
 import { isValidHandle } from '../shared/handles';
 import { ParamReader } from './param-reader';
-import { DecodedTexts, percentDecode } from './percent';
+import { percentDecode } from './percent';
 
 const CHOICES = ['FL', 'AL', 'NLN', 'BSY', '0'] as const;
 
@@ -81,8 +81,6 @@ describe('ParamReader', () => {
       params: parts.map(([param]) => param),
     }));
     const reader = new ParamReader();
-    // A small memo, so that it is also read from after it started again empty.
-    const names = new DecodedTexts(8);
     fc.assert(
       fc.property(line, ({ text, params }) => {
         const [command] = framed(`${text}\r\n`);
@@ -97,7 +95,6 @@ describe('ParamReader', () => {
           expect(reader.is(index, param)).toBe(true);
           expect(reader.handle(index)).toBe(isValidHandle(param) ? param : undefined);
           expect(reader.decoded(index)).toBe(percentDecode(param));
-          expect(reader.decoded(index, names)).toBe(percentDecode(param));
           expect(reader.oneOf(index, CHOICES)).toBe(CHOICES.find((choice) => choice === param));
         });
         // The same of params already split (a command made without the framer).
@@ -105,13 +102,11 @@ describe('ParamReader', () => {
         params.forEach((param, index) => {
           expect(reader.handle(index)).toBe(isValidHandle(param) ? param : undefined);
           expect(reader.decoded(index)).toBe(percentDecode(param));
-          expect(reader.decoded(index, names)).toBe(percentDecode(param));
           expect(reader.oneOf(index, CHOICES)).toBe(CHOICES.find((choice) => choice === param));
         });
         reader.read(command as MsnpCommand);
         expect(reader.handle(params.length)).toBeUndefined();
         expect(reader.decoded(params.length)).toBeUndefined();
-        expect(reader.decoded(params.length, names)).toBeUndefined();
         expect(reader.oneOf(params.length, CHOICES)).toBeUndefined();
         expect((command as MsnpCommand).params).toEqual(params);
       }),

@@ -7,7 +7,7 @@
 
 import { isHandleIn, isValidHandle } from '../shared/handles';
 import { type MsnpCommand, decimalValue, isDigitCode } from './command';
-import { type DecodedTexts, percentDecode, percentDecodeIn } from './percent';
+import { percentDecode, percentDecodeIn } from './percent';
 
 /** The most params a reader finds in a line; a line with more is read through `params`. */
 const MOST_PARAMS = 16;
@@ -95,21 +95,15 @@ export class ParamReader {
     return isHandleIn(line, start, end) ? line.slice(start, end) : undefined;
   }
 
-  /**
-   * Param `index` percent-decoded (percentDecode), decoded where it lies, or found in `memo` when
-   * it is a text that comes again (a friendly name); undefined past the last.
-   */
-  decoded(index: number, memo?: DecodedTexts): string | undefined {
+  /** Param `index` percent-decoded (percentDecode), decoded where it lies; undefined past the last. */
+  decoded(index: number): string | undefined {
     const { line } = this;
     if (line === undefined) {
       const text = this.params?.[index];
-      if (text === undefined) return undefined;
-      return memo ? memo.of(text) : percentDecode(text);
+      return text === undefined ? undefined : percentDecode(text);
     }
     if (index >= this.found) return undefined;
-    const start = this.bounds[index * 2] as number;
-    const end = this.bounds[index * 2 + 1] as number;
-    return memo ? memo.of(line.slice(start, end)) : percentDecodeIn(line, start, end);
+    return percentDecodeIn(line, this.bounds[index * 2] as number, this.bounds[index * 2 + 1] as number);
   }
 
   /**

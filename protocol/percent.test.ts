@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DecodedTexts, percentDecode, percentDecodeIn, percentEncode } from './percent';
+import { percentDecode, percentDecodeIn, percentEncode } from './percent';
 
 describe('percentEncode', () => {
   it.each([
@@ -162,35 +162,5 @@ describe('percentDecodeIn', () => {
     );
     expect(percentDecodeIn('a%4142', 0, 3)).toBe('a%4');
     expect(percentDecodeIn('x Caf%C3%A9 y', 2, 11)).toBe('Café');
-  });
-});
-
-describe('DecodedTexts', () => {
-  it('gives what percentDecode gives, keeps each text once, and never holds more than its limit', () => {
-    const piece = fc.constantFrom('%', '4', '1', 'C3', '%C3', '%A9', '%E2%98%95', '%20', 'a', ' ', 'é', '%EF%BB%BF', 'z');
-    const text = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(''));
-    fc.assert(
-      fc.property(fc.array(text, { maxLength: 40 }), (texts) => {
-        const memo = new DecodedTexts(5);
-        for (const encoded of texts) {
-          expect(memo.of(encoded)).toBe(percentDecode(encoded));
-          const held = memo.size;
-          // Asked again (as a string made anew from a line), it is found, not kept twice.
-          expect(memo.of(`${encoded} `.slice(0, -1))).toBe(percentDecode(encoded));
-          expect(memo.size).toBe(held);
-          expect(held).toBeGreaterThan(0);
-          expect(held).toBeLessThanOrEqual(5);
-        }
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('starts again empty once it holds its limit', () => {
-    const memo = new DecodedTexts(3);
-    for (const name of ['A%20a', 'B%20b', 'C%20c']) memo.of(name);
-    expect(memo.size).toBe(3);
-    expect(memo.of('D%20d')).toBe('D d');
-    expect(memo.size).toBe(1);
   });
 });

@@ -116,34 +116,6 @@ export function percentDecodeIn(text: string, start: number, end: number): strin
   return decodeEscapes(text, start, end) ?? decodeTolerantly(text.slice(start, end));
 }
 
-/**
- * `percentDecode` for texts that come again and again: a contact's friendly name is on every
- * NLN they cause and on every sign-in's ILN. Each text is decoded once and the same string given
- * for it after, so a name that did not change is not decoded, nor a string made of it, again, and
- * compares equal to the one already shown by reference. At most `limit` texts are kept; once
- * that many are, the memo starts again empty.
- */
-export class DecodedTexts {
-  private readonly decoded = new Map<string, string>();
-
-  constructor(private readonly limit = 4096) {}
-
-  get size(): number {
-    return this.decoded.size;
-  }
-
-  /** `percentDecode(encoded)`, the same string each time for the same text. */
-  of(encoded: string): string {
-    let decoded = this.decoded.get(encoded);
-    if (decoded === undefined) {
-      if (this.decoded.size >= this.limit) this.decoded.clear();
-      decoded = percentDecode(encoded);
-      this.decoded.set(encoded, decoded);
-    }
-    return decoded;
-  }
-}
-
 /** The byte loop: raw UTF-8, a stray '%', escapes that are not UTF-8, a leading BOM (which its decoder drops). */
 function decodeTolerantly(token: string): string {
   const bytes: number[] = [];

@@ -2,20 +2,13 @@
 
 import { isValidHandle } from '../../shared/handles';
 import { SETTABLE_STATUSES, type SettableStatus, type StatusCode } from '../../shared/model';
-import { DecodedTexts, type MsnpCommand, ParamReader } from '../../protocol/index';
+import { type MsnpCommand, ParamReader } from '../../protocol/index';
 import type { HandlerTable, NsContext } from './context';
 import type { NotificationEvents } from './events';
 
 export function isSettableStatus(value: string | undefined): value is SettableStatus {
   return (SETTABLE_STATUSES as readonly string[]).includes(value ?? '');
 }
-
-/**
- * The friendly names presence lines carried, decoded: the same names come on every NLN and in
- * every sign-in's ILN burst, so each is decoded once, and a name that did not change is the very
- * string the contact already shows (shared by every session: the memo of a pure function).
- */
-const FRIENDLY_NAMES = new DecodedTexts();
 
 /**
  * One reader for every presence line of every session: a line's params are all read before its
@@ -34,7 +27,7 @@ function announce(context: NsContext, command: MsnpCommand, statusAt: number, in
   // code is read where it lies, as the constant it is (compared to others by reference from then on).
   const code = params.oneOf(statusAt, SETTABLE_STATUSES);
   const status: StatusCode = code !== undefined && code !== 'HDN' ? code : 'NLN';
-  const friendlyName = params.decoded(statusAt + 2, FRIENDLY_NAMES);
+  const friendlyName = params.decoded(statusAt + 2);
   const event = friendlyName === undefined ? { handle, status, initial } : { handle, status, friendlyName, initial };
   context.emit('presence', event);
   return event;
