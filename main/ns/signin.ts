@@ -123,9 +123,7 @@ async function authenticateOn(connection: MsnpConnection, current: ServerAddress
   if (!isDialect(dialect)) throw new SessionError('unsupported', 'unsupported-server', 'server', { offered: version.params.slice(1) });
 
   const packages = await connection.request('INF');
-  if (!packages.params.slice(1).flatMap((token) => token.split(',')).includes('MD5')) {
-    throw new SessionError('unsupported', 'no-md5', 'server');
-  }
+  if (!offersMd5(packages.params)) throw new SessionError('unsupported', 'no-md5', 'server');
 
   const initial = await connection.request('USR', ['MD5', 'I', options.handle], { replies: ['USR', 'XFR'] });
   if (initial.name === 'XFR') {
@@ -146,6 +144,15 @@ async function authenticateOn(connection: MsnpConnection, current: ServerAddress
     type: 'authenticated',
     session: { dialect, handle: handle ?? options.handle, friendlyName: percentDecode(name ?? handle ?? options.handle) },
   };
+}
+
+/** `INF trid MD5` (or a comma-separated list of packages, in one param or several): whether MD5 is one. */
+function offersMd5(params: readonly string[]): boolean {
+  for (let index = 1; index < params.length; index++) {
+    const token = params[index] as string;
+    if (token === 'MD5' || token.split(',').includes('MD5')) return true;
+  }
+  return false;
 }
 
 function unexpected(command: string): SessionError {
