@@ -102,8 +102,7 @@ function decodeEscapes(token: string, start: number, end: number): string | unde
  * leave the token as it arrived.
  */
 export function percentDecode(token: string): string {
-  if (!token.includes('%')) return token;
-  return decodeEscapes(token, 0, token.length) ?? decodeTolerantly(token);
+  return percentDecodeIn(token, 0, token.length);
 }
 
 /**
