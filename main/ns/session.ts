@@ -105,11 +105,8 @@ export const SESSION_PHASES: PhaseTable<SessionPhase> = {
   ended: [],
 };
 
-/** The concerns' handlers of unsolicited commands, by name; the session's own are in `receiveOwn`. */
+/** The concerns' handlers of unsolicited commands, by name; the session's own are in `OWN_HANDLERS`. */
 const HANDLERS: HandlerTable = { ...PRESENCE_HANDLERS, ...LIST_HANDLERS };
-
-/** The unsolicited commands the session handles itself (`receiveOwn`). */
-const OWN_COMMANDS = ['MSG', 'RNG', 'OUT', 'XFR', 'QNG'] as const;
 
 /** How a session ends when its connection closes without a reason of ours or the server's. */
 function lost(reason: CloseReason = 'connection-lost', detail?: CloseDetail): SessionEnd {
@@ -117,6 +114,15 @@ function lost(reason: CloseReason = 'connection-lost', detail?: CloseDetail): Se
 }
 
 export class NotificationSession extends TypedEmitter<NotificationEvents> {
+  /** The unsolicited commands that concern the session itself, made once for every session as the concerns' are. */
+  private static readonly OWN_HANDLERS: Readonly<Record<string, (session: NotificationSession, command: MsnpCommand) => void>> = {
+    MSG: (session, command) => session.receiveServiceMessage(command),
+    RNG: (session, command) => session.receiveRing(command),
+    OUT: (session, command) => session.receiveOut(command.params[0]),
+    XFR: (session, command) => session.receiveTransfer(command),
+    QNG: () => undefined,
+  };
+
   private connection: MsnpConnection | undefined;
   private currentLists: ContactLists = EMPTY_LISTS;
   private currentStatus: SettableStatus | undefined;
@@ -167,7 +173,7 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
 
   /** The commands the session handles when they arrive unsolicited (one handler each). */
   get handledCommands(): readonly string[] {
-    return [...Object.keys(HANDLERS), ...OWN_COMMANDS];
+    return [...Object.keys(HANDLERS), ...Object.keys(NotificationSession.OWN_HANDLERS)];
   }
 
   get isOnline(): boolean {
@@ -439,11 +445,12 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       return;
     }
     const handler = HANDLERS[command.name];
+    const own = handler ? undefined : NotificationSession.OWN_HANDLERS[command.name];
     // A line the server got wrong (or a listener that failed on it) must never take the socket's
     // data handler, and so the whole client, down with it.
     try {
       if (handler) handler(this.context, command);
-      else if (this.receiveOwn(command)) return;
+      else if (own) own(this, command);
       else if (isErrorCommand(command.name)) this.emit('error', new UnsolicitedProtocolError(Number(command.name), transactionIdOf(command)));
       else this.emit('unknown', command);
     } catch (error) {
@@ -457,28 +464,6 @@ export class NotificationSession extends TypedEmitter<NotificationEvents> {
       this.emit('malformed', { command, reason });
     } catch (error) {
       this.options.log?.(`reporting a malformed ${command.name} failed: ${(error as Error).message}`);
-    }
-  }
-
-  /** The unsolicited commands that concern the session itself (OWN_COMMANDS); false for any other. */
-  private receiveOwn(command: MsnpCommand): boolean {
-    switch (command.name) {
-      case 'MSG':
-        this.receiveServiceMessage(command);
-        return true;
-      case 'RNG':
-        this.receiveRing(command);
-        return true;
-      case 'OUT':
-        this.receiveOut(command.params[0]);
-        return true;
-      case 'XFR':
-        this.receiveTransfer(command);
-        return true;
-      case 'QNG':
-        return true;
-      default:
-        return false;
     }
   }
 

@@ -149,8 +149,7 @@ async function authenticateOn(connection: MsnpConnection, current: ServerAddress
 /** `INF trid MD5` (or a comma-separated list of packages, in one param or several): whether MD5 is one. */
 function offersMd5(params: readonly string[]): boolean {
   for (let index = 1; index < params.length; index++) {
-    const token = params[index] as string;
-    if (token === 'MD5' || token.split(',').includes('MD5')) return true;
+    if ((params[index] as string).split(',').includes('MD5')) return true;
   }
   return false;
 }
