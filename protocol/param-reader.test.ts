@@ -39,6 +39,17 @@ describe('ParamReader', () => {
     expect(reader.is(7, 'FL')).toBe(false);
   });
 
+  it('reads a handle from the line\'s bytes when they are all ASCII, and from its text beside raw UTF-8', () => {
+    const lines = framed(
+      'ILN 9 NLN bob@example.com Bob%20%E2%98%95\r\nILN 9 NLN bob@example.com Bob☕\r\nLST 12 FL 1 1 1 josé@example.com José\r\nILN 9 NLN ☕@example.com x\r\n',
+    );
+    const reader = new ParamReader();
+    expect(lines.map((line) => reader.read(line).handle(2) ?? reader.handle(5))).toEqual(['bob@example.com', 'bob@example.com', 'josé@example.com', '☕@example.com']);
+    // Each is the param itself, nothing before or after it.
+    expect(reader.read(lines[0] as MsnpCommand).handle(1)).toBeUndefined();
+    expect(reader.handle(3)).toBeUndefined();
+  });
+
   it('says NaN for a param that is not decimal digits, where Number would read a sign, a point or hex', () => {
     const [line] = framed('LST 0x0C FL -1 1.5 +2 1e3\r\n');
     const reader = new ParamReader().read(line as MsnpCommand);
