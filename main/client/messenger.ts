@@ -45,7 +45,7 @@ import { AutoReply } from './auto-reply';
 import { MessengerError, inputError, isPermanent, notSignedIn, toAppError } from './errors';
 import { type ReconnectOptions, ReconnectPolicy } from './reconnect';
 import { SessionMirror } from './session-mirror';
-import { withConversations, withSession } from './state';
+import { stateWith, withConversations, withSession } from './state';
 import { type TraceSink, WireTrace } from './wire-trace';
 
 /** Whether two sign-ins are to the same account: the same handle on the same server, as the list cache keys them. */
@@ -210,12 +210,16 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     this.reconnection.reset();
     this.chosenStatus = request.status ?? 'NLN';
     this.mirror.reset({ keepLists: sameAccount });
-    this.update({
-      ...INITIAL_STATE,
-      conversations: this.current.conversations,
-      ...(sameAccount && { contacts: this.current.contacts, privacy: this.current.privacy, addedBy: this.current.addedBy }),
-      session: { ...INITIAL_STATE.session, state: 'connecting', handle: request.handle, server: request.server },
-    });
+    const kept = sameAccount ? this.current : INITIAL_STATE;
+    this.update(
+      stateWith(INITIAL_STATE, {
+        conversations: this.current.conversations,
+        contacts: kept.contacts,
+        privacy: kept.privacy,
+        addedBy: kept.addedBy,
+        session: { ...INITIAL_STATE.session, state: 'connecting', handle: request.handle, server: request.server },
+      }),
+    );
     try {
       await this.connect();
     } catch (error) {

@@ -11,7 +11,7 @@ import type { SwitchboardRing } from '../sb/types';
 import { toAppError } from './errors';
 import { PresenceSchedule } from './presence-schedule';
 import type { MessengerEvents } from './messenger';
-import { type PresenceInfo, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
+import { type PresenceInfo, stateWith, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
 
 /** A presence line as the session reported it. */
 type PresenceLine = NotificationEvents['presence'];
@@ -112,7 +112,7 @@ export class SessionMirror {
     on('status', (status) => change((current) => withSession(current, { status })));
     on('friendlyName', (friendlyName) => change((current) => withSession(current, { friendlyName })));
     // The profile and whether it has a mailbox, in one state.
-    on('profile', (profile) => change((current) => withMail({ ...current, profile }, { enabled: profile.emailEnabled })));
+    on('profile', (profile) => change((current) => withMail(stateWith(current, { profile }), { enabled: profile.emailEnabled })));
     on('mailCount', (count) => change((current) => withMail(current, count)));
     on('newMail', (notice) => {
       this.mailNotice = notice;
@@ -125,7 +125,7 @@ export class SessionMirror {
     );
     on('addedBy', (request) => target.emit('addedBy', request));
     on('removedBy', (removed) => {
-      change((current) => ({ ...current, removedBy: [...current.removedBy.filter((known) => keyOf(known.handle) !== keyOf(removed.handle)), removed] }));
+      change((current) => stateWith(current, { removedBy: [...current.removedBy.filter((known) => keyOf(known.handle) !== keyOf(removed.handle)), removed] }));
       target.emit('removedBy', removed);
     });
     on('ring', (ring) => target.ring(ring));

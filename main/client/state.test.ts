@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE } from '../../shared/model';
 import { type ContactLists, EMPTY_LISTS, withEntryOnList } from '../ns/lists';
 import type { ListName, MessengerState, StatusCode } from '../../shared/model';
-import { type PresenceInfo, patch, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
+import { type PresenceInfo, patch, stateWith, withConversations, withLists, withMail, withMailMoved, withNewMail, withPresences, withSession } from './state';
 import { contactIn } from '../../shared/contacts';
 import { changedKeys } from '../../shared/record-changes';
 
@@ -40,6 +40,30 @@ describe('structural sharing', () => {
     expect(contactIn(online.contacts, 'stranger@example.com')).toBeUndefined();
     expect(withPresences(online, lists, presence, ['bob@example.com', 'bob@example.com'])).toBe(online);
     expect(withPresences(online, lists, presence, ['stranger@example.com'])).toBe(online);
+  });
+});
+
+describe('one shape for every state', () => {
+  it('makes every state with the same fields in the same order, whatever made it and from what', () => {
+    const listed = withLists(INITIAL_STATE, lists, noPresence);
+    const profile = { emailEnabled: true, loginTime: 1 } as unknown as NonNullable<MessengerState['profile']>;
+    const withProfile = stateWith(listed, { profile });
+    const states = [
+      listed,
+      withProfile,
+      withSession(withProfile, { state: 'online', status: 'NLN' }),
+      withMail(listed, { inboxUnread: 3 }),
+      withPresences(listed, lists, new Map([['bob@example.com', { status: 'NLN' }]]), ['bob@example.com']),
+      withConversations(withProfile, {}),
+      stateWith(INITIAL_STATE, { removedBy: [] }),
+    ];
+    const fields = ['session', 'profile', 'privacy', 'mail', 'contacts', 'addedBy', 'removedBy', 'conversations'];
+    for (const state of states) expect(Object.keys(state)).toEqual(fields);
+    expect(withProfile.profile).toBe(profile);
+    expect(withMail(withProfile, { inboxUnread: 3 }).profile).toBe(profile);
+    // A field given as undefined is cleared (the profile of a new sign-in); one not given is kept.
+    expect(stateWith(withProfile, { profile: undefined }).profile).toBeUndefined();
+    expect(stateWith(withProfile, { mail: listed.mail })).toMatchObject({ profile, contacts: listed.contacts, session: listed.session });
   });
 });
 

@@ -20,32 +20,38 @@ export function patch<T extends object>(value: T, changes: Partial<T>): T {
 }
 
 /**
- * The state with the conversations' newest record. Made field by field, not by spreading: this
- * runs after every message sent, ACKed or received, and the states it copies come from many
- * places in many shapes, which V8 spreads a property at a time.
+ * `state` with `changes`, made field by field in one order, never by spreading: every state then
+ * has one shape. States come from many places (a sign-in step, the lists, a presence batch, every
+ * message sent, ACKed or received), and spread, each kept the shape of whatever it was made from:
+ * V8 then copied them and set each changed field the slow way, a call into its runtime each time.
  */
-export function withConversations(state: MessengerState, conversations: MessengerState['conversations']): MessengerState {
+export function stateWith(state: MessengerState, changes: Partial<MessengerState>): MessengerState {
   const next: AllFields<MessengerState> = {
-    session: state.session,
-    profile: state.profile,
-    privacy: state.privacy,
-    mail: state.mail,
-    contacts: state.contacts,
-    addedBy: state.addedBy,
-    removedBy: state.removedBy,
-    conversations,
+    session: changes.session ?? state.session,
+    profile: 'profile' in changes ? changes.profile : state.profile,
+    privacy: changes.privacy ?? state.privacy,
+    mail: changes.mail ?? state.mail,
+    contacts: changes.contacts ?? state.contacts,
+    addedBy: changes.addedBy ?? state.addedBy,
+    removedBy: changes.removedBy ?? state.removedBy,
+    conversations: changes.conversations ?? state.conversations,
   };
   return next as MessengerState;
 }
 
+/** The state with the conversations' newest record (after every message sent, ACKed or received). */
+export function withConversations(state: MessengerState, conversations: MessengerState['conversations']): MessengerState {
+  return stateWith(state, { conversations });
+}
+
 export function withSession(state: MessengerState, changes: Partial<MessengerState['session']>): MessengerState {
   const session = patch(state.session, changes);
-  return session === state.session ? state : { ...state, session };
+  return session === state.session ? state : stateWith(state, { session });
 }
 
 export function withMail(state: MessengerState, changes: Partial<MessengerState['mail']>): MessengerState {
   const mail = patch(state.mail, changes);
-  return mail === state.mail ? state : { ...state, mail };
+  return mail === state.mail ? state : stateWith(state, { mail });
 }
 
 /** A new mail counts as unread in the Inbox, or in the other folders when delivered elsewhere (§9.3). */
@@ -124,7 +130,7 @@ export function withLists(state: MessengerState, lists: ContactLists, presence: 
   const addedBy = sameRequests(state.addedBy, requests) ? state.addedBy : requests;
   madeFrom.set(changed ? contacts : state.contacts, lists);
   if (!changed && privacy === state.privacy && addedBy === state.addedBy) return state;
-  return { ...state, contacts: changed ? contacts : state.contacts, privacy, addedBy };
+  return stateWith(state, { contacts: changed ? contacts : state.contacts, privacy, addedBy });
 }
 
 /**
@@ -158,7 +164,7 @@ export function withPresences(
   }
   // The state sync then compares these few contacts, not all of them (shared/record-changes.ts).
   const contacts = withContacts(state.contacts, changes);
-  return contacts === state.contacts ? state : { ...state, contacts };
+  return contacts === state.contacts ? state : stateWith(state, { contacts });
 }
 
 /**
@@ -196,7 +202,7 @@ function withPresencesOnContacts(
   }
   if (!next) return state;
   madeFrom.set(next, lists);
-  return { ...state, contacts: withReplaced(contacts, next, changed, places) };
+  return stateWith(state, { contacts: withReplaced(contacts, next, changed, places) });
 }
 
 /** What contactOf makes of a contact made from `lists` and its presence: the entry is read only for its stored name. */
