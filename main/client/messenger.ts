@@ -320,9 +320,19 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     return this.made;
   }
 
+  /**
+   * Replaces the state; the `state` event follows at the end of the turn, with whatever else the
+   * turn changed (a sign-in's answer and the profile and mail messages read with it are one state).
+   */
   private update(next: MessengerState): void {
     this.made = next;
-    this.publish();
+    this.publishSoon();
+  }
+
+  /** Every other event comes after the state it follows from: a listener of `signedOut` sees the state offline. */
+  protected override emit<K extends keyof MessengerEvents>(event: K, payload: MessengerEvents[K]): void {
+    if (event !== 'state') this.publish();
+    super.emit(event, payload);
   }
 
   private publishSoon(): void {

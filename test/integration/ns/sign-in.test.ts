@@ -26,11 +26,19 @@ describe.each(['MSNP3', 'MSNP2'] as const)('signing in with %s', (dialect) => {
     messenger.on('state', (state) => {
       if (states.at(-1) !== state.session.state) states.push(state.session.state);
     });
+    // What a listener of each event had been told of the state by then: states come at the end of
+    // a turn, and every other event after the state it follows from.
+    let told: SessionState | undefined;
+    messenger.on('state', (state) => (told = state.session.state));
+    const toldAt: Record<string, SessionState | undefined> = {};
+    messenger.on('signedIn', () => (toldAt.signedIn = told));
+    messenger.on('signedOut', () => (toldAt.signedOut = told));
     const signedIn = new Promise((resolve) => messenger.once('signedIn', resolve));
     await messenger.signIn({ server: harness.address, handle: me.handle, password: PASSWORD });
 
     expect(await signedIn).toEqual({ handle: me.handle, friendlyName: 'Me Myself', dialect });
     expect(states).toEqual(['connecting', 'authenticating', 'redirected', 'authenticating', 'syncing', 'online']);
+    expect(toldAt.signedIn).toBe('online');
     const { session, contacts, privacy, mail, profile } = messenger.state;
     expect(session).toMatchObject({ state: 'online', status: 'NLN', dialect, handle: me.handle });
     expect(Object.values(contacts).map((contact) => [contact.handle, contact.lists])).toEqual(
@@ -54,6 +62,8 @@ describe.each(['MSNP3', 'MSNP2'] as const)('signing in with %s', (dialect) => {
       'MD5 I',
       'MD5 S',
     ]);
+    await messenger.signOut();
+    expect(toldAt.signedOut).toBe('offline');
   });
 
   it('shows contacts coming online after the first CHG and their later changes', async () => {
