@@ -66,7 +66,7 @@ export class FramedCommand implements MsnpCommand, ParamSource, LeadingNumberSou
 
   /** Hands the reader the params' text, unless they have been split already (it reads those). */
   giveParamText(reader: ParamReader): boolean {
-    return this.#params === undefined && reader.take(this.#line.toString('utf8', this.#paramsStart, this.#paramsEnd), this.hasByteCount(), this.#line, this.#paramsStart, this.#paramsEnd);
+    return this.#params === undefined && reader.take(this.#line.toString('utf8', this.#paramsStart, this.#paramsEnd), this.hasByteCount());
   }
 
   /** Whether the line's last param is a payload's byte count, which params never hold. */

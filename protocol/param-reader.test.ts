@@ -39,7 +39,7 @@ describe('ParamReader', () => {
     expect(reader.is(7, 'FL')).toBe(false);
   });
 
-  it('reads a handle from the line\'s bytes when they are all ASCII, and from its text beside raw UTF-8', () => {
+  it('reads a handle in an ASCII line, beside a raw UTF-8 name, and made of UTF-8 itself', () => {
     const lines = framed(
       'ILN 9 NLN bob@example.com Bob%20%E2%98%95\r\nILN 9 NLN bob@example.com Bob☕\r\nLST 12 FL 1 1 1 josé@example.com José\r\nILN 9 NLN ☕@example.com x\r\n',
     );

@@ -7,7 +7,6 @@
 
 import { isHandleIn, isValidHandle } from '../shared/handles';
 import { type MsnpCommand, decimalValue, isDigitCode } from './command';
-import type { Buffer } from 'node:buffer';
 import { percentDecode, percentDecodeIn } from './percent';
 
 /** The most params a reader finds in a line; a line with more is read through `params`. */
@@ -35,12 +34,6 @@ export class ParamReader {
   /** Each param's start and end in `line`. */
   private readonly bounds = new Int32Array(MOST_PARAMS * 2);
   private found = 0;
-  /**
-   * The bytes `line` was decoded from, when each of its characters is one of them (every byte is
-   * ASCII): a param's bytes then lie at its characters' offsets, from `bytesStart`.
-   */
-  private bytes: Buffer | undefined;
-  private bytesStart = 0;
 
   /** Points the reader at `command`'s params. */
   read(command: MsnpCommand): this {
@@ -52,10 +45,9 @@ export class ParamReader {
 
   /**
    * Called by a command with its params' text; `dropLast` leaves out the last param (a MSG's byte
-   * count). `bytes` from `bytesStart` to `bytesEnd`, when given, are what the text was decoded
-   * from. False when the text has more params than a reader finds.
+   * count). False when the text has more params than a reader finds.
    */
-  take(line: string, dropLast: boolean, bytes?: Buffer, bytesStart = 0, bytesEnd = 0): boolean {
+  take(line: string, dropLast: boolean): boolean {
     let found = 0;
     for (let start = 0; ; ) {
       const space = line.indexOf(' ', start);
@@ -71,9 +63,6 @@ export class ParamReader {
     }
     this.found = dropLast && found > 0 ? found - 1 : found;
     this.line = line;
-    // A character for each byte only when every byte is ASCII: UTF-8 spends two or more on any other.
-    this.bytes = bytes !== undefined && bytesEnd - bytesStart === line.length ? bytes : undefined;
-    this.bytesStart = bytesStart;
     return true;
   }
 
@@ -103,11 +92,7 @@ export class ParamReader {
     if (index >= this.found) return undefined;
     const start = this.bounds[index * 2] as number;
     const end = this.bounds[index * 2 + 1] as number;
-    if (!isHandleIn(line, start, end)) return undefined;
-    // A string of its own rather than a slice of the line: V8 compares a slice with another string
-    // (a map's key, a contact's handle) by a call into its runtime, a string of its own in place.
-    // A handle is kept with its contact and looked up by, again and again, from now on.
-    return this.bytes ? this.bytes.toString('latin1', this.bytesStart + start, this.bytesStart + end) : line.slice(start, end);
+    return isHandleIn(line, start, end) ? line.slice(start, end) : undefined;
   }
 
   /** Param `index` percent-decoded (percentDecode), decoded where it lies; undefined past the last. */
