@@ -119,8 +119,6 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
   private conversationsChanged = false;
   /** A `state` event is due at the end of this turn. */
   private publishing = false;
-  /** Whether `update` made a state not yet emitted. */
-  private updated = false;
   private session: NotificationSession | undefined;
   /** `server` is the one the user typed (the dispatch server): every reconnect starts there. */
   private credentials: { server: string; handle: string; password: string } | undefined;
@@ -322,24 +320,9 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
     return this.made;
   }
 
-  /**
-   * Replaces the state; the `state` event follows at the end of the turn, with whatever else the
-   * turn changed (a sign-in's answer and the profile and mail messages read with it are one state).
-   */
   private update(next: MessengerState): void {
     this.made = next;
-    this.updated = true;
-    this.publishSoon();
-  }
-
-  /**
-   * Every other event comes after the state it follows from: a listener of `signedOut` sees the
-   * state offline. (A conversation's changes still come at the end of the turn, after its
-   * `message` events: a read of fifty messages is one state, not fifty.)
-   */
-  protected override emit<K extends keyof MessengerEvents>(event: K, payload: MessengerEvents[K]): void {
-    if (this.updated && event !== 'state') this.publish();
-    super.emit(event, payload);
+    this.publish();
   }
 
   private publishSoon(): void {
@@ -353,7 +336,6 @@ export class Messenger extends TypedEmitter<MessengerEvents> {
 
   /** Emits the newest state, unless it was emitted already. */
   private publish(): void {
-    this.updated = false;
     const state = this.current;
     if (state === this.emitted) return;
     this.emitted = state;

@@ -26,8 +26,8 @@ describe.each(['MSNP3', 'MSNP2'] as const)('signing in with %s', (dialect) => {
     messenger.on('state', (state) => {
       if (states.at(-1) !== state.session.state) states.push(state.session.state);
     });
-    // What a listener of each event had been told of the state by then: states come at the end of
-    // a turn, and every other event after the state it follows from.
+    // What a listener of each event had been told of the state by then: every other event comes
+    // after the state it follows from.
     let told: SessionState | undefined;
     messenger.on('state', (state) => (told = state.session.state));
     const toldAt: Record<string, SessionState | undefined> = {};
