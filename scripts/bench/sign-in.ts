@@ -277,16 +277,21 @@ export async function benchSignIn(): Promise<BenchResult[]> {
   const [cold, warm, loggedCold, loggedWarm] = [pooled('cold'), pooled('warm'), pooled('loggedCold'), pooled('loggedWarm')];
   const coldHeaps = runs.map((run) => run.coldHeap);
   const warmHeaps = runs.map((run) => run.warmHeap);
-  const rows = [
-    ['cold (full SYN dump)', cold, coldHeaps] as const,
-    ['warm (SYN cache current)', warm, warmHeaps] as const,
-  ].map(([label, figures, heaps]) => [
-    label,
-    milliseconds(medianOf(figures, 'onlineMs')),
-    milliseconds(medianOf(figures, 'settledMs')),
-    milliseconds(medianOf(figures, 'shownMs')),
-    milliseconds(medianOf(figures, 'floorMs')),
-    formatNumber(medianOf(figures, 'stateEvents')),
+  const pools = { cold: { rounds: cold, heaps: coldHeaps, logged: loggedCold }, warm: { rounds: warm, heaps: warmHeaps, logged: loggedWarm } };
+  /** A row for the cold sign-ins and one for the warm: the label, then `cells` of that kind's figures. */
+  const bySignIn = (cells: (pool: (typeof pools)['cold']) => string[]): string[][] =>
+    (
+      [
+        ['cold (full SYN dump)', pools.cold],
+        ['warm (SYN cache current)', pools.warm],
+      ] as const
+    ).map(([label, pool]) => [label, ...cells(pool)]);
+  const rows = bySignIn(({ rounds, heaps }) => [
+    milliseconds(medianOf(rounds, 'onlineMs')),
+    milliseconds(medianOf(rounds, 'settledMs')),
+    milliseconds(medianOf(rounds, 'shownMs')),
+    milliseconds(medianOf(rounds, 'floorMs')),
+    formatNumber(medianOf(rounds, 'stateEvents')),
     megabytes(medianOf(heaps, 'heapDeltaBytes')),
     megabytes(medianOf(heaps, 'heapBytes')),
   ]);
@@ -314,21 +319,14 @@ export async function benchSignIn(): Promise<BenchResult[]> {
   printTable(
     '(c) The same sign-ins with the app log on, as the desktop app writes it (every MSNP line; not judged)',
     ['sign-in', 'without the log', 'with the log', 'raw script'],
-    [
-      ['cold (full SYN dump)', cold, loggedCold] as const,
-      ['warm (SYN cache current)', warm, loggedWarm] as const,
-    ].map(([label, without, withLog]) => [label, milliseconds(medianOf(without, 'shownMs')), milliseconds(medianOf(withLog, 'shownMs')), milliseconds(medianOf(without, 'floorMs'))]),
+    bySignIn(({ rounds, logged }) => [milliseconds(medianOf(rounds, 'shownMs')), milliseconds(medianOf(logged, 'shownMs')), milliseconds(medianOf(rounds, 'floorMs'))]),
   );
-  const syncRows = [
-    ['cold (full SYN dump)', cold] as const,
-    ['warm (SYN cache current)', warm] as const,
-  ].map(([label, figures]) => [
-    label,
-    formatNumber(medianOf(figures, 'stateEvents')),
-    formatNumber(medianOf(figures, 'patches')),
-    kilobytes(medianOf(figures, 'patchBytes')),
-    kilobytes(medianOf(figures, 'largestPatchBytes')),
-    kilobytes(medianOf(figures, 'stateBytes')),
+  const syncRows = bySignIn(({ rounds }) => [
+    formatNumber(medianOf(rounds, 'stateEvents')),
+    formatNumber(medianOf(rounds, 'patches')),
+    kilobytes(medianOf(rounds, 'patchBytes')),
+    kilobytes(medianOf(rounds, 'largestPatchBytes')),
+    kilobytes(medianOf(rounds, 'stateBytes')),
   ]);
   printTable('(d) State sync of those sign-ins: coalesced patches a window receives (JSON bytes)', [
     'sign-in',
