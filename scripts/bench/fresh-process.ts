@@ -1,16 +1,15 @@
 // Runs a bench task (tasks.ts) in a Node process of its own and hands back what it returned: the
-// sign-in's rounds run so, in several processes one after another (sign-in.ts). Timed in the
-// process that had run the sections before it, the sign-in read what they left behind (the
-// framer's streams, some 150 MB still uncollected in the old generation as its rounds ran); and
-// one process's figure differs from the next's by more than the rounds of one process differ (where
-// V8 placed code and heap, how busy the machine was then). The task's tables print on the same
-// output as the rest.
+// sign-in's rounds run so, in several processes one after another (sign-in.ts says why). The
+// task's tables print on the same output as the rest.
 
 import { fork } from 'node:child_process';
 import { basename, join } from 'node:path';
 import type { TaskName, TaskResult } from './tasks';
 
 const ENTRY = join(import.meta.dirname, 'task-entry.ts');
+
+/** How every bench process of its own runs: collections on demand, TypeScript through tsx. */
+export const BENCH_NODE_ARGS: readonly string[] = ['--expose-gc', '--import', 'tsx'];
 
 /** What a bench process sends back: its task's value, or why it failed. */
 export type TaskAnswer<T> = { readonly value: T } | { readonly error: string };
@@ -24,7 +23,7 @@ export function runInProcess<T>(entry: string, args: readonly string[]): Promise
   const label = [basename(entry), ...args].join(' ');
   return new Promise((resolve, reject) => {
     // The structured clone keeps what JSON would not: a NaN figure (a heap not measured that round).
-    const child = fork(entry, args, { execArgv: ['--expose-gc', '--import', 'tsx'], serialization: 'advanced' });
+    const child = fork(entry, args, { execArgv: [...BENCH_NODE_ARGS], serialization: 'advanced' });
     let answered = false;
     child.once('message', (answer: TaskAnswer<T>) => {
       answered = true;

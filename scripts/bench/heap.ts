@@ -3,6 +3,7 @@
 
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { BENCH_NODE_ARGS } from './fresh-process';
 import type { HeapCoreReport, HeapCoreRequest } from './heap-core';
 import { megabytes, printTable } from './measure';
 import { type BenchResult, judge } from './results';
@@ -26,7 +27,7 @@ function exited(child: ChildProcess, ms: number): Promise<void> {
 
 export async function benchHeap(): Promise<BenchResult> {
   const world = await startBenchWorld();
-  const core = fork(join(import.meta.dirname, 'heap-core.ts'), [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: 'inherit' });
+  const core = fork(join(import.meta.dirname, 'heap-core.ts'), [], { execArgv: [...BENCH_NODE_ARGS], stdio: 'inherit' });
   const reports: HeapCoreReport[] = [];
   let wake: () => void = () => undefined;
   core.on('message', (message: HeapCoreReport) => {

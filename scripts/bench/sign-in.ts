@@ -187,15 +187,24 @@ function medianOf(figures: readonly SignInFigures[], key: keyof SignInFigures): 
   return median(figures.map((figure) => figure[key]));
 }
 
-/** Every round's figures from one process: the judged rounds, those with the app log on, and the heap round. */
-export interface SignInRounds {
-  readonly cold: SignInFigures[];
-  readonly warm: SignInFigures[];
-  readonly loggedCold: SignInFigures[];
-  readonly loggedWarm: SignInFigures[];
-  readonly coldHeap: SignInFigures;
-  readonly warmHeap: SignInFigures;
+/** One process's figures of one kind of sign-in: the judged rounds, those with the app log on, and the heap round. */
+interface KindFigures {
+  readonly rounds: SignInFigures[];
+  readonly logged: SignInFigures[];
+  readonly heap: SignInFigures;
 }
+
+/** Every round's figures from one process, cold and warm. */
+export interface SignInRounds {
+  readonly cold: KindFigures;
+  readonly warm: KindFigures;
+}
+
+/** The two kinds of sign-in, with the label their rows carry. */
+const KINDS = [
+  ['cold', 'cold (full SYN dump)'],
+  ['warm', 'warm (SYN cache current)'],
+] as const;
 
 /** The sign-in's rounds in this process (the `sign-in-rounds` task, run in several processes by benchSignIn). */
 export async function measureSignInRounds(): Promise<SignInRounds> {
@@ -256,7 +265,7 @@ export async function measureSignInRounds(): Promise<SignInRounds> {
     await measured.signOut();
     const warmHeap = await signIn(measured, server, await floor(heapFloor.listVersion), heapBefore);
     await measured.signOut();
-    return { cold, warm, loggedCold, loggedWarm, coldHeap, warmHeap };
+    return { cold: { rounds: cold, logged: loggedCold, heap: coldHeap }, warm: { rounds: warm, logged: loggedWarm, heap: warmHeap } };
   } finally {
     await world.close();
     await rm(root, { recursive: true, force: true });
@@ -273,19 +282,16 @@ export async function measureSignInRounds(): Promise<SignInRounds> {
 export async function benchSignIn(): Promise<BenchResult[]> {
   const runs: SignInRounds[] = [];
   for (let fork = 0; fork < FORKS; fork++) runs.push(await inFreshProcess('sign-in-rounds'));
-  const pooled = (key: 'cold' | 'warm' | 'loggedCold' | 'loggedWarm'): SignInFigures[] => runs.flatMap((run) => run[key]);
-  const [cold, warm, loggedCold, loggedWarm] = [pooled('cold'), pooled('warm'), pooled('loggedCold'), pooled('loggedWarm')];
-  const coldHeaps = runs.map((run) => run.coldHeap);
-  const warmHeaps = runs.map((run) => run.warmHeap);
-  const pools = { cold: { rounds: cold, heaps: coldHeaps, logged: loggedCold }, warm: { rounds: warm, heaps: warmHeaps, logged: loggedWarm } };
+  // Each kind's rounds of every process together, and each process's heap round.
+  const pools = KINDS.map(([kind, label]) => ({
+    label,
+    rounds: runs.flatMap((run) => run[kind].rounds),
+    logged: runs.flatMap((run) => run[kind].logged),
+    heaps: runs.map((run) => run[kind].heap),
+  }));
+  const [cold, warm] = pools.map((pool) => pool.rounds) as [SignInFigures[], SignInFigures[]];
   /** A row for the cold sign-ins and one for the warm: the label, then `cells` of that kind's figures. */
-  const bySignIn = (cells: (pool: (typeof pools)['cold']) => string[]): string[][] =>
-    (
-      [
-        ['cold (full SYN dump)', pools.cold],
-        ['warm (SYN cache current)', pools.warm],
-      ] as const
-    ).map(([label, pool]) => [label, ...cells(pool)]);
+  const bySignIn = (cells: (pool: (typeof pools)[number]) => string[]): string[][] => pools.map((pool) => [pool.label, ...cells(pool)]);
   const rows = bySignIn(({ rounds, heaps }) => [
     milliseconds(medianOf(rounds, 'onlineMs')),
     milliseconds(medianOf(rounds, 'settledMs')),
@@ -304,10 +310,7 @@ export async function benchSignIn(): Promise<BenchResult[]> {
   // each step's duration, so the steps need not add up to the totals above exactly).
   const step = (figures: readonly SignInFigures[], from: keyof SignInFigures | undefined, to: keyof SignInFigures): number =>
     median(figures.map((figure) => (figure[to] as number) - (from ? (figure[from] as number) : 0)));
-  const stepRows = [
-    ['cold (full SYN dump)', cold] as const,
-    ['warm (SYN cache current)', warm] as const,
-  ].flatMap(([label, figures]) => {
+  const stepRows = pools.flatMap(({ label, rounds: figures }) => {
     const steps = [
       ['signed in (VER, INF, USR, XFR, again)', step(figures, undefined, 'authenticatedMs'), step(figures, undefined, 'floorAuthenticatedMs')],
       ['lists synchronised, status answered', step(figures, 'authenticatedMs', 'statusSetMs'), step(figures, 'floorAuthenticatedMs', 'floorStatusSetMs')],
@@ -343,12 +346,7 @@ export async function benchSignIn(): Promise<BenchResult[]> {
       const ratio = (figures: readonly SignInFigures[]) => `${formatNumber(medianOf(figures, 'shownMs') / medianOf(figures, 'floorMs'), 2)}x`;
       return [
         String(index + 1),
-        milliseconds(medianOf(run.cold, 'shownMs')),
-        milliseconds(medianOf(run.cold, 'floorMs')),
-        ratio(run.cold),
-        milliseconds(medianOf(run.warm, 'shownMs')),
-        milliseconds(medianOf(run.warm, 'floorMs')),
-        ratio(run.warm),
+        ...KINDS.flatMap(([kind]) => [milliseconds(medianOf(run[kind].rounds, 'shownMs')), milliseconds(medianOf(run[kind].rounds, 'floorMs')), ratio(run[kind].rounds)]),
       ];
     }),
   );
