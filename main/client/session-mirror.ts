@@ -107,7 +107,7 @@ export class SessionMirror {
       this.presence.set(key, line.friendlyName !== undefined ? line : { status: line.status, friendlyName: this.presence.get(key)?.friendlyName });
       this.presenceChanges.push(line);
       this.presenceKeys.push(key);
-      this.presenceSchedule.add(line.initial);
+      this.presenceSchedule.add();
     });
     on('status', (status) => change((current) => withSession(current, { status })));
     on('friendlyName', (friendlyName) => change((current) => withSession(current, { friendlyName })));

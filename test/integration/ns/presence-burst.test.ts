@@ -52,7 +52,7 @@ it('shows a burst of presence lines read at once as one new state, then one pres
   ]);
 });
 
-it('shows a burst that arrives in consecutive reads as one new state, before the sign-in resolves', async () => {
+it('shows each read of a burst as soon as it is framed, one new state per read, the first before the sign-in resolves', async () => {
   const iln = (from: number, to: number): ScriptStep => ({
     raw: Buffer.from(contacts.slice(from, to).map((handle) => `ILN 9 NLN ${handle} ${handle}\r\n`).join('')),
   });
@@ -63,8 +63,12 @@ it('shows a burst that arrives in consecutive reads as one new state, before the
   const messenger = scripted.messenger();
   const states: MessengerState[] = [];
   messenger.on('state', (state) => states.push(state));
+  const last = nextEvent(messenger, 'presence', (event) => event.handle === contacts[2]);
   await messenger.signIn({ server: server.address, handle: HANDLE, password: PASSWORD });
 
+  // The CHG answer's read brought the first line: it is shown when the sign-in resolves.
+  expect(online(messenger.state)).toBe(1);
+  await last;
   expect(online(messenger.state)).toBe(3);
-  expect(states.map(online).filter((count, index, all) => index === 0 || count !== all[index - 1])).toEqual([0, 3]);
+  expect(states.map(online).filter((count, index, all) => index === 0 || count !== all[index - 1])).toEqual([0, 1, 3]);
 });
