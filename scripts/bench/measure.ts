@@ -51,11 +51,16 @@ export function percentile(samples: readonly number[], fraction: number): number
 
 export const median = (samples: readonly number[]): number => percentile(samples, 0.5);
 
-/** Heap in use after a full collection when node runs with --expose-gc (npm run bench does). */
-export function heapUsedBytes(): number {
+/** Two full collections (needs `--expose-gc`, which npm run bench passes; does nothing without it). */
+export function collectGarbage(): void {
   const collect = (globalThis as { gc?: () => void }).gc;
   collect?.();
   collect?.();
+}
+
+/** Heap in use after a full collection when node runs with --expose-gc (npm run bench does). */
+export function heapUsedBytes(): number {
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }
 
