@@ -5,10 +5,10 @@
 // answer to a request that came after those lines in the same read.
 //
 // A read's batch replaces the contacts it names in one copy of the contact list (state.ts
-// withPresences), tens of microseconds for 5000 contacts; the state sync sends the windows a patch
-// per turn of the event loop at most, and a window applies one per frame. Waiting for a turn with
-// nothing read before showing a burst (so that one read after another made one state) delayed
-// every sign-in's contacts by two turns for a copy that no longer costs what it did.
+// withPresences: 5000 references, where it once copied the whole record); the state sync sends the
+// windows a patch per turn of the event loop at most, and a window applies one per frame. Waiting
+// for a turn with nothing read before showing a burst (so that one read after another made one
+// state) delayed every sign-in's contacts by two turns for a copy that no longer costs what it did.
 
 import { afterThisTurn } from '../../shared/turn';
 

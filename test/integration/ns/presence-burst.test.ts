@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import type { MessengerEvents } from '../../../main/client/messenger';
 import type { MessengerState } from '../../../shared/model';
-import type { ScriptStep } from '../../support/scripted-server';
 import { nextEvent, useScriptedHarness } from './harness';
 import { HANDLE, PASSWORD, SIGN_OUT, authentication, dispatch } from './scripts';
 
@@ -53,12 +52,11 @@ it('shows a burst of presence lines read at once as one new state, then one pres
 });
 
 it('shows each read of a burst as soon as it is framed, one new state per read, the first before the sign-in resolves', async () => {
-  const iln = (from: number, to: number): ScriptStep => ({
-    raw: Buffer.from(contacts.slice(from, to).map((handle) => `ILN 9 NLN ${handle} ${handle}\r\n`).join('')),
-  });
+  const iln = (from: number, to: number): string => contacts.slice(from, to).map((handle) => `ILN 9 NLN ${handle} ${handle}\r\n`).join('');
+  // The CHG answer and the first line in one write (so in one read), the other two in a read of their own.
   const server = await scripted.serve([
     dispatch(),
-    [...authentication(), ...dump(), 'C: CHG 9 NLN', 'S: CHG 9 NLN', iln(0, 1), 'NEXT-READ', iln(1, 3), ...SIGN_OUT],
+    [...authentication(), ...dump(), 'C: CHG 9 NLN', { raw: Buffer.from(`CHG 9 NLN\r\n${iln(0, 1)}`) }, 'NEXT-READ', { raw: Buffer.from(iln(1, 3)) }, ...SIGN_OUT],
   ]);
   const messenger = scripted.messenger();
   const states: MessengerState[] = [];
